@@ -1,0 +1,53 @@
+// dispatch: the one door into the core. Unknown method → error; zod parse → VALIDATION; role check → FORBIDDEN.
+import type { z } from 'zod';
+import { type ApiError, type Envelope, type FieldIssue, isMethod, type Method, methods } from '../contract';
+import { mapSqliteError } from '../sqlite/errors';
+import { resolveActor } from '../services/auth';
+import type { CallContext, SessionHolder } from '../services/context';
+import type { Core } from '../services/core';
+import { DomainError } from '../services/errors';
+import { type Handler, handlers } from './handlers';
+
+export const fieldIssues = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+
+const fail = (code: ApiError['code'], message: string, details: ApiError['details'] = null): Envelope<never> => ({
+  ok: false,
+  error: { code, message, details },
+});
+
+export async function dispatch(core: Core, session: SessionHolder, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  const started = performance.now();
+  if (!isMethod(method)) return fail('UNKNOWN_METHOD', `There is no method called ${JSON.stringify(method.slice(0, 80))}.`);
+  const spec = methods[method];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const fields = fieldIssues(parsed.error);
+    const first = fields[0];
+    return fail('VALIDATION', first ? `${first.path || 'input'}: ${first.message}` : 'The input is not valid.', { fields });
+  }
+  try {
+    const actor = resolveActor(core, session.token);
+    if (spec.roles !== 'public') {
+      if (!actor) return fail('UNAUTHENTICATED', 'Please sign in again.');
+      if (!spec.roles.includes(actor.role)) {
+        return fail('FORBIDDEN', `Your role (${actor.role}) may not do this.`, { method, role: actor.role });
+      }
+    }
+    const ctx: CallContext = { core, actor, session };
+    const handler = handlers[method] as Handler<Method>;
+    const value = await handler(ctx, parsed.data as never);
+    core.log.info('call', { method, ms: Math.round(performance.now() - started) });
+    return { ok: true, value };
+  } catch (err) {
+    const known = err instanceof DomainError ? err : mapSqliteError(err);
+    if (known) {
+      core.log.info('refused', { method, code: known.code, ms: Math.round(performance.now() - started) });
+      return fail(known.code, known.message, known.details as ApiError['details']);
+    }
+    core.log.error('unexpected error', err, { method });
+    return fail('INTERNAL', 'Something went wrong inside StrokeDesk. Nothing was saved. The details are in the log.');
+  }
+}
+
+export type { Method };

@@ -1,0 +1,83 @@
+// Contract for first-run setup, sign-in, sign-out and staff accounts.
+import { z } from 'zod';
+import { Empty, Id, IsoInstant, Ok, RequiredText, Role, method } from './common';
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, '3–32 letters, digits, dots, dashes or underscores');
+
+/** OWASP asks for at least 8 characters and no composition rules; we cap length to bound hashing work. */
+export const NewPassword = z
+  .string()
+  .min(10, 'At least 10 characters')
+  .max(256, 'At most 256 characters');
+
+export const Account = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  active: z.boolean(),
+  createdAt: IsoInstant,
+});
+export type Account = z.infer<typeof Account>;
+
+/** What other screens need to name and pick a colleague (e.g. an inquiry's owner). */
+export const StaffMember = z.object({ id: Id, displayName: z.string(), role: Role, active: z.boolean() });
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const SessionUser = z.object({ id: Id, username: z.string(), displayName: z.string(), role: Role });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const AuthStatus = z.object({
+  needsSetup: z.boolean(),
+  user: SessionUser.nullable(),
+  clinicName: z.string(),
+});
+export type AuthStatus = z.infer<typeof AuthStatus>;
+
+export const NewAccount = z.object({
+  username: Username,
+  displayName: RequiredText(80),
+  role: Role,
+  password: NewPassword,
+});
+export type NewAccount = z.infer<typeof NewAccount>;
+
+export const authMethods = {
+  /** Whether the database has any account yet, and who is signed in on this connection. */
+  'auth.status': method({ input: Empty, output: AuthStatus, roles: 'public' }),
+  /** First run only: create the admin account and sign in as it. */
+  'auth.setupAdmin': method({
+    input: NewAccount.omit({ role: true }),
+    output: SessionUser,
+    roles: 'public',
+  }),
+  'auth.signIn': method({
+    input: z.object({ username: z.string().trim().toLowerCase().min(1, 'Required'), password: z.string().min(1, 'Required') }),
+    output: SessionUser,
+    roles: 'public',
+  }),
+  'auth.signOut': method({ input: Empty, output: Ok, roles: 'public' }),
+
+  'accounts.list': method({ input: Empty, output: z.array(Account), roles: ['admin'] }),
+  'accounts.create': method({ input: NewAccount, output: Account, roles: ['admin'] }),
+  'accounts.update': method({
+    input: z.object({ id: Id, displayName: RequiredText(80), role: Role, active: z.boolean() }),
+    output: Account,
+    roles: ['admin'],
+  }),
+  'accounts.resetPassword': method({
+    input: z.object({ id: Id, password: NewPassword }),
+    output: Ok,
+    roles: ['admin'],
+  }),
+  /** Colleagues by name, for pickers; any signed-in role may read it. */
+  'staff.list': method({
+    input: Empty,
+    output: z.array(StaffMember),
+    roles: ['coordinator', 'doctor', 'admin'],
+  }),
+} as const;

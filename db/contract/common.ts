@@ -1,0 +1,86 @@
+// Shared building blocks of the contract: roles, error codes, envelopes and JSON-safe primitives.
+import { z } from 'zod';
+
+export const ROLES = ['coordinator', 'doctor', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Every failure a caller can see. The renderer keys its friendly sentences by these. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'BAD_CREDENTIALS',
+  'ALREADY_SET_UP',
+  'UNKNOWN_METHOD',
+  'DB_BUSY',
+  'DB_FULL',
+  'DB_CORRUPT',
+  'DB_READONLY',
+  'DB_TOO_NEW',
+  'DB_FOREIGN',
+  'TRANSPORT',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** A field error: `path` is the dotted field name as the form knows it. */
+export const FieldIssue = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z
+    .object({
+      fields: z.array(FieldIssue).optional(),
+      allowed: z.array(z.string()).optional(),
+    })
+    .catchall(z.unknown())
+    .nullable(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A calendar date without time: `YYYY-MM-DD`, checked to be a real day. */
+export const IsoDate = z
+  .string()
+  .regex(DATE_RE, 'Use the form YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Not a real calendar date');
+
+/** An instant in ISO-8601 UTC, e.g. `2026-11-25T08:30:00.000Z`. */
+export const IsoInstant = z.iso.datetime({ offset: false, message: 'Use an ISO-8601 UTC time' });
+
+export const Id = z.number().int().positive();
+
+/** Trimmed text; empty becomes null so the database never holds "". */
+export const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .nullable()
+    .transform((s) => (s === null || s === '' ? null : s));
+
+export const RequiredText = (max: number) =>
+  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+
+export const Empty = z.object({}).strict();
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** What a method table entry declares. `roles: 'public'` means no sign-in needed. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  roles: readonly Role[] | 'public';
+}
+export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;

@@ -1,0 +1,272 @@
+// Contract for inquiries: intake, the pipeline, activities, the list and the coordinator's worklist.
+import { z } from 'zod';
+import { Id, IsoDate, IsoInstant, OptionalText, RequiredText, method } from './common';
+
+export const CHANNELS = ['web_form', 'phone', 'email', 'messaging', 'referral', 'walk_in'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const RELATIONS = ['self', 'spouse', 'child', 'parent', 'other'] as const;
+export const Relation = z.enum(RELATIONS);
+
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export const Sex = z.enum(SEXES);
+
+export const DIAGNOSES = ['ischemic', 'hemorrhagic', 'unknown'] as const;
+export const Diagnosis = z.enum(DIAGNOSES);
+
+export const SYMPTOMS = [
+  'numbness',
+  'one_sided_weakness',
+  'trouble_speaking',
+  'trouble_understanding',
+  'vision',
+  'walking',
+  'coordination',
+] as const;
+export const Symptom = z.enum(SYMPTOMS);
+
+export const CONDITIONS = ['heart', 'kidney', 'liver', 'lung', 'diabetes', 'hypertension', 'other'] as const;
+export const Condition = z.enum(CONDITIONS);
+
+export const INQUIRY_STATUSES = [
+  'new',
+  'contacted',
+  'awaiting_records',
+  'under_review',
+  'accepted',
+  'converted',
+  'declined',
+  'closed',
+] as const;
+export const InquiryStatus = z.enum(INQUIRY_STATUSES);
+export type InquiryStatus = z.infer<typeof InquiryStatus>;
+
+/** Open states are those a coordinator still works on. */
+export const OPEN_STATUSES: readonly InquiryStatus[] = [
+  'new',
+  'contacted',
+  'awaiting_records',
+  'under_review',
+  'accepted',
+];
+
+/**
+ * The pipeline. `converted` is reached only by converting into a patient (a later feature),
+ * never by a plain status change; `declined` and `closed` need a reason and end the inquiry.
+ */
+export const INQUIRY_TRANSITIONS: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> = {
+  new: ['contacted', 'declined', 'closed'],
+  contacted: ['awaiting_records', 'under_review', 'declined', 'closed'],
+  awaiting_records: ['under_review', 'declined', 'closed'],
+  under_review: ['accepted', 'awaiting_records', 'declined', 'closed'],
+  accepted: ['declined', 'closed'],
+  converted: [],
+  declined: [],
+  closed: [],
+};
+export const REASON_REQUIRED: readonly InquiryStatus[] = ['declined', 'closed'];
+/** Eligibility decisions are a doctor's. */
+export const DOCTOR_ONLY_TARGETS: readonly InquiryStatus[] = ['accepted', 'declined'];
+
+export const ACTIVITY_KINDS = ['call', 'email', 'message', 'note', 'document'] as const;
+export const ActivityKind = z.enum(ACTIVITY_KINDS);
+export type ActivityKind = z.infer<typeof ActivityKind>;
+/** Activities that count as reaching the family (the first one ends the wait for first contact). */
+export const CONTACT_KINDS: readonly ActivityKind[] = ['call', 'email', 'message'];
+
+const Email = z
+  .string()
+  .trim()
+  .max(200)
+  .nullable()
+  .transform((s) => (s === null || s === '' ? null : s.toLowerCase()))
+  .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an e-mail address');
+
+const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .nullable()
+  .transform((s) => (s === null || s === '' ? null : s))
+  .refine((s) => s === null || /^\+?[\d\s().-]{5,}$/.test(s), 'Digits, spaces, +, ( ) and - only');
+
+const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Pick a country')
+  .nullable();
+const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'Pick a language')
+  .nullable();
+
+/** Everything a coordinator types on the intake form. */
+export const InquiryFields = z.object({
+  receivedAt: IsoInstant,
+  channel: Channel,
+  contactName: RequiredText(120),
+  contactRelation: Relation,
+  contactEmail: Email,
+  contactPhone: Phone,
+  messagingHandle: OptionalText(120),
+  country: CountryCode,
+  preferredLanguage: LanguageCode,
+  patientName: RequiredText(120),
+  patientSex: Sex,
+  patientBirthDate: IsoDate.nullable(),
+  patientAge: z.number().int('Whole years').min(0, 'Between 0 and 120').max(120, 'Between 0 and 120').nullable(),
+  diagnosis: Diagnosis,
+  strokeOnsetDate: IsoDate.nullable(),
+  symptoms: z.array(Symptom).max(SYMPTOMS.length),
+  conditions: z.array(Condition).max(CONDITIONS.length),
+  conditionsOther: OptionalText(500),
+  message: OptionalText(5000),
+  heardAbout: OptionalText(200),
+  consentContact: z.boolean(),
+  consentDataProcessing: z.boolean(),
+  ownerId: z.number().int().positive().nullable(),
+  nextFollowUp: IsoDate.nullable(),
+});
+export type InquiryFields = z.infer<typeof InquiryFields>;
+export type InquiryFieldsInput = z.input<typeof InquiryFields>;
+
+/** Cross-field rules, shared by the form and the core. */
+export const InquiryFieldsChecked = InquiryFields.superRefine((v, ctx) => {
+  if (v.contactEmail === null && v.contactPhone === null && v.messagingHandle === null) {
+    ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'Give an e-mail, a phone or a messaging handle' });
+  }
+  if (v.patientBirthDate !== null && v.strokeOnsetDate !== null && v.strokeOnsetDate < v.patientBirthDate) {
+    ctx.addIssue({ code: 'custom', path: ['strokeOnsetDate'], message: 'Onset is before the date of birth' });
+  }
+  if (v.conditions.includes('other') && v.conditionsOther === null) {
+    ctx.addIssue({ code: 'custom', path: ['conditionsOther'], message: 'Say which other condition' });
+  }
+});
+
+export const Inquiry = InquiryFields.extend({
+  id: Id,
+  status: InquiryStatus,
+  statusReason: z.string().nullable(),
+  firstContactAt: IsoInstant.nullable(),
+  ownerName: z.string().nullable(),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  /** Bumped on every change; updates must name the version they were made from. */
+  version: z.number().int().positive(),
+});
+export type Inquiry = z.infer<typeof Inquiry>;
+
+export const InquiryListRow = z.object({
+  id: Id,
+  receivedAt: IsoInstant,
+  channel: Channel,
+  status: InquiryStatus,
+  contactName: z.string(),
+  patientName: z.string(),
+  country: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  diagnosis: Diagnosis,
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  nextFollowUp: IsoDate.nullable(),
+  firstContactAt: IsoInstant.nullable(),
+});
+export type InquiryListRow = z.infer<typeof InquiryListRow>;
+
+export const INQUIRY_SORTS = ['receivedAt', 'nextFollowUp', 'patientName', 'status', 'country'] as const;
+export const FOLLOW_UP_FILTERS = ['any', 'due', 'overdue', 'today'] as const;
+
+export const InquiryQuery = z.object({
+  text: z.string().trim().max(100).default(''),
+  statuses: z.array(InquiryStatus).default([]),
+  ownerId: z.number().int().positive().nullable().default(null),
+  channel: Channel.nullable().default(null),
+  country: CountryCode.default(null),
+  followUp: z.enum(FOLLOW_UP_FILTERS).default('any'),
+  sort: z.enum(INQUIRY_SORTS).default('receivedAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type InquiryQuery = z.infer<typeof InquiryQuery>;
+export type InquiryQueryInput = z.input<typeof InquiryQuery>;
+
+export const InquiryPage = z.object({
+  rows: z.array(InquiryListRow),
+  total: z.number().int(),
+  /** The clinic's today, so "overdue" means the same on every desk. */
+  today: IsoDate,
+});
+export type InquiryPage = z.infer<typeof InquiryPage>;
+
+export const TimelineEntry = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('activity'),
+    id: Id,
+    at: IsoInstant,
+    kind: ActivityKind,
+    summary: z.string(),
+    authorName: z.string(),
+  }),
+  z.object({
+    type: z.literal('status'),
+    id: Id,
+    at: IsoInstant,
+    from: InquiryStatus.nullable(),
+    to: InquiryStatus,
+    reason: z.string().nullable(),
+    authorName: z.string(),
+  }),
+]);
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const InquiryDetail = z.object({
+  inquiry: Inquiry,
+  timeline: z.array(TimelineEntry),
+  allowedTransitions: z.array(InquiryStatus),
+  today: IsoDate,
+});
+export type InquiryDetail = z.infer<typeof InquiryDetail>;
+
+export const WorklistItem = InquiryListRow;
+export const Worklist = z.object({
+  today: IsoDate,
+  overdue: z.array(WorklistItem),
+  dueToday: z.array(WorklistItem),
+  awaitingFirstContact: z.array(WorklistItem),
+});
+export type Worklist = z.infer<typeof Worklist>;
+
+const Version = z.number().int().positive();
+
+export const inquiryMethods = {
+  'inquiries.create': method({ input: InquiryFieldsChecked, output: Inquiry, roles: ['coordinator', 'doctor'] }),
+  'inquiries.update': method({
+    input: z.object({ id: Id, version: Version, fields: InquiryFieldsChecked }),
+    output: Inquiry,
+    roles: ['coordinator', 'doctor'],
+  }),
+  'inquiries.get': method({ input: z.object({ id: Id }), output: InquiryDetail, roles: ['coordinator', 'doctor'] }),
+  'inquiries.list': method({ input: InquiryQuery, output: InquiryPage, roles: ['coordinator', 'doctor'] }),
+  'inquiries.changeStatus': method({
+    input: z.object({ id: Id, version: Version, to: InquiryStatus, reason: OptionalText(500) }),
+    output: Inquiry,
+    roles: ['coordinator', 'doctor'],
+  }),
+  'inquiries.assign': method({
+    input: z.object({ id: Id, version: Version, ownerId: z.number().int().positive().nullable(), nextFollowUp: IsoDate.nullable() }),
+    output: Inquiry,
+    roles: ['coordinator', 'doctor'],
+  }),
+  'inquiries.addActivity': method({
+    input: z.object({ id: Id, kind: ActivityKind, summary: RequiredText(5000), at: IsoInstant.nullable() }),
+    output: TimelineEntry,
+    roles: ['coordinator', 'doctor'],
+  }),
+  'inquiries.worklist': method({
+    input: z.object({ scope: z.enum(['mine', 'all']) }),
+    output: Worklist,
+    roles: ['coordinator', 'doctor'],
+  }),
+} as const;

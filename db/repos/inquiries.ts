@@ -1,0 +1,293 @@
+// SQL and row mapping for inquiries, their activities and status history.
+import type { Database } from 'better-sqlite3';
+import type { ActivityKind, Inquiry, InquiryFields, InquiryListRow, InquiryQuery, InquiryStatus, TimelineEntry } from '../contract';
+import { OPEN_STATUSES } from '../contract';
+import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
+
+interface InquiryRow {
+  id: number;
+  received_at: string;
+  channel: Inquiry['channel'];
+  contact_name: string;
+  contact_relation: Inquiry['contactRelation'];
+  contact_email: string | null;
+  contact_phone: string | null;
+  messaging_handle: string | null;
+  country: string | null;
+  preferred_language: string | null;
+  patient_name: string;
+  patient_sex: Inquiry['patientSex'];
+  patient_birth_date: string | null;
+  patient_age: number | null;
+  diagnosis: Inquiry['diagnosis'];
+  stroke_onset_date: string | null;
+  symptoms: string;
+  conditions: string;
+  conditions_other: string | null;
+  message: string | null;
+  heard_about: string | null;
+  consent_contact: number;
+  consent_data_processing: number;
+  owner_id: number | null;
+  owner_name: string | null;
+  next_follow_up: string | null;
+  status: InquiryStatus;
+  status_reason: string | null;
+  first_contact_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+const toInquiry = (r: InquiryRow): Inquiry => ({
+  id: r.id,
+  receivedAt: r.received_at,
+  channel: r.channel,
+  contactName: r.contact_name,
+  contactRelation: r.contact_relation,
+  contactEmail: r.contact_email,
+  contactPhone: r.contact_phone,
+  messagingHandle: r.messaging_handle,
+  country: r.country,
+  preferredLanguage: r.preferred_language,
+  patientName: r.patient_name,
+  patientSex: r.patient_sex,
+  patientBirthDate: r.patient_birth_date,
+  patientAge: r.patient_age,
+  diagnosis: r.diagnosis,
+  strokeOnsetDate: r.stroke_onset_date,
+  symptoms: JSON.parse(r.symptoms) as Inquiry['symptoms'],
+  conditions: JSON.parse(r.conditions) as Inquiry['conditions'],
+  conditionsOther: r.conditions_other,
+  message: r.message,
+  heardAbout: r.heard_about,
+  consentContact: r.consent_contact === 1,
+  consentDataProcessing: r.consent_data_processing === 1,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  nextFollowUp: r.next_follow_up,
+  status: r.status,
+  statusReason: r.status_reason,
+  firstContactAt: r.first_contact_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  version: r.version,
+});
+
+/** Digits only, so "+86 (138) 0013-8000" is found by "13800". */
+export const phoneDigits = (phone: string | null): string | null => {
+  const d = phone?.replace(/\D/g, '') ?? '';
+  return d === '' ? null : d;
+};
+
+const fieldColumns = (f: InquiryFields) => sql`
+  received_at = ${f.receivedAt}, channel = ${f.channel}, contact_name = ${f.contactName},
+  contact_relation = ${f.contactRelation}, contact_email = ${f.contactEmail}, contact_phone = ${f.contactPhone},
+  contact_phone_digits = ${phoneDigits(f.contactPhone)}, messaging_handle = ${f.messagingHandle},
+  country = ${f.country}, preferred_language = ${f.preferredLanguage}, patient_name = ${f.patientName},
+  patient_sex = ${f.patientSex}, patient_birth_date = ${f.patientBirthDate}, patient_age = ${f.patientAge},
+  diagnosis = ${f.diagnosis}, stroke_onset_date = ${f.strokeOnsetDate}, symptoms = ${JSON.stringify(f.symptoms)},
+  conditions = ${JSON.stringify(f.conditions)}, conditions_other = ${f.conditionsOther}, message = ${f.message},
+  heard_about = ${f.heardAbout}, consent_contact = ${f.consentContact},
+  consent_data_processing = ${f.consentDataProcessing}, owner_id = ${f.ownerId}, next_follow_up = ${f.nextFollowUp}`;
+
+export function insertInquiry(db: Database, f: InquiryFields, meta: { at: string; by: number | null; status?: InquiryStatus }): number {
+  const res = run(
+    db,
+    sql`INSERT INTO inquiries (received_at, channel, contact_name, contact_relation, contact_email, contact_phone,
+          contact_phone_digits, messaging_handle, country, preferred_language, patient_name, patient_sex,
+          patient_birth_date, patient_age, diagnosis, stroke_onset_date, symptoms, conditions, conditions_other,
+          message, heard_about, consent_contact, consent_data_processing, owner_id, next_follow_up, status,
+          created_at, created_by, updated_at)
+        VALUES (${f.receivedAt}, ${f.channel}, ${f.contactName}, ${f.contactRelation}, ${f.contactEmail},
+          ${f.contactPhone}, ${phoneDigits(f.contactPhone)}, ${f.messagingHandle}, ${f.country},
+          ${f.preferredLanguage}, ${f.patientName}, ${f.patientSex}, ${f.patientBirthDate}, ${f.patientAge},
+          ${f.diagnosis}, ${f.strokeOnsetDate}, ${JSON.stringify(f.symptoms)}, ${JSON.stringify(f.conditions)},
+          ${f.conditionsOther}, ${f.message}, ${f.heardAbout}, ${f.consentContact}, ${f.consentDataProcessing},
+          ${f.ownerId}, ${f.nextFollowUp}, ${meta.status ?? 'new'}, ${meta.at}, ${meta.by}, ${meta.at})`,
+  );
+  return Number(res.lastInsertRowid);
+}
+
+export function updateInquiryFields(db: Database, id: number, f: InquiryFields, at: string): void {
+  run(db, sql`UPDATE inquiries SET ${fieldColumns(f)}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`);
+}
+
+export function setInquiryStatus(db: Database, id: number, v: { status: InquiryStatus; reason: string | null; firstContactAt: string | null; at: string }): void {
+  run(
+    db,
+    sql`UPDATE inquiries SET status = ${v.status}, status_reason = ${v.reason}, first_contact_at = ${v.firstContactAt},
+          updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`,
+  );
+}
+
+export function setInquiryOwner(db: Database, id: number, v: { ownerId: number | null; nextFollowUp: string | null; at: string }): void {
+  run(db, sql`UPDATE inquiries SET owner_id = ${v.ownerId}, next_follow_up = ${v.nextFollowUp}, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`);
+}
+
+export function findInquiry(db: Database, id: number): Inquiry | null {
+  const row = get<InquiryRow>(
+    db,
+    sql`SELECT i.*, a.display_name AS owner_name FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id WHERE i.id = ${id}`,
+  );
+  return row ? toInquiry(row) : null;
+}
+
+export function insertStatusChange(db: Database, v: { inquiryId: number; at: string; from: InquiryStatus | null; to: InquiryStatus; reason: string | null; authorId: number | null }): void {
+  run(
+    db,
+    sql`INSERT INTO inquiry_status_changes (inquiry_id, at, from_status, to_status, reason, author_id)
+        VALUES (${v.inquiryId}, ${v.at}, ${v.from}, ${v.to}, ${v.reason}, ${v.authorId})`,
+  );
+}
+
+export function insertActivity(db: Database, v: { inquiryId: number; at: string; kind: string; summary: string; authorId: number; createdAt: string }): number {
+  const res = run(
+    db,
+    sql`INSERT INTO inquiry_activities (inquiry_id, at, kind, summary, author_id, created_at)
+        VALUES (${v.inquiryId}, ${v.at}, ${v.kind}, ${v.summary}, ${v.authorId}, ${v.createdAt})`,
+  );
+  return Number(res.lastInsertRowid);
+}
+
+interface TimelineRow {
+  type: 'activity' | 'status';
+  id: number;
+  at: string;
+  kind: string | null;
+  summary: string | null;
+  from_status: InquiryStatus | null;
+  to_status: InquiryStatus | null;
+  reason: string | null;
+  author_name: string | null;
+}
+
+/** Activities and status changes, newest first. */
+export function timeline(db: Database, inquiryId: number): TimelineEntry[] {
+  const rows = all<TimelineRow>(
+    db,
+    sql`SELECT 'activity' AS type, x.id AS id, x.at AS at, x.kind AS kind, x.summary, NULL AS from_status, NULL AS to_status, NULL AS reason,
+               a.display_name AS author_name
+          FROM inquiry_activities x LEFT JOIN accounts a ON a.id = x.author_id WHERE x.inquiry_id = ${inquiryId}
+        UNION ALL
+        SELECT 'status', s.id, s.at, NULL, NULL, s.from_status, s.to_status, s.reason, a.display_name
+          FROM inquiry_status_changes s LEFT JOIN accounts a ON a.id = s.author_id WHERE s.inquiry_id = ${inquiryId}
+        ORDER BY at DESC, type DESC, id DESC`,
+  );
+  return rows.map((r): TimelineEntry =>
+    r.type === 'activity'
+      ? { type: 'activity', id: r.id, at: r.at, kind: r.kind as ActivityKind, summary: r.summary ?? '', authorName: r.author_name ?? '—' }
+      : { type: 'status', id: r.id, at: r.at, from: r.from_status, to: r.to_status ?? 'new', reason: r.reason, authorName: r.author_name ?? '—' },
+  );
+}
+
+interface ListRow {
+  id: number;
+  received_at: string;
+  channel: Inquiry['channel'];
+  status: InquiryStatus;
+  contact_name: string;
+  patient_name: string;
+  country: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  diagnosis: Inquiry['diagnosis'];
+  owner_id: number | null;
+  owner_name: string | null;
+  next_follow_up: string | null;
+  first_contact_at: string | null;
+}
+
+const toListRow = (r: ListRow): InquiryListRow => ({
+  id: r.id,
+  receivedAt: r.received_at,
+  channel: r.channel,
+  status: r.status,
+  contactName: r.contact_name,
+  patientName: r.patient_name,
+  country: r.country,
+  contactEmail: r.contact_email,
+  contactPhone: r.contact_phone,
+  diagnosis: r.diagnosis,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  nextFollowUp: r.next_follow_up,
+  firstContactAt: r.first_contact_at,
+});
+
+const LIST_COLUMNS = raw(`i.id, i.received_at, i.channel, i.status, i.contact_name, i.patient_name, i.country,
+  i.contact_email, i.contact_phone, i.diagnosis, i.owner_id, a.display_name AS owner_name, i.next_follow_up,
+  i.first_contact_at`);
+
+const SORT_COLUMNS: Record<InquiryQuery['sort'], string> = {
+  receivedAt: 'i.received_at',
+  nextFollowUp: 'i.next_follow_up',
+  patientName: 'i.patient_name COLLATE NOCASE',
+  status: 'i.status',
+  country: 'i.country',
+};
+
+const openStatuses = () => join(OPEN_STATUSES.map((s) => sql`${s}`), ', ');
+
+/** The LIKE pattern for a piece of text, with LIKE's own wildcards escaped. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function listInquiries(db: Database, q: InquiryQuery, today: string): { rows: InquiryListRow[]; total: number } {
+  const where: Sql[] = [];
+  if (q.statuses.length > 0) where.push(sql`i.status IN (${join(q.statuses.map((s) => sql`${s}`), ', ')})`);
+  if (q.ownerId !== null) where.push(sql`i.owner_id = ${q.ownerId}`);
+  if (q.channel !== null) where.push(sql`i.channel = ${q.channel}`);
+  if (q.country !== null) where.push(sql`i.country = ${q.country}`);
+  if (q.followUp !== 'any') {
+    const open = sql`i.status IN (${openStatuses()})`;
+    if (q.followUp === 'overdue') where.push(sql`${open} AND i.next_follow_up < ${today}`);
+    if (q.followUp === 'today') where.push(sql`${open} AND i.next_follow_up = ${today}`);
+    if (q.followUp === 'due') where.push(sql`${open} AND i.next_follow_up <= ${today}`);
+  }
+  if (q.text !== '') {
+    const pattern = likePattern(q.text);
+    const terms: Sql[] = [
+      sql`i.patient_name LIKE ${pattern} ESCAPE '\\'`,
+      sql`i.contact_name LIKE ${pattern} ESCAPE '\\'`,
+      sql`i.contact_email LIKE ${pattern} ESCAPE '\\'`,
+      sql`i.messaging_handle LIKE ${pattern} ESCAPE '\\'`,
+    ];
+    const digits = q.text.replace(/\D/g, '');
+    if (digits.length >= 3) terms.push(sql`i.contact_phone_digits LIKE ${`%${digits}%`}`);
+    if (/^#?\d+$/.test(q.text)) terms.push(sql`i.id = ${Number(q.text.replace('#', ''))}`);
+    where.push(sql`(${join(terms, ' OR ')})`);
+  }
+  const whereSql = where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : raw('');
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  // Empty follow-up dates sort last whichever way the list is turned.
+  const nullsLast = q.sort === 'nextFollowUp' || q.sort === 'country' ? raw(`${SORT_COLUMNS[q.sort].split(' ')[0]} IS NULL, `) : raw('');
+  const order = sql`ORDER BY ${nullsLast}${raw(SORT_COLUMNS[q.sort])} ${raw(dir)}, i.id ${raw(dir)}`;
+  const rows = all<ListRow>(
+    db,
+    sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id
+        ${whereSql} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
+  ).map(toListRow);
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM inquiries i ${whereSql}`)?.n ?? 0;
+  return { rows, total };
+}
+
+export interface WorklistRows {
+  overdue: InquiryListRow[];
+  dueToday: InquiryListRow[];
+  awaitingFirstContact: InquiryListRow[];
+}
+
+export function worklist(db: Database, today: string, ownerId: number | null, limit = 100): WorklistRows {
+  const mine = ownerId === null ? raw('1') : sql`i.owner_id = ${ownerId}`;
+  const mineOrNobody = ownerId === null ? raw('1') : sql`(i.owner_id = ${ownerId} OR i.owner_id IS NULL)`;
+  const open = sql`i.status IN (${openStatuses()})`;
+  const from = sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id`;
+  return {
+    overdue: all<ListRow>(db, sql`${from} WHERE ${open} AND ${mine} AND i.next_follow_up < ${today} ORDER BY i.next_follow_up, i.id LIMIT ${limit}`).map(toListRow),
+    dueToday: all<ListRow>(db, sql`${from} WHERE ${open} AND ${mine} AND i.next_follow_up = ${today} ORDER BY i.received_at, i.id LIMIT ${limit}`).map(toListRow),
+    awaitingFirstContact: all<ListRow>(
+      db,
+      sql`${from} WHERE ${open} AND ${mineOrNobody} AND i.first_contact_at IS NULL ORDER BY i.received_at, i.id LIMIT ${limit}`,
+    ).map(toListRow),
+  };
+}

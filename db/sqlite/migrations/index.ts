@@ -1,0 +1,5 @@
+// The ordered registry of migrations. Append only: a shipped migration is never edited.
+import type { Migration } from '../migrate';
+import { m0010 } from './0010-initial';
+
+export const migrations: readonly Migration[] = [m0010];

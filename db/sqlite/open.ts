@@ -1,0 +1,68 @@
+// Opens a StrokeDesk database file: checks it is ours, sets the pragmas we rely on, and migrates it.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { DomainError } from '../services/errors';
+import { mapSqliteError } from './errors';
+import { APPLICATION_ID, migrate, type MigrateResult } from './migrate';
+import { migrations } from './migrations';
+
+export interface OpenOptions {
+  /** Path to better-sqlite3's native module built for the running ABI (Electron's, when packaged). */
+  nativeBinding?: string;
+  /** Where copies made before an upgrade go; defaults to a `backups` folder beside the file. */
+  backupDir?: string;
+  busyTimeoutMs?: number;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  migration: MigrateResult;
+}
+
+/** Opens (creating if needed) and migrates. `:memory:` is allowed for tests. */
+export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
+  let db: Db;
+  try {
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw mapSqliteError(err) ?? err;
+  }
+  try {
+    checkOwnership(db);
+    applyPragmas(db, options.busyTimeoutMs ?? 5000);
+    const migration = migrate(db, { path, backupDir: options.backupDir, migrations });
+    return { db, migration };
+  } catch (err) {
+    db.close();
+    throw mapSqliteError(err) ?? err;
+  }
+}
+
+/** A zero-length or foreign file is a valid empty SQLite database too: trust it only if it carries our id or is empty. */
+function checkOwnership(db: Db): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId === APPLICATION_ID) return;
+  const objects = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+  const userVersion = db.pragma('user_version', { simple: true }) as number;
+  if (appId !== 0 || objects.n > 0 || userVersion !== 0) {
+    throw new DomainError(
+      'DB_FOREIGN',
+      'This file is not a StrokeDesk records file. Choose the clinic’s data folder, or an empty one to start afresh.',
+      { applicationId: appId },
+    );
+  }
+}
+
+function applyPragmas(db: Db, busyTimeoutMs: number): void {
+  if (db.name !== ':memory:' && db.name !== '') {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new DomainError('DB_READONLY', `The records file could not switch to WAL mode (got ${String(mode)}).`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  // better-sqlite3's build reports NORMAL on later opens of a WAL file: set FULL every time, and check it took.
+  db.pragma('synchronous = FULL');
+  const sync = db.pragma('synchronous', { simple: true });
+  if (sync !== 2) throw new DomainError('INTERNAL', `synchronous=FULL did not take (got ${String(sync)}).`);
+  if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new DomainError('INTERNAL', 'foreign_keys did not take.');
+}

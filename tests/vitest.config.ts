@@ -1,0 +1,17 @@
+// Vitest for the core, the host, the Electron policies and renderer components (jsdom per file).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  esbuild: { jsx: 'automatic' },
+  test: {
+    include: ['tests/{core,host,electron,renderer,seed}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
