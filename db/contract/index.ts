@@ -18,3 +18,4 @@ export const isMethod = (name: string): name is Method => Object.prototype.hasOw
 export * from './common';
 export * from './auth';
 export * from './inquiries';
+export * from './bridge';
