@@ -1,0 +1,30 @@
+// The session gate: setup on an empty database, sign-in when nobody is signed in, else the app shell.
+import { useTranslation } from 'react-i18next';
+import { SetupScreen } from '../features/auth/SetupScreen';
+import { SignInScreen } from '../features/auth/SignInScreen';
+import { useAuthStatus } from '../features/auth/useSession';
+import { Button } from '../ui/fields';
+import { ErrorBanner, Loading } from '../ui/feedback';
+import { AppShell } from './AppShell';
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useAuthStatus();
+  if (status.isPending) return <Loading />;
+  if (status.isError) {
+    return (
+      <main className="auth-page">
+        <div className="auth-card">
+          <ErrorBanner error={status.error} />
+          <Button variant="primary" onPress={() => void status.refetch()}>
+            {t('actions.retry')}
+          </Button>
+        </div>
+      </main>
+    );
+  }
+  const { needsSetup, user, clinicName } = status.data;
+  if (needsSetup) return <SetupScreen />;
+  if (!user) return <SignInScreen clinicName={clinicName} />;
+  return <AppShell user={user} clinicName={clinicName} />;
+}

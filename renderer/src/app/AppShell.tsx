@@ -1,0 +1,104 @@
+// The signed-in frame: navigation, who is signed in, global shortcuts, and the screen for the current route.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../db/contract';
+import { call } from '../api/client';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { sessionKey } from '../features/auth/useSession';
+import { HomeScreen } from '../features/inquiries/HomeScreen';
+import { InquiryDetailScreen } from '../features/inquiries/InquiryDetailScreen';
+import { InquiryFormScreen } from '../features/inquiries/InquiryFormScreen';
+import { InquiryListScreen } from '../features/inquiries/InquiryListScreen';
+import { EmptyState } from '../ui/feedback';
+import { Button } from '../ui/fields';
+import { type Route, hrefFor, navigate, useRoute } from './router';
+import { useShortcuts } from './useShortcuts';
+
+interface NavItem {
+  route: Route;
+  label: string;
+  active: (r: Route) => boolean;
+}
+
+export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const route = useRoute();
+  const isAdmin = user.role === 'admin';
+  useShortcuts(!isAdmin);
+
+  // Admins manage accounts; inquiries are for coordinators and doctors (the core enforces it too).
+  useEffect(() => {
+    if (isAdmin && route.name !== 'accounts') navigate({ name: 'accounts' });
+  }, [isAdmin, route.name]);
+
+  const nav: NavItem[] = isAdmin
+    ? [{ route: { name: 'accounts' }, label: t('nav.accounts'), active: (r) => r.name === 'accounts' }]
+    : [
+        { route: { name: 'home' }, label: t('nav.home'), active: (r) => r.name === 'home' },
+        {
+          route: { name: 'inquiries' },
+          label: t('nav.inquiries'),
+          active: (r) => r.name === 'inquiries' || r.name === 'inquiry' || r.name === 'inquiryEdit',
+        },
+        { route: { name: 'inquiryNew' }, label: t('nav.newInquiry'), active: (r) => r.name === 'inquiryNew' },
+      ];
+
+  const signOut = async () => {
+    await call('auth.signOut', {});
+    client.clear();
+    window.location.hash = '#/';
+    await client.invalidateQueries({ queryKey: sessionKey });
+  };
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">SD</span>
+          <span className="brand-text">
+            <span className="brand-name">{t('appName')}</span>
+            <span className="brand-clinic">{clinicName}</span>
+          </span>
+        </div>
+        <nav aria-label={t('nav.label')} className="nav">
+          {nav.map((item) => (
+            <a key={item.label} href={hrefFor(item.route)} className="nav-link" aria-current={item.active(route) ? 'page' : undefined}>
+              {item.label}
+            </a>
+          ))}
+        </nav>
+        <div className="sidebar-footer">
+          <div className="signed-in">{t('signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</div>
+          <Button variant="ghost" onPress={() => void signOut()}>
+            {t('signOut')}
+          </Button>
+        </div>
+      </aside>
+      <main className="content" id="main">
+        <Screen route={route} isAdmin={isAdmin} />
+      </main>
+    </div>
+  );
+}
+
+function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  if (isAdmin) return <AccountsScreen />;
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'inquiries':
+      return <InquiryListScreen />;
+    case 'inquiryNew':
+      return <InquiryFormScreen id={null} />;
+    case 'inquiry':
+      return <InquiryDetailScreen id={route.id} />;
+    case 'inquiryEdit':
+      return <InquiryFormScreen id={route.id} />;
+    case 'accounts':
+    case 'notFound':
+      return <EmptyState title={t('notFound.title')}>{t('notFound.body')}</EmptyState>;
+  }
+}

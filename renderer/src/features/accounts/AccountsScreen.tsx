@@ -1,0 +1,4 @@
+// Placeholder until the accounts screen lands.
+export function AccountsScreen() {
+  return null;
+}

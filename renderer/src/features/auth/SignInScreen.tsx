@@ -1,0 +1,46 @@
+// The sign-in screen: username and password, the core's refusal shown in words.
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { call } from '../../api/client';
+import { ErrorBanner } from '../../ui/feedback';
+import { Button, TextField } from '../../ui/fields';
+import { useForm } from '../../ui/use-form';
+import { sessionKey } from './useSession';
+
+const SignInInput = z.object({
+  username: z.string().trim().min(1, 'Required'),
+  password: z.string().min(1, 'Required'),
+});
+
+export function SignInScreen({ clinicName }: { clinicName: string }) {
+  const { t } = useTranslation('auth');
+  const client = useQueryClient();
+  const form = useForm({ username: '', password: '' });
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    await form.submit(SignInInput, async (input) => {
+      await call('auth.signIn', input);
+      client.clear();
+      await client.invalidateQueries({ queryKey: sessionKey });
+    });
+  };
+
+  return (
+    <main className="auth-page">
+      <form className="auth-card" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
+        <div className="auth-brand" aria-hidden="true">SD</div>
+        <h1 id="sign-in-title" className="auth-title">{t('signIn.title')}</h1>
+        <p className="auth-subtitle">{t('signIn.subtitle', { clinic: clinicName })}</p>
+        <ErrorBanner error={form.formError} />
+        <TextField label={t('signIn.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} autoFocus autoComplete="username" isRequired />
+        <TextField label={t('signIn.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} autoComplete="current-password" isRequired />
+        <Button type="submit" variant="primary" isDisabled={form.submitting} className="auth-submit">
+          {form.submitting ? t('signIn.submitting') : t('signIn.submit')}
+        </Button>
+      </form>
+    </main>
+  );
+}

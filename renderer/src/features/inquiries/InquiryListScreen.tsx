@@ -1,0 +1,4 @@
+// Placeholder until the inquiries screens land.
+export function InquiryListScreen() {
+  return null;
+}

@@ -1,0 +1,46 @@
+// Shared page furniture: headers, the form-level error banner, empty and loading states.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from './error-message';
+
+export function PageHeader({ title, children, subtitle }: { title: string; subtitle?: ReactNode; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1 className="page-title">{title}</h1>
+        {subtitle ? <div className="page-subtitle">{subtitle}</div> : null}
+      </div>
+      {children ? <div className="page-actions">{children}</div> : null}
+    </header>
+  );
+}
+
+/** A refusal from the core, in words a person can act on. `role="alert"` so screen readers hear it at once. */
+export function ErrorBanner({ error, fieldCount = 0 }: { error: unknown; fieldCount?: number }) {
+  const { t } = useTranslation();
+  if (!error && fieldCount === 0) return null;
+  const text = error ? errorMessage(t, error) : t('common:form.fixErrors', { count: fieldCount });
+  return (
+    <div className="banner banner-error" role="alert">
+      {text}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{title}</p>
+      {children ? <div className="empty-body">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      {t('common:loading')}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+// Labelled form controls built on react-aria-components: one look, visible focus, the field's error under it.
+import type { ReactNode } from 'react';
+import {
+  Button as AriaButton,
+  type ButtonProps as AriaButtonProps,
+  Checkbox as AriaCheckbox,
+  CheckboxGroup as AriaCheckboxGroup,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  TextArea,
+  TextField as AriaTextField,
+} from 'react-aria-components';
+
+interface BaseFieldProps {
+  label: string;
+  error?: string | undefined;
+  description?: string | undefined;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  className?: string;
+}
+
+export interface TextFieldProps extends BaseFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'datetime-local' | 'number' | 'search';
+  name?: string;
+  autoFocus?: boolean;
+  autoComplete?: string;
+  multiline?: boolean;
+  rows?: number;
+  placeholder?: string;
+  inputMode?: 'text' | 'numeric' | 'tel' | 'email';
+}
+
+export function TextField(p: TextFieldProps) {
+  return (
+    <AriaTextField
+      className={`field ${p.className ?? ''}`}
+      value={p.value}
+      onChange={p.onChange}
+      isRequired={p.isRequired}
+      isDisabled={p.isDisabled}
+      isInvalid={Boolean(p.error)}
+      validationBehavior="aria"
+      name={p.name}
+      type={p.multiline ? undefined : p.type}
+      autoFocus={p.autoFocus}
+      autoComplete={p.autoComplete}
+      inputMode={p.inputMode}
+    >
+      <Label className="field-label">
+        {p.label}
+        {p.isRequired ? <span className="field-required" aria-hidden="true"> *</span> : null}
+      </Label>
+      {p.multiline ? <TextArea className="input" rows={p.rows ?? 4} placeholder={p.placeholder} /> : <Input className="input" placeholder={p.placeholder} />}
+      {p.description && !p.error ? <Text slot="description" className="field-description">{p.description}</Text> : null}
+      <FieldError className="field-error">{p.error}</FieldError>
+    </AriaTextField>
+  );
+}
+
+export interface Option<V extends string> {
+  value: V;
+  label: string;
+}
+
+export interface SelectFieldProps<V extends string> extends BaseFieldProps {
+  value: V | null;
+  onChange: (value: V | null) => void;
+  options: readonly Option<V>[];
+  placeholder?: string;
+  /** Adds a first entry that clears the choice. */
+  emptyLabel?: string;
+  autoFocus?: boolean;
+}
+
+const EMPTY_KEY = '__empty__';
+
+export function SelectField<V extends string>(p: SelectFieldProps<V>) {
+  const items = p.emptyLabel ? [{ value: EMPTY_KEY, label: p.emptyLabel }, ...p.options] : [...p.options];
+  return (
+    <Select
+      className={`field ${p.className ?? ''}`}
+      selectedKey={p.value ?? (p.emptyLabel ? EMPTY_KEY : null)}
+      onSelectionChange={(key) => p.onChange(key === EMPTY_KEY || key === null ? null : (String(key) as V))}
+      isRequired={p.isRequired}
+      isDisabled={p.isDisabled}
+      isInvalid={Boolean(p.error)}
+      validationBehavior="aria"
+      placeholder={p.placeholder ?? ''}
+      autoFocus={p.autoFocus}
+    >
+      <Label className="field-label">
+        {p.label}
+        {p.isRequired ? <span className="field-required" aria-hidden="true"> *</span> : null}
+      </Label>
+      <AriaButton className="input select-button">
+        <SelectValue className="select-value" />
+        <span aria-hidden="true" className="select-chevron">▾</span>
+      </AriaButton>
+      {p.description && !p.error ? <Text slot="description" className="field-description">{p.description}</Text> : null}
+      <FieldError className="field-error">{p.error}</FieldError>
+      <Popover className="popover">
+        <ListBox className="listbox" items={items}>
+          {(item) => (
+            <ListBoxItem id={item.value} className="listbox-item" textValue={item.label}>
+              {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+export interface CheckboxGroupFieldProps<V extends string> extends BaseFieldProps {
+  value: readonly V[];
+  onChange: (value: V[]) => void;
+  options: readonly Option<V>[];
+}
+
+export function CheckboxGroupField<V extends string>(p: CheckboxGroupFieldProps<V>) {
+  return (
+    <AriaCheckboxGroup
+      className={`field checkbox-group ${p.className ?? ''}`}
+      value={[...p.value]}
+      onChange={(v) => p.onChange(v as V[])}
+      isInvalid={Boolean(p.error)}
+      isDisabled={p.isDisabled}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{p.label}</Label>
+      <div className="checkbox-grid">
+        {p.options.map((o) => (
+          <Checkbox key={o.value} value={o.value}>
+            {o.label}
+          </Checkbox>
+        ))}
+      </div>
+      <FieldError className="field-error">{p.error}</FieldError>
+    </AriaCheckboxGroup>
+  );
+}
+
+export function Checkbox(p: { value?: string; isSelected?: boolean; onChange?: (v: boolean) => void; children: ReactNode; isInvalid?: boolean }) {
+  return (
+    <AriaCheckbox className="checkbox" value={p.value} isSelected={p.isSelected} onChange={p.onChange} isInvalid={p.isInvalid}>
+      <span className="checkbox-box" aria-hidden="true">
+        <svg viewBox="0 0 16 16" className="checkbox-mark">
+          <polyline points="3.5 8.5 6.5 11.5 12.5 4.5" />
+        </svg>
+      </span>
+      <span>{p.children}</span>
+    </AriaCheckbox>
+  );
+}
+
+export interface ButtonProps extends AriaButtonProps {
+  variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
+  children: ReactNode;
+}
+
+export function Button({ variant = 'secondary', className, ...rest }: ButtonProps) {
+  return <AriaButton {...rest} className={`button button-${variant} ${typeof className === 'string' ? className : ''}`} />;
+}
