@@ -8,7 +8,7 @@ export default defineConfig({
   root,
   esbuild: { jsx: 'automatic' },
   test: {
-    include: ['tests/{core,host,electron,renderer,seed}/**/*.test.{ts,tsx}'],
+    include: ['tests/{core,host,electron,renderer,seed,lint}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,4 +1,179 @@
-// Placeholder until the accounts screen lands.
+// The admin's screen: list staff accounts, add one, change a role, switch an account off, reset a password.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type Account, NewAccount, NewPassword, ROLES, RequiredText, Role } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button, Checkbox, SelectField, TextField } from '../../ui/fields';
+import { useForm } from '../../ui/use-form';
+
+const accountsKey = ['accounts'] as const;
+
+type Editing = { mode: 'create' } | { mode: 'edit'; account: Account } | { mode: 'reset'; account: Account } | null;
+
 export function AccountsScreen() {
-  return null;
+  const { t } = useTranslation('accounts');
+  const accounts = useQuery({ queryKey: accountsKey, queryFn: () => call('accounts.list', {}) });
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <Button variant="primary" onPress={() => setEditing({ mode: 'create' })}>
+          {t('add')}
+        </Button>
+      </PageHeader>
+      {notice ? (
+        <div className="banner banner-ok" role="status">
+          {notice}
+        </div>
+      ) : null}
+      <section className="panel">
+        {accounts.isPending ? <Loading /> : null}
+        {accounts.isError ? <ErrorBanner error={accounts.error} /> : null}
+        {accounts.data && accounts.data.length === 0 ? <EmptyState title={t('empty')} /> : null}
+        {accounts.data && accounts.data.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('columns.name')}</th>
+                  <th scope="col">{t('columns.username')}</th>
+                  <th scope="col">{t('columns.role')}</th>
+                  <th scope="col">{t('columns.status')}</th>
+                  <th scope="col">{t('columns.created')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('columns.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.data.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.displayName}</td>
+                    <td className="mono">{a.username}</td>
+                    <td>{t(`common:roles.${a.role}`)}</td>
+                    <td>
+                      <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>{a.active ? t('active') : t('inactive')}</span>
+                    </td>
+                    <td>{dateFormat.format(new Date(a.createdAt))}</td>
+                    <td className="row-actions">
+                      <Button variant="ghost" aria-label={t('edit', { name: a.displayName })} onPress={() => setEditing({ mode: 'edit', account: a })}>
+                        {t('common:actions.edit')}
+                      </Button>
+                      <Button variant="ghost" aria-label={t('resetPassword', { name: a.displayName })} onPress={() => setEditing({ mode: 'reset', account: a })}>
+                        {t('form.reset')}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <ModalOverlay className="modal-overlay" isOpen={editing !== null} onOpenChange={(open) => (open ? null : setEditing(null))} isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog">
+            {editing?.mode === 'create' ? <CreateAccountForm onDone={(msg) => { setEditing(null); setNotice(msg); }} /> : null}
+            {editing?.mode === 'edit' ? <EditAccountForm account={editing.account} onDone={(msg) => { setEditing(null); setNotice(msg); }} /> : null}
+            {editing?.mode === 'reset' ? <ResetPasswordForm account={editing.account} onDone={(msg) => { setEditing(null); setNotice(msg); }} /> : null}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </>
+  );
+}
+
+const roleOptions = (t: (k: string) => string) => ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }));
+
+function useInvalidateAccounts() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: accountsKey });
+}
+
+function CreateAccountForm({ onDone }: { onDone: (message: string) => void }) {
+  const { t } = useTranslation('accounts');
+  const invalidate = useInvalidateAccounts();
+  const form = useForm<{ displayName: string; username: string; role: Role | null; password: string }>({ displayName: '', username: '', role: 'coordinator', password: '' });
+  const create = useMutation({ mutationFn: (input: z.output<typeof NewAccount>) => call('accounts.create', input) });
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    await form.submit(NewAccount, async (input) => {
+      await create.mutateAsync(input);
+      await invalidate();
+      onDone(t('saved'));
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="dialog-form">
+      <Heading slot="title" className="dialog-title">{t('form.createTitle')}</Heading>
+      <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
+      <TextField label={t('form.displayName')} value={form.values.displayName} onChange={(v) => form.set('displayName', v)} error={form.errors.displayName} isRequired autoFocus />
+      <TextField label={t('form.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} isRequired />
+      <SelectField label={t('form.role')} value={form.values.role} onChange={(v) => form.set('role', v)} options={roleOptions(t)} error={form.errors.role} isRequired />
+      <TextField label={t('form.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('form.passwordHint')} autoComplete="new-password" isRequired />
+      <div className="dialog-actions">
+        <Button slot="close">{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" isDisabled={form.submitting}>{t('form.create')}</Button>
+      </div>
+    </form>
+  );
+}
+
+const EditAccountInput = z.object({ id: z.number(), displayName: RequiredText(80), role: Role, active: z.boolean() });
+
+function EditAccountForm({ account, onDone }: { account: Account; onDone: (message: string) => void }) {
+  const { t } = useTranslation('accounts');
+  const invalidate = useInvalidateAccounts();
+  const form = useForm<{ id: number; displayName: string; role: Role | null; active: boolean }>({ id: account.id, displayName: account.displayName, role: account.role, active: account.active });
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    await form.submit(EditAccountInput, async (input) => {
+      await call('accounts.update', input);
+      await invalidate();
+      onDone(t('saved'));
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="dialog-form">
+      <Heading slot="title" className="dialog-title">{t('form.editTitle', { name: account.displayName })}</Heading>
+      <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
+      <TextField label={t('form.displayName')} value={form.values.displayName} onChange={(v) => form.set('displayName', v)} error={form.errors.displayName} isRequired autoFocus />
+      <SelectField label={t('form.role')} value={form.values.role} onChange={(v) => form.set('role', v)} options={roleOptions(t)} error={form.errors.role} isRequired />
+      <Checkbox isSelected={form.values.active} onChange={(v) => form.set('active', v)}>{t('form.active')}</Checkbox>
+      <div className="dialog-actions">
+        <Button slot="close">{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" isDisabled={form.submitting}>{t('form.save')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function ResetPasswordForm({ account, onDone }: { account: Account; onDone: (message: string) => void }) {
+  const { t } = useTranslation('accounts');
+  const form = useForm({ id: account.id, password: '' });
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    await form.submit(z.object({ id: z.number(), password: NewPassword }), async (input) => {
+      await call('accounts.resetPassword', input);
+      onDone(t('passwordSet', { name: account.displayName }));
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="dialog-form">
+      <Heading slot="title" className="dialog-title">{t('form.resetTitle', { name: account.displayName })}</Heading>
+      <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
+      <TextField label={t('form.newPassword')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('form.passwordHint')} autoComplete="new-password" isRequired autoFocus />
+      <div className="dialog-actions">
+        <Button slot="close">{t('common:actions.cancel')}</Button>
+        <Button type="submit" variant="primary" isDisabled={form.submitting}>{t('form.reset')}</Button>
+      </div>
+    </form>
+  );
 }
