@@ -1,0 +1,204 @@
+// The loopback HTTP host: 127.0.0.1 only, Host/Origin checks, a per-run token, JSON POSTs to /api/<method>, the renderer under a strict CSP.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../api/dispatch';
+import type { Core, Logger } from '../services/core';
+import type { SessionHolder } from '../services/context';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const MAX_BODY = 5 * 1024 * 1024;
+const RUN_COOKIE = 'sd_run';
+const SESSION_COOKIE = 'sd_session';
+
+export interface HostOptions {
+  core: Core;
+  port?: number;
+  rendererDir: string | null;
+  token?: string;
+  log?: Logger;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  openUrl: string;
+  close(): Promise<void>;
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+const cookie = (name: string, value: string, maxAge?: number) =>
+  `${name}=${encodeURIComponent(value)}; HttpOnly; SameSite=Strict; Path=/${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
+
+/** Resolves a URL path inside `root`, or null for anything that would step outside it or name a dotfile. */
+export function staticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s === '..' || s.startsWith('.'))) return null;
+  const full = path.resolve(root, ...segments);
+  const rootResolved = path.resolve(root);
+  if (full !== rootResolved && !full.startsWith(rootResolved + path.sep)) return null;
+  return full;
+}
+
+export function startHost(options: HostOptions): Promise<RunningHost> {
+  const { core } = options;
+  const log = options.log ?? core.log;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const send = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...headers });
+    res.end(body);
+  };
+  const sendJson = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+    send(res, status, JSON.stringify(value), { 'content-type': 'application/json; charset=utf-8', ...headers });
+  const transportError = (res: http.ServerResponse, status: number, message: string) =>
+    sendJson(res, status, { ok: false, error: { code: 'TRANSPORT', message, details: null } });
+
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      return transportError(res, 403, 'Requests from other sites are refused.');
+    }
+    const cookies = parseCookies(req.headers.cookie);
+    const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
+    if (!presented || !sameSecret(presented, token)) return transportError(res, 401, 'Open StrokeDesk with the address it printed (it carries a token).');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return transportError(res, 415, 'Send JSON.');
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) return transportError(res, 413, 'The request is too large.');
+      chunks.push(chunk as Buffer);
+    }
+    let input: unknown;
+    try {
+      input = chunks.length === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return transportError(res, 400, 'The request is not valid JSON.');
+    }
+    const before = cookies[SESSION_COOKIE] ?? null;
+    const holder: SessionHolder = { token: before };
+    const envelope = await dispatch(core, holder, method, input);
+    const headers: Record<string, string> = {};
+    if (holder.token !== before) headers['set-cookie'] = holder.token ? cookie(SESSION_COOKIE, holder.token) : cookie(SESSION_COOKIE, '', 0);
+    sendJson(res, 200, envelope, headers);
+  };
+
+  const handleStatic = (req: http.IncomingMessage, res: http.ServerResponse, urlPath: string) => {
+    const root = options.rendererDir;
+    const index = root ? path.join(root, 'index.html') : null;
+    if (!root || !index || !fs.existsSync(index)) {
+      return send(res, 503, 'The StrokeDesk screens are not built yet. Run: npm run build:renderer', { 'content-type': 'text/plain; charset=utf-8' });
+    }
+    const file = staticPath(root, urlPath);
+    if (file === null) return send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
+    const hasExtension = path.extname(file) !== '';
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : hasExtension ? null : index;
+    if (target === null) return send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
+    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const cache = target === index ? 'no-store' : 'no-cache';
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cache });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(target).pipe(res);
+  };
+
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    if (!allowedHosts().has(req.headers.host ?? '')) return transportError(res, 403, 'Unexpected Host header.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    res.on('finish', () => log.info('http', { method: req.method ?? '', path: url.pathname.startsWith('/api/') ? url.pathname : 'static', status: res.statusCode, ms: Math.round(performance.now() - started) }));
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return transportError(res, 405, 'Use POST.');
+      handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length))).catch((err: unknown) => {
+        log.error('host failure', err);
+        if (!res.headersSent) transportError(res, 500, 'The host failed.');
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return transportError(res, 405, 'Method not allowed.');
+    const presented = url.searchParams.get('token');
+    if (presented !== null) {
+      if (!sameSecret(presented, token)) return send(res, 401, 'Wrong token: use the address StrokeDesk printed.', { 'content-type': 'text/plain; charset=utf-8' });
+      return send(res, 302, '', { location: '/', 'set-cookie': cookie(RUN_COOKIE, token) });
+    }
+    handleStatic(req, res, url.pathname);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      const url = `http://127.0.0.1:${port}`;
+      resolve({
+        url,
+        token,
+        openUrl: `${url}/?token=${token}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

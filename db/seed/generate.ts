@@ -1,0 +1,217 @@
+// The synthetic clinic: staff accounts and inquiries across the whole pipeline, deterministic from a seed. No real people.
+import {
+  CONDITIONS,
+  SYMPTOMS,
+  type ActivityKind,
+  type Channel,
+  type InquiryFields,
+  type InquiryStatus,
+  type Role,
+} from '../contract';
+import { countAccounts, insertAccount, listAccounts } from '../repos/accounts';
+import { insertActivity, insertInquiry, insertStatusChange, setInquiryStatus } from '../repos/inquiries';
+import { getSetting, putSetting } from '../repos/settings';
+import { type Core, audit, clinicToday, nowIso, write } from '../services/core';
+import { hashPassword } from '../services/passwords';
+import {
+  ACTIVITY_SUMMARIES,
+  CLOSE_REASONS,
+  COUNTRIES,
+  DECLINE_REASONS,
+  EMAIL_DOMAINS,
+  MESSAGES,
+  REFERRAL_SOURCES,
+  type CountryProfile,
+} from './names';
+import { Random } from './random';
+
+export interface SeedAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
+export interface SeedResult {
+  accounts: SeedAccount[];
+  inquiries: number;
+}
+export interface SeedOptions {
+  inquiries: number;
+  seed?: number;
+}
+
+export const DEMO_SIZE: SeedOptions = { inquiries: 400 };
+
+export function parseSeedSize(arg: string): SeedOptions {
+  if (arg === 'demo') return DEMO_SIZE;
+  const n = Number(arg.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n <= 0 || n > 5_000_000) {
+    throw new Error(`--seed takes 'demo' or a number of inquiries (1 to 5,000,000), not '${arg}'.`);
+  }
+  return { inquiries: n };
+}
+
+export const DEMO_ACCOUNTS: readonly SeedAccount[] = [
+  { username: 'admin', password: 'demo-admin-2026', role: 'admin', displayName: 'Clinic Administrator' },
+  { username: 'coord.li', password: 'demo-coord-2026', role: 'coordinator', displayName: 'Li Xiaoyan' },
+  { username: 'coord.anna', password: 'demo-coord-2026', role: 'coordinator', displayName: 'Anna Volkova' },
+  { username: 'coord.omar', password: 'demo-coord-2026', role: 'coordinator', displayName: 'Omar Haddad' },
+  { username: 'dr.zhang', password: 'demo-doctor-2026', role: 'doctor', displayName: 'Dr. Zhang Wei' },
+  { username: 'dr.petrova', password: 'demo-doctor-2026', role: 'doctor', displayName: 'Dr. Elena Petrova' },
+];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The steps an inquiry took to reach its status (after `new`). */
+const PATHS: Record<InquiryStatus, readonly (readonly InquiryStatus[])[]> = {
+  new: [[]],
+  contacted: [['contacted']],
+  awaiting_records: [['contacted', 'awaiting_records']],
+  under_review: [['contacted', 'awaiting_records', 'under_review'], ['contacted', 'under_review']],
+  accepted: [['contacted', 'awaiting_records', 'under_review', 'accepted']],
+  converted: [['contacted', 'awaiting_records', 'under_review', 'accepted', 'converted']],
+  declined: [['contacted', 'awaiting_records', 'under_review', 'declined'], ['contacted', 'under_review', 'declined']],
+  closed: [['closed'], ['contacted', 'closed'], ['contacted', 'awaiting_records', 'closed']],
+};
+
+const ascii = (s: string) => s.normalize('NFD').replace(/[^\p{ASCII}]/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function personName(rng: Random, c: CountryProfile, sex: 'female' | 'male', family = rng.pick(c.family)) {
+  const given = rng.pick(c.given[sex]);
+  return { given, family, full: c.familyFirst ? `${family} ${given}` : `${given} ${family}` };
+}
+
+function phone(rng: Random, c: CountryProfile): string {
+  const digits = Array.from({ length: 9 }, () => rng.int(0, 9)).join('');
+  return `+${c.callingCode} ${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+}
+
+function statusFor(rng: Random, ageDays: number): InquiryStatus {
+  if (ageDays < 2) return rng.weighted([['new', 55], ['contacted', 35], ['closed', 2], ['awaiting_records', 8]]);
+  if (ageDays < 21) return rng.weighted([['new', 2], ['contacted', 25], ['awaiting_records', 30], ['under_review', 18], ['accepted', 6], ['declined', 4], ['closed', 9]]);
+  if (ageDays < 120) return rng.weighted([['contacted', 6], ['awaiting_records', 18], ['under_review', 12], ['accepted', 10], ['converted', 14], ['declined', 14], ['closed', 26]]);
+  return rng.weighted([['awaiting_records', 3], ['accepted', 2], ['converted', 22], ['declined', 20], ['closed', 53]]);
+}
+
+interface Staff {
+  id: number;
+  role: Role;
+}
+
+export async function seedClinic(core: Core, options: SeedOptions): Promise<SeedResult> {
+  const rng = new Random(options.seed ?? 1);
+  const created: SeedAccount[] = [];
+  let hashes: string[] = [];
+  const needAccounts = countAccounts(core.db) === 0;
+  if (needAccounts) hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password, core.passwordLog2N)));
+
+  const now = core.clock.now().getTime();
+  return write(core, () => {
+    const at = nowIso(core);
+    if (needAccounts && countAccounts(core.db) === 0) {
+      DEMO_ACCOUNTS.forEach((a, i) => {
+        insertAccount(core.db, { username: a.username, displayName: a.displayName, role: a.role, passwordHash: hashes[i] ?? '', createdAt: at });
+        created.push(a);
+      });
+    }
+    if (getSetting(core.db, 'clinic.name') === null) putSetting(core.db, 'clinic.name', 'Demo Neuro-Regeneration Clinic');
+    const staff: Staff[] = listAccounts(core.db).filter((a) => a.active && a.role !== 'admin').map((a) => ({ id: a.id, role: a.role }));
+    if (staff.length === 0) throw new Error('The seed needs at least one active coordinator or doctor.');
+    const coordinators = staff.filter((s) => s.role === 'coordinator');
+    const doctors = staff.filter((s) => s.role === 'doctor');
+    const today = Date.parse(`${clinicToday(core)}T00:00:00Z`);
+    const countryWeights = COUNTRIES.map((c) => [c, c.weight] as const);
+
+    for (let n = 0; n < options.inquiries; n++) {
+      // Recent inquiries are denser: the program grows, and old ones are mostly finished.
+      const ageMs = n % 50 === 0 ? rng.next() * 3 * DAY : 730 * DAY * rng.next() ** 2;
+      const received = now - ageMs;
+      const status = statusFor(rng, ageMs / DAY);
+      const c = rng.weighted(countryWeights);
+      const sex = rng.chance(0.45) ? 'female' : 'male';
+      const patient = personName(rng, c, sex);
+      const relation = rng.weighted([['child', 45], ['spouse', 25], ['self', 15], ['other', 10], ['parent', 5]] as const);
+      const contact = relation === 'self' ? patient : personName(rng, c, rng.chance(0.5) ? 'female' : 'male', relation === 'other' ? rng.pick(c.family) : patient.family);
+      const ageYears = rng.int(35, 85);
+      const birth = received - ageYears * 365.25 * DAY - rng.int(0, 364) * DAY;
+      const onset = received - (21 + 2200 * rng.next() ** 2) * DAY;
+      const channel: Channel = rng.weighted([['web_form', 45], ['email', 18], ['messaging', 14], ['phone', 12], ['referral', 8], ['walk_in', 3]]);
+      const conditions = rng.chance(0.35) ? [] : rng.some(CONDITIONS, 1, 3);
+      const owner = rng.chance(0.75) || doctors.length === 0 ? rng.pick(coordinators.length > 0 ? coordinators : staff) : rng.pick(doctors);
+      const open = ['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'].includes(status);
+      const unowned = status === 'new' && channel === 'web_form' && rng.chance(0.6);
+      const followUpOffset = rng.weighted([[-12, 1], [-4, 2], [-1, 2], [0, 3], [1, 3], [3, 4], [7, 4], [14, 2]] as const) + (rng.chance(0.5) ? 0 : rng.int(0, 2));
+      const emailUser = `${ascii(contact.given)}.${ascii(contact.family)}${rng.int(1, 999)}`;
+
+      const fields: InquiryFields = {
+        receivedAt: new Date(received).toISOString(),
+        channel,
+        contactName: contact.full,
+        contactRelation: relation,
+        contactEmail: rng.chance(0.85) ? `${emailUser}@${rng.pick(EMAIL_DOMAINS)}` : null,
+        contactPhone: rng.chance(0.8) ? phone(rng, c) : null,
+        messagingHandle: rng.chance(0.3) ? `@${ascii(contact.given)}_${rng.int(10, 99)}` : null,
+        country: c.code,
+        preferredLanguage: rng.chance(0.8) ? c.language : 'en',
+        patientName: patient.full,
+        patientSex: sex,
+        patientBirthDate: rng.chance(0.8) ? isoDay(birth) : null,
+        patientAge: null,
+        diagnosis: rng.weighted([['ischemic', 70], ['hemorrhagic', 25], ['unknown', 5]] as const),
+        strokeOnsetDate: rng.chance(0.9) ? isoDay(onset) : null,
+        symptoms: rng.some(SYMPTOMS, 1, 4),
+        conditions,
+        conditionsOther: conditions.includes('other') ? 'Atrial fibrillation' : null,
+        message: rng.chance(0.8) ? rng.pick(MESSAGES) : null,
+        heardAbout: rng.chance(0.7) ? rng.pick(REFERRAL_SOURCES) : null,
+        consentContact: rng.chance(0.97),
+        consentDataProcessing: rng.chance(0.92),
+        ownerId: unowned ? null : owner.id,
+        nextFollowUp: open && !unowned ? isoDay(today + followUpOffset * DAY) : null,
+      };
+      if (fields.patientBirthDate === null) fields.patientAge = ageYears;
+      if (fields.contactEmail === null && fields.contactPhone === null && fields.messagingHandle === null) fields.contactPhone = phone(rng, c);
+
+      const id = insertInquiry(core.db, fields, { at: fields.receivedAt, by: channel === 'web_form' ? null : owner.id, status });
+      const steps = rng.pick(PATHS[status]);
+      const receivedIso = fields.receivedAt;
+      insertStatusChange(core.db, { inquiryId: id, at: receivedIso, from: null, to: 'new', reason: null, authorId: null });
+
+      // Step times: the first answer within hours, later steps spread over what time is left.
+      let t = received;
+      const span = Math.max(HOUR, now - received);
+      let prev: InquiryStatus = 'new';
+      let firstContact: number | null = null;
+      let reason: string | null = null;
+      const authorFor = (to: InquiryStatus) => (to === 'accepted' || to === 'declined' ? (doctors.length > 0 ? rng.pick(doctors).id : owner.id) : owner.id);
+      steps.forEach((to, i) => {
+        t = i === 0 ? received + Math.min(span * 0.3, (0.3 + rng.next() * 20) * HOUR) : t + (span - (t - received)) * (0.15 + rng.next() * 0.35);
+        if (to === 'contacted') {
+          firstContact = t;
+          const kind: ActivityKind = rng.weighted([['call', 3], ['email', 3], ['message', 2]] as const);
+          insertActivity(core.db, { inquiryId: id, at: new Date(t).toISOString(), kind, summary: rng.pick(ACTIVITY_SUMMARIES[kind]), authorId: owner.id, createdAt: new Date(t).toISOString() });
+        }
+        if (to === 'declined') reason = rng.pick(DECLINE_REASONS);
+        if (to === 'closed') reason = rng.pick(CLOSE_REASONS);
+        insertStatusChange(core.db, { inquiryId: id, at: new Date(t).toISOString(), from: prev, to, reason: to === 'declined' || to === 'closed' ? reason : null, authorId: authorFor(to) });
+        if (to === 'awaiting_records' || (to === 'under_review' && rng.chance(0.7))) {
+          const docAt = t + (span - (t - received)) * rng.next() * 0.1;
+          insertActivity(core.db, { inquiryId: id, at: new Date(docAt).toISOString(), kind: 'document', summary: rng.pick(ACTIVITY_SUMMARIES.document), authorId: owner.id, createdAt: new Date(docAt).toISOString() });
+        }
+        prev = to;
+      });
+      // A note or two; notes never count as a first contact.
+      if (rng.chance(0.3)) {
+        const noteAt = received + (t - received) * rng.next();
+        insertActivity(core.db, { inquiryId: id, at: new Date(noteAt).toISOString(), kind: 'note', summary: rng.pick(ACTIVITY_SUMMARIES.note), authorId: owner.id, createdAt: new Date(noteAt).toISOString() });
+      }
+      if (firstContact !== null || reason !== null) {
+        setInquiryStatus(core.db, id, { status, reason, firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(), at: new Date(t).toISOString() });
+      }
+    }
+    audit(core, null, 'seed.generate', 'clinic', null, null, { accounts: created.length, inquiries: options.inquiries, seed: options.seed ?? 1 });
+    return { accounts: created, inquiries: options.inquiries };
+  });
+}

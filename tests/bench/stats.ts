@@ -1,0 +1,35 @@
+// Percentiles and a timing loop for benchmarks (figures are printed, never asserted).
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export interface Timing {
+  name: string;
+  runs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export async function time(name: string, runs: number, fn: (i: number) => unknown | Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < Math.min(5, runs); i++) await fn(i); // warm the statement cache and the page cache
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { name, runs, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+}
+
+export function printTable(rows: readonly Timing[], baseline: Timing): void {
+  const f = (n: number) => n.toFixed(2).padStart(9);
+  console.log(`${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  p50 vs baseline`);
+  for (const r of [baseline, ...rows]) {
+    const ratio = r === baseline ? 'baseline' : `${(r.p50 / baseline.p50).toFixed(3)}×`;
+    console.log(`${r.name.padEnd(44)}${String(r.runs).padStart(6)}${f(r.p50)}${f(r.p95)}${f(r.p99)}  ${ratio}`);
+  }
+}
