@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../db/contract';
 import { call } from '../api/client';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
-import { sessionKey } from '../features/auth/useSession';
+import { switchSession } from '../features/auth/useSession';
 import { HomeScreen } from '../features/inquiries/HomeScreen';
 import { InquiryDetailScreen } from '../features/inquiries/InquiryDetailScreen';
 import { InquiryFormScreen } from '../features/inquiries/InquiryFormScreen';
@@ -47,9 +47,8 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
 
   const signOut = async () => {
     await call('auth.signOut', {});
-    client.clear();
     window.location.hash = '#/';
-    await client.invalidateQueries({ queryKey: sessionKey });
+    switchSession(client, null);
   };
 
   return (

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
-import { sessionKey } from './useSession';
+import { switchSession } from './useSession';
 
 export function SetupScreen() {
   const { t } = useTranslation('auth');
@@ -20,8 +20,7 @@ export function SetupScreen() {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await form.submit(schema, async ({ confirm: _confirm, ...input }) => {
-      await call('auth.setupAdmin', input);
-      await client.invalidateQueries({ queryKey: sessionKey });
+      switchSession(client, await call('auth.setupAdmin', input));
     });
   };
 

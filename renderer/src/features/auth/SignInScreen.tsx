@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
-import { sessionKey } from './useSession';
+import { switchSession } from './useSession';
 
 const SignInInput = z.object({
   username: z.string().trim().min(1, 'Required'),
@@ -22,9 +22,7 @@ export function SignInScreen({ clinicName }: { clinicName: string }) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await form.submit(SignInInput, async (input) => {
-      await call('auth.signIn', input);
-      client.clear();
-      await client.invalidateQueries({ queryKey: sessionKey });
+      switchSession(client, await call('auth.signIn', input));
     });
   };
 
