@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { Id, IsoDate, IsoInstant, OptionalText, RequiredText, method } from './common';
 
 export const CHANNELS = ['web_form', 'phone', 'email', 'messaging', 'referral', 'walk_in'] as const;
-export const Channel = z.enum(CHANNELS);
+export const Channel = z.enum(CHANNELS, 'Choose one');
 export type Channel = z.infer<typeof Channel>;
 
 export const RELATIONS = ['self', 'spouse', 'child', 'parent', 'other'] as const;
-export const Relation = z.enum(RELATIONS);
+export const Relation = z.enum(RELATIONS, 'Choose one');
 
 export const SEXES = ['female', 'male', 'unknown'] as const;
-export const Sex = z.enum(SEXES);
+export const Sex = z.enum(SEXES, 'Choose one');
 
 export const DIAGNOSES = ['ischemic', 'hemorrhagic', 'unknown'] as const;
-export const Diagnosis = z.enum(DIAGNOSES);
+export const Diagnosis = z.enum(DIAGNOSES, 'Choose one');
 
 export const SYMPTOMS = [
   'numbness',
@@ -114,7 +114,7 @@ export const InquiryFields = z.object({
   patientName: RequiredText(120),
   patientSex: Sex,
   patientBirthDate: IsoDate.nullable(),
-  patientAge: z.number().int('Whole years').min(0, 'Between 0 and 120').max(120, 'Between 0 and 120').nullable(),
+  patientAge: z.number('Whole years').int('Whole years').min(0, 'Between 0 and 120').max(120, 'Between 0 and 120').nullable(),
   diagnosis: Diagnosis,
   strokeOnsetDate: IsoDate.nullable(),
   symptoms: z.array(Symptom).max(SYMPTOMS.length),

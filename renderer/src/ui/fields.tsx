@@ -38,6 +38,8 @@ export interface TextFieldProps extends BaseFieldProps {
   rows?: number;
   placeholder?: string;
   inputMode?: 'text' | 'numeric' | 'tel' | 'email';
+  /** A stable id for the input itself (e.g. for a shortcut that focuses it). */
+  inputId?: string;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -60,7 +62,7 @@ export function TextField(p: TextFieldProps) {
         {p.label}
         {p.isRequired ? <span className="field-required" aria-hidden="true"> *</span> : null}
       </Label>
-      {p.multiline ? <TextArea className="input" rows={p.rows ?? 4} placeholder={p.placeholder} /> : <Input className="input" placeholder={p.placeholder} />}
+      {p.multiline ? <TextArea className="input" rows={p.rows ?? 4} placeholder={p.placeholder} id={p.inputId} /> : <Input className="input" placeholder={p.placeholder} id={p.inputId} />}
       {p.description && !p.error ? <Text slot="description" className="field-description">{p.description}</Text> : null}
       <FieldError className="field-error">{p.error}</FieldError>
     </AriaTextField>

@@ -1,4 +1,195 @@
-// Placeholder until the inquiries screens land.
-export function InquiryDetailScreen(_: { id: number }) {
-  return null;
+// One inquiry: its facts, the pipeline actions the core allows, owner and follow-up, and the timeline with a form to add to it.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../db/contract';
+import { hrefFor } from '../../app/router';
+import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button } from '../../ui/fields';
+import { ActivityForm } from './ActivityForm';
+import { AssignForm } from './AssignForm';
+import { FollowUpBadge, StatusBadge } from './Badges';
+import { followUpState, formatDay, formatDuration, formatInstant, formatSpan, waitLevel, waitMinutes } from './format';
+import { countryName, languageName } from './options';
+import { useInquiry } from './queries';
+import { StatusDialog } from './StatusDialog';
+import { Timeline } from './Timeline';
+import './inquiries.css';
+
+/** The forward step of the pipeline gets the primary button. */
+const FORWARD: Partial<Record<InquiryStatus, InquiryStatus>> = {
+  new: 'contacted',
+  contacted: 'awaiting_records',
+  awaiting_records: 'under_review',
+  under_review: 'accepted',
+};
+
+export function InquiryDetailScreen({ id }: { id: number }) {
+  const { t, i18n } = useTranslation('inquiries');
+  const detail = useInquiry(id);
+  const [dialog, setDialog] = useState<{ initial: InquiryStatus | null } | null>(null);
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <ErrorBanner error={detail.error} />;
+  const { inquiry, timeline, allowedTransitions, today } = detail.data;
+  const locale = i18n.language;
+  const open = allowedTransitions.length > 0;
+
+  const move = (to: InquiryStatus) => setDialog({ initial: to });
+
+  return (
+    <>
+      <PageHeader
+        title={inquiry.patientName}
+        subtitle={
+          <>
+            {t('detail.number', { id: inquiry.id })} · {t('detail.received', { date: formatInstant(inquiry.receivedAt, locale), channel: t(`channel.${inquiry.channel}`) })}
+            <span className="header-badges">
+              <StatusBadge status={inquiry.status} />
+              <FollowUpBadge state={open ? followUpState(inquiry.nextFollowUp, today) : 'none'} />
+            </span>
+          </>
+        }
+      >
+        <a className="button button-secondary" href={hrefFor({ name: 'inquiryEdit', id: inquiry.id })}>
+          {t('detail.edit')}
+        </a>
+      </PageHeader>
+
+      <div className="detail-grid">
+        <div className="detail-column">
+          <section className="panel" aria-label={t('statusDialog.title')}>
+            <div className="panel-body pipeline-body">
+              {open ? (
+                <div className="pipeline">
+                  {allowedTransitions.map((to) => (
+                    <Button key={to} variant={FORWARD[inquiry.status] === to ? 'primary' : REASON_REQUIRED.includes(to) ? 'danger' : 'secondary'} onPress={() => move(to)}>
+                      {t('detail.moveTo', { status: t(`status.${to}`) })}
+                    </Button>
+                  ))}
+                  <Button variant="ghost" onPress={() => setDialog({ initial: null })}>
+                    {t('detail.changeStatus')}
+                  </Button>
+                </div>
+              ) : (
+                <p className="muted">
+                  {t('detail.finished')} {inquiry.statusReason ? `${t('detail.reason')}: ${inquiry.statusReason}` : ''}
+                </p>
+              )}
+              <FirstContact inquiry={inquiry} />
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="contact-title">
+            <div className="panel-header"><h2 className="panel-title" id="contact-title">{t('detail.contact')}</h2></div>
+            <div className="panel-body">
+              <dl className="facts">
+                <dt>{t('detail.name')}</dt>
+                <dd>{inquiry.contactName}</dd>
+                <dt>{t('detail.relation')}</dt>
+                <dd>{t(`relation.${inquiry.contactRelation}`)}</dd>
+                <dt>{t('detail.email')}</dt>
+                <dd>{inquiry.contactEmail ? <a href={`mailto:${inquiry.contactEmail}`}>{inquiry.contactEmail}</a> : '—'}</dd>
+                <dt>{t('detail.phone')}</dt>
+                <dd className="mono">{inquiry.contactPhone ?? '—'}</dd>
+                <dt>{t('detail.messaging')}</dt>
+                <dd>{inquiry.messagingHandle ?? '—'}</dd>
+                <dt>{t('detail.country')}</dt>
+                <dd>{countryName(inquiry.country, locale) || '—'}</dd>
+                <dt>{t('detail.language')}</dt>
+                <dd>{languageName(inquiry.preferredLanguage, locale) || '—'}</dd>
+                <dt>{t('detail.consent')}</dt>
+                <dd>{consentText(inquiry, t)}</dd>
+              </dl>
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="patient-title">
+            <div className="panel-header"><h2 className="panel-title" id="patient-title">{t('detail.patient')}</h2></div>
+            <div className="panel-body">
+              <dl className="facts">
+                <dt>{t('detail.name')}</dt>
+                <dd>{inquiry.patientName}</dd>
+                <dt>{t('detail.sex')}</dt>
+                <dd>{t(`sex.${inquiry.patientSex}`)}</dd>
+                <dt>{inquiry.patientBirthDate ? t('detail.born') : t('detail.age')}</dt>
+                <dd>{inquiry.patientBirthDate ? formatDay(inquiry.patientBirthDate, locale) : inquiry.patientAge !== null ? t('detail.ageValue', { count: inquiry.patientAge }) : '—'}</dd>
+                <dt>{t('detail.diagnosis')}</dt>
+                <dd>{t(`diagnosis.${inquiry.diagnosis}`)}</dd>
+                <dt>{t('detail.onset')}</dt>
+                <dd>{inquiry.strokeOnsetDate ? `${formatDay(inquiry.strokeOnsetDate, locale)} (${onsetSpan(inquiry, t)})` : '—'}</dd>
+                <dt>{t('detail.symptoms')}</dt>
+                <dd><Tags items={inquiry.symptoms.map((s) => t(`symptom.${s}`))} /></dd>
+                <dt>{t('detail.conditions')}</dt>
+                <dd><Tags items={[...inquiry.conditions.filter((c) => c !== 'other').map((c) => t(`condition.${c}`)), ...(inquiry.conditionsOther ? [inquiry.conditionsOther] : [])]} /></dd>
+              </dl>
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="message-title">
+            <div className="panel-header"><h2 className="panel-title" id="message-title">{t('detail.messageSection')}</h2></div>
+            <div className="panel-body">
+              <p className="message-text">{inquiry.message ?? '—'}</p>
+              {inquiry.heardAbout ? <p className="muted small">{t('detail.heardAbout')}: {inquiry.heardAbout}</p> : null}
+            </div>
+          </section>
+        </div>
+        <div className="detail-column">
+          <section className="panel" aria-labelledby="assign-title">
+            <div className="panel-header"><h2 className="panel-title" id="assign-title">{t('detail.owner')} · {t('detail.nextFollowUp')}</h2></div>
+            <div className="panel-body">
+              <AssignForm key={inquiry.version} inquiry={inquiry} />
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="log-title">
+            <div className="panel-header"><h2 className="panel-title" id="log-title">{t('detail.logActivity')}</h2></div>
+            <div className="panel-body">
+              <ActivityForm inquiryId={inquiry.id} />
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="timeline-title">
+            <div className="panel-header">
+              <h2 className="panel-title" id="timeline-title">
+                {t('detail.timeline')}
+                <span className="count">{timeline.length}</span>
+              </h2>
+            </div>
+            <Timeline entries={timeline} />
+          </section>
+        </div>
+      </div>
+      {dialog ? <StatusDialog inquiry={inquiry} initial={dialog.initial} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
 }
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+function FirstContact({ inquiry }: { inquiry: Inquiry }) {
+  const { t } = useTranslation('inquiries');
+  const minutes = waitMinutes(inquiry.receivedAt, inquiry.firstContactAt, new Date());
+  const time = formatDuration(t, minutes);
+  if (inquiry.firstContactAt) return <p className="muted small first-contact">{t('wait.firstContactAfter', { time })}</p>;
+  if (!['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'].includes(inquiry.status)) return null;
+  return <p className={`small first-contact wait wait-${waitLevel(minutes)}`}>{t('wait.waitingLong', { time })}</p>;
+}
+
+function consentText(i: Inquiry, t: T): string {
+  const parts = [i.consentContact ? t('detail.consentContact') : null, i.consentDataProcessing ? t('detail.consentData') : null].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : t('detail.noConsent');
+}
+
+function onsetSpan(i: Inquiry, t: T): string {
+  if (!i.strokeOnsetDate) return '';
+  const { years, months } = formatSpan(i.strokeOnsetDate, i.receivedAt);
+  const days = Math.round((Date.parse(i.receivedAt) - Date.parse(`${i.strokeOnsetDate}T00:00:00Z`)) / 86_400_000);
+  const span = years > 0 ? t('detail.spanYears', { years, months }) : months > 0 ? t('detail.spanMonths', { months }) : t('detail.spanDays', { count: days });
+  return t('detail.sinceOnset', { time: span });
+}
+
+function Tags({ items }: { items: string[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <span className="tag-list">
+      {items.map((s) => (
+        <span key={s} className="tag">{s}</span>
+      ))}
+    </span>
+  );
+}
+

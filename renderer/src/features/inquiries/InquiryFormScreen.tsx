@@ -1,4 +1,142 @@
-// Placeholder until the inquiries screens land.
-export function InquiryFormScreen(_: { id: number | null }) {
-  return null;
+// The intake form (new and edit): every inquiry field, checked by the contract's own schema, nothing typed lost on failure.
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type Inquiry, InquiryFieldsChecked } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { hrefFor, navigate } from '../../app/router';
+import { useCurrentUser } from '../auth/useSession';
+import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button, Checkbox, CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
+import { useForm } from '../../ui/use-form';
+import { type InquiryFormValues, emptyFormValues, formValuesFrom, toFieldsInput } from './inquiry-form-model';
+import {
+  channelOptions,
+  conditionOptions,
+  countryOptions,
+  diagnosisOptions,
+  languageOptions,
+  relationOptions,
+  sexOptions,
+  symptomOptions,
+} from './options';
+import { useInquiry, useInvalidateInquiries, useStaff } from './queries';
+import './inquiries.css';
+
+/** The same schema the core runs, fed from the form's strings. */
+const FormSchema = z.preprocess((v) => toFieldsInput(v as InquiryFormValues), InquiryFieldsChecked);
+
+export function InquiryFormScreen({ id }: { id: number | null }) {
+  const existing = useInquiry(id);
+  if (id === null) return <InquiryForm inquiry={null} />;
+  if (existing.isPending) return <Loading />;
+  if (existing.isError) return <ErrorBanner error={existing.error} />;
+  return <InquiryForm key={existing.data.inquiry.version} inquiry={existing.data.inquiry} />;
+}
+
+function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
+  const { t, i18n } = useTranslation('inquiries');
+  const locale = i18n.language;
+  const user = useCurrentUser();
+  const staff = useStaff();
+  const invalidate = useInvalidateInquiries();
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<InquiryFormValues>(() => (inquiry ? formValuesFrom(inquiry) : emptyFormValues(new Date(), user.id)));
+  const save = useMutation({
+    mutationFn: (fields: z.output<typeof InquiryFieldsChecked>) =>
+      inquiry ? call('inquiries.update', { id: inquiry.id, version: inquiry.version, fields }) : call('inquiries.create', fields),
+  });
+  const v = form.values;
+  const e = form.errors;
+
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() => {
+      const el = formRef.current?.querySelector<HTMLElement>('[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]');
+      el?.focus();
+    });
+
+  const onSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const ok = await form.submit(FormSchema, async (fields) => {
+      const saved = await save.mutateAsync(fields);
+      await invalidate();
+      navigate({ name: 'inquiry', id: saved.id });
+    });
+    if (!ok) focusFirstInvalid();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void onSubmit();
+    }
+  };
+
+  const staffOptions = (staff.data ?? []).filter((s) => s.active || String(s.id) === v.ownerId).map((s) => ({ value: String(s.id), label: s.displayName }));
+  const fieldErrorCount = Object.keys(e).length;
+  const title = inquiry ? t('form.editTitle', { id: inquiry.id }) : t('form.newTitle');
+
+  return (
+    <>
+      <PageHeader title={title} subtitle={<span className="muted small">{t('form.saveHint')}</span>} />
+      <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
+        <div className="form-section">
+          <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} fieldCount={fieldErrorCount} />
+          <h2 className="section-title">{t('form.sectionInquiry')}</h2>
+          <div className="form-grid">
+            <TextField className="span-3" label={t('form.receivedAt')} type="datetime-local" value={v.receivedAt} onChange={(x) => form.set('receivedAt', x)} error={e.receivedAt} isRequired />
+            <SelectField className="span-3" label={t('form.channel')} value={v.channel} onChange={(x) => form.set('channel', x)} options={channelOptions(t)} placeholder={t('form.choose')} error={e.channel} isRequired autoFocus={!inquiry} />
+            <SelectField className="span-3" label={t('form.owner')} value={v.ownerId} onChange={(x) => form.set('ownerId', x)} options={staffOptions} emptyLabel={t('unassigned')} error={e.ownerId} />
+            <TextField className="span-3" label={t('form.nextFollowUp')} type="date" value={v.nextFollowUp} onChange={(x) => form.set('nextFollowUp', x)} error={e.nextFollowUp} />
+          </div>
+        </div>
+        <div className="form-section">
+          <h2 className="section-title">{t('form.sectionContact')}</h2>
+          <div className="form-grid">
+            <TextField className="span-6" label={t('form.contactName')} value={v.contactName} onChange={(x) => form.set('contactName', x)} error={e.contactName} isRequired autoComplete="off" />
+            <SelectField className="span-6" label={t('form.contactRelation')} value={v.contactRelation} onChange={(x) => form.set('contactRelation', x)} options={relationOptions(t)} placeholder={t('form.choose')} error={e.contactRelation} isRequired />
+            <TextField className="span-4" label={t('form.contactEmail')} type="email" value={v.contactEmail} onChange={(x) => form.set('contactEmail', x)} error={e.contactEmail} autoComplete="off" />
+            <TextField className="span-4" label={t('form.contactPhone')} type="tel" value={v.contactPhone} onChange={(x) => form.set('contactPhone', x)} error={e.contactPhone} description={t('form.phoneHint')} autoComplete="off" />
+            <TextField className="span-4" label={t('form.messagingHandle')} value={v.messagingHandle} onChange={(x) => form.set('messagingHandle', x)} error={e.messagingHandle} description={t('form.messagingHint')} autoComplete="off" />
+            <SelectField className="span-6" label={t('form.country')} value={v.country} onChange={(x) => form.set('country', x)} options={countryOptions(locale)} emptyLabel={t('form.none')} error={e.country} />
+            <SelectField className="span-6" label={t('form.preferredLanguage')} value={v.preferredLanguage} onChange={(x) => form.set('preferredLanguage', x)} options={languageOptions(locale)} emptyLabel={t('form.none')} error={e.preferredLanguage} />
+            <div className="span-12 consent-row">
+              <Checkbox isSelected={v.consentContact} onChange={(x) => form.set('consentContact', x)}>{t('form.consentContact')}</Checkbox>
+              <Checkbox isSelected={v.consentDataProcessing} onChange={(x) => form.set('consentDataProcessing', x)}>{t('form.consentDataProcessing')}</Checkbox>
+            </div>
+          </div>
+        </div>
+        <div className="form-section">
+          <h2 className="section-title">{t('form.sectionPatient')}</h2>
+          <div className="form-grid">
+            <TextField className="span-6" label={t('form.patientName')} value={v.patientName} onChange={(x) => form.set('patientName', x)} error={e.patientName} isRequired autoComplete="off" />
+            <SelectField className="span-6" label={t('form.patientSex')} value={v.patientSex} onChange={(x) => form.set('patientSex', x)} options={sexOptions(t)} placeholder={t('form.choose')} error={e.patientSex} isRequired />
+            <TextField className="span-3" label={t('form.patientBirthDate')} type="date" value={v.patientBirthDate} onChange={(x) => form.set('patientBirthDate', x)} error={e.patientBirthDate} />
+            <TextField className="span-3" label={t('form.patientAge')} inputMode="numeric" value={v.patientAge} onChange={(x) => form.set('patientAge', x)} error={e.patientAge} />
+            <SelectField className="span-3" label={t('form.diagnosis')} value={v.diagnosis} onChange={(x) => form.set('diagnosis', x)} options={diagnosisOptions(t)} placeholder={t('form.choose')} error={e.diagnosis} isRequired />
+            <TextField className="span-3" label={t('form.strokeOnsetDate')} type="date" value={v.strokeOnsetDate} onChange={(x) => form.set('strokeOnsetDate', x)} error={e.strokeOnsetDate} />
+            <CheckboxGroupField className="span-12" label={t('form.symptoms')} value={v.symptoms} onChange={(x) => form.set('symptoms', x)} options={symptomOptions(t)} error={e.symptoms} />
+            <CheckboxGroupField className="span-8" label={t('form.conditions')} value={v.conditions} onChange={(x) => form.set('conditions', x)} options={conditionOptions(t)} error={e.conditions} />
+            <TextField className="span-4" label={t('form.conditionsOther')} value={v.conditionsOther} onChange={(x) => form.set('conditionsOther', x)} error={e.conditionsOther} isDisabled={!v.conditions.includes('other')} isRequired={v.conditions.includes('other')} />
+          </div>
+        </div>
+        <div className="form-section">
+          <h2 className="section-title">{t('form.sectionMessage')}</h2>
+          <div className="form-grid">
+            <TextField className="span-8" label={t('form.message')} value={v.message} onChange={(x) => form.set('message', x)} error={e.message} multiline rows={4} />
+            <TextField className="span-4" label={t('form.heardAbout')} value={v.heardAbout} onChange={(x) => form.set('heardAbout', x)} error={e.heardAbout} />
+          </div>
+        </div>
+        <div className="form-footer">
+          <a className="button button-secondary" href={inquiry ? hrefFor({ name: 'inquiry', id: inquiry.id }) : hrefFor({ name: 'inquiries' })}>
+            {t('common:actions.cancel')}
+          </a>
+          <Button type="submit" variant="primary" isDisabled={form.submitting}>
+            {form.submitting ? t('common:actions.saving') : inquiry ? t('form.save') : t('form.create')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
 }

@@ -1,4 +1,202 @@
-// Placeholder until the inquiries screens land.
+// The inquiry list: search as you type, filters, sortable columns and pages — all answered by the core, kept in the address.
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput } from '../../../../db/contract';
+import { hrefFor } from '../../app/router';
+import { SEARCH_INPUT_ID } from '../../app/useShortcuts';
+import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
+import { Button, SelectField, TextField } from '../../ui/fields';
+import { FollowUpBadge, StatusBadge, WaitBadge } from './Badges';
+import { followUpState, formatDay, formatInstantShort } from './format';
+import { DEFAULT_LIST_STATE, type ListState, PAGE_SIZE, parseListState, serializeListState, toQuery } from './list-query';
+import { channelOptions, countryName, countryOptions, statusOptions } from './options';
+import { useInquiryList, useStaff } from './queries';
+import './inquiries.css';
+
+type SortKey = ListState['sort'];
+
 export function InquiryListScreen() {
-  return null;
+  const { t, i18n } = useTranslation('inquiries');
+  const locale = i18n.language;
+  const [state, setState] = useState<ListState>(() => parseListState(window.location.hash));
+  const [text, setText] = useState(state.text);
+  const staff = useStaff();
+
+  // Typing searches after a short pause, so each key does not start a query.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setState((s) => (s.text === text ? s : { ...s, text, page: 0 })), 200);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+
+  // The address follows the filters without adding a Back step per keystroke.
+  useEffect(() => {
+    const hash = serializeListState(state);
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [state]);
+
+  const query: InquiryQueryInput = useMemo(() => toQuery(state), [state]);
+  const list = useInquiryList(query);
+  const update = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch, page: 'page' in patch ? (patch.page ?? 0) : 0 }));
+  const now = new Date();
+  const today = list.data?.today ?? '';
+
+  const columns = useMemo<ColumnDef<InquiryListRow>[]>(
+    () => [
+      { id: 'receivedAt', header: t('list.columns.received'), cell: ({ row }) => formatInstantShort(row.original.receivedAt, locale) },
+      {
+        id: 'patientName',
+        header: t('list.columns.patient'),
+        cell: ({ row }) => (
+          <a className="row-link" href={hrefFor({ name: 'inquiry', id: row.original.id })}>
+            {row.original.patientName}
+          </a>
+        ),
+      },
+      {
+        id: 'contact',
+        header: t('list.columns.contact'),
+        cell: ({ row }) => (
+          <span className="cell-stack">
+            <span>{row.original.contactName}</span>
+            <span className="cell-sub">{row.original.contactPhone ?? row.original.contactEmail ?? ''}</span>
+          </span>
+        ),
+      },
+      { id: 'country', header: t('list.columns.country'), cell: ({ row }) => countryName(row.original.country, locale) },
+      { id: 'channel', header: t('list.columns.channel'), cell: ({ row }) => t(`channel.${row.original.channel}`) },
+      { id: 'status', header: t('list.columns.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: 'owner', header: t('list.columns.owner'), cell: ({ row }) => row.original.ownerName ?? <span className="muted">{t('unassigned')}</span> },
+      {
+        id: 'nextFollowUp',
+        header: t('list.columns.followUp'),
+        cell: ({ row }) => (
+          <span className="cell-inline">
+            {formatDay(row.original.nextFollowUp, locale)} <FollowUpBadge state={isOpen(row.original) ? followUpState(row.original.nextFollowUp, today) : 'none'} />
+          </span>
+        ),
+      },
+      {
+        id: 'waiting',
+        header: t('list.columns.waiting'),
+        cell: ({ row }) =>
+          row.original.firstContactAt || !isOpen(row.original) ? null : <WaitBadge receivedAt={row.original.receivedAt} firstContactAt={null} now={now} />,
+      },
+    ],
+    // `now` changes every render on purpose only through refetches; columns depend on language and the clinic day.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, locale, today],
+  );
+
+  const table = useReactTable({
+    data: list.data?.rows ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: list.data?.total ?? 0,
+  });
+
+  const sortable: readonly string[] = ['receivedAt', 'patientName', 'country', 'status', 'nextFollowUp'];
+  const toggleSort = (key: SortKey) =>
+    update({ sort: key, direction: state.sort === key ? (state.direction === 'asc' ? 'desc' : 'asc') : key === 'receivedAt' ? 'desc' : 'asc' });
+
+  const total = list.data?.total ?? 0;
+  const from = total === 0 ? 0 : state.page * PAGE_SIZE + 1;
+  const to = Math.min(total, (state.page + 1) * PAGE_SIZE);
+  const fmt = new Intl.NumberFormat(locale);
+  const filtered = JSON.stringify({ ...state, page: 0, sort: 'receivedAt', direction: 'desc' }) !== JSON.stringify(DEFAULT_LIST_STATE) || text !== '';
+
+  return (
+    <>
+      <PageHeader title={t('list.title')}>
+        <a className="button button-primary" href={hrefFor({ name: 'inquiryNew' })}>
+          {t('list.new')}
+        </a>
+      </PageHeader>
+      <section className="panel">
+        <div className="filter-bar" role="search">
+          <TextField label={t('list.search')} type="search" value={text} onChange={setText} placeholder={t('list.searchPlaceholder')} name={SEARCH_INPUT_ID} inputId={SEARCH_INPUT_ID} />
+          <SelectField
+            label={t('list.statusFilter')}
+            value={state.status}
+            onChange={(v) => update({ status: v })}
+            options={[{ value: 'open', label: t('list.openStatuses') }, ...statusOptions(t)]}
+            emptyLabel={t('list.anyStatus')}
+          />
+          <SelectField
+            label={t('list.ownerFilter')}
+            value={state.ownerId === null ? null : String(state.ownerId)}
+            onChange={(v) => update({ ownerId: v === null ? null : Number(v) })}
+            options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.displayName }))}
+            emptyLabel={t('list.anyOwner')}
+          />
+          <SelectField label={t('list.channelFilter')} value={state.channel} onChange={(v) => update({ channel: v })} options={channelOptions(t)} emptyLabel={t('list.anyChannel')} />
+          <SelectField label={t('list.countryFilter')} value={state.country} onChange={(v) => update({ country: v })} options={countryOptions(locale)} emptyLabel={t('list.anyCountry')} />
+          <SelectField
+            label={t('list.followUpFilter')}
+            value={state.followUp}
+            onChange={(v) => update({ followUp: v ?? 'any' })}
+            options={FOLLOW_UP_FILTERS.map((f) => ({ value: f, label: t(`list.followUp.${f}`) }))}
+          />
+          <Button variant="ghost" isDisabled={!filtered} onPress={() => { setText(''); setState(DEFAULT_LIST_STATE); }}>
+            {t('list.clear')}
+          </Button>
+        </div>
+        {list.isError ? <ErrorBanner error={list.error} /> : null}
+        <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
+          <table className="table">
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const key = header.column.id;
+                    const active = state.sort === key;
+                    const label = flexRender(header.column.columnDef.header, header.getContext());
+                    return (
+                      <th key={header.id} scope="col" aria-sort={active ? (state.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                        {sortable.includes(key) ? (
+                          <button type="button" className="sort-button" onClick={() => toggleSort(key as SortKey)}>
+                            {label}
+                            <span aria-hidden="true" className="sort-arrow">{active ? (state.direction === 'asc' ? '▲' : '▼') : ''}</span>
+                          </button>
+                        ) : (
+                          label
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data && list.data.rows.length === 0 ? (
+            <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
+          ) : null}
+        </div>
+        <div className="list-footer">
+          <span aria-live="polite">{list.data ? t('list.range', { from: fmt.format(from), to: fmt.format(to), total: fmt.format(total) }) : ''}</span>
+          <span className="list-footer-buttons">
+            <Button isDisabled={state.page === 0} onPress={() => update({ page: state.page - 1 })}>
+              {t('list.previous')}
+            </Button>
+            <Button isDisabled={to >= total} onPress={() => update({ page: state.page + 1 })}>
+              {t('list.next')}
+            </Button>
+          </span>
+        </div>
+      </section>
+    </>
+  );
 }
+
+const isOpen = (r: InquiryListRow) => ['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'].includes(r.status);

@@ -1,0 +1,46 @@
+// Owner and next follow-up, changed in place on the detail view.
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Inquiry } from '../../../../db/contract';
+import { ApiCallError, call } from '../../api/client';
+import { ErrorBanner } from '../../ui/feedback';
+import { Button, SelectField, TextField } from '../../ui/fields';
+import { useInvalidateInquiries, useStaff } from './queries';
+
+export function AssignForm({ inquiry }: { inquiry: Inquiry }) {
+  const { t } = useTranslation('inquiries');
+  const staff = useStaff();
+  const invalidate = useInvalidateInquiries();
+  const [ownerId, setOwnerId] = useState<string | null>(inquiry.ownerId === null ? null : String(inquiry.ownerId));
+  const [nextFollowUp, setNextFollowUp] = useState(inquiry.nextFollowUp ?? '');
+  const [saved, setSaved] = useState(false);
+  const assign = useMutation({
+    mutationFn: () => call('inquiries.assign', { id: inquiry.id, version: inquiry.version, ownerId: ownerId === null ? null : Number(ownerId), nextFollowUp: nextFollowUp || null }),
+    onSuccess: async () => {
+      setSaved(true);
+      await invalidate();
+    },
+  });
+  const fields = assign.error instanceof ApiCallError ? assign.error.fields : {};
+  const options = (staff.data ?? []).filter((s) => s.active || String(s.id) === ownerId).map((s) => ({ value: String(s.id), label: s.displayName }));
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    assign.mutate();
+  };
+  return (
+    <form className="assign-form" onSubmit={onSubmit} noValidate aria-label={t('detail.owner')}>
+      <SelectField label={t('detail.owner')} value={ownerId} onChange={(v) => { setOwnerId(v); setSaved(false); }} options={options} emptyLabel={t('unassigned')} error={fields.ownerId} />
+      <TextField label={t('detail.nextFollowUp')} type="date" value={nextFollowUp} onChange={(v) => { setNextFollowUp(v); setSaved(false); }} error={fields.nextFollowUp} />
+      <Button type="submit" isDisabled={assign.isPending}>
+        {saved ? t('detail.assignmentSaved') : t('detail.saveAssignment')}
+      </Button>
+      {assign.error && !(assign.error instanceof ApiCallError && assign.error.code === 'VALIDATION') ? (
+        <div className="span-all">
+          <ErrorBanner error={assign.error} />
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+// "Change status…": any target can be asked for; the core decides, and its refusal is shown here in words.
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../db/contract';
+import { ApiCallError, call } from '../../api/client';
+import { ErrorBanner } from '../../ui/feedback';
+import { Button, SelectField, TextField } from '../../ui/fields';
+import { StatusBadge } from './Badges';
+import { statusOptions } from './options';
+import { useInvalidateInquiries } from './queries';
+
+interface Props {
+  inquiry: Inquiry;
+  /** The status to start with (a pipeline button's target), or null for a free choice. */
+  initial: InquiryStatus | null;
+  onClose: () => void;
+}
+
+export function StatusDialog({ inquiry, initial, onClose }: Props) {
+  const { t } = useTranslation('inquiries');
+  const invalidate = useInvalidateInquiries();
+  const [to, setTo] = useState<InquiryStatus | null>(initial);
+  const [reason, setReason] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const change = useMutation({
+    mutationFn: (target: InquiryStatus) => call('inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to: target, reason: reason.trim() || null }),
+    onSuccess: async () => {
+      await invalidate();
+      onClose();
+    },
+    onError: (err) => setFieldErrors(err instanceof ApiCallError ? err.fields : {}),
+  });
+  const needsReason = to !== null && REASON_REQUIRED.includes(to);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (to === null) {
+      setFieldErrors({ to: t('form.choose') });
+      return;
+    }
+    change.mutate(to);
+  };
+
+  return (
+    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <form onSubmit={onSubmit} noValidate className="dialog-form">
+            <Heading slot="title" className="dialog-title">
+              {t('statusDialog.title')}
+            </Heading>
+            <div className="muted">
+              {t('statusDialog.current', { status: '' })} <StatusBadge status={inquiry.status} />
+            </div>
+            {change.error && !(change.error instanceof ApiCallError && change.error.code === 'VALIDATION') ? <ErrorBanner error={change.error} /> : null}
+            <SelectField label={t('statusDialog.to')} value={to} onChange={(v) => { setTo(v); change.reset(); }} options={statusOptions(t).filter((o) => o.value !== inquiry.status)} placeholder={t('form.choose')} error={fieldErrors.to} isRequired autoFocus={initial === null} />
+            <TextField label={t('statusDialog.reason')} value={reason} onChange={setReason} multiline rows={3} description={t('statusDialog.reasonHint')} error={fieldErrors.reason} isRequired={needsReason} autoFocus={initial !== null} />
+            <div className="dialog-actions">
+              <Button onPress={onClose}>{t('common:actions.cancel')}</Button>
+              <Button type="submit" variant="primary" isDisabled={change.isPending}>
+                {t('statusDialog.submit')}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

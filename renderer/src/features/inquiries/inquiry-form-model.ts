@@ -1,0 +1,141 @@
+// The intake form's values (what inputs hold: strings) and their mapping to and from the contract's InquiryFields.
+import type { Channel, Inquiry, InquiryFieldsInput } from '../../../../db/contract';
+
+type Relation = Inquiry['contactRelation'];
+type Sex = Inquiry['patientSex'];
+type Diagnosis = Inquiry['diagnosis'];
+
+export interface InquiryFormValues {
+  receivedAt: string; // datetime-local, in this desk's time zone
+  channel: Channel | null;
+  ownerId: string | null;
+  nextFollowUp: string;
+  contactName: string;
+  contactRelation: Relation | null;
+  contactEmail: string;
+  contactPhone: string;
+  messagingHandle: string;
+  country: string | null;
+  preferredLanguage: string | null;
+  consentContact: boolean;
+  consentDataProcessing: boolean;
+  patientName: string;
+  patientSex: Sex | null;
+  patientBirthDate: string;
+  patientAge: string;
+  diagnosis: Diagnosis | null;
+  strokeOnsetDate: string;
+  symptoms: Inquiry['symptoms'];
+  conditions: Inquiry['conditions'];
+  conditionsOther: string;
+  message: string;
+  heardAbout: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-11-25T10:30` in local time, as a datetime-local input wants it. */
+export function isoToLocalInput(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value back to ISO UTC; '' or nonsense stays as typed so the schema names the field. */
+export function localInputToIso(local: string): string {
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
+}
+
+export function emptyFormValues(now: Date, ownerId: number | null): InquiryFormValues {
+  return {
+    receivedAt: isoToLocalInput(now.toISOString()),
+    channel: null,
+    ownerId: ownerId === null ? null : String(ownerId),
+    nextFollowUp: '',
+    contactName: '',
+    contactRelation: null,
+    contactEmail: '',
+    contactPhone: '',
+    messagingHandle: '',
+    country: null,
+    preferredLanguage: null,
+    consentContact: false,
+    consentDataProcessing: false,
+    patientName: '',
+    patientSex: null,
+    patientBirthDate: '',
+    patientAge: '',
+    diagnosis: null,
+    strokeOnsetDate: '',
+    symptoms: [],
+    conditions: [],
+    conditionsOther: '',
+    message: '',
+    heardAbout: '',
+  };
+}
+
+export function formValuesFrom(i: Inquiry): InquiryFormValues {
+  return {
+    receivedAt: isoToLocalInput(i.receivedAt),
+    channel: i.channel,
+    ownerId: i.ownerId === null ? null : String(i.ownerId),
+    nextFollowUp: i.nextFollowUp ?? '',
+    contactName: i.contactName,
+    contactRelation: i.contactRelation,
+    contactEmail: i.contactEmail ?? '',
+    contactPhone: i.contactPhone ?? '',
+    messagingHandle: i.messagingHandle ?? '',
+    country: i.country,
+    preferredLanguage: i.preferredLanguage,
+    consentContact: i.consentContact,
+    consentDataProcessing: i.consentDataProcessing,
+    patientName: i.patientName,
+    patientSex: i.patientSex,
+    patientBirthDate: i.patientBirthDate ?? '',
+    patientAge: i.patientAge === null ? '' : String(i.patientAge),
+    diagnosis: i.diagnosis,
+    strokeOnsetDate: i.strokeOnsetDate ?? '',
+    symptoms: i.symptoms,
+    conditions: i.conditions,
+    conditionsOther: i.conditionsOther ?? '',
+    message: i.message ?? '',
+    heardAbout: i.heardAbout ?? '',
+  };
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s);
+
+/**
+ * What the contract's schema checks. Unchosen selects stay null so the schema names them; an age that is not a
+ * number is passed through as NaN so the schema says "whole years" under the age field.
+ */
+export function toFieldsInput(v: InquiryFormValues): Record<keyof InquiryFieldsInput, unknown> {
+  const age = v.patientAge.trim();
+  return {
+    receivedAt: localInputToIso(v.receivedAt),
+    channel: v.channel,
+    contactName: v.contactName,
+    contactRelation: v.contactRelation,
+    contactEmail: orNull(v.contactEmail),
+    contactPhone: orNull(v.contactPhone),
+    messagingHandle: orNull(v.messagingHandle),
+    country: v.country,
+    preferredLanguage: v.preferredLanguage,
+    patientName: v.patientName,
+    patientSex: v.patientSex,
+    patientBirthDate: orNull(v.patientBirthDate),
+    patientAge: age === '' ? null : Number(age),
+    diagnosis: v.diagnosis,
+    strokeOnsetDate: orNull(v.strokeOnsetDate),
+    symptoms: v.symptoms,
+    conditions: v.conditions,
+    conditionsOther: v.conditions.includes('other') ? orNull(v.conditionsOther) : null,
+    message: orNull(v.message),
+    heardAbout: orNull(v.heardAbout),
+    consentContact: v.consentContact,
+    consentDataProcessing: v.consentDataProcessing,
+    ownerId: v.ownerId === null ? null : Number(v.ownerId),
+    nextFollowUp: orNull(v.nextFollowUp),
+  };
+}

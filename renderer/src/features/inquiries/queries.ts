@@ -1,0 +1,28 @@
+// TanStack Query hooks for inquiries: one key scheme, so a change refreshes every screen that shows it.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InquiryQueryInput } from '../../../../db/contract';
+import { call } from '../../api/client';
+
+export const inquiryKeys = {
+  all: ['inquiries'] as const,
+  list: (q: InquiryQueryInput) => ['inquiries', 'list', q] as const,
+  detail: (id: number) => ['inquiries', 'detail', id] as const,
+  worklist: (scope: 'mine' | 'all') => ['inquiries', 'worklist', scope] as const,
+};
+
+export const useInquiryList = (q: InquiryQueryInput) =>
+  useQuery({ queryKey: inquiryKeys.list(q), queryFn: () => call('inquiries.list', q), placeholderData: keepPreviousData });
+
+export const useInquiry = (id: number | null) =>
+  useQuery({ queryKey: inquiryKeys.detail(id ?? 0), queryFn: () => call('inquiries.get', { id: id ?? 0 }), enabled: id !== null });
+
+export const useWorklist = (scope: 'mine' | 'all') =>
+  useQuery({ queryKey: inquiryKeys.worklist(scope), queryFn: () => call('inquiries.worklist', { scope }), refetchInterval: 60_000 });
+
+export const useStaff = () => useQuery({ queryKey: ['staff'], queryFn: () => call('staff.list', {}), staleTime: 60_000 });
+
+/** After any change to an inquiry: lists, worklists and its detail are all stale. */
+export function useInvalidateInquiries() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: inquiryKeys.all });
+}
