@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +43,15 @@ function electronBinary() {
   }
 }
 
+/** Whether 127.0.0.1:port can be bound now; if not (another copy running, say) the host takes any free port. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 const electron = electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
@@ -52,7 +62,8 @@ if (electron.binary && hasDisplay) {
 } else {
   const why = electron.reason ?? 'there is no display';
   console.log(`Electron cannot run here (${why}): serving StrokeDesk in the browser instead.`);
-  const port = args.includes('--port') ? [] : ['--port', process.env.PORT ?? '4180'];
+  const wanted = Number(process.env.PORT ?? 4180);
+  const port = args.includes('--port') ? [] : ['--port', String((await portIsFree(wanted)) ? wanted : 0)];
   child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'host', 'cli.ts'), '--offer-demo', '--quiet', ...port, ...args], { cwd: root, stdio: 'inherit' });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

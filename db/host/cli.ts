@@ -1,4 +1,5 @@
 // The host's command line: open (or create) a clinic's records, optionally seed them, and serve the app on 127.0.0.1.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,33 +7,61 @@ import { countAccounts } from '../repos/accounts';
 import { DEMO_SIZE, parseSeedSize, seedClinic, type SeedResult } from '../seed/generate';
 import { openDatabase } from '../sqlite/open';
 import { createCore, stderrLogger } from '../services/core';
-import { DomainError } from '../services/errors';
 import { DB_FILE_NAME, resolveDataDir } from './data-dir';
 import { startHost } from './server';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    'data-dir': { type: 'string' },
-    port: { type: 'string', default: '0' },
-    seed: { type: 'string' },
-    renderer: { type: 'string' },
-    'offer-demo': { type: 'boolean', default: false },
-    'no-open': { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-  },
-  strict: true,
-});
+const USAGE = 'Usage: tsx db/host/cli.ts [--db FILE | --data-dir DIR] [--port N] [--seed demo|N] [--renderer DIR] [--offer-demo] [--no-open] [--quiet]';
+
+function readArgs() {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      seed: { type: 'string' },
+      renderer: { type: 'string' },
+      'offer-demo': { type: 'boolean', default: false },
+      'no-open': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535 (got ${values.port}).`);
+  return { ...values, port };
+}
 
 function printAccounts(result: SeedResult): void {
   if (result.accounts.length === 0) return;
   console.log('Demo accounts (synthetic clinic, no real people):');
+  console.log(`  ${'username'.padEnd(14)} ${'role'.padEnd(12)} password`);
   for (const a of result.accounts) console.log(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.password}`);
 }
 
+/** Best effort: hand the address to the desktop's browser where there is a desktop; the printed line is the real interface. */
+function openBrowser(url: string): void {
+  const platform = process.platform;
+  if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const [cmd, args] =
+    platform === 'darwin' ? ['open', [url]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true, windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener on this machine: the printed address still works.
+  }
+}
+
 async function main(): Promise<void> {
+  const values = readArgs();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const dbPath = values.db ? path.resolve(values.db) : path.join(resolveDataDir(values['data-dir']), DB_FILE_NAME);
   const { db, migration } = openDatabase(dbPath);
   if (migration.backupPath) console.log(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
@@ -52,12 +81,16 @@ async function main(): Promise<void> {
 
   const host = await startHost({
     core,
-    port: Number(values.port),
+    port: values.port,
     rendererDir: values.renderer ? path.resolve(values.renderer) : path.join(repoRoot, 'build', 'out', 'renderer'),
   });
   console.log(`StrokeDesk is running at ${host.openUrl}`);
+  if (!values['no-open']) openBrowser(host.openUrl);
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await host.close();
     db.close();
     process.exit(0);
@@ -67,7 +100,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DomainError || err instanceof Error) console.error(`StrokeDesk could not start: ${err.message}`);
-  else console.error('StrokeDesk could not start.');
+  // DomainError (DB_TOO_NEW, DB_FOREIGN, …) carries a sentence meant for a person: one line, no stack.
+  const message = err instanceof Error ? err.message.replace(/\s*\n\s*/g, ' ') : 'unknown error';
+  console.error(`StrokeDesk could not start: ${message}`);
   process.exit(1);
 });

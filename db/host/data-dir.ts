@@ -12,7 +12,8 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 }
 
 export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const dir = path.resolve(option ?? env.STROKEDESK_DATA_DIR ?? defaultDataDir(process.platform, env));
+  // An empty value counts as unset: path.resolve('') would quietly mean the current folder.
+  const dir = path.resolve(option || env.STROKEDESK_DATA_DIR || defaultDataDir(process.platform, env));
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }

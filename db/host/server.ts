@@ -65,9 +65,18 @@ export function parseCookies(header: string | undefined): Record<string, string>
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0) out[part.slice(0, eq).trim()] = safeDecode(part.slice(eq + 1).trim()) ?? '';
   }
   return out;
+}
+
+/** decodeURIComponent that answers null for malformed escapes instead of throwing inside a request handler. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 const sameSecret = (a: string, b: string) => {
@@ -81,12 +90,8 @@ const cookie = (name: string, value: string, maxAge?: number) =>
 
 /** Resolves a URL path inside `root`, or null for anything that would step outside it or name a dotfile. */
 export function staticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
+  const decoded = safeDecode(urlPath);
+  if (decoded === null) return null;
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const segments = decoded.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s.startsWith('.'))) return null;
@@ -96,6 +101,32 @@ export function staticPath(root: string, urlPath: string): string | null {
   return full;
 }
 
+/** The request body, or null once it passes `limit` (the rest is left unread). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!settled) resolve(Buffer.concat(chunks));
+      settled = true;
+    });
+    req.on('error', (err) => {
+      if (!settled) reject(err);
+      settled = true;
+    });
+  });
+}
+
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const { core } = options;
   const log = options.log ?? core.log;
@@ -103,6 +134,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   const send = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...headers });
@@ -113,26 +145,31 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const transportError = (res: http.ServerResponse, status: number, message: string) =>
     sendJson(res, status, { ok: false, error: { code: 'TRANSPORT', message, details: null } });
 
+  // Answer before the body is read, then drop the connection: reading 5 MiB+ of junk is what the limit is there to avoid.
+  const tooLarge = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.setHeader('connection', 'close');
+    transportError(res, 413, 'The request is too large.');
+    res.on('finish', () => req.destroy());
+  };
+
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string) => {
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
       return transportError(res, 403, 'Requests from other sites are refused.');
     }
     const cookies = parseCookies(req.headers.cookie);
     const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
     if (!presented || !sameSecret(presented, token)) return transportError(res, 401, 'Open StrokeDesk with the address it printed (it carries a token).');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return transportError(res, 415, 'Send JSON.');
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') return transportError(res, 415, 'Send JSON.');
 
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY) return transportError(res, 413, 'The request is too large.');
-      chunks.push(chunk as Buffer);
-    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) return tooLarge(req, res);
+    const body = await readBody(req, MAX_BODY);
+    if (body === null) return tooLarge(req, res);
     let input: unknown;
     try {
-      input = chunks.length === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
       return transportError(res, 400, 'The request is not valid JSON.');
     }
@@ -165,11 +202,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const server = http.createServer((req, res) => {
     const started = performance.now();
     if (!allowedHosts().has(req.headers.host ?? '')) return transportError(res, 403, 'Unexpected Host header.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // Prefixing keeps an absolute-form or `//host` request target from being read as another origin.
+    const url = new URL(`http://127.0.0.1:${port}/${(req.url ?? '/').replace(/^\/+/, '')}`);
     res.on('finish', () => log.info('http', { method: req.method ?? '', path: url.pathname.startsWith('/api/') ? url.pathname : 'static', status: res.statusCode, ms: Math.round(performance.now() - started) }));
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return transportError(res, 405, 'Use POST.');
-      handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length))).catch((err: unknown) => {
+      const method = safeDecode(url.pathname.slice('/api/'.length));
+      if (method === null) return transportError(res, 404, 'There is no such method.');
+      handleApi(req, res, method).catch((err: unknown) => {
         log.error('host failure', err);
         if (!res.headersSent) transportError(res, 500, 'The host failed.');
       });

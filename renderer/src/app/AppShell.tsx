@@ -31,6 +31,8 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
   // Admins manage accounts; inquiries are for coordinators and doctors (the core enforces it too).
   useEffect(() => {
     if (isAdmin && route.name !== 'accounts') navigate({ name: 'accounts' });
+    // An address left behind by an admin's session (e.g. after signing out at #/accounts) leads home.
+    if (!isAdmin && route.name === 'accounts') navigate({ name: 'home' });
   }, [isAdmin, route.name]);
 
   const nav: NavItem[] = isAdmin
@@ -58,7 +60,7 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
           <span className="brand-mark" aria-hidden="true">SD</span>
           <span className="brand-text">
             <span className="brand-name">{t('appName')}</span>
-            <span className="brand-clinic">{clinicName}</span>
+            {clinicName !== t('appName') ? <span className="brand-clinic">{clinicName}</span> : null}
           </span>
         </div>
         <nav aria-label={t('nav.label')} className="nav">

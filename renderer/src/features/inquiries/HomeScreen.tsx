@@ -78,7 +78,7 @@ function WorklistPanel({ id, title, hint, rows, empty, aside, locale, className 
       <div className="panel-header">
         <h2 className="panel-title" id={`panel-${id}`}>
           {title}
-          <span className="count">{rows.length}</span>
+          {" "}<span className="count">{rows.length}</span>
         </h2>
         {hint ? <span className="muted small">{hint}</span> : null}
       </div>

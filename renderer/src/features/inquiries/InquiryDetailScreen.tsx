@@ -146,7 +146,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
             <div className="panel-header">
               <h2 className="panel-title" id="timeline-title">
                 {t('detail.timeline')}
-                <span className="count">{timeline.length}</span>
+                {" "}<span className="count">{timeline.length}</span>
               </h2>
             </div>
             <Timeline entries={timeline} />

@@ -1,0 +1,46 @@
+// First run, sign-in and sign-out, and the admin's accounts screen, driven as a person would.
+import { E2E_PASSWORD, expect, signIn, test } from './fixtures';
+
+test('first run asks for the administrator, who can then add a coordinator', async ({ app, page }) => {
+  await page.goto(app.openUrl);
+  await expect(page.getByRole('heading', { name: 'Set up StrokeDesk' })).toBeVisible();
+  await page.getByLabel('Full name').fill('Ada Admin');
+  await page.getByLabel('Username').fill('ada');
+  await page.getByLabel(/^Password/).fill('short');
+  await page.getByLabel('Repeat password').fill('short');
+  await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
+  // The field says what is wrong, and nothing typed is lost.
+  await expect(page.getByText('At least 10 characters').first()).toBeVisible();
+  await expect(page.getByLabel('Full name')).toHaveValue('Ada Admin');
+  await page.getByLabel(/^Password/).fill(E2E_PASSWORD);
+  await page.getByLabel('Repeat password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Staff accounts' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Full name').fill('Chen Coordinator');
+  await dialog.getByLabel('Username').fill('chen');
+  await dialog.getByLabel('Initial password').fill(E2E_PASSWORD);
+  await dialog.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('cell', { name: 'chen', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'chen');
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await expect(page.getByText('Signed in as Chen Coordinator (Coordinator)')).toBeVisible();
+});
+
+test('a wrong password is refused in words, and the username stays', async ({ app, page }) => {
+  await app.seedAccounts();
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord', 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password, or the account is switched off.');
+  await expect(page.getByLabel('Username')).toHaveValue('coord');
+});
+
+test('without the run token the API refuses the browser', async ({ app, page }) => {
+  await page.goto(app.url);
+  await expect(page.getByText('StrokeDesk is not reachable')).toBeVisible();
+});

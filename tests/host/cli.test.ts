@@ -1,0 +1,144 @@
+// The host's command line as a person runs it: it prints one address that works, stops cleanly, and refuses files it must not open.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/sqlite/open';
+import { CookieClient, portOf, rawRequest } from './http-client';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const ADDRESS_LINE = /^StrokeDesk is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)$/m;
+
+const dirs: string[] = [];
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+function withoutDataDirEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.STROKEDESK_DATA_DIR;
+  return env;
+}
+
+function cli(args: string[]): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'host', 'cli.ts'), ...args], {
+    cwd: root,
+    env: withoutDataDirEnv(),
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, out: () => out, err: () => err, exited };
+}
+
+async function waitFor<T>(probe: () => T | null, what: string, ms = 45_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== null) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('db/host/cli.ts', () => {
+  it('offers the demo clinic on an empty database, prints one address line that works, and stops on SIGTERM', async () => {
+    const dbPath = path.join(tempDir(), 'clinic.sqlite');
+    const run = cli(['--db', dbPath, '--port', '0', '--no-open', '--offer-demo']);
+    const openUrl = await waitFor(() => ADDRESS_LINE.exec(run.out())?.[1] ?? null, `the address line (stdout: ${run.out()} stderr: ${run.err()})`);
+    expect(run.out().match(new RegExp(ADDRESS_LINE.source, 'gm'))).toHaveLength(1);
+    // The demo accounts are printed as a small table so a person can sign in.
+    expect(run.out()).toMatch(/Demo accounts/);
+    expect(run.out()).toMatch(/^\s+admin\s+admin\s+\S+$/m);
+
+    const url = new URL(openUrl);
+    const client = new CookieClient(portOf(openUrl));
+    const opened = await client.open(url.searchParams.get('token') ?? '');
+    expect(opened.status).toBe(302);
+    const status = await client.call('auth.status', {});
+    expect(JSON.parse(status.body)).toMatchObject({ ok: true, value: { needsSetup: false, user: null } });
+    const page = await rawRequest(portOf(openUrl), { path: '/' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    // Closed cleanly: the WAL was checkpointed away and the file opens again with the demo data in it.
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
+    const db = new Database(dbPath, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM inquiries').get() as { n: number }).n).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('does not seed a database that already has accounts', async () => {
+    const dbPath = path.join(tempDir(), 'clinic.sqlite');
+    const first = cli(['--db', dbPath, '--port', '0', '--no-open', '--offer-demo', '--quiet']);
+    await waitFor(() => ADDRESS_LINE.exec(first.out()), 'the first run');
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    const second = cli(['--db', dbPath, '--port', '0', '--no-open', '--offer-demo', '--quiet']);
+    await waitFor(() => ADDRESS_LINE.exec(second.out()), 'the second run');
+    expect(second.out()).not.toMatch(/Demo accounts/);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('uses --data-dir for strokedesk.sqlite, creating the folder', async () => {
+    const dataDir = path.join(tempDir(), 'nested', 'data');
+    const run = cli(['--data-dir', dataDir, '--port', '0', '--no-open', '--quiet']);
+    await waitFor(() => ADDRESS_LINE.exec(run.out()), 'the address line');
+    expect(fs.existsSync(path.join(dataDir, 'strokedesk.sqlite'))).toBe(true);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('refuses a database from a newer StrokeDesk with one line and exit code 1, leaving it untouched', async () => {
+    const dbPath = path.join(tempDir(), 'newer.sqlite');
+    openDatabase(dbPath).db.close();
+    const raw = new Database(dbPath);
+    raw.pragma('user_version = 9990');
+    raw.close();
+    const before = fs.readFileSync(dbPath);
+
+    const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
+    expect(await run.exited).toBe(1);
+    const lines = run.err().split('\n').filter((l) => l.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^StrokeDesk could not start: .*newer/i);
+    expect(run.out()).not.toMatch(ADDRESS_LINE);
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+  });
+
+  it('refuses a SQLite file that is not ours with one line and exit code 1', async () => {
+    const dbPath = path.join(tempDir(), 'foreign.sqlite');
+    const raw = new Database(dbPath);
+    raw.exec('CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)');
+    raw.close();
+    const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
+    expect(await run.exited).toBe(1);
+    const lines = run.err().split('\n').filter((l) => l.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/not a StrokeDesk records file/);
+  });
+
+  it('refuses a bad option or port with one line and exit code 1', async () => {
+    for (const args of [['--frobnicate'], ['--port', 'eighty']]) {
+      const run = cli([...args, '--db', path.join(tempDir(), 'x.sqlite'), '--no-open']);
+      expect(await run.exited).toBe(1);
+      expect(run.err().split('\n').filter((l) => l.trim() !== '')).toHaveLength(1);
+    }
+  });
+});
