@@ -1,7 +1,7 @@
 // SQL and row mapping for inquiries, their activities and status history.
 import type { Database } from 'better-sqlite3';
 import type { ActivityKind, Inquiry, InquiryFields, InquiryListRow, InquiryQuery, InquiryStatus, TimelineEntry } from '../contract';
-import { OPEN_STATUSES } from '../contract';
+import { OPEN_STATUS_SQL } from '../sqlite/migrations/0010-initial';
 import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
 
 interface InquiryRow {
@@ -227,7 +227,6 @@ const SORT_COLUMNS: Record<InquiryQuery['sort'], string> = {
   country: 'i.country',
 };
 
-const openStatuses = () => join(OPEN_STATUSES.map((s) => sql`${s}`), ', ');
 
 /** The LIKE pattern for a piece of text, with LIKE's own wildcards escaped. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -239,7 +238,7 @@ export function listInquiries(db: Database, q: InquiryQuery, today: string): { r
   if (q.channel !== null) where.push(sql`i.channel = ${q.channel}`);
   if (q.country !== null) where.push(sql`i.country = ${q.country}`);
   if (q.followUp !== 'any') {
-    const open = sql`i.status IN (${openStatuses()})`;
+    const open = raw(`i.${OPEN_STATUS_SQL}`);
     if (q.followUp === 'overdue') where.push(sql`${open} AND i.next_follow_up < ${today}`);
     if (q.followUp === 'today') where.push(sql`${open} AND i.next_follow_up = ${today}`);
     if (q.followUp === 'due') where.push(sql`${open} AND i.next_follow_up <= ${today}`);
@@ -262,12 +261,14 @@ export function listInquiries(db: Database, q: InquiryQuery, today: string): { r
   // Empty follow-up dates sort last whichever way the list is turned.
   const nullsLast = q.sort === 'nextFollowUp' || q.sort === 'country' ? raw(`${SORT_COLUMNS[q.sort].split(' ')[0]} IS NULL, `) : raw('');
   const order = sql`ORDER BY ${nullsLast}${raw(SORT_COLUMNS[q.sort])} ${raw(dir)}, i.id ${raw(dir)}`;
+  // A follow-up filter reads open inquiries by date: the partial index answers it without visiting closed ones.
+  const from = q.followUp === 'any' ? raw('inquiries i') : raw('inquiries i INDEXED BY inquiries_open_follow_up');
   const rows = all<ListRow>(
     db,
-    sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id
+    sql`SELECT ${LIST_COLUMNS} FROM ${from} LEFT JOIN accounts a ON a.id = i.owner_id
         ${whereSql} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
   ).map(toListRow);
-  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM inquiries i ${whereSql}`)?.n ?? 0;
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${from} ${whereSql}`)?.n ?? 0;
   return { rows, total };
 }
 
@@ -278,16 +279,19 @@ export interface WorklistRows {
 }
 
 export function worklist(db: Database, today: string, ownerId: number | null, limit = 100): WorklistRows {
+  const open = raw(`i.${OPEN_STATUS_SQL}`);
+  // The worklist is read all day: pin it to the partial indexes so the plan never drifts to a scan of open statuses.
+  const followUps = (indexName: string) => sql`SELECT ${LIST_COLUMNS} FROM inquiries i INDEXED BY ${raw(indexName)} LEFT JOIN accounts a ON a.id = i.owner_id`;
+  const byFollowUp = ownerId === null ? followUps('inquiries_open_follow_up') : followUps('inquiries_open_owner_follow_up');
   const mine = ownerId === null ? raw('1') : sql`i.owner_id = ${ownerId}`;
   const mineOrNobody = ownerId === null ? raw('1') : sql`(i.owner_id = ${ownerId} OR i.owner_id IS NULL)`;
-  const open = sql`i.status IN (${openStatuses()})`;
-  const from = sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id`;
+  const awaiting = sql`SELECT ${LIST_COLUMNS} FROM inquiries i INDEXED BY inquiries_awaiting_first_contact LEFT JOIN accounts a ON a.id = i.owner_id`;
   return {
-    overdue: all<ListRow>(db, sql`${from} WHERE ${open} AND ${mine} AND i.next_follow_up < ${today} ORDER BY i.next_follow_up, i.id LIMIT ${limit}`).map(toListRow),
-    dueToday: all<ListRow>(db, sql`${from} WHERE ${open} AND ${mine} AND i.next_follow_up = ${today} ORDER BY i.received_at, i.id LIMIT ${limit}`).map(toListRow),
+    overdue: all<ListRow>(db, sql`${byFollowUp} WHERE ${open} AND ${mine} AND i.next_follow_up < ${today} ORDER BY i.next_follow_up, i.id LIMIT ${limit}`).map(toListRow),
+    dueToday: all<ListRow>(db, sql`${byFollowUp} WHERE ${open} AND ${mine} AND i.next_follow_up = ${today} ORDER BY i.received_at, i.id LIMIT ${limit}`).map(toListRow),
     awaitingFirstContact: all<ListRow>(
       db,
-      sql`${from} WHERE ${open} AND ${mineOrNobody} AND i.first_contact_at IS NULL ORDER BY i.received_at, i.id LIMIT ${limit}`,
+      sql`${awaiting} WHERE i.first_contact_at IS NULL AND ${open} AND ${mineOrNobody} ORDER BY i.received_at, i.id LIMIT ${limit}`,
     ).map(toListRow),
   };
 }

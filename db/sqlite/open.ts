@@ -31,6 +31,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     checkOwnership(db);
     applyPragmas(db, options.busyTimeoutMs ?? 5000);
     const migration = migrate(db, { path, backupDir: options.backupDir, migrations });
+    // Keeps the planner's statistics fresh (cheap: bounded sampling), so filters pick the right index at any size.
+    db.pragma('analysis_limit = 1000');
+    db.pragma('optimize = 0x10002');
     return { db, migration };
   } catch (err) {
     db.close();

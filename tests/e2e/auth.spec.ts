@@ -41,6 +41,7 @@ test('a wrong password is refused in words, and the username stays', async ({ ap
 });
 
 test('without the run token the API refuses the browser', async ({ app, page }) => {
+  await page.context().clearCookies();
   await page.goto(app.url);
   await expect(page.getByText('StrokeDesk is not reachable')).toBeVisible();
 });

@@ -36,7 +36,10 @@ const ACCOUNTS = {
   doctor: { username: 'doctor', displayName: 'Dr. Daria Doctor', role: 'doctor' },
 } as const;
 
-export const test = base.extend<{ app: E2eApp }>({
+export const test = base.extend<{ app: E2eApp; openAppFirst: boolean }>({
+  /** Tests about arriving without the run token turn this off with `test.use({ openAppFirst: false })`. */
+  openAppFirst: [true, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; `app` has none.
   app: async ({}, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-e2e-'));
@@ -73,8 +76,8 @@ export const test = base.extend<{ app: E2eApp }>({
     }
   },
   // Every test starts on the app, holding the run cookie; tests that seed first simply go to app.openUrl again.
-  page: async ({ page, app }, use) => {
-    await page.goto(app.openUrl);
+  page: async ({ page, app, openAppFirst }, use) => {
+    if (openAppFirst) await page.goto(app.openUrl);
     await use(page);
   },
 });

@@ -125,6 +125,14 @@ describe('API requests', () => {
     expect((await apiPost({ ...json, 'x-strokedesk-token': host.token }, big, 'inquiries.list')).status).toBe(413);
   });
 
+  it('answers 413 for an over-limit body that does not declare its length', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(6 * 1024 * 1024) });
+    const res = await apiPost({ ...json, 'x-strokedesk-token': host.token, 'transfer-encoding': 'chunked' }, big, 'inquiries.list');
+    expect(res.status).toBe(413);
+    // The host is still fine afterwards.
+    expect((await apiPost({ ...json, 'x-strokedesk-token': host.token })).status).toBe(200);
+  });
+
   it('refuses GET on the API', async () => {
     const res = await rawRequest(port, { path: '/api/auth.status', headers: { 'x-strokedesk-token': host.token } });
     expect(res.status).toBe(405);
