@@ -57,7 +57,8 @@ export function create(ctx: CallContext, fields: InquiryFields): Inquiry {
     checkOwner(core, fields.ownerId);
     const at = nowIso(core);
     const id = repo.insertInquiry(core.db, fields, { at, by: actor.id });
-    repo.insertStatusChange(core.db, { inquiryId: id, at, from: null, to: 'new', reason: null, authorId: actor.id });
+    // The story starts when the inquiry arrived, even if it is typed in later.
+    repo.insertStatusChange(core.db, { inquiryId: id, at: fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
     const created = load(core, id);
     audit(core, actor, 'inquiries.create', ENTITY, id, null, created);
     return created;
