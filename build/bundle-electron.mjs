@@ -1,0 +1,31 @@
+// Bundles the Electron main process and the preload with esbuild into build/out/electron (electron itself stays external).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds both bundles into `outdir`; returns esbuild's metafiles so tests can check what went in. */
+export async function bundleElectron(outdir = path.join(root, 'build', 'out', 'electron')) {
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', metafile: true };
+  const main = await build({
+    ...common,
+    entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
+    outfile: path.join(outdir, 'main.cjs'),
+    // better-sqlite3 loads a native module: it ships beside the bundle (unpacked from the asar when packaged).
+    external: ['electron', 'better-sqlite3'],
+  });
+  const preload = await build({
+    ...common,
+    entryPoints: [path.join(root, 'electron', 'preload', 'preload.ts')],
+    outfile: path.join(outdir, 'preload.cjs'),
+    // A sandboxed preload may require only 'electron' and a few builtins: everything else is inlined.
+    external: ['electron'],
+  });
+  return { main: main.metafile, preload: preload.metafile };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundleElectron();
+  console.log('Bundled the desktop shell into build/out/electron');
+}

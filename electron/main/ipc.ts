@@ -1,0 +1,64 @@
+// IPC: one 'api' channel that checks its sender and calls dispatch, plus the few named OS functions.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { dispatch } from '../../db/api/dispatch';
+import type { Envelope } from '../../db/contract';
+import type { SessionHolder } from '../../db/services/context';
+import type { Core } from '../../db/services/core';
+import { IPC_CHANNELS, isTrustedSender } from './policies';
+
+const refused: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call StrokeDesk.', details: null } };
+
+export function registerIpc(core: Core, dataDir: string): void {
+  // One sign-in session per window; it ends when the window goes away.
+  const sessions = new Map<number, SessionHolder>();
+  const sessionFor = (event: IpcMainInvokeEvent): SessionHolder => {
+    const id = event.sender.id;
+    let holder = sessions.get(id);
+    if (!holder) {
+      const created: SessionHolder = { token: null };
+      sessions.set(id, created);
+      event.sender.once('destroyed', () => {
+        core.sessions.close(created.token);
+        sessions.delete(id);
+      });
+      holder = created;
+    }
+    return holder;
+  };
+  const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url ?? null);
+
+  ipcMain.handle(IPC_CHANNELS.api, async (event, method: unknown, input: unknown) => {
+    if (!trusted(event) || typeof method !== 'string') return refused;
+    return dispatch(core, sessionFor(event), method, input);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.saveFile, async (event, suggestedName: unknown, content: unknown) => {
+    if (!trusted(event) || typeof suggestedName !== 'string' || typeof content !== 'string') return false;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: path.basename(suggestedName) };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return false;
+    await fs.writeFile(result.filePath, content, 'utf8');
+    return true;
+  });
+
+  ipcMain.handle(IPC_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
+    if (!trusted(event) || typeof suggestedName !== 'string') return false;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: path.basename(suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return false;
+    const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
+    await fs.writeFile(result.filePath, pdf);
+    return true;
+  });
+
+  ipcMain.handle(IPC_CHANNELS.openBackupsFolder, async (event) => {
+    if (!trusted(event)) return;
+    const dir = path.join(dataDir, 'backups');
+    await fs.mkdir(dir, { recursive: true });
+    await shell.openPath(dir);
+  });
+}
