@@ -65,7 +65,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
                       {t('detail.moveTo', { status: t(`status.${to}`) })}
                     </Button>
                   ))}
-                  <Button variant="ghost" onPress={() => setDialog({ initial: null })}>
+                  <Button variant="ghost" className="pipeline-more" onPress={() => setDialog({ initial: null })}>
                     {t('detail.changeStatus')}
                   </Button>
                 </div>

@@ -29,6 +29,17 @@ export function InquiryListScreen() {
     return () => window.clearTimeout(timer);
   }, [text]);
 
+  // A link to the list (the navigation, Back) sets the address: the filters follow it.
+  useEffect(() => {
+    const onHash = () => {
+      const next = parseListState(window.location.hash);
+      setState((current) => (serializeListState(current) === serializeListState(next) ? current : next));
+      setText((current) => (current === next.text ? current : next.text));
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   // The address follows the filters without adding a Back step per keystroke.
   useEffect(() => {
     const hash = serializeListState(state);
@@ -48,23 +59,28 @@ export function InquiryListScreen() {
         id: 'patientName',
         header: t('list.columns.patient'),
         cell: ({ row }) => (
-          <a className="row-link" href={hrefFor({ name: 'inquiry', id: row.original.id })}>
-            {row.original.patientName}
-          </a>
-        ),
-      },
-      {
-        id: 'contact',
-        header: t('list.columns.contact'),
-        cell: ({ row }) => (
           <span className="cell-stack">
-            <span>{row.original.contactName}</span>
-            <span className="cell-sub">{row.original.contactPhone ?? row.original.contactEmail ?? ''}</span>
+            <a className="row-link" href={hrefFor({ name: 'inquiry', id: row.original.id })}>
+              {row.original.patientName}
+            </a>
+            <span className="cell-sub">
+              {[row.original.contactName === row.original.patientName ? null : row.original.contactName, row.original.contactPhone ?? row.original.contactEmail]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
           </span>
         ),
       },
-      { id: 'country', header: t('list.columns.country'), cell: ({ row }) => countryName(row.original.country, locale) },
-      { id: 'channel', header: t('list.columns.channel'), cell: ({ row }) => t(`channel.${row.original.channel}`) },
+      {
+        id: 'country',
+        header: t('list.columns.country'),
+        cell: ({ row }) => (
+          <span className="cell-stack">
+            <span>{countryName(row.original.country, locale)}</span>
+            <span className="cell-sub">{t(`channel.${row.original.channel}`)}</span>
+          </span>
+        ),
+      },
       { id: 'status', header: t('list.columns.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       { id: 'owner', header: t('list.columns.owner'), cell: ({ row }) => row.original.ownerName ?? <span className="muted">{t('unassigned')}</span> },
       {
