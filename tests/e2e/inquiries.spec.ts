@@ -2,13 +2,17 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 
-/** Picks an option of a react-aria Select with the keyboard: focus, open with Enter, type to jump, Enter to choose. */
+/** Picks an option of a select with the keyboard alone: focus it, open with Enter, type to jump, Enter to choose. */
 async function choose(page: Page, label: string, option: string) {
   const trigger = page.getByRole('button', { name: new RegExp(`${label}`) }).first();
   await trigger.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.type(option);
+  await expect(page.getByRole('option', { name: option, exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('listbox')).toHaveCount(0);
+  await expect(trigger).toContainText(option);
 }
 
 test('a coordinator records an inquiry and works it through the pipeline', async ({ app, page }) => {
