@@ -1,6 +1,7 @@
 // The synthetic clinic: staff accounts and inquiries across the whole pipeline, deterministic from a seed. No real people.
 import {
   CONDITIONS,
+  OPEN_STATUSES,
   SYMPTOMS,
   type ActivityKind,
   type Channel,
@@ -140,7 +141,7 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
       const channel: Channel = rng.weighted([['web_form', 45], ['email', 18], ['messaging', 14], ['phone', 12], ['referral', 8], ['walk_in', 3]]);
       const conditions = rng.chance(0.35) ? [] : rng.some(CONDITIONS, 1, 3);
       const owner = rng.chance(0.75) || doctors.length === 0 ? rng.pick(coordinators.length > 0 ? coordinators : staff) : rng.pick(doctors);
-      const open = ['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'].includes(status);
+      const open = OPEN_STATUSES.includes(status);
       const unowned = status === 'new' && channel === 'web_form' && rng.chance(0.6);
       const followUpOffset = rng.weighted([[-12, 1], [-4, 2], [-1, 2], [0, 3], [1, 3], [3, 4], [7, 4], [14, 2]] as const) + (rng.chance(0.5) ? 0 : rng.int(0, 2));
       const emailUser = `${ascii(contact.given)}.${ascii(contact.family)}${rng.int(1, 999)}`;

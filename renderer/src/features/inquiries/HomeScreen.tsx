@@ -1,5 +1,5 @@
 // A coordinator's day: overdue follow-ups, follow-ups due today, and new inquiries still waiting for a first answer.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { InquiryListRow } from '../../../../db/contract';
@@ -66,7 +66,7 @@ interface PanelProps {
   hint?: string;
   rows: InquiryListRow[];
   empty: string;
-  aside: (row: InquiryListRow) => React.ReactNode;
+  aside: (row: InquiryListRow) => ReactNode;
   locale: string;
   className?: string;
 }

@@ -1,7 +1,7 @@
 // One inquiry: its facts, the pipeline actions the core allows, owner and follow-up, and the timeline with a form to add to it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../db/contract';
+import { type Inquiry, type InquiryStatus, OPEN_STATUSES, REASON_REQUIRED } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
@@ -165,7 +165,7 @@ function FirstContact({ inquiry }: { inquiry: Inquiry }) {
   const minutes = waitMinutes(inquiry.receivedAt, inquiry.firstContactAt, new Date());
   const time = formatDuration(t, minutes);
   if (inquiry.firstContactAt) return <p className="muted small first-contact">{t('wait.firstContactAfter', { time })}</p>;
-  if (!['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'].includes(inquiry.status)) return null;
+  if (!OPEN_STATUSES.includes(inquiry.status)) return null;
   return <p className={`small first-contact wait wait-${waitLevel(minutes)}`}>{t('wait.waitingLong', { time })}</p>;
 }
 

@@ -2,7 +2,7 @@
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput } from '../../../../db/contract';
+import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
@@ -215,4 +215,4 @@ export function InquiryListScreen() {
   );
 }
 
-const isOpen = (r: InquiryListRow) => ['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'].includes(r.status);
+const isOpen = (r: InquiryListRow) => OPEN_STATUSES.includes(r.status);
