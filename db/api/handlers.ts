@@ -1,8 +1,13 @@
 // One handler per contract method, typed from the contract so a missing or mistyped one fails to compile.
 import type { Method, Output, ParsedInput } from '../contract';
+import * as attachments from '../services/attachments';
 import * as auth from '../services/auth';
 import type { CallContext } from '../services/context';
+import * as imports from '../services/imports';
 import * as inquiries from '../services/inquiries';
+import * as mrn from '../services/mrn';
+import * as patients from '../services/patients';
+import * as search from '../services/search';
 
 export type Handler<M extends Method> = (ctx: CallContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -26,4 +31,24 @@ export const handlers = {
   'inquiries.assign': (ctx, input) => inquiries.assign(ctx, input),
   'inquiries.addActivity': (ctx, input) => inquiries.addActivity(ctx, input),
   'inquiries.worklist': (ctx, input) => inquiries.worklist(ctx, input),
+
+  'imports.stage': (ctx, input) => imports.stage(ctx, input),
+  'imports.checkDuplicates': (ctx, input) => imports.checkDuplicates(ctx, input),
+  'imports.commit': (ctx, input) => imports.commit(ctx, input),
+
+  'patients.create': (ctx, input) => patients.create(ctx, input),
+  'patients.update': (ctx, input) => patients.update(ctx, input),
+  'patients.get': (ctx, input) => patients.get(ctx, input),
+  'patients.list': (ctx, input) => patients.list(ctx, input),
+  'patients.conversionDraft': (ctx, input) => patients.conversionDraft(ctx, input),
+  'patients.convertInquiry': (ctx, input) => patients.convertInquiry(ctx, input),
+  'patients.duplicates': (ctx, input) => patients.duplicates(ctx, input),
+  'patients.merge': (ctx, input) => patients.merge(ctx, input),
+  'search.global': (ctx, input) => search.global(ctx, input),
+  'settings.mrn': (ctx) => mrn.settings(ctx),
+  'settings.setMrnFormat': (ctx, input) => mrn.setFormat(ctx, input),
+
+  'attachments.list': (ctx, input) => attachments.list(ctx, input),
+  'attachments.add': (ctx, input) => attachments.add(ctx, input),
+  'attachments.remove': (ctx, input) => attachments.remove(ctx, input),
 } satisfies Handlers;

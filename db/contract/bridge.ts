@@ -10,6 +10,8 @@ export interface DesktopBridge {
   printToPdf(suggestedName: string): Promise<boolean>;
   /** Opens the backups folder in the system's file manager. */
   openBackupsFolder(): Promise<void>;
+  /** Opens an attachment in the system's viewer (a private temporary copy under its own name); refusals come as an envelope. */
+  openAttachment(id: number): Promise<Envelope<null>>;
 }
 
 /** The name of the global the preload sets. */

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'DB_READONLY',
   'DB_TOO_NEW',
   'DB_FOREIGN',
+  'FILE_STORE',
   'TRANSPORT',
   'INTERNAL',
 ] as const;
@@ -73,6 +74,35 @@ export const OptionalText = (max: number) =>
 
 export const RequiredText = (max: number) =>
   z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+
+/** An e-mail address, stored lower-case; empty becomes null. */
+export const Email = z
+  .string()
+  .trim()
+  .max(200)
+  .nullable()
+  .transform((s) => (s === null || s === '' ? null : s.toLowerCase()))
+  .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an e-mail address');
+
+/** A phone number as typed; search uses its digits. */
+export const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .nullable()
+  .transform((s) => (s === null || s === '' ? null : s))
+  .refine((s) => s === null || /^\+?[\d\s().-]{5,}$/.test(s), 'Digits, spaces, +, ( ) and - only');
+
+/** ISO 3166-1 alpha-2, e.g. `KZ`. */
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Pick a country')
+  .nullable();
+/** ISO 639 code, e.g. `ru`. */
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'Pick a language')
+  .nullable();
 
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });

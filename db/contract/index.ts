@@ -1,9 +1,12 @@
 // The method table: the single source of truth that every transport and the renderer share.
 import type { z } from 'zod';
+import { attachmentMethods } from './attachments';
 import { authMethods } from './auth';
 import { inquiryMethods } from './inquiries';
+import { importMethods } from './imports';
+import { patientMethods } from './patients';
 
-export const methods = { ...authMethods, ...inquiryMethods } as const;
+export const methods = { ...authMethods, ...inquiryMethods, ...importMethods, ...patientMethods, ...attachmentMethods } as const;
 
 export type Methods = typeof methods;
 export type Method = keyof Methods;
@@ -18,4 +21,7 @@ export const isMethod = (name: string): name is Method => Object.prototype.hasOw
 export * from './common';
 export * from './auth';
 export * from './inquiries';
+export * from './imports';
+export * from './patients';
+export * from './attachments';
 export * from './bridge';

@@ -1,6 +1,6 @@
 // Contract for inquiries: intake, the pipeline, activities, the list and the coordinator's worklist.
 import { z } from 'zod';
-import { Id, IsoDate, IsoInstant, OptionalText, RequiredText, method } from './common';
+import { CountryCode, Email, Id, IsoDate, IsoInstant, LanguageCode, OptionalText, Phone, RequiredText, method } from './common';
 
 export const CHANNELS = ['web_form', 'phone', 'email', 'messaging', 'referral', 'walk_in'] as const;
 export const Channel = z.enum(CHANNELS, 'Choose one');
@@ -75,31 +75,6 @@ export type ActivityKind = z.infer<typeof ActivityKind>;
 /** Activities that count as reaching the family (the first one ends the wait for first contact). */
 export const CONTACT_KINDS: readonly ActivityKind[] = ['call', 'email', 'message'];
 
-const Email = z
-  .string()
-  .trim()
-  .max(200)
-  .nullable()
-  .transform((s) => (s === null || s === '' ? null : s.toLowerCase()))
-  .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an e-mail address');
-
-const Phone = z
-  .string()
-  .trim()
-  .max(40)
-  .nullable()
-  .transform((s) => (s === null || s === '' ? null : s))
-  .refine((s) => s === null || /^\+?[\d\s().-]{5,}$/.test(s), 'Digits, spaces, +, ( ) and - only');
-
-const CountryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'Pick a country')
-  .nullable();
-const LanguageCode = z
-  .string()
-  .regex(/^[a-z]{2,3}$/, 'Pick a language')
-  .nullable();
-
 /** Everything a coordinator types on the intake form. */
 export const InquiryFields = z.object({
   receivedAt: IsoInstant,
@@ -149,6 +124,8 @@ export const Inquiry = InquiryFields.extend({
   statusReason: z.string().nullable(),
   firstContactAt: IsoInstant.nullable(),
   ownerName: z.string().nullable(),
+  /** The patient this inquiry was converted into (or linked to). */
+  patientId: Id.nullable(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   /** Bumped on every change; updates must name the version they were made from. */

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   const { db, migration } = openDatabase(dbPath);
   if (migration.backupPath) console.log(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
   const log = values.quiet ? { info: () => undefined, error: stderrLogger.error } : stderrLogger;
-  const core = createCore(db, { log });
+  // Attachments live beside the records, so a copy of the data folder is a complete copy.
+  const core = createCore(db, { log, attachmentsDir: path.join(path.dirname(dbPath), 'attachments') });
 
   if (values.seed) {
     const size = parseSeedSize(values.seed);

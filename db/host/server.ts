@@ -5,8 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from '../api/dispatch';
+import { MAX_ATTACHMENT_BASE64, MAX_IMPORT_BODY } from '../contract';
+import { openFile } from '../services/attachments';
 import type { Core, Logger } from '../services/core';
 import type { SessionHolder } from '../services/context';
+import { DomainError } from '../services/errors';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -43,6 +46,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 5 * 1024 * 1024;
+/** Only an attachment upload carries a file (as base64, inside JSON): it alone may be that large. */
+const MAX_ATTACHMENT_BODY = MAX_ATTACHMENT_BASE64 + 64 * 1024;
+// A web-form export travels as text inside JSON too (see MAX_IMPORT_BODY).
+const bodyLimit = (method: string) => (method === 'attachments.add' ? MAX_ATTACHMENT_BODY : method === 'imports.stage' ? MAX_IMPORT_BODY : MAX_BODY);
 const RUN_COOKIE = 'sd_run';
 const SESSION_COOKIE = 'sd_session';
 
@@ -100,6 +107,18 @@ export function staticPath(root: string, urlPath: string): string | null {
   if (full !== rootResolved && !full.startsWith(rootResolved + path.sep)) return null;
   return full;
 }
+
+/**
+ * `attachment` with the original name: an ASCII fallback for old clients and the exact name in RFC 5987 form, so quotes,
+ * semicolons, line breaks or non-Latin letters in a file name can never break out of the header.
+ */
+export function contentDisposition(fileName: string): string {
+  const fallback = [...fileName].map((c) => (c >= ' ' && c <= '~' && !'"\\%;'.includes(c) ? c : '_')).join('') || 'attachment';
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+const DOWNLOAD_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /** The request body, or null once it passes `limit` (the rest is left unread). */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -163,9 +182,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') return transportError(res, 415, 'Send JSON.');
 
+    const limit = bodyLimit(method);
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) return tooLarge(req, res);
-    const body = await readBody(req, MAX_BODY);
+    if (declared > limit) return tooLarge(req, res);
+    const body = await readBody(req, limit);
     if (body === null) return tooLarge(req, res);
     let input: unknown;
     try {
@@ -179,6 +199,44 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const headers: Record<string, string> = {};
     if (holder.token !== before) headers['set-cookie'] = holder.token ? cookie(SESSION_COOKIE, holder.token) : cookie(SESSION_COOKIE, '', 0);
     sendJson(res, 200, envelope, headers);
+  };
+
+  /** GET /attachments/<id>: the same run token and session as /api, then the file itself, never rendered inline. */
+  const handleAttachment = (req: http.IncomingMessage, res: http.ServerResponse, idText: string) => {
+    const text = (status: number, body: string) => send(res, status, body, { 'content-type': 'text/plain; charset=utf-8' });
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return text(403, 'Requests from other sites are refused.');
+    const cookies = parseCookies(req.headers.cookie);
+    const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
+    if (!presented || !sameSecret(presented, token)) return text(401, 'Open StrokeDesk with the address it printed (it carries a token).');
+    const id = /^[1-9]\d{0,15}$/.test(idText) ? Number(idText) : null;
+    if (id === null) return text(404, 'Not found');
+    let fd: number;
+    let file: { fileName: string; mime: string };
+    try {
+      const found = openFile(core, cookies[SESSION_COOKIE] ?? null, id);
+      // Opened at once: a removal that deletes the file while this answer streams cannot cut it short.
+      fd = fs.openSync(found.path, 'r');
+      file = found;
+    } catch (err) {
+      if (err instanceof DomainError) return text(DOWNLOAD_STATUS[err.code] ?? 500, err.message);
+      log.error('attachment download failed', err, { attachmentId: id });
+      return text(500, 'The file could not be read.');
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      // A file from outside is never run as a page here, whatever it contains.
+      'content-security-policy': "default-src 'none'; sandbox",
+      'content-type': file.mime,
+      'content-length': String(fs.fstatSync(fd).size),
+      'content-disposition': contentDisposition(file.fileName),
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') {
+      fs.closeSync(fd);
+      return res.end();
+    }
+    fs.createReadStream('', { fd }).pipe(res);
   };
 
   const handleStatic = (req: http.IncomingMessage, res: http.ServerResponse, urlPath: string) => {
@@ -204,7 +262,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     if (!allowedHosts().has(req.headers.host ?? '')) return transportError(res, 403, 'Unexpected Host header.');
     // Prefixing keeps an absolute-form or `//host` request target from being read as another origin.
     const url = new URL(`http://127.0.0.1:${port}/${(req.url ?? '/').replace(/^\/+/, '')}`);
-    res.on('finish', () => log.info('http', { method: req.method ?? '', path: url.pathname.startsWith('/api/') ? url.pathname : 'static', status: res.statusCode, ms: Math.round(performance.now() - started) }));
+    res.on('finish', () => log.info('http', { method: req.method ?? '', path: url.pathname.startsWith('/api/') || url.pathname.startsWith('/attachments/') ? url.pathname : 'static', status: res.statusCode, ms: Math.round(performance.now() - started) }));
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return transportError(res, 405, 'Use POST.');
       const method = safeDecode(url.pathname.slice('/api/'.length));
@@ -216,6 +274,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return transportError(res, 405, 'Method not allowed.');
+    if (url.pathname.startsWith('/attachments/')) return handleAttachment(req, res, url.pathname.slice('/attachments/'.length));
     const presented = url.searchParams.get('token');
     if (presented !== null) {
       if (!sameSecret(presented, token)) return send(res, 401, 'Wrong token: use the address StrokeDesk printed.', { 'content-type': 'text/plain; charset=utf-8' });

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { ActivityKind, Inquiry, InquiryFields, InquiryListRow, InquiryQuery, InquiryStatus, TimelineEntry } from '../contract';
 import { OPEN_STATUS_SQL } from '../sqlite/migrations/0010-initial';
 import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
+import { inquiryTextFilter, planSearch } from './search';
 
 interface InquiryRow {
   id: number;
@@ -30,6 +31,7 @@ interface InquiryRow {
   consent_data_processing: number;
   owner_id: number | null;
   owner_name: string | null;
+  patient_id: number | null;
   next_follow_up: string | null;
   status: InquiryStatus;
   status_reason: string | null;
@@ -65,6 +67,7 @@ const toInquiry = (r: InquiryRow): Inquiry => ({
   consentDataProcessing: r.consent_data_processing === 1,
   ownerId: r.owner_id,
   ownerName: r.owner_name,
+  patientId: r.patient_id,
   nextFollowUp: r.next_follow_up,
   status: r.status,
   statusReason: r.status_reason,
@@ -227,10 +230,6 @@ const SORT_COLUMNS: Record<InquiryQuery['sort'], string> = {
   country: 'i.country',
 };
 
-
-/** The LIKE pattern for a piece of text, with LIKE's own wildcards escaped. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export function listInquiries(db: Database, q: InquiryQuery, today: string): { rows: InquiryListRow[]; total: number } {
   const where: Sql[] = [];
   if (q.statuses.length > 0) where.push(sql`i.status IN (${join(q.statuses.map((s) => sql`${s}`), ', ')})`);
@@ -244,17 +243,9 @@ export function listInquiries(db: Database, q: InquiryQuery, today: string): { r
     if (q.followUp === 'due') where.push(sql`${open} AND i.next_follow_up <= ${today}`);
   }
   if (q.text !== '') {
-    const pattern = likePattern(q.text);
-    const terms: Sql[] = [
-      sql`i.patient_name LIKE ${pattern} ESCAPE '\\'`,
-      sql`i.contact_name LIKE ${pattern} ESCAPE '\\'`,
-      sql`i.contact_email LIKE ${pattern} ESCAPE '\\'`,
-      sql`i.messaging_handle LIKE ${pattern} ESCAPE '\\'`,
-    ];
-    const digits = q.text.replace(/\D/g, '');
-    if (digits.length >= 3) terms.push(sql`i.contact_phone_digits LIKE ${`%${digits}%`}`);
-    if (/^#?\d+$/.test(q.text)) terms.push(sql`i.id = ${Number(q.text.replace('#', ''))}`);
-    where.push(sql`(${join(terms, ' OR ')})`);
+    // Names, e-mail, phone digits and messaging handle through the trigram index; "#123" or "123" also finds inquiry 123.
+    const byText = inquiryTextFilter(planSearch(q.text), 'i');
+    where.push(/^#?\d+$/.test(q.text) ? sql`(${byText} OR i.id = ${Number(q.text.replace('#', ''))})` : byText);
   }
   const whereSql = where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : raw('');
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
@@ -294,4 +285,28 @@ export function worklist(db: Database, today: string, ownerId: number | null, li
       sql`${awaiting} WHERE i.first_contact_at IS NULL AND ${open} AND ${mineOrNobody} ORDER BY i.received_at, i.id LIMIT ${limit}`,
     ).map(toListRow),
   };
+}
+
+/** List rows for the given ids, in the order given (search hits come ranked). */
+export function inquiryRowsByIds(db: Database, ids: readonly number[]): InquiryListRow[] {
+  if (ids.length === 0) return [];
+  const rows = all<ListRow>(
+    db,
+    sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id
+         WHERE i.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  ).map(toListRow);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function inquiriesOfPatient(db: Database, patientId: number): InquiryListRow[] {
+  return all<ListRow>(
+    db,
+    sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id WHERE i.patient_id = ${patientId} ORDER BY i.received_at DESC`,
+  ).map(toListRow);
+}
+
+/** Conversion: the inquiry points at its patient and is finished. */
+export function setInquiryPatient(db: Database, id: number, v: { patientId: number; status: InquiryStatus; at: string }): void {
+  run(db, sql`UPDATE inquiries SET patient_id = ${v.patientId}, status = ${v.status}, status_reason = NULL, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`);
 }

@@ -7,13 +7,17 @@ import {
   type Channel,
   type InquiryFields,
   type InquiryStatus,
+  type PatientFields,
   type Role,
 } from '../contract';
 import { countAccounts, insertAccount, listAccounts } from '../repos/accounts';
-import { insertActivity, insertInquiry, insertStatusChange, setInquiryStatus } from '../repos/inquiries';
+import { findInquiry, insertActivity, insertInquiry, insertStatusChange, setInquiryPatient, setInquiryStatus } from '../repos/inquiries';
+import { insertPatient } from '../repos/patients';
 import { getSetting, putSetting } from '../repos/settings';
 import { type Core, audit, clinicToday, nowIso, write } from '../services/core';
+import { nextMrn } from '../services/mrn';
 import { hashPassword } from '../services/passwords';
+import { fieldsFromInquiry } from '../services/patients';
 import {
   ACTIVITY_SUMMARIES,
   CLOSE_REASONS,
@@ -35,21 +39,28 @@ export interface SeedAccount {
 export interface SeedResult {
   accounts: SeedAccount[];
   inquiries: number;
+  patients: number;
 }
 export interface SeedOptions {
   inquiries: number;
+  /** Patients in all: converted inquiries become patients, and the rest are registered directly. Default: a third of the inquiries. */
+  patients?: number;
   seed?: number;
 }
 
-export const DEMO_SIZE: SeedOptions = { inquiries: 400 };
+export const DEMO_SIZE: SeedOptions = { inquiries: 400, patients: 90 };
 
+/** `demo`, a number of inquiries (`300000`), or inquiries and patients (`300000:100000`). */
 export function parseSeedSize(arg: string): SeedOptions {
   if (arg === 'demo') return DEMO_SIZE;
-  const n = Number(arg.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n <= 0 || n > 5_000_000) {
-    throw new Error(`--seed takes 'demo' or a number of inquiries (1 to 5,000,000), not '${arg}'.`);
+  const [inq = '', pat] = arg.split(':');
+  const count = (s: string) => Number(s.replace(/[_,]/g, ''));
+  const n = count(inq);
+  const p = pat === undefined ? Math.round(n / 3) : count(pat);
+  if (!Number.isInteger(n) || n <= 0 || n > 5_000_000 || !Number.isInteger(p) || p < 0 || p > 5_000_000) {
+    throw new Error(`--seed takes 'demo', a number of inquiries (1 to 5,000,000) or inquiries:patients, not '${arg}'.`);
   }
-  return { inquiries: n };
+  return { inquiries: n, patients: p };
 }
 
 export const DEMO_ACCOUNTS: readonly SeedAccount[] = [
@@ -109,6 +120,25 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   if (needAccounts) hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password, core.passwordLog2N)));
 
   const now = core.clock.now().getTime();
+  // One transaction builds the whole clinic: give it room, so pages are not spilled to the WAL half way (see open.ts).
+  const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
+  core.db.pragma('cache_size = -1048576');
+  try {
+    return seedInOneTransaction(core, options, rng, needAccounts, hashes, created, now);
+  } finally {
+    core.db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+function seedInOneTransaction(
+  core: Core,
+  options: SeedOptions,
+  rng: Random,
+  needAccounts: boolean,
+  hashes: string[],
+  created: SeedAccount[],
+  now: number,
+): SeedResult {
   return write(core, () => {
     const at = nowIso(core);
     if (needAccounts && countAccounts(core.db) === 0) {
@@ -124,6 +154,8 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
     const doctors = staff.filter((s) => s.role === 'doctor');
     const today = Date.parse(`${clinicToday(core)}T00:00:00Z`);
     const countryWeights = COUNTRIES.map((c) => [c, c.weight] as const);
+    const patientTarget = options.patients ?? Math.round(options.inquiries / 3);
+    let patients = 0;
 
     for (let n = 0; n < options.inquiries; n++) {
       // Recent inquiries are denser: the program grows, and old ones are mostly finished.
@@ -211,8 +243,107 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
       if (firstContact !== null || reason !== null) {
         setInquiryStatus(core.db, id, { status, reason, firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(), at: new Date(t).toISOString() });
       }
+      if (status === 'converted' && patients < patientTarget) {
+        const inquiry = findInquiry(core.db, id);
+        if (inquiry) {
+          const at = new Date(t).toISOString();
+          const patientId = addPatient(core, rng, fieldsFromInquiry(inquiry), c, patient, { at, by: owner.id });
+          setInquiryPatient(core.db, id, { patientId, status: 'converted', at });
+          patients += 1;
+        }
+      }
     }
-    audit(core, null, 'seed.generate', 'clinic', null, null, { accounts: created.length, inquiries: options.inquiries, seed: options.seed ?? 1 });
-    return { accounts: created, inquiries: options.inquiries };
+    // Patients registered without an inquiry (referrals from partner hospitals, returning patients), and a few
+    // registered twice under slightly different spellings, so the duplicate finder has real work.
+    while (patients < patientTarget) {
+      const c = rng.weighted(countryWeights);
+      const sex = rng.chance(0.45) ? 'female' : 'male';
+      const person = personName(rng, c, sex);
+      const registered = now - 900 * DAY * rng.next() ** 2;
+      const fields = standalonePatient(rng, c, person, sex, registered);
+      const at = new Date(registered).toISOString();
+      const by = rng.pick(staff).id;
+      addPatient(core, rng, fields, c, person, { at, by });
+      patients += 1;
+      if (patients < patientTarget && patients % 40 === 1) {
+        addPatient(core, rng, { ...fields, givenName: fields.givenName.replace(/i/, 'y'), passportNumber: null, address: null }, c, person, { at, by });
+        patients += 1;
+      }
+    }
+    audit(core, null, 'seed.generate', 'clinic', null, null, { accounts: created.length, inquiries: options.inquiries, patients, seed: options.seed ?? 1 });
+    return { accounts: created, inquiries: options.inquiries, patients };
   });
 }
+
+type Person = ReturnType<typeof personName>;
+
+/** Adds what a registration desk learns beyond the inquiry: native-script name, passport, lesion, general health. */
+function addPatient(core: Core, rng: Random, base: PatientFields, c: CountryProfile, person: Person, meta: { at: string; by: number }): number {
+  const nativeFamily = c.native?.[person.family];
+  const nativeGiven = c.native?.[person.given];
+  const nativeName = nativeFamily && nativeGiven ? (c.code === 'CN' ? `${nativeFamily}${nativeGiven}` : `${nativeGiven} ${nativeFamily}`) : null;
+  const lesionSide = rng.weighted([['left', 45], ['right', 40], ['bilateral', 8], ['unknown', 7]] as const);
+  const fields: PatientFields = {
+    ...base,
+    familyName: person.family,
+    givenName: person.given,
+    nativeName,
+    passportNumber: rng.chance(0.6) ? `${String.fromCharCode(65 + rng.int(0, 25))}${rng.int(10_000_000, 99_999_999)}` : null,
+    lesionSide,
+    lesionSite: rng.pick(LESION_SITES),
+    priorTreatments: rng.chance(0.5) ? rng.pick(PRIOR_TREATMENTS) : null,
+    ecog: rng.int(1, 4),
+    asa: rng.int(1, 3),
+  };
+  return insertPatient(core.db, fields, { mrn: nextMrn(core, meta.at.slice(0, 10)), at: meta.at, by: meta.by });
+}
+
+function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 'female' | 'male', registered: number): PatientFields {
+  const birth = registered - rng.int(35, 85) * 365.25 * DAY;
+  const conditions = rng.chance(0.35) ? [] : rng.some(CONDITIONS, 1, 3);
+  return {
+    familyName: person.family,
+    givenName: person.given,
+    nativeName: null,
+    sex,
+    birthDate: isoDay(birth),
+    nationality: c.code,
+    languages: c.language === 'en' ? ['en'] : [c.language, ...(rng.chance(0.3) ? ['en'] : [])],
+    email: rng.chance(0.7) ? `${ascii(person.given)}.${ascii(person.family)}${rng.int(1, 9999)}@${rng.pick(EMAIL_DOMAINS)}` : null,
+    phone: rng.chance(0.9) ? phone(rng, c) : null,
+    messagingHandle: null,
+    address: null,
+    emergencyName: null,
+    emergencyRelation: null,
+    emergencyPhone: null,
+    passportNumber: null,
+    strokeType: rng.weighted([['ischemic', 70], ['hemorrhagic', 27], ['unknown', 3]] as const),
+    strokeOnsetDate: isoDay(registered - (30 + 1500 * rng.next() ** 2) * DAY),
+    lesionSide: null,
+    lesionSite: null,
+    priorTreatments: null,
+    comorbidities: conditions,
+    comorbiditiesOther: conditions.includes('other') ? 'Atrial fibrillation' : null,
+    ecog: null,
+    asa: null,
+    healthNotes: null,
+  };
+}
+
+const LESION_SITES = [
+  'Left MCA territory, basal ganglia',
+  'Right MCA territory, frontoparietal cortex',
+  'Internal capsule',
+  'Thalamus',
+  'Pons',
+  'Cerebellum',
+  'Left temporal lobe',
+  'Right putamen (hemorrhage)',
+] as const;
+const PRIOR_TREATMENTS = [
+  'Intravenous thrombolysis at onset',
+  'Mechanical thrombectomy',
+  'Hematoma evacuation',
+  'Rehabilitation 6 months (physio, speech therapy)',
+  'Acupuncture and rehabilitation',
+] as const;

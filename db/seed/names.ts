@@ -8,15 +8,28 @@ export interface CountryProfile {
   family: readonly string[];
   /** Family name first, as people from there write it. */
   familyFirst?: boolean;
+  /** Names in the native script, by their transliteration, where the script differs from Latin. */
+  native?: Readonly<Record<string, string>>;
 }
 
 export const COUNTRIES: readonly CountryProfile[] = [
   { code: 'CN', language: 'zh', callingCode: '86', weight: 20, familyFirst: true,
     given: { female: ['Fang', 'Li Na', 'Xiu Ying', 'Mei', 'Jing', 'Yan', 'Hui', 'Ling'], male: ['Wei', 'Ming', 'Jun', 'Lei', 'Qiang', 'Hao', 'Jian', 'Bo'] },
-    family: ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun'] },
+    family: ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun'],
+    native: {
+      Wang: '王', Li: '李', Zhang: '张', Liu: '刘', Chen: '陈', Yang: '杨', Huang: '黄', Zhao: '赵', Wu: '吴', Zhou: '周', Xu: '徐', Sun: '孙',
+      Fang: '芳', 'Li Na': '丽娜', 'Xiu Ying': '秀英', Mei: '梅', Jing: '静', Yan: '燕', Hui: '慧', Ling: '玲',
+      Wei: '伟', Ming: '明', Jun: '军', Lei: '磊', Qiang: '强', Hao: '浩', Jian: '建', Bo: '波',
+    } },
   { code: 'RU', language: 'ru', callingCode: '7', weight: 10,
     given: { female: ['Anna', 'Olga', 'Tatiana', 'Elena', 'Irina', 'Natalia', 'Svetlana'], male: ['Sergei', 'Ivan', 'Dmitri', 'Alexei', 'Nikolai', 'Andrei', 'Mikhail'] },
-    family: ['Ivanov', 'Smirnov', 'Kuznetsov', 'Popov', 'Sokolov', 'Lebedev', 'Kozlov', 'Novikov', 'Morozov'] },
+    family: ['Ivanov', 'Smirnov', 'Kuznetsov', 'Popov', 'Sokolov', 'Lebedev', 'Kozlov', 'Novikov', 'Morozov'],
+    native: {
+      Anna: 'Анна', Olga: 'Ольга', Tatiana: 'Татьяна', Elena: 'Елена', Irina: 'Ирина', Natalia: 'Наталья', Svetlana: 'Светлана',
+      Sergei: 'Сергей', Ivan: 'Иван', Dmitri: 'Дмитрий', Alexei: 'Алексей', Nikolai: 'Николай', Andrei: 'Андрей', Mikhail: 'Михаил',
+      Ivanov: 'Иванов', Smirnov: 'Смирнов', Kuznetsov: 'Кузнецов', Popov: 'Попов', Sokolov: 'Соколов', Lebedev: 'Лебедев',
+      Kozlov: 'Козлов', Novikov: 'Новиков', Morozov: 'Морозов',
+    } },
   { code: 'KZ', language: 'kk', callingCode: '7', weight: 5,
     given: { female: ['Aigerim', 'Dana', 'Saule', 'Gulnara', 'Aruzhan'], male: ['Nurlan', 'Yerlan', 'Askar', 'Daulet', 'Timur'] },
     family: ['Nurpeisov', 'Akhmetov', 'Suleimenov', 'Bekov', 'Omarov', 'Zhaksybekov'] },

@@ -68,6 +68,8 @@ export interface Core {
   log: Logger;
   sessions: SessionStore;
   passwordLog2N: number;
+  /** Where attachment files live (`<dataDir>/attachments`); null where there is no data folder, and attachments are refused. */
+  attachmentsDir: string | null;
 }
 
 export interface CoreOptions {
@@ -76,6 +78,7 @@ export interface CoreOptions {
   /** Lower only in tests; production hashes at OWASP's cost. */
   passwordLog2N?: number;
   sessionIdleMs?: number;
+  attachmentsDir?: string | null;
 }
 
 export const createCore = (db: Database, o: CoreOptions = {}): Core => ({
@@ -84,6 +87,7 @@ export const createCore = (db: Database, o: CoreOptions = {}): Core => ({
   log: o.log ?? stderrLogger,
   sessions: new SessionStore(o.sessionIdleMs ?? 12 * 60 * 60 * 1000),
   passwordLog2N: o.passwordLog2N ?? DEFAULT_LOG2N,
+  attachmentsDir: o.attachmentsDir ?? null,
 });
 
 /** Every write: one IMMEDIATE transaction (a deferred one upgrading to a write gets SQLITE_BUSY at once). */

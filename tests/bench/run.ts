@@ -1,14 +1,17 @@
-// `npm run bench`: builds a large synthetic clinic and times the coordinator's busiest calls against a full-table scan.
+// `npm run bench`: builds a large synthetic clinic, times the coordinator's busiest calls against a full-table scan,
+// and search as you type (trigram index) against the same search done as a LIKE scan.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../db/api/dispatch';
+import { likeSearchIds } from '../../db/repos/search';
 import { seedClinic } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
-import { printTable, time } from './stats';
+import { printComparison, printTable, time } from './stats';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
+const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3));
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
@@ -16,8 +19,10 @@ const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
 const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
 
 const seedStart = performance.now();
-const seeded = await seedClinic(core, { inquiries });
-console.log(`seeded ${inquiries.toLocaleString('en')} inquiries in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+const seeded = await seedClinic(core, { inquiries, patients });
+console.log(
+  `seeded ${inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+);
 
 const coordinator = seeded.accounts.find((a) => a.role === 'coordinator');
 if (!coordinator) throw new Error('the seed made no coordinator');
@@ -39,9 +44,45 @@ const rows = [
   await time('inquiries.list first page', runs, () => call('inquiries.list', {})),
   await time('inquiries.list status=new, by follow-up', runs, () => call('inquiries.list', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' })),
   await time('inquiries.list overdue', runs, () => call('inquiries.list', { followUp: 'overdue' })),
-  await time('inquiries.list text search (LIKE, until FTS)', runs / 4, (i) => call('inquiries.list', { text: words[i % words.length] })),
+  await time('inquiries.list text search', runs, (i) => call('inquiries.list', { text: words[i % words.length] })),
   await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
+  await time('patients.list first page', runs, () => call('patients.list', {})),
+  await time('patients.get (audited view)', runs, (i) => call('patients.get', { id: 1 + ((i * 7919) % Math.max(1, seeded.patients)) })),
 ];
 printTable(rows, baseline);
+
+// Search as you type: what people type, taken from the records themselves (pieces of names, phone digits, e-mail, MRN).
+const sample = db
+  .prepare('SELECT family_name, given_name, native_name, phone_digits, email, mrn FROM patients WHERE id % 997 = 1 LIMIT 40')
+  .all() as { family_name: string; given_name: string; native_name: string | null; phone_digits: string | null; email: string | null; mrn: string }[];
+const queries: { label: string; text: string }[] = [];
+for (const p of sample) {
+  queries.push({ label: 'part of a name', text: p.family_name.slice(1, 5) });
+  if (p.phone_digits) queries.push({ label: 'phone digits', text: p.phone_digits.slice(-7, -2) });
+  if (p.email) queries.push({ label: 'e-mail', text: p.email.slice(0, 6) });
+  queries.push({ label: 'MRN', text: p.mrn.slice(-6) });
+  if (p.native_name) queries.push({ label: 'native script', text: p.native_name.slice(0, 3) });
+  queries.push({ label: '1-2 letters', text: p.given_name.slice(0, 2) });
+}
+console.log(`\nsearch as you type: ${queries.length} queries from the records, each over ${seeded.patients.toLocaleString('en')} patients and ${inquiries.toLocaleString('en')} inquiries`);
+const kinds = [...new Set(queries.map((q) => q.label))];
+const pairs = [];
+for (const kind of kinds) {
+  const mine = queries.filter((q) => q.label === kind);
+  const searchRuns = Math.max(mine.length * 4, 40);
+  const fts = await time(`search.global: ${kind}`, searchRuns, (i) => call('search.global', { text: mine[i % mine.length]?.text ?? '', limit: 8 }));
+  const like = await time(`LIKE scan: ${kind}`, Math.max(mine.length, 10), (i) => {
+    const text = mine[i % mine.length]?.text ?? '';
+    return [likeSearchIds(db, 'patients', text, 8), likeSearchIds(db, 'inquiries', text, 8)];
+  });
+  pairs.push({ fts, like });
+}
+const all = await time('search.global: all kinds', queries.length * 3, (i) => call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }));
+const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
+  const text = queries[i % queries.length]?.text ?? '';
+  return [likeSearchIds(db, 'patients', text, 8), likeSearchIds(db, 'inquiries', text, 8)];
+});
+pairs.push({ fts: all, like: allLike });
+printComparison(pairs);
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

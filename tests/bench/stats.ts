@@ -33,3 +33,13 @@ export function printTable(rows: readonly Timing[], baseline: Timing): void {
     console.log(`${r.name.padEnd(44)}${String(r.runs).padStart(6)}${f(r.p50)}${f(r.p95)}${f(r.p99)}  ${ratio}`);
   }
 }
+
+/** Index-backed search beside the same search as a LIKE scan: how many times faster the index answers. */
+export function printComparison(pairs: readonly { fts: Timing; like: Timing }[]): void {
+  const f = (n: number) => n.toFixed(2).padStart(9);
+  console.log(`${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  LIKE p50 / index p50`);
+  for (const { fts, like } of pairs) {
+    console.log(`${fts.name.padEnd(44)}${String(fts.runs).padStart(6)}${f(fts.p50)}${f(fts.p95)}${f(fts.p99)}  ${(like.p50 / fts.p50).toFixed(1)}× faster`);
+    console.log(`${like.name.padEnd(44)}${String(like.runs).padStart(6)}${f(like.p50)}${f(like.p95)}${f(like.p99)}`);
+  }
+}

@@ -45,8 +45,11 @@ describe('inquiries.list', () => {
     expect(await search('0013')).toEqual(['Wang Fang']);
     expect(await search('916-123')).toEqual(['Sergei Ivanov']);
     expect(await search('100%')).toEqual(['Sergei Ivanov']);
-    expect(await search('%')).toEqual(['Sergei Ivanov']);
-    expect(await search('_')).toEqual(['Sergei Ivanov']);
+    expect(await search('a_1')).toEqual(['Sergei Ivanov']);
+    // One or two characters are the start of a name, never a wildcard.
+    expect(await search('%')).toEqual([]);
+    expect(await search('_')).toEqual([]);
+    expect(await search('wa')).toEqual(['Wang Fang']);
     expect(await search('nobody-like-this')).toEqual([]);
   });
 

@@ -90,12 +90,37 @@ describe('migrate', () => {
   const step = (version: number, sql: string): Migration => ({ version, name: `${version}-test`, up: (db) => db.exec(sql) });
 
   it('0010 creates the tables, indexes and triggers the app needs', () => {
-    const { db } = openDatabase(':memory:');
+    const db = new Database(':memory:');
+    migrate(db, { path: ':memory:', migrations: migrations.filter((m) => m.version <= 10) });
     const names = (db.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
     for (const name of ['settings', 'accounts', 'audit_log', 'inquiries', 'inquiry_activities', 'inquiry_status_changes', 'audit_log_no_update', 'audit_log_no_delete', 'inquiries_open_follow_up', 'inquiries_awaiting_first_contact']) {
       expect(names).toContain(name);
     }
     expect(db.pragma('user_version', { simple: true })).toBe(10);
+  });
+
+  it('0020 adds patients, search indexes filled from the inquiries already there, attachments and imports, after a copy', () => {
+    const file = tempFile();
+    const first = new Database(file);
+    migrate(first, { path: file, migrations: migrations.filter((m) => m.version <= 10) });
+    first
+      .prepare(
+        `INSERT INTO inquiries (received_at, channel, contact_name, contact_relation, contact_email, contact_phone_digits, patient_name, patient_sex, diagnosis,
+           consent_contact, consent_data_processing, created_at, updated_at)
+         VALUES ('2026-11-01T00:00:00.000Z', 'phone', 'Lena Kovacs', 'child', 'lena@example.hu', '36301234567', 'Istvan Kovacs', 'male', 'ischemic', 1, 1,
+           '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`,
+      )
+      .run();
+    const result = migrate(first, { path: file, migrations });
+    expect(result).toMatchObject({ from: 10, to: latest, applied: ['0020-patients'] });
+    expect(result.backupPath && fs.existsSync(result.backupPath)).toBe(true);
+    const names = (first.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+    for (const name of ['patients', 'patient_identifiers', 'patients_fts', 'inquiries_fts', 'files', 'attachments', 'import_batches', 'import_rows', 'import_refs', 'counters']) {
+      expect(names).toContain(name);
+    }
+    expect(first.prepare("SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH '\"1234567\"'").all()).toEqual([{ rowid: 1 }]);
+    expect(first.prepare("SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH '\"kovac\"'").all()).toEqual([{ rowid: 1 }]);
+    first.close();
   });
 
   it('runs all pending steps in one transaction: a failing step leaves nothing behind', () => {

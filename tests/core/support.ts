@@ -1,14 +1,19 @@
 // Test support for the core: a real SQLite core, signed-in callers by role, and a complete valid inquiry.
 import { dispatch } from '../../db/api/dispatch';
-import type { Envelope, InquiryFieldsInput, Role } from '../../db/contract';
+import type { Envelope, InquiryFieldsInput, PatientFieldsInput, Role } from '../../db/contract';
 import { openDatabase } from '../../db/sqlite/open';
 import { type Clock, type Core, createCore, silentLogger } from '../../db/services/core';
 
 export const PASSWORD = 'test-password-1';
 
-export function makeCore(options: { path?: string; clock?: Clock } = {}): Core {
+export function makeCore(options: { path?: string; clock?: Clock; attachmentsDir?: string } = {}): Core {
   const { db } = openDatabase(options.path ?? ':memory:');
-  return createCore(db, { passwordLog2N: 10, log: silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
+  return createCore(db, {
+    passwordLog2N: 10,
+    log: silentLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.attachmentsDir ? { attachmentsDir: options.attachmentsDir } : {}),
+  });
 }
 
 export const fixedClock = (iso: string): Clock & { set(iso: string): void } => {
@@ -76,6 +81,37 @@ export function inquiryInput(overrides: Partial<InquiryFieldsInput> = {}): Inqui
     consentDataProcessing: true,
     ownerId: null,
     nextFollowUp: null,
+    ...overrides,
+  };
+}
+
+export function patientInput(overrides: Partial<PatientFieldsInput> = {}): PatientFieldsInput {
+  return {
+    familyName: 'Sokolov',
+    givenName: 'Nikolai',
+    nativeName: 'Николай Соколов',
+    sex: 'male',
+    birthDate: '1958-04-12',
+    nationality: 'KZ',
+    languages: ['ru'],
+    email: 'n.sokolov@example.org',
+    phone: '+7 701 555 0142',
+    messagingHandle: null,
+    address: 'Almaty',
+    emergencyName: 'Olga Sokolova',
+    emergencyRelation: 'Daughter',
+    emergencyPhone: '+7 701 555 0143',
+    passportNumber: 'N1234567',
+    strokeType: 'ischemic',
+    strokeOnsetDate: '2025-09-03',
+    lesionSide: 'left',
+    lesionSite: 'MCA territory, basal ganglia',
+    priorTreatments: 'Thrombolysis 2025-09-03',
+    comorbidities: ['hypertension'],
+    comorbiditiesOther: null,
+    ecog: 2,
+    asa: 2,
+    healthNotes: null,
     ...overrides,
   };
 }

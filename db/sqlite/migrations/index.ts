@@ -1,5 +1,6 @@
 // The ordered registry of migrations. Append only: a shipped migration is never edited.
 import type { Migration } from '../migrate';
 import { m0010 } from './0010-initial';
+import { m0020 } from './0020-patients';
 
-export const migrations: readonly Migration[] = [m0010];
+export const migrations: readonly Migration[] = [m0010, m0020];

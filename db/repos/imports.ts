@@ -1,0 +1,127 @@
+// SQL for web-form imports: staged batches and rows, the references already imported, and duplicate look-ups.
+import type { Database } from 'better-sqlite3';
+import type { ImportFormat } from '../contract';
+import { all, get, raw, run, sql } from '../sqlite/sql';
+
+export interface BatchRow {
+  id: number;
+  format: ImportFormat;
+  row_count: number;
+  created_by: number;
+  committed_at: string | null;
+}
+
+export interface StagedRow {
+  row_number: number;
+  ref: string;
+  fields_json: string;
+}
+
+export function insertBatch(db: Database, v: { fileName: string; format: ImportFormat; sha256: string; rowCount: number; at: string; by: number }): number {
+  const res = run(
+    db,
+    sql`INSERT INTO import_batches (file_name, format, sha256, row_count, created_at, created_by)
+        VALUES (${v.fileName}, ${v.format}, ${v.sha256}, ${v.rowCount}, ${v.at}, ${v.by})`,
+  );
+  return Number(res.lastInsertRowid);
+}
+
+export function insertStagedRow(db: Database, batchId: number, row: number, ref: string, fieldsJson: string): void {
+  run(db, sql`INSERT INTO import_rows (batch_id, row_number, ref, fields_json) VALUES (${batchId}, ${row}, ${ref}, ${fieldsJson})`);
+}
+
+export const findBatch = (db: Database, id: number): BatchRow | undefined =>
+  get<BatchRow>(db, sql`SELECT id, format, row_count, created_by, committed_at FROM import_batches WHERE id = ${id}`);
+
+export const stagedRows = (db: Database, batchId: number, offset = 0, limit = -1): StagedRow[] =>
+  all<StagedRow>(
+    db,
+    sql`SELECT row_number, ref, fields_json FROM import_rows WHERE batch_id = ${batchId} ORDER BY row_number LIMIT ${limit} OFFSET ${offset}`,
+  );
+
+export interface StagedRowWithRef extends StagedRow {
+  /** Set when an earlier import already created or merged this submission. */
+  inquiry_id: number | null;
+}
+
+export const stagedRowsWithRefs = (db: Database, batchId: number, offset: number, limit: number): StagedRowWithRef[] =>
+  all<StagedRowWithRef>(
+    db,
+    sql`SELECT r.row_number, r.ref, r.fields_json, x.inquiry_id FROM import_rows r LEFT JOIN import_refs x ON x.ref = r.ref
+         WHERE r.batch_id = ${batchId} ORDER BY r.row_number LIMIT ${limit} OFFSET ${offset}`,
+  );
+
+export const countStagedRows = (db: Database, batchId: number): number =>
+  get<{ n: number }>(db, sql`SELECT count(*) AS n FROM import_rows WHERE batch_id = ${batchId}`)?.n ?? 0;
+
+export function markCommitted(db: Database, batchId: number, at: string): void {
+  run(db, sql`UPDATE import_batches SET committed_at = ${at} WHERE id = ${batchId}`);
+}
+
+/** Staged rows are a copy of patient data: once committed (or abandoned) they go; the references stay. */
+export function deleteStagedRows(db: Database, batchId: number): void {
+  run(db, sql`DELETE FROM import_rows WHERE batch_id = ${batchId}`);
+}
+
+export function deleteAbandonedRows(db: Database, stagedBefore: string): number {
+  return run(
+    db,
+    sql`DELETE FROM import_rows WHERE batch_id IN (SELECT id FROM import_batches WHERE committed_at IS NULL AND created_at < ${stagedBefore})`,
+  ).changes;
+}
+
+export interface ImportedRef {
+  inquiry_id: number;
+  action: 'created' | 'merged';
+}
+
+export const findRef = (db: Database, ref: string): ImportedRef | undefined =>
+  get<ImportedRef>(db, sql`SELECT inquiry_id, action FROM import_refs WHERE ref = ${ref}`);
+
+export function insertRef(db: Database, v: { ref: string; inquiryId: number; batchId: number; action: 'created' | 'merged'; at: string }): void {
+  run(db, sql`INSERT INTO import_refs (ref, inquiry_id, batch_id, action, at) VALUES (${v.ref}, ${v.inquiryId}, ${v.batchId}, ${v.action}, ${v.at})`);
+}
+
+export const inquiryExists = (db: Database, id: number): { received_at: string } | undefined =>
+  get<{ received_at: string }>(db, sql`SELECT received_at FROM inquiries WHERE id = ${id}`);
+
+export interface InquiryCandidate {
+  id: number;
+  patient_name: string;
+  contact_name: string;
+  received_at: string;
+}
+
+const INQUIRY_CANDIDATE = raw('SELECT id, patient_name, contact_name, received_at FROM inquiries');
+// Enough to decide on; a contact with more earlier inquiries than this is still flagged.
+const CANDIDATE_LIMIT = 10;
+
+export const inquiriesByEmail = (db: Database, email: string): InquiryCandidate[] =>
+  all<InquiryCandidate>(db, sql`${INQUIRY_CANDIDATE} WHERE contact_email = ${email} ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
+
+export const inquiriesByPhone = (db: Database, digits: string): InquiryCandidate[] =>
+  all<InquiryCandidate>(db, sql`${INQUIRY_CANDIDATE} WHERE contact_phone_digits = ${digits} ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
+
+/** By date of birth only (the index's first column): names are compared by the caller, which folds case and spacing as SQLite cannot. */
+export const inquiriesByBirthDate = (db: Database, birthDate: string): InquiryCandidate[] =>
+  all<InquiryCandidate>(db, sql`${INQUIRY_CANDIDATE} WHERE patient_birth_date = ${birthDate} ORDER BY id LIMIT 200`);
+
+export interface PatientCandidate {
+  id: number;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  native_name: string | null;
+}
+
+const PATIENT_CANDIDATE = raw('SELECT id, mrn, family_name, given_name, native_name FROM patients');
+
+// Merged-away records are pointers to their survivor, never candidates themselves.
+export const patientsByEmail = (db: Database, email: string): PatientCandidate[] =>
+  all<PatientCandidate>(db, sql`${PATIENT_CANDIDATE} WHERE email = ${email} AND merged_into_id IS NULL ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
+
+export const patientsByPhone = (db: Database, digits: string): PatientCandidate[] =>
+  all<PatientCandidate>(db, sql`${PATIENT_CANDIDATE} WHERE phone_digits = ${digits} AND merged_into_id IS NULL ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
+
+export const patientsByBirthDate = (db: Database, birthDate: string): PatientCandidate[] =>
+  all<PatientCandidate>(db, sql`${PATIENT_CANDIDATE} WHERE birth_date = ${birthDate} AND merged_into_id IS NULL ORDER BY id LIMIT 200`);

@@ -1,0 +1,303 @@
+// SQL and row mapping for patients, their alias identifiers, the MRN counter and the duplicate finder.
+import type { Database } from 'better-sqlite3';
+import type { DuplicatePair, MatchReason, Patient, PatientAlias, PatientFields, PatientQuery, PatientSummary } from '../contract';
+import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
+import { phoneDigits } from './inquiries';
+
+interface PatientRow {
+  id: number;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  native_name: string | null;
+  sex: Patient['sex'];
+  birth_date: string | null;
+  nationality: string | null;
+  languages: string;
+  email: string | null;
+  phone: string | null;
+  messaging_handle: string | null;
+  address: string | null;
+  emergency_name: string | null;
+  emergency_relation: string | null;
+  emergency_phone: string | null;
+  passport_number: string | null;
+  stroke_type: Patient['strokeType'];
+  stroke_onset_date: string | null;
+  lesion_side: Patient['lesionSide'];
+  lesion_site: string | null;
+  prior_treatments: string | null;
+  comorbidities: string;
+  comorbidities_other: string | null;
+  ecog: number | null;
+  asa: number | null;
+  health_notes: string | null;
+  merged_into_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+const toFields = (r: PatientRow): PatientFields => ({
+  familyName: r.family_name,
+  givenName: r.given_name,
+  nativeName: r.native_name,
+  sex: r.sex,
+  birthDate: r.birth_date,
+  nationality: r.nationality,
+  languages: JSON.parse(r.languages) as string[],
+  email: r.email,
+  phone: r.phone,
+  messagingHandle: r.messaging_handle,
+  address: r.address,
+  emergencyName: r.emergency_name,
+  emergencyRelation: r.emergency_relation,
+  emergencyPhone: r.emergency_phone,
+  passportNumber: r.passport_number,
+  strokeType: r.stroke_type,
+  strokeOnsetDate: r.stroke_onset_date,
+  lesionSide: r.lesion_side,
+  lesionSite: r.lesion_site,
+  priorTreatments: r.prior_treatments,
+  comorbidities: JSON.parse(r.comorbidities) as PatientFields['comorbidities'],
+  comorbiditiesOther: r.comorbidities_other,
+  ecog: r.ecog,
+  asa: r.asa,
+  healthNotes: r.health_notes,
+});
+
+/** Column assignments for every field a person types; shared by insert and update so they never drift apart. */
+const fieldValues = (f: PatientFields) => ({
+  family_name: f.familyName,
+  given_name: f.givenName,
+  native_name: f.nativeName,
+  sex: f.sex,
+  birth_date: f.birthDate,
+  nationality: f.nationality,
+  languages: JSON.stringify(f.languages),
+  email: f.email,
+  phone: f.phone,
+  phone_digits: phoneDigits(f.phone),
+  messaging_handle: f.messagingHandle,
+  address: f.address,
+  emergency_name: f.emergencyName,
+  emergency_relation: f.emergencyRelation,
+  emergency_phone: f.emergencyPhone,
+  passport_number: f.passportNumber,
+  stroke_type: f.strokeType,
+  stroke_onset_date: f.strokeOnsetDate,
+  lesion_side: f.lesionSide,
+  lesion_site: f.lesionSite,
+  prior_treatments: f.priorTreatments,
+  comorbidities: JSON.stringify(f.comorbidities),
+  comorbidities_other: f.comorbiditiesOther,
+  ecog: f.ecog,
+  asa: f.asa,
+  health_notes: f.healthNotes,
+});
+
+// Column names come from the fixed object above, never from input.
+export function insertPatient(db: Database, f: PatientFields, meta: { mrn: string; at: string; by: number }): number {
+  const entries = Object.entries(fieldValues(f));
+  const text = `INSERT INTO patients (${entries.map(([c]) => c).join(', ')}, mrn, created_at, created_by, updated_at)
+                VALUES (${entries.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+  const res = run(db, new Sql(text, [...entries.map(([, v]) => v), meta.mrn, meta.at, meta.by, meta.at]));
+  return Number(res.lastInsertRowid);
+}
+
+export function updatePatientFields(db: Database, id: number, f: PatientFields, at: string): void {
+  const entries = Object.entries(fieldValues(f));
+  const sets = entries.map(([c]) => `${c} = ?`).join(', ');
+  run(db, new Sql(`UPDATE patients SET ${sets}, updated_at = ?, version = version + 1 WHERE id = ?`, [...entries.map(([, v]) => v), at, id]));
+}
+
+export function findPatient(db: Database, id: number): Patient | null {
+  const row = get<PatientRow>(db, sql`SELECT * FROM patients WHERE id = ${id}`);
+  if (!row) return null;
+  return {
+    ...toFields(row),
+    id: row.id,
+    mrn: row.mrn,
+    aliases: aliases(db, id),
+    mergedIntoId: row.merged_into_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+function aliases(db: Database, patientId: number): PatientAlias[] {
+  return all<{ kind: PatientAlias['kind']; value: string; from_patient_id: number | null }>(
+    db,
+    sql`SELECT kind, value, from_patient_id FROM patient_identifiers WHERE patient_id = ${patientId} ORDER BY id`,
+  ).map((r) => ({ kind: r.kind, value: r.value, fromPatientId: r.from_patient_id }));
+}
+
+export function insertAlias(db: Database, v: { patientId: number; kind: PatientAlias['kind']; value: string; fromPatientId: number | null; at: string }): void {
+  run(
+    db,
+    sql`INSERT INTO patient_identifiers (patient_id, kind, value, from_patient_id, created_at)
+        VALUES (${v.patientId}, ${v.kind}, ${v.value}, ${v.fromPatientId}, ${v.at})`,
+  );
+}
+
+export function markMerged(db: Database, id: number, intoId: number, at: string): void {
+  run(db, sql`UPDATE patients SET merged_into_id = ${intoId}, merged_at = ${at}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`);
+}
+
+/** The next value of a named counter, e.g. `mrn:SD-2026-`; starts at 1. */
+export function nextCounter(db: Database, name: string): number {
+  const row = get<{ value: number }>(
+    db,
+    sql`INSERT INTO counters (name, value) VALUES (${name}, 1)
+        ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+  );
+  return row?.value ?? 1;
+}
+
+export const mrnTaken = (db: Database, mrn: string): boolean =>
+  get(db, sql`SELECT 1 AS x FROM patients WHERE mrn = ${mrn} UNION ALL SELECT 1 FROM patient_identifiers WHERE kind = 'mrn' AND value = ${mrn} LIMIT 1`) !== undefined;
+
+interface SummaryRow {
+  id: number;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  native_name: string | null;
+  sex: PatientSummary['sex'];
+  birth_date: string | null;
+  nationality: string | null;
+  phone: string | null;
+  email: string | null;
+  stroke_type: PatientSummary['strokeType'];
+  created_at: string;
+}
+
+export const SUMMARY_COLUMNS = raw(
+  'p.id, p.mrn, p.family_name, p.given_name, p.native_name, p.sex, p.birth_date, p.nationality, p.phone, p.email, p.stroke_type, p.created_at',
+);
+
+export const toSummary = (r: SummaryRow): PatientSummary => ({
+  id: r.id,
+  mrn: r.mrn,
+  familyName: r.family_name,
+  givenName: r.given_name,
+  nativeName: r.native_name,
+  sex: r.sex,
+  birthDate: r.birth_date,
+  nationality: r.nationality,
+  phone: r.phone,
+  email: r.email,
+  strokeType: r.stroke_type,
+  createdAt: r.created_at,
+});
+
+export const summaries = (db: Database, q: Sql): PatientSummary[] => all<SummaryRow>(db, q).map(toSummary);
+
+const SORTS: Record<PatientQuery['sort'], string> = {
+  name: 'lower(p.family_name) %d, lower(p.given_name) %d',
+  mrn: 'p.mrn %d',
+  createdAt: 'p.created_at %d',
+  birthDate: 'p.birth_date IS NULL, p.birth_date %d',
+};
+
+/** The registry page; `ids` narrows it to a search's hits when the list is searched. */
+export function listPatients(db: Database, q: PatientQuery, ids: readonly number[] | null): { rows: PatientSummary[]; total: number } {
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = raw(`ORDER BY ${SORTS[q.sort].replaceAll('%d', dir)}, p.id ${dir}`);
+  const where = ids === null ? raw('p.merged_into_id IS NULL') : sql`p.merged_into_id IS NULL AND p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const rows = summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${where} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM patients p WHERE ${where}`)?.n ?? 0;
+  return { rows, total };
+}
+
+/** Patients who look like the given person: same e-mail, phone digits, passport, or family name and birth date. */
+export function matchPatients(
+  db: Database,
+  who: { email: string | null; phoneDigits: string | null; familyName: string | null; birthDate: string | null; passport: string | null },
+  excludeId: number | null = null,
+): { patient: PatientSummary; reasons: MatchReason[] }[] {
+  const found = new Map<number, { patient: PatientSummary; reasons: MatchReason[] }>();
+  const add = (reason: MatchReason, q: Sql) => {
+    for (const p of summaries(db, q)) {
+      if (p.id === excludeId) continue;
+      const hit = found.get(p.id) ?? { patient: p, reasons: [] };
+      hit.reasons.push(reason);
+      found.set(p.id, hit);
+    }
+  };
+  const live = raw('p.merged_into_id IS NULL');
+  if (who.email) add('email', sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.email = ${who.email} AND ${live} LIMIT 20`);
+  if (who.phoneDigits && who.phoneDigits.length >= 6) {
+    add('phone', sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.phone_digits = ${who.phoneDigits} AND ${live} LIMIT 20`);
+  }
+  if (who.passport) add('passport', sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.passport_number = ${who.passport} AND ${live} LIMIT 20`);
+  if (who.familyName && who.birthDate) {
+    add(
+      'name_birth',
+      sql`SELECT ${SUMMARY_COLUMNS} FROM patients p
+           WHERE p.birth_date = ${who.birthDate} AND lower(p.family_name) = lower(${who.familyName}) AND ${live} LIMIT 20`,
+    );
+  }
+  return [...found.values()];
+}
+
+/** Pairs of live patients sharing an e-mail, phone digits, passport, or family name and birth date. */
+export function duplicatePairs(db: Database, limit: number): DuplicatePair[] {
+  const pairs = all<{ a: number; b: number; reason: MatchReason }>(
+    db,
+    sql`SELECT a.id AS a, b.id AS b, 'email' AS reason FROM patients a JOIN patients b ON b.email = a.email AND b.id > a.id
+         WHERE a.email IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+        UNION ALL
+        SELECT a.id, b.id, 'phone' FROM patients a JOIN patients b ON b.phone_digits = a.phone_digits AND b.id > a.id
+         WHERE length(a.phone_digits) >= 6 AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+        UNION ALL
+        SELECT a.id, b.id, 'passport' FROM patients a JOIN patients b ON b.passport_number = a.passport_number AND b.id > a.id
+         WHERE a.passport_number IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+        UNION ALL
+        SELECT a.id, b.id, 'name_birth' FROM patients a JOIN patients b
+            ON b.birth_date = a.birth_date AND lower(b.family_name) = lower(a.family_name) AND b.id > a.id
+         WHERE a.birth_date IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+        LIMIT ${limit * 4}`,
+  );
+  const byPair = new Map<string, { a: number; b: number; reasons: MatchReason[] }>();
+  for (const p of pairs) {
+    const key = `${p.a}:${p.b}`;
+    const entry = byPair.get(key) ?? { a: p.a, b: p.b, reasons: [] };
+    if (!entry.reasons.includes(p.reason)) entry.reasons.push(p.reason);
+    byPair.set(key, entry);
+  }
+  const chosen = [...byPair.values()].sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a).slice(0, limit);
+  const ids = [...new Set(chosen.flatMap((p) => [p.a, p.b]))];
+  const people = new Map(
+    summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((p) => [p.id, p]),
+  );
+  return chosen.flatMap((p) => {
+    const a = people.get(p.a);
+    const b = people.get(p.b);
+    return a && b ? [{ a, b, reasons: p.reasons }] : [];
+  });
+}
+
+/**
+ * Every table that points at a patient, and the column that does. Merge moves all of them; a test checks this
+ * list against the schema's foreign keys, so a later table (treatment courses, assessments …) cannot be forgotten.
+ */
+export const PATIENT_LINKS: readonly { table: string; column: string }[] = [
+  { table: 'inquiries', column: 'patient_id' },
+  { table: 'attachments', column: 'patient_id' },
+  { table: 'patient_identifiers', column: 'patient_id' },
+];
+/** Links that describe the merge itself rather than belong to the record; they stay where they are. */
+export const PATIENT_MERGE_BOOKKEEPING: readonly { table: string; column: string }[] = [
+  { table: 'patients', column: 'merged_into_id' },
+  { table: 'patient_identifiers', column: 'from_patient_id' },
+];
+
+export function moveLinks(db: Database, fromId: number, toId: number): Record<string, number> {
+  const moved: Record<string, number> = {};
+  for (const link of PATIENT_LINKS) {
+    moved[link.table] = run(db, new Sql(`UPDATE ${link.table} SET ${link.column} = ? WHERE ${link.column} = ?`, [toId, fromId])).changes;
+  }
+  return moved;
+}

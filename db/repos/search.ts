@@ -1,0 +1,124 @@
+// Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
+import type { Database } from 'better-sqlite3';
+import { Sql, all, join, sql } from '../sqlite/sql';
+
+export type SearchPlan =
+  | { mode: 'none' }
+  /** One or two characters: too short for trigrams, answered by a range on the name indexes. */
+  | { mode: 'prefix'; prefix: string; anywhere: boolean }
+  /** FTS5 query text, plus short words that filter the hits afterwards. */
+  | { mode: 'fts'; match: string; shortWords: string[] };
+
+const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
+/** Phone numbers are typed with spaces, dashes and brackets; they are indexed as digits only. */
+const PHONE_LIKE = /^[\d\s()+.-]+$/;
+/** Scripts written without spaces, where a name is two or three characters. */
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+export function planSearch(raw: string): SearchPlan {
+  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === '') return { mode: 'none' };
+  if (PHONE_LIKE.test(text)) {
+    const digits = text.replace(/\D/g, '');
+    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [] };
+    return { mode: 'prefix', prefix: digits || text, anywhere: false };
+  }
+  const words = text.split(' ').filter(Boolean);
+  const long = words.filter((w) => [...w].length >= 3);
+  if (long.length === 0) {
+    const prefix = [...text].length <= 2 ? text : (words[0] ?? text);
+    // Two characters of Chinese, Japanese or Korean are often a whole given name: look for them anywhere in the name.
+    return { mode: 'prefix', prefix, anywhere: DENSE_SCRIPT.test(prefix) };
+  }
+  return { mode: 'fts', match: long.map(quote).join(' AND '), shortWords: words.filter((w) => [...w].length < 3) };
+}
+
+/** The smallest string greater than every string that starts with `prefix`, for an index range. */
+export function prefixEnd(prefix: string): string {
+  const chars = [...prefix];
+  const last = chars.pop() ?? '';
+  return chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+}
+
+const shortFilter = (column: string, words: string[]): Sql =>
+  words.length === 0 ? sql`1` : join(words.map((w) => sql`instr(lower(${new Sql(column, [])}), ${w}) > 0`), ' AND ');
+
+/** Ids of live patients matching the search, newest first. */
+export function searchPatientIds(db: Database, plan: SearchPlan, limit: number): number[] {
+  if (plan.mode === 'none') return [];
+  if (plan.mode === 'prefix') {
+    const lo = plan.prefix;
+    const hi = prefixEnd(plan.prefix);
+    return all<{ id: number }>(
+      db,
+      sql`SELECT id FROM (
+            SELECT id FROM patients WHERE lower(family_name) >= ${lo} AND lower(family_name) < ${hi} AND merged_into_id IS NULL
+            UNION SELECT id FROM patients WHERE lower(given_name) >= ${lo} AND lower(given_name) < ${hi} AND merged_into_id IS NULL
+            UNION SELECT id FROM patients WHERE native_name >= ${lo} AND native_name < ${hi} AND merged_into_id IS NULL
+            ${plan.anywhere ? sql`UNION SELECT id FROM patients WHERE instr(native_name, ${lo}) > 0 AND merged_into_id IS NULL` : sql``}
+          ) ORDER BY id DESC LIMIT ${limit}`,
+    ).map((r) => r.id);
+  }
+  const filter = shortFilter('f.names', plan.shortWords);
+  return all<{ id: number }>(
+    db,
+    sql`SELECT f.rowid AS id FROM patients_fts f WHERE patients_fts MATCH ${plan.match} AND ${filter} ORDER BY f.rowid DESC LIMIT ${limit}`,
+  ).map((r) => r.id);
+}
+
+/** The ids of inquiries matching a (non-empty) plan, as a subquery. */
+function inquiryMatches(plan: Exclude<SearchPlan, { mode: 'none' }>): Sql {
+  if (plan.mode === 'prefix') {
+    const lo = plan.prefix;
+    const hi = prefixEnd(plan.prefix);
+    return sql`SELECT id FROM inquiries WHERE lower(patient_name) >= ${lo} AND lower(patient_name) < ${hi}
+               UNION SELECT id FROM inquiries WHERE lower(contact_name) >= ${lo} AND lower(contact_name) < ${hi}
+               ${plan.anywhere ? sql`UNION SELECT id FROM inquiries WHERE instr(patient_name, ${lo}) > 0 OR instr(contact_name, ${lo}) > 0` : sql``}`;
+  }
+  return sql`SELECT f.rowid AS id FROM inquiries_fts f WHERE inquiries_fts MATCH ${plan.match} AND ${shortFilter('f.names', plan.shortWords)}`;
+}
+
+/** Ids of inquiries matching the search, newest first. */
+export function searchInquiryIds(db: Database, plan: SearchPlan, limit: number): number[] {
+  if (plan.mode === 'none') return [];
+  if (plan.mode === 'fts') {
+    // Straight from the index in rowid order: no sort over every hit of a common trigram.
+    return all<{ id: number }>(db, sql`${inquiryMatches(plan)} ORDER BY f.rowid DESC LIMIT ${limit}`).map((r) => r.id);
+  }
+  return all<{ id: number }>(db, sql`SELECT id FROM (${inquiryMatches(plan)}) ORDER BY id DESC LIMIT ${limit}`).map((r) => r.id);
+}
+
+/** A filter for a larger query: inquiries whose text matches (used by the inquiry list). */
+export function inquiryTextFilter(plan: SearchPlan, alias: string): Sql {
+  if (plan.mode === 'none') return sql`1`;
+  return sql`${new Sql(`${alias}.id`, [])} IN (${inquiryMatches(plan)})`;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The same search as a LIKE scan over the tables: what search cost before the trigram index.
+ * Kept for the benchmark's baseline and as a cross-check in tests; screens never use it.
+ */
+export function likeSearchIds(db: Database, table: 'patients' | 'inquiries', text: string, limit: number): number[] {
+  const trimmed = text.trim().toLowerCase();
+  const pattern = likePattern(trimmed);
+  const digits = PHONE_LIKE.test(trimmed) ? trimmed.replace(/\D/g, '') : '';
+  if (table === 'patients') {
+    const phone = digits.length >= 3 ? sql`OR phone_digits LIKE ${likePattern(digits)}` : sql``;
+    return all<{ id: number }>(
+      db,
+      sql`SELECT id FROM patients WHERE merged_into_id IS NULL AND (
+            family_name LIKE ${pattern} ESCAPE '\\' OR given_name LIKE ${pattern} ESCAPE '\\' OR native_name LIKE ${pattern} ESCAPE '\\'
+            OR email LIKE ${pattern} ESCAPE '\\' OR messaging_handle LIKE ${pattern} ESCAPE '\\' OR mrn LIKE ${pattern} ESCAPE '\\' OR passport_number LIKE ${pattern} ESCAPE '\\' ${phone})
+          ORDER BY id DESC LIMIT ${limit}`,
+    ).map((r) => r.id);
+  }
+  const phone = digits.length >= 3 ? sql`OR contact_phone_digits LIKE ${likePattern(digits)}` : sql``;
+  return all<{ id: number }>(
+    db,
+    sql`SELECT id FROM inquiries WHERE patient_name LIKE ${pattern} ESCAPE '\\' OR contact_name LIKE ${pattern} ESCAPE '\\'
+          OR contact_email LIKE ${pattern} ESCAPE '\\' OR messaging_handle LIKE ${pattern} ESCAPE '\\' ${phone}
+        ORDER BY id DESC LIMIT ${limit}`,
+  ).map((r) => r.id);
+}

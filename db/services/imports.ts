@@ -1,0 +1,260 @@
+// Web-form import: stage a file (all rows valid or nothing kept), flag likely duplicates, commit the decisions in one transaction.
+import { createHash } from 'node:crypto';
+import type {
+  CommitResult,
+  DuplicateCheck,
+  DuplicateReason,
+  ImportDecision,
+  ImportFormat,
+  ImportMatch,
+  ImportRowCheck,
+  InquiryFields,
+  StageResult,
+} from '../contract';
+import * as repo from '../repos/imports';
+import { insertActivity, insertInquiry, insertStatusChange, phoneDigits } from '../repos/inquiries';
+import { type CallContext, requireActor } from './context';
+import { type Core, audit, nowIso, write } from './core';
+import { DomainError, notFound } from './errors';
+import { parseWebForm } from './web-form';
+
+const ENTITY = 'import_batch';
+/** A preview nobody committed within a day is abandoned: its copy of the rows is deleted at the next import. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export function stage(ctx: CallContext, input: { fileName: string; format: ImportFormat; text: string }): StageResult {
+  const actor = requireActor(ctx);
+  const { core } = ctx;
+  const started = Date.now();
+  const parsed = parseWebForm(input.text, input.format);
+  if (parsed.errorCount > 0) {
+    core.log.info('imports.stage refused', { rows: parsed.rowCount, errors: parsed.errorCount, ms: Date.now() - started });
+    return { ok: false, batchId: null, rowCount: parsed.rowCount, errors: parsed.errors, errorCount: parsed.errorCount };
+  }
+  return write(core, () => {
+    const at = nowIso(core);
+    repo.deleteAbandonedRows(core.db, new Date(core.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString());
+    const sha256 = createHash('sha256').update(input.text).digest('hex');
+    const batchId = repo.insertBatch(core.db, { fileName: input.fileName, format: input.format, sha256, rowCount: parsed.rowCount, at, by: actor.id });
+    let alreadyImported = 0;
+    for (const r of parsed.rows) {
+      repo.insertStagedRow(core.db, batchId, r.row, r.ref, JSON.stringify(r.fields));
+      if (repo.findRef(core.db, r.ref)) alreadyImported += 1;
+    }
+    core.log.info('imports.stage', { batchId, rows: parsed.rowCount, alreadyImported, ms: Date.now() - started });
+    return { ok: true, batchId, rowCount: parsed.rowCount, alreadyImported };
+  });
+}
+
+function openBatch(ctx: CallContext, batchId: number): repo.BatchRow {
+  const batch = repo.findBatch(ctx.core.db, batchId);
+  if (!batch) throw notFound('Import', batchId);
+  if (batch.committed_at !== null) {
+    throw new DomainError('CONFLICT', 'This preview was already imported. Choose the file again to see what is new in it.', { reason: 'batch_committed' });
+  }
+  return batch;
+}
+
+/** Case, accents, spacing and word order folded away: "SOKOLOV  Nikolai" is "Nikolai Sokolov". */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[\s,.'-]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+interface Staged {
+  row: number;
+  ref: string;
+  fields: InquiryFields;
+}
+
+const readStaged = (r: repo.StagedRow): Staged => ({ row: r.row_number, ref: r.ref, fields: JSON.parse(r.fields_json) as InquiryFields });
+
+/** Collects matches per record, each with every reason it matched for. */
+class Matches {
+  private readonly byKey = new Map<string, ImportMatch>();
+  add(kind: ImportMatch['kind'], id: number, label: string, reason: DuplicateReason): void {
+    const key = `${kind}:${id}`;
+    const m = this.byKey.get(key) ?? { kind, id, label, reasons: [] };
+    if (!m.reasons.includes(reason)) m.reasons.push(reason);
+    this.byKey.set(key, m);
+  }
+  list(): ImportMatch[] {
+    const order: ImportMatch['kind'][] = ['row', 'inquiry', 'patient'];
+    return [...this.byKey.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.id - b.id);
+  }
+}
+
+/** Earlier rows of the same file, by what makes two submissions the same person. */
+class FileIndex {
+  private readonly maps = { submission: new Map<string, number>(), email: new Map<string, number>(), phone: new Map<string, number>(), name_birth: new Map<string, number>() };
+  private readonly labels = new Map<number, string>();
+  private keys(s: Staged): [DuplicateReason, string | null][] {
+    const f = s.fields;
+    return [
+      ['submission', s.ref],
+      ['email', f.contactEmail],
+      ['phone', phoneDigits(f.contactPhone)],
+      ['name_birth', f.patientBirthDate === null ? null : `${f.patientBirthDate}|${nameKey(f.patientName)}`],
+    ];
+  }
+  add(s: Staged): void {
+    this.labels.set(s.row, s.fields.contactName === s.fields.patientName ? s.fields.patientName : `${s.fields.patientName} (${s.fields.contactName})`);
+    for (const [reason, key] of this.keys(s)) if (key !== null && !this.maps[reason].has(key)) this.maps[reason].set(key, s.row);
+  }
+  match(s: Staged, into: Matches): void {
+    for (const [reason, key] of this.keys(s)) {
+      const row = key === null ? undefined : this.maps[reason].get(key);
+      if (row !== undefined) into.add('row', row, this.labels.get(row) ?? '', reason);
+    }
+  }
+}
+
+function matchStored(ctx: CallContext, f: InquiryFields, into: Matches): void {
+  const db = ctx.core.db;
+  const inquiryLabel = (c: repo.InquiryCandidate) => (c.contact_name === c.patient_name ? c.patient_name : `${c.patient_name} (${c.contact_name})`);
+  const patientLabel = (p: repo.PatientCandidate) => `${p.family_name} ${p.given_name} · ${p.mrn}`;
+  const digits = phoneDigits(f.contactPhone);
+  if (f.contactEmail !== null) {
+    for (const c of repo.inquiriesByEmail(db, f.contactEmail)) into.add('inquiry', c.id, inquiryLabel(c), 'email');
+    for (const p of repo.patientsByEmail(db, f.contactEmail)) into.add('patient', p.id, patientLabel(p), 'email');
+  }
+  if (digits !== null) {
+    for (const c of repo.inquiriesByPhone(db, digits)) into.add('inquiry', c.id, inquiryLabel(c), 'phone');
+    for (const p of repo.patientsByPhone(db, digits)) into.add('patient', p.id, patientLabel(p), 'phone');
+  }
+  if (f.patientBirthDate !== null) {
+    const key = nameKey(f.patientName);
+    for (const c of repo.inquiriesByBirthDate(db, f.patientBirthDate)) if (nameKey(c.patient_name) === key) into.add('inquiry', c.id, inquiryLabel(c), 'name_birth');
+    for (const p of repo.patientsByBirthDate(db, f.patientBirthDate)) {
+      const same = nameKey(`${p.family_name} ${p.given_name}`) === key || (p.native_name !== null && nameKey(p.native_name) === key);
+      if (same) into.add('patient', p.id, patientLabel(p), 'name_birth');
+    }
+  }
+}
+
+/**
+ * The file index of the last batch checked, per core: the screen asks for chunks in order, so each chunk continues
+ * where the last stopped instead of re-reading every earlier row (which made a 5,000-row check quadratic).
+ */
+const fileIndexes = new WeakMap<Core, { batchId: number; upTo: number; index: FileIndex }>();
+
+/** One chunk of rows: each with what it may repeat, including earlier rows of the same file. */
+export function checkDuplicates(ctx: CallContext, input: { batchId: number; offset: number; limit: number }): DuplicateCheck {
+  requireActor(ctx);
+  const { core } = ctx;
+  const started = Date.now();
+  openBatch(ctx, input.batchId);
+  let cached = fileIndexes.get(core);
+  if (!cached || cached.batchId !== input.batchId || cached.upTo !== input.offset) {
+    const index = new FileIndex();
+    // A row imported before is an inquiry now: it is found as one, not as a row of this file.
+    for (const r of repo.stagedRowsWithRefs(core.db, input.batchId, 0, input.offset)) if (r.inquiry_id === null) index.add(readStaged(r));
+    cached = { batchId: input.batchId, upTo: input.offset, index };
+  }
+  const file = cached.index;
+  const rows = repo.stagedRowsWithRefs(core.db, input.batchId, input.offset, input.limit).map((r): ImportRowCheck => {
+    const s = readStaged(r);
+    const matches = new Matches();
+    if (r.inquiry_id === null) {
+      file.match(s, matches);
+      matchStored(ctx, s.fields, matches);
+      file.add(s);
+    }
+    const f = s.fields;
+    return {
+      row: s.row,
+      ref: s.ref,
+      summary: { submittedAt: f.receivedAt, patientName: f.patientName, contactName: f.contactName, email: f.contactEmail, phone: f.contactPhone, messaging: f.messagingHandle, country: f.country },
+      alreadyImported: r.inquiry_id !== null,
+      importedInquiryId: r.inquiry_id,
+      matches: matches.list(),
+    };
+  });
+  fileIndexes.set(core, { batchId: input.batchId, upTo: input.offset + rows.length, index: file });
+  core.log.info('imports.checkDuplicates', { batchId: input.batchId, offset: input.offset, rows: rows.length, ms: Date.now() - started });
+  return { rows, total: repo.countStagedRows(core.db, input.batchId) };
+}
+
+const invalid = (path: string, message: string) => new DomainError('VALIDATION', message, { fields: [{ path, message }] });
+
+function mergeNote(s: Staged): string {
+  const f = s.fields;
+  const contact = [f.contactName, f.contactEmail, f.contactPhone, f.messagingHandle].filter((x) => x !== null).join(' · ');
+  const patient = [f.patientName, f.patientBirthDate === null ? null : `born ${f.patientBirthDate}`].filter((x) => x !== null).join(', ');
+  const head = `Repeated web-form submission (${s.ref}, sent ${f.receivedAt}).\nFrom: ${contact}\nPatient: ${patient}`;
+  const message = f.message === null ? '' : `\nMessage: ${f.message}`;
+  // The timeline entry holds at most 5,000 characters, like a typed one.
+  return (head + message).slice(0, 5000);
+}
+
+export function commit(ctx: CallContext, input: { batchId: number; decisions: ImportDecision[] }): CommitResult {
+  const actor = requireActor(ctx);
+  const { core } = ctx;
+  const started = Date.now();
+  const result = write(core, () => {
+    const batch = openBatch(ctx, input.batchId);
+    const staged = repo.stagedRows(core.db, input.batchId).map(readStaged);
+    const byRow = new Map(staged.map((s) => [s.row, s]));
+    const decided = new Map<number, ImportDecision>();
+    input.decisions.forEach((d, i) => {
+      if (!byRow.has(d.row)) throw invalid(`decisions.${i}.row`, `Row ${d.row} is not in this file.`);
+      decided.set(d.row, d);
+    });
+    const undecided = staged.filter((s) => !decided.has(s.row)).map((s) => s.row);
+    if (undecided.length > 0) throw invalid('decisions', `Every row needs a decision; missing: ${undecided.slice(0, 10).join(', ')}${undecided.length > 10 ? '…' : ''}`);
+
+    const at = nowIso(core);
+    const counts = { created: 0, merged: 0, skipped: 0, alreadyImported: 0 };
+    const createdIds: number[] = [];
+    const createdByRow = new Map<number, number>();
+    // A ref is used once: whatever an earlier import or an earlier row of this file did with it stands.
+    const used = (ref: string) => repo.findRef(core.db, ref) !== undefined;
+    const merges: [Staged, ImportDecision][] = [];
+    for (const s of staged) {
+      const d = decided.get(s.row);
+      if (!d) continue;
+      if (used(s.ref)) counts.alreadyImported += 1;
+      else if (d.action === 'skip') counts.skipped += 1;
+      else if (d.action === 'merge') merges.push([s, d]);
+      else {
+        const id = insertInquiry(core.db, s.fields, { at, by: actor.id });
+        // As for a typed inquiry, its story starts when the family wrote, not when the file was imported.
+        insertStatusChange(core.db, { inquiryId: id, at: s.fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
+        repo.insertRef(core.db, { ref: s.ref, inquiryId: id, batchId: batch.id, action: 'created', at });
+        createdIds.push(id);
+        createdByRow.set(s.row, id);
+        counts.created += 1;
+      }
+    }
+    for (const [s, d] of merges) {
+      if (used(s.ref)) {
+        counts.alreadyImported += 1;
+        continue;
+      }
+      const targetRow = d.mergeRow === null ? null : byRow.get(d.mergeRow);
+      const targetId = d.mergeInquiryId ?? createdByRow.get(d.mergeRow ?? 0) ?? (targetRow ? repo.findRef(core.db, targetRow.ref)?.inquiry_id : undefined);
+      if (targetId === undefined) throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into row ${d.mergeRow ?? '?'}, which is not being imported.`);
+      const target = repo.inquiryExists(core.db, targetId);
+      if (!target) throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into inquiry ${targetId}, which does not exist.`);
+      // Never before the inquiry it joins, so the timeline keeps its order.
+      const when = s.fields.receivedAt > target.received_at ? s.fields.receivedAt : target.received_at;
+      insertActivity(core.db, { inquiryId: targetId, at: when, kind: 'document', summary: mergeNote(s), authorId: actor.id, createdAt: at });
+      repo.insertRef(core.db, { ref: s.ref, inquiryId: targetId, batchId: batch.id, action: 'merged', at });
+      counts.merged += 1;
+    }
+    repo.markCommitted(core.db, batch.id, at);
+    fileIndexes.delete(core);
+    repo.deleteStagedRows(core.db, batch.id);
+    // Counts and ids only: the rows themselves are in the inquiries they became.
+    audit(core, actor, 'imports.commit', ENTITY, batch.id, null, { format: batch.format, rows: batch.row_count, ...counts, inquiryIds: createdIds });
+    return { ...counts, createdIds };
+  });
+  core.log.info('imports.commit', { batchId: input.batchId, created: result.created, merged: result.merged, ms: Date.now() - started });
+  return result;
+}

@@ -1,0 +1,110 @@
+// Search on real SQLite: the trigram index stays in step with every insert, update, merge and delete, and agrees with a LIKE scan.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Inquiry, InquiryPage, Patient, SearchResults } from '../../db/contract';
+import { likeSearchIds, planSearch, prefixEnd, searchInquiryIds, searchPatientIds } from '../../db/repos/search';
+import { Random } from '../../db/seed/random';
+import type { Core } from '../../db/services/core';
+import { type Caller, fixedClock, inquiryInput, makeCore, patientInput, staff } from './support';
+
+let core: Core;
+let coordinator: Caller;
+
+beforeEach(async () => {
+  core = makeCore({ clock: fixedClock('2026-11-25T03:00:00.000Z') });
+  ({ coordinator } = await staff(core));
+});
+
+const search = (text: string) => coordinator.ok<SearchResults>('search.global', { text });
+const patientIds = (r: SearchResults) => r.patients.map((p) => p.id);
+const ftsRows = (table: string, id: number) => core.db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`).all(id);
+
+describe('planning a search', () => {
+  it('takes an index range for one or two characters and trigrams from three', () => {
+    expect(planSearch('  ')).toEqual({ mode: 'none' });
+    expect(planSearch('Li')).toEqual({ mode: 'prefix', prefix: 'li', anywhere: false });
+    expect(planSearch('王明')).toEqual({ mode: 'prefix', prefix: '王明', anywhere: true });
+    expect(planSearch('wang li')).toEqual({ mode: 'fts', match: '"wang"', shortWords: ['li'] });
+    expect(planSearch('+86 (138) 0013')).toEqual({ mode: 'fts', match: '"861380013"', shortWords: [] });
+    expect(planSearch('say "hi"')).toEqual({ mode: 'fts', match: '"say" AND """hi"""', shortWords: [] });
+    expect(prefixEnd('li')).toBe('lj');
+  });
+});
+
+describe('search as you type', () => {
+  it('finds a patient by any part of a name, the native-script name, MRN, phone digits or e-mail', async () => {
+    const p = await coordinator.ok<Patient>('patients.create', patientInput({ nativeName: '王小明', phone: '+86 138 0013 8000' }));
+    await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Ivanova', givenName: 'Anna', nativeName: null, email: 'anna@example.org', phone: null, passportNumber: null }));
+    for (const text of ['okol', 'SOKOLOV', 'Nikol', '小明', '王小', p.mrn, '00001', '0013 80', '13800138000', 'n.sokolov@exa', 'N12345']) {
+      expect(patientIds(await search(text)), text).toEqual([p.id]);
+    }
+    expect(await search('So')).toMatchObject({ mode: 'prefix', patients: [expect.objectContaining({ id: p.id })] });
+    expect((await search('王')).patients.map((x) => x.id)).toEqual([p.id]);
+    expect(patientIds(await search('zzz'))).toEqual([]);
+  });
+
+  it('finds inquiries the same way, and the inquiry list searches through the same index', async () => {
+    const a = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ contactPhone: '+7 (701) 555-0142' }));
+    const b = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: 'Aigerim Nurlanova', contactName: 'Aigerim Nurlanova', contactEmail: 'aigerim@example.kz', contactPhone: null, messagingHandle: '@aigerim_n' }));
+    expect((await search('5550142')).inquiries.map((i) => i.id)).toEqual([a.id]);
+    expect((await search('nurlan')).inquiries.map((i) => i.id)).toEqual([b.id]);
+    expect((await search('@aigerim')).inquiries.map((i) => i.id)).toEqual([b.id]);
+    const list = await coordinator.ok<InquiryPage>('inquiries.list', { text: 'sokolo' });
+    expect(list.rows.map((r) => r.id)).toEqual([a.id]);
+    expect((await coordinator.ok<InquiryPage>('inquiries.list', { text: 'Ai' })).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await coordinator.ok<InquiryPage>('inquiries.list', { text: `#${b.id}` })).rows.map((r) => r.id)).toEqual([b.id]);
+  });
+
+  it('stays in step with the tables after updates, merges and deletes', async () => {
+    const p = await coordinator.ok<Patient>('patients.create', patientInput({ passportNumber: null }));
+    const q = await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Petrenko', givenName: 'Oksana', nativeName: null, email: 'oksana@example.ua', phone: null, birthDate: '1966-02-02' }));
+    await coordinator.ok('patients.update', { id: p.id, version: p.version, fields: patientInput({ familyName: 'Sokolovsky', email: 'nik@example.org', passportNumber: null }) });
+    expect(patientIds(await search('sokolovsky'))).toEqual([p.id]);
+    expect(patientIds(await search('n.sokolov@'))).toEqual([]);
+    expect(patientIds(await search('nik@example'))).toEqual([p.id]);
+
+    const survivor = (await coordinator.ok<{ patient: Patient }>('patients.get', { id: p.id })).patient;
+    await coordinator.ok('patients.merge', { survivorId: p.id, survivorVersion: survivor.version, mergedId: q.id, mergedVersion: q.version });
+    // The merged record leaves the index; its MRN now finds the survivor.
+    expect(ftsRows('patients_fts', q.id)).toEqual([]);
+    expect(patientIds(await search(q.mrn))).toEqual([p.id]);
+    expect(patientIds(await search('petrenko'))).toEqual([]);
+
+    const i = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: 'Temporary Person' }));
+    expect((await search('temporary')).inquiries).toHaveLength(1);
+    core.db.prepare('DELETE FROM inquiry_status_changes WHERE inquiry_id = ?').run(i.id);
+    core.db.prepare('DELETE FROM inquiries WHERE id = ?').run(i.id);
+    expect((await search('temporary')).inquiries).toHaveLength(0);
+    expect(ftsRows('inquiries_fts', i.id)).toEqual([]);
+    core.db.prepare("DELETE FROM patient_identifiers WHERE value = ?").run(q.mrn);
+    expect(patientIds(await search(q.mrn))).toEqual([]);
+    // FTS5's own check that the index matches its stored documents.
+    expect(() => core.db.exec("INSERT INTO patients_fts (patients_fts) VALUES ('integrity-check')")).not.toThrow();
+    expect(() => core.db.exec("INSERT INTO inquiries_fts (inquiries_fts) VALUES ('integrity-check')")).not.toThrow();
+  });
+
+  it('agrees with a LIKE scan over a few hundred random records', async () => {
+    const rng = new Random(7);
+    const syllables = ['an', 'bek', 'chen', 'dra', 'el', 'fa', 'go', 'ha', 'ik', 'jun', 'ko', 'li', 'mar', 'nov', 'ol', 'pet', 'ra', 'sun', 'ta', 'ur', 'va', 'wei', 'yo', 'zh'];
+    const word = () => Array.from({ length: rng.int(2, 4) }, () => rng.pick(syllables)).join('');
+    const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+    const texts: string[] = [];
+    for (let n = 0; n < 300; n += 1) {
+      const family = cap(word());
+      const given = cap(word());
+      const phone = `+${rng.int(1, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`;
+      const email = `${given.toLowerCase()}.${rng.int(1, 99)}@mail${rng.int(1, 9)}.org`;
+      const fields = patientInput({ familyName: family, givenName: given, nativeName: null, phone, email, passportNumber: null, emergencyPhone: null, emergencyName: null });
+      if (n % 2 === 0) await coordinator.ok('patients.create', fields);
+      else await coordinator.ok('inquiries.create', inquiryInput({ patientName: `${given} ${family}`, contactName: `${cap(word())} ${family}`, contactEmail: email, contactPhone: phone }));
+      texts.push(family, given, email, phone.replace(/\D/g, ''));
+    }
+    for (let k = 0; k < 60; k += 1) {
+      const source = rng.pick(texts);
+      const start = rng.int(0, Math.max(0, source.length - 3));
+      const query = source.slice(start, start + rng.int(3, 6)).toLowerCase();
+      const plan = planSearch(query);
+      expect(searchPatientIds(core.db, plan, 1000).sort(), query).toEqual(likeSearchIds(core.db, 'patients', query, 1000).sort());
+      expect(searchInquiryIds(core.db, plan, 1000).sort(), query).toEqual(likeSearchIds(core.db, 'inquiries', query, 1000).sort());
+    }
+  });
+});
