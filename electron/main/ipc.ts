@@ -1,12 +1,16 @@
 // IPC: one 'api' channel that checks its sender and calls dispatch, plus the few named OS functions.
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../../db/api/dispatch';
 import type { Envelope } from '../../db/contract';
+import { openFile } from '../../db/services/attachments';
 import type { SessionHolder } from '../../db/services/context';
 import type { Core } from '../../db/services/core';
-import { IPC_CHANNELS, isTrustedSender } from './policies';
+import { DomainError } from '../../db/services/errors';
+import { IPC_CHANNELS, isTrustedSender, viewerFileName } from './policies';
 
 const refused: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call StrokeDesk.', details: null } };
 
@@ -53,6 +57,32 @@ export function registerIpc(core: Core, dataDir: string): void {
     const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
     await fs.writeFile(result.filePath, pdf);
     return true;
+  });
+
+  // Viewers need a real file under the person's own name: private copies in one folder of this run, removed at quit.
+  let openRoot: string | null = null;
+  app.once('will-quit', () => {
+    if (openRoot) rmSync(openRoot, { recursive: true, force: true, maxRetries: 2 });
+  });
+  ipcMain.handle(IPC_CHANNELS.openAttachment, async (event, id: unknown): Promise<Envelope<null>> => {
+    if (!trusted(event) || typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return refused;
+    try {
+      const file = openFile(core, sessionFor(event).token, id);
+      openRoot ??= await fs.mkdtemp(path.join(os.tmpdir(), 'strokedesk-open-'));
+      // A folder per opening, so two attachments with the same name never overwrite each other's copy.
+      const folder = await fs.mkdtemp(path.join(openRoot, 'a-'));
+      const target = path.join(folder, viewerFileName(file.fileName, file.mime));
+      await fs.copyFile(file.path, target);
+      // Read-only: edits in the viewer cannot look as if they changed the record.
+      await fs.chmod(target, 0o400);
+      const problem = await shell.openPath(target);
+      if (problem) return { ok: false, error: { code: 'FILE_STORE', message: 'No program on this computer could open the file.', details: null } };
+      return { ok: true, value: null };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message, details: null } };
+      core.log.error('open attachment failed', err, { attachmentId: id });
+      return { ok: false, error: { code: 'FILE_STORE', message: 'The file could not be copied for the viewer.', details: null } };
+    }
   });
 
   ipcMain.handle(IPC_CHANNELS.openBackupsFolder, async (event) => {

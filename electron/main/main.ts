@@ -22,7 +22,7 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataPath: app.getPath('userData') });
   try {
     const { db } = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding: nativeBindingPath(process.resourcesPath, app.isPackaged) });
-    core = createCore(db);
+    core = createCore(db, { attachmentsDir: path.join(dataDir, 'attachments') });
   } catch (err) {
     dialog.showErrorBox('StrokeDesk cannot open its records', err instanceof Error ? err.message : String(err));
     app.quit();

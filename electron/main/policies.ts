@@ -113,4 +113,32 @@ export function nativeBindingPath(resourcesPath: string, isPackaged: boolean): s
 }
 
 /** The fixed IPC channels; the preload exposes nothing else. */
-export const IPC_CHANNELS = { api: 'api', saveFile: 'os:saveFile', printToPdf: 'os:printToPdf', openBackupsFolder: 'os:openBackupsFolder' } as const;
+export const IPC_CHANNELS = { api: 'api', saveFile: 'os:saveFile', printToPdf: 'os:printToPdf', openBackupsFolder: 'os:openBackupsFolder', openAttachment: 'os:openAttachment' } as const;
+
+/** The extensions a viewer recognises for each attachable type; the first is the one added when a name has none. */
+const VIEWER_EXTENSIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/webp': ['.webp'],
+  'image/tiff': ['.tif', '.tiff'],
+};
+const NOT_IN_FILE_NAMES = '<>:"/\\|?*\u007f';
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/**
+ * The name of the temporary copy handed to the system viewer: the person's own file name, made safe on every platform
+ * (no path parts, no characters Windows forbids, no reserved device names), ending in an extension its type is known
+ * by so the system picks the right viewer.
+ */
+export function viewerFileName(fileName: string, mime: string): string {
+  const known = VIEWER_EXTENSIONS[mime] ?? [];
+  const base = path.basename(fileName.replace(/\\/g, '/'));
+  const cleaned = [...base].map((c) => (c < ' ' || NOT_IN_FILE_NAMES.includes(c) ? '_' : c)).join('').replace(/^[. ]+|[. ]+$/g, '');
+  const ext = path.extname(cleaned);
+  const fits = known.includes(ext.toLowerCase());
+  let stem = fits ? cleaned.slice(0, -ext.length) : cleaned;
+  if (stem === '') stem = 'attachment';
+  else if (WINDOWS_RESERVED.test(stem.split('.')[0] ?? '')) stem = `attachment-${stem}`;
+  return `${stem.slice(0, 120)}${fits ? ext : (known[0] ?? '')}`;
+}

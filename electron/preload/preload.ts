@@ -9,6 +9,7 @@ const bridge: DesktopBridge = {
   saveFile: (suggestedName, content) => ipcRenderer.invoke('os:saveFile', suggestedName, content) as Promise<boolean>,
   printToPdf: (suggestedName) => ipcRenderer.invoke('os:printToPdf', suggestedName) as Promise<boolean>,
   openBackupsFolder: () => ipcRenderer.invoke('os:openBackupsFolder') as Promise<void>,
+  openAttachment: (id) => ipcRenderer.invoke('os:openAttachment', id) as Promise<Envelope<null>>,
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);
