@@ -12,7 +12,7 @@ import { startHost } from './server';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-const USAGE = 'Usage: tsx db/host/cli.ts [--db FILE | --data-dir DIR] [--port N] [--seed demo|N] [--renderer DIR] [--offer-demo] [--no-open] [--quiet]';
+const USAGE = 'Usage: tsx db/host/cli.ts [--db FILE | --data-dir DIR] [--port N] [--seed demo|N|N:P] [--renderer DIR] [--offer-demo] [--no-open] [--quiet]';
 
 function readArgs() {
   const { values } = parseArgs({
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const size = parseSeedSize(values.seed);
     const started = performance.now();
     const result = await seedClinic(core, size);
-    console.log(`Seeded ${result.inquiries.toLocaleString('en')} inquiries in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`Seeded ${result.inquiries.toLocaleString('en')} inquiries and ${result.patients.toLocaleString('en')} patients in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     printAccounts(result);
   } else if (values['offer-demo'] && countAccounts(db) === 0) {
     console.log(`The data folder is empty: creating the demo clinic in ${path.dirname(dbPath)}`);

@@ -52,9 +52,9 @@ test('a coordinator records an inquiry and works it through the pipeline', async
 
   // Find it by part of the phone number, then by part of the name.
   await page.getByRole('link', { name: 'Inquiries' }).click();
-  await page.getByLabel('Search').fill('5550');
+  await page.getByLabel('Search', { exact: true }).fill('5550');
   await expect(page.getByRole('link', { name: 'Nikolai Sokolov' })).toBeVisible();
-  await page.getByLabel('Search').fill('sokol');
+  await page.getByLabel('Search', { exact: true }).fill('sokol');
   await expect(page.getByText('1–1 of 1')).toBeVisible();
   await page.getByRole('link', { name: 'Nikolai Sokolov' }).click();
 

@@ -39,7 +39,7 @@ describe('intake form mapping', () => {
     };
     const parsed = InquiryFieldsChecked.parse(toFieldsInput(values));
     expect(parsed).toMatchObject({ ownerId: 2, patientAge: 67, contactEmail: null, nextFollowUp: null, channel: 'phone' });
-    const back = formValuesFrom({ ...parsed, id: 1, status: 'new', statusReason: null, firstContactAt: null, ownerName: null, createdAt: parsed.receivedAt, updatedAt: parsed.receivedAt, version: 1 });
+    const back = formValuesFrom({ ...parsed, id: 1, status: 'new', statusReason: null, firstContactAt: null, ownerName: null, patientId: null, createdAt: parsed.receivedAt, updatedAt: parsed.receivedAt, version: 1 });
     expect(back.patientAge).toBe('67');
     expect(back.receivedAt).toBe(values.receivedAt);
   });

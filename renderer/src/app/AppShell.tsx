@@ -6,10 +6,17 @@ import type { SessionUser } from '../../../db/contract';
 import { call } from '../api/client';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { switchSession } from '../features/auth/useSession';
+import { ImportScreen } from '../features/imports/ImportScreen';
 import { HomeScreen } from '../features/inquiries/HomeScreen';
 import { InquiryDetailScreen } from '../features/inquiries/InquiryDetailScreen';
 import { InquiryFormScreen } from '../features/inquiries/InquiryFormScreen';
 import { InquiryListScreen } from '../features/inquiries/InquiryListScreen';
+import { ConvertInquiryScreen } from '../features/patients/ConvertInquiryScreen';
+import { DuplicatesScreen } from '../features/patients/DuplicatesScreen';
+import { PatientDetailScreen } from '../features/patients/PatientDetailScreen';
+import { PatientFormScreen } from '../features/patients/PatientFormScreen';
+import { PatientListScreen } from '../features/patients/PatientListScreen';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { EmptyState } from '../ui/feedback';
 import { Button } from '../ui/fields';
 import { type Route, hrefFor, navigate, useRoute } from './router';
@@ -42,9 +49,15 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
         {
           route: { name: 'inquiries' },
           label: t('nav.inquiries'),
-          active: (r) => r.name === 'inquiries' || r.name === 'inquiry' || r.name === 'inquiryEdit',
+          active: (r) => r.name === 'inquiries' || r.name === 'inquiry' || r.name === 'inquiryEdit' || r.name === 'inquiryConvert',
         },
         { route: { name: 'inquiryNew' }, label: t('nav.newInquiry'), active: (r) => r.name === 'inquiryNew' },
+        {
+          route: { name: 'patients' },
+          label: t('nav.patients'),
+          active: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patientEdit' || r.name === 'patientNew' || r.name === 'duplicates',
+        },
+        { route: { name: 'import' }, label: t('imports:nav'), active: (r) => r.name === 'import' },
       ];
 
   const signOut = async () => {
@@ -78,6 +91,11 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
         </div>
       </aside>
       <main className="content" id="main">
+        {isAdmin ? null : (
+          <div className="topbar">
+            <GlobalSearch />
+          </div>
+        )}
         <Screen route={route} isAdmin={isAdmin} />
       </main>
     </div>
@@ -98,6 +116,20 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <InquiryDetailScreen id={route.id} />;
     case 'inquiryEdit':
       return <InquiryFormScreen id={route.id} />;
+    case 'inquiryConvert':
+      return <ConvertInquiryScreen id={route.id} />;
+    case 'patients':
+      return <PatientListScreen />;
+    case 'patientNew':
+      return <PatientFormScreen id={null} />;
+    case 'patient':
+      return <PatientDetailScreen id={route.id} />;
+    case 'patientEdit':
+      return <PatientFormScreen id={route.id} />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'accounts':
     case 'notFound':
       return <EmptyState title={t('notFound.title')}>{t('notFound.body')}</EmptyState>;

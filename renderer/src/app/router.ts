@@ -7,6 +7,13 @@ export type Route =
   | { name: 'inquiryNew' }
   | { name: 'inquiry'; id: number }
   | { name: 'inquiryEdit'; id: number }
+  | { name: 'inquiryConvert'; id: number }
+  | { name: 'patients' }
+  | { name: 'patientNew' }
+  | { name: 'patient'; id: number }
+  | { name: 'patientEdit'; id: number }
+  | { name: 'duplicates' }
+  | { name: 'import' }
   | { name: 'accounts' }
   | { name: 'notFound' };
 
@@ -22,8 +29,20 @@ export function parseRoute(hash: string): Route {
     if (Number.isInteger(id) && id > 0) {
       if (third === undefined) return { name: 'inquiry', id };
       if (third === 'edit') return { name: 'inquiryEdit', id };
+      if (third === 'convert') return { name: 'inquiryConvert', id };
     }
   }
+  if (first === 'patients') {
+    if (second === undefined) return { name: 'patients' };
+    if (second === 'new' && third === undefined) return { name: 'patientNew' };
+    if (second === 'duplicates' && third === undefined) return { name: 'duplicates' };
+    const id = Number(second);
+    if (Number.isInteger(id) && id > 0) {
+      if (third === undefined) return { name: 'patient', id };
+      if (third === 'edit') return { name: 'patientEdit', id };
+    }
+  }
+  if (first === 'import' && second === undefined) return { name: 'import' };
   if (first === 'accounts' && second === undefined) return { name: 'accounts' };
   return { name: 'notFound' };
 }
@@ -40,6 +59,20 @@ export function hrefFor(route: Route): string {
       return `#/inquiries/${route.id}`;
     case 'inquiryEdit':
       return `#/inquiries/${route.id}/edit`;
+    case 'inquiryConvert':
+      return `#/inquiries/${route.id}/convert`;
+    case 'patients':
+      return '#/patients';
+    case 'patientNew':
+      return '#/patients/new';
+    case 'patient':
+      return `#/patients/${route.id}`;
+    case 'patientEdit':
+      return `#/patients/${route.id}/edit`;
+    case 'duplicates':
+      return '#/patients/duplicates';
+    case 'import':
+      return '#/import';
     case 'accounts':
       return '#/accounts';
     case 'notFound':

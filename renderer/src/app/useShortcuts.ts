@@ -1,15 +1,17 @@
-// Global keyboard shortcuts: Alt+N new inquiry, Alt+H today, Ctrl/⌘+K or "/" to search inquiries.
+// Global keyboard shortcuts: Alt+N new inquiry, Alt+H today, Ctrl/⌘+K or "/" to search patients and inquiries.
 import { useEffect } from 'react';
 import { navigate } from './router';
 
 export const SEARCH_INPUT_ID = 'inquiry-search';
+/** The search box in the app's top bar (features/search/GlobalSearch). */
+export const GLOBAL_SEARCH_INPUT_ID = 'global-search';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** Focuses the inquiry search box once the list has rendered it. */
+/** Focuses the search box once it is rendered. */
 function focusSearch(triesLeft = 20): void {
-  const el = document.getElementById(SEARCH_INPUT_ID);
+  const el = document.getElementById(GLOBAL_SEARCH_INPUT_ID);
   if (el instanceof HTMLInputElement) {
     el.focus();
     el.select();
@@ -25,11 +27,9 @@ export function useShortcuts(enabled: boolean): void {
       const key = e.key.toLowerCase();
       if ((e.ctrlKey || e.metaKey) && key === 'k') {
         e.preventDefault();
-        if (!document.getElementById(SEARCH_INPUT_ID)) navigate({ name: 'inquiries' });
         focusSearch();
       } else if (key === '/' && !isTyping(e.target)) {
         e.preventDefault();
-        if (!document.getElementById(SEARCH_INPUT_ID)) navigate({ name: 'inquiries' });
         focusSearch();
       } else if (e.altKey && key === 'n') {
         e.preventDefault();

@@ -2,12 +2,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import accounts from './en/accounts.json';
+import attachments from './en/attachments.json';
 import auth from './en/auth.json';
 import common from './en/common.json';
 import errors from './en/errors.json';
+import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
+import patients from './en/patients.json';
 
-export const resources = { en: { common, auth, errors, inquiries, accounts } } as const;
+export const resources = { en: { common, auth, errors, inquiries, accounts, attachments, imports, patients } } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
 
 export async function initI18n(language = 'en'): Promise<typeof i18next> {

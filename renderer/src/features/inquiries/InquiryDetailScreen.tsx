@@ -5,6 +5,7 @@ import { type Inquiry, type InquiryStatus, OPEN_STATUSES, REASON_REQUIRED } from
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { ActivityForm } from './ActivityForm';
 import { AssignForm } from './AssignForm';
 import { FollowUpBadge, StatusBadge } from './Badges';
@@ -58,6 +59,16 @@ export function InquiryDetailScreen({ id }: { id: number }) {
         <div className="detail-column">
           <section className="panel" aria-label={t('statusDialog.title')}>
             <div className="panel-body pipeline-body">
+              {inquiry.status === 'accepted' ? (
+                <a className="button button-primary pipeline-convert" href={hrefFor({ name: 'inquiryConvert', id: inquiry.id })}>
+                  {t('patients:convert.action')}
+                </a>
+              ) : null}
+              {inquiry.patientId !== null ? (
+                <p className="converted-link">
+                  <a href={hrefFor({ name: 'patient', id: inquiry.patientId })}>{t('patients:convert.converted')}</a>
+                </p>
+              ) : null}
               {open ? (
                 <div className="pipeline">
                   {allowedTransitions.map((to) => (
@@ -136,6 +147,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
               <AssignForm key={inquiry.version} inquiry={inquiry} />
             </div>
           </section>
+          <AttachmentsPanel owner={{ kind: 'inquiry', id: inquiry.id }} />
           <section className="panel" aria-labelledby="log-title">
             <div className="panel-header"><h2 className="panel-title" id="log-title">{t('detail.logActivity')}</h2></div>
             <div className="panel-body">

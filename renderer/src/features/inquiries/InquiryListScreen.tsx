@@ -3,7 +3,7 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tan
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
-import { hrefFor } from '../../app/router';
+import { hrefFor, parseRoute } from '../../app/router';
 import { SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
@@ -40,10 +40,11 @@ export function InquiryListScreen() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // The address follows the filters without adding a Back step per keystroke.
+  // The address follows the filters without adding a Back step per keystroke, but only while it is still the list's:
+  // a search that settles just after a click on a row must not pull the address back from the inquiry.
   useEffect(() => {
     const hash = serializeListState(state);
-    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+    if (window.location.hash !== hash && parseRoute(window.location.hash).name === 'inquiries') window.history.replaceState(null, '', hash);
   }, [state]);
 
   const query: InquiryQueryInput = useMemo(() => toQuery(state), [state]);

@@ -1,0 +1,126 @@
+// Converting an accepted inquiry: the new patient prefilled from it, or a registered patient it may already be; one step.
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { ConversionDraft, Inquiry, PatientFieldsChecked, PatientMatch } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { hrefFor, navigate } from '../../app/router';
+import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button } from '../../ui/fields';
+import { useForm } from '../../ui/use-form';
+import { formatDay } from '../inquiries/format';
+import { useInquiry } from '../inquiries/queries';
+import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
+import { PatientFieldsForm } from './PatientFieldsForm';
+import { PatientFormSchema, focusFirstInvalid, isSaveShortcut } from './PatientFormScreen';
+import { useConversionDraft, useInvalidatePatients } from './queries';
+import './patients.css';
+
+export function ConvertInquiryScreen({ id }: { id: number }) {
+  const { t } = useTranslation('patients');
+  const inquiry = useInquiry(id);
+  const draft = useConversionDraft(id);
+  if (inquiry.isPending || draft.isPending) return <Loading />;
+  if (inquiry.isError) return <ErrorBanner error={inquiry.error} />;
+  if (draft.isError) return <ErrorBanner error={draft.error} />;
+  const current = inquiry.data.inquiry;
+  if (current.status !== 'accepted') {
+    return (
+      <>
+        <PageHeader title={t('convert.title', { id })} />
+        <div className="banner banner-error" role="alert">
+          {current.patientId !== null ? (
+            <a href={hrefFor({ name: 'patient', id: current.patientId })}>{t('convert.converted')}</a>
+          ) : (
+            t('convert.notAccepted')
+          )}
+        </div>
+      </>
+    );
+  }
+  return <ConvertForm key={current.version} inquiry={current} draft={draft.data} />;
+}
+
+function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDraft }) {
+  const { t, i18n } = useTranslation('patients');
+  const invalidate = useInvalidatePatients();
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<PatientFormValues>(() => patientValuesFrom(draft.fields));
+  const [target, setTarget] = useState<string>('new');
+  const convert = useMutation({
+    mutationFn: (input: { kind: 'new'; fields: z.output<typeof PatientFieldsChecked> } | { kind: 'existing'; patientId: number }) =>
+      call('patients.convertInquiry', { inquiryId: inquiry.id, version: inquiry.version, target: input }),
+  });
+
+  const done = async (patientId: number) => {
+    await invalidate();
+    navigate({ name: 'patient', id: patientId });
+  };
+
+  const onSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (target !== 'new') {
+      const result = await convert.mutateAsync({ kind: 'existing', patientId: Number(target) }).catch(() => null);
+      if (result) await done(result.patient.id);
+      return;
+    }
+    const ok = await form.submit(PatientFormSchema, async (fields) => {
+      const result = await convert.mutateAsync({ kind: 'new', fields });
+      await done(result.patient.id);
+    });
+    if (!ok) focusFirstInvalid(formRef.current);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isSaveShortcut(event)) {
+      event.preventDefault();
+      void onSubmit();
+    }
+  };
+
+  const matchLabel = (m: PatientMatch) =>
+    t('convert.targetExisting', {
+      name: `${m.patient.familyName} ${m.patient.givenName}`,
+      mrn: m.patient.mrn,
+      born: formatDay(m.patient.birthDate, i18n.language) || '—',
+      reasons: m.reasons.map((r) => t(`matchReason.${r}`)).join(', '),
+    });
+
+  const title = t('convert.title', { id: inquiry.id });
+  return (
+    <>
+      <PageHeader title={title} subtitle={<span className="muted small">{t('convert.intro')}</span>} />
+      <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
+        <div className="form-section">
+          <ErrorBanner error={convert.error && !(form.formError && form.formError.code === 'VALIDATION') ? convert.error : null} fieldCount={Object.keys(form.errors).length} />
+          <h2 className="section-title">{draft.matches.length > 0 ? t('convert.matchesTitle') : t('convert.target')}</h2>
+          {draft.matches.length === 0 ? <p className="muted small">{t('convert.noMatches')}</p> : null}
+          <RadioGroup className="convert-targets" value={target} onChange={setTarget} aria-label={t('convert.target')}>
+            <Label className="visually-hidden">{t('convert.target')}</Label>
+            <Radio value="new" className="convert-target">
+              <span className="radio-dot" aria-hidden="true" />
+              <span>{t('convert.targetNew')}</span>
+            </Radio>
+            {draft.matches.map((m) => (
+              <Radio key={m.patient.id} value={String(m.patient.id)} className="convert-target">
+                <span className="radio-dot" aria-hidden="true" />
+                <span>{matchLabel(m)}</span>
+              </Radio>
+            ))}
+          </RadioGroup>
+        </div>
+        {target === 'new' ? <PatientFieldsForm form={form} /> : null}
+        <div className="form-footer">
+          <a className="button button-secondary" href={hrefFor({ name: 'inquiry', id: inquiry.id })}>
+            {t('common:actions.cancel')}
+          </a>
+          <Button type="submit" variant="primary" isDisabled={form.submitting || convert.isPending}>
+            {target === 'new' ? t('convert.submitNew') : t('convert.submitExisting')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

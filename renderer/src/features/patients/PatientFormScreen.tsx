@@ -1,0 +1,83 @@
+// Registering a patient directly, and editing one: the contract's own schema, nothing typed lost on failure.
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type Patient, PatientFieldsChecked } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { hrefFor, navigate } from '../../app/router';
+import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button } from '../../ui/fields';
+import { useForm } from '../../ui/use-form';
+import { type PatientFormValues, emptyPatientValues, patientValuesFrom, toPatientInput } from './patient-form-model';
+import { PatientFieldsForm } from './PatientFieldsForm';
+import { useInvalidatePatients, usePatient } from './queries';
+import './patients.css';
+
+/** The same schema the core runs, fed from the form's strings. */
+export const PatientFormSchema = z.preprocess((v) => toPatientInput(v as PatientFormValues), PatientFieldsChecked);
+
+/** Focuses the first field the schema or the core complained about. */
+export const focusFirstInvalid = (form: HTMLFormElement | null) =>
+  requestAnimationFrame(() => {
+    form?.querySelector<HTMLElement>('[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]')?.focus();
+  });
+
+export const isSaveShortcut = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's';
+
+export function PatientFormScreen({ id }: { id: number | null }) {
+  const existing = usePatient(id);
+  if (id === null) return <PatientForm patient={null} />;
+  if (existing.isPending) return <Loading />;
+  if (existing.isError) return <ErrorBanner error={existing.error} />;
+  return <PatientForm key={existing.data.patient.version} patient={existing.data.patient} />;
+}
+
+function PatientForm({ patient }: { patient: Patient | null }) {
+  const { t } = useTranslation('patients');
+  const invalidate = useInvalidatePatients();
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<PatientFormValues>(() => (patient ? patientValuesFrom(patient) : emptyPatientValues()));
+  const save = useMutation({
+    mutationFn: (fields: z.output<typeof PatientFieldsChecked>) =>
+      patient ? call('patients.update', { id: patient.id, version: patient.version, fields }) : call('patients.create', fields),
+  });
+
+  const onSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const ok = await form.submit(PatientFormSchema, async (fields) => {
+      const saved = await save.mutateAsync(fields);
+      await invalidate();
+      navigate({ name: 'patient', id: saved.id });
+    });
+    if (!ok) focusFirstInvalid(formRef.current);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isSaveShortcut(event)) {
+      event.preventDefault();
+      void onSubmit();
+    }
+  };
+
+  const title = patient ? t('form.editTitle', { name: `${patient.familyName} ${patient.givenName}` }) : t('form.newTitle');
+  return (
+    <>
+      <PageHeader title={title} subtitle={<span className="muted small">{patient ? `${patient.mrn} · ` : ''}{t('form.saveHint')}</span>} />
+      <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
+        <div className="form-section form-section-banner">
+          <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} fieldCount={Object.keys(form.errors).length} />
+        </div>
+        <PatientFieldsForm form={form} autoFocus />
+        <div className="form-footer">
+          <a className="button button-secondary" href={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}>
+            {t('common:actions.cancel')}
+          </a>
+          <Button type="submit" variant="primary" isDisabled={form.submitting}>
+            {form.submitting ? t('common:actions.saving') : patient ? t('form.save') : t('form.create')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

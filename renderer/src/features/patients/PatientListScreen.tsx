@@ -1,0 +1,129 @@
+// The patient registry: search as you type over names, MRN, phone digits and e-mail; sortable, paged.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PATIENT_SORTS, type PatientQueryInput } from '../../../../db/contract';
+import { hrefFor } from '../../app/router';
+import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
+import { Button, TextField } from '../../ui/fields';
+import { formatDay, formatInstant } from '../inquiries/format';
+import { countryName } from '../inquiries/options';
+import { fullName } from './PatientDetailScreen';
+import { usePatientList } from './queries';
+import '../inquiries/inquiries.css';
+import './patients.css';
+
+const PAGE_SIZE = 50;
+type Sort = (typeof PATIENT_SORTS)[number];
+
+export function PatientListScreen() {
+  const { t, i18n } = useTranslation('patients');
+  const locale = i18n.language;
+  const [text, setText] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [sort, setSort] = useState<{ key: Sort; direction: 'asc' | 'desc' }>({ key: 'createdAt', direction: 'desc' });
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setDebounced(text.trim());
+      setPage(0);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const query: PatientQueryInput = { text: debounced, sort: sort.key, direction: sort.direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+  const list = usePatientList(query);
+  const total = list.data?.total ?? 0;
+  const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
+  const to = Math.min(total, (page + 1) * PAGE_SIZE);
+  const fmt = new Intl.NumberFormat(locale);
+
+  const columns: { key: string; sort: Sort | null; label: string }[] = [
+    { key: 'mrn', sort: 'mrn', label: t('list.columns.mrn') },
+    { key: 'name', sort: 'name', label: t('list.columns.name') },
+    { key: 'born', sort: 'birthDate', label: t('list.columns.born') },
+    { key: 'nationality', sort: null, label: t('list.columns.nationality') },
+    { key: 'stroke', sort: null, label: t('list.columns.stroke') },
+    { key: 'registered', sort: 'createdAt', label: t('list.columns.registered') },
+  ];
+  const toggle = (key: Sort) =>
+    setSort((s) => ({ key, direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : key === 'createdAt' ? 'desc' : 'asc' }));
+
+  return (
+    <>
+      <PageHeader title={t('list.title')}>
+        <a className="button button-secondary" href={hrefFor({ name: 'duplicates' })}>
+          {t('list.duplicates')}
+        </a>
+        <a className="button button-primary" href={hrefFor({ name: 'patientNew' })}>
+          {t('list.new')}
+        </a>
+      </PageHeader>
+      <section className="panel">
+        <div className="filter-bar" role="search">
+          <TextField label={t('list.search')} type="search" value={text} onChange={setText} placeholder={t('list.searchPlaceholder')} autoFocus />
+        </div>
+        {list.isError ? <ErrorBanner error={list.error} /> : null}
+        <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
+          <table className="table">
+            <thead>
+              <tr>
+                {columns.map((c) => {
+                  const active = c.sort !== null && sort.key === c.sort;
+                  return (
+                    <th key={c.key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      {c.sort ? (
+                        <button type="button" className="sort-button" onClick={() => c.sort && toggle(c.sort)}>
+                          {c.label}
+                          <span aria-hidden="true" className="sort-arrow">{active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
+                        </button>
+                      ) : (
+                        c.label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {(list.data?.rows ?? []).map((p) => (
+                <tr key={p.id}>
+                  <td className="mrn">{p.mrn}</td>
+                  <td>
+                    <span className="cell-stack">
+                      <a className="row-link" href={hrefFor({ name: 'patient', id: p.id })}>
+                        {fullName(p)}
+                        {p.nativeName ? <span className="muted"> · {p.nativeName}</span> : null}
+                      </a>
+                      <span className="cell-sub">{[p.phone, p.email].filter(Boolean).join(' · ')}</span>
+                    </span>
+                  </td>
+                  <td>{formatDay(p.birthDate, locale)}</td>
+                  <td>{countryName(p.nationality, locale)}</td>
+                  <td>{t(`inquiries:diagnosisShort.${p.strokeType}`)}</td>
+                  <td>{formatInstant(p.createdAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data && list.data.rows.length === 0 ? (
+            debounced === '' ? (
+              <EmptyState title={t('list.emptyRegistry')}>{t('list.emptyRegistryHint')}</EmptyState>
+            ) : (
+              <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
+            )
+          ) : null}
+        </div>
+        <div className="list-footer">
+          <span aria-live="polite">{list.data ? t('list.range', { from: fmt.format(from), to: fmt.format(to), total: fmt.format(total) }) : ''}</span>
+          <span className="list-footer-buttons">
+            <Button isDisabled={page === 0} onPress={() => setPage((n) => n - 1)}>
+              {t('list.previous')}
+            </Button>
+            <Button isDisabled={to >= total} onPress={() => setPage((n) => n + 1)}>
+              {t('list.next')}
+            </Button>
+          </span>
+        </div>
+      </section>
+    </>
+  );
+}

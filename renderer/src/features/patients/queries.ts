@@ -1,0 +1,55 @@
+// TanStack Query hooks for patients and search: one key scheme, so a change refreshes every screen that shows it.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PatientQueryInput } from '../../../../db/contract';
+import { call } from '../../api/client';
+
+export const patientKeys = {
+  all: ['patients'] as const,
+  list: (q: PatientQueryInput) => ['patients', 'list', q] as const,
+  detail: (id: number) => ['patients', 'detail', id] as const,
+  duplicates: ['patients', 'duplicates'] as const,
+  draft: (inquiryId: number) => ['patients', 'conversionDraft', inquiryId] as const,
+  search: (text: string) => ['search', text] as const,
+};
+
+export const usePatientList = (q: PatientQueryInput) =>
+  useQuery({ queryKey: patientKeys.list(q), queryFn: () => call('patients.list', q), placeholderData: keepPreviousData });
+
+/**
+ * Each fetch is an audited view of the record: every opening of the screen fetches (so every opening is logged),
+ * and merely returning to the window does not (so the log says what people opened, not how often they switched apps).
+ */
+export const usePatient = (id: number | null) =>
+  useQuery({
+    queryKey: patientKeys.detail(id ?? 0),
+    queryFn: () => call('patients.get', { id: id ?? 0 }),
+    enabled: id !== null,
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: false,
+  });
+
+export const useDuplicates = () => useQuery({ queryKey: patientKeys.duplicates, queryFn: () => call('patients.duplicates', {}) });
+
+export const useConversionDraft = (inquiryId: number) =>
+  useQuery({ queryKey: patientKeys.draft(inquiryId), queryFn: () => call('patients.conversionDraft', { inquiryId }), staleTime: Infinity, refetchOnWindowFocus: false });
+
+export const useGlobalSearch = (text: string) =>
+  useQuery({
+    queryKey: patientKeys.search(text),
+    queryFn: () => call('search.global', { text, limit: 6 }),
+    enabled: text.trim() !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+  });
+
+/** After a change to patients: lists, details, duplicates and search results are stale, and so are inquiries they link. */
+export function useInvalidatePatients() {
+  const client = useQueryClient();
+  return async () => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: patientKeys.all }),
+      client.invalidateQueries({ queryKey: ['search'] }),
+      client.invalidateQueries({ queryKey: ['inquiries'] }),
+    ]);
+  };
+}

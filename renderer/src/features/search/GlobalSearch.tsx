@@ -1,0 +1,86 @@
+// Search as you type from anywhere: patients and inquiries by any part of a name, MRN, phone digits or e-mail.
+import { useEffect, useState } from 'react';
+import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
+import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
+import { formatDay } from '../inquiries/format';
+import { useGlobalSearch } from '../patients/queries';
+import '../patients/patients.css';
+
+export function GlobalSearch() {
+  const { t, i18n } = useTranslation('patients');
+  const [text, setText] = useState('');
+  const [debounced, setDebounced] = useState('');
+  // A fresh box after each pick: the choice opens a record, it is not a value the box keeps.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(text.trim()), 120);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const results = useGlobalSearch(debounced);
+  const data = debounced === '' ? undefined : results.data;
+  const patients = data?.patients ?? [];
+  const inquiries = data?.inquiries ?? [];
+
+  const open = (key: string | number | null) => {
+    if (key === null) return;
+    const [kind, id] = String(key).split(':');
+    setText('');
+    setDebounced('');
+    setGeneration((g) => g + 1);
+    if (kind === 'p') navigate({ name: 'patient', id: Number(id) });
+    if (kind === 'i') navigate({ name: 'inquiry', id: Number(id) });
+  };
+
+  return (
+    <ComboBox
+      key={generation}
+      className="global-search"
+      inputValue={text}
+      onInputChange={setText}
+      onSelectionChange={open}
+      defaultFilter={() => true}
+      menuTrigger="input"
+      allowsEmptyCollection
+    >
+      <Label className="visually-hidden">{t('search.label')}</Label>
+      <Input className="input" id={GLOBAL_SEARCH_INPUT_ID} placeholder={t('search.placeholder')} />
+      <Popover className="search-popover" placement="bottom start">
+        <ListBox className="search-list" renderEmptyState={() => <div className="search-empty">{debounced === '' ? t('search.hint') : results.isFetching ? t('common:loading') : t('search.none', { text: debounced })}</div>}>
+          {patients.length > 0 ? (
+            <ListBoxSection id="patients">
+              <Header className="search-section-title">{t('search.patients')}</Header>
+              {patients.map((p) => (
+                <ListBoxItem key={`p:${p.id}`} id={`p:${p.id}`} className="search-item" textValue={`${p.familyName} ${p.givenName} ${p.mrn}`}>
+                  <Text slot="label" className="search-item-title">
+                    {p.familyName} {p.givenName}
+                    {p.nativeName ? ` · ${p.nativeName}` : ''}
+                  </Text>
+                  <Text slot="description" className="search-item-sub">
+                    {[p.mrn, formatDay(p.birthDate, i18n.language), p.phone, p.email].filter(Boolean).join(' · ')}
+                  </Text>
+                </ListBoxItem>
+              ))}
+            </ListBoxSection>
+          ) : null}
+          {inquiries.length > 0 ? (
+            <ListBoxSection id="inquiries">
+              <Header className="search-section-title">{t('search.inquiries')}</Header>
+              {inquiries.map((i) => (
+                <ListBoxItem key={`i:${i.id}`} id={`i:${i.id}`} className="search-item" textValue={`${i.patientName} ${i.id}`}>
+                  <Text slot="label" className="search-item-title">
+                    {i.patientName}
+                  </Text>
+                  <Text slot="description" className="search-item-sub">
+                    {[t('search.inquiryLine', { id: i.id, status: t(`inquiries:status.${i.status}`) }), i.contactPhone, i.contactEmail].filter(Boolean).join(' · ')}
+                  </Text>
+                </ListBoxItem>
+              ))}
+            </ListBoxSection>
+          ) : null}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
