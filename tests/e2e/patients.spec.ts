@@ -87,3 +87,38 @@ test('duplicates are listed and merged without losing the linked inquiry', async
   await expect(page.getByText('N7654321')).toBeVisible();
   await expect(page.getByRole('link', { name: `Inquiry #${inquiry.id}` })).toBeVisible();
 });
+
+test('an admin sets the MRN format and the next patient is numbered in it', async ({ app, page }) => {
+  await app.seedAccounts();
+  await page.goto(app.openUrl);
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('SD-2026-00001')).toBeVisible();
+  await page.getByLabel('Format').fill('KM{YY}');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Include {seq:N}, e.g. {seq:5}')).toBeVisible();
+  await expect(page.getByLabel('Format')).toHaveValue('KM{YY}');
+  await page.getByLabel('Format').fill('KM{YY}/{seq:4}');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. New patients get numbers in this format.')).toBeVisible();
+  await expect(page.getByText('KM26/0001')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'coord');
+  await page.getByRole('link', { name: 'Patients' }).click();
+  await expect(page.getByText('No patients yet')).toBeVisible();
+  await page.getByRole('link', { name: 'Register patient' }).click();
+  await page.getByLabel('Family name').fill('Petrova');
+  await page.getByLabel('Given name').fill('Elena');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  // Sex and stroke type are required: the form says so and keeps what was typed.
+  await expect(page.getByText(/fields need attention/)).toBeVisible();
+  await expect(page.getByLabel('Family name')).toHaveValue('Petrova');
+  for (const [label, option] of [['Sex', 'Female'], ['Stroke type', 'Unknown']] as const) {
+    await page.getByRole('button', { name: new RegExp(label) }).first().click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByRole('heading', { name: 'Petrova Elena' })).toBeVisible();
+  await expect(page.locator('.page-subtitle')).toContainText('KM26/0001');
+});

@@ -17,6 +17,7 @@ import { PatientDetailScreen } from '../features/patients/PatientDetailScreen';
 import { PatientFormScreen } from '../features/patients/PatientFormScreen';
 import { PatientListScreen } from '../features/patients/PatientListScreen';
 import { GlobalSearch } from '../features/search/GlobalSearch';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { EmptyState } from '../ui/feedback';
 import { Button } from '../ui/fields';
 import { type Route, hrefFor, navigate, useRoute } from './router';
@@ -37,13 +38,16 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
 
   // Admins manage accounts; inquiries are for coordinators and doctors (the core enforces it too).
   useEffect(() => {
-    if (isAdmin && route.name !== 'accounts') navigate({ name: 'accounts' });
+    if (isAdmin && route.name !== 'accounts' && route.name !== 'settings') navigate({ name: 'accounts' });
     // An address left behind by an admin's session (e.g. after signing out at #/accounts) leads home.
-    if (!isAdmin && route.name === 'accounts') navigate({ name: 'home' });
+    if (!isAdmin && (route.name === 'accounts' || route.name === 'settings')) navigate({ name: 'home' });
   }, [isAdmin, route.name]);
 
   const nav: NavItem[] = isAdmin
-    ? [{ route: { name: 'accounts' }, label: t('nav.accounts'), active: (r) => r.name === 'accounts' }]
+    ? [
+        { route: { name: 'accounts' }, label: t('nav.accounts'), active: (r) => r.name === 'accounts' },
+        { route: { name: 'settings' }, label: t('nav.settings'), active: (r) => r.name === 'settings' },
+      ]
     : [
         { route: { name: 'home' }, label: t('nav.home'), active: (r) => r.name === 'home' },
         {
@@ -104,7 +108,7 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
 
 function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
   const { t } = useTranslation();
-  if (isAdmin) return <AccountsScreen />;
+  if (isAdmin) return route.name === 'settings' ? <SettingsScreen /> : <AccountsScreen />;
   switch (route.name) {
     case 'home':
       return <HomeScreen />;
@@ -131,6 +135,7 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'import':
       return <ImportScreen />;
     case 'accounts':
+    case 'settings':
     case 'notFound':
       return <EmptyState title={t('notFound.title')}>{t('notFound.body')}</EmptyState>;
   }

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'duplicates' }
   | { name: 'import' }
   | { name: 'accounts' }
+  | { name: 'settings' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -44,6 +45,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'import' && second === undefined) return { name: 'import' };
   if (first === 'accounts' && second === undefined) return { name: 'accounts' };
+  if (first === 'settings' && second === undefined) return { name: 'settings' };
   return { name: 'notFound' };
 }
 
@@ -75,6 +77,8 @@ export function hrefFor(route: Route): string {
       return '#/import';
     case 'accounts':
       return '#/accounts';
+    case 'settings':
+      return '#/settings';
     case 'notFound':
       return '#/';
   }

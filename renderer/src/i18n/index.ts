@@ -9,8 +9,9 @@ import errors from './en/errors.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import patients from './en/patients.json';
+import settings from './en/settings.json';
 
-export const resources = { en: { common, auth, errors, inquiries, accounts, attachments, imports, patients } } as const;
+export const resources = { en: { common, auth, errors, inquiries, accounts, attachments, imports, patients, settings } } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
 
 export async function initI18n(language = 'en'): Promise<typeof i18next> {

@@ -1,0 +1,82 @@
+// The admin's clinic settings: the format new clinic numbers (MRN) are given in, with a preview of the next one.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MrnSettings } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button, TextField } from '../../ui/fields';
+import { useForm } from '../../ui/use-form';
+import './settings.css';
+
+const mrnKey = ['settings', 'mrn'] as const;
+const FormatSchema = MrnSettings.pick({ format: true });
+
+export function SettingsScreen() {
+  const { t } = useTranslation('settings');
+  const mrn = useQuery({ queryKey: mrnKey, queryFn: () => call('settings.mrn', {}) });
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      {mrn.isPending ? <Loading /> : null}
+      {mrn.isError ? <ErrorBanner error={mrn.error} /> : null}
+      {mrn.data ? <MrnForm format={mrn.data.format} preview={mrn.data.preview} /> : null}
+    </>
+  );
+}
+
+function MrnForm({ format, preview }: { format: string; preview: string }) {
+  const { t } = useTranslation('settings');
+  const client = useQueryClient();
+  const form = useForm({ format });
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({ mutationFn: (input: { format: string }) => call('settings.setMrnFormat', input) });
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const ok = await form.submit(FormatSchema, async (input) => {
+      const result = await save.mutateAsync(input);
+      client.setQueryData(mrnKey, result);
+    });
+    if (ok) setSaved(true);
+  };
+  return (
+    <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="mrn-title">
+      <div className="panel-header">
+        <h2 className="panel-title" id="mrn-title">
+          {t('mrn.title')}
+        </h2>
+      </div>
+      <div className="panel-body settings-body">
+        <p className="muted small">{t('mrn.intro')}</p>
+        <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} />
+        <div className="form-grid">
+          <TextField
+            className="span-6"
+            label={t('mrn.format')}
+            value={form.values.format}
+            onChange={(x) => {
+              setSaved(false);
+              form.set('format', x);
+            }}
+            error={form.errors.format}
+            description={t('mrn.hint')}
+            isRequired
+          />
+          <div className="span-6 settings-preview">
+            <span className="field-label">{t('mrn.preview')}</span>
+            <span className="mrn" aria-live="polite">
+              {preview}
+            </span>
+          </div>
+        </div>
+        <div className="settings-actions">
+          {saved ? <span role="status" className="muted small">{t('mrn.saved')}</span> : null}
+          <Button type="submit" variant="primary" isDisabled={form.submitting}>
+            {t('common:actions.save')}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
