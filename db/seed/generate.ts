@@ -14,7 +14,7 @@ import { countAccounts, insertAccount, listAccounts } from '../repos/accounts';
 import { findInquiry, insertActivity, insertInquiry, insertStatusChange, setInquiryPatient, setInquiryStatus } from '../repos/inquiries';
 import { insertPatient } from '../repos/patients';
 import { getSetting, putSetting } from '../repos/settings';
-import { type Core, audit, clinicToday, nowIso, write } from '../services/core';
+import { type Core, audit, clinicToday, nowIso } from '../services/core';
 import { nextMrn } from '../services/mrn';
 import { hashPassword } from '../services/passwords';
 import { fieldsFromInquiry } from '../services/patients';
@@ -120,17 +120,29 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   if (needAccounts) hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password, core.passwordLog2N)));
 
   const now = core.clock.now().getTime();
-  // One transaction builds the whole clinic: give it room, so pages are not spilled to the WAL half way (see open.ts).
-  const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
-  core.db.pragma('cache_size = -1048576');
+  return seedInChunks(core, options, rng, needAccounts, hashes, created, now);
+}
+
+/** Commits every CHUNK inquiries: one giant transaction slows down as it grows (pending index pages and search terms). */
+const CHUNK = 20_000;
+
+function inChunks<T>(core: Core, body: (commitChunk: () => void) => T): T {
+  const { db } = core;
+  db.exec('BEGIN IMMEDIATE');
   try {
-    return seedInOneTransaction(core, options, rng, needAccounts, hashes, created, now);
-  } finally {
-    core.db.pragma(`cache_size = ${cacheSize}`);
+    const result = body(() => {
+      db.exec('COMMIT');
+      db.exec('BEGIN IMMEDIATE');
+    });
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
   }
 }
 
-function seedInOneTransaction(
+function seedInChunks(
   core: Core,
   options: SeedOptions,
   rng: Random,
@@ -139,7 +151,7 @@ function seedInOneTransaction(
   created: SeedAccount[],
   now: number,
 ): SeedResult {
-  return write(core, () => {
+  return inChunks(core, (commitChunk) => {
     const at = nowIso(core);
     if (needAccounts && countAccounts(core.db) === 0) {
       DEMO_ACCOUNTS.forEach((a, i) => {
@@ -158,6 +170,7 @@ function seedInOneTransaction(
     let patients = 0;
 
     for (let n = 0; n < options.inquiries; n++) {
+      if (n > 0 && n % CHUNK === 0) commitChunk();
       // Recent inquiries are denser: the program grows, and old ones are mostly finished.
       const ageMs = n % 50 === 0 ? rng.next() * 3 * DAY : 730 * DAY * rng.next() ** 2;
       const received = now - ageMs;
