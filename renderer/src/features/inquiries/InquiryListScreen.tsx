@@ -6,6 +6,7 @@ import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_ST
 import { hrefFor, parseRoute } from '../../app/router';
 import { SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
+import { Pager } from '../../ui/Pager';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { FollowUpBadge, StatusBadge, WaitBadge } from './Badges';
 import { followUpState, formatDay, formatInstantShort } from './format';
@@ -118,10 +119,6 @@ export function InquiryListScreen() {
   const toggleSort = (key: SortKey) =>
     update({ sort: key, direction: state.sort === key ? (state.direction === 'asc' ? 'desc' : 'asc') : key === 'receivedAt' ? 'desc' : 'asc' });
 
-  const total = list.data?.total ?? 0;
-  const from = total === 0 ? 0 : state.page * PAGE_SIZE + 1;
-  const to = Math.min(total, (state.page + 1) * PAGE_SIZE);
-  const fmt = new Intl.NumberFormat(locale);
   const filtered = JSON.stringify({ ...state, page: 0, sort: 'receivedAt', direction: 'desc' }) !== JSON.stringify(DEFAULT_LIST_STATE) || text !== '';
 
   return (
@@ -200,17 +197,14 @@ export function InquiryListScreen() {
             <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
           ) : null}
         </div>
-        <div className="list-footer">
-          <span aria-live="polite">{list.data ? t('list.range', { from: fmt.format(from), to: fmt.format(to), total: fmt.format(total) }) : ''}</span>
-          <span className="list-footer-buttons">
-            <Button isDisabled={state.page === 0} onPress={() => update({ page: state.page - 1 })}>
-              {t('list.previous')}
-            </Button>
-            <Button isDisabled={to >= total} onPress={() => update({ page: state.page + 1 })}>
-              {t('list.next')}
-            </Button>
-          </span>
-        </div>
+        <Pager
+          page={state.page}
+          pageSize={PAGE_SIZE}
+          total={list.data ? list.data.total : null}
+          locale={locale}
+          onPage={(n) => update({ page: n })}
+          labels={{ range: (v) => t('list.range', v), previous: t('list.previous'), next: t('list.next') }}
+        />
       </section>
     </>
   );

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PATIENT_SORTS, type PatientQueryInput } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
-import { Button, TextField } from '../../ui/fields';
+import { Pager } from '../../ui/Pager';
+import { TextField } from '../../ui/fields';
 import { formatDay, formatInstant } from '../inquiries/format';
 import { countryName } from '../inquiries/options';
 import { fullName } from './PatientDetailScreen';
@@ -31,10 +32,6 @@ export function PatientListScreen() {
   }, [text]);
   const query: PatientQueryInput = { text: debounced, sort: sort.key, direction: sort.direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
   const list = usePatientList(query);
-  const total = list.data?.total ?? 0;
-  const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
-  const to = Math.min(total, (page + 1) * PAGE_SIZE);
-  const fmt = new Intl.NumberFormat(locale);
 
   const columns: { key: string; sort: Sort | null; label: string }[] = [
     { key: 'mrn', sort: 'mrn', label: t('list.columns.mrn') },
@@ -112,17 +109,14 @@ export function PatientListScreen() {
             )
           ) : null}
         </div>
-        <div className="list-footer">
-          <span aria-live="polite">{list.data ? t('list.range', { from: fmt.format(from), to: fmt.format(to), total: fmt.format(total) }) : ''}</span>
-          <span className="list-footer-buttons">
-            <Button isDisabled={page === 0} onPress={() => setPage((n) => n - 1)}>
-              {t('list.previous')}
-            </Button>
-            <Button isDisabled={to >= total} onPress={() => setPage((n) => n + 1)}>
-              {t('list.next')}
-            </Button>
-          </span>
-        </div>
+        <Pager
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={list.data ? list.data.total : null}
+          locale={locale}
+          onPage={setPage}
+          labels={{ range: (v) => t('list.range', v), previous: t('list.previous'), next: t('list.next') }}
+        />
       </section>
     </>
   );

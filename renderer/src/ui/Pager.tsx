@@ -1,0 +1,32 @@
+// The footer of a paged list: "1–50 of 400" (announced politely) and Previous / Next.
+import { Button } from './fields';
+
+interface PagerProps {
+  page: number;
+  pageSize: number;
+  /** Null while the first page is loading. */
+  total: number | null;
+  locale: string;
+  onPage: (page: number) => void;
+  labels: { range: (v: { from: string; to: string; total: string }) => string; previous: string; next: string };
+}
+
+export function Pager({ page, pageSize, total, locale, onPage, labels }: PagerProps) {
+  const fmt = new Intl.NumberFormat(locale);
+  const count = total ?? 0;
+  const from = count === 0 ? 0 : page * pageSize + 1;
+  const to = Math.min(count, (page + 1) * pageSize);
+  return (
+    <div className="list-footer">
+      <span aria-live="polite">{total === null ? '' : labels.range({ from: fmt.format(from), to: fmt.format(to), total: fmt.format(count) })}</span>
+      <span className="list-footer-buttons">
+        <Button isDisabled={page === 0} onPress={() => onPage(page - 1)}>
+          {labels.previous}
+        </Button>
+        <Button isDisabled={to >= count} onPress={() => onPage(page + 1)}>
+          {labels.next}
+        </Button>
+      </span>
+    </div>
+  );
+}
