@@ -1,19 +1,18 @@
 // Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
 import type { Database } from 'better-sqlite3';
+import { DENSE_SCRIPT, GRAM_PAD } from '../sqlite/functions';
 import { Sql, all, join, sql } from '../sqlite/sql';
 
 export type SearchPlan =
   | { mode: 'none' }
   /** One or two characters: too short for trigrams, answered by a range on the name indexes. */
-  | { mode: 'prefix'; prefix: string; anywhere: boolean }
+  | { mode: 'prefix'; prefix: string }
   /** FTS5 query text, plus short words that filter the hits afterwards. */
   | { mode: 'fts'; match: string; shortWords: string[] };
 
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 /** Phone numbers are typed with spaces, dashes and brackets; they are indexed as digits only. */
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
-/** Scripts written without spaces, where a name is two or three characters. */
-const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export function planSearch(raw: string): SearchPlan {
   const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -21,14 +20,17 @@ export function planSearch(raw: string): SearchPlan {
   if (PHONE_LIKE.test(text)) {
     const digits = text.replace(/\D/g, '');
     if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [] };
-    return { mode: 'prefix', prefix: digits || text, anywhere: false };
+    return { mode: 'prefix', prefix: digits || text };
   }
   const words = text.split(' ').filter(Boolean);
   const long = words.filter((w) => [...w].length >= 3);
   if (long.length === 0) {
     const prefix = [...text].length <= 2 ? text : (words[0] ?? text);
-    // Two characters of Chinese, Japanese or Korean are often a whole given name: look for them anywhere in the name.
-    return { mode: 'prefix', prefix, anywhere: DENSE_SCRIPT.test(prefix) };
+    // One or two characters of Chinese, Japanese or Korean are often a whole name: found anywhere through the padded grams.
+    if (DENSE_SCRIPT.test(prefix) && !prefix.includes(' ')) {
+      return { mode: 'fts', match: `grams : ${quote(prefix + GRAM_PAD.repeat(3 - [...prefix].length))}`, shortWords: [] };
+    }
+    return { mode: 'prefix', prefix };
   }
   return { mode: 'fts', match: long.map(quote).join(' AND '), shortWords: words.filter((w) => [...w].length < 3) };
 }
@@ -55,7 +57,6 @@ export function searchPatientIds(db: Database, plan: SearchPlan, limit: number):
             SELECT id FROM patients WHERE lower(family_name) >= ${lo} AND lower(family_name) < ${hi} AND merged_into_id IS NULL
             UNION SELECT id FROM patients WHERE lower(given_name) >= ${lo} AND lower(given_name) < ${hi} AND merged_into_id IS NULL
             UNION SELECT id FROM patients WHERE native_name >= ${lo} AND native_name < ${hi} AND merged_into_id IS NULL
-            ${plan.anywhere ? sql`UNION SELECT id FROM patients WHERE instr(native_name, ${lo}) > 0 AND merged_into_id IS NULL` : sql``}
           ) ORDER BY id DESC LIMIT ${limit}`,
     ).map((r) => r.id);
   }
@@ -72,8 +73,7 @@ function inquiryMatches(plan: Exclude<SearchPlan, { mode: 'none' }>): Sql {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
     return sql`SELECT id FROM inquiries WHERE lower(patient_name) >= ${lo} AND lower(patient_name) < ${hi}
-               UNION SELECT id FROM inquiries WHERE lower(contact_name) >= ${lo} AND lower(contact_name) < ${hi}
-               ${plan.anywhere ? sql`UNION SELECT id FROM inquiries WHERE instr(patient_name, ${lo}) > 0 OR instr(contact_name, ${lo}) > 0` : sql``}`;
+               UNION SELECT id FROM inquiries WHERE lower(contact_name) >= ${lo} AND lower(contact_name) < ${hi}`;
   }
   return sql`SELECT f.rowid AS id FROM inquiries_fts f WHERE inquiries_fts MATCH ${plan.match} AND ${shortFilter('f.names', plan.shortWords)}`;
 }

@@ -120,7 +120,15 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   if (needAccounts) hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password, core.passwordLog2N)));
 
   const now = core.clock.now().getTime();
-  return seedInChunks(core, options, rng, needAccounts, hashes, created, now);
+  // A benchmark-sized clinic outgrows the everyday page cache (open.ts) many times over; while it is built, every
+  // insert touches some twenty indexes at random places, so give it room and put the everyday size back afterwards.
+  const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
+  core.db.pragma('cache_size = -1048576');
+  try {
+    return seedInChunks(core, options, rng, needAccounts, hashes, created, now);
+  } finally {
+    core.db.pragma(`cache_size = ${cacheSize}`);
+  }
 }
 
 /** Commits every CHUNK inquiries: one giant transaction slows down as it grows (pending index pages and search terms). */

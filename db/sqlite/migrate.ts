@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from '../services/errors';
+import { registerFunctions } from './functions';
 
 /** 'SDSK' — marks a file as ours, so a foreign SQLite file is never mistaken for an empty clinic. */
 export const APPLICATION_ID = 0x5344534b;
@@ -49,6 +50,8 @@ export function migrate(db: Db, options: MigrateOptions): MigrateResult {
   const isFile = options.path !== ':memory:' && options.path !== '';
   const backupPath = isFile && from > 0 ? copyBeforeUpgrade(db, options.path, options.backupDir, from) : null;
 
+  // Triggers and views the steps create call our SQL functions; a connection that migrates must have them.
+  registerFunctions(db);
   db.transaction(() => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     for (const m of pending) {

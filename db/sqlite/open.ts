@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from '../services/errors';
 import { mapSqliteError } from './errors';
+import { registerFunctions } from './functions';
 import { APPLICATION_ID, migrate, type MigrateResult } from './migrate';
 import { migrations } from './migrations';
 
@@ -30,6 +31,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   try {
     checkOwnership(db);
     applyPragmas(db, options.busyTimeoutMs ?? 5000);
+    registerFunctions(db);
     const migration = migrate(db, { path, backupDir: options.backupDir, migrations });
     // Keeps the planner's statistics fresh (cheap: bounded sampling), so filters pick the right index at any size.
     db.pragma('analysis_limit = 1000');

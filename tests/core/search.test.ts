@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Inquiry, InquiryPage, Patient, SearchResults } from '../../db/contract';
 import { likeSearchIds, planSearch, prefixEnd, searchInquiryIds, searchPatientIds } from '../../db/repos/search';
+import { denseGrams } from '../../db/sqlite/functions';
 import { Random } from '../../db/seed/random';
 import type { Core } from '../../db/services/core';
 import { type Caller, fixedClock, inquiryInput, makeCore, patientInput, staff } from './support';
@@ -21,8 +22,9 @@ const ftsRows = (table: string, id: number) => core.db.prepare(`SELECT * FROM ${
 describe('planning a search', () => {
   it('takes an index range for one or two characters and trigrams from three', () => {
     expect(planSearch('  ')).toEqual({ mode: 'none' });
-    expect(planSearch('Li')).toEqual({ mode: 'prefix', prefix: 'li', anywhere: false });
-    expect(planSearch('王明')).toEqual({ mode: 'prefix', prefix: '王明', anywhere: true });
+    expect(planSearch('Li')).toEqual({ mode: 'prefix', prefix: 'li' });
+    expect(planSearch('小明')).toEqual({ mode: 'fts', match: 'grams : "小明\uE000"', shortWords: [] });
+    expect(planSearch('明')).toEqual({ mode: 'fts', match: 'grams : "明\uE000\uE000"', shortWords: [] });
     expect(planSearch('wang li')).toEqual({ mode: 'fts', match: '"wang"', shortWords: ['li'] });
     expect(planSearch('+86 (138) 0013')).toEqual({ mode: 'fts', match: '"861380013"', shortWords: [] });
     expect(planSearch('say "hi"')).toEqual({ mode: 'fts', match: '"say" AND """hi"""', shortWords: [] });
@@ -39,6 +41,8 @@ describe('search as you type', () => {
     }
     expect(await search('So')).toMatchObject({ mode: 'prefix', patients: [expect.objectContaining({ id: p.id })] });
     expect((await search('王')).patients.map((x) => x.id)).toEqual([p.id]);
+    expect((await search('明')).patients.map((x) => x.id)).toEqual([p.id]);
+    expect(await search('小明')).toMatchObject({ mode: 'fts', patients: [expect.objectContaining({ id: p.id })] });
     expect(patientIds(await search('zzz'))).toEqual([]);
   });
 
@@ -48,6 +52,10 @@ describe('search as you type', () => {
     expect((await search('5550142')).inquiries.map((i) => i.id)).toEqual([a.id]);
     expect((await search('nurlan')).inquiries.map((i) => i.id)).toEqual([b.id]);
     expect((await search('@aigerim')).inquiries.map((i) => i.id)).toEqual([b.id]);
+    const c = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: '李小龙', contactName: '李娜', country: 'CN', contactEmail: 'li.na@example.cn', contactPhone: '+86 138 0000 1111' }));
+    for (const text of ['小龙', '龙', '李娜', '李小龙']) expect((await search(text)).inquiries.map((i) => i.id), text).toEqual([c.id]);
+    expect(denseGrams('Wang 王小明')).toBe('王\uE000\uE000 王小\uE000 小\uE000\uE000 小明\uE000 明\uE000\uE000');
+    expect(denseGrams('Sokolov')).toBeNull();
     const list = await coordinator.ok<InquiryPage>('inquiries.list', { text: 'sokolo' });
     expect(list.rows.map((r) => r.id)).toEqual([a.id]);
     expect((await coordinator.ok<InquiryPage>('inquiries.list', { text: 'Ai' })).rows.map((r) => r.id)).toEqual([b.id]);

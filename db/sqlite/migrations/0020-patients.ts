@@ -7,7 +7,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 const INQUIRY_DOC = `
   SELECT i.id AS id,
          i.patient_name || ' ' || i.contact_name AS names,
-         concat_ws(' ', i.contact_email, i.contact_phone_digits, i.messaging_handle) AS contacts
+         concat_ws(' ', i.contact_email, i.contact_phone_digits, i.messaging_handle) AS contacts,
+         sd_dense_grams(i.patient_name || ' ' || i.contact_name) AS grams
     FROM inquiries i`;
 
 export const m0020: Migration = {
@@ -64,6 +65,7 @@ export const m0020: Migration = {
       CREATE INDEX patients_phone ON patients (phone_digits) WHERE merged_into_id IS NULL;
       CREATE INDEX patients_birth ON patients (birth_date, lower(family_name)) WHERE merged_into_id IS NULL;
       CREATE INDEX patients_passport ON patients (passport_number) WHERE merged_into_id IS NULL;
+      CREATE INDEX patients_created ON patients (created_at) WHERE merged_into_id IS NULL;
 
       -- Identifiers a patient is also known by: the MRN and passport of every record merged into it.
       CREATE TABLE patient_identifiers (
@@ -86,10 +88,11 @@ export const m0020: Migration = {
       CREATE INDEX inquiries_patient_name ON inquiries (lower(patient_name));
       CREATE INDEX inquiries_contact_name ON inquiries (lower(contact_name));
 
-      -- Search: trigram full-text indexes find any 3+ character piece of a name, e-mail, phone digits or MRN.
+      -- Search: trigram full-text indexes find any 3+ character piece of a name, e-mail, phone digits or MRN;
+      -- 'grams' holds the padded one- and two-character pieces of Chinese, Japanese and Korean names (sqlite/functions.ts).
       -- Triggers keep them in step with their tables inside the same transaction as every change.
-      CREATE VIRTUAL TABLE inquiries_fts USING fts5 (names, contacts, tokenize = 'trigram remove_diacritics 1');
-      CREATE VIRTUAL TABLE patients_fts USING fts5 (names, contacts, identifiers, tokenize = 'trigram remove_diacritics 1');
+      CREATE VIRTUAL TABLE inquiries_fts USING fts5 (names, contacts, grams, tokenize = 'trigram remove_diacritics 1');
+      CREATE VIRTUAL TABLE patients_fts USING fts5 (names, contacts, identifiers, grams, tokenize = 'trigram remove_diacritics 1');
 
       CREATE VIEW inquiry_search_docs AS ${INQUIRY_DOC};
       CREATE VIEW patient_search_docs AS
@@ -97,50 +100,51 @@ export const m0020: Migration = {
                concat_ws(' ', p.family_name, p.given_name, p.native_name) AS names,
                concat_ws(' ', p.email, p.phone_digits, p.messaging_handle) AS contacts,
                concat_ws(' ', p.mrn, p.passport_number,
-                 (SELECT group_concat(x.value, ' ') FROM patient_identifiers x WHERE x.patient_id = p.id)) AS identifiers
+                 (SELECT group_concat(x.value, ' ') FROM patient_identifiers x WHERE x.patient_id = p.id)) AS identifiers,
+               sd_dense_grams(concat_ws(' ', p.family_name, p.given_name, p.native_name)) AS grams
           FROM patients p
          WHERE p.merged_into_id IS NULL;
 
       CREATE TRIGGER inquiries_fts_insert AFTER INSERT ON inquiries BEGIN
-        INSERT INTO inquiries_fts (rowid, names, contacts) SELECT id, names, contacts FROM inquiry_search_docs WHERE id = NEW.id;
+        INSERT INTO inquiries_fts (rowid, names, contacts, grams) SELECT id, names, contacts, grams FROM inquiry_search_docs WHERE id = NEW.id;
       END;
       CREATE TRIGGER inquiries_fts_update AFTER UPDATE OF patient_name, contact_name, contact_email, contact_phone_digits, messaging_handle ON inquiries BEGIN
         DELETE FROM inquiries_fts WHERE rowid = OLD.id;
-        INSERT INTO inquiries_fts (rowid, names, contacts) SELECT id, names, contacts FROM inquiry_search_docs WHERE id = NEW.id;
+        INSERT INTO inquiries_fts (rowid, names, contacts, grams) SELECT id, names, contacts, grams FROM inquiry_search_docs WHERE id = NEW.id;
       END;
       CREATE TRIGGER inquiries_fts_delete AFTER DELETE ON inquiries BEGIN
         DELETE FROM inquiries_fts WHERE rowid = OLD.id;
       END;
 
       CREATE TRIGGER patients_fts_insert AFTER INSERT ON patients BEGIN
-        INSERT INTO patients_fts (rowid, names, contacts, identifiers)
-          SELECT id, names, contacts, identifiers FROM patient_search_docs WHERE id = NEW.id;
+        INSERT INTO patients_fts (rowid, names, contacts, identifiers, grams)
+          SELECT id, names, contacts, identifiers, grams FROM patient_search_docs WHERE id = NEW.id;
       END;
       CREATE TRIGGER patients_fts_update AFTER UPDATE ON patients BEGIN
         DELETE FROM patients_fts WHERE rowid = OLD.id;
-        INSERT INTO patients_fts (rowid, names, contacts, identifiers)
-          SELECT id, names, contacts, identifiers FROM patient_search_docs WHERE id = NEW.id;
+        INSERT INTO patients_fts (rowid, names, contacts, identifiers, grams)
+          SELECT id, names, contacts, identifiers, grams FROM patient_search_docs WHERE id = NEW.id;
       END;
       CREATE TRIGGER patients_fts_delete AFTER DELETE ON patients BEGIN
         DELETE FROM patients_fts WHERE rowid = OLD.id;
       END;
       CREATE TRIGGER patient_identifiers_fts_insert AFTER INSERT ON patient_identifiers BEGIN
         DELETE FROM patients_fts WHERE rowid = NEW.patient_id;
-        INSERT INTO patients_fts (rowid, names, contacts, identifiers)
-          SELECT id, names, contacts, identifiers FROM patient_search_docs WHERE id = NEW.patient_id;
+        INSERT INTO patients_fts (rowid, names, contacts, identifiers, grams)
+          SELECT id, names, contacts, identifiers, grams FROM patient_search_docs WHERE id = NEW.patient_id;
       END;
       CREATE TRIGGER patient_identifiers_fts_update AFTER UPDATE ON patient_identifiers BEGIN
         DELETE FROM patients_fts WHERE rowid IN (OLD.patient_id, NEW.patient_id);
-        INSERT INTO patients_fts (rowid, names, contacts, identifiers)
-          SELECT id, names, contacts, identifiers FROM patient_search_docs WHERE id IN (OLD.patient_id, NEW.patient_id);
+        INSERT INTO patients_fts (rowid, names, contacts, identifiers, grams)
+          SELECT id, names, contacts, identifiers, grams FROM patient_search_docs WHERE id IN (OLD.patient_id, NEW.patient_id);
       END;
       CREATE TRIGGER patient_identifiers_fts_delete AFTER DELETE ON patient_identifiers BEGIN
         DELETE FROM patients_fts WHERE rowid = OLD.patient_id;
-        INSERT INTO patients_fts (rowid, names, contacts, identifiers)
-          SELECT id, names, contacts, identifiers FROM patient_search_docs WHERE id = OLD.patient_id;
+        INSERT INTO patients_fts (rowid, names, contacts, identifiers, grams)
+          SELECT id, names, contacts, identifiers, grams FROM patient_search_docs WHERE id = OLD.patient_id;
       END;
 
-      INSERT INTO inquiries_fts (rowid, names, contacts) SELECT id, names, contacts FROM inquiry_search_docs;
+      INSERT INTO inquiries_fts (rowid, names, contacts, grams) SELECT id, names, contacts, grams FROM inquiry_search_docs;
 
       -- Attachments: one stored file per content hash, linked to inquiries or patients.
       CREATE TABLE files (

@@ -1,0 +1,31 @@
+// SQL functions the schema's triggers and views call; registered on every connection before it is migrated or used.
+import type { Database } from 'better-sqlite3';
+
+/** Scripts written without spaces (Chinese, Japanese, Korean), where a given name is often two characters. */
+export const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const DENSE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+/** A private-use character pads one- and two-character pieces to the trigram index's three. */
+export const GRAM_PAD = '\uE000';
+
+/**
+ * The trigram index cannot find a piece shorter than three characters, yet "小明" is a whole given name. For every run
+ * of a dense script this lists each character and each pair of characters, padded to three: "王小明" gives
+ * "王 小 明 王小 小明" with pads, so a one- or two-character search is an exact trigram match.
+ */
+export function denseGrams(text: string | null): string | null {
+  if (!text) return null;
+  const grams = new Set<string>();
+  for (const run of text.match(DENSE_RUN) ?? []) {
+    const chars = [...run];
+    chars.forEach((c, i) => {
+      grams.add(c + GRAM_PAD + GRAM_PAD);
+      const next = chars[i + 1];
+      if (next !== undefined) grams.add(c + next + GRAM_PAD);
+    });
+  }
+  return grams.size === 0 ? null : [...grams].join(' ');
+}
+
+export function registerFunctions(db: Database): void {
+  db.function('sd_dense_grams', { deterministic: true }, (text: unknown) => denseGrams(typeof text === 'string' ? text : null));
+}
