@@ -53,6 +53,6 @@ test('the demo clinic through a coordinator’s eyes', async ({ app, page }) => 
 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('wang');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('option', { name: /Wang/ }).first()).toBeVisible();
   await page.screenshot({ path: `${dir}/search.png` });
 });

@@ -23,6 +23,10 @@ export function GlobalSearch() {
   const patients = data?.patients ?? [];
   const inquiries = data?.inquiries ?? [];
 
+  const typing = text.trim();
+  const emptyText =
+    typing === '' ? t('search.hint') : typing !== debounced || results.isFetching ? t('common:loading') : t('search.none', { text: debounced });
+
   const open = (key: string | number | null) => {
     if (key === null) return;
     const [kind, id] = String(key).split(':');
@@ -44,10 +48,10 @@ export function GlobalSearch() {
       menuTrigger="input"
       allowsEmptyCollection
     >
-      <Label className="visually-hidden">{t('search.label')}</Label>
+      <Label className="topbar-label">{t('search.label')}</Label>
       <Input className="input" id={GLOBAL_SEARCH_INPUT_ID} placeholder={t('search.placeholder')} />
       <Popover className="search-popover" placement="bottom start">
-        <ListBox className="search-list" renderEmptyState={() => <div className="search-empty">{debounced === '' ? t('search.hint') : results.isFetching ? t('common:loading') : t('search.none', { text: debounced })}</div>}>
+        <ListBox className="search-list" renderEmptyState={() => <div className="search-empty">{emptyText}</div>}>
           {patients.length > 0 ? (
             <ListBoxSection id="patients">
               <Header className="search-section-title">{t('search.patients')}</Header>
