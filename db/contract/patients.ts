@@ -102,6 +102,8 @@ export const PatientSummary = z.object({
   email: z.string().nullable(),
   strokeType: Diagnosis,
   createdAt: IsoInstant,
+  /** Lets a merge name the versions it was decided on without opening (and so auditing a view of) each record. */
+  version: z.number().int().positive(),
 });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 

@@ -171,13 +171,14 @@ interface SummaryRow {
   email: string | null;
   stroke_type: PatientSummary['strokeType'];
   created_at: string;
+  version: number;
 }
 
-export const SUMMARY_COLUMNS = raw(
-  'p.id, p.mrn, p.family_name, p.given_name, p.native_name, p.sex, p.birth_date, p.nationality, p.phone, p.email, p.stroke_type, p.created_at',
+const SUMMARY_COLUMNS = raw(
+  'p.id, p.mrn, p.family_name, p.given_name, p.native_name, p.sex, p.birth_date, p.nationality, p.phone, p.email, p.stroke_type, p.created_at, p.version',
 );
 
-export const toSummary = (r: SummaryRow): PatientSummary => ({
+const toSummary = (r: SummaryRow): PatientSummary => ({
   id: r.id,
   mrn: r.mrn,
   familyName: r.family_name,
@@ -190,9 +191,19 @@ export const toSummary = (r: SummaryRow): PatientSummary => ({
   email: r.email,
   strokeType: r.stroke_type,
   createdAt: r.created_at,
+  version: r.version,
 });
 
-export const summaries = (db: Database, q: Sql): PatientSummary[] => all<SummaryRow>(db, q).map(toSummary);
+const summaries = (db: Database, q: Sql): PatientSummary[] => all<SummaryRow>(db, q).map(toSummary);
+
+/** Summaries for the given ids, in the order given (search hits come ranked). */
+export function patientSummariesByIds(db: Database, ids: readonly number[]): PatientSummary[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(
+    summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((p) => [p.id, p]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 const SORTS: Record<PatientQuery['sort'], string> = {
   name: 'lower(p.family_name) %d, lower(p.given_name) %d',
@@ -268,10 +279,7 @@ export function duplicatePairs(db: Database, limit: number): DuplicatePair[] {
     byPair.set(key, entry);
   }
   const chosen = [...byPair.values()].sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a).slice(0, limit);
-  const ids = [...new Set(chosen.flatMap((p) => [p.a, p.b]))];
-  const people = new Map(
-    summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((p) => [p.id, p]),
-  );
+  const people = new Map(patientSummariesByIds(db, [...new Set(chosen.flatMap((p) => [p.a, p.b]))]).map((p) => [p.id, p]));
   return chosen.flatMap((p) => {
     const a = people.get(p.a);
     const b = people.get(p.b);

@@ -82,6 +82,8 @@ test('duplicates are listed and merged without losing the linked inquiry', async
   await expect(page.getByRole('alertdialog')).toContainText('Merge Sokolov Nikolay (SD-2026-00002) into Sokolov Nikolai (SD-2026-00001)?');
   await page.getByRole('button', { name: 'Merge records' }).click();
   await expect(page.getByText('No likely duplicates')).toBeVisible();
+  // Deciding on a merge from the list is not opening a record: no view was logged for it.
+  expect(app.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patients.view'").get()).toEqual({ n: 0 });
   await page.goto(`${app.url}/#/patients/1`);
   await expect(page.getByText('MRN SD-2026-00002 (merged record)')).toBeVisible();
   await expect(page.getByText('N7654321')).toBeVisible();

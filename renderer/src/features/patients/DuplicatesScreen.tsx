@@ -98,16 +98,14 @@ function MergeDialog({ choice, onClose, onMerged }: { choice: Choice; onClose: (
   const invalidate = useInvalidatePatients();
   const names = { survivor: `${fullName(choice.survivor)} (${choice.survivor.mrn})`, merged: `${fullName(choice.merged)} (${choice.merged.mrn})` };
   const merge = useMutation({
-    mutationFn: async () => {
-      // Merge names the versions it was decided on: read them fresh, so a change made meanwhile is refused, not overwritten.
-      const [survivor, merged] = await Promise.all([call('patients.get', { id: choice.survivor.id }), call('patients.get', { id: choice.merged.id })]);
-      return call('patients.merge', {
-        survivorId: survivor.patient.id,
-        survivorVersion: survivor.patient.version,
-        mergedId: merged.patient.id,
-        mergedVersion: merged.patient.version,
-      });
-    },
+    // The versions shown on the list: a change made since then is refused by the core, not overwritten.
+    mutationFn: () =>
+      call('patients.merge', {
+        survivorId: choice.survivor.id,
+        survivorVersion: choice.survivor.version,
+        mergedId: choice.merged.id,
+        mergedVersion: choice.merged.version,
+      }),
     onSuccess: async () => {
       await invalidate();
       onMerged(t('duplicates.merged', names));
