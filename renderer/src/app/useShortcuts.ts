@@ -2,7 +2,6 @@
 import { useEffect } from 'react';
 import { navigate } from './router';
 
-export const SEARCH_INPUT_ID = 'inquiry-search';
 /** The search box in the app's top bar (features/search/GlobalSearch). */
 export const GLOBAL_SEARCH_INPUT_ID = 'global-search';
 

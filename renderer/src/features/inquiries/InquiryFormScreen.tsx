@@ -9,6 +9,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { useCurrentUser } from '../auth/useSession';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
+import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { type InquiryFormValues, emptyFormValues, formValuesFrom, toFieldsInput } from './inquiry-form-model';
 import {
@@ -50,12 +51,6 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
   const v = form.values;
   const e = form.errors;
 
-  const focusFirstInvalid = () =>
-    requestAnimationFrame(() => {
-      const el = formRef.current?.querySelector<HTMLElement>('[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]');
-      el?.focus();
-    });
-
   const onSubmit = async (event?: FormEvent) => {
     event?.preventDefault();
     const ok = await form.submit(FormSchema, async (fields) => {
@@ -63,11 +58,11 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
       await invalidate();
       navigate({ name: 'inquiry', id: saved.id });
     });
-    if (!ok) focusFirstInvalid();
+    if (!ok) focusFirstInvalid(formRef.current);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+    if (isSaveShortcut(event)) {
       event.preventDefault();
       void onSubmit();
     }

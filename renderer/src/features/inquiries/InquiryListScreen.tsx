@@ -4,9 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
 import { hrefFor, parseRoute } from '../../app/router';
-import { SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
+import { SortHeader } from '../../ui/SortHeader';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { FollowUpBadge, StatusBadge, WaitBadge } from './Badges';
 import { followUpState, formatDay, formatInstantShort } from './format';
@@ -130,7 +130,7 @@ export function InquiryListScreen() {
       </PageHeader>
       <section className="panel">
         <div className="filter-bar" role="search">
-          <TextField label={t('list.search')} type="search" value={text} onChange={setText} placeholder={t('list.searchPlaceholder')} name={SEARCH_INPUT_ID} inputId={SEARCH_INPUT_ID} />
+          <TextField label={t('list.search')} type="search" value={text} onChange={setText} placeholder={t('list.searchPlaceholder')} />
           <SelectField
             label={t('list.statusFilter')}
             value={state.status}
@@ -165,19 +165,13 @@ export function InquiryListScreen() {
                 <tr key={group.id}>
                   {group.headers.map((header) => {
                     const key = header.column.id;
-                    const active = state.sort === key;
-                    const label = flexRender(header.column.columnDef.header, header.getContext());
                     return (
-                      <th key={header.id} scope="col" aria-sort={active ? (state.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                        {sortable.includes(key) ? (
-                          <button type="button" className="sort-button" onClick={() => toggleSort(key as SortKey)}>
-                            {label}
-                            <span aria-hidden="true" className="sort-arrow">{active ? (state.direction === 'asc' ? '▲' : '▼') : ''}</span>
-                          </button>
-                        ) : (
-                          label
-                        )}
-                      </th>
+                      <SortHeader
+                        key={header.id}
+                        label={flexRender(header.column.columnDef.header, header.getContext())}
+                        direction={state.sort === key ? state.direction : null}
+                        {...(sortable.includes(key) ? { onSort: () => toggleSort(key as SortKey) } : {})}
+                      />
                     );
                   })}
                 </tr>

@@ -9,12 +9,13 @@ import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
+import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { formatDay } from '../inquiries/format';
 import { useInquiry } from '../inquiries/queries';
 import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
-import { PatientFormSchema, focusFirstInvalid, isSaveShortcut } from './PatientFormScreen';
+import { PatientFormSchema } from './PatientFormScreen';
 import { useConversionDraft, useInvalidatePatients } from './queries';
 import './patients.css';
 

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
+import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { type PatientFormValues, emptyPatientValues, patientValuesFrom, toPatientInput } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
@@ -16,14 +17,6 @@ import './patients.css';
 
 /** The same schema the core runs, fed from the form's strings. */
 export const PatientFormSchema = z.preprocess((v) => toPatientInput(v as PatientFormValues), PatientFieldsChecked);
-
-/** Focuses the first field the schema or the core complained about. */
-export const focusFirstInvalid = (form: HTMLFormElement | null) =>
-  requestAnimationFrame(() => {
-    form?.querySelector<HTMLElement>('[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]')?.focus();
-  });
-
-export const isSaveShortcut = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's';
 
 export function PatientFormScreen({ id }: { id: number | null }) {
   const existing = usePatient(id);

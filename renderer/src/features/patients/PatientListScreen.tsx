@@ -5,6 +5,7 @@ import { PATIENT_SORTS, type PatientQueryInput } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
+import { SortHeader } from '../../ui/SortHeader';
 import { TextField } from '../../ui/fields';
 import { formatDay, formatInstant } from '../inquiries/format';
 import { countryName } from '../inquiries/options';
@@ -63,21 +64,14 @@ export function PatientListScreen() {
           <table className="table">
             <thead>
               <tr>
-                {columns.map((c) => {
-                  const active = c.sort !== null && sort.key === c.sort;
-                  return (
-                    <th key={c.key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                      {c.sort ? (
-                        <button type="button" className="sort-button" onClick={() => c.sort && toggle(c.sort)}>
-                          {c.label}
-                          <span aria-hidden="true" className="sort-arrow">{active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
-                        </button>
-                      ) : (
-                        c.label
-                      )}
-                    </th>
-                  );
-                })}
+                {columns.map((c) => (
+                  <SortHeader
+                    key={c.key}
+                    label={c.label}
+                    direction={c.sort !== null && sort.key === c.sort ? sort.direction : null}
+                    {...(c.sort ? { onSort: () => c.sort && toggle(c.sort) } : {})}
+                  />
+                ))}
               </tr>
             </thead>
             <tbody>
