@@ -48,15 +48,21 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A calendar date without time: `YYYY-MM-DD`, checked to be a real day. */
-export const IsoDate = z
-  .string()
-  .regex(DATE_RE, 'Use the form YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Not a real calendar date');
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A calendar date without time: `YYYY-MM-DD`, checked to be a real day. One message per problem: a value of the right
+ * shape that is not a day (`2025-13-45`) is "not a real date", never also "use the form".
+ */
+export const IsoDate = z.string().superRefine((s, ctx) => {
+  if (!DATE_SHAPE.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'Use the form YYYY-MM-DD' });
+    return;
+  }
+  const d = new Date(`${s}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    ctx.addIssue({ code: 'custom', message: 'Not a real calendar date' });
+  }
+});
 
 /** An instant in ISO-8601 UTC, e.g. `2026-11-25T08:30:00.000Z`. */
 export const IsoInstant = z.iso.datetime({ offset: false, message: 'Use an ISO-8601 UTC time' });

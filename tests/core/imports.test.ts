@@ -136,6 +136,19 @@ describe('web-form import', () => {
     expect(count(core, 'import_batches') + count(core, 'import_rows') + count(core, 'inquiries')).toBe(0);
   });
 
+  it('gives one message per problem: an impossible date is "not a real date", not also "use the form"', async () => {
+    const core = makeCore();
+    const { coordinator } = await staff(core);
+    const r = await stage(
+      coordinator,
+      csv(minimal({ patient_birth_date: '2025-13-45' }), minimal({ submission_id: 'T-2', onset_date: '26-4-1' })),
+    );
+    expect(!r.ok && r.errors).toEqual([
+      { row: 2, field: 'patient_birth_date', message: 'Not a real calendar date' },
+      { row: 3, field: 'onset_date', message: 'Use the form YYYY-MM-DD' },
+    ]);
+  });
+
   it('counts rows as a spreadsheet does, past quoted line breaks, and names unknown and missing columns', async () => {
     const core = makeCore();
     const { coordinator } = await staff(core);
