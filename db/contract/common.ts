@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'DB_FOREIGN',
   'FILE_STORE',
   'TRANSPORT',
+  'HOST_TOKEN',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

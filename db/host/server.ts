@@ -11,6 +11,9 @@ import type { Core, Logger } from '../services/core';
 import type { SessionHolder } from '../services/context';
 import { DomainError } from '../services/errors';
 
+
+/** Said when the address was opened without its run token: the fix is the printed address, not a restart. */
+const NO_TOKEN = 'Open StrokeDesk with the address its start command printed (it ends in ?token=…).';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
@@ -178,7 +181,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const cookies = parseCookies(req.headers.cookie);
     const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
-    if (!presented || !sameSecret(presented, token)) return transportError(res, 401, 'Open StrokeDesk with the address it printed (it carries a token).');
+    if (!presented || !sameSecret(presented, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'HOST_TOKEN', message: NO_TOKEN, details: null } });
+    }
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') return transportError(res, 415, 'Send JSON.');
 
@@ -208,7 +213,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return text(403, 'Requests from other sites are refused.');
     const cookies = parseCookies(req.headers.cookie);
     const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
-    if (!presented || !sameSecret(presented, token)) return text(401, 'Open StrokeDesk with the address it printed (it carries a token).');
+    if (!presented || !sameSecret(presented, token)) return text(401, NO_TOKEN);
     const id = /^[1-9]\d{0,15}$/.test(idText) ? Number(idText) : null;
     if (id === null) return text(404, 'Not found');
     let fd: number;

@@ -40,8 +40,14 @@ test('a wrong password is refused in words, and the username stays', async ({ ap
   await expect(page.getByLabel('Username')).toHaveValue('coord');
 });
 
-test('without the run token the API refuses the browser', async ({ app, page }) => {
-  await page.context().clearCookies();
-  await page.goto(app.url);
-  await expect(page.getByText('StrokeDesk is not reachable')).toBeVisible();
+test.describe('arriving without the run token', () => {
+  test.use({ openAppFirst: false });
+
+  test('says to open the address the start command printed, not that StrokeDesk is down', async ({ app, page }) => {
+    await page.goto(app.url);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Open the address that StrokeDesk');
+    await expect(alert).toContainText('?token=');
+    await expect(alert).not.toContainText('not reachable');
+  });
 });

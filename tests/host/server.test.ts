@@ -78,12 +78,12 @@ describe('API requests', () => {
     ['a wrong token', { 'x-strokedesk-token': 'not-the-token' }],
     ['a wrong run cookie', { cookie: 'sd_run=not-the-token' }],
     ['a token one character short', { 'x-strokedesk-token': 'x' }],
-  ])('refuses %s with 401 and a TRANSPORT envelope', async (_label, headers: Record<string, string>) => {
+  ])('refuses %s with 401 and a HOST_TOKEN envelope that says which address to open', async (_label, headers: Record<string, string>) => {
     const res = await apiPost({ ...json, ...headers });
     expect(res.status).toBe(401);
     const body = JSON.parse(res.body) as { ok: boolean; error: { code: string; details: unknown } };
     expect(body.ok).toBe(false);
-    expect(body.error.code).toBe('TRANSPORT');
+    expect(body.error.code).toBe('HOST_TOKEN');
     expect(body.error.details).toBeNull();
   });
 
