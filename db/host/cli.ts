@@ -68,9 +68,6 @@ async function main(): Promise<void> {
     port: values.port,
     rendererDir: values.renderer ? path.resolve(values.renderer) : path.join(repoRoot, 'build', 'out', 'renderer'),
   });
-  console.log(`StrokeDesk is running at ${host.openUrl}`);
-  if (!values['no-open']) openBrowser(host.openUrl);
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -79,8 +76,11 @@ async function main(): Promise<void> {
     core.db.close();
     process.exit(0);
   };
+  // Listening before the address is printed: whoever reads that line may stop us at once, and must get a clean close.
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  console.log(`StrokeDesk is running at ${host.openUrl}`);
+  if (!values['no-open']) openBrowser(host.openUrl);
 }
 
 main().catch((err: unknown) => {
