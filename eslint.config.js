@@ -62,6 +62,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/db/repos/*', '**/db/seed/*', '**/db/sqlite/*'],
+          message: 'The shell starts the core through db/app/bootstrap: it does not reach into repos, seed or sqlite.',
+        }],
+      }],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

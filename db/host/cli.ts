@@ -3,11 +3,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { countAccounts } from '../repos/accounts';
-import { DEMO_SIZE, parseSeedSize, seedClinic, type SeedResult } from '../seed/generate';
-import { openDatabase } from '../sqlite/open';
-import { createCore, stderrLogger } from '../services/core';
-import { DB_FILE_NAME, resolveDataDir } from './data-dir';
+import { bootstrap } from '../app/bootstrap';
+import { resolveDataDir } from '../app/data-dir';
+import { parseSeedSize } from '../seed/generate';
+import { stderrLogger } from '../services/core';
 import { startHost } from './server';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,13 +33,6 @@ function readArgs() {
   return { ...values, port };
 }
 
-function printAccounts(result: SeedResult): void {
-  if (result.accounts.length === 0) return;
-  console.log('Demo accounts (synthetic clinic, no real people):');
-  console.log(`  ${'username'.padEnd(14)} ${'role'.padEnd(12)} password`);
-  for (const a of result.accounts) console.log(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.password}`);
-}
-
 /** Best effort: hand the address to the desktop's browser where there is a desktop; the printed line is the real interface. */
 function openBrowser(url: string): void {
   const platform = process.platform;
@@ -62,42 +54,33 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const dbPath = values.db ? path.resolve(values.db) : path.join(resolveDataDir(values['data-dir']), DB_FILE_NAME);
-  const { db, migration } = openDatabase(dbPath);
-  if (migration.backupPath) console.log(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
   const log = values.quiet ? { info: () => undefined, error: stderrLogger.error } : stderrLogger;
-  // Attachments live beside the records, so a copy of the data folder is a complete copy.
-  const core = createCore(db, { log, attachmentsDir: path.join(path.dirname(dbPath), 'attachments') });
-
-  if (values.seed) {
-    const size = parseSeedSize(values.seed);
-    const started = performance.now();
-    const result = await seedClinic(core, size);
-    console.log(`Seeded ${result.inquiries.toLocaleString('en')} inquiries and ${result.patients.toLocaleString('en')} patients in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-    printAccounts(result);
-  } else if (values['offer-demo'] && countAccounts(db) === 0) {
-    console.log(`The data folder is empty: creating the demo clinic in ${path.dirname(dbPath)}`);
-    printAccounts(await seedClinic(core, DEMO_SIZE));
-  }
+  const { core } = await bootstrap({
+    ...(values.db ? { dbFile: values.db } : { dataDir: resolveDataDir(values['data-dir']) }),
+    ...(values.seed ? { seed: parseSeedSize(values.seed) } : {}),
+    offerDemo: values['offer-demo'],
+    log,
+    say: (line) => console.log(line),
+  });
 
   const host = await startHost({
     core,
     port: values.port,
     rendererDir: values.renderer ? path.resolve(values.renderer) : path.join(repoRoot, 'build', 'out', 'renderer'),
   });
-  console.log(`StrokeDesk is running at ${host.openUrl}`);
-  if (!values['no-open']) openBrowser(host.openUrl);
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await host.close();
-    db.close();
+    core.db.close();
     process.exit(0);
   };
+  // Listening before the address is printed: whoever reads that line may stop us at once, and must get a clean close.
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  console.log(`StrokeDesk is running at ${host.openUrl}`);
+  if (!values['no-open']) openBrowser(host.openUrl);
 }
 
 main().catch((err: unknown) => {

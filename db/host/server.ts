@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from '../api/dispatch';
+import { contentType, SECURITY_HEADERS, staticFile } from '../app/web-policy';
 import { MAX_ATTACHMENT_BASE64, MAX_IMPORT_BODY } from '../contract';
 import { openFile } from '../services/attachments';
 import type { Core, Logger } from '../services/core';
@@ -14,39 +15,6 @@ import { DomainError } from '../services/errors';
 
 /** Said when the address was opened without its run token: the fix is the printed address, not a restart. */
 const NO_TOKEN = 'Open StrokeDesk with the address its start command printed (it ends in ?token=…).';
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 const MAX_BODY = 5 * 1024 * 1024;
 /** Only an attachment upload carries a file (as base64, inside JSON): it alone may be that large. */
@@ -97,19 +65,6 @@ const sameSecret = (a: string, b: string) => {
 
 const cookie = (name: string, value: string, maxAge?: number) =>
   `${name}=${encodeURIComponent(value)}; HttpOnly; SameSite=Strict; Path=/${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
-
-/** Resolves a URL path inside `root`, or null for anything that would step outside it or name a dotfile. */
-export function staticPath(root: string, urlPath: string): string | null {
-  const decoded = safeDecode(urlPath);
-  if (decoded === null) return null;
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s.startsWith('.'))) return null;
-  const full = path.resolve(root, ...segments);
-  const rootResolved = path.resolve(root);
-  if (full !== rootResolved && !full.startsWith(rootResolved + path.sep)) return null;
-  return full;
-}
 
 /**
  * `attachment` with the original name: an ASCII fallback for old clients and the exact name in RFC 5987 form, so quotes,
@@ -246,16 +201,13 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
 
   const handleStatic = (req: http.IncomingMessage, res: http.ServerResponse, urlPath: string) => {
     const root = options.rendererDir;
-    const index = root ? path.join(root, 'index.html') : null;
+    const index = root ? path.join(path.resolve(root), 'index.html') : null;
     if (!root || !index || !fs.existsSync(index)) {
       return send(res, 503, 'The StrokeDesk screens are not built yet. Run: npm run build:renderer', { 'content-type': 'text/plain; charset=utf-8' });
     }
-    const file = staticPath(root, urlPath);
-    if (file === null) return send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
-    const hasExtension = path.extname(file) !== '';
-    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : hasExtension ? null : index;
+    const target = staticFile(root, urlPath);
     if (target === null) return send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
-    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const type = contentType(target);
     const cache = target === index ? 'no-store' : 'no-cache';
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cache });
     if (req.method === 'HEAD') return res.end();

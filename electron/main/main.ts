@@ -1,16 +1,13 @@
 // The desktop shell's lifecycle: one instance, the records opened in the data folder, one window, quit closes the database.
 import path from 'node:path';
 import { app, dialog, protocol } from 'electron';
-import { countAccounts } from '../../db/repos/accounts';
-import { DEMO_SIZE, seedClinic } from '../../db/seed/generate';
-import { openDatabase } from '../../db/sqlite/open';
-import { type Core, createCore } from '../../db/services/core';
+import { bootstrap } from '../../db/app/bootstrap';
+import { resolveDataDir } from '../../db/app/data-dir';
+import type { Core } from '../../db/services/core';
 import { registerIpc } from './ipc';
-import { APP_SCHEME, nativeBindingPath, resolveDataDir } from './policies';
+import { APP_SCHEME, dataDirArg, nativeBindingPath } from './policies';
 import { serveAppProtocol } from './protocol';
 import { createMainWindow } from './window';
-
-const DB_FILE = 'strokedesk.sqlite';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -19,19 +16,20 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let core: Core | null = null;
 
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataPath: app.getPath('userData') });
+  // --data-dir, then STROKEDESK_DATA_DIR, then Electron's per-user folder.
+  const dataDir = resolveDataDir(dataDirArg(process.argv), process.env, app.getPath('userData'));
   try {
-    const { db } = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding: nativeBindingPath(process.resourcesPath, app.isPackaged) });
-    core = createCore(db, { attachmentsDir: path.join(dataDir, 'attachments') });
+    const started = await bootstrap({
+      dataDir,
+      offerDemo: process.argv.includes('--offer-demo'),
+      nativeBinding: nativeBindingPath(process.resourcesPath, app.isPackaged),
+      say: (line) => console.log(line),
+    });
+    core = started.core;
   } catch (err) {
     dialog.showErrorBox('StrokeDesk cannot open its records', err instanceof Error ? err.message : String(err));
     app.quit();
     return;
-  }
-  if (process.argv.includes('--offer-demo') && countAccounts(core.db) === 0) {
-    const result = await seedClinic(core, DEMO_SIZE);
-    console.log('Demo accounts (synthetic clinic, no real people):');
-    for (const a of result.accounts) console.log(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.password}`);
   }
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   serveAppProtocol(rendererRoot);

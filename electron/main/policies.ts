@@ -1,21 +1,11 @@
 // The shell's security policies as plain functions (no Electron import), so tests run them where no Electron binary exists.
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { contentType, SECURITY_HEADERS, staticFile } from '../../db/app/web-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'strokedesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** The BrowserWindow options: the renderer is untrusted and gets no Node, only the preload's bridge. */
 export function windowOptions(preloadPath: string) {
@@ -65,46 +55,30 @@ export function isTrustedSender(frameUrl: string | null | undefined): boolean {
   return typeof frameUrl === 'string' && isAppUrl(frameUrl);
 }
 
-/** Maps app://strokedesk/<path> to a file under rendererRoot, or null for anything that would step outside it. */
+/** Maps app://strokedesk/<path> to a file under rendererRoot (index.html for a route), or null: elsewhere, refused, missing. */
 export function resolveAppPath(rendererRoot: string, requestUrl: string): string | null {
   if (!isAppUrl(requestUrl)) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(requestUrl).pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const segments = pathname.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.' || s.startsWith('.') || /^[a-zA-Z]:$/.test(s))) return null;
-  const root = path.resolve(rendererRoot);
-  if (segments.length === 0) return path.join(root, 'index.html');
-  const full = path.resolve(root, ...segments);
-  if (!full.startsWith(root + path.sep)) return null;
-  // Screens are hash routes, but an extensionless path still gets the app rather than an error.
-  return path.extname(full) === '' ? path.join(root, 'index.html') : full;
+  return staticFile(rendererRoot, new URL(requestUrl).pathname);
 }
 
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+/** The app:// protocol's answer: the file with the same CSP and security headers as the host sends, or a 404. */
+export async function appProtocolResponse(rendererRoot: string, requestUrl: string): Promise<Response> {
+  const file = resolveAppPath(rendererRoot, requestUrl);
+  if (file !== null) {
+    try {
+      const body = await fs.readFile(file);
+      return new Response(body, { headers: { ...SECURITY_HEADERS, 'content-type': contentType(file) } });
+    } catch {
+      // Gone between the check and the read: a 404 like any missing file.
+    }
+  }
+  return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+}
 
-export const contentType = (file: string): string => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-
-/** --data-dir, then STROKEDESK_DATA_DIR, then Electron's per-user folder. */
-export function resolveDataDir(o: { argv: readonly string[]; env: Record<string, string | undefined>; userDataPath: string }): string {
-  const i = o.argv.indexOf('--data-dir');
-  const fromArg = i >= 0 ? o.argv[i + 1] : o.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
-  const chosen = fromArg || o.env.STROKEDESK_DATA_DIR || o.userDataPath;
-  return path.resolve(chosen);
+/** The --data-dir value in Electron's argv (`--data-dir DIR` or `--data-dir=DIR`); Chromium's own switches are ignored. */
+export function dataDirArg(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--data-dir');
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
 }
 
 /** Packaged, better-sqlite3's Electron-ABI binary sits unpacked beside the asar; in development the default load works. */

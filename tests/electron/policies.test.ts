@@ -1,13 +1,17 @@
 // The desktop shell's security settings and guards, tested as plain functions (no Electron binary needed).
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveDataDir } from '../../db/app/data-dir';
+import { CONTENT_SECURITY_POLICY } from '../../db/app/web-policy';
 import {
-  CONTENT_SECURITY_POLICY,
+  appProtocolResponse,
+  dataDirArg,
   isTrustedSender,
   nativeBindingPath,
   permissionAllowed,
   resolveAppPath,
-  resolveDataDir,
   shouldAllowNavigation,
   windowOptions,
 } from '../../electron/main/policies';
@@ -55,11 +59,35 @@ describe('window security settings', () => {
 });
 
 describe('app:// paths', () => {
-  const root = path.resolve('/srv/renderer');
-  it('serves files under the renderer folder and falls back to index.html for routes', () => {
+  let dir = '';
+  let root = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-app-protocol-'));
+    root = path.join(dir, 'renderer');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>StrokeDesk</title>');
+    fs.writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log("app");');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"secret":"outside-the-renderer"}');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('serves files under the renderer folder and falls back to index.html for routes, not for missing files', () => {
     expect(resolveAppPath(root, 'app://strokedesk/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://strokedesk/assets/index-abc.js')).toBe(path.join(root, 'assets', 'index-abc.js'));
     expect(resolveAppPath(root, 'app://strokedesk/inquiries/12')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppPath(root, 'app://strokedesk/assets/missing.js')).toBeNull();
+  });
+
+  it('answers with the file, its type and the shared CSP, or a 404', async () => {
+    const js = await appProtocolResponse(root, 'app://strokedesk/assets/index-abc.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await js.text()).toBe('console.log("app");');
+    const outside = await appProtocolResponse(root, 'app://strokedesk/%2e%2e/package.json');
+    expect(outside.status).toBe(404);
+    expect(await outside.text()).not.toContain('outside-the-renderer');
   });
 
   it.each([
@@ -89,12 +117,13 @@ describe('app:// paths', () => {
 });
 
 describe('data folder and native module', () => {
-  it('takes --data-dir, then STROKEDESK_DATA_DIR, then the user-data folder', () => {
+  it('takes --data-dir, then STROKEDESK_DATA_DIR, then the user-data folder (the core’s resolveDataDir)', () => {
     const userDataPath = '/home/u/.config/StrokeDesk';
-    expect(resolveDataDir({ argv: ['electron', 'main.cjs', '--data-dir', '/d/a'], env: { STROKEDESK_DATA_DIR: '/d/b' }, userDataPath })).toBe(path.resolve('/d/a'));
-    expect(resolveDataDir({ argv: ['electron', '--data-dir=/d/c'], env: {}, userDataPath })).toBe(path.resolve('/d/c'));
-    expect(resolveDataDir({ argv: [], env: { STROKEDESK_DATA_DIR: '/d/b' }, userDataPath })).toBe(path.resolve('/d/b'));
-    expect(resolveDataDir({ argv: [], env: { STROKEDESK_DATA_DIR: '' }, userDataPath })).toBe(path.resolve(userDataPath));
+    const resolve = (argv: string[], env: NodeJS.ProcessEnv) => resolveDataDir(dataDirArg(argv), env, userDataPath);
+    expect(resolve(['electron', 'main.cjs', '--data-dir', '/d/a'], { STROKEDESK_DATA_DIR: '/d/b' })).toBe(path.resolve('/d/a'));
+    expect(resolve(['electron', '--data-dir=/d/c'], {})).toBe(path.resolve('/d/c'));
+    expect(resolve(['electron', '--no-sandbox'], { STROKEDESK_DATA_DIR: '/d/b' })).toBe(path.resolve('/d/b'));
+    expect(resolve([], { STROKEDESK_DATA_DIR: '' })).toBe(path.resolve(userDataPath));
   });
 
   it('points better-sqlite3 at its Electron build only when packaged', () => {

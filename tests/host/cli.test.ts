@@ -81,7 +81,8 @@ describe('db/host/cli.ts', () => {
     const db = new Database(dbPath, { readonly: true });
     expect((db.prepare('SELECT count(*) AS n FROM inquiries').get() as { n: number }).n).toBeGreaterThan(0);
     db.close();
-  });
+    // Seeding the demo hashes its passwords at production cost: seconds when idle, far more on a shared CI machine.
+  }, 120_000);
 
   it('does not seed a database that already has accounts', async () => {
     const dbPath = path.join(tempDir(), 'clinic.sqlite');
@@ -94,7 +95,7 @@ describe('db/host/cli.ts', () => {
     expect(second.out()).not.toMatch(/Demo accounts/);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  });
+   }, 120_000);
 
   it('uses --data-dir for strokedesk.sqlite, creating the folder', async () => {
     const dataDir = path.join(tempDir(), 'nested', 'data');

@@ -1,9 +1,9 @@
-// Where the host keeps the records: --data-dir, then STROKEDESK_DATA_DIR, then each operating system's per-user folder.
+// Where the records live (host and shell): --data-dir, then STROKEDESK_DATA_DIR, then a per-user folder; created private.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, defaultDataDir, resolveDataDir } from '../../db/host/data-dir';
+import { DB_FILE_NAME, defaultDataDir, ensureDataDir, resolveDataDir } from '../../db/app/data-dir';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -24,14 +24,27 @@ describe('data folder', () => {
     );
   });
 
-  it('prefers --data-dir, then the environment, and creates the folder', () => {
+  it('prefers --data-dir, then the environment, then the fallback, and creates nothing while resolving', () => {
     const base = temp();
     const fromOption = path.join(base, 'option', 'deep');
     const fromEnv = path.join(base, 'env');
-    expect(resolveDataDir(fromOption, { STROKEDESK_DATA_DIR: fromEnv })).toBe(fromOption);
-    expect(fs.statSync(fromOption).isDirectory()).toBe(true);
-    expect(resolveDataDir(undefined, { STROKEDESK_DATA_DIR: fromEnv })).toBe(fromEnv);
-    expect(fs.statSync(fromEnv).isDirectory()).toBe(true);
+    const fallback = path.join(base, 'userData');
+    expect(resolveDataDir(fromOption, { STROKEDESK_DATA_DIR: fromEnv }, fallback)).toBe(fromOption);
+    expect(resolveDataDir(undefined, { STROKEDESK_DATA_DIR: fromEnv }, fallback)).toBe(fromEnv);
+    expect(resolveDataDir('', { STROKEDESK_DATA_DIR: '' }, fallback)).toBe(fallback);
+    expect(resolveDataDir('relative/dir', {}, fallback)).toBe(path.resolve('relative/dir'));
+    expect(fs.existsSync(fromOption) || fs.existsSync(fromEnv) || fs.existsSync(fallback)).toBe(false);
+  });
+
+  it('creates a missing folder readable by this user only, and leaves an existing one alone', () => {
+    const base = temp();
+    const fresh = path.join(base, 'a', 'b');
+    ensureDataDir(fresh);
+    expect(fs.statSync(fresh).isDirectory()).toBe(true);
+    if (process.platform !== 'win32') expect(fs.statSync(fresh).mode & 0o077).toBe(0);
+    fs.chmodSync(fresh, 0o750);
+    ensureDataDir(fresh);
+    if (process.platform !== 'win32') expect(fs.statSync(fresh).mode & 0o777).toBe(0o750);
   });
 
   // On macOS the default ignores the environment, so this would create the real user's folder: run it elsewhere.

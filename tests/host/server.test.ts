@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, type RunningHost, startHost, staticPath } from '../../db/host/server';
+import { CONTENT_SECURITY_POLICY, resolveStatic } from '../../db/app/web-policy';
+import { type RunningHost, startHost } from '../../db/host/server';
 import { createCore, silentLogger } from '../../db/services/core';
 import { openDatabase } from '../../db/sqlite/open';
 import { CookieClient, portOf, rawRequest, setCookies } from './http-client';
@@ -225,12 +226,12 @@ describe('static files', () => {
     expect(res.status).toBe(404);
   });
 
-  it('keeps staticPath inside its root', () => {
+  it('keeps resolveStatic inside its root', () => {
     const root = path.join(dir, 'renderer');
-    expect(staticPath(root, '/assets/app.js')).toBe(path.join(root, 'assets', 'app.js'));
-    expect(staticPath(root, '/../package.json')).toBeNull();
-    expect(staticPath(root, '/a/%2e%2e/%2e%2e/package.json')).toBeNull();
-    expect(staticPath(root, '/%ZZ')).toBeNull();
+    expect(resolveStatic(root, '/assets/app.js')).toBe(path.join(root, 'assets', 'app.js'));
+    expect(resolveStatic(root, '/../package.json')).toBeNull();
+    expect(resolveStatic(root, '/a/%2e%2e/%2e%2e/package.json')).toBeNull();
+    expect(resolveStatic(root, '/%ZZ')).toBeNull();
   });
 
   it('says how to build the screens when there is no renderer build', async () => {

@@ -23,6 +23,9 @@ describe('folder boundaries', () => {
     ['renderer/src/features/x.ts', "import fs from 'node:fs'; export const a = fs;"],
     ['renderer/src/features/x.ts', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;"],
     ['electron/preload/x.ts', "import { dispatch } from '../../db/api/dispatch'; export const a = dispatch;"],
+    ['electron/main/x.ts', "import { countAccounts } from '../../db/repos/accounts'; export const a = countAccounts;"],
+    ['electron/main/x.ts', "import { seedClinic } from '../../db/seed/generate'; export const a = seedClinic;"],
+    ['electron/main/x.ts', "import { openDatabase } from '../../db/sqlite/open'; export const a = openDatabase;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });
@@ -32,6 +35,7 @@ describe('folder boundaries', () => {
     ['db/services/x.ts', "import { sql } from '../sqlite/sql'; export const a = sql;"],
     ['db/contract/x.ts', "import { z } from 'zod'; export const a = z;"],
     ['electron/preload/x.ts', "import { BRIDGE_GLOBAL } from '../../db/contract'; export const a = BRIDGE_GLOBAL;"],
+    ['electron/main/x.ts', "import { bootstrap } from '../../db/app/bootstrap'; export const a = bootstrap;"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

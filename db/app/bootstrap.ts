@@ -1,0 +1,79 @@
+// Starting the app on a data folder, shared by the desktop shell and the host: open or create, migrate, offer the demo, seed.
+import path from 'node:path';
+import { countAccounts } from '../repos/accounts';
+import { DEMO_SIZE, seedClinic, type SeedAccount, type SeedOptions, type SeedResult } from '../seed/generate';
+import type { MigrateResult } from '../sqlite/migrate';
+import { openDatabase } from '../sqlite/open';
+import { type Core, createCore, type Logger } from '../services/core';
+import { DB_FILE_NAME, ensureDataDir } from './data-dir';
+
+export interface BootstrapOptions {
+  /** The data folder (created, private to this user, if missing); the records are DB_FILE_NAME inside it. */
+  dataDir?: string;
+  /** Or one records file (the host's --db); its folder must exist, and attachments and backups go beside it. */
+  dbFile?: string;
+  /** Always add a synthetic clinic of this size (the host's --seed). */
+  seed?: SeedOptions;
+  /** Create the demo clinic when the records have no accounts yet, i.e. nobody has set this clinic up. */
+  offerDemo?: boolean;
+  /** better-sqlite3's native module for Electron's ABI, when packaged. */
+  nativeBinding?: string;
+  log?: Logger;
+  /** Lines meant for the person starting the app (upgrades, seeding, demo sign-ins); never patient data. */
+  say?: (line: string) => void;
+}
+
+export interface Bootstrapped {
+  core: Core;
+  /** The folder holding the records file, attachments and backups. */
+  dataDir: string;
+  dbFile: string;
+  migration: MigrateResult;
+  /** What was seeded in this start, if anything; its accounts are the sign-ins to show. */
+  seeded: SeedResult | null;
+}
+
+export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
+  const say = o.say ?? (() => undefined);
+  let dbFile: string;
+  if (o.dbFile) dbFile = path.resolve(o.dbFile);
+  else if (o.dataDir) {
+    ensureDataDir(o.dataDir);
+    dbFile = path.join(path.resolve(o.dataDir), DB_FILE_NAME);
+  } else throw new Error('bootstrap needs a data folder or a records file.');
+  const dataDir = path.dirname(dbFile);
+
+  const { db, migration } = openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+  try {
+    if (migration.backupPath) {
+      say(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
+    }
+    // Attachments live beside the records, so a copy of the data folder is a complete copy.
+    const core = createCore(db, { ...(o.log ? { log: o.log } : {}), attachmentsDir: path.join(dataDir, 'attachments') });
+    let seeded: SeedResult | null = null;
+    if (o.seed) {
+      const started = performance.now();
+      seeded = await seedClinic(core, o.seed);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      say(`Seeded ${seeded.inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${seconds} s.`);
+    } else if (o.offerDemo && countAccounts(db) === 0) {
+      say(`The data folder is empty: creating the demo clinic in ${dataDir}`);
+      seeded = await seedClinic(core, DEMO_SIZE);
+    }
+    if (seeded) for (const line of accountLines(seeded.accounts)) say(line);
+    return { core, dataDir, dbFile, migration, seeded };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** The demo sign-ins as a small table (synthetic people only), or nothing when no accounts were made. */
+export function accountLines(accounts: readonly SeedAccount[]): string[] {
+  if (accounts.length === 0) return [];
+  return [
+    'Demo accounts (synthetic clinic, no real people):',
+    `  ${'username'.padEnd(14)} ${'role'.padEnd(12)} password`,
+    ...accounts.map((a) => `  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.password}`),
+  ];
+}
