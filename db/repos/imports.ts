@@ -1,7 +1,7 @@
-// SQL for web-form imports: staged batches and rows, the references already imported, and duplicate look-ups.
+// SQL for web-form imports: staged batches and rows, the references already imported (look-ups: repos/identity.ts).
 import type { Database } from 'better-sqlite3';
 import type { ImportFormat } from '../contract';
-import { all, get, raw, run, sql } from '../sqlite/sql';
+import { all, get, run, sql } from '../sqlite/sql';
 
 export interface BatchRow {
   id: number;
@@ -84,44 +84,3 @@ export function insertRef(db: Database, v: { ref: string; inquiryId: number; bat
 
 export const inquiryExists = (db: Database, id: number): { received_at: string } | undefined =>
   get<{ received_at: string }>(db, sql`SELECT received_at FROM inquiries WHERE id = ${id}`);
-
-export interface InquiryCandidate {
-  id: number;
-  patient_name: string;
-  contact_name: string;
-  received_at: string;
-}
-
-const INQUIRY_CANDIDATE = raw('SELECT id, patient_name, contact_name, received_at FROM inquiries');
-// Enough to decide on; a contact with more earlier inquiries than this is still flagged.
-const CANDIDATE_LIMIT = 10;
-
-export const inquiriesByEmail = (db: Database, email: string): InquiryCandidate[] =>
-  all<InquiryCandidate>(db, sql`${INQUIRY_CANDIDATE} WHERE contact_email = ${email} ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
-
-export const inquiriesByPhone = (db: Database, digits: string): InquiryCandidate[] =>
-  all<InquiryCandidate>(db, sql`${INQUIRY_CANDIDATE} WHERE contact_phone_digits = ${digits} ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
-
-/** By date of birth only (the index's first column): names are compared by the caller, which folds case and spacing as SQLite cannot. */
-export const inquiriesByBirthDate = (db: Database, birthDate: string): InquiryCandidate[] =>
-  all<InquiryCandidate>(db, sql`${INQUIRY_CANDIDATE} WHERE patient_birth_date = ${birthDate} ORDER BY id LIMIT 200`);
-
-export interface PatientCandidate {
-  id: number;
-  mrn: string;
-  family_name: string;
-  given_name: string;
-  native_name: string | null;
-}
-
-const PATIENT_CANDIDATE = raw('SELECT id, mrn, family_name, given_name, native_name FROM patients');
-
-// Merged-away records are pointers to their survivor, never candidates themselves.
-export const patientsByEmail = (db: Database, email: string): PatientCandidate[] =>
-  all<PatientCandidate>(db, sql`${PATIENT_CANDIDATE} WHERE email = ${email} AND merged_into_id IS NULL ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
-
-export const patientsByPhone = (db: Database, digits: string): PatientCandidate[] =>
-  all<PatientCandidate>(db, sql`${PATIENT_CANDIDATE} WHERE phone_digits = ${digits} AND merged_into_id IS NULL ORDER BY id LIMIT ${CANDIDATE_LIMIT}`);
-
-export const patientsByBirthDate = (db: Database, birthDate: string): PatientCandidate[] =>
-  all<PatientCandidate>(db, sql`${PATIENT_CANDIDATE} WHERE birth_date = ${birthDate} AND merged_into_id IS NULL ORDER BY id LIMIT 200`);

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { ActivityKind, Inquiry, InquiryFields, InquiryListRow, InquiryQuery, InquiryStatus, TimelineEntry } from '../contract';
 import { OPEN_STATUS_SQL } from '../sqlite/migrations/0010-initial';
 import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
+import { phoneDigits } from './identity-keys';
 import { inquiryTextFilter, planSearch } from './search';
 
 interface InquiryRow {
@@ -76,12 +77,6 @@ const toInquiry = (r: InquiryRow): Inquiry => ({
   updatedAt: r.updated_at,
   version: r.version,
 });
-
-/** Digits only, so "+86 (138) 0013-8000" is found by "13800". */
-export const phoneDigits = (phone: string | null): string | null => {
-  const d = phone?.replace(/\D/g, '') ?? '';
-  return d === '' ? null : d;
-};
 
 const fieldColumns = (f: InquiryFields) => sql`
   received_at = ${f.receivedAt}, channel = ${f.channel}, contact_name = ${f.contactName},

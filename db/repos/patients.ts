@@ -1,8 +1,8 @@
-// SQL and row mapping for patients, their alias identifiers, the MRN counter and the duplicate finder.
+// SQL and row mapping for patients, their alias identifiers and the MRN counter (duplicates: services/identity.ts).
 import type { Database } from 'better-sqlite3';
-import type { DuplicatePair, MatchReason, Patient, PatientAlias, PatientFields, PatientQuery, PatientSummary } from '../contract';
+import type { Patient, PatientAlias, PatientFields, PatientQuery, PatientSummary } from '../contract';
 import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
-import { phoneDigits } from './inquiries';
+import { phoneDigits } from './identity-keys';
 
 interface PatientRow {
   id: number;
@@ -220,71 +220,6 @@ export function listPatients(db: Database, q: PatientQuery, ids: readonly number
   const rows = summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${where} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM patients p WHERE ${where}`)?.n ?? 0;
   return { rows, total };
-}
-
-/** Patients who look like the given person: same e-mail, phone digits, passport, or family name and birth date. */
-export function matchPatients(
-  db: Database,
-  who: { email: string | null; phoneDigits: string | null; familyName: string | null; birthDate: string | null; passport: string | null },
-  excludeId: number | null = null,
-): { patient: PatientSummary; reasons: MatchReason[] }[] {
-  const found = new Map<number, { patient: PatientSummary; reasons: MatchReason[] }>();
-  const add = (reason: MatchReason, q: Sql) => {
-    for (const p of summaries(db, q)) {
-      if (p.id === excludeId) continue;
-      const hit = found.get(p.id) ?? { patient: p, reasons: [] };
-      hit.reasons.push(reason);
-      found.set(p.id, hit);
-    }
-  };
-  const live = raw('p.merged_into_id IS NULL');
-  if (who.email) add('email', sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.email = ${who.email} AND ${live} LIMIT 20`);
-  if (who.phoneDigits && who.phoneDigits.length >= 6) {
-    add('phone', sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.phone_digits = ${who.phoneDigits} AND ${live} LIMIT 20`);
-  }
-  if (who.passport) add('passport', sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.passport_number = ${who.passport} AND ${live} LIMIT 20`);
-  if (who.familyName && who.birthDate) {
-    add(
-      'name_birth',
-      sql`SELECT ${SUMMARY_COLUMNS} FROM patients p
-           WHERE p.birth_date = ${who.birthDate} AND lower(p.family_name) = lower(${who.familyName}) AND ${live} LIMIT 20`,
-    );
-  }
-  return [...found.values()];
-}
-
-/** Pairs of live patients sharing an e-mail, phone digits, passport, or family name and birth date. */
-export function duplicatePairs(db: Database, limit: number): DuplicatePair[] {
-  const pairs = all<{ a: number; b: number; reason: MatchReason }>(
-    db,
-    sql`SELECT a.id AS a, b.id AS b, 'email' AS reason FROM patients a JOIN patients b ON b.email = a.email AND b.id > a.id
-         WHERE a.email IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-        UNION ALL
-        SELECT a.id, b.id, 'phone' FROM patients a JOIN patients b ON b.phone_digits = a.phone_digits AND b.id > a.id
-         WHERE length(a.phone_digits) >= 6 AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-        UNION ALL
-        SELECT a.id, b.id, 'passport' FROM patients a JOIN patients b ON b.passport_number = a.passport_number AND b.id > a.id
-         WHERE a.passport_number IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-        UNION ALL
-        SELECT a.id, b.id, 'name_birth' FROM patients a JOIN patients b
-            ON b.birth_date = a.birth_date AND lower(b.family_name) = lower(a.family_name) AND b.id > a.id
-         WHERE a.birth_date IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-        LIMIT ${limit * 4}`,
-  );
-  const byPair = new Map<string, { a: number; b: number; reasons: MatchReason[] }>();
-  for (const p of pairs) {
-    const key = `${p.a}:${p.b}`;
-    const entry = byPair.get(key) ?? { a: p.a, b: p.b, reasons: [] };
-    if (!entry.reasons.includes(p.reason)) entry.reasons.push(p.reason);
-    byPair.set(key, entry);
-  }
-  const chosen = [...byPair.values()].sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a).slice(0, limit);
-  const people = new Map(patientSummariesByIds(db, [...new Set(chosen.flatMap((p) => [p.a, p.b]))]).map((p) => [p.id, p]));
-  return chosen.flatMap((p) => {
-    const a = people.get(p.a);
-    const b = people.get(p.b);
-    return a && b ? [{ a, b, reasons: p.reasons }] : [];
-  });
 }
 
 /**

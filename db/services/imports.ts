@@ -9,13 +9,15 @@ import type {
   ImportMatch,
   ImportRowCheck,
   InquiryFields,
+  MatchReason,
   StageResult,
 } from '../contract';
 import * as repo from '../repos/imports';
-import { insertActivity, insertInquiry, insertStatusChange, phoneDigits } from '../repos/inquiries';
+import { insertActivity, insertInquiry, insertStatusChange } from '../repos/inquiries';
 import { type CallContext, requireActor } from './context';
 import { type Core, audit, nowIso, write } from './core';
 import { DomainError, notFound } from './errors';
+import * as identity from './identity';
 import { parseWebForm } from './web-form';
 
 const ENTITY = 'import_batch';
@@ -55,18 +57,6 @@ function openBatch(ctx: CallContext, batchId: number): repo.BatchRow {
   return batch;
 }
 
-/** Case, accents, spacing and word order folded away: "SOKOLOV  Nikolai" is "Nikolai Sokolov". */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[\s,.'-]+/)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
-}
-
 interface Staged {
   row: number;
   ref: string;
@@ -90,51 +80,59 @@ class Matches {
   }
 }
 
-/** Earlier rows of the same file, by what makes two submissions the same person. */
+/** 'passport' never comes up here (neither a form nor an inquiry has one), and a row's reasons are the import's own. */
+const importReasons = (reasons: readonly MatchReason[]): DuplicateReason[] =>
+  reasons.flatMap((r) => (r === 'passport' ? [] : [r]));
+
+// Enough earlier rows per key to decide on, as for stored records (repos/identity.ts).
+const FILE_PER_KEY = 20;
+
+/**
+ * Earlier rows of the same file: the same submission, or the same person by the identity rule. Rows are bucketed by
+ * their keys as stored records are indexed; matchReasons decides, as it does for inquiries and patients.
+ */
 class FileIndex {
-  private readonly maps = { submission: new Map<string, number>(), email: new Map<string, number>(), phone: new Map<string, number>(), name_birth: new Map<string, number>() };
-  private readonly labels = new Map<number, string>();
-  private keys(s: Staged): [DuplicateReason, string | null][] {
+  private readonly refs = new Map<string, number>();
+  private readonly buckets = new Map<string, number[]>();
+  private readonly rows = new Map<number, { label: string; keys: identity.IdentityKeys }>();
+  private static bucketsOf(k: identity.IdentityKeys): string[] {
+    const names = k.birthDate === null ? [] : [...k.words].map((w) => `b:${k.birthDate}|${w}`);
+    return [...(k.email === null ? [] : [`e:${k.email}`]), ...(k.phone === null ? [] : [`p:${k.phone}`]), ...names];
+  }
+  add(s: Staged, keys = identity.sameKeys(identity.personFromInquiry(s.fields))): void {
     const f = s.fields;
-    return [
-      ['submission', s.ref],
-      ['email', f.contactEmail],
-      ['phone', phoneDigits(f.contactPhone)],
-      ['name_birth', f.patientBirthDate === null ? null : `${f.patientBirthDate}|${nameKey(f.patientName)}`],
-    ];
+    const label = f.contactName === f.patientName ? f.patientName : `${f.patientName} (${f.contactName})`;
+    this.rows.set(s.row, { label, keys });
+    if (!this.refs.has(s.ref)) this.refs.set(s.ref, s.row);
+    for (const bucket of FileIndex.bucketsOf(keys)) {
+      const list = this.buckets.get(bucket) ?? [];
+      if (list.length < FILE_PER_KEY) list.push(s.row);
+      this.buckets.set(bucket, list);
+    }
   }
-  add(s: Staged): void {
-    this.labels.set(s.row, s.fields.contactName === s.fields.patientName ? s.fields.patientName : `${s.fields.patientName} (${s.fields.contactName})`);
-    for (const [reason, key] of this.keys(s)) if (key !== null && !this.maps[reason].has(key)) this.maps[reason].set(key, s.row);
-  }
-  match(s: Staged, into: Matches): void {
-    for (const [reason, key] of this.keys(s)) {
-      const row = key === null ? undefined : this.maps[reason].get(key);
-      if (row !== undefined) into.add('row', row, this.labels.get(row) ?? '', reason);
+  match(s: Staged, keys: identity.IdentityKeys, into: Matches): void {
+    const label = (row: number) => this.rows.get(row)?.label ?? '';
+    const same = this.refs.get(s.ref);
+    if (same !== undefined) into.add('row', same, label(same), 'submission');
+    const candidates = new Set(FileIndex.bucketsOf(keys).flatMap((b) => this.buckets.get(b) ?? []));
+    for (const row of [...candidates].sort((x, y) => x - y)) {
+      const other = this.rows.get(row);
+      if (!other) continue;
+      const reasons = importReasons(identity.matchReasons(keys, other.keys));
+      for (const reason of reasons) into.add('row', row, other.label, reason);
     }
   }
 }
 
-function matchStored(ctx: CallContext, f: InquiryFields, into: Matches): void {
+function matchStored(ctx: CallContext, keys: identity.IdentityKeys, into: Matches): void {
   const db = ctx.core.db;
-  const inquiryLabel = (c: repo.InquiryCandidate) => (c.contact_name === c.patient_name ? c.patient_name : `${c.patient_name} (${c.contact_name})`);
-  const patientLabel = (p: repo.PatientCandidate) => `${p.family_name} ${p.given_name} · ${p.mrn}`;
-  const digits = phoneDigits(f.contactPhone);
-  if (f.contactEmail !== null) {
-    for (const c of repo.inquiriesByEmail(db, f.contactEmail)) into.add('inquiry', c.id, inquiryLabel(c), 'email');
-    for (const p of repo.patientsByEmail(db, f.contactEmail)) into.add('patient', p.id, patientLabel(p), 'email');
+  for (const { row: c, reasons } of identity.matchingInquiries(db, keys)) {
+    const label = c.contact_name === c.patient_name ? c.patient_name : `${c.patient_name} (${c.contact_name})`;
+    for (const reason of importReasons(reasons)) into.add('inquiry', c.id, label, reason);
   }
-  if (digits !== null) {
-    for (const c of repo.inquiriesByPhone(db, digits)) into.add('inquiry', c.id, inquiryLabel(c), 'phone');
-    for (const p of repo.patientsByPhone(db, digits)) into.add('patient', p.id, patientLabel(p), 'phone');
-  }
-  if (f.patientBirthDate !== null) {
-    const key = nameKey(f.patientName);
-    for (const c of repo.inquiriesByBirthDate(db, f.patientBirthDate)) if (nameKey(c.patient_name) === key) into.add('inquiry', c.id, inquiryLabel(c), 'name_birth');
-    for (const p of repo.patientsByBirthDate(db, f.patientBirthDate)) {
-      const same = nameKey(`${p.family_name} ${p.given_name}`) === key || (p.native_name !== null && nameKey(p.native_name) === key);
-      if (same) into.add('patient', p.id, patientLabel(p), 'name_birth');
-    }
+  for (const { row: p, reasons } of identity.matchingPatientRows(db, keys)) {
+    const label = `${p.family_name} ${p.given_name} · ${p.mrn}`;
+    for (const reason of importReasons(reasons)) into.add('patient', p.id, label, reason);
   }
 }
 
@@ -162,9 +160,10 @@ export function checkDuplicates(ctx: CallContext, input: { batchId: number; offs
     const s = readStaged(r);
     const matches = new Matches();
     if (r.inquiry_id === null) {
-      file.match(s, matches);
-      matchStored(ctx, s.fields, matches);
-      file.add(s);
+      const keys = identity.sameKeys(identity.personFromInquiry(s.fields));
+      file.match(s, keys, matches);
+      matchStored(ctx, keys, matches);
+      file.add(s, keys);
     }
     const f = s.fields;
     return {

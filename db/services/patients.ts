@@ -16,6 +16,7 @@ import { planSearch, searchPatientIds } from '../repos/search';
 import { type CallContext, requireActor } from './context';
 import { type Core, audit, clinicToday, diff, nowIso, write } from './core';
 import { DomainError, fieldError, notFound } from './errors';
+import * as identity from './identity';
 import { nextMrn } from './mrn';
 
 const ENTITY = 'patient';
@@ -156,17 +157,11 @@ function loadInquiry(core: Core, id: number): Inquiry {
   return inquiry;
 }
 
-const matchesFor = (core: Core, f: PatientFields, excludeId: number | null = null) =>
-  repo.matchPatients(
-    core.db,
-    { email: f.email, phoneDigits: inquiryRepo.phoneDigits(f.phone), familyName: f.familyName, birthDate: f.birthDate, passport: f.passportNumber },
-    excludeId,
-  );
-
 export function conversionDraft(ctx: CallContext, input: { inquiryId: number }): ConversionDraft {
   const inquiry = loadInquiry(ctx.core, input.inquiryId);
   const fields = fieldsFromInquiry(inquiry);
-  return { fields, matches: matchesFor(ctx.core, fields) };
+  // Matched as the inquiry wrote the name, not as the draft splits it: the split is a guess the coordinator checks.
+  return { fields, matches: identity.matchingPatients(ctx.core.db, identity.personFromInquiry(inquiry)) };
 }
 
 /** One step: a new patient (or an existing one), the inquiry linked to it and Converted, all in one transaction. */
@@ -204,7 +199,7 @@ export function convertInquiry(
 }
 
 export function duplicates(ctx: CallContext, input: { limit: number }): DuplicatePair[] {
-  return repo.duplicatePairs(ctx.core.db, input.limit);
+  return identity.duplicatePairs(ctx.core.db, input.limit);
 }
 
 type Scalar = Exclude<keyof PatientFields, 'languages' | 'comorbidities'>;

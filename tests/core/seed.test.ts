@@ -1,7 +1,7 @@
 // The synthetic clinic: every status, converted inquiries linked to patients with MRNs, duplicates to find, search in step.
 import { describe, expect, it } from 'vitest';
 import { INQUIRY_STATUSES } from '../../db/contract';
-import { duplicatePairs } from '../../db/repos/patients';
+import { duplicatePairs } from '../../db/services/identity';
 import { DEMO_SIZE, parseSeedSize, seedClinic } from '../../db/seed/generate';
 import { fixedClock, makeCore } from './support';
 

@@ -1,0 +1,218 @@
+// "Is this the same person?": one set of keys and one matcher, used by conversion, the duplicate finder and import.
+//
+// A person is matched on: the e-mail (case-folded), the phone's digits (at least MIN_PHONE_DIGITS, no prefix folding:
+// see repos/identity-keys.ts), the passport, or the birth date together with the name. Names: two whole names
+// match with case, accents and word order folded; where a record knows its family name (a registered patient), the
+// same family name is enough (given names are spelled many ways: Nikolai, Nikolay), and a free-text name (an
+// inquiry, a web-form row) matches a known family name when it contains it. SQL only brings candidates
+// (repos/identity.ts); every decision is matchReasons below, so the three callers cannot disagree.
+import type { Database } from 'better-sqlite3';
+import type { DuplicatePair, MatchReason, PatientFields, PatientMatch } from '../contract';
+import {
+  type CandidateKeys,
+  type InquiryIdentityRow,
+  type PatientIdentityRow,
+  inquiryCandidates,
+  livePatientIdentities,
+  patientCandidates,
+} from '../repos/identity';
+import { nameKey, nameWords, normalizeEmail, passportKey, phoneKey } from '../repos/identity-keys';
+import { patientSummariesByIds } from '../repos/patients';
+
+export { MIN_PHONE_DIGITS, nameKey, normalizeEmail, phoneDigits, phoneKey } from '../repos/identity-keys';
+
+/** Whatever a record knows about who someone is, as written. */
+export interface Person {
+  email: string | null;
+  /** As typed, or its digits. */
+  phone: string | null;
+  passport: string | null;
+  birthDate: string | null;
+  /** Only where someone recorded it as the family name (a patient); a free-text name leaves it null. */
+  familyName: string | null;
+  /** Whole names as written: "family given", a native-script name, or a form's free text. */
+  names: readonly string[];
+}
+
+/** The keys a person is matched on (the answer to "which keys does this person have?"). */
+export interface IdentityKeys {
+  email: string | null;
+  phone: string | null;
+  passport: string | null;
+  birthDate: string | null;
+  /** The family name's words, or null when unknown. */
+  family: readonly string[] | null;
+  /** Each whole name folded by nameKey. */
+  fullNames: readonly string[];
+  /** Every word of every name. */
+  words: ReadonlySet<string>;
+}
+
+export function sameKeys(p: Person): IdentityKeys {
+  const family = p.familyName === null ? [] : nameWords(p.familyName);
+  return {
+    email: normalizeEmail(p.email),
+    phone: phoneKey(p.phone),
+    passport: passportKey(p.passport),
+    birthDate: p.birthDate,
+    family: family.length === 0 ? null : family,
+    fullNames: p.names.map(nameKey).filter((k) => k !== ''),
+    words: new Set(p.names.flatMap(nameWords)),
+  };
+}
+
+/** x's family name agrees with y: the same family name, or, where y's is unknown, every word of it in y's names. */
+function familyAgrees(x: IdentityKeys, y: IdentityKeys): boolean {
+  if (x.family === null) return false;
+  if (y.family !== null) return x.family.join(' ') === y.family.join(' ');
+  return x.family.every((w) => y.words.has(w));
+}
+
+export function sameName(a: IdentityKeys, b: IdentityKeys): boolean {
+  return a.fullNames.some((k) => b.fullNames.includes(k)) || familyAgrees(a, b) || familyAgrees(b, a);
+}
+
+/** Why two people look like one, in a fixed order; empty when they do not. */
+export function matchReasons(a: IdentityKeys, b: IdentityKeys): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (a.email !== null && a.email === b.email) reasons.push('email');
+  if (a.phone !== null && a.phone === b.phone) reasons.push('phone');
+  if (a.passport !== null && a.passport === b.passport) reasons.push('passport');
+  if (a.birthDate !== null && a.birthDate === b.birthDate && sameName(a, b)) reasons.push('name_birth');
+  return reasons;
+}
+
+type PatientIdentity = Pick<
+  PatientFields,
+  'email' | 'phone' | 'passportNumber' | 'birthDate' | 'familyName' | 'givenName' | 'nativeName'
+>;
+
+export const personFromPatient = (f: PatientIdentity): Person => ({
+  email: f.email,
+  phone: f.phone,
+  passport: f.passportNumber,
+  birthDate: f.birthDate,
+  familyName: f.familyName,
+  names: [`${f.familyName} ${f.givenName}`, ...(f.nativeName === null ? [] : [f.nativeName])],
+});
+
+/** An inquiry or a web-form row: its patient's name is free text, the contact's e-mail and phone are the family's. */
+export const personFromInquiry = (f: {
+  contactEmail: string | null;
+  contactPhone: string | null;
+  patientName: string;
+  patientBirthDate: string | null;
+}): Person => ({
+  email: f.contactEmail,
+  phone: f.contactPhone,
+  passport: null,
+  birthDate: f.patientBirthDate,
+  familyName: null,
+  names: [f.patientName],
+});
+
+const patientRowKeys = (r: PatientIdentityRow): IdentityKeys =>
+  sameKeys(
+    personFromPatient({
+      email: r.email, phone: r.phone_digits, passportNumber: r.passport_number, birthDate: r.birth_date,
+      familyName: r.family_name, givenName: r.given_name, nativeName: r.native_name,
+    }),
+  );
+
+const inquiryRowKeys = (r: InquiryIdentityRow): IdentityKeys =>
+  sameKeys(
+    personFromInquiry({
+      contactEmail: r.contact_email,
+      contactPhone: r.contact_phone_digits,
+      patientName: r.patient_name,
+      patientBirthDate: r.patient_birth_date,
+    }),
+  );
+
+const lookup = (k: IdentityKeys): CandidateKeys => ({
+  email: k.email,
+  phone: k.phone,
+  passport: k.passport,
+  birthDate: k.birthDate,
+});
+
+/** Live patients who look like the person with these keys, with why; `excludeId` leaves their own record out. */
+export function matchingPatientRows(
+  db: Database,
+  keys: IdentityKeys,
+  excludeId: number | null = null,
+): { row: PatientIdentityRow; reasons: MatchReason[] }[] {
+  return patientCandidates(db, lookup(keys)).flatMap((row) => {
+    const reasons = row.id === excludeId ? [] : matchReasons(keys, patientRowKeys(row));
+    return reasons.length === 0 ? [] : [{ row, reasons }];
+  });
+}
+
+export function matchingPatients(db: Database, person: Person, excludeId: number | null = null): PatientMatch[] {
+  const hits = matchingPatientRows(db, sameKeys(person), excludeId);
+  const people = new Map(patientSummariesByIds(db, hits.map((h) => h.row.id)).map((p) => [p.id, p]));
+  return hits.flatMap((h) => {
+    const patient = people.get(h.row.id);
+    return patient ? [{ patient, reasons: h.reasons }] : [];
+  });
+}
+
+/** Inquiries that look like the person with these keys, with why. */
+export function matchingInquiries(
+  db: Database,
+  keys: IdentityKeys,
+): { row: InquiryIdentityRow; reasons: MatchReason[] }[] {
+  return inquiryCandidates(db, lookup(keys)).flatMap((row) => {
+    const reasons = matchReasons(keys, inquiryRowKeys(row));
+    return reasons.length === 0 ? [] : [{ row, reasons }];
+  });
+}
+
+/**
+ * Pairs of live patients who look like one person, most reasons first. One pass: people are bucketed by each exact
+ * key, and by birth date with each name word (two names that match share a word), and only people sharing a bucket
+ * are put to matchReasons.
+ */
+export function duplicatePairs(db: Database, limit: number): DuplicatePair[] {
+  const rows = livePatientIdentities(db);
+  const keys = rows.map(patientRowKeys);
+  const buckets = new Map<string, number[]>();
+  const put = (bucket: string, i: number) => {
+    const list = buckets.get(bucket);
+    if (list) list.push(i);
+    else buckets.set(bucket, [i]);
+  };
+  keys.forEach((k, i) => {
+    if (k.email !== null) put(`e:${k.email}`, i);
+    if (k.phone !== null) put(`p:${k.phone}`, i);
+    if (k.passport !== null) put(`x:${k.passport}`, i);
+    if (k.birthDate !== null) for (const w of k.words) put(`b:${k.birthDate}|${w}`, i);
+  });
+  const pairs = new Map<string, { a: number; b: number; reasons: MatchReason[] }>();
+  const tried = new Set<string>();
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x += 1) {
+      for (let y = x + 1; y < members.length; y += 1) {
+        const [i, j] = [members[x] ?? 0, members[y] ?? 0];
+        const [ra, rb] = [rows[i], rows[j]];
+        const [ka, kb] = [keys[i], keys[j]];
+        if (!ra || !rb || !ka || !kb) continue;
+        const id = `${ra.id}:${rb.id}`;
+        if (tried.has(id)) continue;
+        tried.add(id);
+        const reasons = matchReasons(ka, kb);
+        if (reasons.length > 0) pairs.set(id, { a: ra.id, b: rb.id, reasons });
+      }
+    }
+  }
+  const chosen = [...pairs.values()]
+    .sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a || x.b - y.b)
+    .slice(0, limit);
+  const ids = [...new Set(chosen.flatMap((p) => [p.a, p.b]))];
+  const people = new Map(patientSummariesByIds(db, ids).map((p) => [p.id, p]));
+  return chosen.flatMap((p) => {
+    const a = people.get(p.a);
+    const b = people.get(p.b);
+    return a && b ? [{ a, b, reasons: p.reasons }] : [];
+  });
+}
