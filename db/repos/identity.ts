@@ -82,8 +82,37 @@ export function inquiryCandidates(db: Database, k: CandidateKeys): InquiryIdenti
 }
 
 /**
- * Every live patient's keys, for the duplicate finder, which groups them by key in one pass: a self-join per key
- * would need one on birth date alone (names fold as SQL cannot), which is a pair per two people born the same day.
+ * Pairs of live patients that could be one person, each through an index: the same e-mail, phone digits or passport,
+ * or the same birth date with the same family name (or family and given name swapped, as a form may have them).
+ * The rule that decides is services/identity.ts; this only keeps the duplicate finder off a pass over every patient.
+ * Names that differ only by accents on the same birth date are not brought (SQLite's lower() folds ASCII alone).
  */
-export const livePatientIdentities = (db: Database): PatientIdentityRow[] =>
-  all<PatientIdentityRow>(db, sql`${PATIENT} WHERE ${LIVE} ORDER BY id`);
+export function duplicateCandidatePairs(db: Database, limit: number): { a: number; b: number }[] {
+  return all<{ a: number; b: number }>(
+    db,
+    sql`SELECT a, b FROM (
+          SELECT a.id AS a, b.id AS b FROM patients a JOIN patients b ON b.email = a.email AND b.id > a.id
+           WHERE a.email IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+          UNION
+          SELECT a.id, b.id FROM patients a JOIN patients b ON b.phone_digits = a.phone_digits AND b.id > a.id
+           WHERE length(a.phone_digits) >= 6 AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+          UNION
+          SELECT a.id, b.id FROM patients a JOIN patients b ON b.passport_number = a.passport_number AND b.id > a.id
+           WHERE a.passport_number IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+          UNION
+          SELECT a.id, b.id FROM patients a JOIN patients b
+              ON b.birth_date = a.birth_date AND b.id <> a.id
+             AND (lower(b.family_name) = lower(a.family_name) OR lower(b.family_name) = lower(a.given_name))
+           WHERE a.birth_date IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+        ) WHERE a < b ORDER BY a, b LIMIT ${limit}`,
+  );
+}
+
+/** The identity keys of these patients, for deciding on candidate pairs. */
+export function patientIdentities(db: Database, ids: readonly number[]): PatientIdentityRow[] {
+  if (ids.length === 0) return [];
+  return all<PatientIdentityRow>(
+    db,
+    sql`${PATIENT} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY id`,
+  );
+}

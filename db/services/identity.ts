@@ -12,9 +12,10 @@ import {
   type CandidateKeys,
   type InquiryIdentityRow,
   type PatientIdentityRow,
+  duplicateCandidatePairs,
   inquiryCandidates,
-  livePatientIdentities,
   patientCandidates,
+  patientIdentities,
 } from '../repos/identity';
 import { nameKey, nameWords, normalizeEmail, passportKey, phoneKey } from '../repos/identity-keys';
 import { patientSummariesByIds } from '../repos/patients';
@@ -169,43 +170,21 @@ export function matchingInquiries(
 }
 
 /**
- * Pairs of live patients who look like one person, most reasons first. One pass: people are bucketed by each exact
- * key, and by birth date with each name word (two names that match share a word), and only people sharing a bucket
- * are put to matchReasons.
+ * Pairs of live patients who look like one person, most reasons first. SQL brings candidate pairs through the key
+ * indexes (repos/identity.ts), so this never reads every patient; matchReasons decides on each, as everywhere else.
  */
 export function duplicatePairs(db: Database, limit: number): DuplicatePair[] {
-  const rows = livePatientIdentities(db);
-  const keys = rows.map(patientRowKeys);
-  const buckets = new Map<string, number[]>();
-  const put = (bucket: string, i: number) => {
-    const list = buckets.get(bucket);
-    if (list) list.push(i);
-    else buckets.set(bucket, [i]);
-  };
-  keys.forEach((k, i) => {
-    if (k.email !== null) put(`e:${k.email}`, i);
-    if (k.phone !== null) put(`p:${k.phone}`, i);
-    if (k.passport !== null) put(`x:${k.passport}`, i);
-    if (k.birthDate !== null) for (const w of k.words) put(`b:${k.birthDate}|${w}`, i);
-  });
-  const pairs = new Map<string, { a: number; b: number; reasons: MatchReason[] }>();
-  const tried = new Set<string>();
-  for (const members of buckets.values()) {
-    for (let x = 0; x < members.length; x += 1) {
-      for (let y = x + 1; y < members.length; y += 1) {
-        const [i, j] = [members[x] ?? 0, members[y] ?? 0];
-        const [ra, rb] = [rows[i], rows[j]];
-        const [ka, kb] = [keys[i], keys[j]];
-        if (!ra || !rb || !ka || !kb) continue;
-        const id = `${ra.id}:${rb.id}`;
-        if (tried.has(id)) continue;
-        tried.add(id);
-        const reasons = matchReasons(ka, kb);
-        if (reasons.length > 0) pairs.set(id, { a: ra.id, b: rb.id, reasons });
-      }
-    }
+  const candidates = duplicateCandidatePairs(db, limit * 20);
+  const rows = new Map(
+    patientIdentities(db, [...new Set(candidates.flatMap((c) => [c.a, c.b]))]).map((r) => [r.id, patientRowKeys(r)]),
+  );
+  const pairs: { a: number; b: number; reasons: MatchReason[] }[] = [];
+  for (const { a, b } of candidates) {
+    const [ka, kb] = [rows.get(a), rows.get(b)];
+    const reasons = ka && kb ? matchReasons(ka, kb) : [];
+    if (reasons.length > 0) pairs.push({ a, b, reasons });
   }
-  const chosen = [...pairs.values()]
+  const chosen = pairs
     .sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a || x.b - y.b)
     .slice(0, limit);
   const ids = [...new Set(chosen.flatMap((p) => [p.a, p.b]))];
