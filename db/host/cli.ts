@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const result = await seedClinic(core, size);
     console.log(`Seeded ${result.inquiries.toLocaleString('en')} inquiries and ${result.patients.toLocaleString('en')} patients in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     printAccounts(result);
-  } else if (values['offer-demo'] && countAccounts(db) === 0) {
+  } else if (values['offer-demo'] && countAccounts(core.db) === 0) {
     console.log(`The data folder is empty: creating the demo clinic in ${path.dirname(dbPath)}`);
     printAccounts(await seedClinic(core, DEMO_SIZE));
   }
