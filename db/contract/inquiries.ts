@@ -65,12 +65,18 @@ export const INQUIRY_LIFECYCLE = defineLifecycle<InquiryStatus>({
   reasonRequired: ['declined', 'closed'],
   doctorOnly: ['accepted', 'declined'],
   open: ['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'],
-  forward: { new: 'contacted', contacted: 'awaiting_records', awaiting_records: 'under_review', under_review: 'accepted' },
+  forward: {
+    new: 'contacted',
+    contacted: 'awaiting_records',
+    awaiting_records: 'under_review',
+    under_review: 'accepted',
+  },
 });
 
 /** Derived views of INQUIRY_LIFECYCLE, kept for the screens and tests that read them. */
 export const OPEN_STATUSES: readonly InquiryStatus[] = INQUIRY_LIFECYCLE.open;
-export const INQUIRY_TRANSITIONS: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> = INQUIRY_LIFECYCLE.transitions;
+export const INQUIRY_TRANSITIONS: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> =
+  INQUIRY_LIFECYCLE.transitions;
 export const REASON_REQUIRED: readonly InquiryStatus[] = INQUIRY_LIFECYCLE.reasonRequired;
 export const DOCTOR_ONLY_TARGETS: readonly InquiryStatus[] = INQUIRY_LIFECYCLE.doctorOnly;
 

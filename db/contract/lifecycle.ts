@@ -41,7 +41,9 @@ export function defineLifecycle<const S extends string>(lc: Lifecycle<S>): Lifec
   }
   [...lc.reasonRequired, ...lc.doctorOnly, ...lc.open].forEach((s) => check(s, 'lists'));
   for (const [from, to] of Object.entries(lc.forward) as [S, S][]) {
-    if (!lc.transitions[from].includes(to)) throw new Error(`Lifecycle ${lc.entity}: forward ${from} → ${to} is no transition`);
+    if (!lc.transitions[from].includes(to)) {
+      throw new Error(`Lifecycle ${lc.entity}: forward ${from} → ${to} is no transition`);
+    }
   }
   return lc;
 }
@@ -50,15 +52,18 @@ export function defineLifecycle<const S extends string>(lc: Lifecycle<S>): Lifec
 export const allowedTargets = <S extends string>(lc: Lifecycle<S>, from: S, role: Role): S[] =>
   lc.transitions[from].filter((to) => role === 'doctor' || !lc.doctorOnly.includes(to));
 
-export const canTransition = <S extends string>(lc: Lifecycle<S>, from: S, to: S): boolean => lc.transitions[from].includes(to);
+export const canTransition = <S extends string>(lc: Lifecycle<S>, from: S, to: S): boolean =>
+  lc.transitions[from].includes(to);
 export const isOpen = <S extends string>(lc: Lifecycle<S>, state: S): boolean => lc.open.includes(state);
 export const needsReason = <S extends string>(lc: Lifecycle<S>, to: S): boolean => lc.reasonRequired.includes(to);
 export const isDoctorOnly = <S extends string>(lc: Lifecycle<S>, to: S): boolean => lc.doctorOnly.includes(to);
 export const isFinal = <S extends string>(lc: Lifecycle<S>, state: S): boolean =>
-  lc.transitions[state].length === 0 && !Object.values(lc.systemOnly).some((r) => (r as { from: readonly S[] }).from.includes(state));
+  lc.transitions[state].length === 0 &&
+  !Object.values(lc.systemOnly).some((r) => (r as { from: readonly S[] }).from.includes(state));
 export const forward = <S extends string>(lc: Lifecycle<S>, from: S): S | null => lc.forward[from] ?? null;
 /** The command that alone reaches `to`, if it is system-only. */
-export const systemCommand = <S extends string>(lc: Lifecycle<S>, to: S): string | null => lc.systemOnly[to]?.command ?? null;
+export const systemCommand = <S extends string>(lc: Lifecycle<S>, to: S): string | null =>
+  lc.systemOnly[to]?.command ?? null;
 
 /** What a lifecycle refusal carries, so one renderer function can phrase any of them in the user's language. */
 export interface TransitionRefusal {

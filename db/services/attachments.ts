@@ -118,12 +118,21 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
     const audit = (_: null, added: Attachment) => ({
       entityId: added.id,
       before: null,
-      after: { owner: input.owner, kind: added.kind, fileName: added.fileName, note: added.note, sha256, size: added.size, mime: added.mime },
+      after: {
+        owner: input.owner,
+        kind: added.kind,
+        fileName: added.fileName,
+        note: added.note,
+        sha256,
+        size: added.size,
+        mime: added.mime,
+      },
     });
     return command(ctx, { action: 'attachments.add', entity: ENTITY, audit }, ({ w, actor, at }) => {
       checkOwner(w, input.owner);
       repo.ensureFile(w, { sha256, size: bytes.length, mime: actual, at });
-      const id = repo.insertAttachment(w, { sha256, owner: input.owner, kind: input.kind, fileName: input.fileName, note: input.note, at, by: actor.id });
+      const { owner, kind, fileName, note } = input;
+      const id = repo.insertAttachment(w, { sha256, owner, kind, fileName, note, at, by: actor.id });
       return publicView(loadActive(w, id));
     });
   } catch (err) {

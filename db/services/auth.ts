@@ -48,7 +48,13 @@ export function status(ctx: CallContext): AuthStatus {
 export async function setupAdmin(ctx: CallContext, input: Omit<NewAccount, 'role'>): Promise<SessionUser> {
   const { core } = ctx;
   const hash = await hashPassword(input.password, core.passwordLog2N);
-  const audit = (_: null, newId: number) => ({ entityId: newId, before: null, after: { username: input.username, role: 'admin' }, actorId: newId });
+  // The first admin is the actor of their own creation.
+  const audit = (_: null, newId: number) => ({
+    entityId: newId,
+    before: null,
+    after: { username: input.username, role: 'admin' },
+    actorId: newId,
+  });
   const id = commandAs(core, null, { action: 'auth.setupAdmin', entity: 'account', audit }, ({ w, at }) => {
     if (countAccounts(w) > 0) {
       throw new DomainError('ALREADY_SET_UP', 'This clinic already has accounts. Sign in instead.');

@@ -203,10 +203,18 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
     entityId: r.batch.id,
     before: null,
     // Counts and ids only: the rows themselves are in the inquiries they became.
-    after: { format: r.batch.format, rows: r.batch.row_count, created: r.created, merged: r.merged, skipped: r.skipped,
-      alreadyImported: r.alreadyImported, inquiryIds: r.createdIds },
+    after: {
+      format: r.batch.format,
+      rows: r.batch.row_count,
+      created: r.created,
+      merged: r.merged,
+      skipped: r.skipped,
+      alreadyImported: r.alreadyImported,
+      inquiryIds: r.createdIds,
+    },
   });
-  const { batch: _batch, ...result } = command(ctx, { action: 'imports.commit', entity: ENTITY, audit }, ({ w, actor, at }) => {
+  const spec = { action: 'imports.commit', entity: ENTITY, audit };
+  const { batch: _batch, ...result } = command(ctx, spec, ({ w, actor, at }) => {
     const batch = openBatch(w, input.batchId);
     const staged = repo.stagedRows(w, input.batchId).map(readStaged);
     const byRow = new Map(staged.map((s) => [s.row, s]));

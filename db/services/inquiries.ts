@@ -25,7 +25,8 @@ import { checkTransition } from './lifecycle';
 import type { Actor } from './sessions';
 
 const ENTITY = 'inquiry';
-const CONFLICT = 'Someone else changed this inquiry after you opened it. Reload to see their change; what you typed is kept.';
+const CONFLICT =
+  'Someone else changed this inquiry after you opened it. Reload to see their change; what you typed is kept.';
 
 /** How every inquiry command finds its record: inside its transaction, NOT_FOUND if missing. */
 const target = (id: number, version?: number) => ({
@@ -59,7 +60,8 @@ export function create(ctx: CallContext, fields: InquiryFields): Inquiry {
 }
 
 export function update(ctx: CallContext, input: { id: number; version: number; fields: InquiryFields }): Inquiry {
-  return command(ctx, { action: 'inquiries.update', entity: ENTITY, ...target(input.id, input.version) }, ({ w, at }) => {
+  const spec = { action: 'inquiries.update', entity: ENTITY, ...target(input.id, input.version) };
+  return command(ctx, spec, ({ w, at }) => {
     checkOwner(w, input.fields.ownerId);
     repo.updateInquiryFields(w, input.id, input.fields, at);
     return loadInquiry(w, input.id);
@@ -86,14 +88,20 @@ export interface InquiryMove {
 /** Refuses a move the lifecycle does not allow this actor (a command may check before it writes anything else). */
 export function checkMove(actor: Actor, before: Inquiry, move: InquiryMove): void {
   const command = move.command === undefined ? {} : { command: move.command };
-  checkTransition(INQUIRY_LIFECYCLE, { from: before.status, to: move.to, role: actor.role, reason: move.reason, ...command }, REFUSALS);
+  const request = { from: before.status, to: move.to, role: actor.role, reason: move.reason, ...command };
+  checkTransition(INQUIRY_LIFECYCLE, request, REFUSALS);
 }
 
 /**
  * The inquiry's one transition, inside a command's transaction: checks the lifecycle for this actor, moves the status
  * and records the step on the timeline. Status changes and conversion both go through here.
  */
-export function transition(w: WritableDB, step: { actor: Actor; at: string }, before: Inquiry, move: InquiryMove): Inquiry {
+export function transition(
+  w: WritableDB,
+  step: { actor: Actor; at: string },
+  before: Inquiry,
+  move: InquiryMove,
+): Inquiry {
   const { actor, at } = step;
   checkMove(actor, before, move);
   if (move.patientId !== undefined) {

@@ -51,19 +51,30 @@ export interface Step<E, A extends Actor | null = Actor> {
   audit(action: string, entity: string, entityId: number | null, before: unknown, after: unknown): void;
 }
 
-const DEFAULT_CONFLICT = 'Someone else changed this record after you opened it. Reload to see their change; what you typed is kept.';
+const DEFAULT_CONFLICT =
+  'Someone else changed this record after you opened it. Reload to see their change; what you typed is kept.';
 
 /** Load-or-NOT_FOUND, for commands that work on more than one record. */
-export function mustLoad<E>(db: ReadableDB, id: number, load: (db: ReadableDB, id: number) => E | null, label: string): E {
+export function mustLoad<E>(
+  db: ReadableDB,
+  id: number,
+  load: (db: ReadableDB, id: number) => E | null,
+  label: string,
+): E {
   const found = load(db, id);
   if (found === null) throw notFound(label, id);
   return found;
 }
 
 /** The optimistic-concurrency check every versioned record gets. */
-export function checkVersion<E extends { version: number }>(current: E, version: number, message: string | ((e: E) => string) = DEFAULT_CONFLICT): void {
+export function checkVersion<E extends { version: number }>(
+  current: E,
+  version: number,
+  message: string | ((e: E) => string) = DEFAULT_CONFLICT,
+): void {
   if (current.version !== version) {
-    throw new DomainError('CONFLICT', typeof message === 'function' ? message(current) : message, { currentVersion: current.version });
+    const text = typeof message === 'function' ? message(current) : message;
+    throw new DomainError('CONFLICT', text, { currentVersion: current.version });
   }
 }
 
@@ -71,9 +82,8 @@ const hasVersion = (e: unknown): e is { version: number } =>
   typeof e === 'object' && e !== null && typeof (e as { version?: unknown }).version === 'number';
 
 function defaultAudit(spec: { id?: number; load?: unknown }, before: unknown, result: unknown): AuditEntry {
-  const resultId = typeof result === 'object' && result !== null && typeof (result as { id?: unknown }).id === 'number'
-    ? (result as { id: number }).id
-    : null;
+  const id = (result as { id?: unknown } | null)?.id;
+  const resultId = typeof id === 'number' ? id : null;
   if (!spec.load || before === null) return { entityId: spec.id ?? resultId, before: null, after: result };
   const changed = typeof result === 'object' && result !== null ? diff(before as object, result) : null;
   return { entityId: spec.id ?? resultId, before: changed?.before ?? null, after: changed?.after ?? null };
@@ -95,14 +105,16 @@ export function commandAs<A extends Actor | null, R, E = null>(
       before = mustLoad(w, spec.id, spec.load, spec.label ?? spec.entity);
       if (spec.version !== undefined) {
         if (!hasVersion(before)) throw new Error(`${spec.action}: ${spec.entity} has no version to check`);
-        checkVersion(before, spec.version, spec.conflictMessage as string | ((e: { version: number }) => string) | undefined);
+        const message = spec.conflictMessage as string | ((e: { version: number }) => string) | undefined;
+        checkVersion(before, spec.version, message);
       }
     }
-    const write = (action: string, entity: string, entityId: number | null, b: unknown, a: unknown, actorId = actor?.id ?? null) =>
-      insertAudit(w, { at, actorId, action, entity, entityId, before: b, after: a });
+    const actorId = actor?.id ?? null;
+    const write = (action: string, entity: string, entityId: number | null, b: unknown, a: unknown, by = actorId) =>
+      insertAudit(w, { at, actorId: by, action, entity, entityId, before: b, after: a });
     const result = body({ w, core, actor, before, at, audit: write });
     const entry = spec.audit ? spec.audit(before, result, at) : defaultAudit(spec, before, result);
-    if (entry) write(spec.action, spec.entity, entry.entityId, entry.before, entry.after, entry.actorId === undefined ? actor?.id ?? null : entry.actorId);
+    if (entry) write(spec.action, spec.entity, entry.entityId, entry.before, entry.after, entry.actorId ?? actorId);
     return result;
   };
   // IMMEDIATE: a deferred transaction that upgrades to a write gets SQLITE_BUSY at once, whatever the timeout.
@@ -115,6 +127,13 @@ export function command<R, E = null>(ctx: CallContext, spec: CommandSpec<E, R>, 
 }
 
 /** An event that changes nothing but is recorded (a sign-in, a file opened): one audit entry in its own transaction. */
-export function recordEvent(core: Core, actor: Actor | null, action: string, entity: string, entityId: number | null): void {
-  commandAs(core, actor, { action, entity, audit: () => ({ entityId, before: null, after: null }) }, () => undefined);
+export function recordEvent(
+  core: Core,
+  actor: Actor | null,
+  action: string,
+  entity: string,
+  entityId: number | null,
+): void {
+  const audit = () => ({ entityId, before: null, after: null });
+  commandAs(core, actor, { action, entity, audit }, () => undefined);
 }

@@ -33,21 +33,22 @@ export function checkTransition<S extends string>(
   const system = lc.systemOnly[r.to];
   if (system) {
     if (r.command !== system.command) {
-      const message = m.systemOnly?.(r.to, system.command) ?? `${lc.entity}: ${r.to} is reached only by ${system.command}.`;
+      const message = m.systemOnly?.(r.to, system.command) ?? `${lc.entity}: only ${system.command} reaches ${r.to}.`;
       throw new DomainError('INVALID_TRANSITION', message, { ...details, command: system.command });
     }
     if (!system.from.includes(r.from)) {
-      const message = m.notFrom?.(r.from, r.to) ?? `${lc.entity}: ${r.to} is reached only from ${system.from.join(', ')}.`;
+      const message = m.notFrom?.(r.from, r.to) ?? `${lc.entity}: ${r.to} only from ${system.from.join(', ')}.`;
       throw new DomainError('INVALID_TRANSITION', message, { ...details, command: system.command, allowed: [] });
     }
     return;
   }
   if (!canTransition(lc, r.from, r.to)) {
-    const message = `${lc.entity}: cannot go from ${r.from} to ${r.to}; allowed: ${details.allowed.join(', ') || 'none'}.`;
+    const message = `${lc.entity}: cannot go from ${r.from} to ${r.to}; allowed: ${allowed.join(', ') || 'none'}.`;
     throw new DomainError('INVALID_TRANSITION', message, { ...details });
   }
   if (lc.doctorOnly.includes(r.to) && r.role !== 'doctor') {
-    throw new DomainError('FORBIDDEN', m.doctorOnly?.(r.to) ?? `${lc.entity}: only a doctor may choose ${r.to}.`, { ...details });
+    const message = m.doctorOnly?.(r.to) ?? `${lc.entity}: only a doctor may choose ${r.to}.`;
+    throw new DomainError('FORBIDDEN', message, { ...details });
   }
   if (lc.reasonRequired.includes(r.to) && r.reason === null) {
     const message = m.reason?.(r.to) ?? `Say why (${r.to})`;

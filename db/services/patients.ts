@@ -38,7 +38,8 @@ const load = (db: ReadableDB, id: number): Patient => mustLoad(db, id, repo.find
 const loadLive = (db: ReadableDB, id: number): Patient => mustLoad(db, id, findLive, 'Patient');
 
 const conflict = (patient: Patient) =>
-  `Someone else changed ${patient.familyName} ${patient.givenName}'s record after you opened it. Reload to see their change; what you typed is kept.`;
+  `Someone else changed ${patient.familyName} ${patient.givenName}'s record after you opened it. ` +
+  'Reload to see their change; what you typed is kept.';
 
 function checkDates(core: Core, fields: PatientFields): void {
   const today = clinicToday(core);
@@ -58,7 +59,15 @@ export function create(ctx: CallContext, fields: PatientFields): Patient {
 }
 
 export function update(ctx: CallContext, input: { id: number; version: number; fields: PatientFields }): Patient {
-  const spec = { action: 'patients.update', entity: ENTITY, id: input.id, load: findLive, label: 'Patient', version: input.version, conflictMessage: conflict };
+  const spec = {
+    action: 'patients.update',
+    entity: ENTITY,
+    id: input.id,
+    load: findLive,
+    label: 'Patient',
+    version: input.version,
+    conflictMessage: conflict,
+  };
   return command(ctx, spec, ({ w, core, at }) => {
     checkDates(core, input.fields);
     repo.updatePatientFields(w, input.id, input.fields, at);
@@ -68,7 +77,14 @@ export function update(ctx: CallContext, input: { id: number; version: number; f
 
 /** Opening a record is itself recorded: who viewed which patient, when. */
 export function get(ctx: CallContext, input: { id: number }): PatientDetail {
-  const spec = { action: 'patients.view', entity: ENTITY, id: input.id, load: repo.findPatient, label: 'Patient', audit: () => ({ entityId: input.id, before: null, after: null }) };
+  const spec = {
+    action: 'patients.view',
+    entity: ENTITY,
+    id: input.id,
+    load: repo.findPatient,
+    label: 'Patient',
+    audit: () => ({ entityId: input.id, before: null, after: null }),
+  };
   return command(ctx, spec, ({ w, core, before }) => ({
     patient: before,
     inquiries: inquiryRepo.inquiriesOfPatient(w, input.id),
@@ -162,7 +178,11 @@ export function convertInquiry(
     label: 'Inquiry',
     version: input.version,
     conflictMessage: 'Someone else changed this inquiry after you opened it. Reload and convert again.',
-    audit: (before: Inquiry) => ({ entityId: before.id, before: { status: before.status }, after: { status: 'converted', patientId } }),
+    audit: (before: Inquiry) => ({
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status: 'converted', patientId },
+    }),
   };
   return command(ctx, spec, (step) => {
     const { w, core, actor, before, at } = step;
