@@ -30,6 +30,20 @@ export default tseslint.config(
     },
   },
   {
+    // Layers only point down (contract ← sqlite ← repos ← services ← api ← host): sqlite/ is below all the rules.
+    files: ['db/sqlite/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'db/ runs in plain Node: never import electron.' }],
+        patterns: [
+          { group: uiLibraries, message: 'db/ never imports React or UI libraries.' },
+          { group: ['**/renderer/**', '**/electron/**'], message: 'db/ is the core: it does not import the transports or the UI.' },
+          { group: ['**/repos/*', '**/services/*', '**/api/*', '**/host/*', '**/seed/*'], message: 'sqlite/ is below repos and services: it imports only the contract.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['db/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

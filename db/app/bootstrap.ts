@@ -56,7 +56,7 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       seeded = await seedClinic(core, o.seed);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`Seeded ${seeded.inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${seconds} s.`);
-    } else if (o.offerDemo && countAccounts(db) === 0) {
+    } else if (o.offerDemo && countAccounts(core.db) === 0) {
       say(`The data folder is empty: creating the demo clinic in ${dataDir}`);
       seeded = await seedClinic(core, DEMO_SIZE);
     }

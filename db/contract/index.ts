@@ -25,3 +25,4 @@ export * from './imports';
 export * from './patients';
 export * from './attachments';
 export * from './bridge';
+export * from './lifecycle';

@@ -1,5 +1,6 @@
 // Contract for inquiries: intake, the pipeline, activities, the list and the coordinator's worklist.
 import { z } from 'zod';
+import { defineLifecycle } from './lifecycle';
 import { CountryCode, Email, Id, IsoDate, IsoInstant, LanguageCode, OptionalText, Phone, RequiredText, method } from './common';
 
 export const CHANNELS = ['web_form', 'phone', 'email', 'messaging', 'referral', 'walk_in'] as const;
@@ -42,32 +43,42 @@ export const INQUIRY_STATUSES = [
 export const InquiryStatus = z.enum(INQUIRY_STATUSES);
 export type InquiryStatus = z.infer<typeof InquiryStatus>;
 
-/** Open states are those a coordinator still works on. */
-export const OPEN_STATUSES: readonly InquiryStatus[] = [
-  'new',
-  'contacted',
-  'awaiting_records',
-  'under_review',
-  'accepted',
-];
-
 /**
- * The pipeline. `converted` is reached only by converting into a patient (a later feature),
- * never by a plain status change; `declined` and `closed` need a reason and end the inquiry.
+ * The pipeline. `converted` is reached only by converting an accepted inquiry into a patient, never by a plain status
+ * change; `declined` and `closed` need a reason and end the inquiry; eligibility decisions are a doctor's.
  */
-export const INQUIRY_TRANSITIONS: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> = {
-  new: ['contacted', 'declined', 'closed'],
-  contacted: ['awaiting_records', 'under_review', 'declined', 'closed'],
-  awaiting_records: ['under_review', 'declined', 'closed'],
-  under_review: ['accepted', 'awaiting_records', 'declined', 'closed'],
-  accepted: ['declined', 'closed'],
-  converted: [],
-  declined: [],
-  closed: [],
-};
-export const REASON_REQUIRED: readonly InquiryStatus[] = ['declined', 'closed'];
-/** Eligibility decisions are a doctor's. */
-export const DOCTOR_ONLY_TARGETS: readonly InquiryStatus[] = ['accepted', 'declined'];
+export const INQUIRY_LIFECYCLE = defineLifecycle<InquiryStatus>({
+  entity: 'inquiries',
+  states: INQUIRY_STATUSES,
+  initial: 'new',
+  transitions: {
+    new: ['contacted', 'declined', 'closed'],
+    contacted: ['awaiting_records', 'under_review', 'declined', 'closed'],
+    awaiting_records: ['under_review', 'declined', 'closed'],
+    under_review: ['accepted', 'awaiting_records', 'declined', 'closed'],
+    accepted: ['declined', 'closed'],
+    converted: [],
+    declined: [],
+    closed: [],
+  },
+  systemOnly: { converted: { command: 'patients.convertInquiry', from: ['accepted'] } },
+  reasonRequired: ['declined', 'closed'],
+  doctorOnly: ['accepted', 'declined'],
+  open: ['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'],
+  forward: {
+    new: 'contacted',
+    contacted: 'awaiting_records',
+    awaiting_records: 'under_review',
+    under_review: 'accepted',
+  },
+});
+
+/** Derived views of INQUIRY_LIFECYCLE, kept for the screens and tests that read them. */
+export const OPEN_STATUSES: readonly InquiryStatus[] = INQUIRY_LIFECYCLE.open;
+export const INQUIRY_TRANSITIONS: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> =
+  INQUIRY_LIFECYCLE.transitions;
+export const REASON_REQUIRED: readonly InquiryStatus[] = INQUIRY_LIFECYCLE.reasonRequired;
+export const DOCTOR_ONLY_TARGETS: readonly InquiryStatus[] = INQUIRY_LIFECYCLE.doctorOnly;
 
 export const ACTIVITY_KINDS = ['call', 'email', 'message', 'note', 'document'] as const;
 export const ActivityKind = z.enum(ACTIVITY_KINDS);

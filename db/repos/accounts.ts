@@ -1,5 +1,5 @@
 // SQL and row mapping for staff accounts.
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import type { Account, Role } from '../contract';
 import { all, get, run, sql } from '../sqlite/sql';
 
@@ -27,23 +27,23 @@ const toAccount = (r: AccountRow): AccountWithHash => ({
   passwordHash: r.password_hash,
 });
 
-export const countAccounts = (db: Database): number =>
+export const countAccounts = (db: ReadableDB): number =>
   get<{ n: number }>(db, sql`SELECT count(*) AS n FROM accounts`)?.n ?? 0;
 
-export const countActiveAdmins = (db: Database): number =>
+export const countActiveAdmins = (db: ReadableDB): number =>
   get<{ n: number }>(db, sql`SELECT count(*) AS n FROM accounts WHERE role = 'admin' AND active = 1`)?.n ?? 0;
 
-export function findAccountById(db: Database, id: number): AccountWithHash | null {
+export function findAccountById(db: ReadableDB, id: number): AccountWithHash | null {
   const row = get<AccountRow>(db, sql`SELECT * FROM accounts WHERE id = ${id}`);
   return row ? toAccount(row) : null;
 }
 
-export function findAccountByUsername(db: Database, username: string): AccountWithHash | null {
+export function findAccountByUsername(db: ReadableDB, username: string): AccountWithHash | null {
   const row = get<AccountRow>(db, sql`SELECT * FROM accounts WHERE username = ${username}`);
   return row ? toAccount(row) : null;
 }
 
-export const listAccounts = (db: Database): AccountWithHash[] =>
+export const listAccounts = (db: ReadableDB): AccountWithHash[] =>
   all<AccountRow>(db, sql`SELECT * FROM accounts ORDER BY active DESC, display_name COLLATE NOCASE`).map(toAccount);
 
 export interface NewAccountRow {
@@ -54,7 +54,7 @@ export interface NewAccountRow {
   createdAt: string;
 }
 
-export function insertAccount(db: Database, a: NewAccountRow): number {
+export function insertAccount(db: WritableDB, a: NewAccountRow): number {
   const res = run(
     db,
     sql`INSERT INTO accounts (username, display_name, role, password_hash, active, created_at)
@@ -63,11 +63,11 @@ export function insertAccount(db: Database, a: NewAccountRow): number {
   return Number(res.lastInsertRowid);
 }
 
-export function updateAccount(db: Database, id: number, v: { displayName: string; role: Role; active: boolean }): void {
+export function updateAccount(db: WritableDB, id: number, v: { displayName: string; role: Role; active: boolean }): void {
   run(db, sql`UPDATE accounts SET display_name = ${v.displayName}, role = ${v.role}, active = ${v.active} WHERE id = ${id}`);
 }
 
-export function setPasswordHash(db: Database, id: number, hash: string): void {
+export function setPasswordHash(db: WritableDB, id: number, hash: string): void {
   run(db, sql`UPDATE accounts SET password_hash = ${hash} WHERE id = ${id}`);
 }
 

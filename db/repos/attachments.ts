@@ -1,5 +1,5 @@
 // SQL and row mapping for attachments and the content-addressed files they point to.
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import type { Attachment, AttachmentKind, AttachmentOwner } from '../contract';
 import { all, get, run, sql } from '../sqlite/sql';
 
@@ -46,18 +46,18 @@ const SELECT = sql`
 
 const ownerColumn = (owner: AttachmentOwner) => (owner.kind === 'inquiry' ? sql`a.inquiry_id` : sql`a.patient_id`);
 
-export const listAttachments = (db: Database, owner: AttachmentOwner): Attachment[] =>
+export const listAttachments = (db: ReadableDB, owner: AttachmentOwner): Attachment[] =>
   all<AttachmentRow>(db, sql`${SELECT} WHERE ${ownerColumn(owner)} = ${owner.id} AND a.removed_at IS NULL ORDER BY a.added_at DESC, a.id DESC`)
     .map(toAttachment)
     .map(({ owner: _owner, removedAt: _removedAt, ...rest }) => rest);
 
-export function findAttachment(db: Database, id: number): StoredAttachment | null {
+export function findAttachment(db: ReadableDB, id: number): StoredAttachment | null {
   const row = get<AttachmentRow>(db, sql`${SELECT} WHERE a.id = ${id}`);
   return row ? toAttachment(row) : null;
 }
 
 /** 'merged' for a patient record merged into another: its files now live with the survivor. */
-export function ownerState(db: Database, owner: AttachmentOwner): 'missing' | 'merged' | 'ok' {
+export function ownerState(db: ReadableDB, owner: AttachmentOwner): 'missing' | 'merged' | 'ok' {
   if (owner.kind === 'inquiry') return get(db, sql`SELECT 1 FROM inquiries WHERE id = ${owner.id}`) ? 'ok' : 'missing';
   const row = get<{ merged_into_id: number | null }>(db, sql`SELECT merged_into_id FROM patients WHERE id = ${owner.id}`);
   if (!row) return 'missing';
@@ -65,12 +65,12 @@ export function ownerState(db: Database, owner: AttachmentOwner): 'missing' | 'm
 }
 
 /** The first upload of some bytes records their size and type; later uploads of the same bytes reuse the row. */
-export function ensureFile(db: Database, f: { sha256: string; size: number; mime: string; at: string }): void {
+export function ensureFile(db: WritableDB, f: { sha256: string; size: number; mime: string; at: string }): void {
   run(db, sql`INSERT INTO files (sha256, size, mime, created_at) VALUES (${f.sha256}, ${f.size}, ${f.mime}, ${f.at}) ON CONFLICT (sha256) DO NOTHING`);
 }
 
 export function insertAttachment(
-  db: Database,
+  db: WritableDB,
   a: { sha256: string; owner: AttachmentOwner; kind: AttachmentKind; fileName: string; note: string | null; at: string; by: number },
 ): number {
   const inquiryId = a.owner.kind === 'inquiry' ? a.owner.id : null;
@@ -83,10 +83,10 @@ export function insertAttachment(
   return Number(result.lastInsertRowid);
 }
 
-export function markRemoved(db: Database, id: number, at: string, by: number): void {
+export function markRemoved(db: WritableDB, id: number, at: string, by: number): void {
   run(db, sql`UPDATE attachments SET removed_at = ${at}, removed_by = ${by} WHERE id = ${id} AND removed_at IS NULL`);
 }
 
 /** Links that still use these bytes; removed links do not keep a file on disk. */
-export const activeLinks = (db: Database, sha256: string): number =>
+export const activeLinks = (db: ReadableDB, sha256: string): number =>
   get<{ n: number }>(db, sql`SELECT count(*) AS n FROM attachments WHERE sha256 = ${sha256} AND removed_at IS NULL`)?.n ?? 0;

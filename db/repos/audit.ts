@@ -1,6 +1,6 @@
 // SQL for the append-only audit log.
-import type { Database } from 'better-sqlite3';
-import { all, run, sql } from '../sqlite/sql';
+import type { WritableDB } from '../sqlite/handles';
+import { run, sql } from '../sqlite/sql';
 
 export interface AuditEntry {
   at: string;
@@ -12,7 +12,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export function insertAudit(db: Database, e: AuditEntry): void {
+export function insertAudit(db: WritableDB, e: AuditEntry): void {
   run(
     db,
     sql`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
@@ -21,17 +21,3 @@ export function insertAudit(db: Database, e: AuditEntry): void {
                 ${e.after === null || e.after === undefined ? null : JSON.stringify(e.after)})`,
   );
 }
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  before_json: string | null;
-  after_json: string | null;
-}
-
-export const auditFor = (db: Database, entity: string, entityId: number): AuditRow[] =>
-  all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE entity = ${entity} AND entity_id = ${entityId} ORDER BY id`);

@@ -1,7 +1,7 @@
 // SQL for "is this the same person?": candidate patients and inquiries by their indexed key columns, nothing decided.
 // The rule that decides is services/identity.ts; these queries only bring every record that could pass it, each
 // through an existing index (patients_email, _phone, _passport, _birth; inquiries_email, _phone, _patient_birth).
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../sqlite/handles';
 import { type Sql, all, raw, sql } from '../sqlite/sql';
 
 /** A live patient's identity keys as stored, with what a match list needs to name it. */
@@ -54,7 +54,7 @@ function byId<T extends { id: number }>(lists: T[][]): T[] {
   return [...found.values()].sort((a, b) => a.id - b.id);
 }
 
-export function patientCandidates(db: Database, k: CandidateKeys): PatientIdentityRow[] {
+export function patientCandidates(db: ReadableDB, k: CandidateKeys): PatientIdentityRow[] {
   const q = (where: Sql, limit: number) =>
     all<PatientIdentityRow>(db, sql`${PATIENT} WHERE ${where} AND ${LIVE} ORDER BY id LIMIT ${limit}`);
   return byId([
@@ -71,7 +71,7 @@ const INQUIRY = raw(
 );
 
 /** Inquiries have no passport: that key is not looked up. */
-export function inquiryCandidates(db: Database, k: CandidateKeys): InquiryIdentityRow[] {
+export function inquiryCandidates(db: ReadableDB, k: CandidateKeys): InquiryIdentityRow[] {
   const q = (where: Sql, limit: number) =>
     all<InquiryIdentityRow>(db, sql`${INQUIRY} WHERE ${where} ORDER BY id LIMIT ${limit}`);
   return byId([
@@ -87,7 +87,7 @@ export function inquiryCandidates(db: Database, k: CandidateKeys): InquiryIdenti
  * The rule that decides is services/identity.ts; this only keeps the duplicate finder off a pass over every patient.
  * Names that differ only by accents on the same birth date are not brought (SQLite's lower() folds ASCII alone).
  */
-export function duplicateCandidatePairs(db: Database, limit: number): { a: number; b: number }[] {
+export function duplicateCandidatePairs(db: ReadableDB, limit: number): { a: number; b: number }[] {
   return all<{ a: number; b: number }>(
     db,
     sql`SELECT a, b FROM (
@@ -109,7 +109,7 @@ export function duplicateCandidatePairs(db: Database, limit: number): { a: numbe
 }
 
 /** The identity keys of these patients, for deciding on candidate pairs. */
-export function patientIdentities(db: Database, ids: readonly number[]): PatientIdentityRow[] {
+export function patientIdentities(db: ReadableDB, ids: readonly number[]): PatientIdentityRow[] {
   if (ids.length === 0) return [];
   return all<PatientIdentityRow>(
     db,

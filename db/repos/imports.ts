@@ -1,5 +1,5 @@
 // SQL for web-form imports: staged batches and rows, the references already imported (look-ups: repos/identity.ts).
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import type { ImportFormat } from '../contract';
 import { all, get, run, sql } from '../sqlite/sql';
 
@@ -17,7 +17,7 @@ export interface StagedRow {
   fields_json: string;
 }
 
-export function insertBatch(db: Database, v: { fileName: string; format: ImportFormat; sha256: string; rowCount: number; at: string; by: number }): number {
+export function insertBatch(db: WritableDB, v: { fileName: string; format: ImportFormat; sha256: string; rowCount: number; at: string; by: number }): number {
   const res = run(
     db,
     sql`INSERT INTO import_batches (file_name, format, sha256, row_count, created_at, created_by)
@@ -26,14 +26,14 @@ export function insertBatch(db: Database, v: { fileName: string; format: ImportF
   return Number(res.lastInsertRowid);
 }
 
-export function insertStagedRow(db: Database, batchId: number, row: number, ref: string, fieldsJson: string): void {
+export function insertStagedRow(db: WritableDB, batchId: number, row: number, ref: string, fieldsJson: string): void {
   run(db, sql`INSERT INTO import_rows (batch_id, row_number, ref, fields_json) VALUES (${batchId}, ${row}, ${ref}, ${fieldsJson})`);
 }
 
-export const findBatch = (db: Database, id: number): BatchRow | undefined =>
+export const findBatch = (db: ReadableDB, id: number): BatchRow | undefined =>
   get<BatchRow>(db, sql`SELECT id, format, row_count, created_by, committed_at FROM import_batches WHERE id = ${id}`);
 
-export const stagedRows = (db: Database, batchId: number, offset = 0, limit = -1): StagedRow[] =>
+export const stagedRows = (db: ReadableDB, batchId: number, offset = 0, limit = -1): StagedRow[] =>
   all<StagedRow>(
     db,
     sql`SELECT row_number, ref, fields_json FROM import_rows WHERE batch_id = ${batchId} ORDER BY row_number LIMIT ${limit} OFFSET ${offset}`,
@@ -44,26 +44,26 @@ export interface StagedRowWithRef extends StagedRow {
   inquiry_id: number | null;
 }
 
-export const stagedRowsWithRefs = (db: Database, batchId: number, offset: number, limit: number): StagedRowWithRef[] =>
+export const stagedRowsWithRefs = (db: ReadableDB, batchId: number, offset: number, limit: number): StagedRowWithRef[] =>
   all<StagedRowWithRef>(
     db,
     sql`SELECT r.row_number, r.ref, r.fields_json, x.inquiry_id FROM import_rows r LEFT JOIN import_refs x ON x.ref = r.ref
          WHERE r.batch_id = ${batchId} ORDER BY r.row_number LIMIT ${limit} OFFSET ${offset}`,
   );
 
-export const countStagedRows = (db: Database, batchId: number): number =>
+export const countStagedRows = (db: ReadableDB, batchId: number): number =>
   get<{ n: number }>(db, sql`SELECT count(*) AS n FROM import_rows WHERE batch_id = ${batchId}`)?.n ?? 0;
 
-export function markCommitted(db: Database, batchId: number, at: string): void {
+export function markCommitted(db: WritableDB, batchId: number, at: string): void {
   run(db, sql`UPDATE import_batches SET committed_at = ${at} WHERE id = ${batchId}`);
 }
 
 /** Staged rows are a copy of patient data: once committed (or abandoned) they go; the references stay. */
-export function deleteStagedRows(db: Database, batchId: number): void {
+export function deleteStagedRows(db: WritableDB, batchId: number): void {
   run(db, sql`DELETE FROM import_rows WHERE batch_id = ${batchId}`);
 }
 
-export function deleteAbandonedRows(db: Database, stagedBefore: string): number {
+export function deleteAbandonedRows(db: WritableDB, stagedBefore: string): number {
   return run(
     db,
     sql`DELETE FROM import_rows WHERE batch_id IN (SELECT id FROM import_batches WHERE committed_at IS NULL AND created_at < ${stagedBefore})`,
@@ -75,12 +75,12 @@ export interface ImportedRef {
   action: 'created' | 'merged';
 }
 
-export const findRef = (db: Database, ref: string): ImportedRef | undefined =>
+export const findRef = (db: ReadableDB, ref: string): ImportedRef | undefined =>
   get<ImportedRef>(db, sql`SELECT inquiry_id, action FROM import_refs WHERE ref = ${ref}`);
 
-export function insertRef(db: Database, v: { ref: string; inquiryId: number; batchId: number; action: 'created' | 'merged'; at: string }): void {
+export function insertRef(db: WritableDB, v: { ref: string; inquiryId: number; batchId: number; action: 'created' | 'merged'; at: string }): void {
   run(db, sql`INSERT INTO import_refs (ref, inquiry_id, batch_id, action, at) VALUES (${v.ref}, ${v.inquiryId}, ${v.batchId}, ${v.action}, ${v.at})`);
 }
 
-export const inquiryExists = (db: Database, id: number): { received_at: string } | undefined =>
+export const inquiryExists = (db: ReadableDB, id: number): { received_at: string } | undefined =>
   get<{ received_at: string }>(db, sql`SELECT received_at FROM inquiries WHERE id = ${id}`);

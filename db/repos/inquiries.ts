@@ -1,10 +1,24 @@
 // SQL and row mapping for inquiries, their activities and status history.
-import type { Database } from 'better-sqlite3';
-import type { ActivityKind, Inquiry, InquiryFields, InquiryListRow, InquiryQuery, InquiryStatus, TimelineEntry } from '../contract';
-import { OPEN_STATUS_SQL } from '../sqlite/migrations/0010-initial';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
+import {
+  type ActivityKind,
+  INQUIRY_LIFECYCLE,
+  type Inquiry,
+  type InquiryFields,
+  type InquiryListRow,
+  type InquiryQuery,
+  type InquiryStatus,
+  type TimelineEntry,
+} from '../contract';
 import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
 import { phoneDigits } from './identity-keys';
 import { inquiryTextFilter, planSearch } from './search';
+
+/**
+ * The open states, from the lifecycle, written out as literals: SQLite uses the partial indexes of migration 0010 only
+ * when a query states their condition word for word (tests/core/lifecycle.test.ts compares the two).
+ */
+export const OPEN_STATUS_SQL = `status IN (${INQUIRY_LIFECYCLE.open.map((s) => `'${s}'`).join(', ')})`;
 
 interface InquiryRow {
   id: number;
@@ -89,7 +103,7 @@ const fieldColumns = (f: InquiryFields) => sql`
   heard_about = ${f.heardAbout}, consent_contact = ${f.consentContact},
   consent_data_processing = ${f.consentDataProcessing}, owner_id = ${f.ownerId}, next_follow_up = ${f.nextFollowUp}`;
 
-export function insertInquiry(db: Database, f: InquiryFields, meta: { at: string; by: number | null; status?: InquiryStatus }): number {
+export function insertInquiry(db: WritableDB, f: InquiryFields, meta: { at: string; by: number | null; status?: InquiryStatus }): number {
   const res = run(
     db,
     sql`INSERT INTO inquiries (received_at, channel, contact_name, contact_relation, contact_email, contact_phone,
@@ -107,11 +121,11 @@ export function insertInquiry(db: Database, f: InquiryFields, meta: { at: string
   return Number(res.lastInsertRowid);
 }
 
-export function updateInquiryFields(db: Database, id: number, f: InquiryFields, at: string): void {
+export function updateInquiryFields(db: WritableDB, id: number, f: InquiryFields, at: string): void {
   run(db, sql`UPDATE inquiries SET ${fieldColumns(f)}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`);
 }
 
-export function setInquiryStatus(db: Database, id: number, v: { status: InquiryStatus; reason: string | null; firstContactAt: string | null; at: string }): void {
+export function setInquiryStatus(db: WritableDB, id: number, v: { status: InquiryStatus; reason: string | null; firstContactAt: string | null; at: string }): void {
   run(
     db,
     sql`UPDATE inquiries SET status = ${v.status}, status_reason = ${v.reason}, first_contact_at = ${v.firstContactAt},
@@ -119,11 +133,11 @@ export function setInquiryStatus(db: Database, id: number, v: { status: InquiryS
   );
 }
 
-export function setInquiryOwner(db: Database, id: number, v: { ownerId: number | null; nextFollowUp: string | null; at: string }): void {
+export function setInquiryOwner(db: WritableDB, id: number, v: { ownerId: number | null; nextFollowUp: string | null; at: string }): void {
   run(db, sql`UPDATE inquiries SET owner_id = ${v.ownerId}, next_follow_up = ${v.nextFollowUp}, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`);
 }
 
-export function findInquiry(db: Database, id: number): Inquiry | null {
+export function findInquiry(db: ReadableDB, id: number): Inquiry | null {
   const row = get<InquiryRow>(
     db,
     sql`SELECT i.*, a.display_name AS owner_name FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id WHERE i.id = ${id}`,
@@ -131,7 +145,7 @@ export function findInquiry(db: Database, id: number): Inquiry | null {
   return row ? toInquiry(row) : null;
 }
 
-export function insertStatusChange(db: Database, v: { inquiryId: number; at: string; from: InquiryStatus | null; to: InquiryStatus; reason: string | null; authorId: number | null }): void {
+export function insertStatusChange(db: WritableDB, v: { inquiryId: number; at: string; from: InquiryStatus | null; to: InquiryStatus; reason: string | null; authorId: number | null }): void {
   run(
     db,
     sql`INSERT INTO inquiry_status_changes (inquiry_id, at, from_status, to_status, reason, author_id)
@@ -139,7 +153,7 @@ export function insertStatusChange(db: Database, v: { inquiryId: number; at: str
   );
 }
 
-export function insertActivity(db: Database, v: { inquiryId: number; at: string; kind: string; summary: string; authorId: number; createdAt: string }): number {
+export function insertActivity(db: WritableDB, v: { inquiryId: number; at: string; kind: string; summary: string; authorId: number; createdAt: string }): number {
   const res = run(
     db,
     sql`INSERT INTO inquiry_activities (inquiry_id, at, kind, summary, author_id, created_at)
@@ -161,7 +175,7 @@ interface TimelineRow {
 }
 
 /** Activities and status changes, newest first. */
-export function timeline(db: Database, inquiryId: number): TimelineEntry[] {
+export function timeline(db: ReadableDB, inquiryId: number): TimelineEntry[] {
   const rows = all<TimelineRow>(
     db,
     sql`SELECT 'activity' AS type, x.id AS id, x.at AS at, x.kind AS kind, x.summary, NULL AS from_status, NULL AS to_status, NULL AS reason,
@@ -225,7 +239,7 @@ const SORT_COLUMNS: Record<InquiryQuery['sort'], string> = {
   country: 'i.country',
 };
 
-export function listInquiries(db: Database, q: InquiryQuery, today: string): { rows: InquiryListRow[]; total: number } {
+export function listInquiries(db: ReadableDB, q: InquiryQuery, today: string): { rows: InquiryListRow[]; total: number } {
   const where: Sql[] = [];
   if (q.statuses.length > 0) where.push(sql`i.status IN (${join(q.statuses.map((s) => sql`${s}`), ', ')})`);
   if (q.ownerId !== null) where.push(sql`i.owner_id = ${q.ownerId}`);
@@ -264,7 +278,7 @@ export interface WorklistRows {
   awaitingFirstContact: InquiryListRow[];
 }
 
-export function worklist(db: Database, today: string, ownerId: number | null, limit = 100): WorklistRows {
+export function worklist(db: ReadableDB, today: string, ownerId: number | null, limit = 100): WorklistRows {
   const open = raw(`i.${OPEN_STATUS_SQL}`);
   // The worklist is read all day: pin it to the partial indexes so the plan never drifts to a scan of open statuses.
   const followUps = (indexName: string) => sql`SELECT ${LIST_COLUMNS} FROM inquiries i INDEXED BY ${raw(indexName)} LEFT JOIN accounts a ON a.id = i.owner_id`;
@@ -283,7 +297,7 @@ export function worklist(db: Database, today: string, ownerId: number | null, li
 }
 
 /** List rows for the given ids, in the order given (search hits come ranked). */
-export function inquiryRowsByIds(db: Database, ids: readonly number[]): InquiryListRow[] {
+export function inquiryRowsByIds(db: ReadableDB, ids: readonly number[]): InquiryListRow[] {
   if (ids.length === 0) return [];
   const rows = all<ListRow>(
     db,
@@ -294,7 +308,7 @@ export function inquiryRowsByIds(db: Database, ids: readonly number[]): InquiryL
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export function inquiriesOfPatient(db: Database, patientId: number): InquiryListRow[] {
+export function inquiriesOfPatient(db: ReadableDB, patientId: number): InquiryListRow[] {
   return all<ListRow>(
     db,
     sql`SELECT ${LIST_COLUMNS} FROM inquiries i LEFT JOIN accounts a ON a.id = i.owner_id WHERE i.patient_id = ${patientId} ORDER BY i.received_at DESC`,
@@ -302,6 +316,6 @@ export function inquiriesOfPatient(db: Database, patientId: number): InquiryList
 }
 
 /** Conversion: the inquiry points at its patient and is finished. */
-export function setInquiryPatient(db: Database, id: number, v: { patientId: number; status: InquiryStatus; at: string }): void {
+export function setInquiryPatient(db: WritableDB, id: number, v: { patientId: number; status: InquiryStatus; at: string }): void {
   run(db, sql`UPDATE inquiries SET patient_id = ${v.patientId}, status = ${v.status}, status_reason = NULL, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`);
 }

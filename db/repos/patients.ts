@@ -1,5 +1,5 @@
 // SQL and row mapping for patients, their alias identifiers and the MRN counter (duplicates: services/identity.ts).
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import type { Patient, PatientAlias, PatientFields, PatientQuery, PatientSummary } from '../contract';
 import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
 import { phoneDigits } from './identity-keys';
@@ -97,7 +97,7 @@ const fieldValues = (f: PatientFields) => ({
 });
 
 // Column names come from the fixed object above, never from input.
-export function insertPatient(db: Database, f: PatientFields, meta: { mrn: string; at: string; by: number }): number {
+export function insertPatient(db: WritableDB, f: PatientFields, meta: { mrn: string; at: string; by: number }): number {
   const entries = Object.entries(fieldValues(f));
   const text = `INSERT INTO patients (${entries.map(([c]) => c).join(', ')}, mrn, created_at, created_by, updated_at)
                 VALUES (${entries.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
@@ -105,13 +105,13 @@ export function insertPatient(db: Database, f: PatientFields, meta: { mrn: strin
   return Number(res.lastInsertRowid);
 }
 
-export function updatePatientFields(db: Database, id: number, f: PatientFields, at: string): void {
+export function updatePatientFields(db: WritableDB, id: number, f: PatientFields, at: string): void {
   const entries = Object.entries(fieldValues(f));
   const sets = entries.map(([c]) => `${c} = ?`).join(', ');
   run(db, new Sql(`UPDATE patients SET ${sets}, updated_at = ?, version = version + 1 WHERE id = ?`, [...entries.map(([, v]) => v), at, id]));
 }
 
-export function findPatient(db: Database, id: number): Patient | null {
+export function findPatient(db: ReadableDB, id: number): Patient | null {
   const row = get<PatientRow>(db, sql`SELECT * FROM patients WHERE id = ${id}`);
   if (!row) return null;
   return {
@@ -126,14 +126,14 @@ export function findPatient(db: Database, id: number): Patient | null {
   };
 }
 
-function aliases(db: Database, patientId: number): PatientAlias[] {
+function aliases(db: ReadableDB, patientId: number): PatientAlias[] {
   return all<{ kind: PatientAlias['kind']; value: string; from_patient_id: number | null }>(
     db,
     sql`SELECT kind, value, from_patient_id FROM patient_identifiers WHERE patient_id = ${patientId} ORDER BY id`,
   ).map((r) => ({ kind: r.kind, value: r.value, fromPatientId: r.from_patient_id }));
 }
 
-export function insertAlias(db: Database, v: { patientId: number; kind: PatientAlias['kind']; value: string; fromPatientId: number | null; at: string }): void {
+export function insertAlias(db: WritableDB, v: { patientId: number; kind: PatientAlias['kind']; value: string; fromPatientId: number | null; at: string }): void {
   run(
     db,
     sql`INSERT INTO patient_identifiers (patient_id, kind, value, from_patient_id, created_at)
@@ -141,12 +141,12 @@ export function insertAlias(db: Database, v: { patientId: number; kind: PatientA
   );
 }
 
-export function markMerged(db: Database, id: number, intoId: number, at: string): void {
+export function markMerged(db: WritableDB, id: number, intoId: number, at: string): void {
   run(db, sql`UPDATE patients SET merged_into_id = ${intoId}, merged_at = ${at}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`);
 }
 
 /** The next value of a named counter, e.g. `mrn:SD-2026-`; starts at 1. */
-export function nextCounter(db: Database, name: string): number {
+export function nextCounter(db: WritableDB, name: string): number {
   const row = get<{ value: number }>(
     db,
     sql`INSERT INTO counters (name, value) VALUES (${name}, 1)
@@ -155,7 +155,7 @@ export function nextCounter(db: Database, name: string): number {
   return row?.value ?? 1;
 }
 
-export const mrnTaken = (db: Database, mrn: string): boolean =>
+export const mrnTaken = (db: ReadableDB, mrn: string): boolean =>
   get(db, sql`SELECT 1 AS x FROM patients WHERE mrn = ${mrn} UNION ALL SELECT 1 FROM patient_identifiers WHERE kind = 'mrn' AND value = ${mrn} LIMIT 1`) !== undefined;
 
 interface SummaryRow {
@@ -194,10 +194,10 @@ const toSummary = (r: SummaryRow): PatientSummary => ({
   version: r.version,
 });
 
-const summaries = (db: Database, q: Sql): PatientSummary[] => all<SummaryRow>(db, q).map(toSummary);
+const summaries = (db: ReadableDB, q: Sql): PatientSummary[] => all<SummaryRow>(db, q).map(toSummary);
 
 /** Summaries for the given ids, in the order given (search hits come ranked). */
-export function patientSummariesByIds(db: Database, ids: readonly number[]): PatientSummary[] {
+export function patientSummariesByIds(db: ReadableDB, ids: readonly number[]): PatientSummary[] {
   if (ids.length === 0) return [];
   const byId = new Map(
     summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((p) => [p.id, p]),
@@ -213,7 +213,7 @@ const SORTS: Record<PatientQuery['sort'], string> = {
 };
 
 /** The registry page; `ids` narrows it to a search's hits when the list is searched. */
-export function listPatients(db: Database, q: PatientQuery, ids: readonly number[] | null): { rows: PatientSummary[]; total: number } {
+export function listPatients(db: ReadableDB, q: PatientQuery, ids: readonly number[] | null): { rows: PatientSummary[]; total: number } {
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const order = raw(`ORDER BY ${SORTS[q.sort].replaceAll('%d', dir)}, p.id ${dir}`);
   const where = ids === null ? raw('p.merged_into_id IS NULL') : sql`p.merged_into_id IS NULL AND p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
@@ -237,7 +237,7 @@ export const PATIENT_MERGE_BOOKKEEPING: readonly { table: string; column: string
   { table: 'patient_identifiers', column: 'from_patient_id' },
 ];
 
-export function moveLinks(db: Database, fromId: number, toId: number): Record<string, number> {
+export function moveLinks(db: WritableDB, fromId: number, toId: number): Record<string, number> {
   const moved: Record<string, number> = {};
   for (const link of PATIENT_LINKS) {
     moved[link.table] = run(db, new Sql(`UPDATE ${link.table} SET ${link.column} = ? WHERE ${link.column} = ?`, [toId, fromId])).changes;

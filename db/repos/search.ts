@@ -1,5 +1,5 @@
 // Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../sqlite/handles';
 import { DENSE_SCRIPT, GRAM_PAD } from '../sqlite/functions';
 import { Sql, all, join, sql } from '../sqlite/sql';
 
@@ -46,7 +46,7 @@ const shortFilter = (column: string, words: string[]): Sql =>
   words.length === 0 ? sql`1` : join(words.map((w) => sql`instr(lower(${new Sql(column, [])}), ${w}) > 0`), ' AND ');
 
 /** Ids of live patients matching the search, newest first. */
-export function searchPatientIds(db: Database, plan: SearchPlan, limit: number): number[] {
+export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number): number[] {
   if (plan.mode === 'none') return [];
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
@@ -79,7 +79,7 @@ function inquiryMatches(plan: Exclude<SearchPlan, { mode: 'none' }>): Sql {
 }
 
 /** Ids of inquiries matching the search, newest first. */
-export function searchInquiryIds(db: Database, plan: SearchPlan, limit: number): number[] {
+export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number): number[] {
   if (plan.mode === 'none') return [];
   if (plan.mode === 'fts') {
     // Straight from the index in rowid order: no sort over every hit of a common trigram.
@@ -100,7 +100,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * The same search as a LIKE scan over the tables: what search cost before the trigram index.
  * Kept for the benchmark's baseline and as a cross-check in tests; screens never use it.
  */
-export function likeSearchIds(db: Database, table: 'patients' | 'inquiries', text: string, limit: number): number[] {
+export function likeSearchIds(db: ReadableDB, table: 'patients' | 'inquiries', text: string, limit: number): number[] {
   const trimmed = text.trim().toLowerCase();
   const pattern = likePattern(trimmed);
   const digits = PHONE_LIKE.test(trimmed) ? trimmed.replace(/\D/g, '') : '';

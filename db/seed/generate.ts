@@ -14,7 +14,9 @@ import { countAccounts, insertAccount, listAccounts } from '../repos/accounts';
 import { findInquiry, insertActivity, insertInquiry, insertStatusChange, setInquiryPatient, setInquiryStatus } from '../repos/inquiries';
 import { insertPatient } from '../repos/patients';
 import { getSetting, putSetting } from '../repos/settings';
-import { type Core, audit, clinicToday, nowIso } from '../services/core';
+import { insertAudit } from '../repos/audit';
+import { type WritableDB, bulkWritable } from '../sqlite/handles';
+import { type Core, clinicToday, nowIso } from '../services/core';
 import { nextMrn } from '../services/mrn';
 import { hashPassword } from '../services/passwords';
 import { fieldsFromInquiry } from '../services/patients';
@@ -159,16 +161,18 @@ function seedInChunks(
   created: SeedAccount[],
   now: number,
 ): SeedResult {
+  // The seed is no command: it writes thousands of rows in its own chunked transactions, through the named escape.
+  const w = bulkWritable(core.db);
   return inChunks(core, (commitChunk) => {
     const at = nowIso(core);
-    if (needAccounts && countAccounts(core.db) === 0) {
+    if (needAccounts && countAccounts(w) === 0) {
       DEMO_ACCOUNTS.forEach((a, i) => {
-        insertAccount(core.db, { username: a.username, displayName: a.displayName, role: a.role, passwordHash: hashes[i] ?? '', createdAt: at });
+        insertAccount(w, { username: a.username, displayName: a.displayName, role: a.role, passwordHash: hashes[i] ?? '', createdAt: at });
         created.push(a);
       });
     }
-    if (getSetting(core.db, 'clinic.name') === null) putSetting(core.db, 'clinic.name', 'Demo Neuro-Regeneration Clinic');
-    const staff: Staff[] = listAccounts(core.db).filter((a) => a.active && a.role !== 'admin').map((a) => ({ id: a.id, role: a.role }));
+    if (getSetting(w, 'clinic.name') === null) putSetting(w, 'clinic.name', 'Demo Neuro-Regeneration Clinic');
+    const staff: Staff[] = listAccounts(w).filter((a) => a.active && a.role !== 'admin').map((a) => ({ id: a.id, role: a.role }));
     if (staff.length === 0) throw new Error('The seed needs at least one active coordinator or doctor.');
     const coordinators = staff.filter((s) => s.role === 'coordinator');
     const doctors = staff.filter((s) => s.role === 'doctor');
@@ -228,10 +232,10 @@ function seedInChunks(
       if (fields.patientBirthDate === null) fields.patientAge = ageYears;
       if (fields.contactEmail === null && fields.contactPhone === null && fields.messagingHandle === null) fields.contactPhone = phone(rng, c);
 
-      const id = insertInquiry(core.db, fields, { at: fields.receivedAt, by: channel === 'web_form' ? null : owner.id, status });
+      const id = insertInquiry(w, fields, { at: fields.receivedAt, by: channel === 'web_form' ? null : owner.id, status });
       const steps = rng.pick(PATHS[status]);
       const receivedIso = fields.receivedAt;
-      insertStatusChange(core.db, { inquiryId: id, at: receivedIso, from: null, to: 'new', reason: null, authorId: null });
+      insertStatusChange(w, { inquiryId: id, at: receivedIso, from: null, to: 'new', reason: null, authorId: null });
 
       // Step times: the first answer within hours, later steps spread over what time is left.
       let t = received;
@@ -245,31 +249,31 @@ function seedInChunks(
         if (to === 'contacted') {
           firstContact = t;
           const kind: ActivityKind = rng.weighted([['call', 3], ['email', 3], ['message', 2]] as const);
-          insertActivity(core.db, { inquiryId: id, at: new Date(t).toISOString(), kind, summary: rng.pick(ACTIVITY_SUMMARIES[kind]), authorId: owner.id, createdAt: new Date(t).toISOString() });
+          insertActivity(w, { inquiryId: id, at: new Date(t).toISOString(), kind, summary: rng.pick(ACTIVITY_SUMMARIES[kind]), authorId: owner.id, createdAt: new Date(t).toISOString() });
         }
         if (to === 'declined') reason = rng.pick(DECLINE_REASONS);
         if (to === 'closed') reason = rng.pick(CLOSE_REASONS);
-        insertStatusChange(core.db, { inquiryId: id, at: new Date(t).toISOString(), from: prev, to, reason: to === 'declined' || to === 'closed' ? reason : null, authorId: authorFor(to) });
+        insertStatusChange(w, { inquiryId: id, at: new Date(t).toISOString(), from: prev, to, reason: to === 'declined' || to === 'closed' ? reason : null, authorId: authorFor(to) });
         if (to === 'awaiting_records' || (to === 'under_review' && rng.chance(0.7))) {
           const docAt = t + (span - (t - received)) * rng.next() * 0.1;
-          insertActivity(core.db, { inquiryId: id, at: new Date(docAt).toISOString(), kind: 'document', summary: rng.pick(ACTIVITY_SUMMARIES.document), authorId: owner.id, createdAt: new Date(docAt).toISOString() });
+          insertActivity(w, { inquiryId: id, at: new Date(docAt).toISOString(), kind: 'document', summary: rng.pick(ACTIVITY_SUMMARIES.document), authorId: owner.id, createdAt: new Date(docAt).toISOString() });
         }
         prev = to;
       });
       // A note or two; notes never count as a first contact.
       if (rng.chance(0.3)) {
         const noteAt = received + (t - received) * rng.next();
-        insertActivity(core.db, { inquiryId: id, at: new Date(noteAt).toISOString(), kind: 'note', summary: rng.pick(ACTIVITY_SUMMARIES.note), authorId: owner.id, createdAt: new Date(noteAt).toISOString() });
+        insertActivity(w, { inquiryId: id, at: new Date(noteAt).toISOString(), kind: 'note', summary: rng.pick(ACTIVITY_SUMMARIES.note), authorId: owner.id, createdAt: new Date(noteAt).toISOString() });
       }
       if (firstContact !== null || reason !== null) {
-        setInquiryStatus(core.db, id, { status, reason, firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(), at: new Date(t).toISOString() });
+        setInquiryStatus(w, id, { status, reason, firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(), at: new Date(t).toISOString() });
       }
       if (status === 'converted' && patients < patientTarget) {
-        const inquiry = findInquiry(core.db, id);
+        const inquiry = findInquiry(w, id);
         if (inquiry) {
           const at = new Date(t).toISOString();
-          const patientId = addPatient(core, rng, fieldsFromInquiry(inquiry), c, patient, { at, by: owner.id });
-          setInquiryPatient(core.db, id, { patientId, status: 'converted', at });
+          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry), c, patient, { at, by: owner.id });
+          setInquiryPatient(w, id, { patientId, status: 'converted', at });
           patients += 1;
         }
       }
@@ -284,14 +288,15 @@ function seedInChunks(
       const fields = standalonePatient(rng, c, person, sex, registered);
       const at = new Date(registered).toISOString();
       const by = rng.pick(staff).id;
-      addPatient(core, rng, fields, c, person, { at, by });
+      addPatient(core, w, rng, fields, c, person, { at, by });
       patients += 1;
       if (patients < patientTarget && patients % 40 === 1) {
-        addPatient(core, rng, { ...fields, givenName: fields.givenName.replace(/i/, 'y'), passportNumber: null, address: null }, c, person, { at, by });
+        addPatient(core, w, rng, { ...fields, givenName: fields.givenName.replace(/i/, 'y'), passportNumber: null, address: null }, c, person, { at, by });
         patients += 1;
       }
     }
-    audit(core, null, 'seed.generate', 'clinic', null, null, { accounts: created.length, inquiries: options.inquiries, patients, seed: options.seed ?? 1 });
+    const after = { accounts: created.length, inquiries: options.inquiries, patients, seed: options.seed ?? 1 };
+    insertAudit(w, { at: nowIso(core), actorId: null, action: 'seed.generate', entity: 'clinic', entityId: null, before: null, after });
     return { accounts: created, inquiries: options.inquiries, patients };
   });
 }
@@ -299,7 +304,7 @@ function seedInChunks(
 type Person = ReturnType<typeof personName>;
 
 /** Adds what a registration desk learns beyond the inquiry: native-script name, passport, lesion, general health. */
-function addPatient(core: Core, rng: Random, base: PatientFields, c: CountryProfile, person: Person, meta: { at: string; by: number }): number {
+function addPatient(core: Core, w: WritableDB, rng: Random, base: PatientFields, c: CountryProfile, person: Person, meta: { at: string; by: number }): number {
   const nativeFamily = c.native?.[person.family];
   const nativeGiven = c.native?.[person.given];
   const nativeName = nativeFamily && nativeGiven ? (c.code === 'CN' ? `${nativeFamily}${nativeGiven}` : `${nativeGiven} ${nativeFamily}`) : null;
@@ -316,7 +321,7 @@ function addPatient(core: Core, rng: Random, base: PatientFields, c: CountryProf
     ecog: rng.int(1, 4),
     asa: rng.int(1, 3),
   };
-  return insertPatient(core.db, fields, { mrn: nextMrn(core, meta.at.slice(0, 10)), at: meta.at, by: meta.by });
+  return insertPatient(w, fields, { mrn: nextMrn(core, w, meta.at.slice(0, 10)), at: meta.at, by: meta.by });
 }
 
 function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 'female' | 'male', registered: number): PatientFields {

@@ -11,9 +11,11 @@ import {
 } from '../contract';
 import * as repo from '../repos/attachments';
 import { resolveActor } from './auth';
+import type { ReadableDB } from '../sqlite/handles';
 import { type CallContext, requireActor } from './context';
-import { type Core, audit, nowIso, write } from './core';
-import { DomainError, fieldError, notFound } from './errors';
+import type { Core } from './core';
+import { command, mustLoad, recordEvent } from './kernel';
+import { DomainError, fieldError, notFound } from '../sqlite/domain-error';
 import { blobExists, blobPath, deleteBlob, putBlob, sha256Hex, storeError } from './file-store';
 
 const ENTITY = 'attachment';
@@ -52,18 +54,20 @@ function storeDir(core: Core): string {
   return core.attachmentsDir;
 }
 
-function checkOwner(core: Core, owner: AttachmentOwner): void {
-  const state = repo.ownerState(core.db, owner);
+function checkOwner(db: ReadableDB, owner: AttachmentOwner): void {
+  const state = repo.ownerState(db, owner);
   if (state === 'missing') throw notFound(owner.kind === 'inquiry' ? 'Inquiry' : 'Patient', owner.id);
   if (state === 'merged') throw new DomainError('CONFLICT', 'This patient record was merged into another; attach the file to the surviving record.', { reason: 'merged' });
 }
 
-function loadActive(core: Core, id: number): repo.StoredAttachment {
-  const a = repo.findAttachment(core.db, id);
-  if (!a) throw notFound('Attachment', id);
-  if (a.removedAt !== null) throw new DomainError('NOT_FOUND', 'That attachment was removed.', { entity: 'Attachment', id });
+/** A removed attachment is kept for the record but is gone for every command. */
+function findActive(db: ReadableDB, id: number): repo.StoredAttachment | null {
+  const a = repo.findAttachment(db, id);
+  if (a && a.removedAt !== null) throw new DomainError('NOT_FOUND', 'That attachment was removed.', { entity: 'Attachment', id });
   return a;
 }
+
+const loadActive = (db: ReadableDB, id: number): repo.StoredAttachment => mustLoad(db, id, findActive, 'Attachment');
 
 const publicView = ({ owner: _owner, removedAt: _removedAt, ...rest }: repo.StoredAttachment): Attachment => rest;
 
@@ -87,7 +91,7 @@ export interface AddInput {
  * a file this call wrote is removed again unless a committed link uses the same bytes.
  */
 export function add(ctx: CallContext, input: AddInput): Attachment {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   const { core } = ctx;
   const dir = storeDir(core);
   const bytes = decode(input.contentBase64);
@@ -98,7 +102,7 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
   if (actual !== input.mime) {
     throw fieldError(FILE_FIELD, `The file says it is ${TYPE_NAMES[input.mime]}, but its contents are ${TYPE_NAMES[actual]}`);
   }
-  checkOwner(core, input.owner);
+  checkOwner(core.db, input.owner);
 
   const sha256 = sha256Hex(bytes);
   let created: boolean;
@@ -111,13 +115,10 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
   }
 
   try {
-    return write(core, () => {
-      checkOwner(core, input.owner);
-      const at = nowIso(core);
-      repo.ensureFile(core.db, { sha256, size: bytes.length, mime: actual, at });
-      const id = repo.insertAttachment(core.db, { sha256, owner: input.owner, kind: input.kind, fileName: input.fileName, note: input.note, at, by: actor.id });
-      const added = loadActive(core, id);
-      audit(core, actor, 'attachments.add', ENTITY, id, null, {
+    const audit = (_: null, added: Attachment) => ({
+      entityId: added.id,
+      before: null,
+      after: {
         owner: input.owner,
         kind: added.kind,
         fileName: added.fileName,
@@ -125,8 +126,14 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
         sha256,
         size: added.size,
         mime: added.mime,
-      });
-      return publicView(added);
+      },
+    });
+    return command(ctx, { action: 'attachments.add', entity: ENTITY, audit }, ({ w, actor, at }) => {
+      checkOwner(w, input.owner);
+      repo.ensureFile(w, { sha256, size: bytes.length, mime: actual, at });
+      const { owner, kind, fileName, note } = input;
+      const id = repo.insertAttachment(w, { sha256, owner, kind, fileName, note, at, by: actor.id });
+      return publicView(loadActive(w, id));
     });
   } catch (err) {
     if (created && !stillLinked(core, sha256)) discard(core, dir, sha256);
@@ -136,16 +143,23 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
 
 /** Marks the link removed (kept for the record) and, once the transaction has committed, deletes the file if nothing else uses it. */
 export function remove(ctx: CallContext, input: { id: number }): { ok: true } {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   const { core } = ctx;
   const dir = storeDir(core);
-  const sha256 = write(core, () => {
-    const before = loadActive(core, input.id);
-    const at = nowIso(core);
-    repo.markRemoved(core.db, input.id, at, actor.id);
-    audit(core, actor, 'attachments.remove', ENTITY, input.id,
-      { owner: before.owner, kind: before.kind, fileName: before.fileName, sha256: before.sha256 },
-      { removedAt: at });
+  const spec = {
+    action: 'attachments.remove',
+    entity: ENTITY,
+    id: input.id,
+    load: findActive,
+    label: 'Attachment',
+    audit: (before: repo.StoredAttachment, _sha: string, removedAt: string) => ({
+      entityId: input.id,
+      before: { owner: before.owner, kind: before.kind, fileName: before.fileName, sha256: before.sha256 },
+      after: { removedAt },
+    }),
+  };
+  const sha256 = command(ctx, spec, ({ w, actor, before, at }) => {
+    repo.markRemoved(w, input.id, at, actor.id);
     return before.sha256;
   });
   // Checked again after the commit: only bytes no active link uses are deleted, and never before the removal is durable.
@@ -187,11 +201,11 @@ export function openFile(core: Core, sessionToken: string | null, id: number): A
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'Please sign in again.');
   if (!ATTACHMENT_READERS.includes(actor.role)) throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not do this.`);
   const dir = storeDir(core);
-  const a = loadActive(core, id);
+  const a = loadActive(core.db, id);
   if (!blobExists(dir, a.sha256)) {
     core.log.error('attachment file missing', null, { attachmentId: id });
     throw storeError('The stored file is missing from the data folder. Restore it from a backup.');
   }
-  write(core, () => audit(core, actor, 'attachments.open', ENTITY, id, null, null));
+  recordEvent(core, actor, 'attachments.open', ENTITY, id);
   return { path: blobPath(dir, a.sha256), fileName: a.fileName, mime: a.mime, size: a.size };
 }

@@ -13,8 +13,9 @@ import {
   type AccountWithHash,
 } from '../repos/accounts';
 import { type CallContext, requireActor } from './context';
-import { type Actor, type Core, audit, clinicName, nowIso, write } from './core';
-import { DomainError, fieldError, notFound } from './errors';
+import { type Actor, type Core, clinicName } from './core';
+import { command, commandAs, recordEvent } from './kernel';
+import { DomainError, fieldError, notFound } from '../sqlite/domain-error';
 import { hashPassword, verifyPassword } from './passwords';
 
 const toSessionUser = (a: AccountWithHash | Actor): SessionUser => ({
@@ -47,16 +48,18 @@ export function status(ctx: CallContext): AuthStatus {
 export async function setupAdmin(ctx: CallContext, input: Omit<NewAccount, 'role'>): Promise<SessionUser> {
   const { core } = ctx;
   const hash = await hashPassword(input.password, core.passwordLog2N);
-  const id = write(core, () => {
-    if (countAccounts(core.db) > 0) {
+  // The first admin is the actor of their own creation.
+  const audit = (_: null, newId: number) => ({
+    entityId: newId,
+    before: null,
+    after: { username: input.username, role: 'admin' },
+    actorId: newId,
+  });
+  const id = commandAs(core, null, { action: 'auth.setupAdmin', entity: 'account', audit }, ({ w, at }) => {
+    if (countAccounts(w) > 0) {
       throw new DomainError('ALREADY_SET_UP', 'This clinic already has accounts. Sign in instead.');
     }
-    const newId = insertAccount(core.db, { ...input, role: 'admin', passwordHash: hash, createdAt: nowIso(core) });
-    audit(core, { id: newId, username: input.username, displayName: input.displayName, role: 'admin' }, 'auth.setupAdmin', 'account', newId, null, {
-      username: input.username,
-      role: 'admin',
-    });
-    return newId;
+    return insertAccount(w, { ...input, role: 'admin', passwordHash: hash, createdAt: at });
   });
   ctx.session.token = core.sessions.open(id, core.clock.now().getTime());
   const account = findAccountById(core.db, id);
@@ -73,20 +76,19 @@ export async function signIn(ctx: CallContext, input: { username: string; passwo
   decoyHash ??= hashPassword('decoy password', core.passwordLog2N);
   const ok = await verifyPassword(input.password, account ? account.passwordHash : await decoyHash);
   if (!account || !ok || !account.active) {
-    write(core, () => audit(core, null, 'auth.signInFailed', 'account', account?.id ?? null, null, null));
+    recordEvent(core, null, 'auth.signInFailed', 'account', account?.id ?? null);
     throw new DomainError('BAD_CREDENTIALS', 'Wrong username or password, or the account is switched off.');
   }
   core.sessions.close(ctx.session.token);
   ctx.session.token = core.sessions.open(account.id, core.clock.now().getTime());
-  write(core, () => audit(core, account, 'auth.signIn', 'account', account.id, null, null));
+  recordEvent(core, account, 'auth.signIn', 'account', account.id);
   return toSessionUser(account);
 }
 
 export function signOut(ctx: CallContext): { ok: true } {
   const { core } = ctx;
   if (ctx.actor) {
-    const actor = ctx.actor;
-    write(core, () => audit(core, actor, 'auth.signOut', 'account', actor.id, null, null));
+    recordEvent(core, ctx.actor, 'auth.signOut', 'account', ctx.actor.id);
   }
   core.sessions.close(ctx.session.token);
   ctx.session.token = null;
@@ -101,46 +103,49 @@ export const staff = (ctx: CallContext) =>
     .map((a) => ({ id: a.id, displayName: a.displayName, role: a.role, active: a.active }));
 
 export async function create(ctx: CallContext, input: NewAccount): Promise<Account> {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  const hash = await hashPassword(input.password, core.passwordLog2N);
-  return write(core, () => {
-    if (findAccountByUsername(core.db, input.username)) throw fieldError('username', 'That username is taken');
-    const id = insertAccount(core.db, { ...input, passwordHash: hash, createdAt: nowIso(core) });
-    const created = findAccountById(core.db, id);
+  requireActor(ctx);
+  const hash = await hashPassword(input.password, ctx.core.passwordLog2N);
+  return command(ctx, { action: 'accounts.create', entity: 'account' }, ({ w, at }) => {
+    if (findAccountByUsername(w, input.username)) throw fieldError('username', 'That username is taken');
+    const id = insertAccount(w, { ...input, passwordHash: hash, createdAt: at });
+    const created = findAccountById(w, id);
     if (!created) throw notFound('Account', id);
-    const view = withoutHash(created);
-    audit(core, actor, 'accounts.create', 'account', id, null, view);
-    return view;
+    return withoutHash(created);
   });
 }
 
 export function update(ctx: CallContext, input: { id: number; displayName: string; role: Account['role']; active: boolean }): Account {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = findAccountById(core.db, input.id);
-    if (!before) throw notFound('Account', input.id);
+  const spec = {
+    action: 'accounts.update',
+    entity: 'account',
+    id: input.id,
+    load: findAccountById,
+    label: 'Account',
+    audit: (before: AccountWithHash, after: Account) => ({ entityId: input.id, before: withoutHash(before), after }),
+  };
+  return command(ctx, spec, ({ w, before }) => {
     const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
-    if (losesAdmin && countActiveAdmins(core.db) <= 1) {
+    if (losesAdmin && countActiveAdmins(w) <= 1) {
       throw new DomainError('CONFLICT', 'The clinic needs at least one active admin. Make another admin first.');
     }
-    updateAccount(core.db, input.id, input);
-    const after = findAccountById(core.db, input.id);
+    updateAccount(w, input.id, input);
+    const after = findAccountById(w, input.id);
     if (!after) throw notFound('Account', input.id);
-    audit(core, actor, 'accounts.update', 'account', input.id, withoutHash(before), withoutHash(after));
     return withoutHash(after);
   });
 }
 
 export async function resetPassword(ctx: CallContext, input: { id: number; password: string }): Promise<{ ok: true }> {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  const hash = await hashPassword(input.password, core.passwordLog2N);
-  write(core, () => {
-    if (!findAccountById(core.db, input.id)) throw notFound('Account', input.id);
-    setPasswordHash(core.db, input.id, hash);
-    audit(core, actor, 'accounts.resetPassword', 'account', input.id, null, null);
-  });
+  requireActor(ctx);
+  const hash = await hashPassword(input.password, ctx.core.passwordLog2N);
+  const spec = {
+    action: 'accounts.resetPassword',
+    entity: 'account',
+    id: input.id,
+    load: findAccountById,
+    label: 'Account',
+    audit: () => ({ entityId: input.id, before: null, after: null }),
+  };
+  command(ctx, spec, ({ w }) => setPasswordHash(w, input.id, hash));
   return { ok: true };
 }

@@ -1,6 +1,6 @@
 // What every handler receives: the core, who is calling (if anyone), and the transport's session slot.
 import type { Actor, Core } from './core';
-import { DomainError } from './errors';
+import { DomainError } from '../sqlite/domain-error';
 
 /** Owned by a transport: one per Electron window, per browser cookie, per test client. */
 export interface SessionHolder {

@@ -1,25 +1,2 @@
-// DomainError: how the core says no. Codes come from the contract; dispatch turns these into envelopes.
-import type { ErrorCode, FieldIssue } from '../contract/common';
-
-export interface ErrorDetails {
-  fields?: FieldIssue[];
-  allowed?: string[];
-  [key: string]: unknown;
-}
-
-export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details: ErrorDetails | null = null,
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
-
-export const notFound = (what: string, id: number | string): DomainError =>
-  new DomainError('NOT_FOUND', `${what} ${id} does not exist.`, { entity: what, id });
-
-export const fieldError = (path: string, message: string): DomainError =>
-  new DomainError('VALIDATION', `${path}: ${message}`, { fields: [{ path, message }] });
+// Re-export for the transports (api, host, electron): DomainError itself lives in db/sqlite/domain-error.ts.
+export { DomainError, type ErrorDetails, fieldError, notFound } from '../sqlite/domain-error';

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DomainError } from './errors';
+import { DomainError } from '../sqlite/domain-error';
 
 const SHA_RE = /^[0-9a-f]{64}$/;
 

@@ -6,7 +6,7 @@
 // same family name is enough (given names are spelled many ways: Nikolai, Nikolay), and a free-text name (an
 // inquiry, a web-form row) matches a known family name when it contains it. SQL only brings candidates
 // (repos/identity.ts); every decision is matchReasons below, so the three callers cannot disagree.
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../sqlite/handles';
 import type { DuplicatePair, MatchReason, PatientFields, PatientMatch } from '../contract';
 import {
   type CandidateKeys,
@@ -139,7 +139,7 @@ const lookup = (k: IdentityKeys): CandidateKeys => ({
 
 /** Live patients who look like the person with these keys, with why; `excludeId` leaves their own record out. */
 export function matchingPatientRows(
-  db: Database,
+  db: ReadableDB,
   keys: IdentityKeys,
   excludeId: number | null = null,
 ): { row: PatientIdentityRow; reasons: MatchReason[] }[] {
@@ -149,7 +149,7 @@ export function matchingPatientRows(
   });
 }
 
-export function matchingPatients(db: Database, person: Person, excludeId: number | null = null): PatientMatch[] {
+export function matchingPatients(db: ReadableDB, person: Person, excludeId: number | null = null): PatientMatch[] {
   const hits = matchingPatientRows(db, sameKeys(person), excludeId);
   const people = new Map(patientSummariesByIds(db, hits.map((h) => h.row.id)).map((p) => [p.id, p]));
   return hits.flatMap((h) => {
@@ -160,7 +160,7 @@ export function matchingPatients(db: Database, person: Person, excludeId: number
 
 /** Inquiries that look like the person with these keys, with why. */
 export function matchingInquiries(
-  db: Database,
+  db: ReadableDB,
   keys: IdentityKeys,
 ): { row: InquiryIdentityRow; reasons: MatchReason[] }[] {
   return inquiryCandidates(db, lookup(keys)).flatMap((row) => {
@@ -173,7 +173,7 @@ export function matchingInquiries(
  * Pairs of live patients who look like one person, most reasons first. SQL brings candidate pairs through the key
  * indexes (repos/identity.ts), so this never reads every patient; matchReasons decides on each, as everywhere else.
  */
-export function duplicatePairs(db: Database, limit: number): DuplicatePair[] {
+export function duplicatePairs(db: ReadableDB, limit: number): DuplicatePair[] {
   const candidates = duplicateCandidatePairs(db, limit * 20);
   const rows = new Map(
     patientIdentities(db, [...new Set(candidates.flatMap((c) => [c.a, c.b]))]).map((r) => [r.id, patientRowKeys(r)]),

@@ -14,9 +14,11 @@ import type {
 } from '../contract';
 import * as repo from '../repos/imports';
 import { insertActivity, insertInquiry, insertStatusChange } from '../repos/inquiries';
+import type { ReadableDB } from '../sqlite/handles';
 import { type CallContext, requireActor } from './context';
-import { type Core, audit, nowIso, write } from './core';
-import { DomainError, notFound } from './errors';
+import type { Core } from './core';
+import { command } from './kernel';
+import { DomainError, notFound } from '../sqlite/domain-error';
 import * as identity from './identity';
 import { parseWebForm } from './web-form';
 
@@ -33,23 +35,23 @@ export function stage(ctx: CallContext, input: { fileName: string; format: Impor
     core.log.info('imports.stage refused', { rows: parsed.rowCount, errors: parsed.errorCount, ms: Date.now() - started });
     return { ok: false, batchId: null, rowCount: parsed.rowCount, errors: parsed.errors, errorCount: parsed.errorCount };
   }
-  return write(core, () => {
-    const at = nowIso(core);
-    repo.deleteAbandonedRows(core.db, new Date(core.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString());
+  // The batch is a working copy, not a record anyone changed: no audit entry until it is committed.
+  return command(ctx, { action: 'imports.stage', entity: ENTITY, audit: () => null }, ({ w, at }) => {
+    repo.deleteAbandonedRows(w, new Date(core.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString());
     const sha256 = createHash('sha256').update(input.text).digest('hex');
-    const batchId = repo.insertBatch(core.db, { fileName: input.fileName, format: input.format, sha256, rowCount: parsed.rowCount, at, by: actor.id });
+    const batchId = repo.insertBatch(w, { fileName: input.fileName, format: input.format, sha256, rowCount: parsed.rowCount, at, by: actor.id });
     let alreadyImported = 0;
     for (const r of parsed.rows) {
-      repo.insertStagedRow(core.db, batchId, r.row, r.ref, JSON.stringify(r.fields));
-      if (repo.findRef(core.db, r.ref)) alreadyImported += 1;
+      repo.insertStagedRow(w, batchId, r.row, r.ref, JSON.stringify(r.fields));
+      if (repo.findRef(w, r.ref)) alreadyImported += 1;
     }
     core.log.info('imports.stage', { batchId, rows: parsed.rowCount, alreadyImported, ms: Date.now() - started });
     return { ok: true, batchId, rowCount: parsed.rowCount, alreadyImported };
   });
 }
 
-function openBatch(ctx: CallContext, batchId: number): repo.BatchRow {
-  const batch = repo.findBatch(ctx.core.db, batchId);
+function openBatch(db: ReadableDB, batchId: number): repo.BatchRow {
+  const batch = repo.findBatch(db, batchId);
   if (!batch) throw notFound('Import', batchId);
   if (batch.committed_at !== null) {
     throw new DomainError('CONFLICT', 'This preview was already imported. Choose the file again to see what is new in it.', { reason: 'batch_committed' });
@@ -147,7 +149,7 @@ export function checkDuplicates(ctx: CallContext, input: { batchId: number; offs
   requireActor(ctx);
   const { core } = ctx;
   const started = Date.now();
-  openBatch(ctx, input.batchId);
+  openBatch(core.db, input.batchId);
   let cached = fileIndexes.get(core);
   if (!cached || cached.batchId !== input.batchId || cached.upTo !== input.offset) {
     const index = new FileIndex();
@@ -193,12 +195,27 @@ function mergeNote(s: Staged): string {
 }
 
 export function commit(ctx: CallContext, input: { batchId: number; decisions: ImportDecision[] }): CommitResult {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   const { core } = ctx;
   const started = Date.now();
-  const result = write(core, () => {
-    const batch = openBatch(ctx, input.batchId);
-    const staged = repo.stagedRows(core.db, input.batchId).map(readStaged);
+  const audit = (_: null, r: CommitResult & { batch: repo.BatchRow }) => ({
+    entityId: r.batch.id,
+    before: null,
+    // Counts and ids only: the rows themselves are in the inquiries they became.
+    after: {
+      format: r.batch.format,
+      rows: r.batch.row_count,
+      created: r.created,
+      merged: r.merged,
+      skipped: r.skipped,
+      alreadyImported: r.alreadyImported,
+      inquiryIds: r.createdIds,
+    },
+  });
+  const spec = { action: 'imports.commit', entity: ENTITY, audit };
+  const { batch: _batch, ...result } = command(ctx, spec, ({ w, actor, at }) => {
+    const batch = openBatch(w, input.batchId);
+    const staged = repo.stagedRows(w, input.batchId).map(readStaged);
     const byRow = new Map(staged.map((s) => [s.row, s]));
     const decided = new Map<number, ImportDecision>();
     input.decisions.forEach((d, i) => {
@@ -208,12 +225,11 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
     const undecided = staged.filter((s) => !decided.has(s.row)).map((s) => s.row);
     if (undecided.length > 0) throw invalid('decisions', `Every row needs a decision; missing: ${undecided.slice(0, 10).join(', ')}${undecided.length > 10 ? '…' : ''}`);
 
-    const at = nowIso(core);
     const counts = { created: 0, merged: 0, skipped: 0, alreadyImported: 0 };
     const createdIds: number[] = [];
     const createdByRow = new Map<number, number>();
     // A ref is used once: whatever an earlier import or an earlier row of this file did with it stands.
-    const used = (ref: string) => repo.findRef(core.db, ref) !== undefined;
+    const used = (ref: string) => repo.findRef(w, ref) !== undefined;
     const merges: [Staged, ImportDecision][] = [];
     for (const s of staged) {
       const d = decided.get(s.row);
@@ -222,10 +238,10 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
       else if (d.action === 'skip') counts.skipped += 1;
       else if (d.action === 'merge') merges.push([s, d]);
       else {
-        const id = insertInquiry(core.db, s.fields, { at, by: actor.id });
+        const id = insertInquiry(w, s.fields, { at, by: actor.id });
         // As for a typed inquiry, its story starts when the family wrote, not when the file was imported.
-        insertStatusChange(core.db, { inquiryId: id, at: s.fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
-        repo.insertRef(core.db, { ref: s.ref, inquiryId: id, batchId: batch.id, action: 'created', at });
+        insertStatusChange(w, { inquiryId: id, at: s.fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
+        repo.insertRef(w, { ref: s.ref, inquiryId: id, batchId: batch.id, action: 'created', at });
         createdIds.push(id);
         createdByRow.set(s.row, id);
         counts.created += 1;
@@ -237,22 +253,20 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
         continue;
       }
       const targetRow = d.mergeRow === null ? null : byRow.get(d.mergeRow);
-      const targetId = d.mergeInquiryId ?? createdByRow.get(d.mergeRow ?? 0) ?? (targetRow ? repo.findRef(core.db, targetRow.ref)?.inquiry_id : undefined);
+      const targetId = d.mergeInquiryId ?? createdByRow.get(d.mergeRow ?? 0) ?? (targetRow ? repo.findRef(w, targetRow.ref)?.inquiry_id : undefined);
       if (targetId === undefined) throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into row ${d.mergeRow ?? '?'}, which is not being imported.`);
-      const target = repo.inquiryExists(core.db, targetId);
+      const target = repo.inquiryExists(w, targetId);
       if (!target) throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into inquiry ${targetId}, which does not exist.`);
       // Never before the inquiry it joins, so the timeline keeps its order.
       const when = s.fields.receivedAt > target.received_at ? s.fields.receivedAt : target.received_at;
-      insertActivity(core.db, { inquiryId: targetId, at: when, kind: 'document', summary: mergeNote(s), authorId: actor.id, createdAt: at });
-      repo.insertRef(core.db, { ref: s.ref, inquiryId: targetId, batchId: batch.id, action: 'merged', at });
+      insertActivity(w, { inquiryId: targetId, at: when, kind: 'document', summary: mergeNote(s), authorId: actor.id, createdAt: at });
+      repo.insertRef(w, { ref: s.ref, inquiryId: targetId, batchId: batch.id, action: 'merged', at });
       counts.merged += 1;
     }
-    repo.markCommitted(core.db, batch.id, at);
+    repo.markCommitted(w, batch.id, at);
     fileIndexes.delete(core);
-    repo.deleteStagedRows(core.db, batch.id);
-    // Counts and ids only: the rows themselves are in the inquiries they became.
-    audit(core, actor, 'imports.commit', ENTITY, batch.id, null, { format: batch.format, rows: batch.row_count, ...counts, inquiryIds: createdIds });
-    return { ...counts, createdIds };
+    repo.deleteStagedRows(w, batch.id);
+    return { ...counts, createdIds, batch };
   });
   core.log.info('imports.commit', { batchId: input.batchId, created: result.created, merged: result.merged, ms: Date.now() - started });
   return result;

@@ -1,9 +1,7 @@
 // Rules for inquiries: intake, edits, the pipeline, owners and follow-ups, the activity timeline, the worklist.
 import {
   CONTACT_KINDS,
-  DOCTOR_ONLY_TARGETS,
-  INQUIRY_TRANSITIONS,
-  REASON_REQUIRED,
+  INQUIRY_LIFECYCLE,
   type ActivityKind,
   type Inquiry,
   type InquiryDetail,
@@ -14,133 +12,137 @@ import {
   type Role,
   type TimelineEntry,
   type Worklist,
+  allowedTargets,
 } from '../contract';
 import { findAccountById } from '../repos/accounts';
 import * as repo from '../repos/inquiries';
+import { fieldError } from '../sqlite/domain-error';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import { type CallContext, requireActor } from './context';
-import { type Core, audit, clinicToday, diff, nowIso, write } from './core';
-import { DomainError, fieldError, notFound } from './errors';
+import { clinicToday } from './core';
+import { command, mustLoad } from './kernel';
+import { checkTransition } from './lifecycle';
+import type { Actor } from './sessions';
 
 const ENTITY = 'inquiry';
+const CONFLICT =
+  'Someone else changed this inquiry after you opened it. Reload to see their change; what you typed is kept.';
 
-function load(core: Core, id: number): Inquiry {
-  const inquiry = repo.findInquiry(core.db, id);
-  if (!inquiry) throw notFound('Inquiry', id);
-  return inquiry;
-}
+/** How every inquiry command finds its record: inside its transaction, NOT_FOUND if missing. */
+const target = (id: number, version?: number) => ({
+  id,
+  load: repo.findInquiry,
+  label: 'Inquiry',
+  conflictMessage: CONFLICT,
+  ...(version === undefined ? {} : { version }),
+});
 
-function checkVersion(inquiry: Inquiry, version: number): void {
-  if (inquiry.version !== version) {
-    throw new DomainError(
-      'CONFLICT',
-      'Someone else changed this inquiry after you opened it. Reload to see their change; what you typed is kept.',
-      { currentVersion: inquiry.version },
-    );
-  }
-}
+export const loadInquiry = (db: ReadableDB, id: number): Inquiry => mustLoad(db, id, repo.findInquiry, 'Inquiry');
 
-function checkOwner(core: Core, ownerId: number | null): void {
+function checkOwner(db: ReadableDB, ownerId: number | null): void {
   if (ownerId === null) return;
-  const owner = findAccountById(core.db, ownerId);
+  const owner = findAccountById(db, ownerId);
   if (!owner || !owner.active || owner.role === 'admin') throw fieldError('ownerId', 'Pick an active coordinator or doctor');
 }
 
 /** The statuses this person may move the inquiry to from where it is now. */
-export function allowedTransitions(status: InquiryStatus, role: Role): InquiryStatus[] {
-  return INQUIRY_TRANSITIONS[status].filter((to) => role === 'doctor' || !DOCTOR_ONLY_TARGETS.includes(to));
-}
+export const allowedTransitions = (status: InquiryStatus, role: Role): InquiryStatus[] =>
+  allowedTargets(INQUIRY_LIFECYCLE, status, role);
 
 export function create(ctx: CallContext, fields: InquiryFields): Inquiry {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    checkOwner(core, fields.ownerId);
-    const at = nowIso(core);
-    const id = repo.insertInquiry(core.db, fields, { at, by: actor.id });
+  return command(ctx, { action: 'inquiries.create', entity: ENTITY }, ({ w, actor, at }) => {
+    checkOwner(w, fields.ownerId);
+    const id = repo.insertInquiry(w, fields, { at, by: actor.id });
     // The story starts when the inquiry arrived, even if it is typed in later.
-    repo.insertStatusChange(core.db, { inquiryId: id, at: fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
-    const created = load(core, id);
-    audit(core, actor, 'inquiries.create', ENTITY, id, null, created);
-    return created;
+    repo.insertStatusChange(w, { inquiryId: id, at: fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
+    return loadInquiry(w, id);
   });
 }
 
 export function update(ctx: CallContext, input: { id: number; version: number; fields: InquiryFields }): Inquiry {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = load(core, input.id);
-    checkVersion(before, input.version);
-    checkOwner(core, input.fields.ownerId);
-    repo.updateInquiryFields(core.db, input.id, input.fields, nowIso(core));
-    const after = load(core, input.id);
-    const changed = diff(before, after);
-    audit(core, actor, 'inquiries.update', ENTITY, input.id, changed?.before ?? null, changed?.after ?? null);
-    return after;
+  const spec = { action: 'inquiries.update', entity: ENTITY, ...target(input.id, input.version) };
+  return command(ctx, spec, ({ w, at }) => {
+    checkOwner(w, input.fields.ownerId);
+    repo.updateInquiryFields(w, input.id, input.fields, at);
+    return loadInquiry(w, input.id);
   });
 }
 
-const STATUS_NAMES: Record<InquiryStatus, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  awaiting_records: 'Awaiting records',
-  under_review: 'Under review',
-  accepted: 'Accepted',
-  converted: 'Converted',
-  declined: 'Declined',
-  closed: 'Closed',
+/** English for logs and tests; the screens phrase refusals from their details (renderer/src/ui/error-message.ts). */
+const REFUSALS = {
+  systemOnly: () => 'An inquiry becomes Converted only by converting it into a patient.',
+  notFrom: () => 'Only an accepted inquiry can be converted into a patient. A doctor accepts it first.',
+  doctorOnly: () => 'Accepting or declining is an eligibility decision: a doctor makes it.',
+  reason: (to: InquiryStatus) => `Say why the inquiry is ${to.replace('_', ' ')}`,
 };
 
+export interface InquiryMove {
+  to: InquiryStatus;
+  reason: string | null;
+  /** The named command for targets only a command reaches (conversion). */
+  command?: string;
+  /** Conversion: the patient the inquiry becomes. */
+  patientId?: number;
+}
+
+/** Refuses a move the lifecycle does not allow this actor (a command may check before it writes anything else). */
+export function checkMove(actor: Actor, before: Inquiry, move: InquiryMove): void {
+  const command = move.command === undefined ? {} : { command: move.command };
+  const request = { from: before.status, to: move.to, role: actor.role, reason: move.reason, ...command };
+  checkTransition(INQUIRY_LIFECYCLE, request, REFUSALS);
+}
+
+/**
+ * The inquiry's one transition, inside a command's transaction: checks the lifecycle for this actor, moves the status
+ * and records the step on the timeline. Status changes and conversion both go through here.
+ */
+export function transition(
+  w: WritableDB,
+  step: { actor: Actor; at: string },
+  before: Inquiry,
+  move: InquiryMove,
+): Inquiry {
+  const { actor, at } = step;
+  checkMove(actor, before, move);
+  if (move.patientId !== undefined) {
+    repo.setInquiryPatient(w, before.id, { patientId: move.patientId, status: move.to, at });
+  } else {
+    const firstContactAt = before.firstContactAt ?? (move.to === 'contacted' ? at : null);
+    repo.setInquiryStatus(w, before.id, { status: move.to, reason: move.reason, firstContactAt, at });
+  }
+  repo.insertStatusChange(w, { inquiryId: before.id, at, from: before.status, to: move.to, reason: move.reason, authorId: actor.id });
+  return loadInquiry(w, before.id);
+}
+
 export function changeStatus(ctx: CallContext, input: { id: number; version: number; to: InquiryStatus; reason: string | null }): Inquiry {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = load(core, input.id);
-    checkVersion(before, input.version);
-    const legal = INQUIRY_TRANSITIONS[before.status];
-    if (!legal.includes(input.to)) {
-      const next = legal.map((s) => STATUS_NAMES[s]).join(', ');
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        input.to === 'converted'
-          ? 'An inquiry becomes Converted only by converting it into a patient.'
-          : `An inquiry cannot go from ${STATUS_NAMES[before.status]} to ${STATUS_NAMES[input.to]}.` +
-            (next ? ` From ${STATUS_NAMES[before.status]} it can go to: ${next}.` : ' It is finished.'),
-        { from: before.status, to: input.to, allowed: [...legal] },
-      );
-    }
-    if (DOCTOR_ONLY_TARGETS.includes(input.to) && actor.role !== 'doctor') {
-      throw new DomainError('FORBIDDEN', 'Accepting or declining is an eligibility decision: a doctor makes it.', {
-        from: before.status,
-        to: input.to,
-      });
-    }
-    if (REASON_REQUIRED.includes(input.to) && input.reason === null) {
-      throw fieldError('reason', `Say why the inquiry is ${STATUS_NAMES[input.to].toLowerCase()}`);
-    }
-    const at = nowIso(core);
-    const firstContactAt = before.firstContactAt ?? (input.to === 'contacted' ? at : null);
-    repo.setInquiryStatus(core.db, input.id, { status: input.to, reason: input.reason, firstContactAt, at });
-    repo.insertStatusChange(core.db, { inquiryId: input.id, at, from: before.status, to: input.to, reason: input.reason, authorId: actor.id });
-    const after = load(core, input.id);
-    audit(core, actor, 'inquiries.changeStatus', ENTITY, input.id, { status: before.status }, { status: after.status, reason: input.reason });
-    return after;
-  });
+  const spec = {
+    action: 'inquiries.changeStatus',
+    entity: ENTITY,
+    ...target(input.id, input.version),
+    audit: (before: Inquiry, after: Inquiry) => ({
+      entityId: input.id,
+      before: { status: before.status },
+      after: { status: after.status, reason: input.reason },
+    }),
+  };
+  return command(ctx, spec, (step) => transition(step.w, step, step.before, { to: input.to, reason: input.reason }));
 }
 
 export function assign(ctx: CallContext, input: { id: number; version: number; ownerId: number | null; nextFollowUp: string | null }): Inquiry {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = load(core, input.id);
-    checkVersion(before, input.version);
-    checkOwner(core, input.ownerId);
-    repo.setInquiryOwner(core.db, input.id, { ownerId: input.ownerId, nextFollowUp: input.nextFollowUp, at: nowIso(core) });
-    const after = load(core, input.id);
-    audit(core, actor, 'inquiries.assign', ENTITY, input.id,
-      { ownerId: before.ownerId, nextFollowUp: before.nextFollowUp },
-      { ownerId: after.ownerId, nextFollowUp: after.nextFollowUp });
-    return after;
+  const spec = {
+    action: 'inquiries.assign',
+    entity: ENTITY,
+    ...target(input.id, input.version),
+    audit: (before: Inquiry, after: Inquiry) => ({
+      entityId: input.id,
+      before: { ownerId: before.ownerId, nextFollowUp: before.nextFollowUp },
+      after: { ownerId: after.ownerId, nextFollowUp: after.nextFollowUp },
+    }),
+  };
+  return command(ctx, spec, ({ w, at }) => {
+    checkOwner(w, input.ownerId);
+    repo.setInquiryOwner(w, input.id, { ownerId: input.ownerId, nextFollowUp: input.nextFollowUp, at });
+    return loadInquiry(w, input.id);
   });
 }
 
@@ -149,23 +151,29 @@ export function assign(ctx: CallContext, input: { id: number; version: number; o
  * first contact, and moves a New inquiry to Contacted, so the pipeline never lags behind the work.
  */
 export function addActivity(ctx: CallContext, input: { id: number; kind: ActivityKind; summary: string; at: string | null }): TimelineEntry {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = load(core, input.id);
-    const now = nowIso(core);
+  const spec = {
+    action: 'inquiries.addActivity',
+    entity: ENTITY,
+    ...target(input.id),
+    audit: (_before: Inquiry, entry: TimelineEntry) => ({
+      entityId: input.id,
+      before: null,
+      after: { activityId: entry.id, kind: input.kind, at: entry.at },
+    }),
+  };
+  return command(ctx, spec, ({ w, actor, before, at: now }): TimelineEntry => {
     const at = input.at ?? now;
     if (at > now) throw fieldError('at', 'An activity cannot be in the future');
     if (at < before.receivedAt) throw fieldError('at', 'An activity cannot be before the inquiry arrived');
-    const id = repo.insertActivity(core.db, { inquiryId: input.id, at, kind: input.kind, summary: input.summary, authorId: actor.id, createdAt: now });
+    const id = repo.insertActivity(w, { inquiryId: input.id, at, kind: input.kind, summary: input.summary, authorId: actor.id, createdAt: now });
     if (CONTACT_KINDS.includes(input.kind) && before.firstContactAt === null) {
-      const status = before.status === 'new' ? 'contacted' : before.status;
-      repo.setInquiryStatus(core.db, input.id, { status, reason: before.statusReason, firstContactAt: at, at: now });
+      // Not a chosen transition: the work itself moves New to Contacted (a forward step every role may take).
+      const status = before.status === 'new' ? INQUIRY_LIFECYCLE.forward.new ?? 'contacted' : before.status;
+      repo.setInquiryStatus(w, input.id, { status, reason: before.statusReason, firstContactAt: at, at: now });
       if (status !== before.status) {
-        repo.insertStatusChange(core.db, { inquiryId: input.id, at, from: before.status, to: status, reason: null, authorId: actor.id });
+        repo.insertStatusChange(w, { inquiryId: input.id, at, from: before.status, to: status, reason: null, authorId: actor.id });
       }
     }
-    audit(core, actor, 'inquiries.addActivity', ENTITY, input.id, null, { activityId: id, kind: input.kind, at });
     return { type: 'activity', id, at, kind: input.kind, summary: input.summary, authorName: actor.displayName };
   });
 }
@@ -173,7 +181,7 @@ export function addActivity(ctx: CallContext, input: { id: number; kind: Activit
 export function get(ctx: CallContext, input: { id: number }): InquiryDetail {
   const actor = requireActor(ctx);
   const { core } = ctx;
-  const inquiry = load(core, input.id);
+  const inquiry = loadInquiry(core.db, input.id);
   return {
     inquiry,
     timeline: repo.timeline(core.db, input.id),

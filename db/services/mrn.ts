@@ -1,8 +1,10 @@
 // Clinic numbers (MRN): rendered from the clinic's format setting with a counter per prefix, never reused.
 import { getSetting, putSetting } from '../repos/settings';
 import { mrnTaken, nextCounter } from '../repos/patients';
-import { type CallContext, requireActor } from './context';
-import { type Core, audit, clinicToday, write } from './core';
+import type { WritableDB } from '../sqlite/handles';
+import type { CallContext } from './context';
+import { type Core, clinicToday } from './core';
+import { command } from './kernel';
 
 export const DEFAULT_MRN_FORMAT = 'SD-{YYYY}-{seq:5}';
 const SETTING = 'patients.mrnFormat';
@@ -18,13 +20,13 @@ export function renderMrn(format: string, day: string, seq: number | null): stri
 export const mrnFormat = (core: Core): string => getSetting(core.db, SETTING) ?? DEFAULT_MRN_FORMAT;
 
 /** Called inside the creating transaction. The counter is per rendered prefix, so a yearly format restarts at 1. */
-export function nextMrn(core: Core, day = clinicToday(core)): string {
+export function nextMrn(core: Core, w: WritableDB, day = clinicToday(core)): string {
   const format = mrnFormat(core);
   const counter = `mrn:${renderMrn(format, day, null)}`;
   // A number an admin typed in by hand, or one kept as an alias after a merge, is skipped rather than reused.
   for (let tries = 0; tries < 10_000; tries += 1) {
-    const mrn = renderMrn(format, day, nextCounter(core.db, counter));
-    if (!mrnTaken(core.db, mrn)) return mrn;
+    const mrn = renderMrn(format, day, nextCounter(w, counter));
+    if (!mrnTaken(w, mrn)) return mrn;
   }
   throw new Error('No free clinic number after 10,000 tries; check the MRN format');
 }
@@ -35,12 +37,11 @@ export function settings(ctx: CallContext): { format: string; preview: string } 
 }
 
 export function setFormat(ctx: CallContext, input: { format: string }): { format: string; preview: string } {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = mrnFormat(core);
-    putSetting(core.db, SETTING, input.format);
-    audit(core, actor, 'settings.setMrnFormat', 'setting', null, { format: before }, { format: input.format });
+  let before = '';
+  const audit = () => ({ entityId: null, before: { format: before }, after: { format: input.format } });
+  return command(ctx, { action: 'settings.setMrnFormat', entity: 'setting', audit }, ({ w }) => {
+    before = mrnFormat(ctx.core);
+    putSetting(w, SETTING, input.format);
     return settings(ctx);
   });
 }

@@ -13,23 +13,21 @@ import {
 import * as inquiryRepo from '../repos/inquiries';
 import * as repo from '../repos/patients';
 import { planSearch, searchPatientIds } from '../repos/search';
-import { type CallContext, requireActor } from './context';
-import { type Core, audit, clinicToday, diff, nowIso, write } from './core';
-import { DomainError, fieldError, notFound } from './errors';
+import { DomainError, fieldError } from '../sqlite/domain-error';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
+import type { CallContext } from './context';
+import { type Core, clinicToday, diff } from './core';
 import * as identity from './identity';
+import { checkMove, loadInquiry, transition } from './inquiries';
+import { checkVersion, command, mustLoad } from './kernel';
 import { nextMrn } from './mrn';
 
 const ENTITY = 'patient';
 
-function load(core: Core, id: number): Patient {
-  const patient = repo.findPatient(core.db, id);
-  if (!patient) throw notFound('Patient', id);
-  return patient;
-}
-
-function loadLive(core: Core, id: number): Patient {
-  const patient = load(core, id);
-  if (patient.mergedIntoId !== null) {
+/** A record merged into another is read-only: every change goes to the survivor. */
+function findLive(db: ReadableDB, id: number): Patient | null {
+  const patient = repo.findPatient(db, id);
+  if (patient && patient.mergedIntoId !== null) {
     throw new DomainError('CONFLICT', `Patient ${patient.mrn} was merged into another record; open that one instead.`, {
       mergedIntoId: patient.mergedIntoId,
     });
@@ -37,15 +35,12 @@ function loadLive(core: Core, id: number): Patient {
   return patient;
 }
 
-function checkVersion(patient: Patient, version: number): void {
-  if (patient.version !== version) {
-    throw new DomainError(
-      'CONFLICT',
-      `Someone else changed ${patient.familyName} ${patient.givenName}'s record after you opened it. Reload to see their change; what you typed is kept.`,
-      { currentVersion: patient.version },
-    );
-  }
-}
+const load = (db: ReadableDB, id: number): Patient => mustLoad(db, id, repo.findPatient, 'Patient');
+const loadLive = (db: ReadableDB, id: number): Patient => mustLoad(db, id, findLive, 'Patient');
+
+const conflict = (patient: Patient) =>
+  `Someone else changed ${patient.familyName} ${patient.givenName}'s record after you opened it. ` +
+  'Reload to see their change; what you typed is kept.';
 
 function checkDates(core: Core, fields: PatientFields): void {
   const today = clinicToday(core);
@@ -53,46 +48,49 @@ function checkDates(core: Core, fields: PatientFields): void {
   if (fields.strokeOnsetDate !== null && fields.strokeOnsetDate > today) throw fieldError('strokeOnsetDate', 'The onset date is in the future');
 }
 
-function insert(core: Core, fields: PatientFields, actorId: number): number {
+function insert(core: Core, w: WritableDB, fields: PatientFields, actorId: number, at: string): number {
   checkDates(core, fields);
-  return repo.insertPatient(core.db, fields, { mrn: nextMrn(core), at: nowIso(core), by: actorId });
+  return repo.insertPatient(w, fields, { mrn: nextMrn(core, w), at, by: actorId });
 }
 
 export function create(ctx: CallContext, fields: PatientFields): Patient {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const id = insert(core, fields, actor.id);
-    const created = load(core, id);
-    audit(core, actor, 'patients.create', ENTITY, id, null, created);
-    return created;
-  });
+  return command(ctx, { action: 'patients.create', entity: ENTITY }, ({ w, core, actor, at }) =>
+    load(w, insert(core, w, fields, actor.id, at)),
+  );
 }
 
 export function update(ctx: CallContext, input: { id: number; version: number; fields: PatientFields }): Patient {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = loadLive(core, input.id);
-    checkVersion(before, input.version);
+  const spec = {
+    action: 'patients.update',
+    entity: ENTITY,
+    id: input.id,
+    load: findLive,
+    label: 'Patient',
+    version: input.version,
+    conflictMessage: conflict,
+  };
+  return command(ctx, spec, ({ w, core, at }) => {
     checkDates(core, input.fields);
-    repo.updatePatientFields(core.db, input.id, input.fields, nowIso(core));
-    const after = load(core, input.id);
-    const changed = diff(before, after);
-    audit(core, actor, 'patients.update', ENTITY, input.id, changed?.before ?? null, changed?.after ?? null);
-    return after;
+    repo.updatePatientFields(w, input.id, input.fields, at);
+    return load(w, input.id);
   });
 }
 
 /** Opening a record is itself recorded: who viewed which patient, when. */
 export function get(ctx: CallContext, input: { id: number }): PatientDetail {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const patient = load(core, input.id);
-    audit(core, actor, 'patients.view', ENTITY, input.id, null, null);
-    return { patient, inquiries: inquiryRepo.inquiriesOfPatient(core.db, input.id), today: clinicToday(core) };
-  });
+  const spec = {
+    action: 'patients.view',
+    entity: ENTITY,
+    id: input.id,
+    load: repo.findPatient,
+    label: 'Patient',
+    audit: () => ({ entityId: input.id, before: null, after: null }),
+  };
+  return command(ctx, spec, ({ w, core, before }) => ({
+    patient: before,
+    inquiries: inquiryRepo.inquiriesOfPatient(w, input.id),
+    today: clinicToday(core),
+  }));
 }
 
 export function list(ctx: CallContext, q: PatientQuery): PatientPage {
@@ -151,50 +149,49 @@ export function fieldsFromInquiry(inquiry: Inquiry): PatientFields {
   };
 }
 
-function loadInquiry(core: Core, id: number): Inquiry {
-  const inquiry = inquiryRepo.findInquiry(core.db, id);
-  if (!inquiry) throw notFound('Inquiry', id);
-  return inquiry;
-}
 
 export function conversionDraft(ctx: CallContext, input: { inquiryId: number }): ConversionDraft {
-  const inquiry = loadInquiry(ctx.core, input.inquiryId);
+  const inquiry = loadInquiry(ctx.core.db, input.inquiryId);
   const fields = fieldsFromInquiry(inquiry);
   // Matched as the inquiry wrote the name, not as the draft splits it: the split is a guess the coordinator checks.
   return { fields, matches: identity.matchingPatients(ctx.core.db, identity.personFromInquiry(inquiry)) };
 }
 
-/** One step: a new patient (or an existing one), the inquiry linked to it and Converted, all in one transaction. */
+/**
+ * One step: a new patient (or an existing one), and the inquiry moved to Converted through the inquiry's own transition,
+ * all in one transaction.
+ */
 export function convertInquiry(
   ctx: CallContext,
   input: { inquiryId: number; version: number; target: { kind: 'new'; fields: PatientFields } | { kind: 'existing'; patientId: number } },
 ): ConversionResult {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  return write(core, () => {
-    const before = loadInquiry(core, input.inquiryId);
-    if (before.version !== input.version) {
-      throw new DomainError('CONFLICT', 'Someone else changed this inquiry after you opened it. Reload and convert again.', { currentVersion: before.version });
-    }
-    if (before.status !== 'accepted') {
-      throw new DomainError('INVALID_TRANSITION', 'Only an accepted inquiry can be converted into a patient. A doctor accepts it first.', {
-        from: before.status,
-        to: 'converted',
-        allowed: [],
-      });
-    }
-    let patientId: number;
+  let patientId = 0;
+  const spec = {
+    action: 'inquiries.convert',
+    entity: 'inquiry',
+    id: input.inquiryId,
+    load: inquiryRepo.findInquiry,
+    label: 'Inquiry',
+    version: input.version,
+    conflictMessage: 'Someone else changed this inquiry after you opened it. Reload and convert again.',
+    audit: (before: Inquiry) => ({
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status: 'converted', patientId },
+    }),
+  };
+  return command(ctx, spec, (step) => {
+    const { w, core, actor, before, at } = step;
+    const move = { to: 'converted', reason: null, command: 'patients.convertInquiry' } as const;
+    checkMove(actor, before, move);
     if (input.target.kind === 'new') {
-      patientId = insert(core, input.target.fields, actor.id);
-      audit(core, actor, 'patients.create', ENTITY, patientId, null, { fromInquiryId: before.id, ...load(core, patientId) });
+      patientId = insert(core, w, input.target.fields, actor.id, at);
+      step.audit('patients.create', ENTITY, patientId, null, { fromInquiryId: before.id, ...load(w, patientId) });
     } else {
-      patientId = loadLive(core, input.target.patientId).id;
+      patientId = loadLive(w, input.target.patientId).id;
     }
-    const at = nowIso(core);
-    inquiryRepo.setInquiryPatient(core.db, before.id, { patientId, status: 'converted', at });
-    inquiryRepo.insertStatusChange(core.db, { inquiryId: before.id, at, from: before.status, to: 'converted', reason: null, authorId: actor.id });
-    audit(core, actor, 'inquiries.convert', 'inquiry', before.id, { status: before.status }, { status: 'converted', patientId });
-    return { inquiry: loadInquiry(core, before.id), patient: load(core, patientId) };
+    const inquiry = transition(w, step, before, { ...move, patientId });
+    return { inquiry, patient: load(w, patientId) };
   });
 }
 
@@ -221,31 +218,30 @@ export function mergedFields(survivor: PatientFields, merged: PatientFields): Pa
 }
 
 export function merge(ctx: CallContext, input: { survivorId: number; survivorVersion: number; mergedId: number; mergedVersion: number }): Patient {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
   if (input.survivorId === input.mergedId) throw fieldError('mergedId', 'Pick two different patients');
-  return write(core, () => {
-    const survivor = loadLive(core, input.survivorId);
-    const merged = loadLive(core, input.mergedId);
-    checkVersion(survivor, input.survivorVersion);
-    checkVersion(merged, input.mergedVersion);
-    const at = nowIso(core);
+  // Two records, each loaded and version-checked here; the kernel gives the transaction and the audit.
+  return command(ctx, { action: 'patients.merge', entity: ENTITY, audit: () => null }, (step) => {
+    const { w, at } = step;
+    const survivor = loadLive(w, input.survivorId);
+    const merged = loadLive(w, input.mergedId);
+    checkVersion(survivor, input.survivorVersion, conflict);
+    checkVersion(merged, input.mergedVersion, conflict);
     const fields = mergedFields(PatientFields.parse(survivor), PatientFields.parse(merged));
-    repo.updatePatientFields(core.db, survivor.id, fields, at);
-    const moved = repo.moveLinks(core.db, merged.id, survivor.id);
-    repo.insertAlias(core.db, { patientId: survivor.id, kind: 'mrn', value: merged.mrn, fromPatientId: merged.id, at });
+    repo.updatePatientFields(w, survivor.id, fields, at);
+    const moved = repo.moveLinks(w, merged.id, survivor.id);
+    repo.insertAlias(w, { patientId: survivor.id, kind: 'mrn', value: merged.mrn, fromPatientId: merged.id, at });
     if (merged.passportNumber !== null && merged.passportNumber !== fields.passportNumber) {
-      repo.insertAlias(core.db, { patientId: survivor.id, kind: 'passport', value: merged.passportNumber, fromPatientId: merged.id, at });
+      repo.insertAlias(w, { patientId: survivor.id, kind: 'passport', value: merged.passportNumber, fromPatientId: merged.id, at });
     }
-    repo.markMerged(core.db, merged.id, survivor.id, at);
-    const after = load(core, survivor.id);
+    repo.markMerged(w, merged.id, survivor.id, at);
+    const after = load(w, survivor.id);
     const changed = diff(survivor, after);
-    audit(core, actor, 'patients.merge', ENTITY, survivor.id, { survivor: changed?.before ?? null, merged }, {
+    step.audit('patients.merge', ENTITY, survivor.id, { survivor: changed?.before ?? null, merged }, {
       survivor: changed?.after ?? null,
       mergedId: merged.id,
       moved,
     });
-    audit(core, actor, 'patients.mergedInto', ENTITY, merged.id, null, { mergedIntoId: survivor.id });
+    step.audit('patients.mergedInto', ENTITY, merged.id, null, { mergedIntoId: survivor.id });
     return after;
   });
 }

@@ -1,5 +1,5 @@
 // Maps SQLite's error classes to our codes, with a sentence a person can act on.
-import { DomainError } from '../services/errors';
+import { DomainError } from './domain-error';
 
 interface SqliteErrorLike {
   code?: unknown;

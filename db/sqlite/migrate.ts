@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { DomainError } from '../services/errors';
+import { DomainError } from './domain-error';
 import { registerFunctions } from './functions';
 
 /** 'SDSK' — marks a file as ours, so a foreign SQLite file is never mistaken for an empty clinic. */

@@ -1,7 +1,7 @@
 // Opens a StrokeDesk database file: checks it is ours, sets the pragmas we rely on, and migrates it.
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { DomainError } from '../services/errors';
+import { DomainError } from './domain-error';
 import { mapSqliteError } from './errors';
 import { registerFunctions } from './functions';
 import { APPLICATION_ID, migrate, type MigrateResult } from './migrate';

@@ -73,14 +73,14 @@ for (const kind of kinds) {
   const fts = await time(`search.global: ${kind}`, searchRuns, (i) => call('search.global', { text: mine[i % mine.length]?.text ?? '', limit: 8 }));
   const like = await time(`LIKE scan: ${kind}`, Math.max(mine.length, 10), (i) => {
     const text = mine[i % mine.length]?.text ?? '';
-    return [likeSearchIds(db, 'patients', text, 8), likeSearchIds(db, 'inquiries', text, 8)];
+    return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
   });
   pairs.push({ fts, like });
 }
 const all = await time('search.global: all kinds', queries.length * 3, (i) => call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }));
 const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
   const text = queries[i % queries.length]?.text ?? '';
-  return [likeSearchIds(db, 'patients', text, 8), likeSearchIds(db, 'inquiries', text, 8)];
+  return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
 });
 pairs.push({ fts: all, like: allLike });
 printComparison(pairs);

@@ -18,6 +18,8 @@ describe('folder boundaries', () => {
     ['db/repos/x.ts', "import { call } from '../../renderer/src/api/client'; export const a = call;"],
     ['db/contract/x.ts', "import fs from 'node:fs'; export const a = fs;"],
     ['db/contract/x.ts', "import { sql } from '../sqlite/sql'; export const a = sql;"],
+    ['db/sqlite/x.ts', "import { DomainError } from '../services/errors'; export const a = DomainError;"],
+    ['db/sqlite/x.ts', "import { insertAudit } from '../repos/audit'; export const a = insertAudit;"],
     ['renderer/src/features/x.ts', "import { openDatabase } from '../../../db/sqlite/open'; export const a = openDatabase;"],
     ['renderer/src/features/x.ts', "import { dispatch } from '../../../db/api/dispatch'; export const a = dispatch;"],
     ['renderer/src/features/x.ts', "import fs from 'node:fs'; export const a = fs;"],
@@ -33,6 +35,7 @@ describe('folder boundaries', () => {
   it.each([
     ['renderer/src/features/x.ts', "import { methods } from '../../../db/contract'; export const a = methods;"],
     ['db/services/x.ts', "import { sql } from '../sqlite/sql'; export const a = sql;"],
+    ['db/sqlite/x.ts', "import { Role } from '../contract'; export const a = Role;"],
     ['db/contract/x.ts', "import { z } from 'zod'; export const a = z;"],
     ['electron/preload/x.ts', "import { BRIDGE_GLOBAL } from '../../db/contract'; export const a = BRIDGE_GLOBAL;"],
     ['electron/main/x.ts', "import { bootstrap } from '../../db/app/bootstrap'; export const a = bootstrap;"],

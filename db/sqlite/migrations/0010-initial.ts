@@ -3,7 +3,11 @@ import type { Migration } from '../migrate';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-/** Shared with the repo: partial indexes are used only when the query states the very same condition. */
+/**
+ * A literal copy of the inquiry lifecycle's open states as schema 10 indexed them (a migration never changes). Partial
+ * indexes are used only when a query states the very same condition: the repo builds it from INQUIRY_LIFECYCLE, and
+ * tests/core/lifecycle.test.ts fails if the two differ.
+ */
 export const OPEN_STATUS_SQL = `status IN (${list(['new', 'contacted', 'awaiting_records', 'under_review', 'accepted'])})`;
 
 export const m0010: Migration = {

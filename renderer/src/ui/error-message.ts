@@ -2,17 +2,31 @@
 import type { TFunction } from 'i18next';
 import { ApiCallError } from '../api/client';
 
+type Details = NonNullable<ApiCallError['details']>;
+
+/**
+ * Any lifecycle refusal (INVALID_TRANSITION, doctor-only FORBIDDEN, reason-required VALIDATION) in the user's language,
+ * from its details `{ entity, from, to, allowed }`. State labels come from `<entity>:status.*`; an entity may word a
+ * sentence its own way under `<entity>:lifecycle.*`, otherwise `errors:lifecycle.*` says it. Null if not one.
+ */
+export function lifecycleRefusal(t: TFunction, code: ApiCallError['code'], d: Details): string | null {
+  if (typeof d.entity !== 'string' || typeof d.from !== 'string' || typeof d.to !== 'string') return null;
+  const ns = d.entity;
+  const state = (s: string) => t(`${ns}:status.${s}`);
+  const to = state(d.to);
+  const allowed = (d.allowed ?? []).map(state).join(', ');
+  const vars = { from: state(d.from), to, toLower: to.toLowerCase(), allowed };
+  const say = (name: string) => t([`${ns}:lifecycle.${name}`, `errors:lifecycle.${name}`], vars);
+  if (code === 'INVALID_TRANSITION') {
+    if (typeof d.command === 'string') return say('systemOnly');
+    return `${say('transition')} ${allowed ? say('allowed') : say('finished')}`;
+  }
+  if (code === 'FORBIDDEN') return say('doctorOnly');
+  if (code === 'VALIDATION') return say('reason');
+  return null;
+}
+
 export function errorMessage(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiCallError)) return t('errors:INTERNAL');
-  const d = err.details ?? {};
-  if (err.code === 'INVALID_TRANSITION' && typeof d.from === 'string' && typeof d.to === 'string') {
-    if (d.to === 'converted') return t('errors:transitionConverted');
-    const status = (s: string) => t(`inquiries:status.${s}`);
-    const allowed = (d.allowed ?? []).map(status).join(', ');
-    const first = t('errors:transition', { from: status(d.from), to: status(d.to) });
-    const second = allowed ? t('errors:transitionAllowed', { from: status(d.from), allowed }) : t('errors:transitionFinished', { from: status(d.from) });
-    return `${first} ${second}`;
-  }
-  if (err.code === 'FORBIDDEN' && (d.to === 'accepted' || d.to === 'declined')) return t('errors:doctorOnly');
-  return t(`errors:${err.code}`);
+  return lifecycleRefusal(t, err.code, err.details ?? {}) ?? t(`errors:${err.code}`);
 }

@@ -1,7 +1,7 @@
 // One inquiry: its facts, the pipeline actions the core allows, owner and follow-up, and the timeline with a form to add to it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Inquiry, type InquiryStatus, OPEN_STATUSES, REASON_REQUIRED } from '../../../../db/contract';
+import { INQUIRY_LIFECYCLE, type Inquiry, type InquiryStatus, OPEN_STATUSES, forward, needsReason } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
@@ -15,14 +15,6 @@ import { useInquiry } from './queries';
 import { StatusDialog } from './StatusDialog';
 import { Timeline } from './Timeline';
 import './inquiries.css';
-
-/** The forward step of the pipeline gets the primary button. */
-const FORWARD: Partial<Record<InquiryStatus, InquiryStatus>> = {
-  new: 'contacted',
-  contacted: 'awaiting_records',
-  awaiting_records: 'under_review',
-  under_review: 'accepted',
-};
 
 export function InquiryDetailScreen({ id }: { id: number }) {
   const { t, i18n } = useTranslation('inquiries');
@@ -72,7 +64,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
               {open ? (
                 <div className="pipeline">
                   {allowedTransitions.map((to) => (
-                    <Button key={to} variant={FORWARD[inquiry.status] === to ? 'primary' : REASON_REQUIRED.includes(to) ? 'danger' : 'secondary'} onPress={() => move(to)}>
+                    <Button key={to} variant={forward(INQUIRY_LIFECYCLE, inquiry.status) === to ? 'primary' : needsReason(INQUIRY_LIFECYCLE, to) ? 'danger' : 'secondary'} onPress={() => move(to)}>
                       {t('detail.moveTo', { status: t(`status.${to}`) })}
                     </Button>
                   ))}

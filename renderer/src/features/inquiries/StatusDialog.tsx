@@ -5,6 +5,7 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
+import { lifecycleRefusal } from '../../ui/error-message';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { StatusBadge } from './Badges';
@@ -30,8 +31,13 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
       await invalidate();
       onClose();
     },
-    onError: (err) => setFieldErrors(err instanceof ApiCallError ? err.fields : {}),
+    // A missing reason is a lifecycle refusal: worded in the user's language from its details, like any other.
+    onError: (err) => setFieldErrors(err instanceof ApiCallError ? { ...err.fields, ...reasonRefusal(err) } : {}),
   });
+  const reasonRefusal = (err: ApiCallError): Record<string, string> => {
+    const words = err.fields.reason === undefined ? null : lifecycleRefusal(t, err.code, err.details ?? {});
+    return words === null ? {} : { reason: words };
+  };
   const needsReason = to !== null && REASON_REQUIRED.includes(to);
 
   const onSubmit = (e: FormEvent) => {

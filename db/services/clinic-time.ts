@@ -1,0 +1,22 @@
+// The clinic's time zone and calendar day, and the clinic's name: settings every desk reads the same way.
+import { getSetting } from '../repos/settings';
+import type { Core } from './core';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export const nowIso = (core: Core): string => core.clock.now().toISOString();
+
+export const clinicTimeZone = (core: Core): string => getSetting(core.db, 'clinic.timeZone') ?? DEFAULT_TIME_ZONE;
+export const clinicName = (core: Core): string => getSetting(core.db, 'clinic.name') ?? 'StrokeDesk';
+
+/** The calendar day at the clinic, `YYYY-MM-DD`, so "due today" means the same on every desk. */
+export function clinicToday(core: Core): string {
+  return dayInZone(core.clock.now(), clinicTimeZone(core));
+}
+
+export function dayInZone(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(instant);
+  const pick = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${pick('year')}-${pick('month')}-${pick('day')}`;
+}
