@@ -52,7 +52,7 @@ export const OPEN_STATUSES: readonly InquiryStatus[] = [
 ];
 
 /**
- * The pipeline. `converted` is reached only by converting into a patient (a later feature),
+ * The pipeline. `converted` is reached only by converting into a patient (patients.convertInquiry),
  * never by a plain status change; `declined` and `closed` need a reason and end the inquiry.
  */
 export const INQUIRY_TRANSITIONS: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> = {

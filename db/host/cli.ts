@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   if (migration.backupPath) console.log(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
   const log = values.quiet ? { info: () => undefined, error: stderrLogger.error } : stderrLogger;
   // Attachments live beside the records, so a copy of the data folder is a complete copy.
-  const core = createCore(db, { log, attachmentsDir: path.join(path.dirname(dbPath), 'attachments') });
+  // The host serves development, demos and browser tests, never the packaged app: check every answer's shape.
+  const core = createCore(db, { log, attachmentsDir: path.join(path.dirname(dbPath), 'attachments'), checkOutputs: true });
 
   if (values.seed) {
     const size = parseSeedSize(values.seed);

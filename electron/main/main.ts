@@ -22,7 +22,8 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataPath: app.getPath('userData') });
   try {
     const { db } = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding: nativeBindingPath(process.resourcesPath, app.isPackaged) });
-    core = createCore(db, { attachmentsDir: path.join(dataDir, 'attachments') });
+    // Development builds check every answer's shape; the packaged app skips the extra parse.
+    core = createCore(db, { attachmentsDir: path.join(dataDir, 'attachments'), checkOutputs: !app.isPackaged });
   } catch (err) {
     dialog.showErrorBox('StrokeDesk cannot open its records', err instanceof Error ? err.message : String(err));
     app.quit();
@@ -35,7 +36,7 @@ async function start(): Promise<void> {
   }
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   serveAppProtocol(rendererRoot);
-  registerIpc(core, dataDir);
+  registerIpc(core);
   createMainWindow(path.join(__dirname, 'preload.cjs'));
 }
 
