@@ -44,7 +44,9 @@ export async function dispatch(core: Core, session: SessionHolder, method: strin
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         // Paths and codes only: the value itself may hold patient data.
-        const paths = checked.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}:${i.code}`).join(' ');
+        const paths = checked.error.issues
+          .map((i) => `${i.path.map(String).join('.') || '(root)'}:${i.code}`)
+          .join(' ');
         core.log.error('output does not match its schema', null, { method, issues: paths.slice(0, 1000) });
         return fail('INTERNAL', 'StrokeDesk answered in a form it should not have. The details are in the log.');
       }

@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const log = values.quiet ? { info: () => undefined, error: stderrLogger.error } : stderrLogger;
   // Attachments live beside the records, so a copy of the data folder is a complete copy.
   // The host serves development, demos and browser tests, never the packaged app: check every answer's shape.
-  const core = createCore(db, { log, attachmentsDir: path.join(path.dirname(dbPath), 'attachments'), checkOutputs: true });
+  const attachmentsDir = path.join(path.dirname(dbPath), 'attachments');
+  const core = createCore(db, { log, attachmentsDir, checkOutputs: true });
 
   if (values.seed) {
     const size = parseSeedSize(values.seed);

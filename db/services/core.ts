@@ -70,7 +70,7 @@ export interface Core {
   passwordLog2N: number;
   /** Where attachment files live (`<dataDir>/attachments`); null where there is no data folder, and attachments are refused. */
   attachmentsDir: string | null;
-  /** Dispatch parses every handler's value against the method's output schema (tests and development, not the packaged app). */
+  /** Dispatch parses every handler's value against its output schema (tests and development, not the packaged app). */
   checkOutputs: boolean;
 }
 

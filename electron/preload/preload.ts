@@ -1,4 +1,4 @@
-// The preload: exposes invoke(method, input) and openAttachment(id), nothing else — no raw ipcRenderer, no free channels.
+// The preload: exposes invoke(method, input) and openAttachment(id) only: no raw ipcRenderer, no free channels.
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL, type DesktopBridge } from '../../db/contract/bridge';
 import type { Envelope } from '../../db/contract/common';

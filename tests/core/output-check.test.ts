@@ -17,7 +17,8 @@ function recordingCore(checkOutputs: boolean): { core: Core; lines: string[] } {
 }
 
 /** auth.status answering with a wrong type, a missing field and patient data where a boolean belongs. */
-const wrongShape = () => vi.spyOn(handlers, 'auth.status').mockImplementation(() => ({ needsSetup: SECRET, user: null }) as never);
+const wrongShape = () =>
+  vi.spyOn(handlers, 'auth.status').mockImplementation(() => ({ needsSetup: SECRET, user: null }) as never);
 
 afterEach(() => vi.restoreAllMocks());
 

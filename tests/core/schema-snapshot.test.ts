@@ -20,7 +20,9 @@ function describeSchema(): string {
     const version = db.pragma('user_version', { simple: true }) as number;
     // sqlite_stat* come from ANALYZE / PRAGMA optimize, not from a migration.
     const rows = db
-      .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name")
+      .prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
+      )
       .all() as SchemaRow[];
     const blocks = rows.map((r) => {
       const sql = (r.sql ?? '(no sql: created by SQLite for a constraint)')

@@ -1,4 +1,4 @@
-// Every translation key the renderer uses exists in the English catalogue, and every other catalogue has exactly its keys.
+// Every translation key the renderer uses is in the English catalogue; every other catalogue has exactly its keys.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +31,9 @@ const BASE_LANGUAGE = 'en';
 const each = (prefix: string, values: readonly (string | number)[]): string[] => values.map((v) => `${prefix}${v}`);
 
 /**
- * Keys built at run time, by the template literal exactly as written in the source (whitespace collapsed), listing every
- * key it can produce. A new dynamic key fails this test until it is added here, indexed by the list it ranges over.
+ * Keys built at run time, by the template literal exactly as written in the source (whitespace collapsed), listing
+ * every key it can produce. A new dynamic key fails this test until it is added here, indexed by the list it
+ * ranges over.
  */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'inquiries:status.${s}': each('inquiries:status.', INQUIRY_STATUSES),
@@ -108,7 +109,8 @@ function sourceFiles(dir: string): string[] {
 
 const isTCall = (node: ts.CallExpression): boolean => {
   const callee = node.expression;
-  return (ts.isIdentifier(callee) && callee.text === 't') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 't');
+  if (ts.isIdentifier(callee)) return callee.text === 't';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't';
 };
 
 /** Every key the renderer's source can ask for, plus the calls whose key this test cannot work out. */
@@ -117,7 +119,8 @@ function scanRenderer(): { uses: Use[]; unresolved: string[] } {
   const unresolved: string[] = [];
   for (const file of sourceFiles(SRC)) {
     const text = fs.readFileSync(file, 'utf8');
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
     const rel = path.relative(SRC, file);
     // A call's namespace is that of the nearest useTranslation before it (components, then their helpers below them).
     let namespace = DEFAULT_NS;
@@ -145,7 +148,9 @@ function scanRenderer(): { uses: Use[]; unresolved: string[] } {
         if (ts.isIdentifier(callee) && callee.text === 'useTranslation') {
           const first = node.arguments[0];
           namespace = first && ts.isStringLiteral(first) ? first.text : DEFAULT_NS;
-          if (first && !ts.isStringLiteral(first)) unresolved.push(`${where(node)} useTranslation(${first.getText(source)})`);
+          if (first && !ts.isStringLiteral(first)) {
+            unresolved.push(`${where(node)} useTranslation(${first.getText(source)})`);
+          }
         } else if (isTCall(node)) {
           const first = node.arguments[0];
           const keys = first ? keysOf(first, node) : null;
@@ -188,7 +193,8 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** i18next plural keys (`total_one`, `total_other`) answer to their base key. */
 const hasKey = (catalogue: Catalogue, key: string): boolean => catalogue.has(key) || catalogue.has(`${key}_other`);
 
-const variables = (text: string): string[] => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
+const variables = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 const languages = fs
   .readdirSync(I18N, { withFileTypes: true })
