@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['tests/{core,host,electron,renderer,seed,lint}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Every core a test creates parses each handler's value against its output schema (see db/api/dispatch).
+    env: { STROKEDESK_CHECK_OUTPUTS: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

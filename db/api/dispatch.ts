@@ -1,4 +1,5 @@
 // dispatch: the one door into the core. Unknown method → error; zod parse → VALIDATION; role check → FORBIDDEN.
+// With core.checkOutputs on (tests, development), a value that does not match the method's output schema → INTERNAL.
 import type { z } from 'zod';
 import { type ApiError, type Envelope, type FieldIssue, isMethod, type Method, methods } from '../contract';
 import { mapSqliteError } from '../sqlite/errors';
@@ -10,6 +11,8 @@ import { type Handler, handlers } from './handlers';
 
 export const fieldIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+
+const INTERNAL_MESSAGE = 'Something went wrong inside StrokeDesk. Nothing was saved. The details are in the log.';
 
 const fail = (code: ApiError['code'], message: string, details: ApiError['details'] = null): Envelope<never> => ({
   ok: false,
@@ -37,6 +40,17 @@ export async function dispatch(core: Core, session: SessionHolder, method: strin
     const ctx: CallContext = { core, actor, session };
     const handler = handlers[method] as Handler<Method>;
     const value = await handler(ctx, parsed.data as never);
+    if (core.checkOutputs) {
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        // Paths and codes only: the value itself may hold patient data.
+        const paths = checked.error.issues
+          .map((i) => `${i.path.map(String).join('.') || '(root)'}:${i.code}`)
+          .join(' ');
+        core.log.error('output does not match its schema', null, { method, issues: paths.slice(0, 1000) });
+        return fail('INTERNAL', 'StrokeDesk answered in a form it should not have. The details are in the log.');
+      }
+    }
     core.log.info('call', { method, ms: Math.round(performance.now() - started) });
     return { ok: true, value };
   } catch (err) {
@@ -46,7 +60,7 @@ export async function dispatch(core: Core, session: SessionHolder, method: strin
       return fail(known.code, known.message, known.details as ApiError['details']);
     }
     core.log.error('unexpected error', err, { method });
-    return fail('INTERNAL', 'Something went wrong inside StrokeDesk. Nothing was saved. The details are in the log.');
+    return fail('INTERNAL', INTERNAL_MESSAGE);
   }
 }
 

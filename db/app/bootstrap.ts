@@ -19,6 +19,8 @@ export interface BootstrapOptions {
   /** better-sqlite3's native module for Electron's ABI, when packaged. */
   nativeBinding?: string;
   log?: Logger;
+  /** Parse every answer against its output schema (development, demos and tests; the packaged app skips it). */
+  checkOutputs?: boolean;
   /** Lines meant for the person starting the app (upgrades, seeding, demo sign-ins); never patient data. */
   say?: (line: string) => void;
 }
@@ -49,7 +51,11 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       say(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
     }
     // Attachments live beside the records, so a copy of the data folder is a complete copy.
-    const core = createCore(db, { ...(o.log ? { log: o.log } : {}), attachmentsDir: path.join(dataDir, 'attachments') });
+    const core = createCore(db, {
+      ...(o.log ? { log: o.log } : {}),
+      ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
+      attachmentsDir: path.join(dataDir, 'attachments'),
+    });
     let seeded: SeedResult | null = null;
     if (o.seed) {
       const started = performance.now();

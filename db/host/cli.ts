@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     ...(values.db ? { dbFile: values.db } : { dataDir: resolveDataDir(values['data-dir']) }),
     ...(values.seed ? { seed: parseSeedSize(values.seed) } : {}),
     offerDemo: values['offer-demo'],
+    // The host serves development, demos and browser tests, never the packaged app: check every answer's shape.
+    checkOutputs: true,
     log,
     say: (line) => console.log(line),
   });

@@ -21,6 +21,8 @@ export interface Core {
   passwordLog2N: number;
   /** Where attachment files live (`<dataDir>/attachments`); null where there is no data folder, and attachments are refused. */
   attachmentsDir: string | null;
+  /** Dispatch parses every handler's value against its output schema (tests and development, not the packaged app). */
+  checkOutputs: boolean;
 }
 
 export interface CoreOptions {
@@ -30,6 +32,8 @@ export interface CoreOptions {
   passwordLog2N?: number;
   sessionIdleMs?: number;
   attachmentsDir?: string | null;
+  /** Default: on when STROKEDESK_CHECK_OUTPUTS=1 (set by the test setup), so every core a test builds is checked. */
+  checkOutputs?: boolean;
 }
 
 export const createCore = (db: Database, o: CoreOptions = {}): Core => ({
@@ -39,4 +43,5 @@ export const createCore = (db: Database, o: CoreOptions = {}): Core => ({
   sessions: new SessionStore(o.sessionIdleMs ?? 12 * 60 * 60 * 1000),
   passwordLog2N: o.passwordLog2N ?? DEFAULT_LOG2N,
   attachmentsDir: o.attachmentsDir ?? null,
+  checkOutputs: o.checkOutputs ?? process.env.STROKEDESK_CHECK_OUTPUTS === '1',
 });

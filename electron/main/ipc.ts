@@ -1,9 +1,9 @@
-// IPC: one 'api' channel that checks its sender and calls dispatch, plus the few named OS functions.
+// IPC: one 'api' channel that checks its sender and calls dispatch, plus opening an attachment in the system's viewer.
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../../db/api/dispatch';
 import type { Envelope } from '../../db/contract';
 import { openFile } from '../../db/services/attachments';
@@ -14,7 +14,7 @@ import { IPC_CHANNELS, isTrustedSender, viewerFileName } from './policies';
 
 const refused: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call StrokeDesk.', details: null } };
 
-export function registerIpc(core: Core, dataDir: string): void {
+export function registerIpc(core: Core): void {
   // One sign-in session per window; it ends when the window goes away.
   const sessions = new Map<number, SessionHolder>();
   const sessionFor = (event: IpcMainInvokeEvent): SessionHolder => {
@@ -36,27 +36,6 @@ export function registerIpc(core: Core, dataDir: string): void {
   ipcMain.handle(IPC_CHANNELS.api, async (event, method: unknown, input: unknown) => {
     if (!trusted(event) || typeof method !== 'string') return refused;
     return dispatch(core, sessionFor(event), method, input);
-  });
-
-  ipcMain.handle(IPC_CHANNELS.saveFile, async (event, suggestedName: unknown, content: unknown) => {
-    if (!trusted(event) || typeof suggestedName !== 'string' || typeof content !== 'string') return false;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options = { defaultPath: path.basename(suggestedName) };
-    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return false;
-    await fs.writeFile(result.filePath, content, 'utf8');
-    return true;
-  });
-
-  ipcMain.handle(IPC_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
-    if (!trusted(event) || typeof suggestedName !== 'string') return false;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options = { defaultPath: path.basename(suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return false;
-    const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
-    await fs.writeFile(result.filePath, pdf);
-    return true;
   });
 
   // Viewers need a real file under the person's own name: private copies in one folder of this run, removed at quit.
@@ -83,12 +62,5 @@ export function registerIpc(core: Core, dataDir: string): void {
       core.log.error('open attachment failed', err, { attachmentId: id });
       return { ok: false, error: { code: 'FILE_STORE', message: 'The file could not be copied for the viewer.', details: null } };
     }
-  });
-
-  ipcMain.handle(IPC_CHANNELS.openBackupsFolder, async (event) => {
-    if (!trusted(event)) return;
-    const dir = path.join(dataDir, 'backups');
-    await fs.mkdir(dir, { recursive: true });
-    await shell.openPath(dir);
   });
 }

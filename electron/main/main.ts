@@ -23,6 +23,8 @@ async function start(): Promise<void> {
       dataDir,
       offerDemo: process.argv.includes('--offer-demo'),
       nativeBinding: nativeBindingPath(process.resourcesPath, app.isPackaged),
+      // Development builds check every answer's shape; the packaged app skips the extra parse.
+      checkOutputs: !app.isPackaged,
       say: (line) => console.log(line),
     });
     core = started.core;
@@ -33,7 +35,7 @@ async function start(): Promise<void> {
   }
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   serveAppProtocol(rendererRoot);
-  registerIpc(core, dataDir);
+  registerIpc(core);
   createMainWindow(path.join(__dirname, 'preload.cjs'));
 }
 

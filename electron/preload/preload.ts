@@ -1,4 +1,4 @@
-// The preload: exposes invoke(method, input) and the named OS functions, nothing else — no raw ipcRenderer, no free channels.
+// The preload: exposes invoke(method, input) and openAttachment(id) only: no raw ipcRenderer, no free channels.
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL, type DesktopBridge } from '../../db/contract/bridge';
 import type { Envelope } from '../../db/contract/common';
@@ -6,9 +6,6 @@ import type { Envelope } from '../../db/contract/common';
 // Kept literal here (not imported from main/) so the bundled preload carries no main-process code.
 const bridge: DesktopBridge = {
   invoke: (method, input) => ipcRenderer.invoke('api', method, input) as Promise<Envelope<unknown>>,
-  saveFile: (suggestedName, content) => ipcRenderer.invoke('os:saveFile', suggestedName, content) as Promise<boolean>,
-  printToPdf: (suggestedName) => ipcRenderer.invoke('os:printToPdf', suggestedName) as Promise<boolean>,
-  openBackupsFolder: () => ipcRenderer.invoke('os:openBackupsFolder') as Promise<void>,
   openAttachment: (id) => ipcRenderer.invoke('os:openAttachment', id) as Promise<Envelope<null>>,
 };
 

@@ -11,6 +11,7 @@ export function makeCore(options: { path?: string; clock?: Clock; attachmentsDir
   return createCore(db, {
     passwordLog2N: 10,
     log: silentLogger,
+    checkOutputs: true,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.attachmentsDir ? { attachmentsDir: options.attachmentsDir } : {}),
   });

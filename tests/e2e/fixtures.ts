@@ -46,7 +46,7 @@ export const test = base.extend<{ app: E2eApp; openAppFirst: boolean }>({
     const dbPath = path.join(dir, 'strokedesk.sqlite');
     const { db } = openDatabase(dbPath);
     // A lower scrypt cost keeps sign-ins quick; the stored hash records it, and production uses OWASP's.
-    const core = createCore(db, { log: silentLogger, passwordLog2N: 12, attachmentsDir: path.join(dir, 'attachments') });
+    const core = createCore(db, { log: silentLogger, passwordLog2N: 12, checkOutputs: true, attachmentsDir: path.join(dir, 'attachments') });
     const host = await startHost({ core, rendererDir, port: 0, log: silentLogger });
     const seedAccounts: E2eApp['seedAccounts'] = async () => {
       const session = { token: null as string | null };

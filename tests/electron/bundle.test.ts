@@ -25,7 +25,7 @@ describe('electron bundles', () => {
     expect(Object.keys(meta.preload.inputs).some((f) => f.startsWith('db/') && !f.startsWith('db/contract/'))).toBe(false);
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
     expect([...preload.matchAll(/ipcRenderer\.(\w+)\(/g)].map((m) => m[1]).every((fn) => fn === 'invoke')).toBe(true);
-    expect([...preload.matchAll(/invoke\("([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['api', 'os:openAttachment', 'os:openBackupsFolder', 'os:printToPdf', 'os:saveFile']);
+    expect([...preload.matchAll(/invoke\("([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['api', 'os:openAttachment']);
     fs.rmSync(out, { recursive: true, force: true });
   });
 });

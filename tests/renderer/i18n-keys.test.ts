@@ -1,0 +1,263 @@
+// Every translation key the renderer uses is in the English catalogue; every other catalogue has exactly its keys.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIVITY_KINDS,
+  ATTACHMENT_KINDS,
+  CHANNELS,
+  CONDITIONS,
+  DIAGNOSES,
+  DUPLICATE_REASONS,
+  ERROR_CODES,
+  FOLLOW_UP_FILTERS,
+  INQUIRY_STATUSES,
+  ImportMatch,
+  LESION_SIDES,
+  MATCH_REASONS,
+  RELATIONS,
+  ROLES,
+  SEXES,
+  SYMPTOMS,
+} from '../../db/contract';
+
+const SRC = fileURLToPath(new URL('../../renderer/src', import.meta.url));
+const I18N = path.join(SRC, 'i18n');
+const DEFAULT_NS = 'common'; // defaultNS in renderer/src/i18n/index.ts
+const BASE_LANGUAGE = 'en';
+
+const each = (prefix: string, values: readonly (string | number)[]): string[] => values.map((v) => `${prefix}${v}`);
+
+/**
+ * Keys built at run time, by the template literal exactly as written in the source (whitespace collapsed), listing
+ * every key it can produce. A new dynamic key fails this test until it is added here, indexed by the list it
+ * ranges over.
+ */
+const DYNAMIC_KEYS: Record<string, readonly string[]> = {
+  'inquiries:status.${s}': each('inquiries:status.', INQUIRY_STATUSES),
+  'errors:${err.code}': each('errors:', ERROR_CODES),
+  'roles.${user.role}': each('roles.', ROLES),
+  'common:roles.${a.role}': each('common:roles.', ROLES),
+  'common:roles.${r}': each('common:roles.', ROLES),
+  'activity.${k}': each('activity.', ACTIVITY_KINDS),
+  'channel.${row.original.channel}': each('channel.', CHANNELS),
+  'list.followUp.${f}': each('list.followUp.', FOLLOW_UP_FILTERS),
+  'matchReason.${r}': each('matchReason.', MATCH_REASONS),
+  'inquiries:diagnosisShort.${p.strokeType}': each('inquiries:diagnosisShort.', DIAGNOSES),
+  'inquiries:sex.${p.sex}': each('inquiries:sex.', SEXES),
+  'inquiries:diagnosis.${p.strokeType}': each('inquiries:diagnosis.', DIAGNOSES),
+  'lesionSide.${p.lesionSide}': each('lesionSide.', LESION_SIDES),
+  'inquiries:condition.${c}': each('inquiries:condition.', CONDITIONS),
+  'ecogLevel.${p.ecog}': each('ecogLevel.', [0, 1, 2, 3, 4, 5]),
+  'asaLevel.${p.asa}': each('asaLevel.', [1, 2, 3, 4, 5, 6]),
+  'inquiries:channel.${i.channel}': each('inquiries:channel.', CHANNELS),
+  'patients:lesionSide.${v}': each('patients:lesionSide.', LESION_SIDES),
+  'patients:ecogLevel.${v}': each('patients:ecogLevel.', [0, 1, 2, 3, 4, 5]),
+  'patients:asaLevel.${v}': each('patients:asaLevel.', [1, 2, 3, 4, 5, 6]),
+  'inquiries:status.${i.status}': each('inquiries:status.', INQUIRY_STATUSES),
+  'preview.match.${m.kind}': each('preview.match.', ImportMatch.shape.kind.options),
+  'preview.reason.${reason}': each('preview.reason.', DUPLICATE_REASONS),
+  'preview.decision.${v}': each('preview.decision.', ['import', 'skip']),
+  "preview.decision.${kind === 'inquiry' ? 'inquiry' : 'row'}": each('preview.decision.', ['inquiry', 'row']),
+  // The import preview's filter and row status (renderer/src/features/imports: RowStatus and 'all').
+  'preview.filter.${f}': each('preview.filter.', ['all', 'duplicate', 'new', 'already']),
+  'preview.status.${status}': each('preview.status.', ['duplicate', 'new', 'already']),
+  'kind.${k}': each('kind.', ATTACHMENT_KINDS),
+  'kind.${a.kind}': each('kind.', ATTACHMENT_KINDS),
+  'channel.${r.channel}': each('channel.', CHANNELS),
+  'channel.${inquiry.channel}': each('channel.', CHANNELS),
+  'status.${to}': each('status.', INQUIRY_STATUSES),
+  'status.${status}': each('status.', INQUIRY_STATUSES),
+  'status.${e.to}': each('status.', INQUIRY_STATUSES),
+  'status.${e.from}': each('status.', INQUIRY_STATUSES),
+  'relation.${inquiry.contactRelation}': each('relation.', RELATIONS),
+  'sex.${inquiry.patientSex}': each('sex.', SEXES),
+  'diagnosis.${inquiry.diagnosis}': each('diagnosis.', DIAGNOSES),
+  'symptom.${s}': each('symptom.', SYMPTOMS),
+  'condition.${c}': each('condition.', CONDITIONS),
+  // Only the urgent states show a badge (FollowUpBadge returns nothing for 'later' and 'none').
+  'followUp.${state}': each('followUp.', ['overdue', 'today']),
+  'activity.${e.kind}': each('activity.', ACTIVITY_KINDS),
+  // enumOptions in features/inquiries/options.ts: every prefix its exported option lists pass.
+  'inquiries:${prefix}.${v}': [
+    ...each('inquiries:status.', INQUIRY_STATUSES),
+    ...each('inquiries:channel.', CHANNELS),
+    ...each('inquiries:relation.', RELATIONS),
+    ...each('inquiries:sex.', SEXES),
+    ...each('inquiries:diagnosis.', DIAGNOSES),
+    ...each('inquiries:symptom.', SYMPTOMS),
+    ...each('inquiries:condition.', CONDITIONS),
+  ],
+};
+
+interface Use {
+  /** `file:line` for the failure message. */
+  where: string;
+  /** Fully qualified `ns:key`. */
+  key: string;
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+const isTCall = (node: ts.CallExpression): boolean => {
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 't';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't';
+};
+
+/** Every key the renderer's source can ask for, plus the calls whose key this test cannot work out. */
+function scanRenderer(): { uses: Use[]; unresolved: string[] } {
+  const uses: Use[] = [];
+  const unresolved: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+    const rel = path.relative(SRC, file);
+    // A call's namespace is that of the nearest useTranslation before it (components, then their helpers below them).
+    let namespace = DEFAULT_NS;
+    const qualify = (key: string) => (key.includes(':') ? key : `${namespace}:${key}`);
+    const where = (node: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+
+    const keysOf = (arg: ts.Expression, node: ts.Node): string[] | null => {
+      if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return [arg.text];
+      if (ts.isParenthesizedExpression(arg)) return keysOf(arg.expression, node);
+      if (ts.isConditionalExpression(arg)) {
+        const a = keysOf(arg.whenTrue, node);
+        const b = keysOf(arg.whenFalse, node);
+        return a && b ? [...a, ...b] : null;
+      }
+      if (ts.isTemplateExpression(arg)) {
+        const written = arg.getText(source).slice(1, -1).replace(/\s+/g, ' ');
+        return DYNAMIC_KEYS[written] ? [...DYNAMIC_KEYS[written]] : null;
+      }
+      return null;
+    };
+
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        if (ts.isIdentifier(callee) && callee.text === 'useTranslation') {
+          const first = node.arguments[0];
+          namespace = first && ts.isStringLiteral(first) ? first.text : DEFAULT_NS;
+          if (first && !ts.isStringLiteral(first)) {
+            unresolved.push(`${where(node)} useTranslation(${first.getText(source)})`);
+          }
+        } else if (isTCall(node)) {
+          const first = node.arguments[0];
+          const keys = first ? keysOf(first, node) : null;
+          if (!keys) unresolved.push(`${where(node)} ${node.getText(source).slice(0, 100)}`);
+          else for (const key of keys) uses.push({ where: where(node), key: qualify(key) });
+        }
+      }
+      if (ts.isJsxAttribute(node) && node.name.getText(source) === 'i18nKey') {
+        const init = node.initializer;
+        if (init && ts.isStringLiteral(init)) uses.push({ where: where(node), key: qualify(init.text) });
+        else unresolved.push(`${where(node)} ${node.getText(source)}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { uses, unresolved };
+}
+
+type Catalogue = Map<string, string>; // `ns:dotted.key` → text
+
+function loadCatalogue(language: string): Catalogue {
+  const out: Catalogue = new Map();
+  const dir = path.join(I18N, language);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const ns = file.slice(0, -'.json'.length);
+    const walk = (value: unknown, prefix: string): void => {
+      if (typeof value === 'string') out.set(`${ns}:${prefix}`, value);
+      else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
+      } else throw new Error(`${language}/${file}: ${prefix} is neither text nor a group`);
+    };
+    walk(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), '');
+  }
+  return out;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** i18next plural keys (`total_one`, `total_other`) answer to their base key. */
+const hasKey = (catalogue: Catalogue, key: string): boolean => catalogue.has(key) || catalogue.has(`${key}_other`);
+
+const variables = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
+
+const languages = fs
+  .readdirSync(I18N, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
+const base = loadCatalogue(BASE_LANGUAGE);
+
+describe('i18n keys', () => {
+  const { uses, unresolved } = scanRenderer();
+
+  it('finds the keys it checks (the scan is not silently empty)', () => {
+    expect(uses.length).toBeGreaterThan(300);
+    expect(uses.some((u) => u.key === 'errors:INTERNAL')).toBe(true);
+    expect(uses.some((u) => u.key === 'inquiries:status.converted')).toBe(true);
+  });
+
+  it('can work out every key the renderer asks for (register new run-time keys in DYNAMIC_KEYS)', () => {
+    expect(unresolved).toEqual([]);
+  });
+
+  it('every key the renderer uses exists in the English catalogue', () => {
+    const missing = [...new Set(uses.filter((u) => !hasKey(base, u.key)).map((u) => `${u.key} (${u.where})`))];
+    expect(missing).toEqual([]);
+  });
+});
+
+describe.each(languages.filter((l) => l !== BASE_LANGUAGE))('the %s catalogue', (language) => {
+  const catalogue = loadCatalogue(language);
+  const plurals = new Set<string>(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
+  // Plural forms follow each language's own rules (Chinese has only `_other`), so they are compared by base key.
+  const wanted = (key: string): boolean => {
+    const form = PLURAL.exec(key)?.[1];
+    return form === undefined || plurals.has(form);
+  };
+  const baseOf = (key: string): string => key.replace(PLURAL, '');
+
+  it('has the same files as English', () => {
+    const files = (lang: string) => fs.readdirSync(path.join(I18N, lang)).filter((f) => f.endsWith('.json')).sort();
+    expect(files(language)).toEqual(files(BASE_LANGUAGE));
+  });
+
+  it('has exactly the keys of English', () => {
+    const baseKeys = new Set([...base.keys()].map(baseOf));
+    const ownKeys = new Set([...catalogue.keys()].map(baseOf));
+    expect([...baseKeys].filter((k) => !ownKeys.has(k)), 'missing').toEqual([]);
+    expect([...ownKeys].filter((k) => !baseKeys.has(k)), 'not in English').toEqual([]);
+    const pluralForms = [...base.keys()].filter((k) => PLURAL.test(k)).map(baseOf);
+    const missingForms = [...new Set(pluralForms)].flatMap((k) =>
+      [...plurals].filter((form) => !catalogue.has(`${k}_${form}`)).map((form) => `${k}_${form}`),
+    );
+    expect(missingForms, 'plural forms this language needs').toEqual([]);
+    expect([...catalogue.keys()].filter((k) => !wanted(k)), 'plural forms this language does not have').toEqual([]);
+  });
+
+  it('uses the same {{variables}} as English in every text', () => {
+    const englishFor = (key: string) => base.get(key) ?? base.get(`${baseOf(key)}_other`) ?? null;
+    const differ = [...catalogue.entries()].flatMap(([key, text]) => {
+      const english = englishFor(key);
+      if (english === null) return [];
+      const a = variables(english).join(',');
+      const b = variables(text).join(',');
+      return a === b ? [] : [`${key}: English {{${a}}}, ${language} {{${b}}}`];
+    });
+    expect(differ).toEqual([]);
+  });
+});
