@@ -13,7 +13,7 @@ import {
   type AccountWithHash,
 } from '../repos/accounts';
 import { type CallContext, requireActor } from './context';
-import { type Actor, type Core, audit, clinicName, nowIso, write } from './core';
+import { type Actor, type Core, audit, clinicName, clinicTimeZone, nowIso, write } from './core';
 import { DomainError, fieldError, notFound } from './errors';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -41,6 +41,7 @@ export function status(ctx: CallContext): AuthStatus {
     needsSetup: countAccounts(ctx.core.db) === 0,
     user: ctx.actor ? toSessionUser(ctx.actor) : null,
     clinicName: clinicName(ctx.core),
+    timeZone: clinicTimeZone(ctx.core),
   };
 }
 
