@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../db/contract';
 import { call } from '../api/client';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
-import { switchSession } from '../features/auth/useSession';
+import { switchSession } from '../api/session';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { HomeScreen } from '../features/inquiries/HomeScreen';
 import { InquiryDetailScreen } from '../features/inquiries/InquiryDetailScreen';

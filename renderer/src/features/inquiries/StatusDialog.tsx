@@ -7,9 +7,9 @@ import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../d
 import { ApiCallError, call } from '../../api/client';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
-import { StatusBadge } from './Badges';
-import { statusOptions } from './options';
-import { useInvalidateInquiries } from './queries';
+import { StatusBadge } from '../../ui/Badges';
+import { statusOptions } from '../../ui/options';
+import { useInvalidateInquiries } from '../../api/inquiry-queries';
 
 interface Props {
   inquiry: Inquiry;

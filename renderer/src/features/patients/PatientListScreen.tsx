@@ -7,10 +7,10 @@ import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
 import { TextField } from '../../ui/fields';
-import { formatDay, formatInstant } from '../inquiries/format';
-import { countryName } from '../inquiries/options';
+import { formatDay, formatInstant } from '../../ui/format';
+import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
-import { usePatientList } from './queries';
+import { usePatientList } from '../../api/patient-queries';
 import '../inquiries/inquiries.css';
 import './patients.css';
 
