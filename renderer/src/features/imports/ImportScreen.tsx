@@ -18,7 +18,7 @@ import { Button } from '../../ui/fields';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
 import { CHECK_CHUNK, type DecisionValue, defaultDecisions, guessFormat, plan, setDecision, toDecisions } from './import-model';
 import { PreviewTable } from './PreviewTable';
-import '../inquiries/inquiries.css';
+import '../../ui/records.css';
 import './imports.css';
 
 type Step =

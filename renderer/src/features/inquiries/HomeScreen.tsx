@@ -9,7 +9,7 @@ import { StatusBadge, WaitBadge } from '../../ui/Badges';
 import { daysBetween, formatDay } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { useWorklist } from '../../api/inquiry-queries';
-import './inquiries.css';
+import '../../ui/records.css';
 
 type Scope = 'mine' | 'all';
 

@@ -14,7 +14,7 @@ import { countryName, languageName } from '../../ui/options';
 import { useInquiry } from '../../api/inquiry-queries';
 import { StatusDialog } from './StatusDialog';
 import { Timeline } from './Timeline';
-import './inquiries.css';
+import '../../ui/records.css';
 
 /** The forward step of the pipeline gets the primary button. */
 const FORWARD: Partial<Record<InquiryStatus, InquiryStatus>> = {

@@ -23,7 +23,7 @@ import {
   symptomOptions,
 } from '../../ui/options';
 import { useInquiry, useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
-import './inquiries.css';
+import '../../ui/records.css';
 
 /** The same schema the core runs, fed from the form's strings. */
 const FormSchema = z.preprocess((v) => toFieldsInput(v as InquiryFormValues), InquiryFieldsChecked);

@@ -13,7 +13,7 @@ import { followUpState, formatDay, formatInstantShort } from '../../ui/format';
 import { DEFAULT_LIST_STATE, type ListState, PAGE_SIZE, parseListState, serializeListState, toQuery } from './list-query';
 import { channelOptions, countryName, countryOptions, statusOptions } from '../../ui/options';
 import { useInquiryList, useStaff } from '../../api/inquiry-queries';
-import './inquiries.css';
+import '../../ui/records.css';
 
 type SortKey = ListState['sort'];
 

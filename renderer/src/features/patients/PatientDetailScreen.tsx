@@ -11,7 +11,7 @@ import { StatusBadge } from '../../ui/Badges';
 import { formatDay, formatInstant, formatSpan } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
 import { usePatient } from '../../api/patient-queries';
-import '../inquiries/inquiries.css';
+import '../../ui/records.css';
 import './patients.css';
 
 export function PatientDetailScreen({ id }: { id: number }) {

@@ -11,7 +11,7 @@ import { formatDay, formatInstant } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
 import { usePatientList } from '../../api/patient-queries';
-import '../inquiries/inquiries.css';
+import '../../ui/records.css';
 import './patients.css';
 
 const PAGE_SIZE = 50;

@@ -6,7 +6,7 @@ import { navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { formatDay } from '../../ui/format';
 import { useGlobalSearch } from '../../api/patient-queries';
-import '../patients/patients.css';
+import './search.css';
 
 export function GlobalSearch() {
   const { t, i18n } = useTranslation('patients');
