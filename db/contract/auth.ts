@@ -35,6 +35,8 @@ export const AuthStatus = z.object({
   needsSetup: z.boolean(),
   user: SessionUser.nullable(),
   clinicName: z.string(),
+  /** IANA zone of the clinic: the renderer shows every date and time in it, as the core counts the clinic's day in it. */
+  timeZone: z.string(),
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 

@@ -13,7 +13,7 @@ import {
   type AccountWithHash,
 } from '../repos/accounts';
 import { type CallContext, requireActor } from './context';
-import { type Actor, type Core, clinicName } from './core';
+import { type Actor, type Core, clinicName, clinicTimeZone } from './core';
 import { command, commandAs, recordEvent } from './kernel';
 import { DomainError, fieldError, notFound } from '../sqlite/domain-error';
 import { hashPassword, verifyPassword } from './passwords';
@@ -42,6 +42,7 @@ export function status(ctx: CallContext): AuthStatus {
     needsSetup: countAccounts(ctx.core.db) === 0,
     user: ctx.actor ? toSessionUser(ctx.actor) : null,
     clinicName: clinicName(ctx.core),
+    timeZone: clinicTimeZone(ctx.core),
   };
 }
 

@@ -71,7 +71,7 @@ describe('API requests', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { needsSetup: true, user: null, clinicName: 'StrokeDesk' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { needsSetup: true, user: null, clinicName: 'StrokeDesk', timeZone: 'Asia/Shanghai' } });
   });
 
   it.each([

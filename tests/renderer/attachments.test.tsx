@@ -4,8 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AttachForm } from '../../renderer/src/features/attachments/AttachForm';
-import { formatSize } from '../../renderer/src/features/attachments/format';
+import { AttachForm } from '../../renderer/src/ui/attachments/AttachForm';
+import { formatSize } from '../../renderer/src/ui/attachments/format';
 import { i18next, initI18n } from '../../renderer/src/i18n';
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Pure pieces of the inquiry screens: the list's address, the form→contract mapping, and wait times.
 import { describe, expect, it } from 'vitest';
 import { InquiryFieldsChecked } from '../../db/contract';
-import { formatDuration, followUpState, waitLevel, waitMinutes } from '../../renderer/src/features/inquiries/format';
+import { formatDuration, followUpState, waitLevel, waitMinutes } from '../../renderer/src/ui/format';
 import { emptyFormValues, formValuesFrom, isoToLocalInput, localInputToIso, toFieldsInput } from '../../renderer/src/features/inquiries/inquiry-form-model';
 import { DEFAULT_LIST_STATE, parseListState, serializeListState, toQuery } from '../../renderer/src/features/inquiries/list-query';
 import { initI18n } from '../../renderer/src/i18n';

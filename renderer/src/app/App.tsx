@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
-import { useAuthStatus } from '../features/auth/useSession';
+import { useAuthStatus } from '../api/session';
 import { Button } from '../ui/fields';
 import { ErrorBanner, Loading } from '../ui/feedback';
+import { setClinicTimeZone } from '../ui/time-zone';
 import { AppShell } from './AppShell';
 
 export function App() {
@@ -23,7 +24,9 @@ export function App() {
       </main>
     );
   }
-  const { needsSetup, user, clinicName } = status.data;
+  const { needsSetup, user, clinicName, timeZone } = status.data;
+  // Before any screen formats a date: the core counts the clinic's day in this zone, so every screen shows it.
+  setClinicTimeZone(timeZone);
   if (needsSetup) return <SetupScreen />;
   if (!user) return <SignInScreen clinicName={clinicName} />;
   return <AppShell user={user} clinicName={clinicName} />;

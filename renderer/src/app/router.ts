@@ -1,88 +1,92 @@
 // Hash routes (`#/inquiries/12`): they work the same under app:// in Electron and behind the loopback host.
-import { useEffect, useState } from 'react';
+// Generic: the addresses come from each feature's paths (app/paths.ts); `:name` segments are positive whole numbers.
+import { type ReactNode, useEffect, useState } from 'react';
+import type { SessionUser } from '../../../db/contract';
+import { featurePaths } from './paths';
 
-export type Route =
-  | { name: 'home' }
-  | { name: 'inquiries' }
-  | { name: 'inquiryNew' }
-  | { name: 'inquiry'; id: number }
-  | { name: 'inquiryEdit'; id: number }
-  | { name: 'inquiryConvert'; id: number }
-  | { name: 'patients' }
-  | { name: 'patientNew' }
-  | { name: 'patient'; id: number }
-  | { name: 'patientEdit'; id: number }
-  | { name: 'duplicates' }
-  | { name: 'import' }
-  | { name: 'accounts' }
-  | { name: 'settings' }
-  | { name: 'notFound' };
+type FeaturePaths = (typeof featurePaths)[number];
+
+/** `'/inquiries/:id/edit'` → `'id'`. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+type RouteFor<Name extends string, Path extends string> = { name: Name } & { [K in ParamNames<Path>]: number };
+
+/** Each feature's routes, as `{ name: 'inquiry', id: 12 }`. */
+type RoutesOf<F> = F extends unknown ? { [N in keyof F & string]: F[N] extends string ? RouteFor<N, F[N]> : never }[keyof F & string] : never;
+
+export type Route = RoutesOf<FeaturePaths> | { name: 'notFound' };
+export type RouteName = Exclude<Route['name'], 'notFound'>;
+export type RouteOf<N extends Route['name']> = Extract<Route, { name: N }>;
+/** Routes that need no parameters: the only ones a navigation entry can point at. */
+type PlainRouteName = { [N in RouteName]: RouteOf<N> extends { name: N } & Record<Exclude<keyof RouteOf<N>, 'name'>, never> ? N : never }[RouteName];
+
+export type Role = SessionUser['role'];
+
+export interface NavEntry {
+  /** i18next key, e.g. `nav.patients` or `imports:nav`. */
+  label: string;
+  /** Place in the sidebar, lower first; the first entry a role may see is where that role lands. */
+  order: number;
+  /** Other routes that light this entry up, e.g. an inquiry's detail under "Inquiries". */
+  activeFor?: readonly RouteName[];
+}
+
+type RouteDefFor<N extends RouteName> = {
+  name: N;
+  /** Who may open it; anyone else is sent to their own landing screen (the core refuses them too). */
+  roles: readonly Role[];
+  screen: (route: RouteOf<N>) => ReactNode;
+} & (N extends PlainRouteName ? { nav?: NavEntry } : { nav?: never });
+
+/** One registered screen; a feature lists its own in `routes.tsx`, and app/features.ts collects the lists. */
+export type RouteDef = { [N in RouteName]: RouteDefFor<N> }[RouteName];
+
+export const defineRoutes = (routes: readonly RouteDef[]): readonly RouteDef[] => routes;
+
+const patterns: readonly (readonly [RouteName, string])[] = featurePaths.flatMap(
+  (paths) => Object.entries(paths) as [RouteName, string][],
+);
+const patternOf = new Map(patterns);
+
+/** The parameters when `parts` fit `pattern`, else null; a parameter is a positive whole number. */
+function match(pattern: string, parts: readonly string[]): Record<string, number> | null {
+  const want = pattern.split('/').filter(Boolean);
+  if (want.length !== parts.length) return null;
+  const params: Record<string, number> = {};
+  for (const [i, segment] of want.entries()) {
+    const part = parts[i] ?? '';
+    if (segment.startsWith(':')) {
+      if (!/^[1-9]\d*$/.test(part)) return null;
+      params[segment.slice(1)] = Number(part);
+    } else if (segment !== part) return null;
+  }
+  return params;
+}
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\?.*$/, '') || '/';
   const parts = path.split('/').filter(Boolean);
-  const [first, second, third] = parts;
-  if (parts.length === 0) return { name: 'home' };
-  if (first === 'inquiries') {
-    if (second === undefined) return { name: 'inquiries' };
-    if (second === 'new' && third === undefined) return { name: 'inquiryNew' };
-    const id = Number(second);
-    if (Number.isInteger(id) && id > 0) {
-      if (third === undefined) return { name: 'inquiry', id };
-      if (third === 'edit') return { name: 'inquiryEdit', id };
-      if (third === 'convert') return { name: 'inquiryConvert', id };
-    }
+  for (const [name, pattern] of patterns) {
+    const params = match(pattern, parts);
+    // The pattern's name and parameters are exactly one member of Route: the types come from the same table.
+    if (params) return { ...params, name } as Route;
   }
-  if (first === 'patients') {
-    if (second === undefined) return { name: 'patients' };
-    if (second === 'new' && third === undefined) return { name: 'patientNew' };
-    if (second === 'duplicates' && third === undefined) return { name: 'duplicates' };
-    const id = Number(second);
-    if (Number.isInteger(id) && id > 0) {
-      if (third === undefined) return { name: 'patient', id };
-      if (third === 'edit') return { name: 'patientEdit', id };
-    }
-  }
-  if (first === 'import' && second === undefined) return { name: 'import' };
-  if (first === 'accounts' && second === undefined) return { name: 'accounts' };
-  if (first === 'settings' && second === undefined) return { name: 'settings' };
   return { name: 'notFound' };
 }
 
 export function hrefFor(route: Route): string {
-  switch (route.name) {
-    case 'home':
-      return '#/';
-    case 'inquiries':
-      return '#/inquiries';
-    case 'inquiryNew':
-      return '#/inquiries/new';
-    case 'inquiry':
-      return `#/inquiries/${route.id}`;
-    case 'inquiryEdit':
-      return `#/inquiries/${route.id}/edit`;
-    case 'inquiryConvert':
-      return `#/inquiries/${route.id}/convert`;
-    case 'patients':
-      return '#/patients';
-    case 'patientNew':
-      return '#/patients/new';
-    case 'patient':
-      return `#/patients/${route.id}`;
-    case 'patientEdit':
-      return `#/patients/${route.id}/edit`;
-    case 'duplicates':
-      return '#/patients/duplicates';
-    case 'import':
-      return '#/import';
-    case 'accounts':
-      return '#/accounts';
-    case 'settings':
-      return '#/settings';
-    case 'notFound':
-      return '#/';
-  }
+  if (route.name === 'notFound') return '#/';
+  const pattern = patternOf.get(route.name) ?? '/';
+  const params: Record<string, unknown> = route;
+  return `#${pattern.replace(/:(\w+)/g, (_, key: string) => String(params[key]))}`;
 }
+
+/** Every registered pattern by name, e.g. for tests that walk them all. */
+export const routePatterns = (): readonly (readonly [RouteName, string])[] => patterns;
 
 export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);

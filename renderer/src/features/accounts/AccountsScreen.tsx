@@ -8,6 +8,7 @@ import { type Account, NewAccount, NewPassword, ROLES, RequiredText, Role } from
 import { call } from '../../api/client';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, SelectField, TextField } from '../../ui/fields';
+import { formatInstantDay } from '../../ui/format';
 import { useForm } from '../../ui/use-form';
 
 const accountsKey = ['accounts'] as const;
@@ -15,11 +16,10 @@ const accountsKey = ['accounts'] as const;
 type Editing = { mode: 'create' } | { mode: 'edit'; account: Account } | { mode: 'reset'; account: Account } | null;
 
 export function AccountsScreen() {
-  const { t } = useTranslation('accounts');
+  const { t, i18n } = useTranslation('accounts');
   const accounts = useQuery({ queryKey: accountsKey, queryFn: () => call('accounts.list', {}) });
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
   return (
     <>
@@ -61,7 +61,7 @@ export function AccountsScreen() {
                     <td>
                       <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>{a.active ? t('active') : t('inactive')}</span>
                     </td>
-                    <td>{dateFormat.format(new Date(a.createdAt))}</td>
+                    <td>{formatInstantDay(a.createdAt, i18n.language)}</td>
                     <td className="row-actions">
                       <Button variant="ghost" aria-label={t('edit', { name: a.displayName })} onPress={() => setEditing({ mode: 'edit', account: a })}>
                         {t('common:actions.edit')}

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
-import { switchSession } from './useSession';
+import { switchSession } from '../../api/session';
 
 const SignInInput = z.object({
   username: z.string().trim().min(1, 'Required'),

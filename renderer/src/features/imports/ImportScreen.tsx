@@ -15,10 +15,10 @@ import { hrefFor } from '../../app/router';
 import { errorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
-import { useInvalidateInquiries } from '../inquiries/queries';
+import { useInvalidateInquiries } from '../../api/inquiry-queries';
 import { CHECK_CHUNK, type DecisionValue, defaultDecisions, guessFormat, plan, setDecision, toDecisions } from './import-model';
 import { PreviewTable } from './PreviewTable';
-import '../inquiries/inquiries.css';
+import '../../ui/records.css';
 import './imports.css';
 
 type Step =

@@ -6,7 +6,7 @@ import type { ImportMatch, ImportRowCheck } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
-import { formatInstantShort } from '../inquiries/format';
+import { formatInstantShort } from '../../ui/format';
 import { type DecisionValue, type Decisions, PREVIEW_PAGE, type RowStatus, choicesFor, rowStatus } from './import-model';
 
 type Filter = 'all' | RowStatus;

@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
 import { localInputToIso } from './inquiry-form-model';
-import { useInvalidateInquiries } from './queries';
+import { useInvalidateInquiries } from '../../api/inquiry-queries';
 
 const ActivityInput = z.object({ kind: z.enum(ACTIVITY_KINDS, 'Pick a kind'), summary: RequiredText(5000), at: z.string() });
 

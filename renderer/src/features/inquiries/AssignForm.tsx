@@ -6,7 +6,7 @@ import type { Inquiry } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
-import { useInvalidateInquiries, useStaff } from './queries';
+import { useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
 
 export function AssignForm({ inquiry }: { inquiry: Inquiry }) {
   const { t } = useTranslation('inquiries');

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { InquiryListRow } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
-import { StatusBadge, WaitBadge } from './Badges';
-import { daysBetween, formatDay } from './format';
-import { countryName } from './options';
-import { useWorklist } from './queries';
-import './inquiries.css';
+import { StatusBadge, WaitBadge } from '../../ui/Badges';
+import { daysBetween, formatDay } from '../../ui/format';
+import { countryName } from '../../ui/options';
+import { useWorklist } from '../../api/inquiry-queries';
+import '../../ui/records.css';
 
 type Scope = 'mine' | 'all';
 

@@ -5,16 +5,16 @@ import { INQUIRY_LIFECYCLE, type Inquiry, type InquiryStatus, OPEN_STATUSES, for
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { ActivityForm } from './ActivityForm';
 import { AssignForm } from './AssignForm';
-import { FollowUpBadge, StatusBadge } from './Badges';
-import { followUpState, formatDay, formatDuration, formatInstant, formatSpan, waitLevel, waitMinutes } from './format';
-import { countryName, languageName } from './options';
-import { useInquiry } from './queries';
+import { FollowUpBadge, StatusBadge } from '../../ui/Badges';
+import { followUpState, formatDay, formatDuration, formatInstant, formatSpan, waitLevel, waitMinutes } from '../../ui/format';
+import { countryName, languageName } from '../../ui/options';
+import { useInquiry } from '../../api/inquiry-queries';
 import { StatusDialog } from './StatusDialog';
 import { Timeline } from './Timeline';
-import './inquiries.css';
+import '../../ui/records.css';
 
 export function InquiryDetailScreen({ id }: { id: number }) {
   const { t, i18n } = useTranslation('inquiries');

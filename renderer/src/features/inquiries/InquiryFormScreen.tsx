@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { type Inquiry, InquiryFieldsChecked } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
-import { useCurrentUser } from '../auth/useSession';
+import { useCurrentUser } from '../../api/session';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
@@ -21,9 +21,9 @@ import {
   relationOptions,
   sexOptions,
   symptomOptions,
-} from './options';
-import { useInquiry, useInvalidateInquiries, useStaff } from './queries';
-import './inquiries.css';
+} from '../../ui/options';
+import { useInquiry, useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
+import '../../ui/records.css';
 
 /** The same schema the core runs, fed from the form's strings. */
 const FormSchema = z.preprocess((v) => toFieldsInput(v as InquiryFormValues), InquiryFieldsChecked);

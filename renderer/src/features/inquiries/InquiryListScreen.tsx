@@ -8,12 +8,12 @@ import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
 import { Button, SelectField, TextField } from '../../ui/fields';
-import { FollowUpBadge, StatusBadge, WaitBadge } from './Badges';
-import { followUpState, formatDay, formatInstantShort } from './format';
+import { FollowUpBadge, StatusBadge, WaitBadge } from '../../ui/Badges';
+import { followUpState, formatDay, formatInstantShort } from '../../ui/format';
 import { DEFAULT_LIST_STATE, type ListState, PAGE_SIZE, parseListState, serializeListState, toQuery } from './list-query';
-import { channelOptions, countryName, countryOptions, statusOptions } from './options';
-import { useInquiryList, useStaff } from './queries';
-import './inquiries.css';
+import { channelOptions, countryName, countryOptions, statusOptions } from '../../ui/options';
+import { useInquiryList, useStaff } from '../../api/inquiry-queries';
+import '../../ui/records.css';
 
 type SortKey = ListState['sort'];
 

@@ -8,9 +8,9 @@ import { ApiCallError, call } from '../../api/client';
 import { lifecycleRefusal } from '../../ui/error-message';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
-import { StatusBadge } from './Badges';
-import { statusOptions } from './options';
-import { useInvalidateInquiries } from './queries';
+import { StatusBadge } from '../../ui/Badges';
+import { statusOptions } from '../../ui/options';
+import { useInvalidateInquiries } from '../../api/inquiry-queries';
 
 interface Props {
   inquiry: Inquiry;

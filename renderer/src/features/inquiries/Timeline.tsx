@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../db/contract';
 import { EmptyState } from '../../ui/feedback';
-import { formatInstant } from './format';
+import { formatInstant } from '../../ui/format';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation('inquiries');

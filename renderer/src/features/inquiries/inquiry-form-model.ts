@@ -1,5 +1,6 @@
 // The intake form's values (what inputs hold: strings) and their mapping to and from the contract's InquiryFields.
 import type { Channel, Inquiry, InquiryFieldsInput } from '../../../../db/contract';
+import { instantToZonedInput, zonedInputToInstant } from '../../ui/format';
 
 type Relation = Inquiry['contactRelation'];
 type Sex = Inquiry['patientSex'];
@@ -32,19 +33,11 @@ export interface InquiryFormValues {
   heardAbout: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `2026-11-25T10:30` in local time, as a datetime-local input wants it. */
-export function isoToLocalInput(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** `2026-11-25T10:30` on the clinic's clock (not this machine's), as a datetime-local input wants it. */
+export const isoToLocalInput = (iso: string): string => instantToZonedInput(iso);
 
 /** A datetime-local value back to ISO UTC; '' or nonsense stays as typed so the schema names the field. */
-export function localInputToIso(local: string): string {
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? local : d.toISOString();
-}
+export const localInputToIso = (local: string): string => zonedInputToInstant(local);
 
 export function emptyFormValues(now: Date, ownerId: number | null): InquiryFormValues {
   return {

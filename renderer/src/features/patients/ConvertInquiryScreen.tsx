@@ -11,12 +11,12 @@ import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
-import { formatDay } from '../inquiries/format';
-import { useInquiry } from '../inquiries/queries';
+import { formatDay } from '../../ui/format';
+import { useInquiry } from '../../api/inquiry-queries';
 import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
 import { PatientFormSchema } from './PatientFormScreen';
-import { useConversionDraft, useInvalidatePatients } from './queries';
+import { useConversionDraft, useInvalidatePatients } from '../../api/patient-queries';
 import './patients.css';
 
 export function ConvertInquiryScreen({ id }: { id: number }) {

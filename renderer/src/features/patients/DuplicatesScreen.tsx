@@ -8,10 +8,10 @@ import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
-import { formatDay } from '../inquiries/format';
-import { countryName } from '../inquiries/options';
+import { formatDay } from '../../ui/format';
+import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
-import { useDuplicates, useInvalidatePatients } from './queries';
+import { useDuplicates, useInvalidatePatients } from '../../api/patient-queries';
 import './patients.css';
 
 interface Choice {

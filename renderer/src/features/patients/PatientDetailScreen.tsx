@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { Patient, PatientDetail } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { StatusBadge } from '../inquiries/Badges';
-import { formatDay, formatInstant, formatSpan } from '../inquiries/format';
-import { countryName, languageName } from '../inquiries/options';
-import { usePatient } from './queries';
-import '../inquiries/inquiries.css';
+import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
+import { StatusBadge } from '../../ui/Badges';
+import { formatDay, formatInstant, formatSpan } from '../../ui/format';
+import { countryName, languageName } from '../../ui/options';
+import { usePatient } from '../../api/patient-queries';
+import '../../ui/records.css';
 import './patients.css';
 
 export function PatientDetailScreen({ id }: { id: number }) {
@@ -172,7 +172,7 @@ function Panel({ id, title, count, children }: { id: string; title: string; coun
 }
 
 function sinceOnset(onset: string, today: string, t: (key: string, o?: Record<string, unknown>) => string): string {
-  const { years, months } = formatSpan(onset, `${today}T00:00:00Z`);
+  const { years, months } = formatSpan(onset, today);
   const span = years > 0 ? t('inquiries:detail.spanYears', { years, months }) : months > 0 ? t('inquiries:detail.spanMonths', { months }) : t('inquiries:detail.spanDays', { count: differenceInDays(today, onset) });
   return t('detail.sinceOnset', { time: span });
 }

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import type { FormState } from '../../ui/use-form';
-import { conditionOptions, countryOptions, diagnosisOptions, sexOptions } from '../inquiries/options';
+import { conditionOptions, countryOptions, diagnosisOptions, sexOptions } from '../../ui/options';
 import { asaOptions, ecogOptions, lesionSideOptions, spokenLanguageOptions } from './options';
 import type { PatientFormValues } from './patient-form-model';
 

@@ -12,7 +12,7 @@ import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { type PatientFormValues, emptyPatientValues, patientValuesFrom, toPatientInput } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
-import { useInvalidatePatients, usePatient } from './queries';
+import { useInvalidatePatients, usePatient } from '../../api/patient-queries';
 import './patients.css';
 
 /** The same schema the core runs, fed from the form's strings. */

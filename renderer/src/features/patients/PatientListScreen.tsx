@@ -7,11 +7,11 @@ import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
 import { TextField } from '../../ui/fields';
-import { formatDay, formatInstant } from '../inquiries/format';
-import { countryName } from '../inquiries/options';
+import { formatDay, formatInstant } from '../../ui/format';
+import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
-import { usePatientList } from './queries';
-import '../inquiries/inquiries.css';
+import { usePatientList } from '../../api/patient-queries';
+import '../../ui/records.css';
 import './patients.css';
 
 const PAGE_SIZE = 50;

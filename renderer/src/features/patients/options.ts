@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { LESION_SIDES } from '../../../../db/contract';
 import type { Option } from '../../ui/fields';
-import { languageName } from '../inquiries/options';
+import { languageName } from '../../ui/options';
 
 export const lesionSideOptions = (t: TFunction): Option<(typeof LESION_SIDES)[number]>[] =>
   LESION_SIDES.map((v) => ({ value: v, label: t(`patients:lesionSide.${v}`) }));

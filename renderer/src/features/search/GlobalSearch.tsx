@@ -4,9 +4,9 @@ import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, P
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
-import { formatDay } from '../inquiries/format';
-import { useGlobalSearch } from '../patients/queries';
-import '../patients/patients.css';
+import { formatDay } from '../../ui/format';
+import { useGlobalSearch } from '../../api/patient-queries';
+import './search.css';
 
 export function GlobalSearch() {
   const { t, i18n } = useTranslation('patients');

@@ -1,7 +1,7 @@
 // TanStack Query hooks for inquiries: one key scheme, so a change refreshes every screen that shows it.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InquiryQueryInput } from '../../../../db/contract';
-import { call } from '../../api/client';
+import type { InquiryQueryInput } from '../../../db/contract';
+import { call } from './client';
 
 export const inquiryKeys = {
   all: ['inquiries'] as const,

@@ -1,7 +1,7 @@
 // Choice lists for inquiry fields, labelled through i18next; countries and languages named by the browser's Intl.
 import type { TFunction } from 'i18next';
-import { CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS } from '../../../../db/contract';
-import type { Option } from '../../ui/fields';
+import { CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS } from '../../../db/contract';
+import type { Option } from './fields';
 
 /** Countries patients come from most, then the rest of the common ones; ISO 3166-1 alpha-2. */
 export const COUNTRY_CODES = [

@@ -2,8 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { AuthStatus, SessionUser } from '../../../../db/contract';
-import { call, onUnauthenticated } from '../../api/client';
+import type { AuthStatus, SessionUser } from '../../../db/contract';
+import { call, onUnauthenticated } from './client';
 
 export const sessionKey = ['auth', 'status'] as const;
 

@@ -1,6 +1,6 @@
 // Small labels: an inquiry's status, its follow-up urgency, and how long it waited for a first contact.
 import { useTranslation } from 'react-i18next';
-import type { InquiryStatus } from '../../../../db/contract';
+import type { InquiryStatus } from '../../../db/contract';
 import { type FollowUpState, formatDuration, waitLevel, waitMinutes } from './format';
 
 export function StatusBadge({ status }: { status: InquiryStatus }) {

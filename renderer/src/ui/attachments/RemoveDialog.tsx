@@ -4,8 +4,8 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { ErrorBanner } from '../../ui/feedback';
-import { Button } from '../../ui/fields';
+import { ErrorBanner } from '../feedback';
+import { Button } from '../fields';
 
 interface Props {
   attachment: Attachment;

@@ -1,7 +1,7 @@
 // TanStack Query hooks for patients and search: one key scheme, so a change refreshes every screen that shows it.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PatientQueryInput } from '../../../../db/contract';
-import { call } from '../../api/client';
+import type { PatientQueryInput } from '../../../db/contract';
+import { call } from './client';
 
 export const patientKeys = {
   all: ['patients'] as const,

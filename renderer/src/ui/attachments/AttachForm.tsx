@@ -14,9 +14,9 @@ import {
   mimeFromFileName,
 } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
-import { ErrorBanner } from '../../ui/feedback';
-import { Button, SelectField, TextField } from '../../ui/fields';
-import { useForm } from '../../ui/use-form';
+import { ErrorBanner } from '../feedback';
+import { Button, SelectField, TextField } from '../fields';
+import { useForm } from '../use-form';
 import { formatSize, readBase64 } from './format';
 import { useInvalidateAttachments } from './queries';
 

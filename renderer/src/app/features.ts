@@ -1,0 +1,15 @@
+// Every feature's screens, one line per feature; a feature's addresses are listed beside it in app/paths.ts.
+import { accountRoutes } from '../features/accounts/routes';
+import { importRoutes } from '../features/imports/routes';
+import { inquiryRoutes } from '../features/inquiries/routes';
+import { patientRoutes } from '../features/patients/routes';
+import { settingsRoutes } from '../features/settings/routes';
+import type { RouteDef } from './router';
+
+export const features: readonly (readonly RouteDef[])[] = [
+  inquiryRoutes,
+  patientRoutes,
+  importRoutes,
+  accountRoutes,
+  settingsRoutes,
+];

@@ -1,0 +1,2 @@
+// The accounts screen's address.
+export const accountPaths = { accounts: '/accounts' } as const;

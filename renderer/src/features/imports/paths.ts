@@ -1,0 +1,2 @@
+// The import screen's address.
+export const importPaths = { import: '/import' } as const;

@@ -1,0 +1,23 @@
+// The patient screens (and turning an accepted inquiry into a patient), for coordinators and doctors.
+import { type RouteDef, defineRoutes } from '../../app/router';
+import { ConvertInquiryScreen } from './ConvertInquiryScreen';
+import { DuplicatesScreen } from './DuplicatesScreen';
+import { PatientDetailScreen } from './PatientDetailScreen';
+import { PatientFormScreen } from './PatientFormScreen';
+import { PatientListScreen } from './PatientListScreen';
+
+const staff: RouteDef['roles'] = ['coordinator', 'doctor'];
+
+export const patientRoutes = defineRoutes([
+  {
+    name: 'patients',
+    roles: staff,
+    screen: () => <PatientListScreen />,
+    nav: { label: 'nav.patients', order: 40, activeFor: ['patient', 'patientEdit', 'patientNew', 'duplicates'] },
+  },
+  { name: 'patientNew', roles: staff, screen: () => <PatientFormScreen id={null} /> },
+  { name: 'duplicates', roles: staff, screen: () => <DuplicatesScreen /> },
+  { name: 'patient', roles: staff, screen: (r) => <PatientDetailScreen id={r.id} /> },
+  { name: 'patientEdit', roles: staff, screen: (r) => <PatientFormScreen id={r.id} /> },
+  { name: 'inquiryConvert', roles: staff, screen: (r) => <ConvertInquiryScreen id={r.id} /> },
+]);

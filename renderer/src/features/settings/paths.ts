@@ -1,0 +1,2 @@
+// The settings screen's address.
+export const settingsPaths = { settings: '/settings' } as const;

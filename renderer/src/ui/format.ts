@@ -1,0 +1,121 @@
+// How long things took, and dates, in words a coordinator reads at a glance: instants in the clinic's time zone.
+import { differenceInCalendarDays, differenceInMinutes, parseISO } from 'date-fns';
+import type { TFunction } from 'i18next';
+import { clinicTimeZone } from './time-zone';
+
+/** Minutes between the inquiry's arrival and its first contact (or now, if none yet). */
+export function waitMinutes(receivedAt: string, firstContactAt: string | null, now: Date): number {
+  return Math.max(0, differenceInMinutes(firstContactAt ? parseISO(firstContactAt) : now, parseISO(receivedAt)));
+}
+
+/** 45 min · 5 h · 2 d 4 h */
+export function formatDuration(t: TFunction, minutes: number): string {
+  if (minutes < 60) return t('inquiries:wait.minutes', { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t('inquiries:wait.hours', { count: hours });
+  return t('inquiries:wait.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 });
+}
+
+/** DOMAIN: a first answer within 24 hours, ideally 2. */
+export type WaitLevel = 'ok' | 'late' | 'overdue';
+export const waitLevel = (minutes: number): WaitLevel => (minutes > 24 * 60 ? 'overdue' : minutes > 120 ? 'late' : 'ok');
+
+export type FollowUpState = 'overdue' | 'today' | 'later' | 'none';
+export function followUpState(nextFollowUp: string | null, today: string): FollowUpState {
+  if (!nextFollowUp) return 'none';
+  if (nextFollowUp < today) return 'overdue';
+  return nextFollowUp === today ? 'today' : 'later';
+}
+
+export const daysBetween = (later: string, earlier: string) => differenceInCalendarDays(parseISO(later), parseISO(earlier));
+
+/** A calendar day (`YYYY-MM-DD`) is the same day everywhere: formatted as UTC so no zone can shift it. */
+export function formatDay(day: string | null, locale: string): string {
+  if (!day) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function formatInstant(instant: string | null, locale: string, timeZone = clinicTimeZone()): string {
+  if (!instant) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
+/** The clinic's calendar day of an instant, as `YYYY-MM-DD` (the core's `dayInZone`). */
+export function dayOf(instant: string | Date, timeZone = clinicTimeZone()): string {
+  const p = zonedParts(new Date(instant), timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Only the date of an instant, e.g. when an account was created, as the clinic's calendar had it. */
+export const formatInstantDay = (instant: string | null, locale: string, timeZone = clinicTimeZone()): string =>
+  instant ? formatDay(dayOf(instant, timeZone), locale) : '';
+
+/** Years and months between two dates, e.g. "2 y 3 mo" — for the time from onset to inquiry. `to` is a day or an instant. */
+export function formatSpan(fromDay: string, to: string, timeZone = clinicTimeZone()): { years: number; months: number } {
+  return spanBetween(utcDay(fromDay), utcDay(isDay(to) ? to : dayOf(to, timeZone)));
+}
+
+/** Days compared at UTC midnight, so the machine's zone cannot move either end. */
+const utcDay = (day: string) => new Date(`${day.slice(0, 10)}T00:00:00Z`);
+
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+function spanBetween(from: Date, to: Date): { years: number; months: number } {
+  let months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+  if (to.getUTCDate() < from.getUTCDate()) months -= 1;
+  months = Math.max(0, months);
+  return { years: Math.floor(months / 12), months: months % 12 };
+}
+
+/** Compact date and time for dense tables: the year only when it is not this year. */
+export function formatInstantShort(instant: string, locale: string, now = new Date(), timeZone = clinicTimeZone()): string {
+  const d = new Date(instant);
+  const sameYear = zonedParts(d, timeZone).year === zonedParts(now, timeZone).year;
+  const year = sameYear ? {} : { year: 'numeric' as const };
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...year, hour: '2-digit', minute: '2-digit', timeZone }).format(d);
+}
+
+interface ZonedParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+/** The wall-clock reading of an instant in a zone, zero-padded (`hourCycle: 'h23'`, so midnight is 00, not 24). */
+function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const pick = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
+}
+
+/** `2026-11-25T10:30` on the clinic's clock, as a datetime-local input wants it. */
+export function instantToZonedInput(iso: string, timeZone = clinicTimeZone()): string {
+  const p = zonedParts(new Date(iso), timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** A datetime-local value read on the clinic's clock, back to ISO UTC; '' or nonsense stays as typed. */
+export function zonedInputToInstant(local: string, timeZone = clinicTimeZone()): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return local;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return local;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at the guess, then again at the corrected instant, which settles across a DST change.
+  const offsetAt = (t: number) => {
+    const p = zonedParts(new Date(t), timeZone);
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - Math.floor(t / 60_000) * 60_000;
+  };
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first)).toISOString();
+}
