@@ -47,7 +47,7 @@ test('a coordinator converts an accepted inquiry and finds the patient by part o
   await page.keyboard.type('555 01');
   const option = page.getByRole('option', { name: /Sokolov Nikolai/ });
   await expect(option).toBeVisible();
-  await expect(page.getByRole('option', { name: 'Nikolai Sokolov', exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: /^Nikolai Sokolov\s*Inquiry #/ })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Sokolov Nikolai' })).toBeVisible();

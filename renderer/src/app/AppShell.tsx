@@ -42,7 +42,7 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
           <span className="brand-mark" aria-hidden="true">SD</span>
           <span className="brand-text">
             <span className="brand-name">{t('appName')}</span>
-            {clinicName !== t('appName') ? <span className="brand-clinic">{clinicName}</span> : null}
+            {clinicName !== t('appName') ? <span className="brand-clinic" title={clinicName}>{clinicName}</span> : null}
           </span>
         </div>
         <nav aria-label={t('nav.label')} className="nav">

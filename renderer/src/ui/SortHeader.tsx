@@ -6,11 +6,13 @@ interface SortHeaderProps {
   /** Null when this column is not the list's sort; omit `onSort` for a column that cannot sort. */
   direction: 'asc' | 'desc' | null;
   onSort?: () => void;
+  /** Sizes the column (lists with a fixed table layout). */
+  className?: string;
 }
 
-export function SortHeader({ label, direction, onSort }: SortHeaderProps) {
+export function SortHeader({ label, direction, onSort, className }: SortHeaderProps) {
   return (
-    <th scope="col" aria-sort={direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending'}>
+    <th scope="col" className={className} aria-sort={direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending'}>
       {onSort ? (
         <button type="button" className="sort-button" onClick={onSort}>
           {label}

@@ -1,13 +1,16 @@
 // Shared page furniture: headers, the form-level error banner, empty and loading states.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Name } from './bidi';
 import { errorMessage } from './error-message';
 
 export function PageHeader({ title, children, subtitle }: { title: string; subtitle?: ReactNode; children?: ReactNode }) {
   return (
     <header className="page-header">
       <div>
-        <h1 className="page-title">{title}</h1>
+        <h1 className="page-title">
+          <Name>{title}</Name>
+        </h1>
         {subtitle ? <div className="page-subtitle">{subtitle}</div> : null}
       </div>
       {children ? <div className="page-actions">{children}</div> : null}

@@ -10,6 +10,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback'
 import { Button, Checkbox, SelectField, TextField } from '../../ui/fields';
 import { formatInstantDay } from '../../ui/format';
 import { useForm } from '../../ui/use-form';
+import { Ltr, Name } from '../../ui/bidi';
 
 const accountsKey = ['accounts'] as const;
 
@@ -55,8 +56,12 @@ export function AccountsScreen() {
               <tbody>
                 {accounts.data.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.displayName}</td>
-                    <td className="mono">{a.username}</td>
+                    <td>
+                      <Name>{a.displayName}</Name>
+                    </td>
+                    <td className="mono">
+                      <Ltr>{a.username}</Ltr>
+                    </td>
                     <td>{t(`common:roles.${a.role}`)}</td>
                     <td>
                       <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>{a.active ? t('active') : t('inactive')}</span>
@@ -120,7 +125,7 @@ function CreateAccountForm({ onDone }: { onDone: (message: string) => void }) {
       <TextField label={t('form.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('form.passwordHint')} autoComplete="new-password" isRequired />
       <div className="dialog-actions">
         <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isDisabled={form.submitting}>{t('form.create')}</Button>
+        <Button type="submit" variant="primary" isPending={form.submitting}>{t('form.create')}</Button>
       </div>
     </form>
   );
@@ -149,7 +154,7 @@ function EditAccountForm({ account, onDone }: { account: Account; onDone: (messa
       <Checkbox isSelected={form.values.active} onChange={(v) => form.set('active', v)}>{t('form.active')}</Checkbox>
       <div className="dialog-actions">
         <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isDisabled={form.submitting}>{t('form.save')}</Button>
+        <Button type="submit" variant="primary" isPending={form.submitting}>{t('form.save')}</Button>
       </div>
     </form>
   );
@@ -172,7 +177,7 @@ function ResetPasswordForm({ account, onDone }: { account: Account; onDone: (mes
       <TextField label={t('form.newPassword')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('form.passwordHint')} autoComplete="new-password" isRequired autoFocus />
       <div className="dialog-actions">
         <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isDisabled={form.submitting}>{t('form.reset')}</Button>
+        <Button type="submit" variant="primary" isPending={form.submitting}>{t('form.reset')}</Button>
       </div>
     </form>
   );

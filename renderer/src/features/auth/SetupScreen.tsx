@@ -35,7 +35,7 @@ export function SetupScreen() {
         <TextField label={t('setup.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} autoComplete="username" isRequired />
         <TextField label={t('setup.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('setup.passwordHint')} autoComplete="new-password" isRequired />
         <TextField label={t('setup.confirm')} type="password" value={form.values.confirm} onChange={(v) => form.set('confirm', v)} error={form.errors.confirm} autoComplete="new-password" isRequired />
-        <Button type="submit" variant="primary" isDisabled={form.submitting} className="auth-submit">
+        <Button type="submit" variant="primary" isPending={form.submitting} className="auth-submit">
           {t('setup.submit')}
         </Button>
       </form>

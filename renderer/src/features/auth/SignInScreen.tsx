@@ -35,7 +35,7 @@ export function SignInScreen({ clinicName }: { clinicName: string }) {
         <ErrorBanner error={form.formError} />
         <TextField label={t('signIn.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} autoFocus autoComplete="username" isRequired />
         <TextField label={t('signIn.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} autoComplete="current-password" isRequired />
-        <Button type="submit" variant="primary" isDisabled={form.submitting} className="auth-submit">
+        <Button type="submit" variant="primary" isPending={form.submitting} className="auth-submit">
           {form.submitting ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
       </form>

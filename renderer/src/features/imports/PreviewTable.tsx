@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { formatInstantShort } from '../../ui/format';
 import { type DecisionValue, type Decisions, PREVIEW_PAGE, type RowStatus, choicesFor, rowStatus } from './import-model';
+import { Ltr, Name } from '../../ui/bidi';
 
 type Filter = 'all' | RowStatus;
 const FILTERS: readonly Filter[] = ['all', 'duplicate', 'new', 'already'];
@@ -81,12 +82,16 @@ export function PreviewTable({ rows, decisions, onDecide, disabled, actions }: {
                 <tr key={r.row} className={status === 'duplicate' ? 'import-flagged' : undefined} data-row={r.row}>
                   <td className="num">{fmt.format(r.row)}</td>
                   <td>{formatInstantShort(r.summary.submittedAt, locale)}</td>
-                  <td className="import-strong">{r.summary.patientName}</td>
-                  <td>{r.summary.contactName}</td>
+                  <td className="import-strong">
+                    <Name>{r.summary.patientName}</Name>
+                  </td>
+                  <td>
+                    <Name>{r.summary.contactName}</Name>
+                  </td>
                   <td>
                     <span className="cell-stack">
-                      <span>{r.summary.email ?? r.summary.phone ?? r.summary.messaging ?? '—'}</span>
-                      <span className="cell-sub">{r.summary.email === null ? (r.summary.phone === null ? '' : r.summary.messaging) : (r.summary.phone ?? r.summary.messaging)}</span>
+                      <Ltr>{r.summary.email ?? r.summary.phone ?? r.summary.messaging ?? '—'}</Ltr>
+                      <Ltr className="cell-sub">{r.summary.email === null ? (r.summary.phone === null ? '' : r.summary.messaging) : (r.summary.phone ?? r.summary.messaging)}</Ltr>
                     </span>
                   </td>
                   <td className="import-status">

@@ -43,7 +43,7 @@ export function ActivityForm({ inquiryId }: { inquiryId: number }) {
       <TextField label={t('detail.summary')} value={form.values.summary} onChange={(v) => { form.set('summary', v); setDone(false); }} multiline rows={3} placeholder={t('detail.summaryPlaceholder')} error={form.errors.summary} isRequired />
       <div className="activity-form-actions">
         {done ? <span className="muted" role="status">{t('detail.logged')}</span> : null}
-        <Button type="submit" variant="primary" isDisabled={form.submitting}>
+        <Button type="submit" variant="primary" isPending={form.submitting}>
           {t('detail.log')}
         </Button>
       </div>

@@ -33,7 +33,7 @@ export function AssignForm({ inquiry }: { inquiry: Inquiry }) {
     <form className="assign-form" onSubmit={onSubmit} noValidate aria-label={t('detail.owner')}>
       <SelectField label={t('detail.owner')} value={ownerId} onChange={(v) => { setOwnerId(v); setSaved(false); }} options={options} emptyLabel={t('unassigned')} error={fields.ownerId} />
       <TextField label={t('detail.nextFollowUp')} type="date" value={nextFollowUp} onChange={(v) => { setNextFollowUp(v); setSaved(false); }} error={fields.nextFollowUp} />
-      <Button type="submit" isDisabled={assign.isPending}>
+      <Button type="submit" isPending={assign.isPending}>
         {saved ? t('detail.assignmentSaved') : t('detail.saveAssignment')}
       </Button>
       {assign.error && !(assign.error instanceof ApiCallError && assign.error.code === 'VALIDATION') ? (

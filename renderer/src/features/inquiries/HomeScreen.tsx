@@ -10,6 +10,7 @@ import { daysBetween, formatDay } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { useWorklist } from '../../api/inquiry-queries';
 import '../../ui/records.css';
+import { Joined, Name } from '../../ui/bidi';
 
 type Scope = 'mine' | 'all';
 
@@ -89,10 +90,11 @@ function WorklistPanel({ id, title, hint, rows, empty, aside, locale, className 
           {rows.map((r) => (
             <li key={r.id} className="worklist-row">
               <a className="worklist-link" href={hrefFor({ name: 'inquiry', id: r.id })}>
-                <span className="worklist-name">{r.patientName}</span>
-                <span className="worklist-meta">
-                  {[countryName(r.country, locale), t(`channel.${r.channel}`), r.ownerName ?? t('unassigned')].filter(Boolean).join(' · ')}
-                </span>
+                <Name className="worklist-name">{r.patientName}</Name>
+                <Joined
+                  className="worklist-meta"
+                  items={[countryName(r.country, locale), t(`channel.${r.channel}`), r.ownerName ? <Name>{r.ownerName}</Name> : t('unassigned')]}
+                />
               </a>
               <span className="worklist-aside">{aside(r)}</span>
             </li>

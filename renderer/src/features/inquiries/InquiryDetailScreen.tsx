@@ -15,6 +15,7 @@ import { useInquiry } from '../../api/inquiry-queries';
 import { StatusDialog } from './StatusDialog';
 import { Timeline } from './Timeline';
 import '../../ui/records.css';
+import { Ltr, Name } from '../../ui/bidi';
 
 export function InquiryDetailScreen({ id }: { id: number }) {
   const { t, i18n } = useTranslation('inquiries');
@@ -85,15 +86,17 @@ export function InquiryDetailScreen({ id }: { id: number }) {
             <div className="panel-body">
               <dl className="facts">
                 <dt>{t('detail.name')}</dt>
-                <dd>{inquiry.contactName}</dd>
+                <dd>
+                  <Name>{inquiry.contactName}</Name>
+                </dd>
                 <dt>{t('detail.relation')}</dt>
                 <dd>{t(`relation.${inquiry.contactRelation}`)}</dd>
                 <dt>{t('detail.email')}</dt>
-                <dd>{inquiry.contactEmail ? <a href={`mailto:${inquiry.contactEmail}`}>{inquiry.contactEmail}</a> : '—'}</dd>
+                <dd>{inquiry.contactEmail ? <a href={`mailto:${inquiry.contactEmail}`}><Ltr>{inquiry.contactEmail}</Ltr></a> : '—'}</dd>
                 <dt>{t('detail.phone')}</dt>
-                <dd className="mono">{inquiry.contactPhone ?? '—'}</dd>
+                <dd className="mono">{inquiry.contactPhone ? <Ltr>{inquiry.contactPhone}</Ltr> : '—'}</dd>
                 <dt>{t('detail.messaging')}</dt>
-                <dd>{inquiry.messagingHandle ?? '—'}</dd>
+                <dd>{inquiry.messagingHandle ? <Ltr>{inquiry.messagingHandle}</Ltr> : '—'}</dd>
                 <dt>{t('detail.country')}</dt>
                 <dd>{countryName(inquiry.country, locale) || '—'}</dd>
                 <dt>{t('detail.language')}</dt>
@@ -108,7 +111,9 @@ export function InquiryDetailScreen({ id }: { id: number }) {
             <div className="panel-body">
               <dl className="facts">
                 <dt>{t('detail.name')}</dt>
-                <dd>{inquiry.patientName}</dd>
+                <dd>
+                  <Name>{inquiry.patientName}</Name>
+                </dd>
                 <dt>{t('detail.sex')}</dt>
                 <dd>{t(`sex.${inquiry.patientSex}`)}</dd>
                 <dt>{inquiry.patientBirthDate ? t('detail.born') : t('detail.age')}</dt>

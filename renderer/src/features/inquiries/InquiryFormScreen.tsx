@@ -127,7 +127,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
           <a className="button button-secondary" href={inquiry ? hrefFor({ name: 'inquiry', id: inquiry.id }) : hrefFor({ name: 'inquiries' })}>
             {t('common:actions.cancel')}
           </a>
-          <Button type="submit" variant="primary" isDisabled={form.submitting}>
+          <Button type="submit" variant="primary" isPending={form.submitting}>
             {form.submitting ? t('common:actions.saving') : inquiry ? t('form.save') : t('form.create')}
           </Button>
         </div>

@@ -14,6 +14,7 @@ import { DEFAULT_LIST_STATE, type ListState, PAGE_SIZE, parseListState, serializ
 import { channelOptions, countryName, countryOptions, statusOptions } from '../../ui/options';
 import { useInquiryList, useStaff } from '../../api/inquiry-queries';
 import '../../ui/records.css';
+import { Joined, Ltr, Name } from '../../ui/bidi';
 
 type SortKey = ListState['sort'];
 
@@ -62,14 +63,10 @@ export function InquiryListScreen() {
         header: t('list.columns.patient'),
         cell: ({ row }) => (
           <span className="cell-stack">
-            <a className="row-link" href={hrefFor({ name: 'inquiry', id: row.original.id })}>
-              {row.original.patientName}
+            <a className="row-link cell-cut" href={hrefFor({ name: 'inquiry', id: row.original.id })} title={row.original.patientName}>
+              <Name>{row.original.patientName}</Name>
             </a>
-            <span className="cell-sub">
-              {[row.original.contactName === row.original.patientName ? null : row.original.contactName, row.original.contactPhone ?? row.original.contactEmail]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
+            <ContactLine row={row.original} />
           </span>
         ),
       },
@@ -84,7 +81,7 @@ export function InquiryListScreen() {
         ),
       },
       { id: 'status', header: t('list.columns.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'owner', header: t('list.columns.owner'), cell: ({ row }) => row.original.ownerName ?? <span className="muted">{t('unassigned')}</span> },
+      { id: 'owner', header: t('list.columns.owner'), cell: ({ row }) => (row.original.ownerName ? <Name title={row.original.ownerName}>{row.original.ownerName}</Name> : <span className="muted">{t('unassigned')}</span>) },
       {
         id: 'nextFollowUp',
         header: t('list.columns.followUp'),
@@ -159,7 +156,7 @@ export function InquiryListScreen() {
         </div>
         {list.isError ? <ErrorBanner error={list.error} /> : null}
         <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
-          <table className="table">
+          <table className="table inquiry-table">
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
@@ -168,6 +165,7 @@ export function InquiryListScreen() {
                     return (
                       <SortHeader
                         key={header.id}
+                        className={`col-${key}`}
                         label={flexRender(header.column.columnDef.header, header.getContext())}
                         direction={state.sort === key ? state.direction : null}
                         {...(sortable.includes(key) ? { onSort: () => toggleSort(key as SortKey) } : {})}
@@ -205,3 +203,15 @@ export function InquiryListScreen() {
 }
 
 const isOpen = (r: InquiryListRow) => OPEN_STATUSES.includes(r.status);
+
+/** The contact under the patient's name: each part isolated, the whole line in full on hover, cut with an ellipsis. */
+function ContactLine({ row }: { row: InquiryListRow }) {
+  const contact = row.contactName === row.patientName ? null : row.contactName;
+  const reach = row.contactPhone ?? row.contactEmail;
+  const full = [contact, reach].filter(Boolean).join(' · ');
+  return (
+    <span className="cell-sub cell-cut" title={full || undefined}>
+      <Joined items={[contact ? <Name>{contact}</Name> : null, reach ? <Ltr>{reach}</Ltr> : null]} />
+    </span>
+  );
+}

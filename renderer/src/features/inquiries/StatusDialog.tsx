@@ -1,6 +1,6 @@
 // "Change status…": any target can be asked for; the core decides, and its refusal is shown here in words.
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../db/contract';
@@ -11,6 +11,7 @@ import { Button, SelectField, TextField } from '../../ui/fields';
 import { StatusBadge } from '../../ui/Badges';
 import { statusOptions } from '../../ui/options';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
+import { focusFirstInvalid } from '../../ui/form-keys';
 
 interface Props {
   inquiry: Inquiry;
@@ -25,14 +26,19 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
   const [to, setTo] = useState<InquiryStatus | null>(initial);
   const [reason, setReason] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const change = useMutation({
     mutationFn: (target: InquiryStatus) => call('inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to: target, reason: reason.trim() || null }),
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    // A missing reason is a lifecycle refusal: worded in the user's language from its details, like any other.
-    onError: (err) => setFieldErrors(err instanceof ApiCallError ? { ...err.fields, ...reasonRefusal(err) } : {}),
+    // A missing reason is a lifecycle refusal, worded in the user's language; focus goes to the field the core
+    // complained about, so it never falls out of the dialog onto the page.
+    onError: (err) => {
+      setFieldErrors(err instanceof ApiCallError ? { ...err.fields, ...reasonRefusal(err) } : {});
+      focusFirstInvalid(formRef.current);
+    },
   });
   const reasonRefusal = (err: ApiCallError): Record<string, string> => {
     const words = err.fields.reason === undefined ? null : lifecycleRefusal(t, err.code, err.details ?? {});
@@ -44,16 +50,17 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
     e.preventDefault();
     if (to === null) {
       setFieldErrors({ to: t('form.choose') });
+      focusFirstInvalid(formRef.current);
       return;
     }
-    change.mutate(to);
+    if (!change.isPending) change.mutate(to);
   };
 
   return (
     <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
       <Modal className="modal">
         <Dialog className="dialog">
-          <form onSubmit={onSubmit} noValidate className="dialog-form">
+          <form ref={formRef} onSubmit={onSubmit} noValidate className="dialog-form">
             <Heading slot="title" className="dialog-title">
               {t('statusDialog.title')}
             </Heading>
@@ -65,7 +72,7 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
             <TextField label={t('statusDialog.reason')} value={reason} onChange={setReason} multiline rows={3} description={t('statusDialog.reasonHint')} error={fieldErrors.reason} isRequired={needsReason} autoFocus={initial !== null} />
             <div className="dialog-actions">
               <Button onPress={onClose}>{t('common:actions.cancel')}</Button>
-              <Button type="submit" variant="primary" isDisabled={change.isPending}>
+              <Button type="submit" variant="primary" isPending={change.isPending}>
                 {t('statusDialog.submit')}
               </Button>
             </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../db/contract';
 import { EmptyState } from '../../ui/feedback';
 import { formatInstant } from '../../ui/format';
+import { Name } from '../../ui/bidi';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation('inquiries');
@@ -22,13 +23,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                     : t('detail.statusChange', { from: t(`status.${e.from}`), to: t(`status.${e.to}`) })}
               </span>
               <span>
-                {formatInstant(e.at, i18n.language)} · {e.authorName}
+                {formatInstant(e.at, i18n.language)} · <Name>{e.authorName}</Name>
               </span>
             </div>
-            {e.type === 'activity' ? <p className="timeline-body">{e.summary}</p> : null}
+            {e.type === 'activity' ? <p className="timeline-body" dir="auto">{e.summary}</p> : null}
             {e.type === 'status' && e.reason ? (
               <p className="timeline-body">
-                {t('detail.reason')}: {e.reason}
+                {t('detail.reason')}: <Name>{e.reason}</Name>
               </p>
             ) : null}
           </div>

@@ -117,7 +117,7 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
           <a className="button button-secondary" href={hrefFor({ name: 'inquiry', id: inquiry.id })}>
             {t('common:actions.cancel')}
           </a>
-          <Button type="submit" variant="primary" isDisabled={form.submitting || convert.isPending}>
+          <Button type="submit" variant="primary" isPending={form.submitting || convert.isPending}>
             {target === 'new' ? t('convert.submitNew') : t('convert.submitExisting')}
           </Button>
         </div>

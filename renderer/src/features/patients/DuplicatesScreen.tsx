@@ -1,12 +1,14 @@
 // The duplicate finder: pairs of patients that look like one person, and a merge that keeps every linked record.
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DuplicatePair, PatientSummary } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Ltr, Name } from '../../ui/bidi';
 import { Button } from '../../ui/fields';
 import { formatDay } from '../../ui/format';
 import { countryName } from '../../ui/options';
@@ -54,29 +56,75 @@ export function DuplicatesScreen() {
   );
 }
 
-function Person({ p }: { p: PatientSummary }) {
-  const { t, i18n } = useTranslation('patients');
-  return (
-    <div className="pair-person">
-      <a href={hrefFor({ name: 'patient', id: p.id })}>
-        <strong>{fullName(p)}</strong>
-        {p.nativeName ? ` · ${p.nativeName}` : ''}
-      </a>
-      <span className="mrn">{p.mrn}</span>
-      <span className="muted small">
-        {[formatDay(p.birthDate, i18n.language), countryName(p.nationality, i18n.language), t(`inquiries:diagnosisShort.${p.strokeType}`)].filter(Boolean).join(' · ')}
-      </span>
-      <span className="muted small">{[p.phone, p.email].filter(Boolean).join(' · ')}</span>
-    </div>
-  );
+/** One row of the comparison: a field's label and its value in each record, as text (to compare) and as shown. */
+interface Row {
+  key: string;
+  label: string;
+  a: string;
+  b: string;
+  show: (v: string) => ReactNode;
 }
 
+function comparison(pair: DuplicatePair, t: TFunction, locale: string): Row[] {
+  const row = (key: string, label: string, get: (p: PatientSummary) => string, show: Row['show'] = (v) => v): Row => ({
+    key,
+    label,
+    a: get(pair.a),
+    b: get(pair.b),
+    show,
+  });
+  const name = (v: string) => <Name>{v}</Name>;
+  const ltr = (v: string) => <Ltr>{v}</Ltr>;
+  return [
+    row('name', t('duplicates.name'), (p) => fullName(p), name),
+    row('native', t('detail.nativeName'), (p) => p.nativeName ?? '', name),
+    row('mrn', t('detail.mrn'), (p) => p.mrn, ltr),
+    row('sex', t('detail.sex'), (p) => t(`inquiries:sex.${p.sex}`)),
+    row('born', t('detail.birthDate'), (p) => formatDay(p.birthDate, locale)),
+    row('nationality', t('detail.nationality'), (p) => countryName(p.nationality, locale)),
+    row('stroke', t('list.columns.stroke'), (p) => t(`inquiries:diagnosisShort.${p.strokeType}`)),
+    row('phone', t('detail.phone'), (p) => p.phone ?? '', ltr),
+    row('email', t('detail.email'), (p) => p.email ?? '', ltr),
+  ];
+}
+
+/** The two records field by field, side by side; a field whose values differ is marked, in words as well as colour. */
 function Pair({ pair, onMerge }: { pair: DuplicatePair; onMerge: (c: Choice) => void }) {
-  const { t } = useTranslation('patients');
+  const { t, i18n } = useTranslation('patients');
+  const none = <span className="muted">—</span>;
   return (
     <div className="pair-card" role="group" aria-label={`${fullName(pair.a)} / ${fullName(pair.b)}`}>
-      <Person p={pair.a} />
-      <Person p={pair.b} />
+      <table className="pair-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('duplicates.field')}</span>
+            </th>
+            {[pair.a, pair.b].map((p) => (
+              <th scope="col" key={p.id}>
+                <a href={hrefFor({ name: 'patient', id: p.id })}>
+                  <Ltr>{p.mrn}</Ltr>
+                </a>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {comparison(pair, t, i18n.language).map((r) => {
+            const differs = r.a.trim().toLowerCase() !== r.b.trim().toLowerCase() && r.key !== 'mrn';
+            return (
+              <tr key={r.key} className={differs ? 'pair-differs' : undefined}>
+                <th scope="row">
+                  {r.label}
+                  {differs ? <span className="pair-differs-mark"> ≠<span className="visually-hidden"> {t('duplicates.differs')}</span></span> : null}
+                </th>
+                <td>{r.a === '' ? none : r.show(r.a)}</td>
+                <td>{r.b === '' ? none : r.show(r.b)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       <div className="pair-actions">
         <div className="pair-reasons">
           <span className="visually-hidden">{t('duplicates.reasons')}:</span>
@@ -124,7 +172,7 @@ function MergeDialog({ choice, onClose, onMerged }: { choice: Choice; onClose: (
             <Button onPress={onClose} autoFocus>
               {t('common:actions.cancel')}
             </Button>
-            <Button variant="danger" onPress={() => merge.mutate()} isDisabled={merge.isPending}>
+            <Button variant="danger" onPress={() => merge.mutate()} isPending={merge.isPending}>
               {t('duplicates.confirm')}
             </Button>
           </div>

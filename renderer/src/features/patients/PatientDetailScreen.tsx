@@ -13,6 +13,7 @@ import { countryName, languageName } from '../../ui/options';
 import { usePatient } from '../../api/patient-queries';
 import '../../ui/records.css';
 import './patients.css';
+import { Ltr, Name } from '../../ui/bidi';
 
 export function PatientDetailScreen({ id }: { id: number }) {
   const detail = usePatient(id);
@@ -37,7 +38,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
         title={`${fullName(p)}${p.nativeName ? ` · ${p.nativeName}` : ''}`}
         subtitle={
           <>
-            <span className="mrn">{p.mrn}</span> · {t(`inquiries:sex.${p.sex}`)}
+            <Ltr className="mrn">{p.mrn}</Ltr> · {t(`inquiries:sex.${p.sex}`)}
             {age !== null ? ` · ${t('age', { count: age })}` : ''} · {t('detail.registered', { date: formatInstant(p.createdAt, locale) })}
           </>
         }
@@ -59,9 +60,11 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
           <Panel id="identity" title={t('detail.demographics')}>
             <dl className="facts">
               <dt>{t('detail.mrn')}</dt>
-              <dd className="mrn">{p.mrn}</dd>
+              <dd className="mrn">
+                <Ltr>{p.mrn}</Ltr>
+              </dd>
               <dt>{t('detail.passport')}</dt>
-              <dd className="mrn">{text(p.passportNumber)}</dd>
+              <dd className="mrn">{p.passportNumber ? <Ltr>{p.passportNumber}</Ltr> : none}</dd>
               {p.aliases.length > 0 ? (
                 <>
                   <dt>{t('detail.aliases')}</dt>
@@ -77,7 +80,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
                 </>
               ) : null}
               <dt>{t('detail.nativeName')}</dt>
-              <dd>{text(p.nativeName)}</dd>
+              <dd>{p.nativeName ? <Name>{p.nativeName}</Name> : none}</dd>
               <dt>{t('detail.sex')}</dt>
               <dd>{t(`inquiries:sex.${p.sex}`)}</dd>
               <dt>{t('detail.birthDate')}</dt>
@@ -91,11 +94,11 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
           <Panel id="contacts" title={t('detail.contacts')}>
             <dl className="facts">
               <dt>{t('detail.phone')}</dt>
-              <dd className="mono">{text(p.phone)}</dd>
+              <dd className="mono">{p.phone ? <Ltr>{p.phone}</Ltr> : none}</dd>
               <dt>{t('detail.email')}</dt>
-              <dd>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : none}</dd>
+              <dd>{p.email ? <a href={`mailto:${p.email}`}><Ltr>{p.email}</Ltr></a> : none}</dd>
               <dt>{t('detail.messaging')}</dt>
-              <dd>{text(p.messagingHandle)}</dd>
+              <dd>{p.messagingHandle ? <Ltr>{p.messagingHandle}</Ltr> : none}</dd>
               <dt>{t('detail.address')}</dt>
               <dd>{text(p.address)}</dd>
               <dt>{t('detail.emergency')}</dt>
@@ -143,7 +146,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
                   <li key={i.id} className="plain-list-item">
                     <a href={hrefFor({ name: 'inquiry', id: i.id })}>{t('detail.inquiryNumber', { id: i.id })}</a> <StatusBadge status={i.status} />
                     <div className="muted small">
-                      {formatInstant(i.receivedAt, locale)} · {t(`inquiries:channel.${i.channel}`)} · {i.contactName}
+                      {formatInstant(i.receivedAt, locale)} · {t(`inquiries:channel.${i.channel}`)} · <Name>{i.contactName}</Name>
                     </div>
                   </li>
                 ))}

@@ -66,7 +66,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
           <a className="button button-secondary" href={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}>
             {t('common:actions.cancel')}
           </a>
-          <Button type="submit" variant="primary" isDisabled={form.submitting}>
+          <Button type="submit" variant="primary" isPending={form.submitting}>
             {form.submitting ? t('common:actions.saving') : patient ? t('form.save') : t('form.create')}
           </Button>
         </div>

@@ -13,6 +13,7 @@ import { fullName } from './PatientDetailScreen';
 import { usePatientList } from '../../api/patient-queries';
 import '../../ui/records.css';
 import './patients.css';
+import { Joined, Ltr, Name } from '../../ui/bidi';
 
 const PAGE_SIZE = 50;
 type Sort = (typeof PATIENT_SORTS)[number];
@@ -77,14 +78,27 @@ export function PatientListScreen() {
             <tbody>
               {(list.data?.rows ?? []).map((p) => (
                 <tr key={p.id}>
-                  <td className="mrn">{p.mrn}</td>
+                  <td className="mrn">
+                    <Ltr>{p.mrn}</Ltr>
+                  </td>
                   <td>
                     <span className="cell-stack">
-                      <a className="row-link" href={hrefFor({ name: 'patient', id: p.id })}>
-                        {fullName(p)}
-                        {p.nativeName ? <span className="muted"> · {p.nativeName}</span> : null}
+                      <a
+                        className="row-link cell-cut"
+                        href={hrefFor({ name: 'patient', id: p.id })}
+                        title={`${fullName(p)}${p.nativeName ? ` · ${p.nativeName}` : ''}`}
+                      >
+                        <Name>{fullName(p)}</Name>
+                        {p.nativeName ? (
+                          <span className="muted">
+                            {' · '}
+                            <Name>{p.nativeName}</Name>
+                          </span>
+                        ) : null}
                       </a>
-                      <span className="cell-sub">{[p.phone, p.email].filter(Boolean).join(' · ')}</span>
+                      <span className="cell-sub cell-cut" title={[p.phone, p.email].filter(Boolean).join(' · ') || undefined}>
+                        <Joined items={[p.phone ? <Ltr>{p.phone}</Ltr> : null, p.email ? <Ltr>{p.email}</Ltr> : null]} />
+                      </span>
                     </span>
                   </td>
                   <td>{formatDay(p.birthDate, locale)}</td>

@@ -1,12 +1,13 @@
 // Search as you type from anywhere: patients and inquiries by any part of a name, MRN, phone digits or e-mail.
 import { useEffect, useState } from 'react';
-import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text } from 'react-aria-components';
+import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { formatDay } from '../../ui/format';
 import { useGlobalSearch } from '../../api/patient-queries';
 import './search.css';
+import { Joined, Ltr, Name } from '../../ui/bidi';
 
 export function GlobalSearch() {
   const { t, i18n } = useTranslation('patients');
@@ -50,6 +51,7 @@ export function GlobalSearch() {
     >
       <Label className="topbar-label">{t('search.label')}</Label>
       <Input className="input" id={GLOBAL_SEARCH_INPUT_ID} placeholder={t('search.placeholder')} />
+      {/* An option's name is everything it shows (name, MRN, phone), so what is read out matches what is seen. */}
       <Popover className="search-popover" placement="bottom start">
         <ListBox className="search-list" renderEmptyState={() => <div className="search-empty">{emptyText}</div>}>
           {patients.length > 0 ? (
@@ -57,13 +59,25 @@ export function GlobalSearch() {
               <Header className="search-section-title">{t('search.patients')}</Header>
               {patients.map((p) => (
                 <ListBoxItem key={`p:${p.id}`} id={`p:${p.id}`} className="search-item" textValue={`${p.familyName} ${p.givenName} ${p.mrn}`}>
-                  <Text slot="label" className="search-item-title">
-                    {p.familyName} {p.givenName}
-                    {p.nativeName ? ` · ${p.nativeName}` : ''}
-                  </Text>
-                  <Text slot="description" className="search-item-sub">
-                    {[p.mrn, formatDay(p.birthDate, i18n.language), p.phone, p.email].filter(Boolean).join(' · ')}
-                  </Text>
+                  <span className="search-item-title">
+                    <Name>{`${p.familyName} ${p.givenName}`}</Name>
+                    {p.nativeName ? (
+                      <>
+                        {' · '}
+                        <Name>{p.nativeName}</Name>
+                      </>
+                    ) : null}
+                  </span>
+                  <span className="search-item-sub">
+                    <Joined
+                      items={[
+                        <Ltr key="mrn">{p.mrn}</Ltr>,
+                        formatDay(p.birthDate, i18n.language),
+                        p.phone ? <Ltr key="phone">{p.phone}</Ltr> : null,
+                        p.email ? <Ltr key="email">{p.email}</Ltr> : null,
+                      ]}
+                    />
+                  </span>
                 </ListBoxItem>
               ))}
             </ListBoxSection>
@@ -73,12 +87,18 @@ export function GlobalSearch() {
               <Header className="search-section-title">{t('search.inquiries')}</Header>
               {inquiries.map((i) => (
                 <ListBoxItem key={`i:${i.id}`} id={`i:${i.id}`} className="search-item" textValue={`${i.patientName} ${i.id}`}>
-                  <Text slot="label" className="search-item-title">
-                    {i.patientName}
-                  </Text>
-                  <Text slot="description" className="search-item-sub">
-                    {[t('search.inquiryLine', { id: i.id, status: t(`inquiries:status.${i.status}`) }), i.contactPhone, i.contactEmail].filter(Boolean).join(' · ')}
-                  </Text>
+                  <span className="search-item-title">
+                    <Name>{i.patientName}</Name>
+                  </span>
+                  <span className="search-item-sub">
+                    <Joined
+                      items={[
+                        t('search.inquiryLine', { id: i.id, status: t(`inquiries:status.${i.status}`) }),
+                        i.contactPhone ? <Ltr key="phone">{i.contactPhone}</Ltr> : null,
+                        i.contactEmail ? <Ltr key="email">{i.contactEmail}</Ltr> : null,
+                      ]}
+                    />
+                  </span>
                 </ListBoxItem>
               ))}
             </ListBoxSection>

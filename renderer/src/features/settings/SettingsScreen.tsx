@@ -72,7 +72,7 @@ function MrnForm({ format, preview }: { format: string; preview: string }) {
         </div>
         <div className="settings-actions">
           {saved ? <span role="status" className="muted small">{t('mrn.saved')}</span> : null}
-          <Button type="submit" variant="primary" isDisabled={form.submitting}>
+          <Button type="submit" variant="primary" isPending={form.submitting}>
             {t('common:actions.save')}
           </Button>
         </div>

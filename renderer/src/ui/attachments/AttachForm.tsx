@@ -128,7 +128,7 @@ export function AttachForm({ owner }: { owner: AttachmentOwner }) {
             {t('form.attached')}
           </span>
         ) : null}
-        <Button type="submit" variant="primary" isDisabled={form.submitting}>
+        <Button type="submit" variant="primary" isPending={form.submitting}>
           {form.submitting ? t('form.attaching') : t('form.submit')}
         </Button>
       </div>

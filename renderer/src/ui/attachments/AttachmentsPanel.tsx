@@ -11,6 +11,7 @@ import { formatSize } from './format';
 import { useAttachments, useInvalidateAttachments } from './queries';
 import { RemoveDialog } from './RemoveDialog';
 import './attachments.css';
+import { Name } from '../../ui/bidi';
 
 export function AttachmentsPanel({ owner }: { owner: AttachmentOwner }) {
   const { t } = useTranslation('attachments');
@@ -101,13 +102,13 @@ function AttachmentRow({ attachment: a, onRemove, onOpenError }: RowProps) {
           <span className="cell-sub file-meta" title={a.note ?? undefined}>
             <span className="file-kind">{t(`kind.${a.kind}`)}</span>
             <span className="file-size">{formatSize(a.size, locale, t)}</span>
-            {a.note ? <span className="file-note">{a.note}</span> : null}
+            {a.note ? <Name className="file-note">{a.note}</Name> : null}
           </span>
         </div>
       </td>
       <td className="added-cell">
         <div className="cell-stack">
-          <span>{a.addedByName}</span>
+          <Name>{a.addedByName}</Name>
           <span className="cell-sub">{formatInstant(a.addedAt, locale)}</span>
         </div>
       </td>

@@ -33,7 +33,7 @@ export function RemoveDialog({ attachment, onRemoved, onClose }: Props) {
             <Button onPress={onClose} autoFocus>
               {t('common:actions.cancel')}
             </Button>
-            <Button variant="danger" onPress={() => remove.mutate()} isDisabled={remove.isPending}>
+            <Button variant="danger" onPress={() => remove.mutate()} isPending={remove.isPending}>
               {t('removeDialog.confirm')}
             </Button>
           </div>
