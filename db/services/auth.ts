@@ -1,5 +1,5 @@
 // Rules for first-run setup, sign-in and sign-out, and staff accounts.
-import type { Account, AuthStatus, NewAccount, SessionUser } from '../contract';
+import type { Account, AuthStatus, Language, NewAccount, SessionUser } from '../contract';
 import {
   countAccounts,
   countActiveAdmins,
@@ -7,6 +7,7 @@ import {
   findAccountByUsername,
   insertAccount,
   listAccounts,
+  setAccountLanguage,
   setPasswordHash,
   updateAccount,
   withoutHash,
@@ -22,6 +23,7 @@ const toSessionUser = (a: AccountWithHash | Actor): SessionUser => ({
   username: a.username,
   displayName: a.displayName,
   role: a.role,
+  language: a.language,
 });
 
 /** Turns a session token into the account behind it, if that account is still active. */
@@ -52,7 +54,7 @@ export async function setupAdmin(ctx: CallContext, input: Omit<NewAccount, 'role
       throw new DomainError('ALREADY_SET_UP', 'This clinic already has accounts. Sign in instead.');
     }
     const newId = insertAccount(core.db, { ...input, role: 'admin', passwordHash: hash, createdAt: nowIso(core) });
-    audit(core, { id: newId, username: input.username, displayName: input.displayName, role: 'admin' }, 'auth.setupAdmin', 'account', newId, null, {
+    audit(core, { id: newId, username: input.username, displayName: input.displayName, role: 'admin', language: null }, 'auth.setupAdmin', 'account', newId, null, {
       username: input.username,
       role: 'admin',
     });
@@ -91,6 +93,19 @@ export function signOut(ctx: CallContext): { ok: true } {
   core.sessions.close(ctx.session.token);
   ctx.session.token = null;
   return { ok: true };
+}
+
+/** Any signed-in person sets their own language; the next session starts in it. */
+export function setLanguage(ctx: CallContext, input: { language: Language }): SessionUser {
+  const actor = requireActor(ctx);
+  const { core } = ctx;
+  return write(core, () => {
+    const before = findAccountById(core.db, actor.id);
+    if (!before) throw notFound('Account', actor.id);
+    setAccountLanguage(core.db, actor.id, input.language);
+    audit(core, actor, 'auth.setLanguage', 'account', actor.id, { language: before.language }, { language: input.language });
+    return toSessionUser({ ...before, language: input.language });
+  });
 }
 
 export const list = (ctx: CallContext): Account[] => listAccounts(ctx.core.db).map(withoutHash);

@@ -1,7 +1,7 @@
 // The core: one open database plus the clock, sessions and logger every service uses.
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Role } from '../contract';
+import type { Language, Role } from '../contract';
 import { insertAudit } from '../repos/audit';
 import { getSetting } from '../repos/settings';
 import { DEFAULT_LOG2N } from './passwords';
@@ -27,6 +27,7 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role;
+  language: Language | null;
 }
 
 interface SessionRecord {

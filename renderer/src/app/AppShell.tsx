@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../db/contract';
 import { call } from '../api/client';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { AccountLanguageSwitch } from '../features/auth/AccountLanguageSwitch';
 import { switchSession } from '../features/auth/useSession';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { HomeScreen } from '../features/inquiries/HomeScreen';
@@ -88,6 +89,7 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
           ))}
         </nav>
         <div className="sidebar-footer">
+          <AccountLanguageSwitch />
           <div className="signed-in">{t('signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</div>
           <Button variant="ghost" onPress={() => void signOut()}>
             {t('signOut')}
