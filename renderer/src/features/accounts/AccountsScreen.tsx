@@ -15,11 +15,11 @@ const accountsKey = ['accounts'] as const;
 type Editing = { mode: 'create' } | { mode: 'edit'; account: Account } | { mode: 'reset'; account: Account } | null;
 
 export function AccountsScreen() {
-  const { t } = useTranslation('accounts');
+  const { t, i18n } = useTranslation('accounts');
   const accounts = useQuery({ queryKey: accountsKey, queryFn: () => call('accounts.list', {}) });
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
 
   return (
     <>
