@@ -17,6 +17,7 @@ export const handlers = {
   'auth.setupAdmin': (ctx, input) => auth.setupAdmin(ctx, input),
   'auth.signIn': (ctx, input) => auth.signIn(ctx, input),
   'auth.signOut': (ctx) => auth.signOut(ctx),
+  'auth.setLanguage': (ctx, input) => auth.setLanguage(ctx, input),
   'accounts.list': (ctx) => auth.list(ctx),
   'accounts.create': (ctx, input) => auth.create(ctx, input),
   'accounts.update': (ctx, input) => auth.update(ctx, input),

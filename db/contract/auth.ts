@@ -28,7 +28,19 @@ export type Account = z.infer<typeof Account>;
 export const StaffMember = z.object({ id: Id, displayName: z.string(), role: Role, active: z.boolean() });
 export type StaffMember = z.infer<typeof StaffMember>;
 
-export const SessionUser = z.object({ id: Id, username: z.string(), displayName: z.string(), role: Role });
+/** The interface languages the app ships catalogues for. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** `language` is null until the person picks one; the renderer then keeps what the sign-in screen showed. */
+export const SessionUser = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  language: Language.nullable(),
+});
 export type SessionUser = z.infer<typeof SessionUser>;
 
 export const AuthStatus = z.object({
@@ -63,6 +75,12 @@ export const authMethods = {
     roles: 'public',
   }),
   'auth.signOut': method({ input: Empty, output: Ok, roles: 'public' }),
+  /** The signed-in person's own interface language, remembered with the account. */
+  'auth.setLanguage': method({
+    input: z.object({ language: Language }),
+    output: SessionUser,
+    roles: ['coordinator', 'doctor', 'admin'],
+  }),
 
   'accounts.list': method({ input: Empty, output: z.array(Account), roles: ['admin'] }),
   'accounts.create': method({ input: NewAccount, output: Account, roles: ['admin'] }),

@@ -1,6 +1,6 @@
 // SQL and row mapping for staff accounts.
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import type { Account, Role } from '../contract';
+import type { Account, Language, Role } from '../contract';
 import { all, get, run, sql } from '../sqlite/sql';
 
 interface AccountRow {
@@ -11,10 +11,12 @@ interface AccountRow {
   password_hash: string;
   active: number;
   created_at: string;
+  language: Language | null;
 }
 
 export interface AccountWithHash extends Account {
   passwordHash: string;
+  language: Language | null;
 }
 
 const toAccount = (r: AccountRow): AccountWithHash => ({
@@ -25,6 +27,7 @@ const toAccount = (r: AccountRow): AccountWithHash => ({
   active: r.active === 1,
   createdAt: r.created_at,
   passwordHash: r.password_hash,
+  language: r.language,
 });
 
 export const countAccounts = (db: ReadableDB): number =>
@@ -71,5 +74,9 @@ export function setPasswordHash(db: WritableDB, id: number, hash: string): void 
   run(db, sql`UPDATE accounts SET password_hash = ${hash} WHERE id = ${id}`);
 }
 
-/** Public view: never hand the hash outside the core. */
-export const withoutHash = ({ passwordHash: _hash, ...account }: AccountWithHash): Account => account;
+export function setAccountLanguage(db: WritableDB, id: number, language: Language): void {
+  run(db, sql`UPDATE accounts SET language = ${language} WHERE id = ${id}`);
+}
+
+/** Public view: never hand the hash outside the core; the language is the person's own, in their session. */
+export const withoutHash = ({ passwordHash: _hash, language: _language, ...account }: AccountWithHash): Account => account;

@@ -1,5 +1,5 @@
 // Rules for first-run setup, sign-in and sign-out, and staff accounts.
-import type { Account, AuthStatus, NewAccount, SessionUser } from '../contract';
+import type { Account, AuthStatus, Language, NewAccount, SessionUser } from '../contract';
 import {
   countAccounts,
   countActiveAdmins,
@@ -7,6 +7,7 @@ import {
   findAccountByUsername,
   insertAccount,
   listAccounts,
+  setAccountLanguage,
   setPasswordHash,
   updateAccount,
   withoutHash,
@@ -23,6 +24,7 @@ const toSessionUser = (a: AccountWithHash | Actor): SessionUser => ({
   username: a.username,
   displayName: a.displayName,
   role: a.role,
+  language: a.language,
 });
 
 /** Turns a session token into the account behind it, if that account is still active. */
@@ -94,6 +96,27 @@ export function signOut(ctx: CallContext): { ok: true } {
   core.sessions.close(ctx.session.token);
   ctx.session.token = null;
   return { ok: true };
+}
+
+/** Any signed-in person sets their own language; the next session starts in it. */
+export function setLanguage(ctx: CallContext, input: { language: Language }): SessionUser {
+  const actor = requireActor(ctx);
+  const spec = {
+    action: 'auth.setLanguage',
+    entity: 'account',
+    id: actor.id,
+    load: findAccountById,
+    label: 'Account',
+    audit: (before: AccountWithHash) => ({
+      entityId: actor.id,
+      before: { language: before.language },
+      after: { language: input.language },
+    }),
+  };
+  return command(ctx, spec, ({ w, before }) => {
+    setAccountLanguage(w, actor.id, input.language);
+    return toSessionUser({ ...before, language: input.language });
+  });
 }
 
 export const list = (ctx: CallContext): Account[] => listAccounts(ctx.core.db).map(withoutHash);

@@ -1,12 +1,14 @@
 // Who is acting, and the in-memory sign-in sessions that say so.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../contract';
+import type { Language, Role } from '../contract';
 
 export interface Actor {
   id: number;
   username: string;
   displayName: string;
   role: Role;
+  /** The account's chosen language (null: not chosen yet). */
+  language: Language | null;
 }
 
 interface SessionRecord {

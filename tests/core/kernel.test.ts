@@ -17,7 +17,7 @@ async function setUp() {
   const core = makeCore({ clock: fixedClock('2026-11-25T10:00:00.000Z') });
   const { doctor, ids } = await staff(core);
   const inquiry = await doctor.ok<Inquiry>('inquiries.create', inquiryInput());
-  const ctx: CallContext = { core, actor: { id: ids.doctor, username: 'doctor', displayName: 'Dr. Daria', role: 'doctor' }, session: { token: null } };
+  const ctx: CallContext = { core, actor: { id: ids.doctor, username: 'doctor', displayName: 'Dr. Daria', role: 'doctor', language: null }, session: { token: null } };
   const rename = (name: string) => ({ ...InquiryFields.parse(inquiryInput()), patientName: name });
   const spec = (id: number, version?: number) => ({
     action: 'test.rename',

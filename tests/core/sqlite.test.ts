@@ -112,7 +112,7 @@ describe('migrate', () => {
       )
       .run();
     const result = migrate(first, { path: file, migrations });
-    expect(result).toMatchObject({ from: 10, to: latest, applied: ['0020-patients'] });
+    expect(result).toMatchObject({ from: 10, to: latest, applied: migrations.filter((m) => m.version > 10).map((m) => m.name) });
     expect(result.backupPath && fs.existsSync(result.backupPath)).toBe(true);
     const names = (first.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
     for (const name of ['patients', 'patient_identifiers', 'patients_fts', 'inquiries_fts', 'files', 'attachments', 'import_batches', 'import_rows', 'import_refs', 'counters']) {
@@ -121,6 +121,21 @@ describe('migrate', () => {
     expect(first.prepare("SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH '\"1234567\"'").all()).toEqual([{ rowid: 1 }]);
     expect(first.prepare("SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH '\"kovac\"'").all()).toEqual([{ rowid: 1 }]);
     first.close();
+  });
+
+  it('0030 gives every account a language, unchosen (NULL) for the accounts already there, and only known ones', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    migrate(db, { path: file, migrations: migrations.filter((m) => m.version <= 20) });
+    db.prepare(
+      `INSERT INTO accounts (username, display_name, role, password_hash, created_at)
+       VALUES ('ada', 'Ada', 'admin', 'x', '2026-11-01T00:00:00.000Z')`,
+    ).run();
+    expect(migrate(db, { path: file, migrations })).toMatchObject({ from: 20, applied: ['0030-reception'] });
+    expect(db.prepare('SELECT language FROM accounts').all()).toEqual([{ language: null }]);
+    db.prepare("UPDATE accounts SET language = 'zh-CN'").run();
+    expect(() => db.prepare("UPDATE accounts SET language = 'zh'").run()).toThrow(/CHECK/);
+    db.close();
   });
 
   it('runs all pending steps in one transaction: a failing step leaves nothing behind', () => {

@@ -1,8 +1,10 @@
 // The session gate: setup on an empty database, sign-in when nobody is signed in, else the app shell.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { useAuthStatus } from '../api/session';
+import { applyLanguage, signInLanguage } from '../i18n';
 import { Button } from '../ui/fields';
 import { ErrorBanner, Loading } from '../ui/feedback';
 import { setClinicTimeZone } from '../ui/time-zone';
@@ -11,6 +13,11 @@ import { AppShell } from './AppShell';
 export function App() {
   const { t } = useTranslation();
   const status = useAuthStatus();
+  // The account's own choice wins once someone is signed in; before that (or if they never chose), this computer's.
+  const language = status.data?.user?.language ?? signInLanguage();
+  useEffect(() => {
+    void applyLanguage(language);
+  }, [language]);
   if (status.isPending) return <Loading />;
   if (status.isError) {
     return (

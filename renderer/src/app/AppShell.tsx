@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../db/contract';
 import { call } from '../api/client';
 import { switchSession } from '../api/session';
+import { AccountLanguageSwitch } from '../features/auth/AccountLanguageSwitch';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { EmptyState } from '../ui/feedback';
 import { Button } from '../ui/fields';
@@ -53,6 +54,7 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
           ))}
         </nav>
         <div className="sidebar-footer">
+          <AccountLanguageSwitch />
           <div className="signed-in">{t('signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</div>
           <Button variant="ghost" onPress={() => void signOut()}>
             {t('signOut')}

@@ -1,6 +1,7 @@
-// i18next set-up: every string a person reads comes from these resources (English now, Simplified Chinese later).
+// i18next set-up: every string a person reads comes from these resources, in English and in Simplified Chinese.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
 import attachments from './en/attachments.json';
 import auth from './en/auth.json';
@@ -10,22 +11,77 @@ import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import patients from './en/patients.json';
 import settings from './en/settings.json';
+import zhAccounts from './zh-CN/accounts.json';
+import zhAttachments from './zh-CN/attachments.json';
+import zhAuth from './zh-CN/auth.json';
+import zhCommon from './zh-CN/common.json';
+import zhErrors from './zh-CN/errors.json';
+import zhImports from './zh-CN/imports.json';
+import zhInquiries from './zh-CN/inquiries.json';
+import zhPatients from './zh-CN/patients.json';
+import zhSettings from './zh-CN/settings.json';
 
-export const resources = { en: { common, auth, errors, inquiries, accounts, attachments, imports, patients, settings } } as const;
+export const resources = {
+  en: { common, auth, errors, inquiries, accounts, attachments, imports, patients, settings },
+  'zh-CN': {
+    common: zhCommon,
+    auth: zhAuth,
+    errors: zhErrors,
+    inquiries: zhInquiries,
+    accounts: zhAccounts,
+    attachments: zhAttachments,
+    imports: zhImports,
+    patients: zhPatients,
+    settings: zhSettings,
+  },
+} as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
 
-export async function initI18n(language = 'en'): Promise<typeof i18next> {
+/** Each language named in itself, so a person who cannot read the current one still finds their own. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
+
+export const isLanguage = (value: unknown): value is Language => LANGUAGES.some((l) => l === value);
+
+/** The sign-in screen's choice on this computer; after sign-in the account's own choice wins. */
+const SIGN_IN_LANGUAGE_KEY = 'strokedesk.signInLanguage';
+
+export function signInLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(SIGN_IN_LANGUAGE_KEY);
+    return isLanguage(stored) ? stored : 'en';
+  } catch {
+    return 'en'; // storage can be switched off; English is then the start
+  }
+}
+
+export function rememberSignInLanguage(language: Language): void {
+  try {
+    globalThis.localStorage?.setItem(SIGN_IN_LANGUAGE_KEY, language);
+  } catch {
+    // not remembered: the screen still switches
+  }
+}
+
+/** Switches every screen, and `<html lang>` so fonts, screen readers and line breaking follow. */
+export async function applyLanguage(language: Language): Promise<void> {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+}
+
+export async function initI18n(language: Language = signInLanguage()): Promise<typeof i18next> {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources,
       lng: language,
       fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
       ns: namespaces,
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,
     });
   }
+  if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
   return i18next;
 }
 

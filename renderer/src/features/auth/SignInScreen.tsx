@@ -4,8 +4,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { call } from '../../api/client';
+import { applyLanguage, rememberSignInLanguage } from '../../i18n';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useForm } from '../../ui/use-form';
 import { switchSession } from '../../api/session';
 
@@ -29,6 +31,12 @@ export function SignInScreen({ clinicName }: { clinicName: string }) {
   return (
     <main className="auth-page">
       <form className="auth-card" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
+        <LanguageSwitch
+          onChange={(l) => {
+            rememberSignInLanguage(l);
+            void applyLanguage(l);
+          }}
+        />
         <div className="auth-brand" aria-hidden="true">SD</div>
         <h1 id="sign-in-title" className="auth-title">{t('signIn.title')}</h1>
         <p className="auth-subtitle">{t('signIn.subtitle', { clinic: clinicName })}</p>

@@ -139,10 +139,10 @@ export function ImportScreen() {
           <div id="import-file-help" className="field-description import-help" hidden={step.kind === 'preview' || step.kind === 'done' || step.kind === 'checking'}>
             <span>{t('file.help')}</span>
             <span>
-              {t('file.columns')} <span className="mono">{WEB_FORM_COLUMNS.join(', ')}</span>
+              {t('file.columns')} <code className="mono">{WEB_FORM_COLUMNS.join(', ')}</code>
             </span>
             <span>
-              {t('file.required')} <span className="mono">{REQUIRED_COLUMNS.join(', ')}</span>
+              {t('file.required')} <code className="mono">{REQUIRED_COLUMNS.join(', ')}</code>
             </span>
           </div>
         </div>
