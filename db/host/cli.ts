@@ -7,6 +7,7 @@ import { countAccounts } from '../repos/accounts';
 import { DEMO_SIZE, parseSeedSize, seedClinic, type SeedResult } from '../seed/generate';
 import { openDatabase } from '../sqlite/open';
 import { createCore, stderrLogger } from '../services/core';
+import { warmUp } from '../services/search';
 import { DB_FILE_NAME, resolveDataDir } from './data-dir';
 import { startHost } from './server';
 
@@ -87,6 +88,15 @@ async function main(): Promise<void> {
   });
   console.log(`StrokeDesk is running at ${host.openUrl}`);
   if (!values['no-open']) openBrowser(host.openUrl);
+  // After listening, so start-up does not wait for it; the first search a person types then finds everything ready.
+  setImmediate(() => {
+    try {
+      log.info('search warmed up', { ms: Math.round(warmUp(core)) });
+    } catch (err) {
+      // Only a head start: a failure here shows again, with its message, on the first real search.
+      log.error('search warm-up failed', err);
+    }
+  });
 
   let stopping = false;
   const stop = async () => {
