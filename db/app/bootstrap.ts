@@ -5,6 +5,7 @@ import { DEMO_SIZE, seedClinic, type SeedAccount, type SeedOptions, type SeedRes
 import type { MigrateResult } from '../sqlite/migrate';
 import { openDatabase } from '../sqlite/open';
 import { type Core, createCore, type Logger } from '../services/core';
+import { warmUp } from '../services/search';
 import { DB_FILE_NAME, ensureDataDir } from './data-dir';
 
 export interface BootstrapOptions {
@@ -82,4 +83,18 @@ export function accountLines(accounts: readonly SeedAccount[]): string[] {
     `  ${'username'.padEnd(14)} ${'role'.padEnd(12)} password`,
     ...accounts.map((a) => `  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.password}`),
   ];
+}
+
+/**
+ * Once the app answers calls: planner statistics and the search index pages the first search needs, so the first
+ * thing a person types is as quick as the rest. Only a head start: a failure shows again on the first real search.
+ */
+export function warmUpInBackground(core: Core): void {
+  setImmediate(() => {
+    try {
+      core.log.info('search warmed up', { ms: Math.round(warmUp(core)) });
+    } catch (err) {
+      core.log.error('search warm-up failed', err);
+    }
+  });
 }

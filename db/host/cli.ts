@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../app/bootstrap';
+import { bootstrap, warmUpInBackground } from '../app/bootstrap';
 import { resolveDataDir } from '../app/data-dir';
 import { parseSeedSize } from '../seed/generate';
 import { stderrLogger } from '../services/core';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
   console.log(`StrokeDesk is running at ${host.openUrl}`);
   if (!values['no-open']) openBrowser(host.openUrl);
+  warmUpInBackground(core);
 }
 
 main().catch((err: unknown) => {

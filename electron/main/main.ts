@@ -1,7 +1,7 @@
 // The desktop shell's lifecycle: one instance, the records opened in the data folder, one window, quit closes the database.
 import path from 'node:path';
 import { app, dialog, protocol } from 'electron';
-import { bootstrap } from '../../db/app/bootstrap';
+import { bootstrap, warmUpInBackground } from '../../db/app/bootstrap';
 import { resolveDataDir } from '../../db/app/data-dir';
 import type { Core } from '../../db/services/core';
 import { registerIpc } from './ipc';
@@ -37,6 +37,7 @@ async function start(): Promise<void> {
   serveAppProtocol(rendererRoot);
   registerIpc(core);
   createMainWindow(path.join(__dirname, 'preload.cjs'));
+  warmUpInBackground(core);
 }
 
 app.on('second-instance', () => createMainWindow.focusExisting());

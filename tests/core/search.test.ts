@@ -5,6 +5,7 @@ import { likeSearchIds, planSearch, prefixEnd, searchInquiryIds, searchPatientId
 import { denseGrams } from '../../db/sqlite/functions';
 import { Random } from '../../db/seed/random';
 import type { Core } from '../../db/services/core';
+import { warmUp } from '../../db/services/search';
 import { type Caller, fixedClock, inquiryInput, makeCore, patientInput, staff } from './support';
 
 let core: Core;
@@ -114,5 +115,18 @@ describe('search as you type', () => {
       expect(searchPatientIds(core.db, plan, 1000).sort(), query).toEqual(likeSearchIds(core.db, 'patients', query, 1000).sort());
       expect(searchInquiryIds(core.db, plan, 1000).sort(), query).toEqual(likeSearchIds(core.db, 'inquiries', query, 1000).sort());
     }
+  });
+});
+
+describe('warming up at start', () => {
+  it('gives tables filled in this process planner statistics, and changes no answer', async () => {
+    for (let i = 0; i < 30; i++) await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: `Warm Person ${i}` }));
+    const stats = () => core.db.prepare("SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'inquiries'").get() as { n: number };
+    const before = await search('Warm Person');
+    core.db.exec("DELETE FROM sqlite_stat1 WHERE tbl = 'inquiries'");
+    expect(stats().n).toBe(0);
+    expect(warmUp(core)).toBeGreaterThanOrEqual(0);
+    expect(stats().n).toBeGreaterThan(0);
+    expect(await search('Warm Person')).toEqual(before);
   });
 });

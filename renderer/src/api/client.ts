@@ -27,14 +27,20 @@ export class ApiCallError extends Error {
   }
 }
 
-type Transport = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+type Transport = (method: string, input: unknown, signal?: AbortSignal) => Promise<Envelope<unknown>>;
+
+/** Per-call options; all optional, so every existing `call(method, input)` stays as it is. */
+export interface CallOptions {
+  /** Lets a caller drop an answer nobody waits for any more (a search overtaken by the next keystroke). */
+  signal?: AbortSignal;
+}
 
 export function desktopBridge(): DesktopBridge | null {
   const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
   return candidate && typeof (candidate as DesktopBridge).invoke === 'function' ? (candidate as DesktopBridge) : null;
 }
 
-const httpTransport: Transport = async (method, input) => {
+const httpTransport: Transport = async (method, input, signal) => {
   let response: Response;
   try {
     response = await fetch(`api/${encodeURIComponent(method)}`, {
@@ -42,8 +48,11 @@ const httpTransport: Transport = async (method, input) => {
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
+      signal,
     });
-  } catch {
+  } catch (err) {
+    // An abort is the caller's own doing: rethrow it as it is (TanStack Query recognises it), not as 'not reachable'.
+    if (signal?.aborted) throw err;
     return { ok: false, error: { code: 'TRANSPORT', message: 'StrokeDesk is not reachable. Is it still running?', details: null } };
   }
   try {
@@ -62,10 +71,16 @@ function pickTransport(): Transport {
 let transport: Transport | null = null;
 const unauthenticatedListeners = new Set<() => void>();
 
-/** Screens never see IPC or fetch: they call this. */
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+/**
+ * Screens never see IPC or fetch: they call this. An aborted call rejects with the signal's reason; over HTTP the
+ * request itself is cancelled, over IPC the answer is simply dropped (the core's work is a millisecond or so).
+ */
+export async function call<M extends Method>(method: M, input: Input<M>, options: CallOptions = {}): Promise<Output<M>> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   transport ??= pickTransport();
-  const envelope = await transport(method, input);
+  const envelope = await transport(method, input, signal);
+  signal?.throwIfAborted();
   if (envelope.ok) return envelope.value as Output<M>;
   if (envelope.error.code === 'UNAUTHENTICATED') unauthenticatedListeners.forEach((listener) => listener());
   throw new ApiCallError(envelope.error);

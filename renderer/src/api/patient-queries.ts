@@ -36,7 +36,9 @@ export const useConversionDraft = (inquiryId: number) =>
 export const useGlobalSearch = (text: string) =>
   useQuery({
     queryKey: patientKeys.search(text),
-    queryFn: () => call('search.global', { text, limit: 6 }),
+    // Every keystroke asks: the key is the text, so an answer for older text never shows, and reading `signal` lets
+    // TanStack Query abort that older request once nothing observes it.
+    queryFn: ({ signal }) => call('search.global', { text, limit: 6 }, { signal }),
     enabled: text.trim() !== '',
     placeholderData: keepPreviousData,
     staleTime: 5_000,

@@ -1,5 +1,5 @@
 // Search as you type from anywhere: patients and inquiries by any part of a name, MRN, phone digits or e-mail.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
@@ -12,27 +12,23 @@ import { Joined, Ltr, Name } from '../../ui/bidi';
 export function GlobalSearch() {
   const { t, i18n } = useTranslation('patients');
   const [text, setText] = useState('');
-  const [debounced, setDebounced] = useState('');
   // A fresh box after each pick: the choice opens a record, it is not a value the box keeps.
   const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(text.trim()), 120);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const results = useGlobalSearch(debounced);
-  const data = debounced === '' ? undefined : results.data;
+  // No typing pause: the core answers in about a millisecond, so every keystroke asks. The query is keyed by the text,
+  // so a late answer to older text never replaces a newer one, and the previous list stays up meanwhile (no flash).
+  const query = text.trim();
+  const results = useGlobalSearch(query);
+  const data = query === '' ? undefined : results.data;
   const patients = data?.patients ?? [];
   const inquiries = data?.inquiries ?? [];
 
-  const typing = text.trim();
-  const emptyText =
-    typing === '' ? t('search.hint') : typing !== debounced || results.isFetching ? t('common:loading') : t('search.none', { text: debounced });
+  const waiting = results.isPlaceholderData || results.isFetching;
+  const emptyText = query === '' ? t('search.hint') : waiting ? t('common:loading') : t('search.none', { text: query });
 
   const open = (key: string | number | null) => {
     if (key === null) return;
     const [kind, id] = String(key).split(':');
     setText('');
-    setDebounced('');
     setGeneration((g) => g + 1);
     if (kind === 'p') navigate({ name: 'patient', id: Number(id) });
     if (kind === 'i') navigate({ name: 'inquiry', id: Number(id) });
