@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { attachmentMethods } from './attachments';
 import { authMethods } from './auth';
-import { inquiryMethods } from './inquiries';
+import { INQUIRY_LIFECYCLE, inquiryMethods } from './inquiries';
 import { importMethods } from './imports';
 import { patientMethods } from './patients';
 
@@ -26,3 +26,6 @@ export * from './patients';
 export * from './attachments';
 export * from './bridge';
 export * from './lifecycle';
+
+/** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
+export const LIFECYCLES = [INQUIRY_LIFECYCLE] as const;

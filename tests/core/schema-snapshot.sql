@@ -1,4 +1,4 @@
--- user_version 20
+-- user_version 30
 
 -- index attachments_inquiry on attachments
 CREATE INDEX attachments_inquiry ON attachments (inquiry_id) WHERE inquiry_id IS NOT NULL
@@ -129,7 +129,7 @@ role TEXT NOT NULL CHECK (role IN ('coordinator', 'doctor', 'admin')),
 password_hash TEXT NOT NULL,
 active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 created_at TEXT NOT NULL
-) STRICT
+, language TEXT CHECK (language IN ('en', 'zh-CN'))) STRICT
 
 -- table attachments on attachments
 CREATE TABLE attachments (

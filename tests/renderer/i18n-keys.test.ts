@@ -14,6 +14,7 @@ import {
   ERROR_CODES,
   FOLLOW_UP_FILTERS,
   INQUIRY_STATUSES,
+  LIFECYCLES,
   ImportMatch,
   LESION_SIDES,
   MATCH_REASONS,
@@ -90,7 +91,18 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     ...each('inquiries:symptom.', SYMPTOMS),
     ...each('inquiries:condition.', CONDITIONS),
   ],
+  // ui/error-message.ts phrases any lifecycle's refusal: its states under `<entity>:status.*`, and sentences an entity
+  // may word its own way under `<entity>:lifecycle.*` (optional: errors:lifecycle.* is the fallback, required below).
+  '${ns}:status.${s}': LIFECYCLES.flatMap((lc) => each(`${lc.entity}:status.`, lc.states)),
+  '${ns}:lifecycle.${name}': [],
+  'errors:lifecycle.${name}': each('errors:lifecycle.', ['transition', 'allowed', 'finished', 'systemOnly', 'doctorOnly', 'reason']),
 };
+
+/**
+ * Keys passed as values: the sidebar's labels (`t(item.nav.label)`) are the `nav: { label }` of each feature's routes,
+ * collected by the scan below in the default namespace, where AppShell looks them up.
+ */
+const VALUE_KEYS = new Set(['item.nav.label']);
 
 interface Use {
   /** `file:line` for the failure message. */
@@ -130,6 +142,12 @@ function scanRenderer(): { uses: Use[]; unresolved: string[] } {
     const keysOf = (arg: ts.Expression, node: ts.Node): string[] | null => {
       if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return [arg.text];
       if (ts.isParenthesizedExpression(arg)) return keysOf(arg.expression, node);
+      if (VALUE_KEYS.has(arg.getText(source))) return [];
+      if (ts.isArrayLiteralExpression(arg)) {
+        // i18next tries each key in turn: every one must be known, and the fallback (last) must exist.
+        const lists = arg.elements.map((e) => keysOf(e, node));
+        return lists.every((l) => l !== null) ? lists.flat() : null;
+      }
       if (ts.isConditionalExpression(arg)) {
         const a = keysOf(arg.whenTrue, node);
         const b = keysOf(arg.whenFalse, node);
@@ -156,6 +174,18 @@ function scanRenderer(): { uses: Use[]; unresolved: string[] } {
           const keys = first ? keysOf(first, node) : null;
           if (!keys) unresolved.push(`${where(node)} ${node.getText(source).slice(0, 100)}`);
           else for (const key of keys) uses.push({ where: where(node), key: qualify(key) });
+        }
+      }
+      if (
+        ts.isPropertyAssignment(node) &&
+        node.name.getText(source) === 'nav' &&
+        ts.isObjectLiteralExpression(node.initializer)
+      ) {
+        for (const prop of node.initializer.properties) {
+          if (ts.isPropertyAssignment(prop) && prop.name.getText(source) === 'label') {
+            if (ts.isStringLiteral(prop.initializer)) uses.push({ where: where(prop), key: prop.initializer.text.includes(":") ? prop.initializer.text : `${DEFAULT_NS}:${prop.initializer.text}` });
+            else unresolved.push(`${where(prop)} nav label ${prop.initializer.getText(source)}`);
+          }
         }
       }
       if (ts.isJsxAttribute(node) && node.name.getText(source) === 'i18nKey') {
