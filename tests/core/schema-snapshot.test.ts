@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/sqlite/open';
 
-const SNAPSHOT = fileURLToPath(new URL('./schema-snapshot.sql', import.meta.url));
+const SNAPSHOT = fileURLToPath(new URL('./schema-snapshot.json', import.meta.url));
 
 interface SchemaRow {
   type: string;
@@ -13,33 +13,35 @@ interface SchemaRow {
   sql: string | null;
 }
 
-/** One block per object, in a stable order; indentation and blank lines dropped so only real changes show. */
+/**
+ * Every object in a stable order, its SQL as trimmed lines (indentation and blank lines dropped so only real changes
+ * show), as JSON: a diff of the snapshot reads line by line.
+ */
 function describeSchema(): string {
   const { db } = openDatabase(':memory:');
   try {
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
     // sqlite_stat* come from ANALYZE / PRAGMA optimize, not from a migration.
     const rows = db
       .prepare(
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
       )
       .all() as SchemaRow[];
-    const blocks = rows.map((r) => {
-      const sql = (r.sql ?? '(no sql: created by SQLite for a constraint)')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join('\n');
-      return `-- ${r.type} ${r.name} on ${r.tbl_name}\n${sql}\n`;
-    });
-    return [`-- user_version ${version}\n`, ...blocks].join('\n');
+    const objects = rows.map((r) => ({
+      type: r.type,
+      name: r.name,
+      table: r.tbl_name,
+      // SQLite makes some objects itself for a constraint (no SQL of ours).
+      sql: (r.sql ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== ''),
+    }));
+    return `${JSON.stringify({ userVersion, objects }, null, 2)}\n`;
   } finally {
     db.close();
   }
 }
 
 const HOW_TO_UPDATE =
-  'The migrated schema differs from tests/core/schema-snapshot.sql. If you changed the schema on purpose (a NEW ' +
+  'The migrated schema differs from tests/core/schema-snapshot.json. If you changed the schema on purpose (a NEW ' +
   'migration: shipped ones are never edited), review the diff and rewrite the snapshot with ' +
   '`UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --config tests/vitest.config.ts tests/core/schema-snapshot.test.ts`, ' +
   'then commit it with the migration.';
