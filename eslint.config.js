@@ -5,6 +5,16 @@ import tseslint from 'typescript-eslint';
 
 const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'react-aria-components', '@tanstack/*', 'i18next', 'react-i18next'];
 
+/** What nothing in db/ may import, plus the narrower rules of one folder. */
+const dbImports = (...more) => ['error', {
+  paths: [{ name: 'electron', message: 'db/ runs in plain Node: never import electron.' }],
+  patterns: [
+    { group: uiLibraries, message: 'db/ never imports React or UI libraries.' },
+    { group: ['**/renderer/**', '**/electron/**'], message: 'db/ is the core: it does not import the transports or the UI.' },
+    ...more,
+  ],
+}];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'build/out/**', 'build/dist/**', 'tests/e2e/.artifacts/**', 'test-results/**', '**/*.cjs', '**/*.mjs'] },
   js.configs.recommended,
@@ -20,27 +30,14 @@ export default tseslint.config(
   {
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'db/ runs in plain Node: never import electron.' }],
-        patterns: [
-          { group: uiLibraries, message: 'db/ never imports React or UI libraries.' },
-          { group: ['**/renderer/**', '**/electron/**'], message: 'db/ is the core: it does not import the transports or the UI.' },
-        ],
-      }],
+      'no-restricted-imports': dbImports(),
     },
   },
   {
     // Layers only point down (contract ← sqlite ← repos ← services ← api ← host): sqlite/ is below all the rules.
     files: ['db/sqlite/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'db/ runs in plain Node: never import electron.' }],
-        patterns: [
-          { group: uiLibraries, message: 'db/ never imports React or UI libraries.' },
-          { group: ['**/renderer/**', '**/electron/**'], message: 'db/ is the core: it does not import the transports or the UI.' },
-          { group: ['**/repos/*', '**/services/*', '**/api/*', '**/host/*', '**/seed/*'], message: 'sqlite/ is below repos and services: it imports only the contract.' },
-        ],
-      }],
+      'no-restricted-imports': dbImports({ group: ['**/repos/*', '**/services/*', '**/api/*', '**/host/*', '**/seed/*'], message: 'sqlite/ is below repos and services: it imports only the contract.' }),
     },
   },
   {
