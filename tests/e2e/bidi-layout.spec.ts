@@ -107,7 +107,7 @@ test('names in Arabic and Hebrew never reorder phones or e-mails, and every list
 
   // The duplicate card compares the records field by field; e-mails stay whole; the differing field is marked.
   await page.goto(`${app.url}/#/patients/duplicates`);
-  const card = page.getByRole('group').first();
+  const card = page.getByRole('group', { name: /الحربي عبد الله \/ / });
   await expect(card.getByRole('rowheader', { name: /E-mail/ })).toBeVisible();
   const email = card.locator('bdi[dir="ltr"]').filter({ hasText: 'abdullah.alharbi@example.org' });
   await expect(email).toHaveText('abdullah.alharbi@example.org');
