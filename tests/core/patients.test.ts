@@ -68,6 +68,7 @@ describe('patients', () => {
     expect(moved.address).toBe('Astana');
     const stale = await doctor.call('patients.update', { id: p.id, version: p.version, fields: patientInput() });
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
+    expect(stale.ok || stale.error.details?.reason).toBe('stale_version');
     expect(JSON.parse(auditRows('patients.update')[0]?.after_json ?? '{}')).toEqual({ address: 'Astana', version: 2 });
   });
 
@@ -192,6 +193,8 @@ describe('duplicates and merge', () => {
     expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ mergedId: merged.id, moved: { inquiries: 1, attachments: 1, patient_identifiers: 1 } });
     const stale = await coordinator.call('patients.update', { id: merged.id, version: merged.version + 1, fields: patientInput() });
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
+    // Merged, whatever the version: the reason is the merge, not an edit by someone else.
+    expect(stale.ok || stale.error.details?.reason).toBe('merged');
     const self = await coordinator.call('patients.merge', { survivorId: survivor.id, survivorVersion: after.version, mergedId: survivor.id, mergedVersion: after.version });
     expect(self.ok || self.error.code).toBe('VALIDATION');
   });
@@ -222,6 +225,7 @@ describe('attachments of merged patients', () => {
     expect(await coord.ok<unknown[]>('attachments.list', { owner: { kind: 'patient', id: b.id } })).toHaveLength(0);
     const refused = await coord.call('attachments.add', { owner: { kind: 'patient', id: b.id }, kind: 'photo', fileName: 'x.pdf', mime: 'application/pdf', contentBase64: pdf, note: null });
     expect(refused.ok || refused.error.code).toBe('CONFLICT');
+    expect(refused.ok || refused.error.details?.reason).toBe('merged');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

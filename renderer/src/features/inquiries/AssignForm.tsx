@@ -7,6 +7,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
+import { fieldMessages } from '../../ui/validation-message';
 
 export function AssignForm({ inquiry }: { inquiry: Inquiry }) {
   const { t } = useTranslation('inquiries');
@@ -22,7 +23,7 @@ export function AssignForm({ inquiry }: { inquiry: Inquiry }) {
       await invalidate();
     },
   });
-  const fields = assign.error instanceof ApiCallError ? assign.error.fields : {};
+  const fields = assign.error instanceof ApiCallError ? fieldMessages(t, assign.error.fields) : {};
   const options = (staff.data ?? []).filter((s) => s.active || String(s.id) === ownerId).map((s) => ({ value: String(s.id), label: s.displayName }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -12,6 +12,7 @@ import { StatusBadge } from '../../ui/Badges';
 import { statusOptions } from '../../ui/options';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
 import { focusFirstInvalid } from '../../ui/form-keys';
+import { fieldMessages } from '../../ui/validation-message';
 
 interface Props {
   inquiry: Inquiry;
@@ -36,7 +37,7 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
     // A missing reason is a lifecycle refusal, worded in the user's language; focus goes to the field the core
     // complained about, so it never falls out of the dialog onto the page.
     onError: (err) => {
-      setFieldErrors(err instanceof ApiCallError ? { ...err.fields, ...reasonRefusal(err) } : {});
+      setFieldErrors(err instanceof ApiCallError ? { ...fieldMessages(t, err.fields), ...reasonRefusal(err) } : {});
       focusFirstInvalid(formRef.current);
     },
   });
