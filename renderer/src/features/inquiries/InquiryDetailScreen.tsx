@@ -162,7 +162,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
           </section>
         </div>
       </div>
-      {dialog ? <StatusDialog inquiry={inquiry} initial={dialog.initial} onClose={() => setDialog(null)} /> : null}
+      {dialog ? <StatusDialog inquiry={inquiry} initial={dialog.initial} allowed={allowedTransitions} onClose={() => setDialog(null)} /> : null}
     </>
   );
 }
