@@ -101,6 +101,14 @@ test('a coordinator records an inquiry and works it through the pipeline', async
   await expect(page.getByText('MRI report received; passed to Dr. Doctor.')).toBeVisible();
   await expect(page.getByText('Status: Awaiting records → Under review')).toBeVisible();
 
+  // Saving the next follow-up says so beside the button, in a polite live region.
+  const assignment = page.getByRole('form', { name: 'Owner' });
+  await expect(assignment.getByRole('status')).toHaveText('');
+  await assignment.getByLabel('Next follow-up').fill('2030-01-15');
+  await assignment.getByRole('button', { name: 'Save' }).click();
+  await expect(assignment.getByRole('status')).toHaveText('Saved.');
+  await expect(assignment.getByRole('status')).toHaveAttribute('aria-live', 'polite');
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });

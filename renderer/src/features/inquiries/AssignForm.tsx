@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inquiry } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
-import { ErrorBanner } from '../../ui/feedback';
+import { ErrorBanner, SavedNote } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
 import { fieldMessages } from '../../ui/validation-message';
@@ -34,9 +34,12 @@ export function AssignForm({ inquiry }: { inquiry: Inquiry }) {
     <form className="assign-form" onSubmit={onSubmit} noValidate aria-label={t('detail.owner')}>
       <SelectField label={t('detail.owner')} value={ownerId} onChange={(v) => { setOwnerId(v); setSaved(false); }} options={options} emptyLabel={t('unassigned')} error={fields.ownerId} />
       <TextField label={t('detail.nextFollowUp')} type="date" value={nextFollowUp} onChange={(v) => { setNextFollowUp(v); setSaved(false); }} error={fields.nextFollowUp} />
-      <Button type="submit" isPending={assign.isPending}>
-        {saved ? t('detail.assignmentSaved') : t('detail.saveAssignment')}
-      </Button>
+      <div className="assign-actions">
+        <Button type="submit" isPending={assign.isPending}>
+          {t('detail.saveAssignment')}
+        </Button>
+        <SavedNote message={saved ? t('detail.assignmentSaved') : null} />
+      </div>
       {assign.error && !(assign.error instanceof ApiCallError && assign.error.code === 'VALIDATION') ? (
         <div className="span-all">
           <ErrorBanner error={assign.error} />

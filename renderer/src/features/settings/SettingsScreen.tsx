@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MrnSettings } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { ErrorBanner, Loading, PageHeader, SavedNote } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
 import './settings.css';
@@ -71,7 +71,7 @@ function MrnForm({ format, preview }: { format: string; preview: string }) {
           </div>
         </div>
         <div className="settings-actions">
-          {saved ? <span role="status" className="muted small">{t('mrn.saved')}</span> : null}
+          <SavedNote className="muted small" message={saved ? t('mrn.saved') : null} />
           <Button type="submit" variant="primary" isPending={form.submitting}>
             {t('common:actions.save')}
           </Button>
