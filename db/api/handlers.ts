@@ -47,6 +47,7 @@ export const handlers = {
   'patients.merge': (ctx, input) => patients.merge(ctx, input),
   'search.global': (ctx, input) => search.global(ctx, input),
   'settings.mrn': (ctx) => mrn.settings(ctx),
+  'settings.previewMrn': (ctx, input) => mrn.preview(ctx, input),
   'settings.setMrnFormat': (ctx, input) => mrn.setFormat(ctx, input),
 
   'attachments.list': (ctx, input) => attachments.list(ctx, input),

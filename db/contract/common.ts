@@ -172,6 +172,7 @@ export const VALIDATION_MESSAGES = {
   passport: 'Letters and digits only, 5 to 30',
   emergencyWhose: 'Whose number is it?',
   mrnSeq: 'Include {seq:N}, e.g. {seq:5}',
+  mrnSeqOnce: 'Use {seq:N} only once',
   mrnChars: 'Use letters, digits, - / . _ and {YYYY} {YY} {seq:N}',
   fileNoName: 'The file has no name',
   fileEmpty: 'The file is empty',

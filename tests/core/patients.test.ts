@@ -47,6 +47,20 @@ describe('patients', () => {
     expect(auditRows('patients.create')).toHaveLength(2);
   });
 
+  it('previews the next real number in a typed format without using it up, and refuses two counters', async () => {
+    await coordinator.ok<Patient>('patients.create', patientInput());
+    await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Ivanova', email: null, passportNumber: null }));
+    expect(await admin.ok('settings.mrn', {})).toEqual({ format: 'SD-{YYYY}-{seq:5}', preview: 'SD-2026-00003' });
+    expect(await admin.ok('settings.previewMrn', { format: 'SD-{YYYY}-{seq:6}' })).toEqual({ format: 'SD-{YYYY}-{seq:6}', preview: 'SD-2026-000003' });
+    expect(await admin.ok('settings.previewMrn', { format: 'KM{YY}/{seq:4}' })).toEqual({ format: 'KM{YY}/{seq:4}', preview: 'KM26/0001' });
+    expect((await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Third', email: null, passportNumber: null }))).mrn).toBe('SD-2026-00003');
+    const two = await admin.call('settings.setMrnFormat', { format: '{seq:3}-{seq:4}' });
+    expect(two.ok || two.error.details?.fields).toEqual([{ path: 'format', message: 'Use {seq:N} only once' }]);
+    const none = await admin.call('settings.previewMrn', { format: 'CLINIC' });
+    expect(none.ok || none.error.details?.fields?.[0]?.path).toBe('format');
+    expect((await coordinator.call('settings.previewMrn', { format: 'X{seq:3}' })).ok).toBe(false);
+  });
+
   it('follows a format an admin sets, restarting the counter per prefix, and refuses formats without a counter', async () => {
     const bad = await admin.call('settings.setMrnFormat', { format: 'CLINIC' });
     expect(bad.ok || bad.error.code).toBe('VALIDATION');
