@@ -30,6 +30,25 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Why the core said no, when a rule says more than the code does: `details.reason`. The renderer phrases each one
+ * (`errors:reason.<key>`); a reason missing from this list is a compile error in the core and a failing renderer test.
+ */
+export const ERROR_REASONS = [
+  /** The record changed since the caller loaded it (version check). */
+  'stale_version',
+  /** Demoting or switching off the clinic's last active admin. */
+  'last_admin',
+  /** The patient record was merged into another; changes go to the survivor. */
+  'merged',
+  /** An import preview that was already committed. */
+  'batch_committed',
+  /** A uniqueness or reference rule in the database refused the write. */
+  'constraint',
+] as const;
+export const ErrorReason = z.enum(ERROR_REASONS);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
 /** A field error: `path` is the dotted field name as the form knows it. */
 export const FieldIssue = z.object({ path: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof FieldIssue>;
@@ -41,6 +60,7 @@ export const ApiError = z.object({
     .object({
       fields: z.array(FieldIssue).optional(),
       allowed: z.array(z.string()).optional(),
+      reason: ErrorReason.optional(),
     })
     .catchall(z.unknown())
     .nullable(),
@@ -121,3 +141,60 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   roles: readonly Role[] | 'public';
 }
 export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+
+/**
+ * Every field message the contract, the core's field errors and the renderer's own schemas can produce, as English
+ * templates (`{{name}}` marks a value filled in). The renderer reads a message back to its key and shows
+ * `validation:<key>` in the user's language; a new message missing here (or from a catalogue) fails
+ * tests/renderer/validation-messages.test.ts.
+ */
+export const VALIDATION_MESSAGES = {
+  required: 'Required',
+  username: '3–32 letters, digits, dots, dashes or underscores',
+  chooseOne: 'Choose one',
+  pickKind: 'Pick a kind',
+  atMostChars: 'At most {{max}} characters',
+  atLeastChars: 'At least {{min}} characters',
+  atMostLanguages: 'At most {{max}} languages',
+  dateShape: 'Use the form YYYY-MM-DD',
+  notRealDate: 'Not a real calendar date',
+  isoInstant: 'Use an ISO-8601 UTC time',
+  email: 'Not an e-mail address',
+  phone: 'Digits, spaces, +, ( ) and - only',
+  pickCountry: 'Pick a country',
+  pickLanguage: 'Pick a language',
+  wholeYears: 'Whole years',
+  between: 'Between {{min}} and {{max}}',
+  range: '{{min}} to {{max}}',
+  contactNeeded: 'Give an e-mail, a phone or a messaging handle',
+  onsetBeforeBirth: 'Onset is before the date of birth',
+  otherCondition: 'Say which other condition',
+  passport: 'Letters and digits only, 5 to 30',
+  emergencyWhose: 'Whose number is it?',
+  mrnSeq: 'Include {seq:N}, e.g. {seq:5}',
+  mrnSeqOnce: 'Use {seq:N} only once',
+  mrnChars: 'Use letters, digits, - / . _ and {YYYY} {YY} {seq:N}',
+  fileNoName: 'The file has no name',
+  fileEmpty: 'The file is empty',
+  fileType: 'Only PDF, PNG, JPEG, WebP and TIFF files can be attached',
+  fileTypeNone: 'Only PDF, PNG, JPEG, WebP and TIFF files can be attached; this file is none of them',
+  fileSize: 'Files can be at most 25 MB',
+  fileMismatch: 'The file says it is {{claimed}}, but its contents are {{actual}}',
+  fileBroken: 'The file did not arrive intact; attach it again',
+  importTooLarge: 'The file is too large to import at once; split it.',
+  mergeTarget: 'A merge names one inquiry or one row to merge into',
+  rowNotInFile: 'Row {{row}} is not in this file.',
+  rowsUndecided: 'Every row needs a decision; missing: {{rows}}',
+  mergeRowNotImported: 'Row {{row}} is to be merged into row {{target}}, which is not being imported.',
+  mergeInquiryMissing: 'Row {{row}} is to be merged into inquiry {{target}}, which does not exist.',
+  ownerPick: 'Pick an active coordinator or doctor',
+  activityFuture: 'An activity cannot be in the future',
+  activityBeforeArrival: 'An activity cannot be before the inquiry arrived',
+  birthFuture: 'The date of birth is in the future',
+  onsetFuture: 'The onset date is in the future',
+  twoPatients: 'Pick two different patients',
+  usernameTaken: 'That username is taken',
+  inquiryReason: 'Say why the inquiry is {{status}}',
+  statusReason: 'Say why ({{status}})',
+} as const;
+export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

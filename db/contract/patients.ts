@@ -168,6 +168,8 @@ export const MrnSettings = z.object({
     .min(1, 'Required')
     .max(40, 'At most 40 characters')
     .refine((s) => /\{seq:[1-9]\}/.test(s), 'Include {seq:N}, e.g. {seq:5}')
+    // Two counters would number one patient with two different sequences: exactly one.
+    .refine((s) => (s.match(/\{seq:[1-9]\}/g) ?? []).length <= 1, 'Use {seq:N} only once')
     .refine((s) => s.replace(/\{(YYYY|YY|seq:[1-9])\}/g, '').match(/^[A-Za-z0-9 ./_-]*$/) !== null, 'Use letters, digits, - / . _ and {YYYY} {YY} {seq:N}'),
   preview: z.string(),
 });
@@ -199,5 +201,7 @@ export const patientMethods = {
     roles: STAFF,
   }),
   'settings.mrn': method({ input: z.object({}), output: MrnSettings, roles: ['admin'] }),
+  /** The next number the core would give in `format`, without using it up. */
+  'settings.previewMrn': method({ input: MrnSettings.pick({ format: true }), output: MrnSettings, roles: ['admin'] }),
   'settings.setMrnFormat': method({ input: MrnSettings.pick({ format: true }), output: MrnSettings, roles: ['admin'] }),
 } as const;

@@ -155,6 +155,10 @@ export function nextCounter(db: WritableDB, name: string): number {
   return row?.value ?? 1;
 }
 
+/** The value `nextCounter` would hand out next, without taking it. */
+export const peekCounter = (db: ReadableDB, name: string): number =>
+  (get<{ value: number }>(db, sql`SELECT value FROM counters WHERE name = ${name}`)?.value ?? 0) + 1;
+
 export const mrnTaken = (db: ReadableDB, mrn: string): boolean =>
   get(db, sql`SELECT 1 AS x FROM patients WHERE mrn = ${mrn} UNION ALL SELECT 1 FROM patient_identifiers WHERE kind = 'mrn' AND value = ${mrn} LIMIT 1`) !== undefined;
 

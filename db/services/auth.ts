@@ -150,7 +150,9 @@ export function update(ctx: CallContext, input: { id: number; displayName: strin
   return command(ctx, spec, ({ w, before }) => {
     const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
     if (losesAdmin && countActiveAdmins(w) <= 1) {
-      throw new DomainError('CONFLICT', 'The clinic needs at least one active admin. Make another admin first.');
+      throw new DomainError('CONFLICT', 'The clinic needs at least one active admin. Make another admin first.', {
+        reason: 'last_admin',
+      });
     }
     updateAccount(w, input.id, input);
     const after = findAccountById(w, input.id);

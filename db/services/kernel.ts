@@ -74,7 +74,7 @@ export function checkVersion<E extends { version: number }>(
 ): void {
   if (current.version !== version) {
     const text = typeof message === 'function' ? message(current) : message;
-    throw new DomainError('CONFLICT', text, { currentVersion: current.version });
+    throw new DomainError('CONFLICT', text, { reason: 'stale_version', currentVersion: current.version });
   }
 }
 

@@ -1,6 +1,6 @@
 // Clinic numbers (MRN): rendered from the clinic's format setting with a counter per prefix, never reused.
 import { getSetting, putSetting } from '../repos/settings';
-import { mrnTaken, nextCounter } from '../repos/patients';
+import { mrnTaken, nextCounter, peekCounter } from '../repos/patients';
 import type { WritableDB } from '../sqlite/handles';
 import type { CallContext } from './context';
 import { type Core, clinicToday } from './core';
@@ -31,10 +31,24 @@ export function nextMrn(core: Core, w: WritableDB, day = clinicToday(core)): str
   throw new Error('No free clinic number after 10,000 tries; check the MRN format');
 }
 
+/** What `nextMrn` would give now in `format` (skipping taken numbers as it does), without using a number up. */
+export function peekMrn(core: Core, format: string, day = clinicToday(core)): string {
+  const counter = `mrn:${renderMrn(format, day, null)}`;
+  let seq = peekCounter(core.db, counter);
+  while (mrnTaken(core.db, renderMrn(format, day, seq)) && seq < Number.MAX_SAFE_INTEGER) seq += 1;
+  return renderMrn(format, day, seq);
+}
+
 export function settings(ctx: CallContext): { format: string; preview: string } {
   const format = mrnFormat(ctx.core);
-  return { format, preview: renderMrn(format, clinicToday(ctx.core), 1) };
+  return { format, preview: peekMrn(ctx.core, format) };
 }
+
+/** The admin's format as typed, previewed as the next real number it would give; nothing is written. */
+export const preview = (ctx: CallContext, input: { format: string }): { format: string; preview: string } => ({
+  format: input.format,
+  preview: peekMrn(ctx.core, input.format),
+});
 
 export function setFormat(ctx: CallContext, input: { format: string }): { format: string; preview: string } {
   let before = '';

@@ -29,6 +29,7 @@ function findLive(db: ReadableDB, id: number): Patient | null {
   const patient = repo.findPatient(db, id);
   if (patient && patient.mergedIntoId !== null) {
     throw new DomainError('CONFLICT', `Patient ${patient.mrn} was merged into another record; open that one instead.`, {
+      reason: 'merged',
       mergedIntoId: patient.mergedIntoId,
     });
   }

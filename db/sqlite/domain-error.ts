@@ -1,10 +1,12 @@
 // DomainError: how the core says no. Codes come from the contract; dispatch turns these into envelopes.
 // It lives below sqlite/ so every layer can throw it while imports only point down.
-import type { ErrorCode, FieldIssue } from '../contract/common';
+import type { ErrorCode, ErrorReason, FieldIssue } from '../contract/common';
 
 export interface ErrorDetails {
   fields?: FieldIssue[];
   allowed?: string[];
+  /** The rule that refused, for the renderer to phrase; see ERROR_REASONS. */
+  reason?: ErrorReason;
   [key: string]: unknown;
 }
 

@@ -23,7 +23,7 @@ export function mapSqliteError(err: unknown): DomainError | null {
     return new DomainError('DB_READONLY', 'The records file cannot be written (read-only or no permission). Check the data folder.', { sqlite: code });
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new DomainError('CONFLICT', 'That change conflicts with a record already there.', { sqlite: code });
+    return new DomainError('CONFLICT', 'That change conflicts with a record already there.', { reason: 'constraint', sqlite: code });
   }
   return null;
 }

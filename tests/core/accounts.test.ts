@@ -56,6 +56,9 @@ describe('first run and sign-in', () => {
     const { admin, ids } = await staff(core);
     const demote = await admin.call('accounts.update', { id: ids.admin, displayName: 'Ada', role: 'doctor', active: true });
     expect(demote.ok ? null : demote.error.code).toBe('CONFLICT');
+    expect(demote.ok ? null : demote.error.details?.reason).toBe('last_admin');
+    const off = await admin.call('accounts.update', { id: ids.admin, displayName: 'Ada', role: 'admin', active: false });
+    expect(off.ok ? null : [off.error.code, off.error.details?.reason]).toEqual(['CONFLICT', 'last_admin']);
     const dup = await admin.call('accounts.create', { username: 'COORD', displayName: 'Twin', role: 'coordinator', password: PASSWORD });
     expect(dup.ok ? null : dup.error.details?.fields?.[0]?.path).toBe('username');
   });

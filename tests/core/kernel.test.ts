@@ -72,7 +72,7 @@ describe('command kernel', () => {
     const { ctx, inquiry, spec } = await setUp();
     let ran = false;
     const attempt = () => command(ctx, { ...spec(inquiry.id, inquiry.version + 5), conflictMessage: 'Reload.' }, () => (ran = true));
-    expect(attempt).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'Reload.', details: { currentVersion: inquiry.version } }));
+    expect(attempt).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'Reload.', details: { reason: 'stale_version', currentVersion: inquiry.version } }));
     expect(ran).toBe(false);
   });
 

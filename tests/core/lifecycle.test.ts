@@ -72,6 +72,23 @@ describe('the core enforces the inquiry lifecycle', () => {
     }
   });
 
+  it('offers each person only what they may choose now: never the current state, a system-only one or another role\'s', async () => {
+    const core = makeCore();
+    const { coordinator, doctor } = await staff(core);
+    const created = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput());
+    const systemOnly = Object.keys(LC.systemOnly);
+    for (const status of LC.states) {
+      forceStatus(core, created.id, status);
+      for (const [role, who] of [['coordinator', coordinator], ['doctor', doctor]] as const) {
+        const { allowedTransitions } = await who.ok<{ allowedTransitions: InquiryStatus[] }>('inquiries.get', { id: created.id });
+        expect(allowedTransitions).toEqual(allowedTargets(LC, status, role));
+        expect(allowedTransitions).not.toContain(status);
+        expect(allowedTransitions.filter((to) => systemOnly.includes(to))).toEqual([]);
+        if (role === 'coordinator') expect(allowedTransitions.filter((to) => LC.doctorOnly.includes(to))).toEqual([]);
+      }
+    }
+  });
+
   it('refuses doctor-only targets to a coordinator, saying what the coordinator may choose instead', async () => {
     const core = makeCore();
     const { coordinator } = await staff(core);

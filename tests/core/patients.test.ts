@@ -47,6 +47,20 @@ describe('patients', () => {
     expect(auditRows('patients.create')).toHaveLength(2);
   });
 
+  it('previews the next real number in a typed format without using it up, and refuses two counters', async () => {
+    await coordinator.ok<Patient>('patients.create', patientInput());
+    await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Ivanova', email: null, passportNumber: null }));
+    expect(await admin.ok('settings.mrn', {})).toEqual({ format: 'SD-{YYYY}-{seq:5}', preview: 'SD-2026-00003' });
+    expect(await admin.ok('settings.previewMrn', { format: 'SD-{YYYY}-{seq:6}' })).toEqual({ format: 'SD-{YYYY}-{seq:6}', preview: 'SD-2026-000003' });
+    expect(await admin.ok('settings.previewMrn', { format: 'KM{YY}/{seq:4}' })).toEqual({ format: 'KM{YY}/{seq:4}', preview: 'KM26/0001' });
+    expect((await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Third', email: null, passportNumber: null }))).mrn).toBe('SD-2026-00003');
+    const two = await admin.call('settings.setMrnFormat', { format: '{seq:3}-{seq:4}' });
+    expect(two.ok || two.error.details?.fields).toEqual([{ path: 'format', message: 'Use {seq:N} only once' }]);
+    const none = await admin.call('settings.previewMrn', { format: 'CLINIC' });
+    expect(none.ok || none.error.details?.fields?.[0]?.path).toBe('format');
+    expect((await coordinator.call('settings.previewMrn', { format: 'X{seq:3}' })).ok).toBe(false);
+  });
+
   it('follows a format an admin sets, restarting the counter per prefix, and refuses formats without a counter', async () => {
     const bad = await admin.call('settings.setMrnFormat', { format: 'CLINIC' });
     expect(bad.ok || bad.error.code).toBe('VALIDATION');
@@ -68,6 +82,7 @@ describe('patients', () => {
     expect(moved.address).toBe('Astana');
     const stale = await doctor.call('patients.update', { id: p.id, version: p.version, fields: patientInput() });
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
+    expect(stale.ok || stale.error.details?.reason).toBe('stale_version');
     expect(JSON.parse(auditRows('patients.update')[0]?.after_json ?? '{}')).toEqual({ address: 'Astana', version: 2 });
   });
 
@@ -192,6 +207,8 @@ describe('duplicates and merge', () => {
     expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ mergedId: merged.id, moved: { inquiries: 1, attachments: 1, patient_identifiers: 1 } });
     const stale = await coordinator.call('patients.update', { id: merged.id, version: merged.version + 1, fields: patientInput() });
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
+    // Merged, whatever the version: the reason is the merge, not an edit by someone else.
+    expect(stale.ok || stale.error.details?.reason).toBe('merged');
     const self = await coordinator.call('patients.merge', { survivorId: survivor.id, survivorVersion: after.version, mergedId: survivor.id, mergedVersion: after.version });
     expect(self.ok || self.error.code).toBe('VALIDATION');
   });
@@ -222,6 +239,7 @@ describe('attachments of merged patients', () => {
     expect(await coord.ok<unknown[]>('attachments.list', { owner: { kind: 'patient', id: b.id } })).toHaveLength(0);
     const refused = await coord.call('attachments.add', { owner: { kind: 'patient', id: b.id }, kind: 'photo', fileName: 'x.pdf', mime: 'application/pdf', contentBase64: pdf, note: null });
     expect(refused.ok || refused.error.code).toBe('CONFLICT');
+    expect(refused.ok || refused.error.details?.reason).toBe('merged');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

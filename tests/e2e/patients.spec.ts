@@ -100,7 +100,12 @@ test('an admin sets the MRN format and the next patient is numbered in it', asyn
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Include {seq:N}, e.g. {seq:5}')).toBeVisible();
   await expect(page.getByLabel('Format')).toHaveValue('KM{YY}');
+  await page.getByLabel('Format').fill('KM{seq:2}/{seq:4}');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Use {seq:N} only once')).toBeVisible();
+  // The preview follows the format as it is typed, before anything is saved.
   await page.getByLabel('Format').fill('KM{YY}/{seq:4}');
+  await expect(page.locator('.settings-preview .mrn')).toHaveText('KM26/0001');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved. New patients get numbers in this format.')).toBeVisible();
   await expect(page.getByText('KM26/0001')).toBeVisible();

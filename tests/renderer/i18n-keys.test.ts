@@ -12,6 +12,7 @@ import {
   DIAGNOSES,
   DUPLICATE_REASONS,
   ERROR_CODES,
+  ERROR_REASONS,
   FOLLOW_UP_FILTERS,
   INQUIRY_STATUSES,
   LIFECYCLES,
@@ -22,6 +23,7 @@ import {
   ROLES,
   SEXES,
   SYMPTOMS,
+  VALIDATION_MESSAGES,
 } from '../../db/contract';
 
 const SRC = fileURLToPath(new URL('../../renderer/src', import.meta.url));
@@ -39,6 +41,9 @@ const each = (prefix: string, values: readonly (string | number)[]): string[] =>
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'inquiries:status.${s}': each('inquiries:status.', INQUIRY_STATUSES),
   'errors:${err.code}': each('errors:', ERROR_CODES),
+  'errors:reason.${d.reason}': each('errors:reason.', ERROR_REASONS),
+  // ui/validation-message.ts: every field message the contract and the core can produce.
+  'validation:${known.key}': each('validation:', Object.keys(VALIDATION_MESSAGES)),
   'roles.${user.role}': each('roles.', ROLES),
   'common:roles.${a.role}': each('common:roles.', ROLES),
   'common:roles.${r}': each('common:roles.', ROLES),

@@ -46,4 +46,17 @@ describe('language switch', () => {
     await act(() => applyLanguage('en'));
     expect(formatDay('2026-03-07', i18next.language)).toBe('Mar 7, 2026');
   });
+
+  it('shows field errors in the user\'s language, and re-phrases them when the language changes', async () => {
+    await act(() => applyLanguage('zh-CN'));
+    signIn();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    const username = screen.getByLabelText(/用户名/);
+    expect(username.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(username.getAttribute('aria-describedby') ?? '')?.textContent).toBe('必填');
+    expect(screen.queryByText('Required')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getAllByText('Required')).toHaveLength(2);
+  });
 });

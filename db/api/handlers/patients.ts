@@ -17,4 +17,5 @@ export const patientsHandlers = {
   'search.global': (ctx, input) => search.global(ctx, input),
   'settings.mrn': (ctx) => mrn.settings(ctx),
   'settings.setMrnFormat': (ctx, input) => mrn.setFormat(ctx, input),
+  'settings.previewMrn': (ctx, input) => mrn.preview(ctx, input),
 } satisfies DomainHandlers<typeof patientMethods>;

@@ -11,6 +11,7 @@ import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import patients from './en/patients.json';
 import settings from './en/settings.json';
+import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhAuth from './zh-CN/auth.json';
@@ -20,9 +21,10 @@ import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhPatients from './zh-CN/patients.json';
 import zhSettings from './zh-CN/settings.json';
+import zhValidation from './zh-CN/validation.json';
 
 export const resources = {
-  en: { common, auth, errors, inquiries, accounts, attachments, imports, patients, settings },
+  en: { common, auth, errors, inquiries, accounts, attachments, imports, patients, settings, validation },
   'zh-CN': {
     common: zhCommon,
     auth: zhAuth,
@@ -33,6 +35,7 @@ export const resources = {
     imports: zhImports,
     patients: zhPatients,
     settings: zhSettings,
+    validation: zhValidation,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

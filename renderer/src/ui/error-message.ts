@@ -1,5 +1,6 @@
 // Turns a core refusal into the friendly sentence for its code, composed from its details where they say more.
 import type { TFunction } from 'i18next';
+import { ERROR_REASONS, type ErrorReason } from '../../../db/contract';
 import { ApiCallError } from '../api/client';
 
 type Details = NonNullable<ApiCallError['details']>;
@@ -26,7 +27,17 @@ export function lifecycleRefusal(t: TFunction, code: ApiCallError['code'], d: De
   return null;
 }
 
+const isReason = (value: unknown): value is ErrorReason => ERROR_REASONS.some((r) => r === value);
+
+/**
+ * The core's own reason when it gave one (`details.reason`), else the code's sentence, which is worded to claim no
+ * more than the code itself says (a CONFLICT is not always someone else's edit).
+ */
 export function errorMessage(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiCallError)) return t('errors:INTERNAL');
-  return lifecycleRefusal(t, err.code, err.details ?? {}) ?? t(`errors:${err.code}`);
+  const d = err.details ?? {};
+  const lifecycle = lifecycleRefusal(t, err.code, d);
+  if (lifecycle !== null) return lifecycle;
+  if (isReason(d.reason)) return t(`errors:reason.${d.reason}`);
+  return t(`errors:${err.code}`);
 }

@@ -47,3 +47,15 @@ export function Loading() {
     </div>
   );
 }
+
+/**
+ * "Saved" beside an inline save: a polite live region that is always in the page, so the words are announced when
+ * they appear (a region inserted together with its text is often not read out).
+ */
+export function SavedNote({ message, className }: { message: string | null; className?: string }) {
+  return (
+    <span role="status" aria-live="polite" className={`saved-note ${className ?? ''}`}>
+      {message ?? ''}
+    </span>
+  );
+}

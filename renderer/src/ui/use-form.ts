@@ -1,7 +1,9 @@
 // A small form state hook: values, field errors from the contract's zod schema and from the core, nothing lost on failure.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiCallError } from '../api/client';
+import { fieldMessages } from './validation-message';
 
 export type FieldErrors = Record<string, string>;
 
@@ -16,6 +18,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 export interface FormState<T> {
   values: T;
+  /** Field errors in the user's language (the contract's and the core's English read back to `validation:*`). */
   errors: FieldErrors;
   /** A whole-form message (a refusal that is not about one field). */
   formError: ApiCallError | null;
@@ -71,5 +74,10 @@ export function useForm<T extends object>(initial: T | (() => T)): FormState<T> 
     [values],
   );
 
-  return { values, errors, formError, submitting, set, setValues, submit };
+  // Kept as the core wrote them and phrased at render time, so switching language re-phrases errors already shown.
+  // react-i18next hands out a new `t` when the language changes.
+  const { t } = useTranslation();
+  const shown = useMemo(() => fieldMessages(t, errors), [t, errors]);
+
+  return { values, errors: shown, formError, submitting, set, setValues, submit };
 }

@@ -21,6 +21,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
   const { t, i18n } = useTranslation('inquiries');
   const detail = useInquiry(id);
   const [dialog, setDialog] = useState<{ initial: InquiryStatus | null } | null>(null);
+  const [assignedVersion, setAssignedVersion] = useState<number | null>(null);
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBanner error={detail.error} />;
   const { inquiry, timeline, allowedTransitions, today } = detail.data;
@@ -141,7 +142,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
           <section className="panel" aria-labelledby="assign-title">
             <div className="panel-header"><h2 className="panel-title" id="assign-title">{t('detail.owner')} · {t('detail.nextFollowUp')}</h2></div>
             <div className="panel-body">
-              <AssignForm key={inquiry.version} inquiry={inquiry} />
+              <AssignForm key={inquiry.version} inquiry={inquiry} savedVersion={assignedVersion} onSaved={setAssignedVersion} />
             </div>
           </section>
           <AttachmentsPanel owner={{ kind: 'inquiry', id: inquiry.id }} />
@@ -162,7 +163,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
           </section>
         </div>
       </div>
-      {dialog ? <StatusDialog inquiry={inquiry} initial={dialog.initial} onClose={() => setDialog(null)} /> : null}
+      {dialog ? <StatusDialog inquiry={inquiry} initial={dialog.initial} allowed={allowedTransitions} onClose={() => setDialog(null)} /> : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-// "Change status…": any target can be asked for; the core decides, and its refusal is shown here in words.
+// "Change status…": offers only the targets the core says this person may choose now; a refusal is shown in words.
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
@@ -12,15 +12,21 @@ import { StatusBadge } from '../../ui/Badges';
 import { statusOptions } from '../../ui/options';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
 import { focusFirstInvalid } from '../../ui/form-keys';
+import { fieldMessages } from '../../ui/validation-message';
 
 interface Props {
   inquiry: Inquiry;
   /** The status to start with (a pipeline button's target), or null for a free choice. */
   initial: InquiryStatus | null;
+  /**
+   * What this person may choose from the current status (the core's `allowedTransitions` for their role): never the
+   * current status, never a system-only one such as Converted, never a doctor's decision offered to a coordinator.
+   */
+  allowed: readonly InquiryStatus[];
   onClose: () => void;
 }
 
-export function StatusDialog({ inquiry, initial, onClose }: Props) {
+export function StatusDialog({ inquiry, initial, allowed, onClose }: Props) {
   const { t } = useTranslation('inquiries');
   const invalidate = useInvalidateInquiries();
   const [to, setTo] = useState<InquiryStatus | null>(initial);
@@ -36,7 +42,7 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
     // A missing reason is a lifecycle refusal, worded in the user's language; focus goes to the field the core
     // complained about, so it never falls out of the dialog onto the page.
     onError: (err) => {
-      setFieldErrors(err instanceof ApiCallError ? { ...err.fields, ...reasonRefusal(err) } : {});
+      setFieldErrors(err instanceof ApiCallError ? { ...fieldMessages(t, err.fields), ...reasonRefusal(err) } : {});
       focusFirstInvalid(formRef.current);
     },
   });
@@ -68,7 +74,7 @@ export function StatusDialog({ inquiry, initial, onClose }: Props) {
               {t('statusDialog.current', { status: '' })} <StatusBadge status={inquiry.status} />
             </div>
             {change.error && !(change.error instanceof ApiCallError && change.error.code === 'VALIDATION') ? <ErrorBanner error={change.error} /> : null}
-            <SelectField label={t('statusDialog.to')} value={to} onChange={(v) => { setTo(v); change.reset(); }} options={statusOptions(t).filter((o) => o.value !== inquiry.status)} placeholder={t('form.choose')} error={fieldErrors.to} isRequired autoFocus={initial === null} />
+            <SelectField label={t('statusDialog.to')} value={to} onChange={(v) => { setTo(v); change.reset(); }} options={statusOptions(t).filter((o) => allowed.includes(o.value))} placeholder={t('form.choose')} error={fieldErrors.to} isRequired autoFocus={initial === null} />
             <TextField label={t('statusDialog.reason')} value={reason} onChange={setReason} multiline rows={3} description={t('statusDialog.reasonHint')} error={fieldErrors.reason} isRequired={needsReason} autoFocus={initial !== null} />
             <div className="dialog-actions">
               <Button onPress={onClose}>{t('common:actions.cancel')}</Button>

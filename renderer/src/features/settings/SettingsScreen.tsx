@@ -1,10 +1,10 @@
 // The admin's clinic settings: the format new clinic numbers (MRN) are given in, with a preview of the next one.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MrnSettings } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { ErrorBanner, Loading, PageHeader, SavedNote } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
 import './settings.css';
@@ -30,6 +30,17 @@ function MrnForm({ format, preview }: { format: string; preview: string }) {
   const client = useQueryClient();
   const form = useForm({ format });
   const [saved, setSaved] = useState(false);
+  // The next real number in the format as typed (the core's counter, nothing used up); a format the contract refuses
+  // is not previewed: its field error says why.
+  const typed = FormatSchema.safeParse(form.values);
+  const typedFormat = typed.success ? typed.data.format : null;
+  const typedPreview = useQuery({
+    queryKey: [...mrnKey, 'preview', typedFormat],
+    queryFn: ({ signal }) => call('settings.previewMrn', { format: typedFormat ?? '' }, { signal }),
+    enabled: typedFormat !== null,
+    placeholderData: keepPreviousData,
+  });
+  const shownPreview = typedFormat === null ? null : (typedPreview.data?.preview ?? preview);
   const save = useMutation({ mutationFn: (input: { format: string }) => call('settings.setMrnFormat', input) });
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,12 +77,12 @@ function MrnForm({ format, preview }: { format: string; preview: string }) {
           <div className="span-6 settings-preview">
             <span className="field-label">{t('mrn.preview')}</span>
             <span className="mrn" aria-live="polite">
-              {preview}
+              {shownPreview ?? '—'}
             </span>
           </div>
         </div>
         <div className="settings-actions">
-          {saved ? <span role="status" className="muted small">{t('mrn.saved')}</span> : null}
+          <SavedNote className="muted small" message={saved ? t('mrn.saved') : null} />
           <Button type="submit" variant="primary" isPending={form.submitting}>
             {t('common:actions.save')}
           </Button>
