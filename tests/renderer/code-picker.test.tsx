@@ -82,4 +82,27 @@ describe('CodeComboField', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     expect(picked).toEqual(['AM']);
   });
+
+  it('as an "add another" picker: hands over each pick, offers no code already chosen, and empties itself', async () => {
+    function Adder() {
+      const [chosen, setChosen] = useState<string[]>(['ru']);
+      return (
+        <>
+          <CodeComboField kind="language" label="Add a language" locale="en" value={null} exclude={chosen} clearOnPick
+            onChange={(v) => { if (v !== null) setChosen((c) => [...c, v]); }} />
+          <output>{chosen.join(',')}</output>
+        </>
+      );
+    }
+    render(<Adder />);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('combobox', { name: 'Add a language' }), 'georg');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(screen.getByRole('status').textContent).toBe('ru,ka');
+    const fresh = screen.getByRole('combobox', { name: 'Add a language' }) as HTMLInputElement;
+    expect(fresh.value).toBe('');
+    expect(document.activeElement).toBe(fresh);
+    await user.type(fresh, 'russ');
+    expect(screen.queryAllByRole('option')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 // A searchable picker for a country or a language: every ISO code, named in the UI language, found by typing.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Button as AriaButton,
   ComboBox,
@@ -45,14 +45,22 @@ export function CodeComboField(p: CodeComboFieldProps) {
   }, [options]);
   const filter = (text: string, input: string) =>
     (byLabel.get(text) ?? []).some((o) => matchesCode(o, input));
+  // An "add another" picker holds no value of its own: after each pick it starts afresh (empty, closed, focused).
+  const [picks, setPicks] = useState(0);
 
   return (
     <ComboBox
       className={`field ${p.className ?? ''}`}
       defaultItems={options}
       selectedKey={p.clearOnPick ? null : p.value}
+      key={picks}
       onSelectionChange={(key) => {
-        if (key === null && p.clearOnPick) return;
+        if (p.clearOnPick) {
+          if (key === null) return;
+          p.onChange(String(key));
+          setPicks((n) => n + 1);
+          return;
+        }
         p.onChange(key === null ? null : String(key));
       }}
       defaultFilter={filter}
@@ -63,7 +71,7 @@ export function CodeComboField(p: CodeComboFieldProps) {
     >
       <Label className="field-label">{p.label}</Label>
       <div className="combo">
-        <Input className="input combo-input" placeholder={p.placeholder} />
+        <Input className="input combo-input" placeholder={p.placeholder} autoFocus={picks > 0} />
         <AriaButton className="combo-button" aria-label={p.label}>
           <span aria-hidden="true">▾</span>
         </AriaButton>
