@@ -1,9 +1,10 @@
 // Today: overdue follow-ups, follow-ups due today, first contacts owed, and for doctors the inquiries awaiting review.
 import { type ReactNode, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { differenceInMinutes, parseISO } from 'date-fns';
-import type { WorklistItem } from '../../../../db/contract';
+import type { SessionUser, WorklistItem } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { StatusBadge, WaitBadge } from '../../ui/Badges';
@@ -11,7 +12,7 @@ import { Button } from '../../ui/fields';
 import { daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { useWorklist } from '../../api/inquiry-queries';
-import { useCurrentUser } from '../../api/session';
+import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 
@@ -22,7 +23,8 @@ export const PANEL_FIRST_ROWS = 25;
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation('inquiries');
-  const user = useCurrentUser();
+  // Read, not required: on sign-out this screen renders once more after the session is gone (useCurrentUser throws).
+  const role = useQueryClient().getQueryData<{ user: SessionUser | null }>(sessionKey)?.user?.role;
   const [scope, setScope] = useState<Scope>('mine');
   const worklist = useWorklist(scope);
   const now = new Date();
@@ -42,7 +44,7 @@ export function HomeScreen() {
       {worklist.isPending ? <Loading /> : null}
       {w ? (
         <div className="worklist-grid">
-          {user.role === 'doctor' ? (
+          {role === 'doctor' ? (
             <WorklistPanel
               id="review"
               className="worklist-wide"
