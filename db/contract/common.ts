@@ -1,5 +1,6 @@
 // Shared building blocks of the contract: roles, error codes, envelopes and JSON-safe primitives.
 import { z } from 'zod';
+import { isCountryCode, isLanguageCode } from './geo';
 
 export const ROLES = ['coordinator', 'doctor', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -120,15 +121,15 @@ export const Phone = z
   .transform((s) => (s === null || s === '' ? null : s))
   .refine((s) => s === null || /^\+?[\d\s().-]{5,}$/.test(s), 'Digits, spaces, +, ( ) and - only');
 
-/** ISO 3166-1 alpha-2, e.g. `KZ`. */
+/** ISO 3166-1 alpha-2, e.g. `KZ`: one of the codes currently assigned (geo.ts); typed as a plain string. */
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'Pick a country')
+  .refine((s): boolean => isCountryCode(s), 'Pick a country')
   .nullable();
-/** ISO 639 code, e.g. `ru`. */
+/** ISO 639-1, e.g. `ru`: one of the two-letter codes (geo.ts). */
 export const LanguageCode = z
   .string()
-  .regex(/^[a-z]{2,3}$/, 'Pick a language')
+  .refine((s): boolean => isLanguageCode(s), 'Pick a language')
   .nullable();
 
 export const Empty = z.object({}).strict();

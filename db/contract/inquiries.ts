@@ -217,12 +217,39 @@ export const InquiryDetail = z.object({
 });
 export type InquiryDetail = z.infer<typeof InquiryDetail>;
 
-export const WorklistItem = InquiryListRow;
+/** The most recent activity on an inquiry, as a worklist row shows it: the summary cut to an excerpt. */
+export const LastActivity = z.object({ kind: ActivityKind, excerpt: z.string(), at: IsoInstant });
+export type LastActivity = z.infer<typeof LastActivity>;
+/** The longest summary excerpt a worklist row carries (longer ones are cut and end with "…"). */
+export const ACTIVITY_EXCERPT_CHARS = 120;
+
+/**
+ * A worklist row says what is due: the last thing done (null before any activity), the lifecycle's usual next step
+ * (null where there is none, e.g. accepted: conversion is a command) and since when it has been in its state.
+ */
+export const WorklistItem = InquiryListRow.extend({
+  lastActivity: LastActivity.nullable(),
+  nextStep: InquiryStatus.nullable(),
+  statusSince: IsoInstant,
+});
+export type WorklistItem = z.infer<typeof WorklistItem>;
+
+/** How many rows each worklist panel carries at most; `totals` tells how many there are in all. */
+export const WORKLIST_LIMIT = 200;
+
 export const Worklist = z.object({
   today: IsoDate,
   overdue: z.array(WorklistItem),
   dueToday: z.array(WorklistItem),
   awaitingFirstContact: z.array(WorklistItem),
+  /** Inquiries under review (waiting for a doctor's eligibility decision), longest waiting first; the whole clinic. */
+  awaitingReview: z.array(WorklistItem),
+  totals: z.object({
+    overdue: z.number().int(),
+    dueToday: z.number().int(),
+    awaitingFirstContact: z.number().int(),
+    awaitingReview: z.number().int(),
+  }),
 });
 export type Worklist = z.infer<typeof Worklist>;
 

@@ -1,6 +1,7 @@
 // SQL and row mapping for inquiries, their activities and status history.
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import {
+  ACTIVITY_EXCERPT_CHARS,
   type ActivityKind,
   INQUIRY_LIFECYCLE,
   type Inquiry,
@@ -9,6 +10,9 @@ import {
   type InquiryQuery,
   type InquiryStatus,
   type TimelineEntry,
+  WORKLIST_LIMIT,
+  type WorklistItem,
+  forward,
 } from '../contract';
 import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
 import { phoneDigits } from './identity-keys';
@@ -273,26 +277,97 @@ export function listInquiries(db: ReadableDB, q: InquiryQuery, today: string): {
 }
 
 export interface WorklistRows {
-  overdue: InquiryListRow[];
-  dueToday: InquiryListRow[];
-  awaitingFirstContact: InquiryListRow[];
+  overdue: WorklistItem[];
+  dueToday: WorklistItem[];
+  awaitingFirstContact: WorklistItem[];
+  awaitingReview: WorklistItem[];
+  totals: { overdue: number; dueToday: number; awaitingFirstContact: number; awaitingReview: number };
 }
 
-export function worklist(db: ReadableDB, today: string, ownerId: number | null, limit = 100): WorklistRows {
+interface WorklistRow extends ListRow {
+  status_since: string;
+  last_kind: ActivityKind | null;
+  last_summary: string | null;
+  last_at: string | null;
+}
+
+/**
+ * What a worklist row adds to a list row: the latest activity and when the inquiry entered its state. Both are
+ * correlated lookups on (inquiry_id, at) indexes, so they cost one index probe per row shown, never a scan.
+ */
+const WORKLIST_COLUMNS = raw(`${LIST_COLUMNS.text},
+  COALESCE((SELECT max(s.at) FROM inquiry_status_changes s WHERE s.inquiry_id = i.id), i.created_at) AS status_since,
+  la.kind AS last_kind, substr(la.summary, 1, ${ACTIVITY_EXCERPT_CHARS * 4}) AS last_summary, la.at AS last_at`);
+// The excerpt is cut after whitespace is folded, so read a margin of raw text (a summary may be mostly line breaks).
+/** The latest activity of each row, by the activities' (inquiry_id, at) index; ties on time go to the later entry. */
+const LAST_ACTIVITY_JOIN = raw(`LEFT JOIN inquiry_activities la ON la.id = (SELECT x.id FROM inquiry_activities x
+  WHERE x.inquiry_id = i.id ORDER BY x.at DESC, x.id DESC LIMIT 1)`);
+
+/** A summary cut to the excerpt length on one line: a row has room for a glance, the timeline has the rest. */
+export function activityExcerpt(summary: string): string {
+  const line = summary.replace(/\s+/g, ' ').trim();
+  return line.length > ACTIVITY_EXCERPT_CHARS ? `${line.slice(0, ACTIVITY_EXCERPT_CHARS - 1).trimEnd()}…` : line;
+}
+
+const toWorklistItem = (r: WorklistRow): WorklistItem => ({
+  ...toListRow(r),
+  lastActivity:
+    r.last_kind !== null && r.last_at !== null
+      ? { kind: r.last_kind, excerpt: activityExcerpt(r.last_summary ?? ''), at: r.last_at }
+      : null,
+  nextStep: forward(INQUIRY_LIFECYCLE, r.status),
+  statusSince: r.status_since,
+});
+
+type WorklistPanel = Exclude<keyof WorklistRows, 'totals'>;
+
+/**
+ * Each panel's statements (its rows and its count), apart from running them so a test can read their query plans.
+ * The worklist is read all day: each panel is pinned to its index so the plan never drifts to a scan.
+ */
+export function worklistStatements(
+  today: string,
+  ownerId: number | null,
+  limit = WORKLIST_LIMIT,
+): Record<WorklistPanel, { rows: Sql; count: Sql }> {
   const open = raw(`i.${OPEN_STATUS_SQL}`);
-  // The worklist is read all day: pin it to the partial indexes so the plan never drifts to a scan of open statuses.
-  const followUps = (indexName: string) => sql`SELECT ${LIST_COLUMNS} FROM inquiries i INDEXED BY ${raw(indexName)} LEFT JOIN accounts a ON a.id = i.owner_id`;
-  const byFollowUp = ownerId === null ? followUps('inquiries_open_follow_up') : followUps('inquiries_open_owner_follow_up');
   const mine = ownerId === null ? raw('1') : sql`i.owner_id = ${ownerId}`;
   const mineOrNobody = ownerId === null ? raw('1') : sql`(i.owner_id = ${ownerId} OR i.owner_id IS NULL)`;
-  const awaiting = sql`SELECT ${LIST_COLUMNS} FROM inquiries i INDEXED BY inquiries_awaiting_first_contact LEFT JOIN accounts a ON a.id = i.owner_id`;
+  const followUpIndex = ownerId === null ? 'inquiries_open_follow_up' : 'inquiries_open_owner_follow_up';
+  const panel = (index: string, where: Sql, order: string) => ({
+    rows: sql`SELECT ${WORKLIST_COLUMNS} FROM inquiries i INDEXED BY ${raw(index)}
+      LEFT JOIN accounts a ON a.id = i.owner_id ${LAST_ACTIVITY_JOIN}
+      WHERE ${where} ORDER BY ${raw(order)} LIMIT ${limit}`,
+    count: sql`SELECT count(*) AS n FROM inquiries i INDEXED BY ${raw(index)} WHERE ${where}`,
+  });
   return {
-    overdue: all<ListRow>(db, sql`${byFollowUp} WHERE ${open} AND ${mine} AND i.next_follow_up < ${today} ORDER BY i.next_follow_up, i.id LIMIT ${limit}`).map(toListRow),
-    dueToday: all<ListRow>(db, sql`${byFollowUp} WHERE ${open} AND ${mine} AND i.next_follow_up = ${today} ORDER BY i.received_at, i.id LIMIT ${limit}`).map(toListRow),
-    awaitingFirstContact: all<ListRow>(
-      db,
-      sql`${awaiting} WHERE i.first_contact_at IS NULL AND ${open} AND ${mineOrNobody} ORDER BY i.received_at, i.id LIMIT ${limit}`,
-    ).map(toListRow),
+    overdue: panel(followUpIndex, sql`${open} AND ${mine} AND i.next_follow_up < ${today}`, 'i.next_follow_up, i.id'),
+    dueToday: panel(followUpIndex, sql`${open} AND ${mine} AND i.next_follow_up = ${today}`, 'i.received_at, i.id'),
+    awaitingFirstContact: panel(
+      'inquiries_awaiting_first_contact',
+      sql`i.first_contact_at IS NULL AND ${open} AND ${mineOrNobody}`,
+      'i.received_at, i.id',
+    ),
+    // Review is the doctors' shared queue, whoever owns the inquiry: everyone under review, longest waiting first.
+    awaitingReview: panel('inquiries_status', sql`i.status = 'under_review'`, 'status_since, i.id'),
+  };
+}
+
+export function worklist(db: ReadableDB, today: string, ownerId: number | null): WorklistRows {
+  const st = worklistStatements(today, ownerId);
+  const rows = (p: WorklistPanel) => all<WorklistRow>(db, st[p].rows).map(toWorklistItem);
+  const count = (p: WorklistPanel) => get<{ n: number }>(db, st[p].count)?.n ?? 0;
+  return {
+    overdue: rows('overdue'),
+    dueToday: rows('dueToday'),
+    awaitingFirstContact: rows('awaitingFirstContact'),
+    awaitingReview: rows('awaitingReview'),
+    totals: {
+      overdue: count('overdue'),
+      dueToday: count('dueToday'),
+      awaitingFirstContact: count('awaitingFirstContact'),
+      awaitingReview: count('awaitingReview'),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // The inquiry list and the coordinator's worklist: filters, sorting, search, pages and the clinic's day.
 import { describe, expect, it } from 'vitest';
 import { INQUIRY_SORTS, type Inquiry, type InquiryPage, type Worklist } from '../../db/contract';
+import { worklistStatements } from '../../db/repos/inquiries';
 import { fixedClock, inquiryInput, makeCore, staff } from './support';
 
 // 02:00 UTC is already 10:00 on 25 November in Shanghai, the clinic's default time zone.
@@ -87,5 +88,74 @@ describe('inquiries.worklist', () => {
     const doctors = await doctor.ok<Worklist>('inquiries.worklist', { scope: 'mine' });
     expect(doctors.dueToday.map((r) => r.patientName)).toEqual(['Sergei Ivanov']);
     expect(doctors.overdue).toEqual([]);
+  });
+});
+
+describe('inquiries.worklist: what is due', () => {
+  it('carries the last activity (kind, excerpt, time) and the lifecycle\'s next step on each row', async () => {
+    const { coordinator, a } = await clinic();
+    await coordinator.ok('inquiries.addActivity', { id: a.id, kind: 'note', summary: 'Older note', at: '2026-11-21T01:00:00.000Z' });
+    const long = `Called the son;\n   he will send the MRI ${'and the discharge letter '.repeat(10)}`;
+    await coordinator.ok('inquiries.addActivity', { id: a.id, kind: 'call', summary: long, at: '2026-11-24T01:00:00.000Z' });
+    const w = await coordinator.ok<Worklist>('inquiries.worklist', { scope: 'mine' });
+    const row = w.overdue[0];
+    expect(row?.patientName).toBe('Wang Fang');
+    expect(row?.lastActivity?.kind).toBe('call');
+    expect(row?.lastActivity?.at).toBe('2026-11-24T01:00:00.000Z');
+    expect(row?.lastActivity?.excerpt.startsWith('Called the son; he will send the MRI and')).toBe(true);
+    expect(row?.lastActivity?.excerpt.length).toBeLessThanOrEqual(120);
+    expect(row?.lastActivity?.excerpt.length).toBeGreaterThan(100);
+    expect(row?.lastActivity?.excerpt.endsWith('…')).toBe(true);
+    // A call is a first contact: the inquiry moved on to contacted, whose usual next step is asking for records.
+    expect(row?.status).toBe('contacted');
+    expect(row?.nextStep).toBe('awaiting_records');
+    const mary = w.awaitingFirstContact.find((r) => r.patientName === 'Mary Smith');
+    expect(mary?.lastActivity).toBeNull();
+    expect(mary?.nextStep).toBe('contacted');
+    expect(w.totals.overdue).toBe(w.overdue.length);
+  });
+
+  it('gives a doctor the review queue: every inquiry under review, longest waiting first, with the time it entered', async () => {
+    const { core, coordinator, doctor, a, b, c } = await clinic();
+    const toReview = async (id: number, at: string) => {
+      core.clock = fixedClock(at);
+      let i = (await coordinator.ok<{ inquiry: Inquiry }>('inquiries.get', { id })).inquiry;
+      for (const to of ['contacted', 'under_review'] as const) {
+        if (i.status === to) continue;
+        i = await coordinator.ok<Inquiry>('inquiries.changeStatus', { id, version: i.version, to, reason: null });
+      }
+    };
+    // Sergei was received before Mary but reached review later: the queue is ordered by the wait for review.
+    // (The clock only goes back from NOW here, so no session idles out.)
+    await toReview(b.id, '2026-11-24T09:00:00.000Z');
+    await toReview(c.id, '2026-11-23T09:00:00.000Z');
+    core.clock = fixedClock(NOW);
+    const w = await doctor.ok<Worklist>('inquiries.worklist', { scope: 'mine' });
+    expect(w.awaitingReview.map((r) => r.patientName)).toEqual(['Mary Smith', 'Sergei Ivanov']);
+    expect(w.awaitingReview.map((r) => r.statusSince)).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-24T09:00:00.000Z']);
+    expect(w.awaitingReview[0]?.nextStep).toBe('accepted');
+    expect(w.totals.awaitingReview).toBe(2);
+    expect(a.status).toBe('new');
+  });
+
+  it('reads every panel through its index, and the last activity and state time through theirs', async () => {
+    const { core, ids } = await clinic();
+    for (const owner of [ids.coordinator, null]) {
+      const st = worklistStatements('2026-11-25', owner);
+      for (const [panel, { rows, count }] of Object.entries(st)) {
+        for (const q of [rows, count]) {
+          const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[])
+            .map((p) => p.detail);
+          // Walking a partial index is the point of it; a scan of a table is not.
+          const tableScans = plan.filter((d) => /^SCAN /.test(d) && !/ USING (COVERING )?INDEX /.test(d));
+          expect(tableScans, `${panel}: ${plan.join(' | ')}`).toEqual([]);
+          expect(plan.some((d) => /USING (COVERING )?INDEX inquiries_/.test(d)), panel).toBe(true);
+          if (q === rows) {
+            expect(plan.some((d) => d.includes('INDEX inquiry_activities_inquiry')), panel).toBe(true);
+            expect(plan.some((d) => d.includes('INDEX inquiry_status_changes_inquiry')), panel).toBe(true);
+          }
+        }
+      }
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   ERROR_CODES,
   ERROR_REASONS,
   FOLLOW_UP_FILTERS,
+  INQUIRY_LIFECYCLE,
   INQUIRY_STATUSES,
   LIFECYCLES,
   ImportMatch,
@@ -48,6 +49,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'common:roles.${a.role}': each('common:roles.', ROLES),
   'common:roles.${r}': each('common:roles.', ROLES),
   'activity.${k}': each('activity.', ACTIVITY_KINDS),
+  // The worklist's next step: the inquiry lifecycle's forward targets (db/contract INQUIRY_LIFECYCLE.forward).
+  'home.nextStep.${r.nextStep}': each('home.nextStep.', Object.values(INQUIRY_LIFECYCLE.forward)),
   'channel.${row.original.channel}': each('channel.', CHANNELS),
   'list.followUp.${f}': each('list.followUp.', FOLLOW_UP_FILTERS),
   'matchReason.${r}': each('matchReason.', MATCH_REASONS),

@@ -1,23 +1,8 @@
-// Choice lists for inquiry fields, labelled through i18next; countries and languages named by the browser's Intl.
+// Choice lists for inquiry fields, labelled through i18next; country and language names from the browser's Intl
+// (the pickers that search every code are in CodeComboField.tsx).
 import type { TFunction } from 'i18next';
 import { CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS } from '../../../db/contract';
 import type { Option } from './fields';
-
-/** Countries patients come from most, then the rest of the common ones; ISO 3166-1 alpha-2. */
-export const COUNTRY_CODES = [
-  'CN', 'RU', 'KZ', 'MN', 'US', 'GB', 'DE', 'AE', 'SA', 'IL', 'AU', 'CA', 'VN', 'ID', 'MY', 'TH', 'IN', 'PK', 'UA', 'FR',
-  'IT', 'ES', 'BR', 'NG', 'EG', 'AR', 'AT', 'AZ', 'BD', 'BE', 'BY', 'CH', 'CL', 'CZ', 'DK', 'FI', 'GE', 'GR', 'HK', 'HU',
-  'IE', 'IQ', 'IR', 'JO', 'JP', 'KG', 'KR', 'KW', 'LB', 'MO', 'MX', 'NL', 'NO', 'NZ', 'OM', 'PH', 'PL', 'PT', 'QA', 'RO',
-  'RS', 'SE', 'SG', 'TJ', 'TM', 'TR', 'TW', 'UZ', 'ZA',
-] as const;
-
-/** ISO 639-1 codes of the languages families write in. */
-export const LANGUAGE_CODES = [
-  'zh', 'en', 'ru', 'ar', 'kk', 'mn', 'de', 'fr', 'es', 'pt', 'it', 'he', 'vi', 'id', 'ms', 'th', 'hi', 'ur', 'uk', 'tr',
-  'fa', 'ja', 'ko', 'pl', 'nl', 'uz', 'ky', 'tg', 'bn', 'el', 'ro', 'hu', 'cs', 'sv',
-] as const;
-
-const byLabel = <V extends string>(a: Option<V>, b: Option<V>) => a.label.localeCompare(b.label);
 
 export function countryName(code: string | null, locale: string): string {
   if (!code) return '';
@@ -36,12 +21,6 @@ export function languageName(code: string | null, locale: string): string {
     return code;
   }
 }
-
-export const countryOptions = (locale: string): Option<string>[] =>
-  COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c, locale) })).sort(byLabel);
-
-export const languageOptions = (locale: string): Option<string>[] =>
-  LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(c, locale) })).sort(byLabel);
 
 const enumOptions = <V extends string>(values: readonly V[], t: TFunction, prefix: string): Option<V>[] =>
   values.map((v) => ({ value: v, label: t(`inquiries:${prefix}.${v}`) }));

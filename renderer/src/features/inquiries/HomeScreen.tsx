@@ -1,29 +1,39 @@
-// A coordinator's day: overdue follow-ups, follow-ups due today, and new inquiries still waiting for a first answer.
+// Today: overdue follow-ups, follow-ups due today, first contacts owed, and for doctors the inquiries awaiting review.
 import { type ReactNode, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { InquiryListRow } from '../../../../db/contract';
+import { differenceInMinutes, parseISO } from 'date-fns';
+import type { SessionUser, WorklistItem } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { StatusBadge, WaitBadge } from '../../ui/Badges';
-import { daysBetween, formatDay } from '../../ui/format';
+import { Button } from '../../ui/fields';
+import { daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { useWorklist } from '../../api/inquiry-queries';
+import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 
 type Scope = 'mine' | 'all';
 
+/** Rows a panel shows before "Show all": the page scrolls, never the panel, so a long panel stays a short page. */
+export const PANEL_FIRST_ROWS = 25;
+
 export function HomeScreen() {
   const { t, i18n } = useTranslation('inquiries');
+  // Read, not required: on sign-out this screen renders once more after the session is gone (useCurrentUser throws).
+  const role = useQueryClient().getQueryData<{ user: SessionUser | null }>(sessionKey)?.user?.role;
   const [scope, setScope] = useState<Scope>('mine');
   const worklist = useWorklist(scope);
   const now = new Date();
   const locale = i18n.language;
+  const w = worklist.data;
 
   return (
     <>
-      <PageHeader title={t('home.title')} subtitle={worklist.data ? formatDay(worklist.data.today, locale) : ' '}>
+      <PageHeader title={t('home.title')} subtitle={w ? formatDay(w.today, locale) : ' '}>
         <RadioGroup className="segmented" orientation="horizontal" value={scope} onChange={(v) => setScope(v === 'all' ? 'all' : 'mine')}>
           <Label className="segmented-label">{t('home.scope')}</Label>
           <Radio value="mine" className="segmented-option">{t('home.mine')}</Radio>
@@ -32,28 +42,47 @@ export function HomeScreen() {
       </PageHeader>
       {worklist.isError ? <ErrorBanner error={worklist.error} /> : null}
       {worklist.isPending ? <Loading /> : null}
-      {worklist.data ? (
+      {w ? (
         <div className="worklist-grid">
+          {role === 'doctor' ? (
+            <WorklistPanel
+              id="review"
+              className="worklist-wide"
+              title={t('home.review')}
+              hint={t('home.reviewHint')}
+              rows={w.awaitingReview}
+              total={w.totals.awaitingReview}
+              empty={t('home.noneReview')}
+              aside={(r) => (
+                <span className="wait">
+                  {t('home.waitingSince', { time: formatDuration(t, Math.max(0, differenceInMinutes(now, parseISO(r.statusSince)))) })}
+                </span>
+              )}
+              now={now}
+            />
+          ) : null}
           <WorklistPanel
             id="overdue"
             title={t('home.overdue')}
-            rows={worklist.data.overdue}
+            rows={w.overdue}
+            total={w.totals.overdue}
             empty={t('home.noneOverdue')}
             aside={(r) => (
-              <span className="badge badge-overdue">{t('home.daysOverdue', { count: daysBetween(worklist.data.today, r.nextFollowUp ?? worklist.data.today) })}</span>
+              <span className="badge badge-overdue">{t('home.daysOverdue', { count: daysBetween(w.today, r.nextFollowUp ?? w.today) })}</span>
             )}
-            locale={locale}
+            now={now}
           />
-          <WorklistPanel id="today" title={t('home.dueToday')} rows={worklist.data.dueToday} empty={t('home.noneToday')} aside={(r) => <StatusBadge status={r.status} />} locale={locale} />
+          <WorklistPanel id="today" title={t('home.dueToday')} rows={w.dueToday} total={w.totals.dueToday} empty={t('home.noneToday')} aside={(r) => <StatusBadge status={r.status} />} now={now} />
           <WorklistPanel
             id="awaiting"
             className="worklist-wide"
             title={t('home.awaiting')}
             hint={t('home.awaitingHint')}
-            rows={worklist.data.awaitingFirstContact}
+            rows={w.awaitingFirstContact}
+            total={w.totals.awaitingFirstContact}
             empty={t('home.noneAwaiting')}
             aside={(r) => <WaitBadge receivedAt={r.receivedAt} firstContactAt={r.firstContactAt} now={now} />}
-            locale={locale}
+            now={now}
           />
         </div>
       ) : null}
@@ -65,21 +94,25 @@ interface PanelProps {
   id: string;
   title: string;
   hint?: string;
-  rows: InquiryListRow[];
+  rows: WorklistItem[];
+  /** How many there are in all (the core sends at most its limit of rows). */
+  total: number;
   empty: string;
-  aside: (row: InquiryListRow) => ReactNode;
-  locale: string;
+  aside: (row: WorklistItem) => ReactNode;
+  now: Date;
   className?: string;
 }
 
-function WorklistPanel({ id, title, hint, rows, empty, aside, locale, className }: PanelProps) {
+function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, className }: PanelProps) {
   const { t } = useTranslation('inquiries');
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, PANEL_FIRST_ROWS);
   return (
-    <section className={`panel ${className ?? ''}`} aria-labelledby={`panel-${id}`}>
+    <section className={`panel ${className ?? ''}`} aria-labelledby={`panel-${id}`} data-panel={id}>
       <div className="panel-header">
         <h2 className="panel-title" id={`panel-${id}`}>
           {title}
-          {" "}<span className="count">{rows.length}</span>
+          {" "}<span className="count">{total}</span>
         </h2>
         {hint ? <span className="muted small">{hint}</span> : null}
       </div>
@@ -87,20 +120,53 @@ function WorklistPanel({ id, title, hint, rows, empty, aside, locale, className 
         <EmptyState title={empty} />
       ) : (
         <ul className="worklist">
-          {rows.map((r) => (
-            <li key={r.id} className="worklist-row">
-              <a className="worklist-link" href={hrefFor({ name: 'inquiry', id: r.id })}>
-                <Name className="worklist-name">{r.patientName}</Name>
-                <Joined
-                  className="worklist-meta"
-                  items={[countryName(r.country, locale), t(`channel.${r.channel}`), r.ownerName ? <Name>{r.ownerName}</Name> : t('unassigned')]}
-                />
-              </a>
-              <span className="worklist-aside">{aside(r)}</span>
-            </li>
+          {shown.map((r) => (
+            <WorklistRow key={r.id} row={r} aside={aside(r)} now={now} />
           ))}
         </ul>
       )}
+      {rows.length > shown.length ? (
+        <div className="worklist-more">
+          <Button onPress={() => setShowAll(true)}>{t('home.showAll', { count: rows.length })}</Button>
+        </div>
+      ) : null}
+      {showAll && total > rows.length ? (
+        <div className="worklist-more">
+          <a href={hrefFor({ name: 'inquiries' })}>{t('home.moreInList', { count: total - rows.length })}</a>
+        </div>
+      ) : null}
     </section>
+  );
+}
+
+/** One inquiry: who, where from, what was done last and what comes next. */
+function WorklistRow({ row: r, aside, now }: { row: WorklistItem; aside: ReactNode; now: Date }) {
+  const { t, i18n } = useTranslation('inquiries');
+  const locale = i18n.language;
+  const last = r.lastActivity;
+  const k = last?.kind;
+  return (
+    <li className="worklist-row">
+      <a className="worklist-link" href={hrefFor({ name: 'inquiry', id: r.id })}>
+        <Name className="worklist-name">{r.patientName}</Name>
+        <Joined
+          className="worklist-meta"
+          items={[countryName(r.country, locale), t(`channel.${r.channel}`), r.ownerName ? <Name>{r.ownerName}</Name> : t('unassigned')]}
+        />
+        <span className="worklist-last">
+          {last && k ? (
+            <>
+              <span className="worklist-last-kind">{t(`activity.${k}`)}</span>
+              {' · '}{formatInstantShort(last.at, locale, now)}{': '}
+              <span className="worklist-excerpt">{last.excerpt}</span>
+            </>
+          ) : (
+            t('home.noActivity')
+          )}
+        </span>
+        {r.nextStep ? <span className="worklist-next">{t('home.next', { step: t(`home.nextStep.${r.nextStep}`) })}</span> : null}
+      </a>
+      <span className="worklist-aside">{aside}</span>
+    </li>
   );
 }

@@ -15,14 +15,13 @@ import { type InquiryFormValues, emptyFormValues, formValuesFrom, toFieldsInput 
 import {
   channelOptions,
   conditionOptions,
-  countryOptions,
   diagnosisOptions,
-  languageOptions,
   relationOptions,
   sexOptions,
   symptomOptions,
 } from '../../ui/options';
 import { useInquiry, useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
+import { CodeComboField } from '../../ui/CodeComboField';
 import '../../ui/records.css';
 
 /** The same schema the core runs, fed from the form's strings. */
@@ -94,8 +93,8 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
             <TextField className="span-4" label={t('form.contactEmail')} type="email" value={v.contactEmail} onChange={(x) => form.set('contactEmail', x)} error={e.contactEmail} autoComplete="off" />
             <TextField className="span-4" label={t('form.contactPhone')} type="tel" value={v.contactPhone} onChange={(x) => form.set('contactPhone', x)} error={e.contactPhone} description={t('form.phoneHint')} autoComplete="off" />
             <TextField className="span-4" label={t('form.messagingHandle')} value={v.messagingHandle} onChange={(x) => form.set('messagingHandle', x)} error={e.messagingHandle} description={t('form.messagingHint')} autoComplete="off" />
-            <SelectField className="span-6" label={t('form.country')} value={v.country} onChange={(x) => form.set('country', x)} options={countryOptions(locale)} emptyLabel={t('form.none')} error={e.country} />
-            <SelectField className="span-6" label={t('form.preferredLanguage')} value={v.preferredLanguage} onChange={(x) => form.set('preferredLanguage', x)} options={languageOptions(locale)} emptyLabel={t('form.none')} error={e.preferredLanguage} />
+            <CodeComboField kind="region" className="span-6" label={t('form.country')} value={v.country} onChange={(x) => form.set('country', x)} locale={locale} placeholder={t('form.typeToSearch')} error={e.country} />
+            <CodeComboField kind="language" className="span-6" label={t('form.preferredLanguage')} value={v.preferredLanguage} onChange={(x) => form.set('preferredLanguage', x)} locale={locale} placeholder={t('form.typeToSearch')} error={e.preferredLanguage} />
             <div className="span-12 consent-row">
               <Checkbox isSelected={v.consentContact} onChange={(x) => form.set('consentContact', x)}>{t('form.consentContact')}</Checkbox>
               <Checkbox isSelected={v.consentDataProcessing} onChange={(x) => form.set('consentDataProcessing', x)}>{t('form.consentDataProcessing')}</Checkbox>

@@ -11,7 +11,8 @@ import { Button, SelectField, TextField } from '../../ui/fields';
 import { FollowUpBadge, StatusBadge, WaitBadge } from '../../ui/Badges';
 import { followUpState, formatDay, formatInstantShort } from '../../ui/format';
 import { DEFAULT_LIST_STATE, type ListState, PAGE_SIZE, parseListState, serializeListState, toQuery } from './list-query';
-import { channelOptions, countryName, countryOptions, statusOptions } from '../../ui/options';
+import { channelOptions, countryName, statusOptions } from '../../ui/options';
+import { CodeComboField } from '../../ui/CodeComboField';
 import { useInquiryList, useStaff } from '../../api/inquiry-queries';
 import '../../ui/records.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
@@ -143,7 +144,7 @@ export function InquiryListScreen() {
             emptyLabel={t('list.anyOwner')}
           />
           <SelectField label={t('list.channelFilter')} value={state.channel} onChange={(v) => update({ channel: v })} options={channelOptions(t)} emptyLabel={t('list.anyChannel')} />
-          <SelectField label={t('list.countryFilter')} value={state.country} onChange={(v) => update({ country: v })} options={countryOptions(locale)} emptyLabel={t('list.anyCountry')} />
+          <CodeComboField kind="region" label={t('list.countryFilter')} value={state.country} onChange={(v) => update({ country: v })} locale={locale} placeholder={t('list.anyCountry')} />
           <SelectField
             label={t('list.followUpFilter')}
             value={state.followUp}

@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import type { FormState } from '../../ui/use-form';
-import { conditionOptions, countryOptions, diagnosisOptions, sexOptions } from '../../ui/options';
+import { conditionOptions, diagnosisOptions, sexOptions } from '../../ui/options';
+import { CodeComboField } from '../../ui/CodeComboField';
 import { asaOptions, ecogOptions, lesionSideOptions, spokenLanguageOptions } from './options';
 import type { PatientFormValues } from './patient-form-model';
 
@@ -21,9 +22,10 @@ export function PatientFieldsForm({ form, autoFocus = false }: { form: FormState
           <TextField className="span-4" label={t('form.nativeName')} value={v.nativeName} onChange={(x) => form.set('nativeName', x)} error={e.nativeName} description={t('form.nativeHint')} autoComplete="off" />
           <SelectField className="span-3" label={t('form.sex')} value={v.sex} onChange={(x) => form.set('sex', x)} options={sexOptions(t)} placeholder={t('form.choose')} error={e.sex} isRequired />
           <TextField className="span-3" label={t('form.birthDate')} type="date" value={v.birthDate} onChange={(x) => form.set('birthDate', x)} error={e.birthDate} />
-          <SelectField className="span-3" label={t('form.nationality')} value={v.nationality} onChange={(x) => form.set('nationality', x)} options={countryOptions(locale)} emptyLabel={t('form.none')} error={e.nationality} />
+          <CodeComboField kind="region" className="span-3" label={t('form.nationality')} value={v.nationality} onChange={(x) => form.set('nationality', x)} locale={locale} placeholder={t('form.typeToSearch')} error={e.nationality} />
           <TextField className="span-3" label={t('form.passportNumber')} value={v.passportNumber} onChange={(x) => form.set('passportNumber', x)} error={e.passportNumber} autoComplete="off" />
           <CheckboxGroupField className="span-12 languages" label={t('form.languages')} value={v.languages} onChange={(x) => form.set('languages', x)} options={spokenLanguageOptions(v.languages, locale)} error={e.languages} />
+          <CodeComboField kind="language" className="span-4" label={t('form.addLanguage')} value={null} onChange={(x) => { if (x !== null && !v.languages.includes(x)) form.set('languages', [...v.languages, x]); }} locale={locale} placeholder={t('form.typeToSearch')} exclude={v.languages} clearOnPick />
         </div>
       </div>
       <div className="form-section">

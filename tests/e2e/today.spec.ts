@@ -1,0 +1,100 @@
+// Today and the code pickers end to end: follow-ups fit their panels, a doctor's review queue, Armenia by typing.
+import { dispatch } from '../../db/api/dispatch';
+import { clinicToday } from '../../db/services/core';
+import { E2E_PASSWORD, type E2eApp, expect, signIn, test } from './fixtures';
+
+/** Signs a core session in as `username` and returns a caller that throws on any refusal. */
+async function as(app: E2eApp, username: string) {
+  const session = { token: null as string | null };
+  await dispatch(app.core, session, 'auth.signIn', { username, password: E2E_PASSWORD });
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(app.core, session, method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as T;
+  };
+}
+
+const inquiry = (n: number, patch: Record<string, unknown> = {}) => ({
+  receivedAt: new Date(Date.now() - (40 - n) * 3_600_000).toISOString(), channel: 'email',
+  contactName: `Contact ${n}`, contactRelation: 'child', contactEmail: `family${n}@example.org`, contactPhone: null,
+  messagingHandle: null, country: 'AM', preferredLanguage: 'hy', patientName: `Patient Number ${n}`, patientSex: 'female',
+  patientBirthDate: null, patientAge: 60, diagnosis: 'ischemic', strokeOnsetDate: null, symptoms: [], conditions: [],
+  conditionsOther: null, message: null, heardAbout: null, consentContact: true, consentDataProcessing: true,
+  ownerId: null, nextFollowUp: null, ...patch,
+});
+
+test("a coordinator's Today shows all 12 due follow-ups, each with its last activity and next step, without an inner scrollbar", async ({ app, page }) => {
+  const { coord } = await app.seedAccounts();
+  const call = await as(app, 'coord');
+  const today = clinicToday(app.core);
+  for (let n = 1; n <= 12; n += 1) {
+    const { id } = await call<{ id: number }>('inquiries.create', inquiry(n, { ownerId: coord.id, nextFollowUp: today }));
+    await call('inquiries.addActivity', { id, kind: 'call', summary: `Spoke with the family about records, call ${n}`, at: null });
+  }
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  const panel = page.getByRole('region', { name: /Follow-ups due today/ });
+  await expect(panel.getByRole('listitem')).toHaveCount(12);
+  await expect(panel.getByRole('listitem').first()).toContainText('Spoke with the family about records');
+  await expect(panel.getByRole('listitem').first()).toContainText('Next: ask for the medical records');
+  const list = panel.locator('ul.worklist');
+  const { scrollHeight, clientHeight } = await list.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  expect(scrollHeight).toBeLessThanOrEqual(clientHeight);
+  const whole = await panel.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  expect(whole.scrollHeight).toBeLessThanOrEqual(whole.clientHeight);
+  // A coordinator has no review queue on Today.
+  await expect(page.getByRole('region', { name: /Waiting for my review/ })).toHaveCount(0);
+});
+
+test("a doctor's Today shows the inquiries waiting for review, longest waiting first", async ({ app, page }) => {
+  await app.seedAccounts();
+  const call = await as(app, 'coord');
+  for (const n of [1, 2, 3]) {
+    let i = await call<{ id: number; version: number }>('inquiries.create', inquiry(n));
+    if (n === 3) continue; // Patient 3 stays new: not waiting for review.
+    for (const to of ['contacted', 'under_review']) {
+      i = await call('inquiries.changeStatus', { id: i.id, version: i.version, to, reason: null });
+    }
+  }
+  await page.goto(app.openUrl);
+  await signIn(page, 'doctor');
+  const queue = page.getByRole('region', { name: /Waiting for my review/ });
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await expect(queue.getByRole('listitem').nth(0)).toContainText('Patient Number 1');
+  await expect(queue.getByRole('listitem').nth(1)).toContainText('Patient Number 2');
+  await expect(queue.getByRole('listitem').nth(0)).toContainText('Next: decide on eligibility');
+  await expect(queue.getByRole('listitem').nth(0)).toContainText(/Waiting \d+ min/);
+});
+
+test('a coordinator picks Armenia by typing, on the intake form and in the list filter', async ({ app, page }) => {
+  await app.seedAccounts();
+  const call = await as(app, 'coord');
+  await call('inquiries.create', inquiry(1));
+  await call('inquiries.create', inquiry(2, { country: 'NP', preferredLanguage: 'ne' }));
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('heading', { name: 'New inquiry' })).toBeVisible();
+  const country = page.getByRole('combobox', { name: 'Country' });
+  await country.focus();
+  await page.keyboard.type('arm');
+  await expect(page.getByRole('option')).toHaveText(['Armenia']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(country).toHaveValue('Armenia');
+  const language = page.getByRole('combobox', { name: 'Preferred language' });
+  await language.focus();
+  await page.keyboard.type('georg');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(language).toHaveValue('Georgian');
+
+  await page.goto(`${app.url}/#/inquiries`);
+  const filter = page.getByRole('combobox', { name: 'Country' });
+  await filter.focus();
+  await page.keyboard.type('nep');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /Patient Number 2/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Patient Number 1/ })).toHaveCount(0);
+});
