@@ -3,6 +3,7 @@ import type { Method, Output, ParsedInput } from '../contract';
 import * as attachments from '../services/attachments';
 import * as auth from '../services/auth';
 import type { CallContext } from '../services/context';
+import * as drafts from '../services/drafts';
 import * as imports from '../services/imports';
 import * as inquiries from '../services/inquiries';
 import * as mrn from '../services/mrn';
@@ -52,4 +53,9 @@ export const handlers = {
   'attachments.list': (ctx, input) => attachments.list(ctx, input),
   'attachments.add': (ctx, input) => attachments.add(ctx, input),
   'attachments.remove': (ctx, input) => attachments.remove(ctx, input),
+
+  'drafts.get': (ctx, input) => drafts.get(ctx, input),
+  'drafts.save': (ctx, input) => drafts.save(ctx, input),
+  'drafts.discard': (ctx, input) => drafts.discard(ctx, input),
+  'drafts.mine': (ctx) => drafts.mine(ctx),
 } satisfies Handlers;

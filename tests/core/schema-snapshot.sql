@@ -173,6 +173,16 @@ mime TEXT NOT NULL,
 created_at TEXT NOT NULL
 ) STRICT
 
+-- table form_drafts on form_drafts
+CREATE TABLE form_drafts (
+account_id INTEGER NOT NULL REFERENCES accounts (id),
+form_key TEXT NOT NULL,
+data_json TEXT NOT NULL,
+base_version INTEGER,
+updated_at TEXT NOT NULL,
+PRIMARY KEY (account_id, form_key)
+) STRICT, WITHOUT ROWID
+
 -- table import_batches on import_batches
 CREATE TABLE import_batches (
 id INTEGER PRIMARY KEY,
