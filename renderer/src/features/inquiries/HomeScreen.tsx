@@ -11,6 +11,7 @@ import { countryName } from '../../ui/options';
 import { useWorklist } from '../../api/inquiry-queries';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
+import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
 
 type Scope = 'mine' | 'all';
 
@@ -30,6 +31,7 @@ export function HomeScreen() {
           <Radio value="all" className="segmented-option">{t('home.everyone')}</Radio>
         </RadioGroup>
       </PageHeader>
+      <UnsavedDrafts />
       {worklist.isError ? <ErrorBanner error={worklist.error} /> : null}
       {worklist.isPending ? <Loading /> : null}
       {worklist.data ? (
