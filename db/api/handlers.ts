@@ -4,6 +4,7 @@ import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
 import { attachmentsHandlers } from './handlers/attachments';
 import { authHandlers } from './handlers/auth';
+import { draftsHandlers } from './handlers/drafts';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
 import { patientsHandlers } from './handlers/patients';
@@ -19,4 +20,5 @@ export const handlers = {
   ...importsHandlers,
   ...patientsHandlers,
   ...attachmentsHandlers,
+  ...draftsHandlers,
 } satisfies Handlers;

@@ -2,11 +2,19 @@
 import type { z } from 'zod';
 import { attachmentMethods } from './attachments';
 import { authMethods } from './auth';
+import { draftMethods } from './drafts';
 import { INQUIRY_LIFECYCLE, inquiryMethods } from './inquiries';
 import { importMethods } from './imports';
 import { patientMethods } from './patients';
 
-export const methods = { ...authMethods, ...inquiryMethods, ...importMethods, ...patientMethods, ...attachmentMethods } as const;
+export const methods = {
+  ...authMethods,
+  ...inquiryMethods,
+  ...importMethods,
+  ...patientMethods,
+  ...attachmentMethods,
+  ...draftMethods,
+} as const;
 
 export type Methods = typeof methods;
 export type Method = keyof Methods;
@@ -25,6 +33,7 @@ export * from './inquiries';
 export * from './imports';
 export * from './patients';
 export * from './attachments';
+export * from './drafts';
 export * from './bridge';
 export * from './lifecycle';
 

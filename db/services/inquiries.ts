@@ -13,6 +13,7 @@ import {
   type TimelineEntry,
   type Worklist,
   allowedTargets,
+  formKey,
 } from '../contract';
 import { findAccountById } from '../repos/accounts';
 import * as repo from '../repos/inquiries';
@@ -20,6 +21,7 @@ import { fieldError } from '../sqlite/domain-error';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import { type CallContext, requireActor } from './context';
 import { clinicToday } from './core';
+import { settleDraft } from './drafts';
 import { command, mustLoad } from './kernel';
 import { checkTransition } from './lifecycle';
 import type { Actor } from './sessions';
@@ -55,15 +57,17 @@ export function create(ctx: CallContext, fields: InquiryFields): Inquiry {
     const id = repo.insertInquiry(w, fields, { at, by: actor.id });
     // The story starts when the inquiry arrived, even if it is typed in later.
     repo.insertStatusChange(w, { inquiryId: id, at: fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
+    settleDraft(w, actor.id, formKey('inquiry', null));
     return loadInquiry(w, id);
   });
 }
 
 export function update(ctx: CallContext, input: { id: number; version: number; fields: InquiryFields }): Inquiry {
   const spec = { action: 'inquiries.update', entity: ENTITY, ...target(input.id, input.version) };
-  return command(ctx, spec, ({ w, at }) => {
+  return command(ctx, spec, ({ w, actor, at }) => {
     checkOwner(w, input.fields.ownerId);
     repo.updateInquiryFields(w, input.id, input.fields, at);
+    settleDraft(w, actor.id, formKey('inquiry', input.id));
     return loadInquiry(w, input.id);
   });
 }

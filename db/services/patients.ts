@@ -10,6 +10,7 @@ import {
   type PatientPage,
   type PatientQuery,
 } from '../contract';
+import { formKey } from '../contract';
 import * as inquiryRepo from '../repos/inquiries';
 import * as repo from '../repos/patients';
 import { planSearch, searchPatientIds } from '../repos/search';
@@ -17,6 +18,7 @@ import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import type { CallContext } from './context';
 import { type Core, clinicToday, diff } from './core';
+import { settleDraft } from './drafts';
 import * as identity from './identity';
 import { checkMove, loadInquiry, transition } from './inquiries';
 import { checkVersion, command, mustLoad } from './kernel';
@@ -55,9 +57,11 @@ function insert(core: Core, w: WritableDB, fields: PatientFields, actorId: numbe
 }
 
 export function create(ctx: CallContext, fields: PatientFields): Patient {
-  return command(ctx, { action: 'patients.create', entity: ENTITY }, ({ w, core, actor, at }) =>
-    load(w, insert(core, w, fields, actor.id, at)),
-  );
+  return command(ctx, { action: 'patients.create', entity: ENTITY }, ({ w, core, actor, at }) => {
+    const id = insert(core, w, fields, actor.id, at);
+    settleDraft(w, actor.id, formKey('patient', null));
+    return load(w, id);
+  });
 }
 
 export function update(ctx: CallContext, input: { id: number; version: number; fields: PatientFields }): Patient {
@@ -70,9 +74,10 @@ export function update(ctx: CallContext, input: { id: number; version: number; f
     version: input.version,
     conflictMessage: conflict,
   };
-  return command(ctx, spec, ({ w, core, at }) => {
+  return command(ctx, spec, ({ w, core, actor, at }) => {
     checkDates(core, input.fields);
     repo.updatePatientFields(w, input.id, input.fields, at);
+    settleDraft(w, actor.id, formKey('patient', input.id));
     return load(w, input.id);
   });
 }
@@ -192,6 +197,7 @@ export function convertInquiry(
       patientId = loadLive(w, input.target.patientId).id;
     }
     const inquiry = transition(w, step, before, { ...move, patientId });
+    settleDraft(w, actor.id, formKey('convert', before.id));
     return { inquiry, patient: load(w, patientId) };
   });
 }

@@ -26,6 +26,7 @@ import {
   SYMPTOMS,
   VALIDATION_MESSAGES,
 } from '../../db/contract';
+import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
 const SRC = fileURLToPath(new URL('../../renderer/src', import.meta.url));
 const I18N = path.join(SRC, 'i18n');
@@ -54,6 +55,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'channel.${row.original.channel}': each('channel.', CHANNELS),
   'list.followUp.${f}': each('list.followUp.', FOLLOW_UP_FILTERS),
   'matchReason.${r}': each('matchReason.', MATCH_REASONS),
+  'drafts.form.${r.kind}': each('drafts.form.', DRAFT_FORM_NAMES),
   'inquiries:diagnosisShort.${p.strokeType}': each('inquiries:diagnosisShort.', DIAGNOSES),
   'inquiries:sex.${p.sex}': each('inquiries:sex.', SEXES),
   'inquiries:diagnosis.${p.strokeType}': each('inquiries:diagnosis.', DIAGNOSES),

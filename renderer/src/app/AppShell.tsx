@@ -9,6 +9,7 @@ import { AccountLanguageSwitch } from '../features/auth/AccountLanguageSwitch';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { EmptyState } from '../ui/feedback';
 import { Button } from '../ui/fields';
+import { LeaveDialog } from './LeaveDialog';
 import { isActive, landingFor, mayOpen, navFor, navRoute, routeDef } from './registry';
 import { type Route, hrefFor, navigate, useRoute } from './router';
 import { useShortcuts } from './useShortcuts';
@@ -69,6 +70,7 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
         )}
         {allowed ? <Screen route={route} /> : null}
       </main>
+      <LeaveDialog />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Hash routes (`#/inquiries/12`): they work the same under app:// in Electron and behind the loopback host.
 // Generic: the addresses come from each feature's paths (app/paths.ts); `:name` segments are positive whole numbers.
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../../db/contract';
 import { featurePaths } from './paths';
 
@@ -95,9 +95,82 @@ export function navigate(route: Route): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    leave.accepted = window.location.hash;
+    const onChange = () => {
+      if (holdHashChange()) return;
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+// ---- Leaving a form with unsaved typing (issue #8): one guard for every way of moving (links, navigate(), Back). ----
+
+/** A screen's answer to "would leaving now lose something the person should be asked about?", read at the moment. */
+type LeaveCheck = () => boolean;
+
+const leave = {
+  checks: new Set<LeaveCheck>(),
+  /** The address the shown screen belongs to: where a held move is put back to. */
+  accepted: '',
+  /** The address a held move wanted, while the person is asked. */
+  pending: null as string | null,
+  /** Set just before the person's "Leave" moves on, so that one move passes. */
+  pass: false,
+  listeners: new Set<() => void>(),
+};
+
+const setPending = (hash: string | null) => {
+  leave.pending = hash;
+  for (const l of leave.listeners) l();
+};
+
+/** True when the hash change just seen was held back (the address is put back, the person is asked). */
+function holdHashChange(): boolean {
+  const next = window.location.hash;
+  const ask = !leave.pass && next !== leave.accepted && [...leave.checks].some((check) => check());
+  leave.pass = false;
+  if (!ask) {
+    leave.accepted = next;
+    return false;
+  }
+  // replaceState fires no hashchange: the address shows the form again without a second round.
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}${leave.accepted || '#/'}`);
+  setPending(next);
+  return true;
+}
+
+/** A screen with unsaved typing registers a check while it is shown; `check` is read at each move, never stale. */
+export function useLeaveGuard(check: LeaveCheck): void {
+  useEffect(() => {
+    leave.checks.add(check);
+    return () => {
+      leave.checks.delete(check);
+      // The screen is gone (signed out, replaced): nobody is left to ask about.
+      if (leave.checks.size === 0) setPending(null);
+    };
+  }, [check]);
+}
+
+/** The held move, for the one dialog that asks about it (app/LeaveDialog.tsx). */
+export function usePendingLeave(): { target: string | null; stay: () => void; go: () => void } {
+  const target = useSyncExternalStore(
+    (listener) => {
+      leave.listeners.add(listener);
+      return () => leave.listeners.delete(listener);
+    },
+    () => leave.pending,
+  );
+  const stay = () => setPending(null);
+  const go = () => {
+    const to = leave.pending;
+    setPending(null);
+    if (to === null) return;
+    leave.pass = true;
+    window.location.hash = to;
+  };
+  return { target, stay, go };
 }

@@ -15,6 +15,7 @@ import { useWorklist } from '../../api/inquiry-queries';
 import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
+import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
 
 type Scope = 'mine' | 'all';
 
@@ -40,6 +41,7 @@ export function HomeScreen() {
           <Radio value="all" className="segmented-option">{t('home.everyone')}</Radio>
         </RadioGroup>
       </PageHeader>
+      <UnsavedDrafts />
       {worklist.isError ? <ErrorBanner error={worklist.error} /> : null}
       {worklist.isPending ? <Loading /> : null}
       {w ? (

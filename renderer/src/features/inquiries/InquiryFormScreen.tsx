@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Inquiry, InquiryFieldsChecked } from '../../../../db/contract';
+import { type Inquiry, InquiryFieldsChecked, formKey } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { useCurrentUser } from '../../api/session';
@@ -11,6 +11,8 @@ import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { useDraft } from '../../ui/use-draft';
 import { type InquiryFormValues, emptyFormValues, formValuesFrom, toFieldsInput } from './inquiry-form-model';
 import {
   channelOptions,
@@ -47,6 +49,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
     mutationFn: (fields: z.output<typeof InquiryFieldsChecked>) =>
       inquiry ? call('inquiries.update', { id: inquiry.id, version: inquiry.version, fields }) : call('inquiries.create', fields),
   });
+  const draft = useDraft({ formKey: formKey('inquiry', inquiry?.id ?? null), values: form.values, setValues: form.setValues, baseVersion: inquiry?.version ?? null });
   const v = form.values;
   const e = form.errors;
 
@@ -54,6 +57,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
     event?.preventDefault();
     const ok = await form.submit(FormSchema, async (fields) => {
       const saved = await save.mutateAsync(fields);
+      draft.settle();
       await invalidate();
       navigate({ name: 'inquiry', id: saved.id });
     });
@@ -71,12 +75,14 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
   const fieldErrorCount = Object.keys(e).length;
   const title = inquiry ? t('form.editTitle', { id: inquiry.id }) : t('form.newTitle');
 
+  if (!draft.ready) return <Loading />;
   return (
     <>
       <PageHeader title={title} subtitle={<span className="muted small">{t('form.saveHint')}</span>} />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section">
           <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} fieldCount={fieldErrorCount} />
+          <DraftNotice draft={draft} />
           <h2 className="section-title">{t('form.sectionInquiry')}</h2>
           <div className="form-grid">
             <TextField className="span-3" label={t('form.receivedAt')} type="datetime-local" value={v.receivedAt} onChange={(x) => form.set('receivedAt', x)} error={e.receivedAt} isRequired />

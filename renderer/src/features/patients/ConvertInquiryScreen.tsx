@@ -4,13 +4,15 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { ConversionDraft, Inquiry, PatientFieldsChecked, PatientMatch } from '../../../../db/contract';
+import { type ConversionDraft, type Inquiry, type PatientFieldsChecked, type PatientMatch, formKey } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { useDraft } from '../../ui/use-draft';
 import { formatDay } from '../../ui/format';
 import { useInquiry } from '../../api/inquiry-queries';
 import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
@@ -55,7 +57,10 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
       call('patients.convertInquiry', { inquiryId: inquiry.id, version: inquiry.version, target: input }),
   });
 
+  const typed = useDraft({ formKey: formKey('convert', inquiry.id), values: form.values, setValues: form.setValues, baseVersion: inquiry.version });
+
   const done = async (patientId: number) => {
+    typed.settle();
     await invalidate();
     navigate({ name: 'patient', id: patientId });
   };
@@ -90,12 +95,14 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
     });
 
   const title = t('convert.title', { id: inquiry.id });
+  if (!typed.ready) return <Loading />;
   return (
     <>
       <PageHeader title={title} subtitle={<span className="muted small">{t('convert.intro')}</span>} />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section">
           <ErrorBanner error={convert.error && !(form.formError && form.formError.code === 'VALIDATION') ? convert.error : null} fieldCount={Object.keys(form.errors).length} />
+          <DraftNotice draft={typed} />
           <h2 className="section-title">{draft.matches.length > 0 ? t('convert.matchesTitle') : t('convert.target')}</h2>
           {draft.matches.length === 0 ? <p className="muted small">{t('convert.noMatches')}</p> : null}
           <RadioGroup className="convert-targets" value={target} onChange={setTarget} aria-label={t('convert.target')}>

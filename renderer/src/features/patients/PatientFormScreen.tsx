@@ -3,13 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Patient, PatientFieldsChecked } from '../../../../db/contract';
+import { type Patient, PatientFieldsChecked, formKey } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { useDraft } from '../../ui/use-draft';
 import { type PatientFormValues, emptyPatientValues, patientValuesFrom, toPatientInput } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
 import { useInvalidatePatients, usePatient } from '../../api/patient-queries';
@@ -36,10 +38,13 @@ function PatientForm({ patient }: { patient: Patient | null }) {
       patient ? call('patients.update', { id: patient.id, version: patient.version, fields }) : call('patients.create', fields),
   });
 
+  const draft = useDraft({ formKey: formKey('patient', patient?.id ?? null), values: form.values, setValues: form.setValues, baseVersion: patient?.version ?? null });
+
   const onSubmit = async (event?: FormEvent) => {
     event?.preventDefault();
     const ok = await form.submit(PatientFormSchema, async (fields) => {
       const saved = await save.mutateAsync(fields);
+      draft.settle();
       await invalidate();
       navigate({ name: 'patient', id: saved.id });
     });
@@ -54,12 +59,14 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   };
 
   const title = patient ? t('form.editTitle', { name: `${patient.familyName} ${patient.givenName}` }) : t('form.newTitle');
+  if (!draft.ready) return <Loading />;
   return (
     <>
       <PageHeader title={title} subtitle={<span className="muted small">{patient ? `${patient.mrn} · ` : ''}{t('form.saveHint')}</span>} />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section form-section-banner">
           <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} fieldCount={Object.keys(form.errors).length} />
+          <DraftNotice draft={draft} />
         </div>
         <PatientFieldsForm form={form} autoFocus />
         <div className="form-footer">

@@ -1,0 +1,27 @@
+// What a form says about its draft: "Restored what you typed on …" with a way to throw it away, and when it was kept.
+import { useTranslation } from 'react-i18next';
+import { Button } from './fields';
+import { formatInstant } from './format';
+import type { DraftState } from './use-draft';
+
+export function DraftNotice({ draft }: { draft: DraftState }) {
+  const { t, i18n } = useTranslation();
+  const { restored } = draft;
+  return (
+    <>
+      {restored ? (
+        <div className={`banner ${restored.recordMoved ? 'banner-warn' : 'banner-ok'} draft-notice`} role="status">
+          <span>{t('drafts.restored', { time: formatInstant(restored.updatedAt, i18n.language) })}</span>
+          {restored.recordMoved ? <span> {t('drafts.recordMoved')}</span> : null}{' '}
+          <Button variant="ghost" onPress={draft.discard}>
+            {t('drafts.discard')}
+          </Button>
+        </div>
+      ) : null}
+      {/* Quiet and polite: said once when the first draft is kept, not on every keystroke. */}
+      <p className="muted small draft-saved" aria-live="polite">
+        {draft.savedAt && draft.dirty ? t('drafts.kept', { time: formatInstant(draft.savedAt, i18n.language) }) : ''}
+      </p>
+    </>
+  );
+}
