@@ -239,7 +239,7 @@ created_at TEXT NOT NULL,
 created_by INTEGER REFERENCES accounts (id),
 updated_at TEXT NOT NULL,
 version INTEGER NOT NULL DEFAULT 1
-, patient_id INTEGER REFERENCES patients (id)) STRICT
+, patient_id INTEGER REFERENCES patients (id), patient_birth_approx INTEGER NOT NULL DEFAULT 0 CHECK (patient_birth_approx IN (0, 1)), stroke_onset_approx INTEGER NOT NULL DEFAULT 0 CHECK (stroke_onset_approx IN (0, 1)), weakness_side TEXT CHECK (weakness_side IN ('left', 'right', 'both', 'unknown'))) STRICT
 
 -- table inquiries_fts on inquiries_fts
 CREATE VIRTUAL TABLE inquiries_fts USING fts5 (names, contacts, grams, tokenize = 'trigram remove_diacritics 1')
@@ -328,7 +328,7 @@ created_at TEXT NOT NULL,
 created_by INTEGER REFERENCES accounts (id),
 updated_at TEXT NOT NULL,
 version INTEGER NOT NULL DEFAULT 1
-) STRICT
+, birth_approx INTEGER NOT NULL DEFAULT 0 CHECK (birth_approx IN (0, 1)), stroke_onset_approx INTEGER NOT NULL DEFAULT 0 CHECK (stroke_onset_approx IN (0, 1)), weakness_side TEXT CHECK (weakness_side IN ('left', 'right', 'both', 'unknown'))) STRICT
 
 -- table patients_fts on patients_fts
 CREATE VIRTUAL TABLE patients_fts USING fts5 (names, contacts, identifiers, grams, tokenize = 'trigram remove_diacritics 1')

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  WEAKNESS_SIDES,
   ACTIVITY_KINDS,
   ATTACHMENT_KINDS,
   CHANNELS,
@@ -90,6 +91,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     ...each('inquiries:diagnosis.', DIAGNOSES),
     ...each('inquiries:symptom.', SYMPTOMS),
     ...each('inquiries:condition.', CONDITIONS),
+    ...each('inquiries:weaknessSide.', WEAKNESS_SIDES),
   ],
   // ui/error-message.ts phrases any lifecycle's refusal: its states under `<entity>:status.*`, and sentences an entity
   // may word its own way under `<entity>:lifecycle.*` (optional: errors:lifecycle.* is the fallback, required below).

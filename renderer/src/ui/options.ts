@@ -1,6 +1,8 @@
 // Choice lists for inquiry fields, labelled through i18next; countries and languages named by the browser's Intl.
 import type { TFunction } from 'i18next';
-import { CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS } from '../../../db/contract';
+import {
+  CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS, WEAKNESS_SIDES,
+} from '../../../db/contract';
 import type { Option } from './fields';
 
 /** Countries patients come from most, then the rest of the common ones; ISO 3166-1 alpha-2. */
@@ -53,3 +55,4 @@ export const sexOptions = (t: TFunction) => enumOptions(SEXES, t, 'sex');
 export const diagnosisOptions = (t: TFunction) => enumOptions(DIAGNOSES, t, 'diagnosis');
 export const symptomOptions = (t: TFunction) => enumOptions(SYMPTOMS, t, 'symptom');
 export const conditionOptions = (t: TFunction) => enumOptions(CONDITIONS, t, 'condition');
+export const weaknessSideOptions = (t: TFunction) => enumOptions(WEAKNESS_SIDES, t, 'weaknessSide');
