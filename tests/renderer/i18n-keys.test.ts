@@ -56,6 +56,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'asaLevel.${p.asa}': each('asaLevel.', [1, 2, 3, 4, 5, 6]),
   'inquiries:channel.${i.channel}': each('inquiries:channel.', CHANNELS),
   'patients:lesionSide.${v}': each('patients:lesionSide.', LESION_SIDES),
+  'weaknessSide.${inquiry.weaknessSide}': each('weaknessSide.', WEAKNESS_SIDES),
+  'inquiries:weaknessSide.${p.weaknessSide}': each('inquiries:weaknessSide.', WEAKNESS_SIDES),
   'patients:ecogLevel.${v}': each('patients:ecogLevel.', [0, 1, 2, 3, 4, 5]),
   'patients:asaLevel.${v}': each('patients:asaLevel.', [1, 2, 3, 4, 5, 6]),
   'inquiries:status.${i.status}': each('inquiries:status.', INQUIRY_STATUSES),

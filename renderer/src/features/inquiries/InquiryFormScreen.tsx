@@ -88,17 +88,10 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section" data-form-section>
           <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} fieldCount={fieldErrorCount} />
-          {heading(t('form.sectionInquiry'), 1)}
+          {heading(t('form.sectionContact'), 1)}
           <div className="form-grid">
             <TextField className="span-3" label={t('form.receivedAt')} type="datetime-local" value={v.receivedAt} onChange={(x) => form.set('receivedAt', x)} error={e.receivedAt} isRequired />
             <SelectField className="span-3" label={t('form.channel')} value={v.channel} onChange={(x) => form.set('channel', x)} options={channelOptions(t)} placeholder={t('form.choose')} error={e.channel} isRequired autoFocus={!inquiry} />
-            <SelectField className="span-3" label={t('form.owner')} value={v.ownerId} onChange={(x) => form.set('ownerId', x)} options={staffOptions} emptyLabel={t('unassigned')} error={e.ownerId} />
-            <TextField className="span-3" label={t('form.nextFollowUp')} type="date" value={v.nextFollowUp} onChange={(x) => form.set('nextFollowUp', x)} error={e.nextFollowUp} />
-          </div>
-        </div>
-        <div className="form-section" data-form-section>
-          {heading(t('form.sectionContact'), 2)}
-          <div className="form-grid">
             <TextField className="span-6" label={t('form.contactName')} value={v.contactName} onChange={(x) => form.set('contactName', x)} error={e.contactName} isRequired autoComplete="off" />
             <SelectField className="span-6" label={t('form.contactRelation')} value={v.contactRelation} onChange={(x) => form.set('contactRelation', x)} options={relationOptions(t)} placeholder={t('form.choose')} error={e.contactRelation} isRequired />
             <TextField className="span-4" label={t('form.contactEmail')} type="email" value={v.contactEmail} onChange={(x) => form.set('contactEmail', x)} error={e.contactEmail} autoComplete="off" />
@@ -106,14 +99,10 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
             <TextField className="span-4" label={t('form.messagingHandle')} value={v.messagingHandle} onChange={(x) => form.set('messagingHandle', x)} error={e.messagingHandle} description={t('form.messagingHint')} autoComplete="off" />
             <SelectField className="span-6" label={t('form.country')} value={v.country} onChange={(x) => form.set('country', x)} options={countryOptions(locale)} emptyLabel={t('form.none')} error={e.country} />
             <SelectField className="span-6" label={t('form.preferredLanguage')} value={v.preferredLanguage} onChange={(x) => form.set('preferredLanguage', x)} options={languageOptions(locale)} emptyLabel={t('form.none')} error={e.preferredLanguage} />
-            <div className="span-12 consent-row">
-              <Checkbox isSelected={v.consentContact} onChange={(x) => form.set('consentContact', x)}>{t('form.consentContact')}</Checkbox>
-              <Checkbox isSelected={v.consentDataProcessing} onChange={(x) => form.set('consentDataProcessing', x)}>{t('form.consentDataProcessing')}</Checkbox>
-            </div>
           </div>
         </div>
         <div className="form-section" data-form-section>
-          {heading(t('form.sectionPatient'), 3)}
+          {heading(t('form.sectionPatient'), 2)}
           <div className="form-grid">
             <TextField className="span-6" label={t('form.patientName')} value={v.patientName} onChange={(x) => form.set('patientName', x)} error={e.patientName} isRequired autoComplete="off" />
             <SelectField className="span-6" label={t('form.patientSex')} value={v.patientSex} onChange={(x) => form.set('patientSex', x)} options={sexOptions(t)} placeholder={t('form.choose')} error={e.patientSex} isRequired />
@@ -122,7 +111,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
           </div>
         </div>
         <div className="form-section" data-form-section>
-          {heading(t('intake.sectionClinical'), 4)}
+          {heading(t('intake.sectionClinical'), 3)}
           <div className="form-grid">
             <SelectField className="span-4" label={t('form.diagnosis')} value={v.diagnosis} onChange={(x) => form.set('diagnosis', x)} options={diagnosisOptions(t)} placeholder={t('form.choose')} error={e.diagnosis} isRequired />
             <PartialDateField className="span-4" label={t('form.strokeOnsetDate')} value={v.strokeOnsetDate} onChange={(x) => form.set('strokeOnsetDate', x)} error={e.strokeOnsetDate} />
@@ -133,8 +122,19 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
           </div>
         </div>
         <div className="form-section" data-form-section>
-          {heading(t('form.sectionMessage'), 5)}
+          {heading(t('intake.sectionConsent'), 4)}
           <div className="form-grid">
+            <div className="span-12 consent-row">
+              <Checkbox isSelected={v.consentContact} onChange={(x) => form.set('consentContact', x)}>{t('form.consentContact')}</Checkbox>
+              <Checkbox isSelected={v.consentDataProcessing} onChange={(x) => form.set('consentDataProcessing', x)}>{t('form.consentDataProcessing')}</Checkbox>
+            </div>
+          </div>
+        </div>
+        <div className="form-section" data-form-section>
+          {heading(t('intake.sectionFollowUp'), 5)}
+          <div className="form-grid">
+            <SelectField className="span-6" label={t('form.owner')} value={v.ownerId} onChange={(x) => form.set('ownerId', x)} options={staffOptions} emptyLabel={t('unassigned')} error={e.ownerId} />
+            <TextField className="span-6" label={t('form.nextFollowUp')} type="date" value={v.nextFollowUp} onChange={(x) => form.set('nextFollowUp', x)} error={e.nextFollowUp} />
             <TextField className="span-8" label={t('form.message')} value={v.message} onChange={(x) => form.set('message', x)} error={e.message} multiline rows={4} />
             <TextField className="span-4" label={t('form.heardAbout')} value={v.heardAbout} onChange={(x) => form.set('heardAbout', x)} error={e.heardAbout} />
           </div>

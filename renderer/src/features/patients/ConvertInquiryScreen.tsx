@@ -11,7 +11,7 @@ import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
-import { formatDay } from '../../ui/format';
+import { formatPartialDate } from '../../ui/format';
 import { useInquiry } from '../../api/inquiry-queries';
 import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
@@ -85,7 +85,7 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
     t('convert.targetExisting', {
       name: `${m.patient.familyName} ${m.patient.givenName}`,
       mrn: m.patient.mrn,
-      born: formatDay(m.patient.birthDate, i18n.language) || '—',
+      born: formatPartialDate(m.patient.birthDate, m.patient.birthDateApprox, i18n.language) || '—',
       reasons: m.reasons.map((r) => t(`matchReason.${r}`)).join(', '),
     });
 
