@@ -86,6 +86,46 @@ export const IsoDate = z.string().superRefine((s, ctx) => {
   }
 });
 
+const PARTIAL_SHAPE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/**
+ * A date known to the year, the month or the day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (checked to be real). The text's
+ * length is its precision, so a caller's "April 2026" is never stored or shown as a day they did not give. Whether the
+ * value is an estimate ("about 8 months ago", a year worked out from an age) is a separate `…Approx` boolean beside it.
+ * Sorting and "is it after today" compare the text: a partial date sorts as the start of its period.
+ */
+export const PartialDate = z.string().superRefine((s, ctx) => {
+  if (!PARTIAL_SHAPE.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'Use the form YYYY-MM-DD, YYYY-MM or YYYY' });
+    return;
+  }
+  if (!isRealPartialDate(s)) ctx.addIssue({ code: 'custom', message: 'Not a real calendar date' });
+});
+export type PartialDate = z.infer<typeof PartialDate>;
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real year, month or day (year 1000 onwards). */
+export function isRealPartialDate(s: string): boolean {
+  if (!PARTIAL_SHAPE.test(s)) return false;
+  const [year = 0, month = 1, day = 1] = s.split('-').map(Number);
+  if (year < 1000 || month < 1 || month > 12) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+export type DatePrecision = 'year' | 'month' | 'day';
+export const precisionOf = (d: string): DatePrecision => (d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day');
+
+/** A whole, given day (not an estimate): the only kind of birth date that can tell two people apart. */
+export const isExactDay = (d: string | null, approx: boolean): d is string => d !== null && d.length === 10 && !approx;
+
+/**
+ * `a` is surely before `b`: compared at the coarser of the two precisions, so onset "2026-04" is not before a birth on
+ * "2026-04-12" (it may be the same month), but "2026-03" is.
+ */
+export function surelyBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+}
+
 /** An instant in ISO-8601 UTC, e.g. `2026-11-25T08:30:00.000Z`. */
 export const IsoInstant = z.iso.datetime({ offset: false, message: 'Use an ISO-8601 UTC time' });
 

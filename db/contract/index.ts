@@ -28,6 +28,7 @@ export const isMethod = (name: string): name is Method => Object.prototype.hasOw
 
 export * from './common';
 export * from './geo';
+export * from './date-text';
 export * from './auth';
 export * from './inquiries';
 export * from './imports';

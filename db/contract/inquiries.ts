@@ -1,7 +1,10 @@
 // Contract for inquiries: intake, the pipeline, activities, the list and the coordinator's worklist.
 import { z } from 'zod';
 import { defineLifecycle } from './lifecycle';
-import { CountryCode, Email, Id, IsoDate, IsoInstant, LanguageCode, OptionalText, Phone, RequiredText, method } from './common';
+import {
+  CountryCode, Email, Id, IsoDate, IsoInstant, LanguageCode, OptionalText, PartialDate, Phone, RequiredText, method,
+  surelyBefore,
+} from './common';
 
 export const CHANNELS = ['web_form', 'phone', 'email', 'messaging', 'referral', 'walk_in'] as const;
 export const Channel = z.enum(CHANNELS, 'Choose one');
@@ -26,6 +29,11 @@ export const SYMPTOMS = [
   'coordination',
 ] as const;
 export const Symptom = z.enum(SYMPTOMS);
+
+/** The side of the body that is weak, as the family describes it (not the side of the brain lesion). */
+export const WEAKNESS_SIDES = ['left', 'right', 'both', 'unknown'] as const;
+export const WeaknessSide = z.enum(WEAKNESS_SIDES, 'Choose one');
+export type WeaknessSide = z.infer<typeof WeaknessSide>;
 
 export const CONDITIONS = ['heart', 'kidney', 'liver', 'lung', 'diabetes', 'hypertension', 'other'] as const;
 export const Condition = z.enum(CONDITIONS);
@@ -99,10 +107,15 @@ export const InquiryFields = z.object({
   preferredLanguage: LanguageCode,
   patientName: RequiredText(120),
   patientSex: Sex,
-  patientBirthDate: IsoDate.nullable(),
+  patientBirthDate: PartialDate.nullable(),
+  /** The birth date is an estimate ("about 1960"); absent in older callers, so it defaults to exact. */
+  patientBirthDateApprox: z.boolean().default(false),
   patientAge: z.number('Whole years').int('Whole years').min(0, 'Between 0 and 120').max(120, 'Between 0 and 120').nullable(),
   diagnosis: Diagnosis,
-  strokeOnsetDate: IsoDate.nullable(),
+  strokeOnsetDate: PartialDate.nullable(),
+  /** "About 8 months ago": the onset is an estimate. */
+  strokeOnsetDateApprox: z.boolean().default(false),
+  weaknessSide: WeaknessSide.nullable().default(null),
   symptoms: z.array(Symptom).max(SYMPTOMS.length),
   conditions: z.array(Condition).max(CONDITIONS.length),
   conditionsOther: OptionalText(500),
@@ -121,7 +134,7 @@ export const InquiryFieldsChecked = InquiryFields.superRefine((v, ctx) => {
   if (v.contactEmail === null && v.contactPhone === null && v.messagingHandle === null) {
     ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'Give an e-mail, a phone or a messaging handle' });
   }
-  if (v.patientBirthDate !== null && v.strokeOnsetDate !== null && v.strokeOnsetDate < v.patientBirthDate) {
+  if (v.patientBirthDate !== null && v.strokeOnsetDate !== null && surelyBefore(v.strokeOnsetDate, v.patientBirthDate)) {
     ctx.addIssue({ code: 'custom', path: ['strokeOnsetDate'], message: 'Onset is before the date of birth' });
   }
   if (v.conditions.includes('other') && v.conditionsOther === null) {

@@ -8,11 +8,13 @@ import {
   IsoInstant,
   LanguageCode,
   OptionalText,
+  PartialDate,
   Phone,
   RequiredText,
   method,
+  surelyBefore,
 } from './common';
-import { Condition, CONDITIONS, Diagnosis, Inquiry, InquiryListRow, Sex } from './inquiries';
+import { Condition, CONDITIONS, Diagnosis, Inquiry, InquiryListRow, Sex, WeaknessSide } from './inquiries';
 
 export const LESION_SIDES = ['left', 'right', 'bilateral', 'unknown'] as const;
 export const LesionSide = z.enum(LESION_SIDES, 'Choose one');
@@ -32,7 +34,9 @@ export const PatientFields = z.object({
   givenName: RequiredText(80),
   nativeName: OptionalText(80),
   sex: Sex,
-  birthDate: IsoDate.nullable(),
+  birthDate: PartialDate.nullable(),
+  /** An estimate, e.g. a year worked out from the age given on an inquiry. */
+  birthDateApprox: z.boolean().default(false),
   nationality: CountryCode,
   languages: z.array(LanguageCode.unwrap()).max(6, 'At most 6 languages'),
   email: Email,
@@ -44,7 +48,10 @@ export const PatientFields = z.object({
   emergencyPhone: Phone,
   passportNumber: Passport,
   strokeType: Diagnosis,
-  strokeOnsetDate: IsoDate.nullable(),
+  strokeOnsetDate: PartialDate.nullable(),
+  strokeOnsetDateApprox: z.boolean().default(false),
+  /** The weak side of the body as reported; kept apart from lesionSide, which is a finding and is not guessed from it. */
+  weaknessSide: WeaknessSide.nullable().default(null),
   lesionSide: LesionSide.nullable(),
   lesionSite: OptionalText(200),
   priorTreatments: OptionalText(2000),
@@ -59,7 +66,7 @@ export type PatientFieldsInput = z.input<typeof PatientFields>;
 
 /** Cross-field rules, shared by the form and the core. */
 export const PatientFieldsChecked = PatientFields.superRefine((v, ctx) => {
-  if (v.birthDate !== null && v.strokeOnsetDate !== null && v.strokeOnsetDate < v.birthDate) {
+  if (v.birthDate !== null && v.strokeOnsetDate !== null && surelyBefore(v.strokeOnsetDate, v.birthDate)) {
     ctx.addIssue({ code: 'custom', path: ['strokeOnsetDate'], message: 'Onset is before the date of birth' });
   }
   if (v.comorbidities.includes('other') && v.comorbiditiesOther === null) {
@@ -96,7 +103,8 @@ export const PatientSummary = z.object({
   givenName: z.string(),
   nativeName: z.string().nullable(),
   sex: Sex,
-  birthDate: IsoDate.nullable(),
+  birthDate: PartialDate.nullable(),
+  birthDateApprox: z.boolean(),
   nationality: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),

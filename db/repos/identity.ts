@@ -41,10 +41,10 @@ export interface CandidateKeys {
 const PER_KEY = 20;
 const PER_BIRTH_DATE = 200;
 
-const PATIENT = raw(
-  'SELECT id, mrn, family_name, given_name, native_name, birth_date, email, phone_digits, passport_number' +
-    ' FROM patients',
-);
+// A birth date is a key only as a whole, exact day: a year or an estimate ("about 1960") names too many people.
+const EXACT_BIRTH = raw('CASE WHEN length(birth_date) = 10 AND birth_approx = 0 THEN birth_date END AS birth_date');
+const PATIENT = sql`SELECT id, mrn, family_name, given_name, native_name, ${EXACT_BIRTH}, email, phone_digits,
+  passport_number FROM patients`;
 // Merged-away records are pointers to their survivor, never candidates themselves (and the indexes leave them out).
 const LIVE = raw('merged_into_id IS NULL');
 
@@ -61,13 +61,14 @@ export function patientCandidates(db: ReadableDB, k: CandidateKeys): PatientIden
     k.email === null ? [] : q(sql`email = ${k.email}`, PER_KEY),
     k.phone === null ? [] : q(sql`phone_digits = ${k.phone}`, PER_KEY),
     k.passport === null ? [] : q(sql`passport_number = ${k.passport}`, PER_KEY),
-    k.birthDate === null ? [] : q(sql`birth_date = ${k.birthDate}`, PER_BIRTH_DATE),
+    k.birthDate === null ? [] : q(sql`birth_date = ${k.birthDate} AND birth_approx = 0`, PER_BIRTH_DATE),
   ]);
 }
 
 const INQUIRY = raw(
-  'SELECT id, patient_name, contact_name, received_at, patient_birth_date, contact_email, contact_phone_digits' +
-    ' FROM inquiries',
+  'SELECT id, patient_name, contact_name, received_at,' +
+    ' CASE WHEN length(patient_birth_date) = 10 AND patient_birth_approx = 0 THEN patient_birth_date END' +
+    ' AS patient_birth_date, contact_email, contact_phone_digits FROM inquiries',
 );
 
 /** Inquiries have no passport: that key is not looked up. */
@@ -77,7 +78,7 @@ export function inquiryCandidates(db: ReadableDB, k: CandidateKeys): InquiryIden
   return byId([
     k.email === null ? [] : q(sql`contact_email = ${k.email}`, PER_KEY),
     k.phone === null ? [] : q(sql`contact_phone_digits = ${k.phone}`, PER_KEY),
-    k.birthDate === null ? [] : q(sql`patient_birth_date = ${k.birthDate}`, PER_BIRTH_DATE),
+    k.birthDate === null ? [] : q(sql`patient_birth_date = ${k.birthDate} AND patient_birth_approx = 0`, PER_BIRTH_DATE),
   ]);
 }
 
@@ -103,7 +104,8 @@ export function duplicateCandidatePairs(db: ReadableDB, limit: number): { a: num
           SELECT a.id, b.id FROM patients a JOIN patients b
               ON b.birth_date = a.birth_date AND b.id <> a.id
              AND (lower(b.family_name) = lower(a.family_name) OR lower(b.family_name) = lower(a.given_name))
-           WHERE a.birth_date IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
+           WHERE length(a.birth_date) = 10 AND a.birth_approx = 0 AND b.birth_approx = 0
+             AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
         ) WHERE a < b ORDER BY a, b LIMIT ${limit}`,
   );
 }

@@ -38,9 +38,12 @@ interface InquiryRow {
   patient_name: string;
   patient_sex: Inquiry['patientSex'];
   patient_birth_date: string | null;
+  patient_birth_approx: number;
   patient_age: number | null;
   diagnosis: Inquiry['diagnosis'];
   stroke_onset_date: string | null;
+  stroke_onset_approx: number;
+  weakness_side: Inquiry['weaknessSide'];
   symptoms: string;
   conditions: string;
   conditions_other: string | null;
@@ -74,9 +77,12 @@ const toInquiry = (r: InquiryRow): Inquiry => ({
   patientName: r.patient_name,
   patientSex: r.patient_sex,
   patientBirthDate: r.patient_birth_date,
+  patientBirthDateApprox: r.patient_birth_approx === 1,
   patientAge: r.patient_age,
   diagnosis: r.diagnosis,
   strokeOnsetDate: r.stroke_onset_date,
+  strokeOnsetDateApprox: r.stroke_onset_approx === 1,
+  weaknessSide: r.weakness_side,
   symptoms: JSON.parse(r.symptoms) as Inquiry['symptoms'],
   conditions: JSON.parse(r.conditions) as Inquiry['conditions'],
   conditionsOther: r.conditions_other,
@@ -96,6 +102,11 @@ const toInquiry = (r: InquiryRow): Inquiry => ({
   version: r.version,
 });
 
+/** The estimate flags only mean something beside a date. */
+const approxColumns = (f: InquiryFields) => sql`
+  patient_birth_approx = ${f.patientBirthDate !== null && f.patientBirthDateApprox},
+  stroke_onset_approx = ${f.strokeOnsetDate !== null && f.strokeOnsetDateApprox}, weakness_side = ${f.weaknessSide}`;
+
 const fieldColumns = (f: InquiryFields) => sql`
   received_at = ${f.receivedAt}, channel = ${f.channel}, contact_name = ${f.contactName},
   contact_relation = ${f.contactRelation}, contact_email = ${f.contactEmail}, contact_phone = ${f.contactPhone},
@@ -105,7 +116,8 @@ const fieldColumns = (f: InquiryFields) => sql`
   diagnosis = ${f.diagnosis}, stroke_onset_date = ${f.strokeOnsetDate}, symptoms = ${JSON.stringify(f.symptoms)},
   conditions = ${JSON.stringify(f.conditions)}, conditions_other = ${f.conditionsOther}, message = ${f.message},
   heard_about = ${f.heardAbout}, consent_contact = ${f.consentContact},
-  consent_data_processing = ${f.consentDataProcessing}, owner_id = ${f.ownerId}, next_follow_up = ${f.nextFollowUp}`;
+  consent_data_processing = ${f.consentDataProcessing}, owner_id = ${f.ownerId}, next_follow_up = ${f.nextFollowUp},
+  ${approxColumns(f)}`;
 
 export function insertInquiry(db: WritableDB, f: InquiryFields, meta: { at: string; by: number | null; status?: InquiryStatus }): number {
   const res = run(
@@ -114,13 +126,15 @@ export function insertInquiry(db: WritableDB, f: InquiryFields, meta: { at: stri
           contact_phone_digits, messaging_handle, country, preferred_language, patient_name, patient_sex,
           patient_birth_date, patient_age, diagnosis, stroke_onset_date, symptoms, conditions, conditions_other,
           message, heard_about, consent_contact, consent_data_processing, owner_id, next_follow_up, status,
-          created_at, created_by, updated_at)
+          created_at, created_by, updated_at, patient_birth_approx, stroke_onset_approx, weakness_side)
         VALUES (${f.receivedAt}, ${f.channel}, ${f.contactName}, ${f.contactRelation}, ${f.contactEmail},
           ${f.contactPhone}, ${phoneDigits(f.contactPhone)}, ${f.messagingHandle}, ${f.country},
           ${f.preferredLanguage}, ${f.patientName}, ${f.patientSex}, ${f.patientBirthDate}, ${f.patientAge},
           ${f.diagnosis}, ${f.strokeOnsetDate}, ${JSON.stringify(f.symptoms)}, ${JSON.stringify(f.conditions)},
           ${f.conditionsOther}, ${f.message}, ${f.heardAbout}, ${f.consentContact}, ${f.consentDataProcessing},
-          ${f.ownerId}, ${f.nextFollowUp}, ${meta.status ?? 'new'}, ${meta.at}, ${meta.by}, ${meta.at})`,
+          ${f.ownerId}, ${f.nextFollowUp}, ${meta.status ?? 'new'}, ${meta.at}, ${meta.by}, ${meta.at},
+          ${f.patientBirthDate !== null && f.patientBirthDateApprox}, ${f.strokeOnsetDate !== null && f.strokeOnsetDateApprox},
+          ${f.weaknessSide})`,
   );
   return Number(res.lastInsertRowid);
 }

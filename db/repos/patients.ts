@@ -12,6 +12,7 @@ interface PatientRow {
   native_name: string | null;
   sex: Patient['sex'];
   birth_date: string | null;
+  birth_approx: number;
   nationality: string | null;
   languages: string;
   email: string | null;
@@ -24,6 +25,8 @@ interface PatientRow {
   passport_number: string | null;
   stroke_type: Patient['strokeType'];
   stroke_onset_date: string | null;
+  stroke_onset_approx: number;
+  weakness_side: Patient['weaknessSide'];
   lesion_side: Patient['lesionSide'];
   lesion_site: string | null;
   prior_treatments: string | null;
@@ -44,6 +47,7 @@ const toFields = (r: PatientRow): PatientFields => ({
   nativeName: r.native_name,
   sex: r.sex,
   birthDate: r.birth_date,
+  birthDateApprox: r.birth_approx === 1,
   nationality: r.nationality,
   languages: JSON.parse(r.languages) as string[],
   email: r.email,
@@ -56,6 +60,8 @@ const toFields = (r: PatientRow): PatientFields => ({
   passportNumber: r.passport_number,
   strokeType: r.stroke_type,
   strokeOnsetDate: r.stroke_onset_date,
+  strokeOnsetDateApprox: r.stroke_onset_approx === 1,
+  weaknessSide: r.weakness_side,
   lesionSide: r.lesion_side,
   lesionSite: r.lesion_site,
   priorTreatments: r.prior_treatments,
@@ -73,6 +79,7 @@ const fieldValues = (f: PatientFields) => ({
   native_name: f.nativeName,
   sex: f.sex,
   birth_date: f.birthDate,
+  birth_approx: f.birthDate !== null && f.birthDateApprox ? 1 : 0,
   nationality: f.nationality,
   languages: JSON.stringify(f.languages),
   email: f.email,
@@ -86,6 +93,8 @@ const fieldValues = (f: PatientFields) => ({
   passport_number: f.passportNumber,
   stroke_type: f.strokeType,
   stroke_onset_date: f.strokeOnsetDate,
+  stroke_onset_approx: f.strokeOnsetDate !== null && f.strokeOnsetDateApprox ? 1 : 0,
+  weakness_side: f.weaknessSide,
   lesion_side: f.lesionSide,
   lesion_site: f.lesionSite,
   prior_treatments: f.priorTreatments,
@@ -170,6 +179,7 @@ interface SummaryRow {
   native_name: string | null;
   sex: PatientSummary['sex'];
   birth_date: string | null;
+  birth_approx: number;
   nationality: string | null;
   phone: string | null;
   email: string | null;
@@ -179,7 +189,8 @@ interface SummaryRow {
 }
 
 const SUMMARY_COLUMNS = raw(
-  'p.id, p.mrn, p.family_name, p.given_name, p.native_name, p.sex, p.birth_date, p.nationality, p.phone, p.email, p.stroke_type, p.created_at, p.version',
+  'p.id, p.mrn, p.family_name, p.given_name, p.native_name, p.sex, p.birth_date, p.nationality, p.phone, p.email, p.stroke_type, p.created_at, p.version' +
+    ', p.birth_approx',
 );
 
 const toSummary = (r: SummaryRow): PatientSummary => ({
@@ -190,6 +201,7 @@ const toSummary = (r: SummaryRow): PatientSummary => ({
   nativeName: r.native_name,
   sex: r.sex,
   birthDate: r.birth_date,
+  birthDateApprox: r.birth_approx === 1,
   nationality: r.nationality,
   phone: r.phone,
   email: r.email,

@@ -16,7 +16,7 @@ import { insertPatient } from '../repos/patients';
 import { getSetting, putSetting } from '../repos/settings';
 import { insertAudit } from '../repos/audit';
 import { type WritableDB, bulkWritable } from '../sqlite/handles';
-import { type Core, clinicToday, nowIso } from '../services/core';
+import { type Core, clinicTimeZone, clinicToday, nowIso } from '../services/core';
 import { nextMrn } from '../services/mrn';
 import { hashPassword } from '../services/passwords';
 import { fieldsFromInquiry } from '../services/patients';
@@ -216,9 +216,12 @@ function seedInChunks(
         patientName: patient.full,
         patientSex: sex,
         patientBirthDate: rng.chance(0.8) ? isoDay(birth) : null,
+        patientBirthDateApprox: false,
         patientAge: null,
         diagnosis: rng.weighted([['ischemic', 70], ['hemorrhagic', 25], ['unknown', 5]] as const),
         strokeOnsetDate: rng.chance(0.9) ? isoDay(onset) : null,
+        strokeOnsetDateApprox: false,
+        weaknessSide: rng.weighted([['left', 40], ['right', 38], ['both', 4], ['unknown', 8]] as const),
         symptoms: rng.some(SYMPTOMS, 1, 4),
         conditions,
         conditionsOther: conditions.includes('other') ? 'Atrial fibrillation' : null,
@@ -230,6 +233,11 @@ function seedInChunks(
         nextFollowUp: open && !unowned ? isoDay(today + followUpOffset * DAY) : null,
       };
       if (fields.patientBirthDate === null) fields.patientAge = ageYears;
+      // A phone call often gives the onset as "about 8 months ago": the month only, marked as an estimate.
+      if (fields.strokeOnsetDate !== null && rng.chance(0.2)) {
+        fields.strokeOnsetDate = fields.strokeOnsetDate.slice(0, 7);
+        fields.strokeOnsetDateApprox = true;
+      }
       if (fields.contactEmail === null && fields.contactPhone === null && fields.messagingHandle === null) fields.contactPhone = phone(rng, c);
 
       const id = insertInquiry(w, fields, { at: fields.receivedAt, by: channel === 'web_form' ? null : owner.id, status });
@@ -272,7 +280,7 @@ function seedInChunks(
         const inquiry = findInquiry(w, id);
         if (inquiry) {
           const at = new Date(t).toISOString();
-          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry), c, patient, { at, by: owner.id });
+          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, clinicTimeZone(core)), c, patient, { at, by: owner.id });
           setInquiryPatient(w, id, { patientId, status: 'converted', at });
           patients += 1;
         }
@@ -332,7 +340,10 @@ function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 
     givenName: person.given,
     nativeName: null,
     sex,
-    birthDate: isoDay(birth),
+    // Some families know only the year: an estimated birth year.
+    ...(rng.chance(0.1)
+      ? { birthDate: isoDay(birth).slice(0, 4), birthDateApprox: true }
+      : { birthDate: isoDay(birth), birthDateApprox: false }),
     nationality: c.code,
     languages: c.language === 'en' ? ['en'] : [c.language, ...(rng.chance(0.3) ? ['en'] : [])],
     email: rng.chance(0.7) ? `${ascii(person.given)}.${ascii(person.family)}${rng.int(1, 9999)}@${rng.pick(EMAIL_DOMAINS)}` : null,
@@ -345,6 +356,8 @@ function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 
     passportNumber: null,
     strokeType: rng.weighted([['ischemic', 70], ['hemorrhagic', 27], ['unknown', 3]] as const),
     strokeOnsetDate: isoDay(registered - (30 + 1500 * rng.next() ** 2) * DAY),
+    strokeOnsetDateApprox: false,
+    weaknessSide: null,
     lesionSide: null,
     lesionSite: null,
     priorTreatments: null,

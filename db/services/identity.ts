@@ -7,7 +7,7 @@
 // inquiry, a web-form row) matches a known family name when it contains it. SQL only brings candidates
 // (repos/identity.ts); every decision is matchReasons below, so the three callers cannot disagree.
 import type { ReadableDB } from '../sqlite/handles';
-import type { DuplicatePair, MatchReason, PatientFields, PatientMatch } from '../contract';
+import { type DuplicatePair, type MatchReason, type PatientFields, type PatientMatch, isExactDay } from '../contract';
 import {
   type CandidateKeys,
   type InquiryIdentityRow,
@@ -86,13 +86,14 @@ export function matchReasons(a: IdentityKeys, b: IdentityKeys): MatchReason[] {
 type PatientIdentity = Pick<
   PatientFields,
   'email' | 'phone' | 'passportNumber' | 'birthDate' | 'familyName' | 'givenName' | 'nativeName'
->;
+> & { birthDateApprox?: boolean };
 
 export const personFromPatient = (f: PatientIdentity): Person => ({
   email: f.email,
   phone: f.phone,
   passport: f.passportNumber,
-  birthDate: f.birthDate,
+  // Only an exact, whole day tells people apart; "about 1960" would match half a ward (issue #8).
+  birthDate: isExactDay(f.birthDate, f.birthDateApprox ?? false) ? f.birthDate : null,
   familyName: f.familyName,
   names: [`${f.familyName} ${f.givenName}`, ...(f.nativeName === null ? [] : [f.nativeName])],
 });
@@ -103,11 +104,12 @@ export const personFromInquiry = (f: {
   contactPhone: string | null;
   patientName: string;
   patientBirthDate: string | null;
+  patientBirthDateApprox?: boolean;
 }): Person => ({
   email: f.contactEmail,
   phone: f.contactPhone,
   passport: null,
-  birthDate: f.patientBirthDate,
+  birthDate: isExactDay(f.patientBirthDate, f.patientBirthDateApprox ?? false) ? f.patientBirthDate : null,
   familyName: null,
   names: [f.patientName],
 });

@@ -17,7 +17,7 @@ import { planSearch, searchPatientIds } from '../repos/search';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import type { CallContext } from './context';
-import { type Core, clinicToday, diff } from './core';
+import { type Core, clinicTimeZone, clinicToday, dayInZone, diff } from './core';
 import { settleDraft } from './drafts';
 import * as identity from './identity';
 import { checkMove, loadInquiry, transition } from './inquiries';
@@ -124,14 +124,27 @@ export function splitName(name: string, country: string | null): { familyName: s
   return { familyName: words.at(-1) ?? trimmed, givenName: words.slice(0, -1).join(' '), nativeName: null };
 }
 
+/**
+ * The birth date an inquiry gives: its own, or else a year worked out from the age, marked as an estimate. The age was
+ * given when the inquiry arrived, so the year is the clinic's year of `receivedAt` minus the age.
+ */
+export function birthFromInquiry(inquiry: Inquiry, timeZone: string): { birthDate: string | null; birthDateApprox: boolean } {
+  if (inquiry.patientBirthDate !== null) {
+    return { birthDate: inquiry.patientBirthDate, birthDateApprox: inquiry.patientBirthDateApprox };
+  }
+  if (inquiry.patientAge === null) return { birthDate: null, birthDateApprox: false };
+  const year = Number(dayInZone(new Date(inquiry.receivedAt), timeZone).slice(0, 4)) - inquiry.patientAge;
+  return { birthDate: String(year), birthDateApprox: true };
+}
+
 /** What the inquiry knew, as a new patient's fields. */
-export function fieldsFromInquiry(inquiry: Inquiry): PatientFields {
+export function fieldsFromInquiry(inquiry: Inquiry, timeZone: string): PatientFields {
   const name = splitName(inquiry.patientName, inquiry.country);
   const family = inquiry.contactRelation !== 'self';
   return {
     ...name,
     sex: inquiry.patientSex,
-    birthDate: inquiry.patientBirthDate,
+    ...birthFromInquiry(inquiry, timeZone),
     nationality: inquiry.country,
     languages: inquiry.preferredLanguage ? [inquiry.preferredLanguage] : [],
     email: inquiry.contactEmail,
@@ -144,6 +157,9 @@ export function fieldsFromInquiry(inquiry: Inquiry): PatientFields {
     passportNumber: null,
     strokeType: inquiry.diagnosis,
     strokeOnsetDate: inquiry.strokeOnsetDate,
+    strokeOnsetDateApprox: inquiry.strokeOnsetDateApprox,
+    // The weak side is carried as reported; the lesion side is a finding, left for the doctor (not guessed from it).
+    weaknessSide: inquiry.weaknessSide,
     lesionSide: null,
     lesionSite: null,
     priorTreatments: null,
@@ -158,7 +174,7 @@ export function fieldsFromInquiry(inquiry: Inquiry): PatientFields {
 
 export function conversionDraft(ctx: CallContext, input: { inquiryId: number }): ConversionDraft {
   const inquiry = loadInquiry(ctx.core.db, input.inquiryId);
-  const fields = fieldsFromInquiry(inquiry);
+  const fields = fieldsFromInquiry(inquiry, clinicTimeZone(ctx.core));
   // Matched as the inquiry wrote the name, not as the draft splits it: the split is a guess the coordinator checks.
   return { fields, matches: identity.matchingPatients(ctx.core.db, identity.personFromInquiry(inquiry)) };
 }

@@ -145,7 +145,7 @@ describe('web-form import', () => {
     );
     expect(!r.ok && r.errors).toEqual([
       { row: 2, field: 'patient_birth_date', message: 'Not a real calendar date' },
-      { row: 3, field: 'onset_date', message: 'Use the form YYYY-MM-DD' },
+      { row: 3, field: 'onset_date', message: 'Use the form YYYY-MM-DD, YYYY-MM or YYYY' },
     ]);
   });
 

@@ -15,7 +15,7 @@ const shots = 'tests/e2e/.artifacts/screens';
 
 /** Latin words the Chinese interface keeps: product and format names, scale names, key names, units. */
 const ALLOWED = ['StrokeDesk', 'SD', 'ECOG', 'ASA', 'MRI', 'MRN', 'PDF', 'PNG', 'JPEG', 'WebP', 'TIFF', 'CSV', 'JSON', 'KB', 'MB',
-  'Ctrl', 'K', 'S', 'B', 'WhatsApp', 'Telegram', 'YYYY', 'YY', 'seq', 'N', 'I', 'II', 'III', 'IV', 'V', 'VI'];
+  'Ctrl', 'Alt', 'K', 'S', 'B', 'WhatsApp', 'Telegram', 'YYYY', 'YY', 'seq', 'N', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 
 /** Every string the clinic stored, so it can be told apart from the interface's own words. */
 function clinicStrings(db: import('better-sqlite3').Database): string[] {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  WEAKNESS_SIDES,
   ACTIVITY_KINDS,
   ATTACHMENT_KINDS,
   CHANNELS,
@@ -65,6 +66,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'asaLevel.${p.asa}': each('asaLevel.', [1, 2, 3, 4, 5, 6]),
   'inquiries:channel.${i.channel}': each('inquiries:channel.', CHANNELS),
   'patients:lesionSide.${v}': each('patients:lesionSide.', LESION_SIDES),
+  'weaknessSide.${inquiry.weaknessSide}': each('weaknessSide.', WEAKNESS_SIDES),
+  'inquiries:weaknessSide.${p.weaknessSide}': each('inquiries:weaknessSide.', WEAKNESS_SIDES),
   'patients:ecogLevel.${v}': each('patients:ecogLevel.', [0, 1, 2, 3, 4, 5]),
   'patients:asaLevel.${v}': each('patients:asaLevel.', [1, 2, 3, 4, 5, 6]),
   'inquiries:status.${i.status}': each('inquiries:status.', INQUIRY_STATUSES),
@@ -100,6 +103,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     ...each('inquiries:diagnosis.', DIAGNOSES),
     ...each('inquiries:symptom.', SYMPTOMS),
     ...each('inquiries:condition.', CONDITIONS),
+    ...each('inquiries:weaknessSide.', WEAKNESS_SIDES),
   ],
   // ui/error-message.ts phrases any lifecycle's refusal: its states under `<entity>:status.*`, and sentences an entity
   // may word its own way under `<entity>:lifecycle.*` (optional: errors:lifecycle.* is the fallback, required below).

@@ -6,6 +6,24 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 /** Kept here rather than imported from the contract: a shipped migration must not change when the contract grows. */
 const LANGUAGES_AT_30 = ['en', 'zh-CN'] as const;
 
+// --- Partial and approximate dates, weakness side (issue #8 item 3) ---------------------------------------------
+// Birth and onset dates may now be `YYYY` or `YYYY-MM` in their existing TEXT columns (the length is the precision);
+// each gets a flag for "this is an estimate". Existing rows are exact days, hence DEFAULT 0.
+const WEAKNESS_SIDES_AT_30 = ['left', 'right', 'both', 'unknown'] as const;
+const flag = (table: string, column: string) =>
+  `ALTER TABLE ${table} ADD COLUMN ${column} INTEGER NOT NULL DEFAULT 0 CHECK (${column} IN (0, 1))`;
+const weakness = (table: string) =>
+  `ALTER TABLE ${table} ADD COLUMN weakness_side TEXT CHECK (weakness_side IN (${list(WEAKNESS_SIDES_AT_30)}))`;
+const PARTIAL_DATE_STEPS = [
+  flag('inquiries', 'patient_birth_approx'),
+  flag('inquiries', 'stroke_onset_approx'),
+  weakness('inquiries'),
+  flag('patients', 'birth_approx'),
+  flag('patients', 'stroke_onset_approx'),
+  weakness('patients'),
+];
+// --- end partial dates ------------------------------------------------------------------------------------------
+
 export const m0030: Migration = {
   version: 30,
   name: '0030-reception',
@@ -14,6 +32,7 @@ export const m0030: Migration = {
     const steps = [
       // NULL: the person has not chosen yet, and the sign-in screen's choice applies.
       `ALTER TABLE accounts ADD COLUMN language TEXT CHECK (language IN (${list(LANGUAGES_AT_30)}))`,
+      ...PARTIAL_DATE_STEPS,
     ];
     for (const step of steps) db.exec(step);
     for (const step of FORM_DRAFT_STEPS) db.exec(step);

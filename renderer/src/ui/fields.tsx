@@ -40,6 +40,7 @@ export interface TextFieldProps extends BaseFieldProps {
   inputMode?: 'text' | 'numeric' | 'tel' | 'email';
   /** A stable id for the input itself (e.g. for a shortcut that focuses it). */
   inputId?: string;
+  onBlur?: () => void;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -57,6 +58,7 @@ export function TextField(p: TextFieldProps) {
       autoFocus={p.autoFocus}
       autoComplete={p.autoComplete}
       inputMode={p.inputMode}
+      onBlur={p.onBlur}
     >
       <Label className="field-label">
         {p.label}

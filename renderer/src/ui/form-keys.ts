@@ -8,3 +8,20 @@ export const focusFirstInvalid = (form: HTMLFormElement | null) =>
   requestAnimationFrame(() => {
     form?.querySelector<HTMLElement>('[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]')?.focus();
   });
+
+/**
+ * Alt+1…9 jumps to the form's n-th `[data-form-section]` and focuses its first field, so a phone intake can skip
+ * what the call does not cover. `code` rather than `key`: on a Mac, Alt+digit types a symbol.
+ */
+export function jumpToSection(event: KeyboardEvent, form: HTMLFormElement | null): boolean {
+  const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+  if (!event.altKey || event.ctrlKey || event.metaKey || digit === undefined || form === null) return false;
+  const section = form.querySelectorAll<HTMLElement>('[data-form-section]')[Number(digit) - 1];
+  const first = section?.querySelector<HTMLElement>(
+    'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]',
+  );
+  if (!first) return false;
+  event.preventDefault();
+  first.focus();
+  return true;
+}

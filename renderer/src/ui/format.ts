@@ -119,3 +119,33 @@ export function zonedInputToInstant(local: string, timeZone = clinicTimeZone()):
   const first = wall - offsetAt(wall);
   return new Date(wall - offsetAt(first)).toISOString();
 }
+
+/** The first day of a partial date (`1962` → `1962-01-01`), for spans and ages; never shown as if it were given. */
+export const partialStart = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+
+/**
+ * A partial or approximate date as given: "1962", "Apr 2026", "12 Apr 2026" (zh-CN: "2026年4月"), with "≈ " before an
+ * estimate. `long` spells the month out ("April 2026"), for the reading beside a date being typed.
+ */
+export function formatPartialDate(d: string | null, approx: boolean, locale: string, long = false): string {
+  if (!d) return '';
+  const at = new Date(`${partialStart(d)}T00:00:00Z`);
+  const month = long ? ('long' as const) : ('short' as const);
+  const text =
+    d.length === 4
+      ? new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(at)
+      : d.length === 7
+        ? new Intl.DateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(at)
+        : long
+          ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at)
+          : formatDay(d, locale);
+  return approx ? `≈ ${text}` : text;
+}
+
+/** Whole years from a (partial) birth date to `today`; a birth year alone gives the age this year reaches. */
+export function ageOn(birth: string, today: string): number {
+  if (birth.length === 4) return Number(today.slice(0, 4)) - Number(birth);
+  const b = partialStart(birth);
+  const years = Number(today.slice(0, 4)) - Number(b.slice(0, 4));
+  return today.slice(5) < b.slice(5) ? years - 1 : years;
+}

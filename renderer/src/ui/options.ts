@@ -1,7 +1,9 @@
 // Choice lists for inquiry fields, labelled through i18next; country and language names from the browser's Intl
 // (the pickers that search every code are in CodeComboField.tsx).
 import type { TFunction } from 'i18next';
-import { CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS } from '../../../db/contract';
+import {
+  CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS, WEAKNESS_SIDES,
+} from '../../../db/contract';
 import type { Option } from './fields';
 
 export function countryName(code: string | null, locale: string): string {
@@ -32,3 +34,4 @@ export const sexOptions = (t: TFunction) => enumOptions(SEXES, t, 'sex');
 export const diagnosisOptions = (t: TFunction) => enumOptions(DIAGNOSES, t, 'diagnosis');
 export const symptomOptions = (t: TFunction) => enumOptions(SYMPTOMS, t, 'symptom');
 export const conditionOptions = (t: TFunction) => enumOptions(CONDITIONS, t, 'condition');
+export const weaknessSideOptions = (t: TFunction) => enumOptions(WEAKNESS_SIDES, t, 'weaknessSide');

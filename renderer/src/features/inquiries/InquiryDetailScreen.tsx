@@ -9,7 +9,9 @@ import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { ActivityForm } from './ActivityForm';
 import { AssignForm } from './AssignForm';
 import { FollowUpBadge, StatusBadge } from '../../ui/Badges';
-import { followUpState, formatDay, formatDuration, formatInstant, formatSpan, waitLevel, waitMinutes } from '../../ui/format';
+import {
+  followUpState, formatDuration, formatInstant, formatPartialDate, formatSpan, partialStart, waitLevel, waitMinutes,
+} from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
 import { useInquiry } from '../../api/inquiry-queries';
 import { StatusDialog } from './StatusDialog';
@@ -118,11 +120,17 @@ export function InquiryDetailScreen({ id }: { id: number }) {
                 <dt>{t('detail.sex')}</dt>
                 <dd>{t(`sex.${inquiry.patientSex}`)}</dd>
                 <dt>{inquiry.patientBirthDate ? t('detail.born') : t('detail.age')}</dt>
-                <dd>{inquiry.patientBirthDate ? formatDay(inquiry.patientBirthDate, locale) : inquiry.patientAge !== null ? t('detail.ageValue', { count: inquiry.patientAge }) : '—'}</dd>
+                <dd>{inquiry.patientBirthDate ? formatPartialDate(inquiry.patientBirthDate, inquiry.patientBirthDateApprox, locale) : inquiry.patientAge !== null ? t('detail.ageValue', { count: inquiry.patientAge }) : '—'}</dd>
                 <dt>{t('detail.diagnosis')}</dt>
                 <dd>{t(`diagnosis.${inquiry.diagnosis}`)}</dd>
                 <dt>{t('detail.onset')}</dt>
-                <dd>{inquiry.strokeOnsetDate ? `${formatDay(inquiry.strokeOnsetDate, locale)} (${onsetSpan(inquiry, t)})` : '—'}</dd>
+                <dd>
+                  {inquiry.strokeOnsetDate
+                    ? `${formatPartialDate(inquiry.strokeOnsetDate, inquiry.strokeOnsetDateApprox, locale)} (${onsetSpan(inquiry, t)})`
+                    : '—'}
+                </dd>
+                <dt>{t('intake.weaknessSide')}</dt>
+                <dd>{inquiry.weaknessSide ? t(`weaknessSide.${inquiry.weaknessSide}`) : '—'}</dd>
                 <dt>{t('detail.symptoms')}</dt>
                 <dd><Tags items={inquiry.symptoms.map((s) => t(`symptom.${s}`))} /></dd>
                 <dt>{t('detail.conditions')}</dt>
@@ -186,8 +194,10 @@ function consentText(i: Inquiry, t: T): string {
 
 function onsetSpan(i: Inquiry, t: T): string {
   if (!i.strokeOnsetDate) return '';
-  const { years, months } = formatSpan(i.strokeOnsetDate, i.receivedAt);
-  const days = Math.round((Date.parse(i.receivedAt) - Date.parse(`${i.strokeOnsetDate}T00:00:00Z`)) / 86_400_000);
+  // A partial onset counts from the start of its month or year; the date beside it says it is not a given day.
+  const start = partialStart(i.strokeOnsetDate);
+  const { years, months } = formatSpan(start, i.receivedAt);
+  const days = Math.round((Date.parse(i.receivedAt) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
   const span = years > 0 ? t('detail.spanYears', { years, months }) : months > 0 ? t('detail.spanMonths', { months }) : t('detail.spanDays', { count: days });
   return t('detail.sinceOnset', { time: span });
 }

@@ -1,6 +1,7 @@
 // The intake form's values (what inputs hold: strings) and their mapping to and from the contract's InquiryFields.
 import type { Channel, Inquiry, InquiryFieldsInput } from '../../../../db/contract';
 import { instantToZonedInput, zonedInputToInstant } from '../../ui/format';
+import { dateFromText, dateToText } from '../../ui/partial-date';
 
 type Relation = Inquiry['contactRelation'];
 type Sex = Inquiry['patientSex'];
@@ -22,10 +23,12 @@ export interface InquiryFormValues {
   consentDataProcessing: boolean;
   patientName: string;
   patientSex: Sex | null;
+  /** Dates as typed ("8 mo ago", "04/2026"); read into a partial date and its estimate flag on save. */
   patientBirthDate: string;
   patientAge: string;
   diagnosis: Diagnosis | null;
   strokeOnsetDate: string;
+  weaknessSide: Inquiry['weaknessSide'];
   symptoms: Inquiry['symptoms'];
   conditions: Inquiry['conditions'];
   conditionsOther: string;
@@ -60,6 +63,7 @@ export function emptyFormValues(now: Date, ownerId: number | null): InquiryFormV
     patientAge: '',
     diagnosis: null,
     strokeOnsetDate: '',
+    weaknessSide: null,
     symptoms: [],
     conditions: [],
     conditionsOther: '',
@@ -85,10 +89,11 @@ export function formValuesFrom(i: Inquiry): InquiryFormValues {
     consentDataProcessing: i.consentDataProcessing,
     patientName: i.patientName,
     patientSex: i.patientSex,
-    patientBirthDate: i.patientBirthDate ?? '',
+    patientBirthDate: dateToText(i.patientBirthDate, i.patientBirthDateApprox),
     patientAge: i.patientAge === null ? '' : String(i.patientAge),
     diagnosis: i.diagnosis,
-    strokeOnsetDate: i.strokeOnsetDate ?? '',
+    strokeOnsetDate: dateToText(i.strokeOnsetDate, i.strokeOnsetDateApprox),
+    weaknessSide: i.weaknessSide,
     symptoms: i.symptoms,
     conditions: i.conditions,
     conditionsOther: i.conditionsOther ?? '',
@@ -103,8 +108,10 @@ const orNull = (s: string) => (s.trim() === '' ? null : s);
  * What the contract's schema checks. Unchosen selects stay null so the schema names them; an age that is not a
  * number is passed through as NaN so the schema says "whole years" under the age field.
  */
-export function toFieldsInput(v: InquiryFormValues): Record<keyof InquiryFieldsInput, unknown> {
+export function toFieldsInput(v: InquiryFormValues, today?: string): Record<keyof InquiryFieldsInput, unknown> {
   const age = v.patientAge.trim();
+  const birth = dateFromText(v.patientBirthDate, today);
+  const onset = dateFromText(v.strokeOnsetDate, today);
   return {
     receivedAt: localInputToIso(v.receivedAt),
     channel: v.channel,
@@ -117,10 +124,13 @@ export function toFieldsInput(v: InquiryFormValues): Record<keyof InquiryFieldsI
     preferredLanguage: v.preferredLanguage,
     patientName: v.patientName,
     patientSex: v.patientSex,
-    patientBirthDate: orNull(v.patientBirthDate),
+    patientBirthDate: birth.value,
+    patientBirthDateApprox: birth.approx,
     patientAge: age === '' ? null : Number(age),
     diagnosis: v.diagnosis,
-    strokeOnsetDate: orNull(v.strokeOnsetDate),
+    strokeOnsetDate: onset.value,
+    strokeOnsetDateApprox: onset.approx,
+    weaknessSide: v.weaknessSide,
     symptoms: v.symptoms,
     conditions: v.conditions,
     conditionsOther: v.conditions.includes('other') ? orNull(v.conditionsOther) : null,

@@ -13,7 +13,7 @@ import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { useDraft } from '../../ui/use-draft';
-import { formatDay } from '../../ui/format';
+import { formatPartialDate } from '../../ui/format';
 import { useInquiry } from '../../api/inquiry-queries';
 import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
@@ -90,7 +90,7 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
     t('convert.targetExisting', {
       name: `${m.patient.familyName} ${m.patient.givenName}`,
       mrn: m.patient.mrn,
-      born: formatDay(m.patient.birthDate, i18n.language) || '—',
+      born: formatPartialDate(m.patient.birthDate, m.patient.birthDateApprox, i18n.language) || '—',
       reasons: m.reasons.map((r) => t(`matchReason.${r}`)).join(', '),
     });
 

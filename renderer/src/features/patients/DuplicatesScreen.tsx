@@ -10,7 +10,7 @@ import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Ltr, Name } from '../../ui/bidi';
 import { Button } from '../../ui/fields';
-import { formatDay } from '../../ui/format';
+import { formatPartialDate } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
 import { useDuplicates, useInvalidatePatients } from '../../api/patient-queries';
@@ -80,7 +80,7 @@ function comparison(pair: DuplicatePair, t: TFunction, locale: string): Row[] {
     row('native', t('detail.nativeName'), (p) => p.nativeName ?? '', name),
     row('mrn', t('detail.mrn'), (p) => p.mrn, ltr),
     row('sex', t('detail.sex'), (p) => t(`inquiries:sex.${p.sex}`)),
-    row('born', t('detail.birthDate'), (p) => formatDay(p.birthDate, locale)),
+    row('born', t('detail.birthDate'), (p) => formatPartialDate(p.birthDate, p.birthDateApprox, locale)),
     row('nationality', t('detail.nationality'), (p) => countryName(p.nationality, locale)),
     row('stroke', t('list.columns.stroke'), (p) => t(`inquiries:diagnosisShort.${p.strokeType}`)),
     row('phone', t('detail.phone'), (p) => p.phone ?? '', ltr),

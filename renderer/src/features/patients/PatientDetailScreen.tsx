@@ -1,6 +1,5 @@
 // One patient's record: identity and aliases, contacts, stroke history, health, the inquiries behind it, attachments.
 // Opening it is written to the audit log by the core.
-import { differenceInYears, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientDetail } from '../../../../db/contract';
@@ -8,7 +7,7 @@ import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { StatusBadge } from '../../ui/Badges';
-import { formatDay, formatInstant, formatSpan } from '../../ui/format';
+import { ageOn, formatInstant, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
 import { usePatient } from '../../api/patient-queries';
 import '../../ui/records.css';
@@ -30,7 +29,8 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
   const { patient: p, inquiries, today } = detail;
   const none = <span className="muted">{t('detail.notRecorded')}</span>;
   const text = (v: string | null) => (v === null || v === '' ? none : v);
-  const age = p.birthDate ? differenceInYears(parseISO(today), parseISO(p.birthDate)) : null;
+  const age = p.birthDate ? ageOn(p.birthDate, today) : null;
+  const estimated = p.birthDateApprox ? `${t('common:dates.estimated')}, ` : '';
 
   return (
     <>
@@ -84,7 +84,11 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <dt>{t('detail.sex')}</dt>
               <dd>{t(`inquiries:sex.${p.sex}`)}</dd>
               <dt>{t('detail.birthDate')}</dt>
-              <dd>{p.birthDate ? `${formatDay(p.birthDate, locale)} (${t('age', { count: age ?? 0 })})` : none}</dd>
+              <dd>
+                {p.birthDate
+                  ? `${formatPartialDate(p.birthDate, p.birthDateApprox, locale)} (${estimated}${t('age', { count: age ?? 0 })})`
+                  : none}
+              </dd>
               <dt>{t('detail.nationality')}</dt>
               <dd>{countryName(p.nationality, locale) || none}</dd>
               <dt>{t('detail.languages')}</dt>
@@ -110,7 +114,14 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <dt>{t('detail.strokeType')}</dt>
               <dd>{t(`inquiries:diagnosis.${p.strokeType}`)}</dd>
               <dt>{t('detail.onset')}</dt>
-              <dd>{p.strokeOnsetDate ? `${formatDay(p.strokeOnsetDate, locale)} (${sinceOnset(p.strokeOnsetDate, today, t)})` : none}</dd>
+              <dd>
+                {p.strokeOnsetDate
+                  ? `${formatPartialDate(p.strokeOnsetDate, p.strokeOnsetDateApprox, locale)}` +
+                    ` (${sinceOnset(partialStart(p.strokeOnsetDate), today, t)})`
+                  : none}
+              </dd>
+              <dt>{t('detail.weaknessSide')}</dt>
+              <dd>{p.weaknessSide ? t(`inquiries:weaknessSide.${p.weaknessSide}`) : none}</dd>
               <dt>{t('detail.lesionSide')}</dt>
               <dd>{p.lesionSide ? t(`lesionSide.${p.lesionSide}`) : none}</dd>
               <dt>{t('detail.lesionSite')}</dt>

@@ -2,8 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import type { FormState } from '../../ui/use-form';
-import { conditionOptions, diagnosisOptions, sexOptions } from '../../ui/options';
+import { conditionOptions, diagnosisOptions, sexOptions, weaknessSideOptions } from '../../ui/options';
 import { CodeComboField } from '../../ui/CodeComboField';
+import { PartialDateField } from '../../ui/PartialDateField';
 import { asaOptions, ecogOptions, lesionSideOptions, spokenLanguageOptions } from './options';
 import type { PatientFormValues } from './patient-form-model';
 
@@ -21,7 +22,7 @@ export function PatientFieldsForm({ form, autoFocus = false }: { form: FormState
           <TextField className="span-4" label={t('form.givenName')} value={v.givenName} onChange={(x) => form.set('givenName', x)} error={e.givenName} isRequired autoComplete="off" />
           <TextField className="span-4" label={t('form.nativeName')} value={v.nativeName} onChange={(x) => form.set('nativeName', x)} error={e.nativeName} description={t('form.nativeHint')} autoComplete="off" />
           <SelectField className="span-3" label={t('form.sex')} value={v.sex} onChange={(x) => form.set('sex', x)} options={sexOptions(t)} placeholder={t('form.choose')} error={e.sex} isRequired />
-          <TextField className="span-3" label={t('form.birthDate')} type="date" value={v.birthDate} onChange={(x) => form.set('birthDate', x)} error={e.birthDate} />
+          <PartialDateField className="span-3" label={t('form.birthDate')} value={v.birthDate} onChange={(x) => form.set('birthDate', x)} error={e.birthDate} />
           <CodeComboField kind="region" className="span-3" label={t('form.nationality')} value={v.nationality} onChange={(x) => form.set('nationality', x)} locale={locale} placeholder={t('form.typeToSearch')} error={e.nationality} />
           <TextField className="span-3" label={t('form.passportNumber')} value={v.passportNumber} onChange={(x) => form.set('passportNumber', x)} error={e.passportNumber} autoComplete="off" />
           <CheckboxGroupField className="span-12 languages" label={t('form.languages')} value={v.languages} onChange={(x) => form.set('languages', x)} options={spokenLanguageOptions(v.languages, locale)} error={e.languages} />
@@ -49,7 +50,8 @@ export function PatientFieldsForm({ form, autoFocus = false }: { form: FormState
         <h2 className="section-title">{t('form.sectionStroke')}</h2>
         <div className="form-grid">
           <SelectField className="span-4" label={t('form.strokeType')} value={v.strokeType} onChange={(x) => form.set('strokeType', x)} options={diagnosisOptions(t)} placeholder={t('form.choose')} error={e.strokeType} isRequired />
-          <TextField className="span-2" label={t('form.strokeOnsetDate')} type="date" value={v.strokeOnsetDate} onChange={(x) => form.set('strokeOnsetDate', x)} error={e.strokeOnsetDate} />
+          <PartialDateField className="span-4" label={t('form.strokeOnsetDate')} value={v.strokeOnsetDate} onChange={(x) => form.set('strokeOnsetDate', x)} error={e.strokeOnsetDate} />
+          <SelectField className="span-2" label={t('form.weaknessSide')} value={v.weaknessSide} onChange={(x) => form.set('weaknessSide', x)} options={weaknessSideOptions(t)} emptyLabel={t('form.none')} error={e.weaknessSide} />
           <SelectField className="span-2" label={t('form.lesionSide')} value={v.lesionSide} onChange={(x) => form.set('lesionSide', x)} options={lesionSideOptions(t)} emptyLabel={t('form.none')} error={e.lesionSide} />
           <TextField className="span-4" label={t('form.lesionSite')} value={v.lesionSite} onChange={(x) => form.set('lesionSite', x)} error={e.lesionSite} description={t('form.lesionSiteHint')} />
           <TextField className="span-12" label={t('form.priorTreatments')} value={v.priorTreatments} onChange={(x) => form.set('priorTreatments', x)} error={e.priorTreatments} multiline rows={2} />

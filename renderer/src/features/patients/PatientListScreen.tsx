@@ -7,7 +7,7 @@ import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
 import { TextField } from '../../ui/fields';
-import { formatDay, formatInstant } from '../../ui/format';
+import { formatInstant, formatPartialDate } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
 import { usePatientList } from '../../api/patient-queries';
@@ -101,7 +101,9 @@ export function PatientListScreen() {
                       </span>
                     </span>
                   </td>
-                  <td>{formatDay(p.birthDate, locale)}</td>
+                  <td title={p.birthDateApprox ? t('common:dates.estimated') : undefined}>
+                    {formatPartialDate(p.birthDate, p.birthDateApprox, locale)}
+                  </td>
                   <td>{countryName(p.nationality, locale)}</td>
                   <td>{t(`inquiries:diagnosisShort.${p.strokeType}`)}</td>
                   <td>{formatInstant(p.createdAt, locale)}</td>

@@ -1,8 +1,9 @@
 // The patient form's values (what inputs hold: strings) and their mapping to and from the contract's PatientFields.
 import type { Patient, PatientFields, PatientFieldsInput } from '../../../../db/contract';
+import { dateFromText, dateToText } from '../../ui/partial-date';
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
-type Choice = Nullable<Pick<PatientFields, 'sex' | 'strokeType' | 'lesionSide' | 'nationality'>>;
+type Choice = Nullable<Pick<PatientFields, 'sex' | 'strokeType' | 'lesionSide' | 'weaknessSide' | 'nationality'>>;
 
 export interface PatientFormValues extends Choice {
   familyName: string;
@@ -46,6 +47,7 @@ export const emptyPatientValues = (): PatientFormValues => ({
   emergencyPhone: '',
   strokeType: null,
   strokeOnsetDate: '',
+  weaknessSide: null,
   lesionSide: null,
   lesionSite: '',
   priorTreatments: '',
@@ -63,7 +65,7 @@ export function patientValuesFrom(f: PatientFields | Patient): PatientFormValues
     givenName: f.givenName,
     nativeName: s(f.nativeName),
     sex: f.sex,
-    birthDate: s(f.birthDate),
+    birthDate: dateToText(f.birthDate, f.birthDateApprox),
     nationality: f.nationality,
     languages: [...f.languages],
     passportNumber: s(f.passportNumber),
@@ -75,7 +77,8 @@ export function patientValuesFrom(f: PatientFields | Patient): PatientFormValues
     emergencyRelation: s(f.emergencyRelation),
     emergencyPhone: s(f.emergencyPhone),
     strokeType: f.strokeType,
-    strokeOnsetDate: s(f.strokeOnsetDate),
+    strokeOnsetDate: dateToText(f.strokeOnsetDate, f.strokeOnsetDateApprox),
+    weaknessSide: f.weaknessSide,
     lesionSide: f.lesionSide,
     lesionSite: s(f.lesionSite),
     priorTreatments: s(f.priorTreatments),
@@ -88,14 +91,17 @@ export function patientValuesFrom(f: PatientFields | Patient): PatientFormValues
 }
 
 /** Strings to the contract's input; empty text becomes null, and a missing choice stays missing so the schema names it. */
-export function toPatientInput(v: PatientFormValues): PatientFieldsInput {
+export function toPatientInput(v: PatientFormValues, today?: string): PatientFieldsInput {
   const n = (s: string) => (s.trim() === '' ? null : s);
+  const birth = dateFromText(v.birthDate, today);
+  const onset = dateFromText(v.strokeOnsetDate, today);
   return {
     familyName: v.familyName,
     givenName: v.givenName,
     nativeName: n(v.nativeName),
     sex: v.sex as PatientFields['sex'],
-    birthDate: n(v.birthDate),
+    birthDate: birth.value,
+    birthDateApprox: birth.approx,
     nationality: v.nationality,
     languages: v.languages,
     passportNumber: n(v.passportNumber),
@@ -107,7 +113,9 @@ export function toPatientInput(v: PatientFormValues): PatientFieldsInput {
     emergencyRelation: n(v.emergencyRelation),
     emergencyPhone: n(v.emergencyPhone),
     strokeType: v.strokeType as PatientFields['strokeType'],
-    strokeOnsetDate: n(v.strokeOnsetDate),
+    strokeOnsetDate: onset.value,
+    strokeOnsetDateApprox: onset.approx,
+    weaknessSide: v.weaknessSide,
     lesionSide: v.lesionSide,
     lesionSite: n(v.lesionSite),
     priorTreatments: n(v.priorTreatments),

@@ -4,7 +4,7 @@ import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, P
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
-import { formatDay } from '../../ui/format';
+import { formatPartialDate } from '../../ui/format';
 import { useGlobalSearch } from '../../api/patient-queries';
 import './search.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
@@ -68,7 +68,7 @@ export function GlobalSearch() {
                     <Joined
                       items={[
                         <Ltr key="mrn">{p.mrn}</Ltr>,
-                        formatDay(p.birthDate, i18n.language),
+                        formatPartialDate(p.birthDate, p.birthDateApprox, i18n.language),
                         p.phone ? <Ltr key="phone">{p.phone}</Ltr> : null,
                         p.email ? <Ltr key="email">{p.email}</Ltr> : null,
                       ]}
