@@ -60,6 +60,8 @@ export function GlobalSearch() {
   };
   // Leaving the box closes the list, unless focus went into the list itself (a click on an option).
   const onBlur = (e: FocusEvent) => {
+    // Moving through the options is virtual focus: react-aria sends the box synthetic blurs that must not close it.
+    if (!e.nativeEvent.isTrusted) return;
     const to = e.relatedTarget;
     if (to instanceof Node && popoverRef.current?.contains(to)) return;
     setOpen(false);
@@ -68,7 +70,8 @@ export function GlobalSearch() {
   // An Autocomplete, not a ComboBox: a ComboBox hides the rest of the page from assistive technology while its list is
   // open (aria-hidden over links and buttons that can still take focus); this list is non-modal and hides nothing.
   return (
-    <Autocomplete inputValue={text} onInputChange={changeText}>
+    // No option is picked until an arrow key says so: Enter on a fresh list does nothing, as in a combobox.
+    <Autocomplete inputValue={text} onInputChange={changeText} disableAutoFocusFirst>
       <SearchField className="global-search" onKeyDown={onKeyDown} onBlur={onBlur}>
         <Label className="topbar-label">{t('search.label')}</Label>
         <Input
