@@ -19,6 +19,7 @@ export function SetupScreen() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    if (form.submitting) return;
     await form.submit(schema, async ({ confirm: _confirm, ...input }) => {
       switchSession(client, await call('auth.setupAdmin', input));
     });
@@ -35,7 +36,9 @@ export function SetupScreen() {
         <TextField label={t('setup.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} autoComplete="username" isRequired />
         <TextField label={t('setup.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('setup.passwordHint')} autoComplete="new-password" isRequired />
         <TextField label={t('setup.confirm')} type="password" value={form.values.confirm} onChange={(v) => form.set('confirm', v)} error={form.errors.confirm} autoComplete="new-password" isRequired />
-        <Button type="submit" variant="primary" isPending={form.submitting} className="auth-submit">
+        {/* No `isPending`: a pending button announces itself by its id, and on success this screen is gone, which
+            left an unnamed role="img" in the live region (axe: role-img-alt). A second submit is ignored instead. */}
+        <Button type="submit" variant="primary" className="auth-submit">
           {t('setup.submit')}
         </Button>
       </form>

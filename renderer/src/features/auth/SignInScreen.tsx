@@ -23,6 +23,7 @@ export function SignInScreen({ clinicName }: { clinicName: string }) {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    if (form.submitting) return;
     await form.submit(SignInInput, async (input) => {
       switchSession(client, await call('auth.signIn', input));
     });
@@ -43,7 +44,9 @@ export function SignInScreen({ clinicName }: { clinicName: string }) {
         <ErrorBanner error={form.formError} />
         <TextField label={t('signIn.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} autoFocus autoComplete="username" isRequired />
         <TextField label={t('signIn.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} autoComplete="current-password" isRequired />
-        <Button type="submit" variant="primary" isPending={form.submitting} className="auth-submit">
+        {/* No `isPending`: a pending button announces itself by its id, and on success this screen is gone, which
+            left an unnamed role="img" in the live region (axe: role-img-alt). A second submit is ignored instead. */}
+        <Button type="submit" variant="primary" className="auth-submit">
           {form.submitting ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
       </form>

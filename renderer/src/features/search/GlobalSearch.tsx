@@ -1,6 +1,16 @@
 // Search as you type from anywhere: patients and inquiries by any part of a name, MRN, phone digits or e-mail.
-import { useState } from 'react';
-import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover } from 'react-aria-components';
+import { type FocusEvent, type KeyboardEvent, useRef, useState } from 'react';
+import {
+  Autocomplete,
+  Header,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  ListBoxSection,
+  Popover,
+  SearchField,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
@@ -12,8 +22,9 @@ import { Joined, Ltr, Name } from '../../ui/bidi';
 export function GlobalSearch() {
   const { t, i18n } = useTranslation('patients');
   const [text, setText] = useState('');
-  // A fresh box after each pick: the choice opens a record, it is not a value the box keeps.
-  const [generation, setGeneration] = useState(0);
+  const [isOpen, setOpen] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const popoverRef = useRef<HTMLElement>(null);
   // No typing pause: the core answers in about a millisecond, so every keystroke asks. The query is keyed by the text,
   // so a late answer to older text never replaces a newer one, and the previous list stays up meanwhile (no flash).
   const query = text.trim();
@@ -29,27 +40,66 @@ export function GlobalSearch() {
     if (key === null) return;
     const [kind, id] = String(key).split(':');
     setText('');
-    setGeneration((g) => g + 1);
+    setOpen(false);
     if (kind === 'p') navigate({ name: 'patient', id: Number(id) });
     if (kind === 'i') navigate({ name: 'inquiry', id: Number(id) });
   };
 
+  const changeText = (value: string) => {
+    setText(value);
+    setOpen(value.trim() !== '');
+  };
+  // Escape closes the list first (the text stays, to refine); a second Escape clears the box, as a search field does.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && isOpen) {
+      e.preventDefault();
+      setOpen(false);
+    } else if (e.key === 'ArrowDown' && !isOpen && text.trim() !== '') {
+      setOpen(true);
+    }
+  };
+  // Leaving the box closes the list, unless focus went into the list itself (a click on an option).
+  const onBlur = (e: FocusEvent) => {
+    // Moving through the options is virtual focus: react-aria sends the box synthetic blurs that must not close it.
+    if (!e.nativeEvent.isTrusted) return;
+    const to = e.relatedTarget;
+    if (to instanceof Node && popoverRef.current?.contains(to)) return;
+    setOpen(false);
+  };
+
+  // An Autocomplete, not a ComboBox: a ComboBox hides the rest of the page from assistive technology while its list is
+  // open (aria-hidden over links and buttons that can still take focus); this list is non-modal and hides nothing.
   return (
-    <ComboBox
-      key={generation}
-      className="global-search"
-      inputValue={text}
-      onInputChange={setText}
-      onSelectionChange={open}
-      defaultFilter={() => true}
-      menuTrigger="input"
-      allowsEmptyCollection
-    >
-      <Label className="topbar-label">{t('search.label')}</Label>
-      <Input className="input" id={GLOBAL_SEARCH_INPUT_ID} placeholder={t('search.placeholder')} />
+    // No option is picked until an arrow key says so: Enter on a fresh list does nothing, as in a combobox.
+    <Autocomplete inputValue={text} onInputChange={changeText} disableAutoFocusFirst>
+      <SearchField className="global-search" onKeyDown={onKeyDown} onBlur={onBlur}>
+        <Label className="topbar-label">{t('search.label')}</Label>
+        <Input
+          ref={inputRef}
+          className="input"
+          id={GLOBAL_SEARCH_INPUT_ID}
+          placeholder={t('search.placeholder')}
+          role="combobox"
+          aria-expanded={isOpen}
+          aria-haspopup="listbox"
+          onFocus={() => setOpen(text.trim() !== '')}
+        />
+      </SearchField>
       {/* An option's name is everything it shows (name, MRN, phone), so what is read out matches what is seen. */}
-      <Popover className="search-popover" placement="bottom start">
-        <ListBox className="search-list" renderEmptyState={() => <div className="search-empty">{emptyText}</div>}>
+      <Popover
+        ref={popoverRef}
+        className="search-popover"
+        placement="bottom start"
+        triggerRef={inputRef}
+        isOpen={isOpen}
+        onOpenChange={setOpen}
+        isNonModal
+      >
+        <ListBox
+          className="search-list"
+          aria-label={t('search.label')}
+          onAction={open}
+          renderEmptyState={() => <div className="search-empty">{emptyText}</div>}>
           {patients.length > 0 ? (
             <ListBoxSection id="patients">
               <Header className="search-section-title">{t('search.patients')}</Header>
@@ -101,6 +151,6 @@ export function GlobalSearch() {
           ) : null}
         </ListBox>
       </Popover>
-    </ComboBox>
+    </Autocomplete>
   );
 }

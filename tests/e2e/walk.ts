@@ -1,0 +1,165 @@
+// A walk over every main screen and state of the demo clinic, in English and in Chinese (used by axe and screenshots).
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import type { seedClinic } from '../../db/seed/generate';
+import { type E2eApp, expect } from './fixtures';
+
+export type WalkLanguage = 'en' | 'zh-CN';
+export const WALK_LANGUAGES: readonly WalkLanguage[] = ['en', 'zh-CN'];
+
+/** Called once per screen or state the walk reaches; `name` says which (the same in every language). */
+export type ScreenCheck = (name: string, language: WalkLanguage) => Promise<void>;
+
+const catalogs = fileURLToPath(new URL('../../renderer/src/i18n', import.meta.url));
+const loaded = new Map<string, unknown>();
+
+/** The interface's own words, read from the same catalogues the app uses: `tr('zh-CN', 'inquiries:detail.timeline')`. */
+export function tr(language: WalkLanguage, key: string, vars: Record<string, string | number> = {}): string {
+  const [ns, path] = key.includes(':') ? (key.split(':') as [string, string]) : ['common', key];
+  const file = `${catalogs}/${language}/${ns}.json`;
+  if (!loaded.has(file)) loaded.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
+  let node = loaded.get(file);
+  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') throw new Error(`no ${language} text for ${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A catalogue text as a pattern, each `{{value}}` left open: for texts whose numbers the test does not know. */
+export function trPattern(language: WalkLanguage, key: string): RegExp {
+  const parts = tr(language, key).split(/\{\{\w+\}\}/);
+  return new RegExp(parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?'));
+}
+
+export type Seeded = Awaited<ReturnType<typeof seedClinic>>;
+
+function account(seeded: Seeded, username: string) {
+  const found = seeded.accounts.find((a) => a.username === username);
+  if (!found) throw new Error(`the demo has no ${username}`);
+  return found;
+}
+
+/** Signs in from the sign-in screen in `language`, and makes sure the account then works in it too. */
+async function signInIn(page: Page, language: WalkLanguage, username: string, password: string): Promise<void> {
+  await page.getByLabel(tr(language, 'auth:signIn.username')).fill(username);
+  await page.getByLabel(tr(language, 'auth:signIn.password')).fill(password);
+  await page.getByRole('button', { name: tr(language, 'auth:signIn.submit'), exact: true }).click();
+  await expect(page.locator('.shell')).toBeVisible();
+  // The account's own language wins after sign-in; the walk wants the one it is checking.
+  if ((await page.locator('html').getAttribute('lang')) !== language) {
+    const name = language === 'en' ? 'English' : '中文';
+    await page.locator('.sidebar-footer').getByRole('button', { name, exact: true }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/** Waits until the screen has its data: a heading and no "Loading…" left. */
+async function settled(page: Page, language: WalkLanguage): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.getByText(tr(language, 'common:loading'), { exact: true })).toHaveCount(0);
+}
+
+/** The first-run setup screen, in both languages; call on a fresh app before seeding. */
+export async function walkSetup(page: Page, app: E2eApp, check: ScreenCheck): Promise<void> {
+  for (const language of WALK_LANGUAGES) {
+    await page.goto(app.openUrl);
+    await page.evaluate((l) => localStorage.setItem('strokedesk.signInLanguage', l), language);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: tr(language, 'auth:setup.title') })).toBeVisible();
+    await check('first-run setup', language);
+  }
+  await page.evaluate(() => localStorage.removeItem('strokedesk.signInLanguage'));
+}
+
+/**
+ * Walks every main screen of the seeded demo clinic in `language` and calls `check` on each: from the sign-in screen
+ * (where the language is chosen) through a coordinator's, a doctor's and the admin's screens, ending signed out.
+ */
+export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, language: WalkLanguage, check: ScreenCheck) {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(language, key, vars);
+  const navTo = (key: string) => page.getByRole('navigation').getByRole('link', { name: t(key), exact: true }).click();
+  const signOut = () => page.getByRole('button', { name: t('common:signOut'), exact: true }).click();
+
+  await page.goto(app.openUrl);
+  await expect(page.getByRole('heading', { name: tr('en', 'auth:signIn.title') }).or(
+    page.getByRole('heading', { name: tr('zh-CN', 'auth:signIn.title') }))).toBeVisible();
+  await page.locator('.auth-card .language-switch').getByRole('button', { name: language === 'en' ? 'English' : '中文', exact: true }).click();
+  await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
+  await check('sign-in', language);
+
+  const coord = account(seeded, 'coord.li');
+  await signInIn(page, language, coord.username, coord.password);
+  await expect(page.getByRole('heading', { name: t('inquiries:home.awaiting') })).toBeVisible();
+  await settled(page, language);
+  await check('home (coordinator)', language);
+
+  await navTo('common:nav.inquiries');
+  await expect(page.getByText(t('inquiries:list.range', { from: 1, to: 50, total: 400 }), { exact: true })).toBeVisible();
+  await check('inquiry list', language);
+
+  const open = app.core.db.prepare("SELECT id FROM inquiries WHERE status = 'under_review' LIMIT 1").get() as { id: number };
+  await page.goto(`${app.url}/#/inquiries/${open.id}`);
+  await expect(page.getByRole('heading', { name: t('inquiries:detail.timeline') })).toBeVisible();
+  await settled(page, language);
+  await check('inquiry detail', language);
+  await page.getByRole('button', { name: t('inquiries:detail.changeStatus') }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await check('status dialog', language);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await navTo('common:nav.newInquiry');
+  await expect(page.getByRole('heading', { name: t('inquiries:form.newTitle') })).toBeVisible();
+  await check('new inquiry', language);
+  await page.getByRole('button', { name: t('inquiries:form.create') }).click();
+  await expect(page.getByText(trPattern(language, 'common:form.fixErrors_other'))).toBeVisible();
+  await check('new inquiry with errors', language);
+
+  await navTo('common:nav.patients');
+  await expect(page.getByText(t('patients:list.range', { from: 1, to: 50, total: 90 }), { exact: true })).toBeVisible();
+  await check('patient list', language);
+  const patient = app.core.db
+    .prepare('SELECT id FROM patients WHERE native_name IS NOT NULL AND id IN (SELECT patient_id FROM inquiries) LIMIT 1')
+    .get() as { id: number };
+  await page.goto(`${app.url}/#/patients/${patient.id}`);
+  await expect(page.getByRole('heading', { name: t('patients:detail.stroke') })).toBeVisible();
+  await settled(page, language);
+  await check('patient record', language);
+  await page.goto(`${app.url}/#/patients/${patient.id}/edit`);
+  await expect(page.getByRole('button', { name: t('patients:form.save') })).toBeVisible();
+  await check('patient form', language);
+  await page.goto(`${app.url}/#/patients/duplicates`);
+  await expect(page.getByRole('button', { name: trPattern(language, 'patients:duplicates.keepA') }).first()).toBeVisible();
+  await check('duplicates', language);
+  await page.goto(`${app.url}/#/import`);
+  await settled(page, language);
+  await check('import', language);
+
+  await navTo('common:nav.inquiries');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('wang');
+  await expect(page.getByRole('option', { name: /Wang/ }).first()).toBeVisible();
+  await check('global search open', language);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await signOut();
+
+  const doctor = account(seeded, 'dr.zhang');
+  await signInIn(page, language, doctor.username, doctor.password);
+  await settled(page, language);
+  await check('home (doctor)', language);
+  await signOut();
+
+  const admin = account(seeded, 'admin');
+  await signInIn(page, language, admin.username, admin.password);
+  await page.goto(`${app.url}/#/accounts`);
+  await expect(page.getByRole('heading', { name: t('accounts:title') })).toBeVisible();
+  await settled(page, language);
+  await check('admin accounts', language);
+  await page.goto(`${app.url}/#/settings`);
+  await settled(page, language);
+  await check('settings', language);
+  await signOut();
+  await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
+}
+
