@@ -7,7 +7,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Builds both bundles into `outdir`; returns esbuild's metafiles so tests can check what went in. */
 export async function bundleElectron(outdir = path.join(root, 'build', 'out', 'electron')) {
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', metafile: true };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    metafile: true,
+  };
   const main = await build({
     ...common,
     entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],

@@ -26,10 +26,18 @@ function run(cmd, cmdArgs) {
 
 const rendererIndex = path.join(root, 'build', 'out', 'renderer', 'index.html');
 const sourcesChanged = () =>
-  Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'db', 'contract'))) > fs.statSync(rendererIndex).mtimeMs;
+  Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'db', 'contract'))) >
+  fs.statSync(rendererIndex).mtimeMs;
 if (!fs.existsSync(rendererIndex) || sourcesChanged()) {
   console.log('Building the screens…');
-  run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  run(process.execPath, [
+    path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'renderer/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
 }
 
 /** The Electron executable, or the reason there is none. */
@@ -58,13 +66,20 @@ const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY |
 let child;
 if (electron.binary && hasDisplay) {
   run(process.execPath, [path.join(root, 'build', 'bundle-electron.mjs')]);
-  child = spawn(electron.binary, [path.join(root, 'build', 'out', 'electron', 'main.cjs'), '--offer-demo', ...args], { cwd: root, stdio: 'inherit' });
+  child = spawn(electron.binary, [path.join(root, 'build', 'out', 'electron', 'main.cjs'), '--offer-demo', ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 } else {
   const why = electron.reason ?? 'there is no display';
   console.log(`Electron cannot run here (${why}): serving StrokeDesk in the browser instead.`);
   const wanted = Number(process.env.PORT ?? 4180);
   const port = args.includes('--port') ? [] : ['--port', String((await portIsFree(wanted)) ? wanted : 0)];
-  child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'host', 'cli.ts'), '--offer-demo', '--quiet', ...port, ...args], { cwd: root, stdio: 'inherit' });
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'db', 'host', 'cli.ts'), '--offer-demo', '--quiet', ...port, ...args],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -12,7 +12,9 @@ const electronTypes = path.join(root, 'node_modules', 'electron', 'electron.d.ts
 let failed = false;
 for (const project of ['db', 'renderer', 'electron', 'tests']) {
   if (project === 'electron' && !fs.existsSync(electronTypes)) {
-    console.log('*** TYPECHECK OF electron/ SKIPPED: the electron package is not installed (install with ELECTRON_SKIP_BINARY_DOWNLOAD=1 to get its types) ***');
+    console.log(
+      '*** TYPECHECK OF electron/ SKIPPED: the electron package is not installed (install with ELECTRON_SKIP_BINARY_DOWNLOAD=1 to get its types) ***',
+    );
     continue;
   }
   const r = spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: 'inherit' });

@@ -19,15 +19,23 @@ const fail = (code: ApiError['code'], message: string, details: ApiError['detail
   error: { code, message, details },
 });
 
-export async function dispatch(core: Core, session: SessionHolder, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  core: Core,
+  session: SessionHolder,
+  method: string,
+  rawInput: unknown,
+): Promise<Envelope<unknown>> {
   const started = performance.now();
-  if (!isMethod(method)) return fail('UNKNOWN_METHOD', `There is no method called ${JSON.stringify(method.slice(0, 80))}.`);
+  if (!isMethod(method))
+    return fail('UNKNOWN_METHOD', `There is no method called ${JSON.stringify(method.slice(0, 80))}.`);
   const spec = methods[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const fields = fieldIssues(parsed.error);
     const first = fields[0];
-    return fail('VALIDATION', first ? `${first.path || 'input'}: ${first.message}` : 'The input is not valid.', { fields });
+    return fail('VALIDATION', first ? `${first.path || 'input'}: ${first.message}` : 'The input is not valid.', {
+      fields,
+    });
   }
   try {
     const actor = resolveActor(core, session.token);

@@ -49,7 +49,9 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
   const { db, migration } = openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
   try {
     if (migration.backupPath) {
-      say(`Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`);
+      say(
+        `Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`,
+      );
     }
     // Attachments live beside the records, so a copy of the data folder is a complete copy.
     const core = createCore(db, {
@@ -62,7 +64,9 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       const started = performance.now();
       seeded = await seedClinic(core, o.seed);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      say(`Seeded ${seeded.inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${seconds} s.`);
+      say(
+        `Seeded ${seeded.inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${seconds} s.`,
+      );
     } else if (o.offerDemo && countAccounts(core.db) === 0) {
       say(`The data folder is empty: creating the demo clinic in ${dataDir}`);
       seeded = await seedClinic(core, DEMO_SIZE);

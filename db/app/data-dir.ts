@@ -5,7 +5,11 @@ import path from 'node:path';
 
 export const DB_FILE_NAME = 'strokedesk.sqlite';
 
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): string {
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'StrokeDesk');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'StrokeDesk');
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'StrokeDesk');

@@ -26,7 +26,8 @@ const EXTENSION_MIMES: Record<string, AttachmentMime> = {
   tif: 'image/tiff',
   tiff: 'image/tiff',
 };
-export const mimeFromFileName = (name: string): string => EXTENSION_MIMES[name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
+export const mimeFromFileName = (name: string): string =>
+  EXTENSION_MIMES[name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
 
 export const OWNER_KINDS = ['inquiry', 'patient'] as const;
 export const AttachmentOwner = z.object({ kind: z.enum(OWNER_KINDS), id: Id });
@@ -35,7 +36,12 @@ export type AttachmentOwner = z.infer<typeof AttachmentOwner>;
 /** The name as the person's computer called it: only the last path part, no control characters. */
 export const AttachmentFileName = z
   .string()
-  .transform((s) => [...(s.split(/[\\/]/).pop() ?? '')].filter((c) => c >= ' ' && c !== '\u007f').join('').trim())
+  .transform((s) =>
+    [...(s.split(/[\\/]/).pop() ?? '')]
+      .filter((c) => c >= ' ' && c !== '\u007f')
+      .join('')
+      .trim(),
+  )
   .pipe(z.string().min(1, 'The file has no name').max(255, 'At most 255 characters'));
 
 export const AttachmentAddInput = z.object({
@@ -64,9 +70,17 @@ export type Attachment = z.infer<typeof Attachment>;
 const STAFF = ['coordinator', 'doctor'] as const;
 
 export const attachmentMethods = {
-  'attachments.list': method({ input: z.object({ owner: AttachmentOwner }), output: z.array(Attachment), roles: STAFF }),
+  'attachments.list': method({
+    input: z.object({ owner: AttachmentOwner }),
+    output: z.array(Attachment),
+    roles: STAFF,
+  }),
   'attachments.add': method({ input: AttachmentAddInput, output: Attachment, roles: STAFF }),
-  'attachments.remove': method({ input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }), roles: STAFF }),
+  'attachments.remove': method({
+    input: z.object({ id: Id }),
+    output: z.object({ ok: z.literal(true) }),
+    roles: STAFF,
+  }),
 } as const;
 
 /** Who may open an attachment's file (the host's download route and the desktop's open use this, not dispatch). */

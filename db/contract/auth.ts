@@ -9,10 +9,7 @@ export const Username = z
   .regex(/^[a-z0-9._-]{3,32}$/, '3–32 letters, digits, dots, dashes or underscores');
 
 /** OWASP asks for at least 8 characters and no composition rules; we cap length to bound hashing work. */
-export const NewPassword = z
-  .string()
-  .min(10, 'At least 10 characters')
-  .max(256, 'At most 256 characters');
+export const NewPassword = z.string().min(10, 'At least 10 characters').max(256, 'At most 256 characters');
 
 export const Account = z.object({
   id: Id,
@@ -70,7 +67,10 @@ export const authMethods = {
     roles: 'public',
   }),
   'auth.signIn': method({
-    input: z.object({ username: z.string().trim().toLowerCase().min(1, 'Required'), password: z.string().min(1, 'Required') }),
+    input: z.object({
+      username: z.string().trim().toLowerCase().min(1, 'Required'),
+      password: z.string().min(1, 'Required'),
+    }),
     output: SessionUser,
     roles: 'public',
   }),

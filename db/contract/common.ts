@@ -140,8 +140,7 @@ export const OptionalText = (max: number) =>
     .nullable()
     .transform((s) => (s === null || s === '' ? null : s));
 
-export const RequiredText = (max: number) =>
-  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+export const RequiredText = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 
 /** An e-mail address, stored lower-case; empty becomes null. */
 export const Email = z

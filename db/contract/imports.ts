@@ -69,7 +69,13 @@ export const StageInput = z.object({
 });
 
 export const StageResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(false), batchId: z.null(), rowCount: z.number().int(), errors: z.array(ImportIssue), errorCount: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    batchId: z.null(),
+    rowCount: z.number().int(),
+    errors: z.array(ImportIssue),
+    errorCount: z.number().int(),
+  }),
   z.object({ ok: z.literal(true), batchId: Id, rowCount: z.number().int(), alreadyImported: z.number().int() }),
 ]);
 export type StageResult = z.infer<typeof StageResult>;
@@ -144,7 +150,11 @@ const STAFF = ['coordinator', 'doctor'] as const;
 export const importMethods = {
   'imports.stage': method({ input: StageInput, output: StageResult, roles: STAFF }),
   'imports.checkDuplicates': method({
-    input: z.object({ batchId: Id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(DUPLICATE_CHUNK_MAX) }),
+    input: z.object({
+      batchId: Id,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(DUPLICATE_CHUNK_MAX),
+    }),
     output: DuplicateCheck,
     roles: STAFF,
   }),

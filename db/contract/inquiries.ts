@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import { defineLifecycle } from './lifecycle';
 import {
-  CountryCode, Email, Id, IsoDate, IsoInstant, LanguageCode, OptionalText, PartialDate, Phone, RequiredText, method,
+  CountryCode,
+  Email,
+  Id,
+  IsoDate,
+  IsoInstant,
+  LanguageCode,
+  OptionalText,
+  PartialDate,
+  Phone,
+  RequiredText,
+  method,
   surelyBefore,
 } from './common';
 
@@ -110,7 +120,12 @@ export const InquiryFields = z.object({
   patientBirthDate: PartialDate.nullable(),
   /** The birth date is an estimate ("about 1960"); absent in older callers, so it defaults to exact. */
   patientBirthDateApprox: z.boolean().default(false),
-  patientAge: z.number('Whole years').int('Whole years').min(0, 'Between 0 and 120').max(120, 'Between 0 and 120').nullable(),
+  patientAge: z
+    .number('Whole years')
+    .int('Whole years')
+    .min(0, 'Between 0 and 120')
+    .max(120, 'Between 0 and 120')
+    .nullable(),
   diagnosis: Diagnosis,
   strokeOnsetDate: PartialDate.nullable(),
   /** "About 8 months ago": the onset is an estimate. */
@@ -134,7 +149,11 @@ export const InquiryFieldsChecked = InquiryFields.superRefine((v, ctx) => {
   if (v.contactEmail === null && v.contactPhone === null && v.messagingHandle === null) {
     ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'Give an e-mail, a phone or a messaging handle' });
   }
-  if (v.patientBirthDate !== null && v.strokeOnsetDate !== null && surelyBefore(v.strokeOnsetDate, v.patientBirthDate)) {
+  if (
+    v.patientBirthDate !== null &&
+    v.strokeOnsetDate !== null &&
+    surelyBefore(v.strokeOnsetDate, v.patientBirthDate)
+  ) {
     ctx.addIssue({ code: 'custom', path: ['strokeOnsetDate'], message: 'Onset is before the date of birth' });
   }
   if (v.conditions.includes('other') && v.conditionsOther === null) {
@@ -283,7 +302,12 @@ export const inquiryMethods = {
     roles: ['coordinator', 'doctor'],
   }),
   'inquiries.assign': method({
-    input: z.object({ id: Id, version: Version, ownerId: z.number().int().positive().nullable(), nextFollowUp: IsoDate.nullable() }),
+    input: z.object({
+      id: Id,
+      version: Version,
+      ownerId: z.number().int().positive().nullable(),
+      nextFollowUp: IsoDate.nullable(),
+    }),
     output: Inquiry,
     roles: ['coordinator', 'doctor'],
   }),

@@ -178,7 +178,10 @@ export const MrnSettings = z.object({
     .refine((s) => /\{seq:[1-9]\}/.test(s), 'Include {seq:N}, e.g. {seq:5}')
     // Two counters would number one patient with two different sequences: exactly one.
     .refine((s) => (s.match(/\{seq:[1-9]\}/g) ?? []).length <= 1, 'Use {seq:N} only once')
-    .refine((s) => s.replace(/\{(YYYY|YY|seq:[1-9])\}/g, '').match(/^[A-Za-z0-9 ./_-]*$/) !== null, 'Use letters, digits, - / . _ and {YYYY} {YY} {seq:N}'),
+    .refine(
+      (s) => s.replace(/\{(YYYY|YY|seq:[1-9])\}/g, '').match(/^[A-Za-z0-9 ./_-]*$/) !== null,
+      'Use letters, digits, - / . _ and {YYYY} {YY} {seq:N}',
+    ),
   preview: z.string(),
 });
 
@@ -187,7 +190,11 @@ const STAFF = ['coordinator', 'doctor'] as const;
 
 export const patientMethods = {
   'patients.create': method({ input: PatientFieldsChecked, output: Patient, roles: STAFF }),
-  'patients.update': method({ input: z.object({ id: Id, version: Version, fields: PatientFieldsChecked }), output: Patient, roles: STAFF }),
+  'patients.update': method({
+    input: z.object({ id: Id, version: Version, fields: PatientFieldsChecked }),
+    output: Patient,
+    roles: STAFF,
+  }),
   /** Opening a record is written to the audit log. */
   'patients.get': method({ input: z.object({ id: Id }), output: PatientDetail, roles: STAFF }),
   'patients.list': method({ input: PatientQuery, output: PatientPage, roles: STAFF }),
@@ -197,7 +204,11 @@ export const patientMethods = {
     output: ConversionResult,
     roles: STAFF,
   }),
-  'patients.duplicates': method({ input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), output: z.array(DuplicatePair), roles: STAFF }),
+  'patients.duplicates': method({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(DuplicatePair),
+    roles: STAFF,
+  }),
   'patients.merge': method({
     input: z.object({ survivorId: Id, survivorVersion: Version, mergedId: Id, mergedVersion: Version }),
     output: Patient,

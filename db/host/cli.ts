@@ -11,7 +11,8 @@ import { startHost } from './server';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-const USAGE = 'Usage: tsx db/host/cli.ts [--db FILE | --data-dir DIR] [--port N] [--seed demo|N|N:P] [--renderer DIR] [--offer-demo] [--no-open] [--quiet]';
+const USAGE =
+  'Usage: tsx db/host/cli.ts [--db FILE | --data-dir DIR] [--port N] [--seed demo|N|N:P] [--renderer DIR] [--offer-demo] [--no-open] [--quiet]';
 
 function readArgs() {
   const { values } = parseArgs({
@@ -29,7 +30,8 @@ function readArgs() {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535 (got ${values.port}).`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535 (got ${values.port}).`);
   return { ...values, port };
 }
 
@@ -38,7 +40,11 @@ function openBrowser(url: string): void {
   const platform = process.platform;
   if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
   const [cmd, args] =
-    platform === 'darwin' ? ['open', [url]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    platform === 'darwin'
+      ? ['open', [url]]
+      : platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true, windowsHide: true });
     child.on('error', () => undefined);

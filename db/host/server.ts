@@ -12,7 +12,6 @@ import type { Core, Logger } from '../services/core';
 import type { SessionHolder } from '../services/context';
 import { DomainError } from '../services/errors';
 
-
 /** Said when the address was opened without its run token: the fix is the printed address, not a restart. */
 const NO_TOKEN = 'Open StrokeDesk with the address its start command printed (it ends in ?token=…).';
 
@@ -20,7 +19,8 @@ const MAX_BODY = 5 * 1024 * 1024;
 /** Only an attachment upload carries a file (as base64, inside JSON): it alone may be that large. */
 const MAX_ATTACHMENT_BODY = MAX_ATTACHMENT_BASE64 + 64 * 1024;
 // A web-form export travels as text inside JSON too (see MAX_IMPORT_BODY).
-const bodyLimit = (method: string) => (method === 'attachments.add' ? MAX_ATTACHMENT_BODY : method === 'imports.stage' ? MAX_IMPORT_BODY : MAX_BODY);
+const bodyLimit = (method: string) =>
+  method === 'attachments.add' ? MAX_ATTACHMENT_BODY : method === 'imports.stage' ? MAX_IMPORT_BODY : MAX_BODY;
 const RUN_COOKIE = 'sd_run';
 const SESSION_COOKIE = 'sd_session';
 
@@ -71,8 +71,12 @@ const cookie = (name: string, value: string, maxAge?: number) =>
  * semicolons, line breaks or non-Latin letters in a file name can never break out of the header.
  */
 export function contentDisposition(fileName: string): string {
-  const fallback = [...fileName].map((c) => (c >= ' ' && c <= '~' && !'"\\%;'.includes(c) ? c : '_')).join('') || 'attachment';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const fallback =
+    [...fileName].map((c) => (c >= ' ' && c <= '~' && !'"\\%;'.includes(c) ? c : '_')).join('') || 'attachment';
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -135,7 +139,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return transportError(res, 403, 'Requests from other sites are refused.');
     }
     const cookies = parseCookies(req.headers.cookie);
-    const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
+    const presented =
+      cookies[RUN_COOKIE] ??
+      (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
     if (!presented || !sameSecret(presented, token)) {
       return sendJson(res, 401, { ok: false, error: { code: 'HOST_TOKEN', message: NO_TOKEN, details: null } });
     }
@@ -157,17 +163,22 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const holder: SessionHolder = { token: before };
     const envelope = await dispatch(core, holder, method, input);
     const headers: Record<string, string> = {};
-    if (holder.token !== before) headers['set-cookie'] = holder.token ? cookie(SESSION_COOKIE, holder.token) : cookie(SESSION_COOKIE, '', 0);
+    if (holder.token !== before)
+      headers['set-cookie'] = holder.token ? cookie(SESSION_COOKIE, holder.token) : cookie(SESSION_COOKIE, '', 0);
     sendJson(res, 200, envelope, headers);
   };
 
   /** GET /attachments/<id>: the same run token and session as /api, then the file itself, never rendered inline. */
   const handleAttachment = (req: http.IncomingMessage, res: http.ServerResponse, idText: string) => {
-    const text = (status: number, body: string) => send(res, status, body, { 'content-type': 'text/plain; charset=utf-8' });
+    const text = (status: number, body: string) =>
+      send(res, status, body, { 'content-type': 'text/plain; charset=utf-8' });
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return text(403, 'Requests from other sites are refused.');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return text(403, 'Requests from other sites are refused.');
     const cookies = parseCookies(req.headers.cookie);
-    const presented = cookies[RUN_COOKIE] ?? (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
+    const presented =
+      cookies[RUN_COOKIE] ??
+      (typeof req.headers['x-strokedesk-token'] === 'string' ? req.headers['x-strokedesk-token'] : '');
     if (!presented || !sameSecret(presented, token)) return text(401, NO_TOKEN);
     const id = /^[1-9]\d{0,15}$/.test(idText) ? Number(idText) : null;
     if (id === null) return text(404, 'Not found');
@@ -203,7 +214,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const root = options.rendererDir;
     const index = root ? path.join(path.resolve(root), 'index.html') : null;
     if (!root || !index || !fs.existsSync(index)) {
-      return send(res, 503, 'The StrokeDesk screens are not built yet. Run: npm run build:renderer', { 'content-type': 'text/plain; charset=utf-8' });
+      return send(res, 503, 'The StrokeDesk screens are not built yet. Run: npm run build:renderer', {
+        'content-type': 'text/plain; charset=utf-8',
+      });
     }
     const target = staticFile(root, urlPath);
     if (target === null) return send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
@@ -219,7 +232,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     if (!allowedHosts().has(req.headers.host ?? '')) return transportError(res, 403, 'Unexpected Host header.');
     // Prefixing keeps an absolute-form or `//host` request target from being read as another origin.
     const url = new URL(`http://127.0.0.1:${port}/${(req.url ?? '/').replace(/^\/+/, '')}`);
-    res.on('finish', () => log.info('http', { method: req.method ?? '', path: url.pathname.startsWith('/api/') || url.pathname.startsWith('/attachments/') ? url.pathname : 'static', status: res.statusCode, ms: Math.round(performance.now() - started) }));
+    res.on('finish', () =>
+      log.info('http', {
+        method: req.method ?? '',
+        path: url.pathname.startsWith('/api/') || url.pathname.startsWith('/attachments/') ? url.pathname : 'static',
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return transportError(res, 405, 'Use POST.');
       const method = safeDecode(url.pathname.slice('/api/'.length));
@@ -231,10 +251,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return transportError(res, 405, 'Method not allowed.');
-    if (url.pathname.startsWith('/attachments/')) return handleAttachment(req, res, url.pathname.slice('/attachments/'.length));
+    if (url.pathname.startsWith('/attachments/'))
+      return handleAttachment(req, res, url.pathname.slice('/attachments/'.length));
     const presented = url.searchParams.get('token');
     if (presented !== null) {
-      if (!sameSecret(presented, token)) return send(res, 401, 'Wrong token: use the address StrokeDesk printed.', { 'content-type': 'text/plain; charset=utf-8' });
+      if (!sameSecret(presented, token))
+        return send(res, 401, 'Wrong token: use the address StrokeDesk printed.', {
+          'content-type': 'text/plain; charset=utf-8',
+        });
       return send(res, 302, '', { location: '/', 'set-cookie': cookie(RUN_COOKIE, token) });
     }
     handleStatic(req, res, url.pathname);

@@ -66,8 +66,15 @@ export function insertAccount(db: WritableDB, a: NewAccountRow): number {
   return Number(res.lastInsertRowid);
 }
 
-export function updateAccount(db: WritableDB, id: number, v: { displayName: string; role: Role; active: boolean }): void {
-  run(db, sql`UPDATE accounts SET display_name = ${v.displayName}, role = ${v.role}, active = ${v.active} WHERE id = ${id}`);
+export function updateAccount(
+  db: WritableDB,
+  id: number,
+  v: { displayName: string; role: Role; active: boolean },
+): void {
+  run(
+    db,
+    sql`UPDATE accounts SET display_name = ${v.displayName}, role = ${v.role}, active = ${v.active} WHERE id = ${id}`,
+  );
 }
 
 export function setPasswordHash(db: WritableDB, id: number, hash: string): void {
@@ -79,4 +86,5 @@ export function setAccountLanguage(db: WritableDB, id: number, language: Languag
 }
 
 /** Public view: never hand the hash outside the core; the language is the person's own, in their session. */
-export const withoutHash = ({ passwordHash: _hash, language: _language, ...account }: AccountWithHash): Account => account;
+export const withoutHash = ({ passwordHash: _hash, language: _language, ...account }: AccountWithHash): Account =>
+  account;

@@ -47,7 +47,10 @@ const SELECT = sql`
 const ownerColumn = (owner: AttachmentOwner) => (owner.kind === 'inquiry' ? sql`a.inquiry_id` : sql`a.patient_id`);
 
 export const listAttachments = (db: ReadableDB, owner: AttachmentOwner): Attachment[] =>
-  all<AttachmentRow>(db, sql`${SELECT} WHERE ${ownerColumn(owner)} = ${owner.id} AND a.removed_at IS NULL ORDER BY a.added_at DESC, a.id DESC`)
+  all<AttachmentRow>(
+    db,
+    sql`${SELECT} WHERE ${ownerColumn(owner)} = ${owner.id} AND a.removed_at IS NULL ORDER BY a.added_at DESC, a.id DESC`,
+  )
     .map(toAttachment)
     .map(({ owner: _owner, removedAt: _removedAt, ...rest }) => rest);
 
@@ -59,19 +62,33 @@ export function findAttachment(db: ReadableDB, id: number): StoredAttachment | n
 /** 'merged' for a patient record merged into another: its files now live with the survivor. */
 export function ownerState(db: ReadableDB, owner: AttachmentOwner): 'missing' | 'merged' | 'ok' {
   if (owner.kind === 'inquiry') return get(db, sql`SELECT 1 FROM inquiries WHERE id = ${owner.id}`) ? 'ok' : 'missing';
-  const row = get<{ merged_into_id: number | null }>(db, sql`SELECT merged_into_id FROM patients WHERE id = ${owner.id}`);
+  const row = get<{ merged_into_id: number | null }>(
+    db,
+    sql`SELECT merged_into_id FROM patients WHERE id = ${owner.id}`,
+  );
   if (!row) return 'missing';
   return row.merged_into_id === null ? 'ok' : 'merged';
 }
 
 /** The first upload of some bytes records their size and type; later uploads of the same bytes reuse the row. */
 export function ensureFile(db: WritableDB, f: { sha256: string; size: number; mime: string; at: string }): void {
-  run(db, sql`INSERT INTO files (sha256, size, mime, created_at) VALUES (${f.sha256}, ${f.size}, ${f.mime}, ${f.at}) ON CONFLICT (sha256) DO NOTHING`);
+  run(
+    db,
+    sql`INSERT INTO files (sha256, size, mime, created_at) VALUES (${f.sha256}, ${f.size}, ${f.mime}, ${f.at}) ON CONFLICT (sha256) DO NOTHING`,
+  );
 }
 
 export function insertAttachment(
   db: WritableDB,
-  a: { sha256: string; owner: AttachmentOwner; kind: AttachmentKind; fileName: string; note: string | null; at: string; by: number },
+  a: {
+    sha256: string;
+    owner: AttachmentOwner;
+    kind: AttachmentKind;
+    fileName: string;
+    note: string | null;
+    at: string;
+    by: number;
+  },
 ): number {
   const inquiryId = a.owner.kind === 'inquiry' ? a.owner.id : null;
   const patientId = a.owner.kind === 'patient' ? a.owner.id : null;
@@ -89,4 +106,5 @@ export function markRemoved(db: WritableDB, id: number, at: string, by: number):
 
 /** Links that still use these bytes; removed links do not keep a file on disk. */
 export const activeLinks = (db: ReadableDB, sha256: string): number =>
-  get<{ n: number }>(db, sql`SELECT count(*) AS n FROM attachments WHERE sha256 = ${sha256} AND removed_at IS NULL`)?.n ?? 0;
+  get<{ n: number }>(db, sql`SELECT count(*) AS n FROM attachments WHERE sha256 = ${sha256} AND removed_at IS NULL`)
+    ?.n ?? 0;

@@ -78,7 +78,9 @@ export function inquiryCandidates(db: ReadableDB, k: CandidateKeys): InquiryIden
   return byId([
     k.email === null ? [] : q(sql`contact_email = ${k.email}`, PER_KEY),
     k.phone === null ? [] : q(sql`contact_phone_digits = ${k.phone}`, PER_KEY),
-    k.birthDate === null ? [] : q(sql`patient_birth_date = ${k.birthDate} AND patient_birth_approx = 0`, PER_BIRTH_DATE),
+    k.birthDate === null
+      ? []
+      : q(sql`patient_birth_date = ${k.birthDate} AND patient_birth_approx = 0`, PER_BIRTH_DATE),
   ]);
 }
 

@@ -17,7 +17,10 @@ export interface StagedRow {
   fields_json: string;
 }
 
-export function insertBatch(db: WritableDB, v: { fileName: string; format: ImportFormat; sha256: string; rowCount: number; at: string; by: number }): number {
+export function insertBatch(
+  db: WritableDB,
+  v: { fileName: string; format: ImportFormat; sha256: string; rowCount: number; at: string; by: number },
+): number {
   const res = run(
     db,
     sql`INSERT INTO import_batches (file_name, format, sha256, row_count, created_at, created_by)
@@ -27,7 +30,10 @@ export function insertBatch(db: WritableDB, v: { fileName: string; format: Impor
 }
 
 export function insertStagedRow(db: WritableDB, batchId: number, row: number, ref: string, fieldsJson: string): void {
-  run(db, sql`INSERT INTO import_rows (batch_id, row_number, ref, fields_json) VALUES (${batchId}, ${row}, ${ref}, ${fieldsJson})`);
+  run(
+    db,
+    sql`INSERT INTO import_rows (batch_id, row_number, ref, fields_json) VALUES (${batchId}, ${row}, ${ref}, ${fieldsJson})`,
+  );
 }
 
 export const findBatch = (db: ReadableDB, id: number): BatchRow | undefined =>
@@ -44,7 +50,12 @@ export interface StagedRowWithRef extends StagedRow {
   inquiry_id: number | null;
 }
 
-export const stagedRowsWithRefs = (db: ReadableDB, batchId: number, offset: number, limit: number): StagedRowWithRef[] =>
+export const stagedRowsWithRefs = (
+  db: ReadableDB,
+  batchId: number,
+  offset: number,
+  limit: number,
+): StagedRowWithRef[] =>
   all<StagedRowWithRef>(
     db,
     sql`SELECT r.row_number, r.ref, r.fields_json, x.inquiry_id FROM import_rows r LEFT JOIN import_refs x ON x.ref = r.ref
@@ -78,8 +89,14 @@ export interface ImportedRef {
 export const findRef = (db: ReadableDB, ref: string): ImportedRef | undefined =>
   get<ImportedRef>(db, sql`SELECT inquiry_id, action FROM import_refs WHERE ref = ${ref}`);
 
-export function insertRef(db: WritableDB, v: { ref: string; inquiryId: number; batchId: number; action: 'created' | 'merged'; at: string }): void {
-  run(db, sql`INSERT INTO import_refs (ref, inquiry_id, batch_id, action, at) VALUES (${v.ref}, ${v.inquiryId}, ${v.batchId}, ${v.action}, ${v.at})`);
+export function insertRef(
+  db: WritableDB,
+  v: { ref: string; inquiryId: number; batchId: number; action: 'created' | 'merged'; at: string },
+): void {
+  run(
+    db,
+    sql`INSERT INTO import_refs (ref, inquiry_id, batch_id, action, at) VALUES (${v.ref}, ${v.inquiryId}, ${v.batchId}, ${v.action}, ${v.at})`,
+  );
 }
 
 export const inquiryExists = (db: ReadableDB, id: number): { received_at: string } | undefined =>

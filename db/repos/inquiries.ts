@@ -119,7 +119,11 @@ const fieldColumns = (f: InquiryFields) => sql`
   consent_data_processing = ${f.consentDataProcessing}, owner_id = ${f.ownerId}, next_follow_up = ${f.nextFollowUp},
   ${approxColumns(f)}`;
 
-export function insertInquiry(db: WritableDB, f: InquiryFields, meta: { at: string; by: number | null; status?: InquiryStatus }): number {
+export function insertInquiry(
+  db: WritableDB,
+  f: InquiryFields,
+  meta: { at: string; by: number | null; status?: InquiryStatus },
+): number {
   const res = run(
     db,
     sql`INSERT INTO inquiries (received_at, channel, contact_name, contact_relation, contact_email, contact_phone,
@@ -143,7 +147,11 @@ export function updateInquiryFields(db: WritableDB, id: number, f: InquiryFields
   run(db, sql`UPDATE inquiries SET ${fieldColumns(f)}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`);
 }
 
-export function setInquiryStatus(db: WritableDB, id: number, v: { status: InquiryStatus; reason: string | null; firstContactAt: string | null; at: string }): void {
+export function setInquiryStatus(
+  db: WritableDB,
+  id: number,
+  v: { status: InquiryStatus; reason: string | null; firstContactAt: string | null; at: string },
+): void {
   run(
     db,
     sql`UPDATE inquiries SET status = ${v.status}, status_reason = ${v.reason}, first_contact_at = ${v.firstContactAt},
@@ -151,8 +159,15 @@ export function setInquiryStatus(db: WritableDB, id: number, v: { status: Inquir
   );
 }
 
-export function setInquiryOwner(db: WritableDB, id: number, v: { ownerId: number | null; nextFollowUp: string | null; at: string }): void {
-  run(db, sql`UPDATE inquiries SET owner_id = ${v.ownerId}, next_follow_up = ${v.nextFollowUp}, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`);
+export function setInquiryOwner(
+  db: WritableDB,
+  id: number,
+  v: { ownerId: number | null; nextFollowUp: string | null; at: string },
+): void {
+  run(
+    db,
+    sql`UPDATE inquiries SET owner_id = ${v.ownerId}, next_follow_up = ${v.nextFollowUp}, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`,
+  );
 }
 
 export function findInquiry(db: ReadableDB, id: number): Inquiry | null {
@@ -163,7 +178,17 @@ export function findInquiry(db: ReadableDB, id: number): Inquiry | null {
   return row ? toInquiry(row) : null;
 }
 
-export function insertStatusChange(db: WritableDB, v: { inquiryId: number; at: string; from: InquiryStatus | null; to: InquiryStatus; reason: string | null; authorId: number | null }): void {
+export function insertStatusChange(
+  db: WritableDB,
+  v: {
+    inquiryId: number;
+    at: string;
+    from: InquiryStatus | null;
+    to: InquiryStatus;
+    reason: string | null;
+    authorId: number | null;
+  },
+): void {
   run(
     db,
     sql`INSERT INTO inquiry_status_changes (inquiry_id, at, from_status, to_status, reason, author_id)
@@ -171,7 +196,10 @@ export function insertStatusChange(db: WritableDB, v: { inquiryId: number; at: s
   );
 }
 
-export function insertActivity(db: WritableDB, v: { inquiryId: number; at: string; kind: string; summary: string; authorId: number; createdAt: string }): number {
+export function insertActivity(
+  db: WritableDB,
+  v: { inquiryId: number; at: string; kind: string; summary: string; authorId: number; createdAt: string },
+): number {
   const res = run(
     db,
     sql`INSERT INTO inquiry_activities (inquiry_id, at, kind, summary, author_id, created_at)
@@ -206,8 +234,23 @@ export function timeline(db: ReadableDB, inquiryId: number): TimelineEntry[] {
   );
   return rows.map((r): TimelineEntry =>
     r.type === 'activity'
-      ? { type: 'activity', id: r.id, at: r.at, kind: r.kind as ActivityKind, summary: r.summary ?? '', authorName: r.author_name ?? '—' }
-      : { type: 'status', id: r.id, at: r.at, from: r.from_status, to: r.to_status ?? 'new', reason: r.reason, authorName: r.author_name ?? '—' },
+      ? {
+          type: 'activity',
+          id: r.id,
+          at: r.at,
+          kind: r.kind as ActivityKind,
+          summary: r.summary ?? '',
+          authorName: r.author_name ?? '—',
+        }
+      : {
+          type: 'status',
+          id: r.id,
+          at: r.at,
+          from: r.from_status,
+          to: r.to_status ?? 'new',
+          reason: r.reason,
+          authorName: r.author_name ?? '—',
+        },
   );
 }
 
@@ -257,9 +300,19 @@ const SORT_COLUMNS: Record<InquiryQuery['sort'], string> = {
   country: 'i.country',
 };
 
-export function listInquiries(db: ReadableDB, q: InquiryQuery, today: string): { rows: InquiryListRow[]; total: number } {
+export function listInquiries(
+  db: ReadableDB,
+  q: InquiryQuery,
+  today: string,
+): { rows: InquiryListRow[]; total: number } {
   const where: Sql[] = [];
-  if (q.statuses.length > 0) where.push(sql`i.status IN (${join(q.statuses.map((s) => sql`${s}`), ', ')})`);
+  if (q.statuses.length > 0)
+    where.push(
+      sql`i.status IN (${join(
+        q.statuses.map((s) => sql`${s}`),
+        ', ',
+      )})`,
+    );
   if (q.ownerId !== null) where.push(sql`i.owner_id = ${q.ownerId}`);
   if (q.channel !== null) where.push(sql`i.channel = ${q.channel}`);
   if (q.country !== null) where.push(sql`i.country = ${q.country}`);
@@ -277,7 +330,10 @@ export function listInquiries(db: ReadableDB, q: InquiryQuery, today: string): {
   const whereSql = where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : raw('');
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   // Empty follow-up dates sort last whichever way the list is turned.
-  const nullsLast = q.sort === 'nextFollowUp' || q.sort === 'country' ? raw(`${SORT_COLUMNS[q.sort].split(' ')[0]} IS NULL, `) : raw('');
+  const nullsLast =
+    q.sort === 'nextFollowUp' || q.sort === 'country'
+      ? raw(`${SORT_COLUMNS[q.sort].split(' ')[0]} IS NULL, `)
+      : raw('');
   const order = sql`ORDER BY ${nullsLast}${raw(SORT_COLUMNS[q.sort])} ${raw(dir)}, i.id ${raw(dir)}`;
   // A follow-up filter reads open inquiries by date: the partial index answers it without visiting closed ones.
   const from = q.followUp === 'any' ? raw('inquiries i') : raw('inquiries i INDEXED BY inquiries_open_follow_up');
@@ -405,6 +461,13 @@ export function inquiriesOfPatient(db: ReadableDB, patientId: number): InquiryLi
 }
 
 /** Conversion: the inquiry points at its patient and is finished. */
-export function setInquiryPatient(db: WritableDB, id: number, v: { patientId: number; status: InquiryStatus; at: string }): void {
-  run(db, sql`UPDATE inquiries SET patient_id = ${v.patientId}, status = ${v.status}, status_reason = NULL, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`);
+export function setInquiryPatient(
+  db: WritableDB,
+  id: number,
+  v: { patientId: number; status: InquiryStatus; at: string },
+): void {
+  run(
+    db,
+    sql`UPDATE inquiries SET patient_id = ${v.patientId}, status = ${v.status}, status_reason = NULL, updated_at = ${v.at}, version = version + 1 WHERE id = ${id}`,
+  );
 }

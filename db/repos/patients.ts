@@ -117,7 +117,14 @@ export function insertPatient(db: WritableDB, f: PatientFields, meta: { mrn: str
 export function updatePatientFields(db: WritableDB, id: number, f: PatientFields, at: string): void {
   const entries = Object.entries(fieldValues(f));
   const sets = entries.map(([c]) => `${c} = ?`).join(', ');
-  run(db, new Sql(`UPDATE patients SET ${sets}, updated_at = ?, version = version + 1 WHERE id = ?`, [...entries.map(([, v]) => v), at, id]));
+  run(
+    db,
+    new Sql(`UPDATE patients SET ${sets}, updated_at = ?, version = version + 1 WHERE id = ?`, [
+      ...entries.map(([, v]) => v),
+      at,
+      id,
+    ]),
+  );
 }
 
 export function findPatient(db: ReadableDB, id: number): Patient | null {
@@ -142,7 +149,10 @@ function aliases(db: ReadableDB, patientId: number): PatientAlias[] {
   ).map((r) => ({ kind: r.kind, value: r.value, fromPatientId: r.from_patient_id }));
 }
 
-export function insertAlias(db: WritableDB, v: { patientId: number; kind: PatientAlias['kind']; value: string; fromPatientId: number | null; at: string }): void {
+export function insertAlias(
+  db: WritableDB,
+  v: { patientId: number; kind: PatientAlias['kind']; value: string; fromPatientId: number | null; at: string },
+): void {
   run(
     db,
     sql`INSERT INTO patient_identifiers (patient_id, kind, value, from_patient_id, created_at)
@@ -151,7 +161,10 @@ export function insertAlias(db: WritableDB, v: { patientId: number; kind: Patien
 }
 
 export function markMerged(db: WritableDB, id: number, intoId: number, at: string): void {
-  run(db, sql`UPDATE patients SET merged_into_id = ${intoId}, merged_at = ${at}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`);
+  run(
+    db,
+    sql`UPDATE patients SET merged_into_id = ${intoId}, merged_at = ${at}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`,
+  );
 }
 
 /** The next value of a named counter, e.g. `mrn:SD-2026-`; starts at 1. */
@@ -169,7 +182,10 @@ export const peekCounter = (db: ReadableDB, name: string): number =>
   (get<{ value: number }>(db, sql`SELECT value FROM counters WHERE name = ${name}`)?.value ?? 0) + 1;
 
 export const mrnTaken = (db: ReadableDB, mrn: string): boolean =>
-  get(db, sql`SELECT 1 AS x FROM patients WHERE mrn = ${mrn} UNION ALL SELECT 1 FROM patient_identifiers WHERE kind = 'mrn' AND value = ${mrn} LIMIT 1`) !== undefined;
+  get(
+    db,
+    sql`SELECT 1 AS x FROM patients WHERE mrn = ${mrn} UNION ALL SELECT 1 FROM patient_identifiers WHERE kind = 'mrn' AND value = ${mrn} LIMIT 1`,
+  ) !== undefined;
 
 interface SummaryRow {
   id: number;
@@ -216,7 +232,10 @@ const summaries = (db: ReadableDB, q: Sql): PatientSummary[] => all<SummaryRow>(
 export function patientSummariesByIds(db: ReadableDB, ids: readonly number[]): PatientSummary[] {
   if (ids.length === 0) return [];
   const byId = new Map(
-    summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((p) => [p.id, p]),
+    summaries(
+      db,
+      sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    ).map((p) => [p.id, p]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -229,11 +248,21 @@ const SORTS: Record<PatientQuery['sort'], string> = {
 };
 
 /** The registry page; `ids` narrows it to a search's hits when the list is searched. */
-export function listPatients(db: ReadableDB, q: PatientQuery, ids: readonly number[] | null): { rows: PatientSummary[]; total: number } {
+export function listPatients(
+  db: ReadableDB,
+  q: PatientQuery,
+  ids: readonly number[] | null,
+): { rows: PatientSummary[]; total: number } {
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const order = raw(`ORDER BY ${SORTS[q.sort].replaceAll('%d', dir)}, p.id ${dir}`);
-  const where = ids === null ? raw('p.merged_into_id IS NULL') : sql`p.merged_into_id IS NULL AND p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-  const rows = summaries(db, sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${where} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const where =
+    ids === null
+      ? raw('p.merged_into_id IS NULL')
+      : sql`p.merged_into_id IS NULL AND p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const rows = summaries(
+    db,
+    sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${where} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM patients p WHERE ${where}`)?.n ?? 0;
   return { rows, total };
 }
@@ -256,7 +285,10 @@ export const PATIENT_MERGE_BOOKKEEPING: readonly { table: string; column: string
 export function moveLinks(db: WritableDB, fromId: number, toId: number): Record<string, number> {
   const moved: Record<string, number> = {};
   for (const link of PATIENT_LINKS) {
-    moved[link.table] = run(db, new Sql(`UPDATE ${link.table} SET ${link.column} = ? WHERE ${link.column} = ?`, [toId, fromId])).changes;
+    moved[link.table] = run(
+      db,
+      new Sql(`UPDATE ${link.table} SET ${link.column} = ? WHERE ${link.column} = ?`, [toId, fromId]),
+    ).changes;
   }
   return moved;
 }

@@ -28,7 +28,11 @@ export function planSearch(raw: string): SearchPlan {
     const prefix = [...text].length <= 2 ? text : (words[0] ?? text);
     // One or two characters of Chinese, Japanese or Korean are often a whole name: found anywhere through the padded grams.
     if (DENSE_SCRIPT.test(prefix) && !prefix.includes(' ')) {
-      return { mode: 'fts', match: `grams : ${quote(prefix + GRAM_PAD.repeat(3 - [...prefix].length))}`, shortWords: [] };
+      return {
+        mode: 'fts',
+        match: `grams : ${quote(prefix + GRAM_PAD.repeat(3 - [...prefix].length))}`,
+        shortWords: [],
+      };
     }
     return { mode: 'prefix', prefix };
   }
@@ -43,7 +47,12 @@ export function prefixEnd(prefix: string): string {
 }
 
 const shortFilter = (column: string, words: string[]): Sql =>
-  words.length === 0 ? sql`1` : join(words.map((w) => sql`instr(lower(${new Sql(column, [])}), ${w}) > 0`), ' AND ');
+  words.length === 0
+    ? sql`1`
+    : join(
+        words.map((w) => sql`instr(lower(${new Sql(column, [])}), ${w}) > 0`),
+        ' AND ',
+      );
 
 /** Ids of live patients matching the search, newest first. */
 export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number): number[] {
@@ -85,7 +94,9 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
     // Straight from the index in rowid order: no sort over every hit of a common trigram.
     return all<{ id: number }>(db, sql`${inquiryMatches(plan)} ORDER BY f.rowid DESC LIMIT ${limit}`).map((r) => r.id);
   }
-  return all<{ id: number }>(db, sql`SELECT id FROM (${inquiryMatches(plan)}) ORDER BY id DESC LIMIT ${limit}`).map((r) => r.id);
+  return all<{ id: number }>(db, sql`SELECT id FROM (${inquiryMatches(plan)}) ORDER BY id DESC LIMIT ${limit}`).map(
+    (r) => r.id,
+  );
 }
 
 /** A filter for a larger query: inquiries whose text matches (used by the inquiry list). */

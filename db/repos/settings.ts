@@ -6,5 +6,8 @@ export const getSetting = (db: ReadableDB, key: string): string | null =>
   get<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`)?.value ?? null;
 
 export const putSetting = (db: WritableDB, key: string, value: string): void => {
-  run(db, sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  run(
+    db,
+    sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 };

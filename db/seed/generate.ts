@@ -11,7 +11,14 @@ import {
   type Role,
 } from '../contract';
 import { countAccounts, insertAccount, listAccounts } from '../repos/accounts';
-import { findInquiry, insertActivity, insertInquiry, insertStatusChange, setInquiryPatient, setInquiryStatus } from '../repos/inquiries';
+import {
+  findInquiry,
+  insertActivity,
+  insertInquiry,
+  insertStatusChange,
+  setInquiryPatient,
+  setInquiryStatus,
+} from '../repos/inquiries';
 import { insertPatient } from '../repos/patients';
 import { getSetting, putSetting } from '../repos/settings';
 import { insertAudit } from '../repos/audit';
@@ -82,14 +89,26 @@ const PATHS: Record<InquiryStatus, readonly (readonly InquiryStatus[])[]> = {
   new: [[]],
   contacted: [['contacted']],
   awaiting_records: [['contacted', 'awaiting_records']],
-  under_review: [['contacted', 'awaiting_records', 'under_review'], ['contacted', 'under_review']],
+  under_review: [
+    ['contacted', 'awaiting_records', 'under_review'],
+    ['contacted', 'under_review'],
+  ],
   accepted: [['contacted', 'awaiting_records', 'under_review', 'accepted']],
   converted: [['contacted', 'awaiting_records', 'under_review', 'accepted', 'converted']],
-  declined: [['contacted', 'awaiting_records', 'under_review', 'declined'], ['contacted', 'under_review', 'declined']],
+  declined: [
+    ['contacted', 'awaiting_records', 'under_review', 'declined'],
+    ['contacted', 'under_review', 'declined'],
+  ],
   closed: [['closed'], ['contacted', 'closed'], ['contacted', 'awaiting_records', 'closed']],
 };
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[^\p{ASCII}]/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^\p{ASCII}]/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function personName(rng: Random, c: CountryProfile, sex: 'female' | 'male', family = rng.pick(c.family)) {
@@ -103,10 +122,40 @@ function phone(rng: Random, c: CountryProfile): string {
 }
 
 function statusFor(rng: Random, ageDays: number): InquiryStatus {
-  if (ageDays < 2) return rng.weighted([['new', 55], ['contacted', 35], ['closed', 2], ['awaiting_records', 8]]);
-  if (ageDays < 21) return rng.weighted([['new', 2], ['contacted', 25], ['awaiting_records', 30], ['under_review', 18], ['accepted', 6], ['declined', 4], ['closed', 9]]);
-  if (ageDays < 120) return rng.weighted([['contacted', 6], ['awaiting_records', 18], ['under_review', 12], ['accepted', 10], ['converted', 14], ['declined', 14], ['closed', 26]]);
-  return rng.weighted([['awaiting_records', 3], ['accepted', 2], ['converted', 22], ['declined', 20], ['closed', 53]]);
+  if (ageDays < 2)
+    return rng.weighted([
+      ['new', 55],
+      ['contacted', 35],
+      ['closed', 2],
+      ['awaiting_records', 8],
+    ]);
+  if (ageDays < 21)
+    return rng.weighted([
+      ['new', 2],
+      ['contacted', 25],
+      ['awaiting_records', 30],
+      ['under_review', 18],
+      ['accepted', 6],
+      ['declined', 4],
+      ['closed', 9],
+    ]);
+  if (ageDays < 120)
+    return rng.weighted([
+      ['contacted', 6],
+      ['awaiting_records', 18],
+      ['under_review', 12],
+      ['accepted', 10],
+      ['converted', 14],
+      ['declined', 14],
+      ['closed', 26],
+    ]);
+  return rng.weighted([
+    ['awaiting_records', 3],
+    ['accepted', 2],
+    ['converted', 22],
+    ['declined', 20],
+    ['closed', 53],
+  ]);
 }
 
 interface Staff {
@@ -167,12 +216,20 @@ function seedInChunks(
     const at = nowIso(core);
     if (needAccounts && countAccounts(w) === 0) {
       DEMO_ACCOUNTS.forEach((a, i) => {
-        insertAccount(w, { username: a.username, displayName: a.displayName, role: a.role, passwordHash: hashes[i] ?? '', createdAt: at });
+        insertAccount(w, {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          passwordHash: hashes[i] ?? '',
+          createdAt: at,
+        });
         created.push(a);
       });
     }
     if (getSetting(w, 'clinic.name') === null) putSetting(w, 'clinic.name', 'Demo Neuro-Regeneration Clinic');
-    const staff: Staff[] = listAccounts(w).filter((a) => a.active && a.role !== 'admin').map((a) => ({ id: a.id, role: a.role }));
+    const staff: Staff[] = listAccounts(w)
+      .filter((a) => a.active && a.role !== 'admin')
+      .map((a) => ({ id: a.id, role: a.role }));
     if (staff.length === 0) throw new Error('The seed needs at least one active coordinator or doctor.');
     const coordinators = staff.filter((s) => s.role === 'coordinator');
     const doctors = staff.filter((s) => s.role === 'doctor');
@@ -190,17 +247,51 @@ function seedInChunks(
       const c = rng.weighted(countryWeights);
       const sex = rng.chance(0.45) ? 'female' : 'male';
       const patient = personName(rng, c, sex);
-      const relation = rng.weighted([['child', 45], ['spouse', 25], ['self', 15], ['other', 10], ['parent', 5]] as const);
-      const contact = relation === 'self' ? patient : personName(rng, c, rng.chance(0.5) ? 'female' : 'male', relation === 'other' ? rng.pick(c.family) : patient.family);
+      const relation = rng.weighted([
+        ['child', 45],
+        ['spouse', 25],
+        ['self', 15],
+        ['other', 10],
+        ['parent', 5],
+      ] as const);
+      const contact =
+        relation === 'self'
+          ? patient
+          : personName(
+              rng,
+              c,
+              rng.chance(0.5) ? 'female' : 'male',
+              relation === 'other' ? rng.pick(c.family) : patient.family,
+            );
       const ageYears = rng.int(35, 85);
       const birth = received - ageYears * 365.25 * DAY - rng.int(0, 364) * DAY;
       const onset = received - (21 + 2200 * rng.next() ** 2) * DAY;
-      const channel: Channel = rng.weighted([['web_form', 45], ['email', 18], ['messaging', 14], ['phone', 12], ['referral', 8], ['walk_in', 3]]);
+      const channel: Channel = rng.weighted([
+        ['web_form', 45],
+        ['email', 18],
+        ['messaging', 14],
+        ['phone', 12],
+        ['referral', 8],
+        ['walk_in', 3],
+      ]);
       const conditions = rng.chance(0.35) ? [] : rng.some(CONDITIONS, 1, 3);
-      const owner = rng.chance(0.75) || doctors.length === 0 ? rng.pick(coordinators.length > 0 ? coordinators : staff) : rng.pick(doctors);
+      const owner =
+        rng.chance(0.75) || doctors.length === 0
+          ? rng.pick(coordinators.length > 0 ? coordinators : staff)
+          : rng.pick(doctors);
       const open = OPEN_STATUSES.includes(status);
       const unowned = status === 'new' && channel === 'web_form' && rng.chance(0.6);
-      const followUpOffset = rng.weighted([[-12, 1], [-4, 2], [-1, 2], [0, 3], [1, 3], [3, 4], [7, 4], [14, 2]] as const) + (rng.chance(0.5) ? 0 : rng.int(0, 2));
+      const followUpOffset =
+        rng.weighted([
+          [-12, 1],
+          [-4, 2],
+          [-1, 2],
+          [0, 3],
+          [1, 3],
+          [3, 4],
+          [7, 4],
+          [14, 2],
+        ] as const) + (rng.chance(0.5) ? 0 : rng.int(0, 2));
       const emailUser = `${ascii(contact.given)}.${ascii(contact.family)}${rng.int(1, 999)}`;
 
       const fields: InquiryFields = {
@@ -218,10 +309,19 @@ function seedInChunks(
         patientBirthDate: rng.chance(0.8) ? isoDay(birth) : null,
         patientBirthDateApprox: false,
         patientAge: null,
-        diagnosis: rng.weighted([['ischemic', 70], ['hemorrhagic', 25], ['unknown', 5]] as const),
+        diagnosis: rng.weighted([
+          ['ischemic', 70],
+          ['hemorrhagic', 25],
+          ['unknown', 5],
+        ] as const),
         strokeOnsetDate: rng.chance(0.9) ? isoDay(onset) : null,
         strokeOnsetDateApprox: false,
-        weaknessSide: rng.weighted([['left', 40], ['right', 38], ['both', 4], ['unknown', 8]] as const),
+        weaknessSide: rng.weighted([
+          ['left', 40],
+          ['right', 38],
+          ['both', 4],
+          ['unknown', 8],
+        ] as const),
         symptoms: rng.some(SYMPTOMS, 1, 4),
         conditions,
         conditionsOther: conditions.includes('other') ? 'Atrial fibrillation' : null,
@@ -238,9 +338,14 @@ function seedInChunks(
         fields.strokeOnsetDate = fields.strokeOnsetDate.slice(0, 7);
         fields.strokeOnsetDateApprox = true;
       }
-      if (fields.contactEmail === null && fields.contactPhone === null && fields.messagingHandle === null) fields.contactPhone = phone(rng, c);
+      if (fields.contactEmail === null && fields.contactPhone === null && fields.messagingHandle === null)
+        fields.contactPhone = phone(rng, c);
 
-      const id = insertInquiry(w, fields, { at: fields.receivedAt, by: channel === 'web_form' ? null : owner.id, status });
+      const id = insertInquiry(w, fields, {
+        at: fields.receivedAt,
+        by: channel === 'web_form' ? null : owner.id,
+        status,
+      });
       const steps = rng.pick(PATHS[status]);
       const receivedIso = fields.receivedAt;
       insertStatusChange(w, { inquiryId: id, at: receivedIso, from: null, to: 'new', reason: null, authorId: null });
@@ -251,36 +356,80 @@ function seedInChunks(
       let prev: InquiryStatus = 'new';
       let firstContact: number | null = null;
       let reason: string | null = null;
-      const authorFor = (to: InquiryStatus) => (to === 'accepted' || to === 'declined' ? (doctors.length > 0 ? rng.pick(doctors).id : owner.id) : owner.id);
+      const authorFor = (to: InquiryStatus) =>
+        to === 'accepted' || to === 'declined' ? (doctors.length > 0 ? rng.pick(doctors).id : owner.id) : owner.id;
       steps.forEach((to, i) => {
-        t = i === 0 ? received + Math.min(span * 0.3, (0.3 + rng.next() * 20) * HOUR) : t + (span - (t - received)) * (0.15 + rng.next() * 0.35);
+        t =
+          i === 0
+            ? received + Math.min(span * 0.3, (0.3 + rng.next() * 20) * HOUR)
+            : t + (span - (t - received)) * (0.15 + rng.next() * 0.35);
         if (to === 'contacted') {
           firstContact = t;
-          const kind: ActivityKind = rng.weighted([['call', 3], ['email', 3], ['message', 2]] as const);
-          insertActivity(w, { inquiryId: id, at: new Date(t).toISOString(), kind, summary: rng.pick(ACTIVITY_SUMMARIES[kind]), authorId: owner.id, createdAt: new Date(t).toISOString() });
+          const kind: ActivityKind = rng.weighted([
+            ['call', 3],
+            ['email', 3],
+            ['message', 2],
+          ] as const);
+          insertActivity(w, {
+            inquiryId: id,
+            at: new Date(t).toISOString(),
+            kind,
+            summary: rng.pick(ACTIVITY_SUMMARIES[kind]),
+            authorId: owner.id,
+            createdAt: new Date(t).toISOString(),
+          });
         }
         if (to === 'declined') reason = rng.pick(DECLINE_REASONS);
         if (to === 'closed') reason = rng.pick(CLOSE_REASONS);
-        insertStatusChange(w, { inquiryId: id, at: new Date(t).toISOString(), from: prev, to, reason: to === 'declined' || to === 'closed' ? reason : null, authorId: authorFor(to) });
+        insertStatusChange(w, {
+          inquiryId: id,
+          at: new Date(t).toISOString(),
+          from: prev,
+          to,
+          reason: to === 'declined' || to === 'closed' ? reason : null,
+          authorId: authorFor(to),
+        });
         if (to === 'awaiting_records' || (to === 'under_review' && rng.chance(0.7))) {
           const docAt = t + (span - (t - received)) * rng.next() * 0.1;
-          insertActivity(w, { inquiryId: id, at: new Date(docAt).toISOString(), kind: 'document', summary: rng.pick(ACTIVITY_SUMMARIES.document), authorId: owner.id, createdAt: new Date(docAt).toISOString() });
+          insertActivity(w, {
+            inquiryId: id,
+            at: new Date(docAt).toISOString(),
+            kind: 'document',
+            summary: rng.pick(ACTIVITY_SUMMARIES.document),
+            authorId: owner.id,
+            createdAt: new Date(docAt).toISOString(),
+          });
         }
         prev = to;
       });
       // A note or two; notes never count as a first contact.
       if (rng.chance(0.3)) {
         const noteAt = received + (t - received) * rng.next();
-        insertActivity(w, { inquiryId: id, at: new Date(noteAt).toISOString(), kind: 'note', summary: rng.pick(ACTIVITY_SUMMARIES.note), authorId: owner.id, createdAt: new Date(noteAt).toISOString() });
+        insertActivity(w, {
+          inquiryId: id,
+          at: new Date(noteAt).toISOString(),
+          kind: 'note',
+          summary: rng.pick(ACTIVITY_SUMMARIES.note),
+          authorId: owner.id,
+          createdAt: new Date(noteAt).toISOString(),
+        });
       }
       if (firstContact !== null || reason !== null) {
-        setInquiryStatus(w, id, { status, reason, firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(), at: new Date(t).toISOString() });
+        setInquiryStatus(w, id, {
+          status,
+          reason,
+          firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(),
+          at: new Date(t).toISOString(),
+        });
       }
       if (status === 'converted' && patients < patientTarget) {
         const inquiry = findInquiry(w, id);
         if (inquiry) {
           const at = new Date(t).toISOString();
-          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, clinicTimeZone(core)), c, patient, { at, by: owner.id });
+          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, clinicTimeZone(core)), c, patient, {
+            at,
+            by: owner.id,
+          });
           setInquiryPatient(w, id, { patientId, status: 'converted', at });
           patients += 1;
         }
@@ -299,12 +448,28 @@ function seedInChunks(
       addPatient(core, w, rng, fields, c, person, { at, by });
       patients += 1;
       if (patients < patientTarget && patients % 40 === 1) {
-        addPatient(core, w, rng, { ...fields, givenName: fields.givenName.replace(/i/, 'y'), passportNumber: null, address: null }, c, person, { at, by });
+        addPatient(
+          core,
+          w,
+          rng,
+          { ...fields, givenName: fields.givenName.replace(/i/, 'y'), passportNumber: null, address: null },
+          c,
+          person,
+          { at, by },
+        );
         patients += 1;
       }
     }
     const after = { accounts: created.length, inquiries: options.inquiries, patients, seed: options.seed ?? 1 };
-    insertAudit(w, { at: nowIso(core), actorId: null, action: 'seed.generate', entity: 'clinic', entityId: null, before: null, after });
+    insertAudit(w, {
+      at: nowIso(core),
+      actorId: null,
+      action: 'seed.generate',
+      entity: 'clinic',
+      entityId: null,
+      before: null,
+      after,
+    });
     return { accounts: created, inquiries: options.inquiries, patients };
   });
 }
@@ -312,17 +477,37 @@ function seedInChunks(
 type Person = ReturnType<typeof personName>;
 
 /** Adds what a registration desk learns beyond the inquiry: native-script name, passport, lesion, general health. */
-function addPatient(core: Core, w: WritableDB, rng: Random, base: PatientFields, c: CountryProfile, person: Person, meta: { at: string; by: number }): number {
+function addPatient(
+  core: Core,
+  w: WritableDB,
+  rng: Random,
+  base: PatientFields,
+  c: CountryProfile,
+  person: Person,
+  meta: { at: string; by: number },
+): number {
   const nativeFamily = c.native?.[person.family];
   const nativeGiven = c.native?.[person.given];
-  const nativeName = nativeFamily && nativeGiven ? (c.code === 'CN' ? `${nativeFamily}${nativeGiven}` : `${nativeGiven} ${nativeFamily}`) : null;
-  const lesionSide = rng.weighted([['left', 45], ['right', 40], ['bilateral', 8], ['unknown', 7]] as const);
+  const nativeName =
+    nativeFamily && nativeGiven
+      ? c.code === 'CN'
+        ? `${nativeFamily}${nativeGiven}`
+        : `${nativeGiven} ${nativeFamily}`
+      : null;
+  const lesionSide = rng.weighted([
+    ['left', 45],
+    ['right', 40],
+    ['bilateral', 8],
+    ['unknown', 7],
+  ] as const);
   const fields: PatientFields = {
     ...base,
     familyName: person.family,
     givenName: person.given,
     nativeName,
-    passportNumber: rng.chance(0.6) ? `${String.fromCharCode(65 + rng.int(0, 25))}${rng.int(10_000_000, 99_999_999)}` : null,
+    passportNumber: rng.chance(0.6)
+      ? `${String.fromCharCode(65 + rng.int(0, 25))}${rng.int(10_000_000, 99_999_999)}`
+      : null,
     lesionSide,
     lesionSite: rng.pick(LESION_SITES),
     priorTreatments: rng.chance(0.5) ? rng.pick(PRIOR_TREATMENTS) : null,
@@ -332,7 +517,13 @@ function addPatient(core: Core, w: WritableDB, rng: Random, base: PatientFields,
   return insertPatient(w, fields, { mrn: nextMrn(core, w, meta.at.slice(0, 10)), at: meta.at, by: meta.by });
 }
 
-function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 'female' | 'male', registered: number): PatientFields {
+function standalonePatient(
+  rng: Random,
+  c: CountryProfile,
+  person: Person,
+  sex: 'female' | 'male',
+  registered: number,
+): PatientFields {
   const birth = registered - rng.int(35, 85) * 365.25 * DAY;
   const conditions = rng.chance(0.35) ? [] : rng.some(CONDITIONS, 1, 3);
   return {
@@ -346,7 +537,9 @@ function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 
       : { birthDate: isoDay(birth), birthDateApprox: false }),
     nationality: c.code,
     languages: c.language === 'en' ? ['en'] : [c.language, ...(rng.chance(0.3) ? ['en'] : [])],
-    email: rng.chance(0.7) ? `${ascii(person.given)}.${ascii(person.family)}${rng.int(1, 9999)}@${rng.pick(EMAIL_DOMAINS)}` : null,
+    email: rng.chance(0.7)
+      ? `${ascii(person.given)}.${ascii(person.family)}${rng.int(1, 9999)}@${rng.pick(EMAIL_DOMAINS)}`
+      : null,
     phone: rng.chance(0.9) ? phone(rng, c) : null,
     messagingHandle: null,
     address: null,
@@ -354,7 +547,11 @@ function standalonePatient(rng: Random, c: CountryProfile, person: Person, sex: 
     emergencyRelation: null,
     emergencyPhone: null,
     passportNumber: null,
-    strokeType: rng.weighted([['ischemic', 70], ['hemorrhagic', 27], ['unknown', 3]] as const),
+    strokeType: rng.weighted([
+      ['ischemic', 70],
+      ['hemorrhagic', 27],
+      ['unknown', 3],
+    ] as const),
     strokeOnsetDate: isoDay(registered - (30 + 1500 * rng.next() ** 2) * DAY),
     strokeOnsetDateApprox: false,
     weaknessSide: null,

@@ -45,25 +45,33 @@ const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Strict: Buffer's decoder skips characters it does not know, which would store a silently damaged file. */
 function decode(base64: string): Buffer {
-  if (base64.length % 4 !== 0 || !BASE64_RE.test(base64)) throw fieldError(FILE_FIELD, 'The file did not arrive intact; attach it again');
+  if (base64.length % 4 !== 0 || !BASE64_RE.test(base64))
+    throw fieldError(FILE_FIELD, 'The file did not arrive intact; attach it again');
   return Buffer.from(base64, 'base64');
 }
 
 function storeDir(core: Core): string {
-  if (core.attachmentsDir === null) throw storeError('Attachments are not available here: StrokeDesk was started without a data folder for files.');
+  if (core.attachmentsDir === null)
+    throw storeError('Attachments are not available here: StrokeDesk was started without a data folder for files.');
   return core.attachmentsDir;
 }
 
 function checkOwner(db: ReadableDB, owner: AttachmentOwner): void {
   const state = repo.ownerState(db, owner);
   if (state === 'missing') throw notFound(owner.kind === 'inquiry' ? 'Inquiry' : 'Patient', owner.id);
-  if (state === 'merged') throw new DomainError('CONFLICT', 'This patient record was merged into another; attach the file to the surviving record.', { reason: 'merged' });
+  if (state === 'merged')
+    throw new DomainError(
+      'CONFLICT',
+      'This patient record was merged into another; attach the file to the surviving record.',
+      { reason: 'merged' },
+    );
 }
 
 /** A removed attachment is kept for the record but is gone for every command. */
 function findActive(db: ReadableDB, id: number): repo.StoredAttachment | null {
   const a = repo.findAttachment(db, id);
-  if (a && a.removedAt !== null) throw new DomainError('NOT_FOUND', 'That attachment was removed.', { entity: 'Attachment', id });
+  if (a && a.removedAt !== null)
+    throw new DomainError('NOT_FOUND', 'That attachment was removed.', { entity: 'Attachment', id });
   return a;
 }
 
@@ -73,7 +81,8 @@ const publicView = ({ owner: _owner, removedAt: _removedAt, ...rest }: repo.Stor
 
 export function list(ctx: CallContext, input: { owner: AttachmentOwner }): Attachment[] {
   // A merged record lists nothing (its files moved to the survivor) rather than refusing.
-  if (repo.ownerState(ctx.core.db, input.owner) === 'missing') throw notFound(input.owner.kind === 'inquiry' ? 'Inquiry' : 'Patient', input.owner.id);
+  if (repo.ownerState(ctx.core.db, input.owner) === 'missing')
+    throw notFound(input.owner.kind === 'inquiry' ? 'Inquiry' : 'Patient', input.owner.id);
   return repo.listAttachments(ctx.core.db, input.owner);
 }
 
@@ -100,7 +109,10 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
   const actual = sniffMime(bytes);
   if (actual === null) throw fieldError(FILE_FIELD, `${TYPE_REFUSED_MESSAGE}; this file is none of them`);
   if (actual !== input.mime) {
-    throw fieldError(FILE_FIELD, `The file says it is ${TYPE_NAMES[input.mime]}, but its contents are ${TYPE_NAMES[actual]}`);
+    throw fieldError(
+      FILE_FIELD,
+      `The file says it is ${TYPE_NAMES[input.mime]}, but its contents are ${TYPE_NAMES[actual]}`,
+    );
   }
   checkOwner(core.db, input.owner);
 
@@ -111,7 +123,11 @@ export function add(ctx: CallContext, input: AddInput): Attachment {
   } catch (err) {
     core.log.error('attachment store write failed', err, { bytes: bytes.length });
     const full = (err as NodeJS.ErrnoException).code === 'ENOSPC';
-    throw storeError(full ? 'The disk is full: the file was not attached.' : 'The file could not be written to the data folder: it was not attached.');
+    throw storeError(
+      full
+        ? 'The disk is full: the file was not attached.'
+        : 'The file could not be written to the data folder: it was not attached.',
+    );
   }
 
   try {
@@ -199,7 +215,8 @@ export interface AttachmentFile {
 export function openFile(core: Core, sessionToken: string | null, id: number): AttachmentFile {
   const actor = resolveActor(core, sessionToken);
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'Please sign in again.');
-  if (!ATTACHMENT_READERS.includes(actor.role)) throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not do this.`);
+  if (!ATTACHMENT_READERS.includes(actor.role))
+    throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not do this.`);
   const dir = storeDir(core);
   const a = loadActive(core.db, id);
   if (!blobExists(dir, a.sha256)) {

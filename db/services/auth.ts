@@ -138,7 +138,10 @@ export async function create(ctx: CallContext, input: NewAccount): Promise<Accou
   });
 }
 
-export function update(ctx: CallContext, input: { id: number; displayName: string; role: Account['role']; active: boolean }): Account {
+export function update(
+  ctx: CallContext,
+  input: { id: number; displayName: string; role: Account['role']; active: boolean },
+): Account {
   const spec = {
     action: 'accounts.update',
     entity: 'account',

@@ -117,8 +117,13 @@ export const personFromInquiry = (f: {
 const patientRowKeys = (r: PatientIdentityRow): IdentityKeys =>
   sameKeys(
     personFromPatient({
-      email: r.email, phone: r.phone_digits, passportNumber: r.passport_number, birthDate: r.birth_date,
-      familyName: r.family_name, givenName: r.given_name, nativeName: r.native_name,
+      email: r.email,
+      phone: r.phone_digits,
+      passportNumber: r.passport_number,
+      birthDate: r.birth_date,
+      familyName: r.family_name,
+      givenName: r.given_name,
+      nativeName: r.native_name,
     }),
   );
 
@@ -153,7 +158,12 @@ export function matchingPatientRows(
 
 export function matchingPatients(db: ReadableDB, person: Person, excludeId: number | null = null): PatientMatch[] {
   const hits = matchingPatientRows(db, sameKeys(person), excludeId);
-  const people = new Map(patientSummariesByIds(db, hits.map((h) => h.row.id)).map((p) => [p.id, p]));
+  const people = new Map(
+    patientSummariesByIds(
+      db,
+      hits.map((h) => h.row.id),
+    ).map((p) => [p.id, p]),
+  );
   return hits.flatMap((h) => {
     const patient = people.get(h.row.id);
     return patient ? [{ patient, reasons: h.reasons }] : [];
@@ -186,9 +196,7 @@ export function duplicatePairs(db: ReadableDB, limit: number): DuplicatePair[] {
     const reasons = ka && kb ? matchReasons(ka, kb) : [];
     if (reasons.length > 0) pairs.push({ a, b, reasons });
   }
-  const chosen = pairs
-    .sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a || x.b - y.b)
-    .slice(0, limit);
+  const chosen = pairs.sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a || x.b - y.b).slice(0, limit);
   const ids = [...new Set(chosen.flatMap((p) => [p.a, p.b]))];
   const people = new Map(patientSummariesByIds(db, ids).map((p) => [p.id, p]));
   return chosen.flatMap((p) => {

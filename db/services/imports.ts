@@ -32,14 +32,31 @@ export function stage(ctx: CallContext, input: { fileName: string; format: Impor
   const started = Date.now();
   const parsed = parseWebForm(input.text, input.format);
   if (parsed.errorCount > 0) {
-    core.log.info('imports.stage refused', { rows: parsed.rowCount, errors: parsed.errorCount, ms: Date.now() - started });
-    return { ok: false, batchId: null, rowCount: parsed.rowCount, errors: parsed.errors, errorCount: parsed.errorCount };
+    core.log.info('imports.stage refused', {
+      rows: parsed.rowCount,
+      errors: parsed.errorCount,
+      ms: Date.now() - started,
+    });
+    return {
+      ok: false,
+      batchId: null,
+      rowCount: parsed.rowCount,
+      errors: parsed.errors,
+      errorCount: parsed.errorCount,
+    };
   }
   // The batch is a working copy, not a record anyone changed: no audit entry until it is committed.
   return command(ctx, { action: 'imports.stage', entity: ENTITY, audit: () => null }, ({ w, at }) => {
     repo.deleteAbandonedRows(w, new Date(core.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString());
     const sha256 = createHash('sha256').update(input.text).digest('hex');
-    const batchId = repo.insertBatch(w, { fileName: input.fileName, format: input.format, sha256, rowCount: parsed.rowCount, at, by: actor.id });
+    const batchId = repo.insertBatch(w, {
+      fileName: input.fileName,
+      format: input.format,
+      sha256,
+      rowCount: parsed.rowCount,
+      at,
+      by: actor.id,
+    });
     let alreadyImported = 0;
     for (const r of parsed.rows) {
       repo.insertStagedRow(w, batchId, r.row, r.ref, JSON.stringify(r.fields));
@@ -54,7 +71,11 @@ function openBatch(db: ReadableDB, batchId: number): repo.BatchRow {
   const batch = repo.findBatch(db, batchId);
   if (!batch) throw notFound('Import', batchId);
   if (batch.committed_at !== null) {
-    throw new DomainError('CONFLICT', 'This preview was already imported. Choose the file again to see what is new in it.', { reason: 'batch_committed' });
+    throw new DomainError(
+      'CONFLICT',
+      'This preview was already imported. Choose the file again to see what is new in it.',
+      { reason: 'batch_committed' },
+    );
   }
   return batch;
 }
@@ -65,7 +86,11 @@ interface Staged {
   fields: InquiryFields;
 }
 
-const readStaged = (r: repo.StagedRow): Staged => ({ row: r.row_number, ref: r.ref, fields: JSON.parse(r.fields_json) as InquiryFields });
+const readStaged = (r: repo.StagedRow): Staged => ({
+  row: r.row_number,
+  ref: r.ref,
+  fields: JSON.parse(r.fields_json) as InquiryFields,
+});
 
 /** Collects matches per record, each with every reason it matched for. */
 class Matches {
@@ -145,7 +170,10 @@ function matchStored(ctx: CallContext, keys: identity.IdentityKeys, into: Matche
 const fileIndexes = new WeakMap<Core, { batchId: number; upTo: number; index: FileIndex }>();
 
 /** One chunk of rows: each with what it may repeat, including earlier rows of the same file. */
-export function checkDuplicates(ctx: CallContext, input: { batchId: number; offset: number; limit: number }): DuplicateCheck {
+export function checkDuplicates(
+  ctx: CallContext,
+  input: { batchId: number; offset: number; limit: number },
+): DuplicateCheck {
   requireActor(ctx);
   const { core } = ctx;
   const started = Date.now();
@@ -154,7 +182,8 @@ export function checkDuplicates(ctx: CallContext, input: { batchId: number; offs
   if (!cached || cached.batchId !== input.batchId || cached.upTo !== input.offset) {
     const index = new FileIndex();
     // A row imported before is an inquiry now: it is found as one, not as a row of this file.
-    for (const r of repo.stagedRowsWithRefs(core.db, input.batchId, 0, input.offset)) if (r.inquiry_id === null) index.add(readStaged(r));
+    for (const r of repo.stagedRowsWithRefs(core.db, input.batchId, 0, input.offset))
+      if (r.inquiry_id === null) index.add(readStaged(r));
     cached = { batchId: input.batchId, upTo: input.offset, index };
   }
   const file = cached.index;
@@ -171,23 +200,41 @@ export function checkDuplicates(ctx: CallContext, input: { batchId: number; offs
     return {
       row: s.row,
       ref: s.ref,
-      summary: { submittedAt: f.receivedAt, patientName: f.patientName, contactName: f.contactName, email: f.contactEmail, phone: f.contactPhone, messaging: f.messagingHandle, country: f.country },
+      summary: {
+        submittedAt: f.receivedAt,
+        patientName: f.patientName,
+        contactName: f.contactName,
+        email: f.contactEmail,
+        phone: f.contactPhone,
+        messaging: f.messagingHandle,
+        country: f.country,
+      },
       alreadyImported: r.inquiry_id !== null,
       importedInquiryId: r.inquiry_id,
       matches: matches.list(),
     };
   });
   fileIndexes.set(core, { batchId: input.batchId, upTo: input.offset + rows.length, index: file });
-  core.log.info('imports.checkDuplicates', { batchId: input.batchId, offset: input.offset, rows: rows.length, ms: Date.now() - started });
+  core.log.info('imports.checkDuplicates', {
+    batchId: input.batchId,
+    offset: input.offset,
+    rows: rows.length,
+    ms: Date.now() - started,
+  });
   return { rows, total: repo.countStagedRows(core.db, input.batchId) };
 }
 
-const invalid = (path: string, message: string) => new DomainError('VALIDATION', message, { fields: [{ path, message }] });
+const invalid = (path: string, message: string) =>
+  new DomainError('VALIDATION', message, { fields: [{ path, message }] });
 
 function mergeNote(s: Staged): string {
   const f = s.fields;
-  const contact = [f.contactName, f.contactEmail, f.contactPhone, f.messagingHandle].filter((x) => x !== null).join(' · ');
-  const patient = [f.patientName, f.patientBirthDate === null ? null : `born ${f.patientBirthDate}`].filter((x) => x !== null).join(', ');
+  const contact = [f.contactName, f.contactEmail, f.contactPhone, f.messagingHandle]
+    .filter((x) => x !== null)
+    .join(' · ');
+  const patient = [f.patientName, f.patientBirthDate === null ? null : `born ${f.patientBirthDate}`]
+    .filter((x) => x !== null)
+    .join(', ');
   const head = `Repeated web-form submission (${s.ref}, sent ${f.receivedAt}).\nFrom: ${contact}\nPatient: ${patient}`;
   const message = f.message === null ? '' : `\nMessage: ${f.message}`;
   // The timeline entry holds at most 5,000 characters, like a typed one.
@@ -223,7 +270,11 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
       decided.set(d.row, d);
     });
     const undecided = staged.filter((s) => !decided.has(s.row)).map((s) => s.row);
-    if (undecided.length > 0) throw invalid('decisions', `Every row needs a decision; missing: ${undecided.slice(0, 10).join(', ')}${undecided.length > 10 ? '…' : ''}`);
+    if (undecided.length > 0)
+      throw invalid(
+        'decisions',
+        `Every row needs a decision; missing: ${undecided.slice(0, 10).join(', ')}${undecided.length > 10 ? '…' : ''}`,
+      );
 
     const counts = { created: 0, merged: 0, skipped: 0, alreadyImported: 0 };
     const createdIds: number[] = [];
@@ -240,7 +291,14 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
       else {
         const id = insertInquiry(w, s.fields, { at, by: actor.id });
         // As for a typed inquiry, its story starts when the family wrote, not when the file was imported.
-        insertStatusChange(w, { inquiryId: id, at: s.fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
+        insertStatusChange(w, {
+          inquiryId: id,
+          at: s.fields.receivedAt,
+          from: null,
+          to: 'new',
+          reason: null,
+          authorId: actor.id,
+        });
         repo.insertRef(w, { ref: s.ref, inquiryId: id, batchId: batch.id, action: 'created', at });
         createdIds.push(id);
         createdByRow.set(s.row, id);
@@ -253,13 +311,28 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
         continue;
       }
       const targetRow = d.mergeRow === null ? null : byRow.get(d.mergeRow);
-      const targetId = d.mergeInquiryId ?? createdByRow.get(d.mergeRow ?? 0) ?? (targetRow ? repo.findRef(w, targetRow.ref)?.inquiry_id : undefined);
-      if (targetId === undefined) throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into row ${d.mergeRow ?? '?'}, which is not being imported.`);
+      const targetId =
+        d.mergeInquiryId ??
+        createdByRow.get(d.mergeRow ?? 0) ??
+        (targetRow ? repo.findRef(w, targetRow.ref)?.inquiry_id : undefined);
+      if (targetId === undefined)
+        throw invalid(
+          `rows.${s.row}`,
+          `Row ${s.row} is to be merged into row ${d.mergeRow ?? '?'}, which is not being imported.`,
+        );
       const target = repo.inquiryExists(w, targetId);
-      if (!target) throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into inquiry ${targetId}, which does not exist.`);
+      if (!target)
+        throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into inquiry ${targetId}, which does not exist.`);
       // Never before the inquiry it joins, so the timeline keeps its order.
       const when = s.fields.receivedAt > target.received_at ? s.fields.receivedAt : target.received_at;
-      insertActivity(w, { inquiryId: targetId, at: when, kind: 'document', summary: mergeNote(s), authorId: actor.id, createdAt: at });
+      insertActivity(w, {
+        inquiryId: targetId,
+        at: when,
+        kind: 'document',
+        summary: mergeNote(s),
+        authorId: actor.id,
+        createdAt: at,
+      });
       repo.insertRef(w, { ref: s.ref, inquiryId: targetId, batchId: batch.id, action: 'merged', at });
       counts.merged += 1;
     }
@@ -268,6 +341,11 @@ export function commit(ctx: CallContext, input: { batchId: number; decisions: Im
     repo.deleteStagedRows(w, batch.id);
     return { ...counts, createdIds, batch };
   });
-  core.log.info('imports.commit', { batchId: input.batchId, created: result.created, merged: result.merged, ms: Date.now() - started });
+  core.log.info('imports.commit', {
+    batchId: input.batchId,
+    created: result.created,
+    merged: result.merged,
+    ms: Date.now() - started,
+  });
   return result;
 }

@@ -44,7 +44,8 @@ export const loadInquiry = (db: ReadableDB, id: number): Inquiry => mustLoad(db,
 function checkOwner(db: ReadableDB, ownerId: number | null): void {
   if (ownerId === null) return;
   const owner = findAccountById(db, ownerId);
-  if (!owner || !owner.active || owner.role === 'admin') throw fieldError('ownerId', 'Pick an active coordinator or doctor');
+  if (!owner || !owner.active || owner.role === 'admin')
+    throw fieldError('ownerId', 'Pick an active coordinator or doctor');
 }
 
 /** The statuses this person may move the inquiry to from where it is now. */
@@ -56,7 +57,14 @@ export function create(ctx: CallContext, fields: InquiryFields): Inquiry {
     checkOwner(w, fields.ownerId);
     const id = repo.insertInquiry(w, fields, { at, by: actor.id });
     // The story starts when the inquiry arrived, even if it is typed in later.
-    repo.insertStatusChange(w, { inquiryId: id, at: fields.receivedAt, from: null, to: 'new', reason: null, authorId: actor.id });
+    repo.insertStatusChange(w, {
+      inquiryId: id,
+      at: fields.receivedAt,
+      from: null,
+      to: 'new',
+      reason: null,
+      authorId: actor.id,
+    });
     settleDraft(w, actor.id, formKey('inquiry', null));
     return loadInquiry(w, id);
   });
@@ -114,11 +122,21 @@ export function transition(
     const firstContactAt = before.firstContactAt ?? (move.to === 'contacted' ? at : null);
     repo.setInquiryStatus(w, before.id, { status: move.to, reason: move.reason, firstContactAt, at });
   }
-  repo.insertStatusChange(w, { inquiryId: before.id, at, from: before.status, to: move.to, reason: move.reason, authorId: actor.id });
+  repo.insertStatusChange(w, {
+    inquiryId: before.id,
+    at,
+    from: before.status,
+    to: move.to,
+    reason: move.reason,
+    authorId: actor.id,
+  });
   return loadInquiry(w, before.id);
 }
 
-export function changeStatus(ctx: CallContext, input: { id: number; version: number; to: InquiryStatus; reason: string | null }): Inquiry {
+export function changeStatus(
+  ctx: CallContext,
+  input: { id: number; version: number; to: InquiryStatus; reason: string | null },
+): Inquiry {
   const spec = {
     action: 'inquiries.changeStatus',
     entity: ENTITY,
@@ -132,7 +150,10 @@ export function changeStatus(ctx: CallContext, input: { id: number; version: num
   return command(ctx, spec, (step) => transition(step.w, step, step.before, { to: input.to, reason: input.reason }));
 }
 
-export function assign(ctx: CallContext, input: { id: number; version: number; ownerId: number | null; nextFollowUp: string | null }): Inquiry {
+export function assign(
+  ctx: CallContext,
+  input: { id: number; version: number; ownerId: number | null; nextFollowUp: string | null },
+): Inquiry {
   const spec = {
     action: 'inquiries.assign',
     entity: ENTITY,
@@ -154,7 +175,10 @@ export function assign(ctx: CallContext, input: { id: number; version: number; o
  * Logs a call, e-mail, message, note or document. The first call, e-mail or message ends the wait for
  * first contact, and moves a New inquiry to Contacted, so the pipeline never lags behind the work.
  */
-export function addActivity(ctx: CallContext, input: { id: number; kind: ActivityKind; summary: string; at: string | null }): TimelineEntry {
+export function addActivity(
+  ctx: CallContext,
+  input: { id: number; kind: ActivityKind; summary: string; at: string | null },
+): TimelineEntry {
   const spec = {
     action: 'inquiries.addActivity',
     entity: ENTITY,
@@ -169,13 +193,27 @@ export function addActivity(ctx: CallContext, input: { id: number; kind: Activit
     const at = input.at ?? now;
     if (at > now) throw fieldError('at', 'An activity cannot be in the future');
     if (at < before.receivedAt) throw fieldError('at', 'An activity cannot be before the inquiry arrived');
-    const id = repo.insertActivity(w, { inquiryId: input.id, at, kind: input.kind, summary: input.summary, authorId: actor.id, createdAt: now });
+    const id = repo.insertActivity(w, {
+      inquiryId: input.id,
+      at,
+      kind: input.kind,
+      summary: input.summary,
+      authorId: actor.id,
+      createdAt: now,
+    });
     if (CONTACT_KINDS.includes(input.kind) && before.firstContactAt === null) {
       // Not a chosen transition: the work itself moves New to Contacted (a forward step every role may take).
-      const status = before.status === 'new' ? INQUIRY_LIFECYCLE.forward.new ?? 'contacted' : before.status;
+      const status = before.status === 'new' ? (INQUIRY_LIFECYCLE.forward.new ?? 'contacted') : before.status;
       repo.setInquiryStatus(w, input.id, { status, reason: before.statusReason, firstContactAt: at, at: now });
       if (status !== before.status) {
-        repo.insertStatusChange(w, { inquiryId: input.id, at, from: before.status, to: status, reason: null, authorId: actor.id });
+        repo.insertStatusChange(w, {
+          inquiryId: input.id,
+          at,
+          from: before.status,
+          to: status,
+          reason: null,
+          authorId: actor.id,
+        });
       }
     }
     return { type: 'activity', id, at, kind: input.kind, summary: input.summary, authorName: actor.displayName };

@@ -12,7 +12,9 @@ function derive(password: string, salt: Buffer, log2n: number, r: number, p: num
   // scrypt needs 128 * N * r bytes; Node's default cap (32 MiB) is below OWASP's cost, so raise it.
   const maxmem = 128 * N * r * 2 + 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N, r, p, maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 

@@ -47,8 +47,10 @@ const conflict = (patient: Patient) =>
 
 function checkDates(core: Core, fields: PatientFields): void {
   const today = clinicToday(core);
-  if (fields.birthDate !== null && fields.birthDate > today) throw fieldError('birthDate', 'The date of birth is in the future');
-  if (fields.strokeOnsetDate !== null && fields.strokeOnsetDate > today) throw fieldError('strokeOnsetDate', 'The onset date is in the future');
+  if (fields.birthDate !== null && fields.birthDate > today)
+    throw fieldError('birthDate', 'The date of birth is in the future');
+  if (fields.strokeOnsetDate !== null && fields.strokeOnsetDate > today)
+    throw fieldError('strokeOnsetDate', 'The onset date is in the future');
 }
 
 function insert(core: Core, w: WritableDB, fields: PatientFields, actorId: number, at: string): number {
@@ -106,10 +108,19 @@ export function list(ctx: CallContext, q: PatientQuery): PatientPage {
 }
 
 const FAMILY_FIRST = new Set(['CN', 'TW', 'HK', 'MO', 'SG', 'JP', 'KR', 'KP', 'VN', 'HU', 'MN', 'KH']);
-const RELATION_WORDS: Record<Inquiry['contactRelation'], string> = { self: 'Self', spouse: 'Spouse', child: 'Child', parent: 'Parent', other: 'Other' };
+const RELATION_WORDS: Record<Inquiry['contactRelation'], string> = {
+  self: 'Self',
+  spouse: 'Spouse',
+  child: 'Child',
+  parent: 'Parent',
+  other: 'Other',
+};
 
 /** Splits a name as written in the inquiry; the coordinator checks it before converting. */
-export function splitName(name: string, country: string | null): { familyName: string; givenName: string; nativeName: string | null } {
+export function splitName(
+  name: string,
+  country: string | null,
+): { familyName: string; givenName: string; nativeName: string | null } {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (!/[A-Za-z\u00C0-\u024F\u0400-\u04FF]/.test(trimmed) && !trimmed.includes(' ')) {
     // A name in a script without spaces (Chinese, Japanese, Korean): family name first, one character as a rule.
@@ -128,7 +139,10 @@ export function splitName(name: string, country: string | null): { familyName: s
  * The birth date an inquiry gives: its own, or else a year worked out from the age, marked as an estimate. The age was
  * given when the inquiry arrived, so the year is the clinic's year of `receivedAt` minus the age.
  */
-export function birthFromInquiry(inquiry: Inquiry, timeZone: string): { birthDate: string | null; birthDateApprox: boolean } {
+export function birthFromInquiry(
+  inquiry: Inquiry,
+  timeZone: string,
+): { birthDate: string | null; birthDateApprox: boolean } {
   if (inquiry.patientBirthDate !== null) {
     return { birthDate: inquiry.patientBirthDate, birthDateApprox: inquiry.patientBirthDateApprox };
   }
@@ -171,7 +185,6 @@ export function fieldsFromInquiry(inquiry: Inquiry, timeZone: string): PatientFi
   };
 }
 
-
 export function conversionDraft(ctx: CallContext, input: { inquiryId: number }): ConversionDraft {
   const inquiry = loadInquiry(ctx.core.db, input.inquiryId);
   const fields = fieldsFromInquiry(inquiry, clinicTimeZone(ctx.core));
@@ -185,7 +198,11 @@ export function conversionDraft(ctx: CallContext, input: { inquiryId: number }):
  */
 export function convertInquiry(
   ctx: CallContext,
-  input: { inquiryId: number; version: number; target: { kind: 'new'; fields: PatientFields } | { kind: 'existing'; patientId: number } },
+  input: {
+    inquiryId: number;
+    version: number;
+    target: { kind: 'new'; fields: PatientFields } | { kind: 'existing'; patientId: number };
+  },
 ): ConversionResult {
   let patientId = 0;
   const spec = {
@@ -236,11 +253,15 @@ export function mergedFields(survivor: PatientFields, merged: PatientFields): Pa
   if (out.sex === 'unknown' && merged.sex !== 'unknown') out.sex = merged.sex;
   out.languages = [...new Set([...survivor.languages, ...merged.languages])].slice(0, 6);
   out.comorbidities = [...new Set([...survivor.comorbidities, ...merged.comorbidities])];
-  if (out.comorbidities.includes('other') && out.comorbiditiesOther === null) out.comorbiditiesOther = merged.comorbiditiesOther;
+  if (out.comorbidities.includes('other') && out.comorbiditiesOther === null)
+    out.comorbiditiesOther = merged.comorbiditiesOther;
   return out;
 }
 
-export function merge(ctx: CallContext, input: { survivorId: number; survivorVersion: number; mergedId: number; mergedVersion: number }): Patient {
+export function merge(
+  ctx: CallContext,
+  input: { survivorId: number; survivorVersion: number; mergedId: number; mergedVersion: number },
+): Patient {
   if (input.survivorId === input.mergedId) throw fieldError('mergedId', 'Pick two different patients');
   // Two records, each loaded and version-checked here; the kernel gives the transaction and the audit.
   return command(ctx, { action: 'patients.merge', entity: ENTITY, audit: () => null }, (step) => {
@@ -254,16 +275,28 @@ export function merge(ctx: CallContext, input: { survivorId: number; survivorVer
     const moved = repo.moveLinks(w, merged.id, survivor.id);
     repo.insertAlias(w, { patientId: survivor.id, kind: 'mrn', value: merged.mrn, fromPatientId: merged.id, at });
     if (merged.passportNumber !== null && merged.passportNumber !== fields.passportNumber) {
-      repo.insertAlias(w, { patientId: survivor.id, kind: 'passport', value: merged.passportNumber, fromPatientId: merged.id, at });
+      repo.insertAlias(w, {
+        patientId: survivor.id,
+        kind: 'passport',
+        value: merged.passportNumber,
+        fromPatientId: merged.id,
+        at,
+      });
     }
     repo.markMerged(w, merged.id, survivor.id, at);
     const after = load(w, survivor.id);
     const changed = diff(survivor, after);
-    step.audit('patients.merge', ENTITY, survivor.id, { survivor: changed?.before ?? null, merged }, {
-      survivor: changed?.after ?? null,
-      mergedId: merged.id,
-      moved,
-    });
+    step.audit(
+      'patients.merge',
+      ENTITY,
+      survivor.id,
+      { survivor: changed?.before ?? null, merged },
+      {
+        survivor: changed?.after ?? null,
+        mergedId: merged.id,
+        moved,
+      },
+    );
     step.audit('patients.mergedInto', ENTITY, merged.id, null, { mergedIntoId: survivor.id });
     return after;
   });

@@ -87,7 +87,8 @@ function codes(v: unknown, allowed: readonly string[]): string[] {
   const items = Array.isArray(v) ? v.map((x) => text(x) ?? '') : (text(v) ?? '').split(';');
   const out = [...new Set(items.map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))];
   const unknown = out.filter((c) => !allowed.includes(c));
-  if (unknown.length > 0) throw new CellError(`Unknown code ${unknown.map((c) => `"${c}"`).join(', ')}; use: ${allowed.join(', ')}`);
+  if (unknown.length > 0)
+    throw new CellError(`Unknown code ${unknown.map((c) => `"${c}"`).join(', ')}; use: ${allowed.join(', ')}`);
   return out;
 }
 
@@ -148,7 +149,7 @@ function submissionId(v: unknown): string | null {
 function mapRow(cells: Cells, row: number): { ok: true; value: WebFormRow } | { ok: false; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const failed = new Set<WebFormColumn>();
-  const cell = <T,>(column: WebFormColumn, convert: (v: unknown) => T, fallback: T): T => {
+  const cell = <T>(column: WebFormColumn, convert: (v: unknown) => T, fallback: T): T => {
     try {
       return convert(cells[column]);
     } catch (err) {
@@ -221,10 +222,17 @@ class Collector {
     else if (found.length === 0) this.rows.push(r.value);
   }
   result(): WebFormParse {
-    if (this.rowCount === 0 && this.errorCount === 0) this.add([{ row: null, field: null, message: 'The file has no submissions' }]);
-    if (this.rowCount > MAX_IMPORT_ROWS) this.add([{ row: null, field: null, message: `At most ${MAX_IMPORT_ROWS} submissions per file; split it` }]);
+    if (this.rowCount === 0 && this.errorCount === 0)
+      this.add([{ row: null, field: null, message: 'The file has no submissions' }]);
+    if (this.rowCount > MAX_IMPORT_ROWS)
+      this.add([{ row: null, field: null, message: `At most ${MAX_IMPORT_ROWS} submissions per file; split it` }]);
     // A file with any bad row imports nothing: no rows are handed on.
-    return { rows: this.errorCount > 0 ? [] : this.rows, errors: this.errors, errorCount: this.errorCount, rowCount: this.rowCount };
+    return {
+      rows: this.errorCount > 0 ? [] : this.rows,
+      errors: this.errors,
+      errorCount: this.errorCount,
+      rowCount: this.rowCount,
+    };
   }
 }
 
@@ -239,10 +247,20 @@ function delimiterOf(firstLine: string): string {
 function parseCsv(input: string): WebFormParse {
   const out = new Collector();
   const source = stripBom(input);
-  const parsed = Papa.parse<string[]>(source, { header: false, delimiter: delimiterOf(source.split(/\r?\n/, 1)[0] ?? ''), skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(source, {
+    header: false,
+    delimiter: delimiterOf(source.split(/\r?\n/, 1)[0] ?? ''),
+    skipEmptyLines: false,
+  });
   // Papa's row index counts records, as a spreadsheet counts rows; a quoted line break stays inside its row.
   for (const e of parsed.errors) {
-    out.add([{ row: e.row === undefined ? null : e.row + 1, field: null, message: e.code === 'MissingQuotes' ? 'A quoted value is never closed' : e.message }]);
+    out.add([
+      {
+        row: e.row === undefined ? null : e.row + 1,
+        field: null,
+        message: e.code === 'MissingQuotes' ? 'A quoted value is never closed' : e.message,
+      },
+    ]);
   }
   const [header, ...records] = parsed.data;
   if (!header) return out.result();
@@ -250,7 +268,8 @@ function parseCsv(input: string): WebFormParse {
   const issues: ImportIssue[] = [];
   names.forEach((name, i) => {
     if (name === '') issues.push({ row: 1, field: null, message: `Column ${i + 1} has no name` });
-    else if (!isColumn(name)) issues.push({ row: 1, field: name, message: `Unknown column; the columns are: ${WEB_FORM_COLUMNS.join(', ')}` });
+    else if (!isColumn(name))
+      issues.push({ row: 1, field: name, message: `Unknown column; the columns are: ${WEB_FORM_COLUMNS.join(', ')}` });
     else if (names.indexOf(name) !== i) issues.push({ row: 1, field: name, message: 'This column appears twice' });
   });
   for (const required of REQUIRED_COLUMNS) {
@@ -264,7 +283,13 @@ function parseCsv(input: string): WebFormParse {
     if (record.every((c) => c.trim() === '')) return;
     if (record.length !== names.length) {
       out.rowCount += 1;
-      out.add([{ row, field: null, message: `This row has ${record.length} values but the header has ${names.length} columns` }]);
+      out.add([
+        {
+          row,
+          field: null,
+          message: `This row has ${record.length} values but the header has ${names.length} columns`,
+        },
+      ]);
       return;
     }
     const cells: Cells = {};
@@ -302,9 +327,14 @@ function parseJson(input: string): WebFormParse {
     for (const [key, value] of Object.entries(item)) {
       if (!isColumn(key)) {
         // Named once, at the first row that has it, so a file with an extra key everywhere is one problem, not thousands.
-        if (!unknownSeen.has(key)) issues.push({ row, field: key, message: `Unknown column; the columns are: ${WEB_FORM_COLUMNS.join(', ')}` });
+        if (!unknownSeen.has(key))
+          issues.push({ row, field: key, message: `Unknown column; the columns are: ${WEB_FORM_COLUMNS.join(', ')}` });
         unknownSeen.add(key);
-      } else if (typeof value === 'object' && value !== null && !(Array.isArray(value) && (key === 'symptoms' || key === 'conditions'))) {
+      } else if (
+        typeof value === 'object' &&
+        value !== null &&
+        !(Array.isArray(value) && (key === 'symptoms' || key === 'conditions'))
+      ) {
         issues.push({ row, field: key, message: 'Expected a plain value' });
       } else {
         cells[key] = value;

@@ -27,5 +27,7 @@ export function denseGrams(text: string | null): string | null {
 }
 
 export function registerFunctions(db: Database): void {
-  db.function('sd_dense_grams', { deterministic: true }, (text: unknown) => denseGrams(typeof text === 'string' ? text : null));
+  db.function('sd_dense_grams', { deterministic: true }, (text: unknown) =>
+    denseGrams(typeof text === 'string' ? text : null),
+  );
 }

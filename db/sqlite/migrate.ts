@@ -76,7 +76,10 @@ function copyBeforeUpgrade(db: Db, dbPath: string, backupDir: string | undefined
     const check = copy.pragma('quick_check', { simple: true });
     const version = copy.pragma('user_version', { simple: true });
     if (check !== 'ok' || version !== fromVersion) {
-      throw new DomainError('DB_CORRUPT', `The copy made before upgrading failed its check (${String(check)}); nothing was changed.`);
+      throw new DomainError(
+        'DB_CORRUPT',
+        `The copy made before upgrading failed its check (${String(check)}); nothing was changed.`,
+      );
     }
   } finally {
     copy.close();

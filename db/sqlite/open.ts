@@ -47,7 +47,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
 function checkOwnership(db: Db): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId === APPLICATION_ID) return;
-  const objects = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+  const objects = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
   const userVersion = db.pragma('user_version', { simple: true }) as number;
   if (appId !== 0 || objects.n > 0 || userVersion !== 0) {
     throw new DomainError(
@@ -61,7 +63,8 @@ function checkOwnership(db: Db): void {
 function applyPragmas(db: Db, busyTimeoutMs: number): void {
   if (db.name !== ':memory:' && db.name !== '') {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new DomainError('DB_READONLY', `The records file could not switch to WAL mode (got ${String(mode)}).`);
+    if (mode !== 'wal')
+      throw new DomainError('DB_READONLY', `The records file could not switch to WAL mode (got ${String(mode)}).`);
   }
   db.pragma('foreign_keys = ON');
   // 64 MiB of page cache (SQLite's default is 2 MiB): a clinic of 300,000 inquiries keeps its indexes warm, and a large
@@ -72,5 +75,6 @@ function applyPragmas(db: Db, busyTimeoutMs: number): void {
   db.pragma('synchronous = FULL');
   const sync = db.pragma('synchronous', { simple: true });
   if (sync !== 2) throw new DomainError('INTERNAL', `synchronous=FULL did not take (got ${String(sync)}).`);
-  if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new DomainError('INTERNAL', 'foreign_keys did not take.');
+  if (db.pragma('foreign_keys', { simple: true }) !== 1)
+    throw new DomainError('INTERNAL', 'foreign_keys did not take.');
 }

@@ -12,7 +12,10 @@ import type { Core } from '../../db/services/core';
 import { DomainError } from '../../db/services/errors';
 import { IPC_CHANNELS, isTrustedSender, viewerFileName } from './policies';
 
-const refused: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call StrokeDesk.', details: null } };
+const refused: Envelope<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This window may not call StrokeDesk.', details: null },
+};
 
 export function registerIpc(core: Core): void {
   // One sign-in session per window; it ends when the window goes away.
@@ -55,12 +58,20 @@ export function registerIpc(core: Core): void {
       // Read-only: edits in the viewer cannot look as if they changed the record.
       await fs.chmod(target, 0o400);
       const problem = await shell.openPath(target);
-      if (problem) return { ok: false, error: { code: 'FILE_STORE', message: 'No program on this computer could open the file.', details: null } };
+      if (problem)
+        return {
+          ok: false,
+          error: { code: 'FILE_STORE', message: 'No program on this computer could open the file.', details: null },
+        };
       return { ok: true, value: null };
     } catch (err) {
-      if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message, details: null } };
+      if (err instanceof DomainError)
+        return { ok: false, error: { code: err.code, message: err.message, details: null } };
       core.log.error('open attachment failed', err, { attachmentId: id });
-      return { ok: false, error: { code: 'FILE_STORE', message: 'The file could not be copied for the viewer.', details: null } };
+      return {
+        ok: false,
+        error: { code: 'FILE_STORE', message: 'The file could not be copied for the viewer.', details: null },
+      };
     }
   });
 }

@@ -9,7 +9,9 @@ import { APP_SCHEME, dataDirArg, nativeBindingPath } from './policies';
 import { serveAppProtocol } from './protocol';
 import { createMainWindow } from './window';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 

@@ -72,7 +72,10 @@ export async function appProtocolResponse(rendererRoot: string, requestUrl: stri
       // Gone between the check and the read: a 404 like any missing file.
     }
   }
-  return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /** The --data-dir value in Electron's argv (`--data-dir DIR` or `--data-dir=DIR`); Chromium's own switches are ignored. */
@@ -83,7 +86,17 @@ export function dataDirArg(argv: readonly string[]): string | undefined {
 
 /** Packaged, better-sqlite3's Electron-ABI binary sits unpacked beside the asar; in development the default load works. */
 export function nativeBindingPath(resourcesPath: string, isPackaged: boolean): string | undefined {
-  return isPackaged ? path.join(resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node') : undefined;
+  return isPackaged
+    ? path.join(
+        resourcesPath,
+        'app.asar.unpacked',
+        'node_modules',
+        'better-sqlite3',
+        'build',
+        'Release',
+        'better_sqlite3.node',
+      )
+    : undefined;
 }
 
 /** The fixed IPC channels; the preload exposes nothing else. */
@@ -108,7 +121,10 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 export function viewerFileName(fileName: string, mime: string): string {
   const known = VIEWER_EXTENSIONS[mime] ?? [];
   const base = path.basename(fileName.replace(/\\/g, '/'));
-  const cleaned = [...base].map((c) => (c < ' ' || NOT_IN_FILE_NAMES.includes(c) ? '_' : c)).join('').replace(/^[. ]+|[. ]+$/g, '');
+  const cleaned = [...base]
+    .map((c) => (c < ' ' || NOT_IN_FILE_NAMES.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^[. ]+|[. ]+$/g, '');
   const ext = path.extname(cleaned);
   const fits = known.includes(ext.toLowerCase());
   let stem = fits ? cleaned.slice(0, -ext.length) : cleaned;

@@ -9,7 +9,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     mainWindow.focus();
     return mainWindow;
   }
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionAllowed(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
 
   const win = new BrowserWindow(windowOptions(preloadPath));

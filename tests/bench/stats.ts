@@ -27,7 +27,9 @@ export async function time(name: string, runs: number, fn: (i: number) => unknow
 
 export function printTable(rows: readonly Timing[], baseline: Timing): void {
   const f = (n: number) => n.toFixed(2).padStart(9);
-  console.log(`${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  p50 vs baseline`);
+  console.log(
+    `${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  p50 vs baseline`,
+  );
   for (const r of [baseline, ...rows]) {
     const ratio = r === baseline ? 'baseline' : `${(r.p50 / baseline.p50).toFixed(3)}×`;
     console.log(`${r.name.padEnd(44)}${String(r.runs).padStart(6)}${f(r.p50)}${f(r.p95)}${f(r.p99)}  ${ratio}`);
@@ -37,14 +39,18 @@ export function printTable(rows: readonly Timing[], baseline: Timing): void {
 /** Index-backed search beside the same search as a LIKE scan: how many times faster the index answers. */
 export function printComparison(pairs: readonly { fts: Timing; like: Timing }[]): void {
   const f = (n: number) => n.toFixed(2).padStart(9);
-  console.log(`${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  LIKE ÷ index (p50, p99)`);
+  console.log(
+    `${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  LIKE ÷ index (p50, p99)`,
+  );
   // Below 1 the scan won: a piece common enough to fill the first 8 hits stops a LIMIT 8 scan early.
   const ratio = (a: number, b: number) => {
     const r = a / b;
     return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
   };
   for (const { fts, like } of pairs) {
-    console.log(`${fts.name.padEnd(44)}${String(fts.runs).padStart(6)}${f(fts.p50)}${f(fts.p95)}${f(fts.p99)}  ${ratio(like.p50, fts.p50)}, ${ratio(like.p99, fts.p99)}`);
+    console.log(
+      `${fts.name.padEnd(44)}${String(fts.runs).padStart(6)}${f(fts.p50)}${f(fts.p95)}${f(fts.p99)}  ${ratio(like.p50, fts.p50)}, ${ratio(like.p99, fts.p99)}`,
+    );
     console.log(`${like.name.padEnd(44)}${String(like.runs).padStart(6)}${f(like.p50)}${f(like.p95)}${f(like.p99)}`);
   }
 }

@@ -9,8 +9,15 @@ describe('first run and sign-in', () => {
     const first = caller(core);
     expect(await first.ok('auth.status')).toMatchObject({ needsSetup: true, user: null });
     await first.ok('auth.setupAdmin', { username: 'Admin', displayName: 'Ada Admin', password: PASSWORD });
-    expect(await first.ok('auth.status')).toMatchObject({ needsSetup: false, user: { username: 'admin', role: 'admin' } });
-    const again = await caller(core).call('auth.setupAdmin', { username: 'eve', displayName: 'Eve', password: PASSWORD });
+    expect(await first.ok('auth.status')).toMatchObject({
+      needsSetup: false,
+      user: { username: 'admin', role: 'admin' },
+    });
+    const again = await caller(core).call('auth.setupAdmin', {
+      username: 'eve',
+      displayName: 'Eve',
+      password: PASSWORD,
+    });
     expect(again.ok ? null : again.error.code).toBe('ALREADY_SET_UP');
   });
 
@@ -22,9 +29,17 @@ describe('first run and sign-in', () => {
     expect(wrong.ok ? null : wrong.error.code).toBe('BAD_CREDENTIALS');
     const unknown = await someone.call('auth.signIn', { username: 'nobody', password: PASSWORD });
     expect(unknown.ok ? null : unknown.error.message).toBe(wrong.ok ? '' : wrong.error.message);
-    expect((core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.signInFailed'").get() as { n: number }).n).toBe(2);
+    expect(
+      (core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.signInFailed'").get() as { n: number })
+        .n,
+    ).toBe(2);
 
-    await admin.ok('accounts.update', { id: ids.coordinator, displayName: 'Chen Coordinator', role: 'coordinator', active: false });
+    await admin.ok('accounts.update', {
+      id: ids.coordinator,
+      displayName: 'Chen Coordinator',
+      role: 'coordinator',
+      active: false,
+    });
     const off = await someone.call('auth.signIn', { username: 'coord', password: PASSWORD });
     expect(off.ok ? null : off.error.code).toBe('BAD_CREDENTIALS');
   });
@@ -45,7 +60,12 @@ describe('first run and sign-in', () => {
     const { admin, coordinator } = await staff(core);
     const a = await admin.call('inquiries.list', {});
     expect(a.ok ? null : a.error.code).toBe('FORBIDDEN');
-    const c = await coordinator.call('accounts.create', { username: 'x.y', displayName: 'X', role: 'admin', password: PASSWORD });
+    const c = await coordinator.call('accounts.create', {
+      username: 'x.y',
+      displayName: 'X',
+      role: 'admin',
+      password: PASSWORD,
+    });
     expect(c.ok ? null : c.error.code).toBe('FORBIDDEN');
     const anonymous = await caller(core).call('inquiries.get', { id: 1 });
     expect(anonymous.ok ? null : anonymous.error.code).toBe('UNAUTHENTICATED');
@@ -54,12 +74,27 @@ describe('first run and sign-in', () => {
   it('keeps one active admin at least, and usernames unique', async () => {
     const core = makeCore();
     const { admin, ids } = await staff(core);
-    const demote = await admin.call('accounts.update', { id: ids.admin, displayName: 'Ada', role: 'doctor', active: true });
+    const demote = await admin.call('accounts.update', {
+      id: ids.admin,
+      displayName: 'Ada',
+      role: 'doctor',
+      active: true,
+    });
     expect(demote.ok ? null : demote.error.code).toBe('CONFLICT');
     expect(demote.ok ? null : demote.error.details?.reason).toBe('last_admin');
-    const off = await admin.call('accounts.update', { id: ids.admin, displayName: 'Ada', role: 'admin', active: false });
+    const off = await admin.call('accounts.update', {
+      id: ids.admin,
+      displayName: 'Ada',
+      role: 'admin',
+      active: false,
+    });
     expect(off.ok ? null : [off.error.code, off.error.details?.reason]).toEqual(['CONFLICT', 'last_admin']);
-    const dup = await admin.call('accounts.create', { username: 'COORD', displayName: 'Twin', role: 'coordinator', password: PASSWORD });
+    const dup = await admin.call('accounts.create', {
+      username: 'COORD',
+      displayName: 'Twin',
+      role: 'coordinator',
+      password: PASSWORD,
+    });
     expect(dup.ok ? null : dup.error.details?.fields?.[0]?.path).toBe('username');
   });
 

@@ -73,8 +73,20 @@ describe('readDateText', () => {
     expect(read(text)).toEqual({ value, approx });
   });
 
-  it.each(['', '   ', 'yesterday-ish', '31.02.2026', '2026-13', '13/2026', '04/12/2026', '8 lightyears ago', 'about',
-    '2026年13月', '-3 mo ago', 'Smarch 2026'])('cannot read %j', (text) => {
+  it.each([
+    '',
+    '   ',
+    'yesterday-ish',
+    '31.02.2026',
+    '2026-13',
+    '13/2026',
+    '04/12/2026',
+    '8 lightyears ago',
+    'about',
+    '2026年13月',
+    '-3 mo ago',
+    'Smarch 2026',
+  ])('cannot read %j', (text) => {
     expect(read(text)).toBeNull();
   });
 });

@@ -21,14 +21,24 @@ describe('form drafts', () => {
     const { coordinator } = await staff(core);
     expect(await coordinator.ok('drafts.get', { formKey: 'inquiry:new' })).toBeNull();
 
-    const saved = await coordinator.ok<DraftSummary>('drafts.save', { formKey: 'inquiry:new', data: typed, baseVersion: null });
+    const saved = await coordinator.ok<DraftSummary>('drafts.save', {
+      formKey: 'inquiry:new',
+      data: typed,
+      baseVersion: null,
+    });
     expect(saved).toMatchObject({ formKey: 'inquiry:new', baseVersion: null });
     const back = await coordinator.ok<Draft>('drafts.get', { formKey: 'inquiry:new' });
     expect(back.data).toEqual(typed);
 
-    await coordinator.ok('drafts.save', { formKey: 'inquiry:new', data: { patientName: 'changed' }, baseVersion: null });
+    await coordinator.ok('drafts.save', {
+      formKey: 'inquiry:new',
+      data: { patientName: 'changed' },
+      baseVersion: null,
+    });
     await coordinator.ok('drafts.save', { formKey: 'patient:5', data: { givenName: 'N' }, baseVersion: 3 });
-    expect((await coordinator.ok<Draft>('drafts.get', { formKey: 'inquiry:new' })).data).toEqual({ patientName: 'changed' });
+    expect((await coordinator.ok<Draft>('drafts.get', { formKey: 'inquiry:new' })).data).toEqual({
+      patientName: 'changed',
+    });
     const mine = await coordinator.ok<DraftSummary[]>('drafts.mine');
     expect(mine.map((d) => d.formKey).sort()).toEqual(['inquiry:new', 'patient:5']);
     expect(mine.find((d) => d.formKey === 'patient:5')?.baseVersion).toBe(3);
@@ -56,12 +66,24 @@ describe('form drafts', () => {
   it('refuses a draft over the size limit and a form key it does not know', async () => {
     const core = makeCore();
     const { coordinator } = await staff(core);
-    const big = await coordinator.call('drafts.save', { formKey: 'inquiry:new', data: { message: 'x'.repeat(MAX_DRAFT_BYTES) }, baseVersion: null });
+    const big = await coordinator.call('drafts.save', {
+      formKey: 'inquiry:new',
+      data: { message: 'x'.repeat(MAX_DRAFT_BYTES) },
+      baseVersion: null,
+    });
     expect(big.ok ? null : big.error.code).toBe('VALIDATION');
     // Just under the limit is kept; multi-byte text counts by its bytes, not its characters.
-    const fits = await coordinator.call('drafts.save', { formKey: 'inquiry:new', data: { m: 'x'.repeat(MAX_DRAFT_BYTES - 100) }, baseVersion: null });
+    const fits = await coordinator.call('drafts.save', {
+      formKey: 'inquiry:new',
+      data: { m: 'x'.repeat(MAX_DRAFT_BYTES - 100) },
+      baseVersion: null,
+    });
     expect(fits.ok).toBe(true);
-    const wide = await coordinator.call('drafts.save', { formKey: 'inquiry:new', data: { m: '脑'.repeat(MAX_DRAFT_BYTES / 2) }, baseVersion: null });
+    const wide = await coordinator.call('drafts.save', {
+      formKey: 'inquiry:new',
+      data: { m: '脑'.repeat(MAX_DRAFT_BYTES / 2) },
+      baseVersion: null,
+    });
     expect(wide.ok ? null : wide.error.code).toBe('VALIDATION');
     for (const formKey of ['inquiry:0', 'accounts:new', 'inquiry:new; DROP', '']) {
       const r = await coordinator.call('drafts.save', { formKey, data: {}, baseVersion: null });
@@ -77,7 +99,9 @@ describe('form drafts', () => {
     await coordinator.ok('drafts.save', { formKey: 'inquiry:new', data: typed, baseVersion: null });
     await coordinator.ok('drafts.discard', { formKey: 'inquiry:new' });
     const rows = core.db
-      .prepare("SELECT action, actor_id, entity, before_json, after_json FROM audit_log WHERE action LIKE 'drafts.%' ORDER BY id")
+      .prepare(
+        "SELECT action, actor_id, entity, before_json, after_json FROM audit_log WHERE action LIKE 'drafts.%' ORDER BY id",
+      )
       .all() as { action: string; actor_id: number; entity: string; before_json: string | null; after_json: string }[];
     expect(rows.map((r) => r.action)).toEqual(['drafts.save', 'drafts.discard']);
     for (const r of rows) {
@@ -123,22 +147,39 @@ describe('form drafts', () => {
     expect(await doctor.ok('drafts.get', { formKey: 'inquiry:new' })).not.toBeNull();
 
     await keep(`inquiry:${inquiry.id}`, inquiry.version);
-    const refused = await coordinator.call('inquiries.update', { id: inquiry.id, version: inquiry.version + 1, fields: inquiryInput() });
+    const refused = await coordinator.call('inquiries.update', {
+      id: inquiry.id,
+      version: inquiry.version + 1,
+      fields: inquiryInput(),
+    });
     expect(refused.ok).toBe(false);
     expect(await keys()).toEqual([`inquiry:${inquiry.id}`, 'patient:new']);
-    await coordinator.ok('inquiries.update', { id: inquiry.id, version: inquiry.version, fields: inquiryInput({ message: 'x' }) });
+    await coordinator.ok('inquiries.update', {
+      id: inquiry.id,
+      version: inquiry.version,
+      fields: inquiryInput({ message: 'x' }),
+    });
     expect(await keys()).toEqual(['patient:new']);
 
     const patient = await coordinator.ok<Patient>('patients.create', patientInput());
     expect(await keys()).toEqual([]);
     await keep(`patient:${patient.id}`, patient.version);
-    await coordinator.ok('patients.update', { id: patient.id, version: patient.version, fields: patientInput({ address: 'Astana' }) });
+    await coordinator.ok('patients.update', {
+      id: patient.id,
+      version: patient.version,
+      fields: patientInput({ address: 'Astana' }),
+    });
     expect(await keys()).toEqual([]);
 
     const second = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: 'Anna Petrova' }));
     let current = second;
     for (const to of ['contacted', 'under_review'] as const) {
-      current = await coordinator.ok<Inquiry>('inquiries.changeStatus', { id: current.id, version: current.version, to, reason: null });
+      current = await coordinator.ok<Inquiry>('inquiries.changeStatus', {
+        id: current.id,
+        version: current.version,
+        to,
+        reason: null,
+      });
     }
     const move = { id: current.id, version: current.version, to: 'accepted', reason: null };
     const accepted = await doctor.ok<Inquiry>('inquiries.changeStatus', move);
@@ -146,7 +187,10 @@ describe('form drafts', () => {
     await coordinator.ok('patients.convertInquiry', {
       inquiryId: second.id,
       version: accepted.version,
-      target: { kind: 'new', fields: patientInput({ familyName: 'Petrova', givenName: 'Anna', passportNumber: 'P7654321' }) },
+      target: {
+        kind: 'new',
+        fields: patientInput({ familyName: 'Petrova', givenName: 'Anna', passportNumber: 'P7654321' }),
+      },
     });
     expect(await keys()).toEqual([]);
   });

@@ -6,7 +6,8 @@ describe('country and language codes', () => {
   it('lists every assigned ISO 3166-1 alpha-2 code once, including those the old short list lacked', () => {
     expect(COUNTRY_CODES).toHaveLength(249);
     expect(new Set(COUNTRY_CODES).size).toBe(249);
-    for (const c of ['AM', 'AF', 'MA', 'NP', 'LK', 'AZ', 'GE', 'CN', 'KZ', 'AX', 'SS']) expect(COUNTRY_CODES).toContain(c);
+    for (const c of ['AM', 'AF', 'MA', 'NP', 'LK', 'AZ', 'GE', 'CN', 'KZ', 'AX', 'SS'])
+      expect(COUNTRY_CODES).toContain(c);
     // User-assigned and withdrawn codes are not countries.
     for (const c of ['XK', 'AN', 'YU', 'UK', 'EU']) expect(COUNTRY_CODES).not.toContain(c);
   });

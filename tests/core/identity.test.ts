@@ -2,12 +2,24 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ConversionDraft, ConversionResult, DuplicateCheck, DuplicatePair, Inquiry, MatchReason, Patient, StageResult } from '../../db/contract';
+import type {
+  ConversionDraft,
+  ConversionResult,
+  DuplicateCheck,
+  DuplicatePair,
+  Inquiry,
+  MatchReason,
+  Patient,
+  StageResult,
+} from '../../db/contract';
 import type { InquiryFieldsInput, PatientFieldsInput } from '../../db/contract';
 import { matchReasons, nameKey, normalizeEmail, phoneDigits, phoneKey, sameKeys } from '../../db/services/identity';
 import { inquiryInput, makeCore, patientInput, staff } from './support';
 
-const SAMPLE_CSV = fs.readFileSync(fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.csv', import.meta.url)), 'utf8');
+const SAMPLE_CSV = fs.readFileSync(
+  fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.csv', import.meta.url)),
+  'utf8',
+);
 const COLUMNS = (SAMPLE_CSV.split('\r\n', 1)[0] ?? '').split(',');
 
 /** Someone already registered, and a newcomer who writes in: no shared key unless a case sets one. */
@@ -18,9 +30,19 @@ interface Case {
   reasons: MatchReason[];
 }
 
-const NOBODY: Partial<PatientFieldsInput> = { email: null, phone: null, passportNumber: null, birthDate: '1940-01-01', nativeName: null };
+const NOBODY: Partial<PatientFieldsInput> = {
+  email: null,
+  phone: null,
+  passportNumber: null,
+  birthDate: '1940-01-01',
+  nativeName: null,
+};
 const STRANGER: Partial<InquiryFieldsInput> = {
-  contactEmail: null, contactPhone: null, messagingHandle: '@someone', patientName: 'Aigerim Nurlanovna', patientBirthDate: '1990-06-06',
+  contactEmail: null,
+  contactPhone: null,
+  messagingHandle: '@someone',
+  patientName: 'Aigerim Nurlanovna',
+  patientBirthDate: '1990-06-06',
 };
 
 const CASES: Case[] = [
@@ -71,9 +93,18 @@ const CASES: Case[] = [
 
 function csvRow(f: InquiryFieldsInput): string {
   const values: Partial<Record<string, string>> = {
-    submission_id: 'ID-1', submitted_at: '2026-11-20T10:00:00Z', contact_name: f.contactName, relation: f.contactRelation,
-    email: f.contactEmail ?? '', phone: f.contactPhone ?? '', messaging: f.messagingHandle ?? '', country: f.country ?? '',
-    patient_name: f.patientName, patient_birth_date: f.patientBirthDate ?? '', consent_contact: 'yes', consent_data_processing: 'yes',
+    submission_id: 'ID-1',
+    submitted_at: '2026-11-20T10:00:00Z',
+    contact_name: f.contactName,
+    relation: f.contactRelation,
+    email: f.contactEmail ?? '',
+    phone: f.contactPhone ?? '',
+    messaging: f.messagingHandle ?? '',
+    country: f.country ?? '',
+    patient_name: f.patientName,
+    patient_birth_date: f.patientBirthDate ?? '',
+    consent_contact: 'yes',
+    consent_data_processing: 'yes',
   };
   return [COLUMNS.join(','), COLUMNS.map((c) => values[c] ?? '').join(',')].join('\r\n') + '\r\n';
 }
@@ -87,15 +118,27 @@ async function threeWays(c: Case): Promise<{ conversion: string[]; duplicates: s
   const patient = await coordinator.ok<Patient>('patients.create', patientInput(c.patient));
   let inquiry = await coordinator.ok<Inquiry>('inquiries.create', newcomer);
   for (const to of ['contacted', 'under_review'] as const) {
-    inquiry = await coordinator.ok<Inquiry>('inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to, reason: null });
+    inquiry = await coordinator.ok<Inquiry>('inquiries.changeStatus', {
+      id: inquiry.id,
+      version: inquiry.version,
+      to,
+      reason: null,
+    });
   }
-  inquiry = await doctor.ok<Inquiry>('inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to: 'accepted', reason: null });
+  inquiry = await doctor.ok<Inquiry>('inquiries.changeStatus', {
+    id: inquiry.id,
+    version: inquiry.version,
+    to: 'accepted',
+    reason: null,
+  });
   const draft = await coordinator.ok<ConversionDraft>('patients.conversionDraft', { inquiryId: inquiry.id });
   const conversion = draft.matches.find((m) => m.patient.id === patient.id)?.reasons ?? [];
 
   // Registered anyway: the duplicate finder looks at the two patients.
   const converted = await coordinator.ok<ConversionResult>('patients.convertInquiry', {
-    inquiryId: inquiry.id, version: inquiry.version, target: { kind: 'new', fields: draft.fields },
+    inquiryId: inquiry.id,
+    version: inquiry.version,
+    target: { kind: 'new', fields: draft.fields },
   });
   const pairs = await coordinator.ok<DuplicatePair[]>('patients.duplicates', {});
   const pair = pairs.find((p) => p.a.id === patient.id && p.b.id === converted.patient.id);
@@ -105,9 +148,17 @@ async function threeWays(c: Case): Promise<{ conversion: string[]; duplicates: s
   const other = makeCore();
   const { coordinator: coord2 } = await staff(other);
   const registered = await coord2.ok<Patient>('patients.create', patientInput(c.patient));
-  const staged = await coord2.ok<StageResult>('imports.stage', { fileName: 'f.csv', format: 'csv', text: csvRow(newcomer) });
+  const staged = await coord2.ok<StageResult>('imports.stage', {
+    fileName: 'f.csv',
+    format: 'csv',
+    text: csvRow(newcomer),
+  });
   if (!staged.ok) throw new Error(`staging refused: ${JSON.stringify(staged.errors)}`);
-  const check = await coord2.ok<DuplicateCheck>('imports.checkDuplicates', { batchId: staged.batchId, offset: 0, limit: 10 });
+  const check = await coord2.ok<DuplicateCheck>('imports.checkDuplicates', {
+    batchId: staged.batchId,
+    offset: 0,
+    limit: 10,
+  });
   const importCheck = check.rows[0]?.matches.find((m) => m.kind === 'patient' && m.id === registered.id)?.reasons ?? [];
 
   return { conversion, duplicates, importCheck };
@@ -126,8 +177,16 @@ describe('identity keys', () => {
   });
 
   it('matches a known family name inside a free-text name, but not another family with the same given name', () => {
-    const patient = sameKeys({ email: null, phone: null, passport: null, birthDate: '1958-04-12', familyName: 'Sokolov', names: ['Sokolov Nikolai'] });
-    const form = (name: string) => sameKeys({ email: null, phone: null, passport: null, birthDate: '1958-04-12', familyName: null, names: [name] });
+    const patient = sameKeys({
+      email: null,
+      phone: null,
+      passport: null,
+      birthDate: '1958-04-12',
+      familyName: 'Sokolov',
+      names: ['Sokolov Nikolai'],
+    });
+    const form = (name: string) =>
+      sameKeys({ email: null, phone: null, passport: null, birthDate: '1958-04-12', familyName: null, names: [name] });
     expect(matchReasons(patient, form('Nikolay Sokolov'))).toEqual(['name_birth']);
     expect(matchReasons(patient, form('Nikolai Petrov'))).toEqual([]);
     // Two free-text names know no family name: the whole name must agree.

@@ -2,12 +2,26 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CommitResult, DuplicateCheck, ImportDecision, ImportRowCheck, Inquiry, InquiryDetail, StageResult } from '../../db/contract';
+import type {
+  CommitResult,
+  DuplicateCheck,
+  ImportDecision,
+  ImportRowCheck,
+  Inquiry,
+  InquiryDetail,
+  StageResult,
+} from '../../db/contract';
 import type { Core } from '../../db/services/core';
 import { type Caller, fixedClock, inquiryInput, makeCore, staff } from './support';
 
-const SAMPLE_CSV = fs.readFileSync(fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.csv', import.meta.url)), 'utf8');
-const SAMPLE_JSON = fs.readFileSync(fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.json', import.meta.url)), 'utf8');
+const SAMPLE_CSV = fs.readFileSync(
+  fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.csv', import.meta.url)),
+  'utf8',
+);
+const SAMPLE_JSON = fs.readFileSync(
+  fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.json', import.meta.url)),
+  'utf8',
+);
 const HEADER = SAMPLE_CSV.split('\r\n', 1)[0] ?? '';
 const COLUMNS = HEADER.split(',');
 
@@ -32,7 +46,8 @@ const minimal = (over: Partial<Record<string, string>> = {}) =>
     ...over,
   });
 
-const count = (core: Core, table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (core: Core, table: string) =>
+  (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 async function stage(c: Caller, text: string, format: 'csv' | 'json' = 'csv'): Promise<StageResult> {
   return c.ok<StageResult>('imports.stage', { fileName: `submissions.${format}`, format, text });
@@ -49,7 +64,12 @@ async function checkAll(c: Caller, batchId: number, chunk = 200): Promise<Import
 
 /** What the screen proposes: rows with a possible duplicate are skipped, the rest imported. */
 const defaults = (rows: ImportRowCheck[]): ImportDecision[] =>
-  rows.map((r) => ({ row: r.row, action: r.matches.length > 0 ? 'skip' : 'import', mergeInquiryId: null, mergeRow: null }));
+  rows.map((r) => ({
+    row: r.row,
+    action: r.matches.length > 0 ? 'skip' : 'import',
+    mergeInquiryId: null,
+    mergeRow: null,
+  }));
 
 async function stageOk(c: Caller, text: string, format: 'csv' | 'json' = 'csv') {
   const staged = await stage(c, text, format);
@@ -57,14 +77,27 @@ async function stageOk(c: Caller, text: string, format: 'csv' | 'json' = 'csv') 
   return { staged, rows: await checkAll(c, staged.batchId) };
 }
 
-function insertPatient(core: Core, p: { family: string; given: string; birth: string | null; email?: string; phoneDigits?: string; mergedInto?: number }): number {
+function insertPatient(
+  core: Core,
+  p: { family: string; given: string; birth: string | null; email?: string; phoneDigits?: string; mergedInto?: number },
+): number {
   const at = '2026-01-01T00:00:00.000Z';
   const res = core.db
     .prepare(
       `INSERT INTO patients (mrn, family_name, given_name, sex, birth_date, email, phone_digits, stroke_type, merged_into_id, created_at, updated_at)
        VALUES (?, ?, ?, 'unknown', ?, ?, ?, 'unknown', ?, ?, ?)`,
     )
-    .run(`MRN-${p.family}-${Math.random()}`, p.family, p.given, p.birth, p.email ?? null, p.phoneDigits ?? null, p.mergedInto ?? null, at, at);
+    .run(
+      `MRN-${p.family}-${Math.random()}`,
+      p.family,
+      p.given,
+      p.birth,
+      p.email ?? null,
+      p.phoneDigits ?? null,
+      p.mergedInto ?? null,
+      at,
+      at,
+    );
   return Number(res.lastInsertRowid);
 }
 
@@ -76,15 +109,27 @@ describe('web-form import', () => {
     expect(staged).toMatchObject({ ok: true, rowCount: 12, alreadyImported: 0 });
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(rows.every((r) => r.matches.length === 0 && !r.alreadyImported)).toBe(true);
-    const result = await coordinator.ok<CommitResult>('imports.commit', { batchId: staged.batchId, decisions: defaults(rows) });
+    const result = await coordinator.ok<CommitResult>('imports.commit', {
+      batchId: staged.batchId,
+      decisions: defaults(rows),
+    });
     expect(result).toMatchObject({ created: 12, merged: 0, skipped: 0, alreadyImported: 0 });
 
     const first = await coordinator.ok<InquiryDetail>('inquiries.get', { id: result.createdIds[0] });
     expect(first.inquiry).toMatchObject({
-      channel: 'web_form', receivedAt: '2026-11-02T00:14:00.000Z', patientName: 'Wang Jianguo', contactEmail: 'li.na.family@example.cn',
-      symptoms: ['one_sided_weakness', 'trouble_speaking'], conditions: ['hypertension', 'diabetes'], ownerId: null, nextFollowUp: null, status: 'new',
+      channel: 'web_form',
+      receivedAt: '2026-11-02T00:14:00.000Z',
+      patientName: 'Wang Jianguo',
+      contactEmail: 'li.na.family@example.cn',
+      symptoms: ['one_sided_weakness', 'trouble_speaking'],
+      conditions: ['hypertension', 'diabetes'],
+      ownerId: null,
+      nextFollowUp: null,
+      status: 'new',
     });
-    expect(first.timeline).toEqual([expect.objectContaining({ type: 'status', to: 'new', at: '2026-11-02T00:14:00.000Z' })]);
+    expect(first.timeline).toEqual([
+      expect.objectContaining({ type: 'status', to: 'new', at: '2026-11-02T00:14:00.000Z' }),
+    ]);
     // A quoted value keeps its commas, quotes and line breaks.
     const last = await coordinator.ok<InquiryDetail>('inquiries.get', { id: result.createdIds[11] });
     expect(last.inquiry.message).toContain('\n2. Do you accept records in Chinese');
@@ -97,7 +142,10 @@ describe('web-form import', () => {
     const core = makeCore();
     const { coordinator } = await staff(core);
     const json = await stageOk(coordinator, SAMPLE_JSON, 'json');
-    const fromJson = await coordinator.ok<CommitResult>('imports.commit', { batchId: json.staged.batchId, decisions: defaults(json.rows) });
+    const fromJson = await coordinator.ok<CommitResult>('imports.commit', {
+      batchId: json.staged.batchId,
+      decisions: defaults(json.rows),
+    });
     expect(fromJson.created).toBe(12);
     const again = await stageOk(coordinator, SAMPLE_CSV);
     expect(again.staged.alreadyImported).toBe(12);
@@ -112,7 +160,13 @@ describe('web-form import', () => {
       minimal({ submission_id: 'B', email: 'not-an-email' }),
       minimal({ submission_id: 'C', submitted_at: '2026-11-20 10:00', symptoms: 'walking;flying' }),
       minimal({ submission_id: 'D', email: '', phone: '', messaging: '' }),
-      minimal({ submission_id: 'E', relation: 'Cousin', patient_birth_date: '1960-02-30', consent_contact: 'maybe', patient_age: 'sixty' }),
+      minimal({
+        submission_id: 'E',
+        relation: 'Cousin',
+        patient_birth_date: '1960-02-30',
+        consent_contact: 'maybe',
+        patient_age: 'sixty',
+      }),
     );
     const r = await stage(coordinator, text);
     expect(r.ok).toBe(false);
@@ -132,7 +186,9 @@ describe('web-form import', () => {
     expect(r.errors.find((e) => e.field === 'submitted_at')?.message).toMatch(/time zone/);
     expect(r.errors.find((e) => e.field === 'symptoms')?.message).toMatch(/"flying"/);
     expect(r.errors.find((e) => e.row === 5)?.message).toBe('Give an e-mail, a phone or a messaging handle');
-    expect(r.errors.find((e) => e.field === 'relation')?.message).toBe('Use one of: self, spouse, child, parent, other');
+    expect(r.errors.find((e) => e.field === 'relation')?.message).toBe(
+      'Use one of: self, spouse, child, parent, other',
+    );
     expect(count(core, 'import_batches') + count(core, 'import_rows') + count(core, 'inquiries')).toBe(0);
   });
 
@@ -165,7 +221,11 @@ describe('web-form import', () => {
       [1, 'submitted_at', 'Required column is missing'],
     ]);
 
-    const json = await stage(coordinator, JSON.stringify([{ ...JSON.parse(SAMPLE_JSON)[0], referrer: 'x' }, 'text']), 'json');
+    const json = await stage(
+      coordinator,
+      JSON.stringify([{ ...JSON.parse(SAMPLE_JSON)[0], referrer: 'x' }, 'text']),
+      'json',
+    );
     expect(!json.ok && json.errors.map((e) => [e.row, e.field])).toEqual([
       [1, 'referrer'],
       [2, null],
@@ -178,20 +238,41 @@ describe('web-form import', () => {
   it('flags duplicates of inquiries, of patients (not merged-away ones) and of earlier rows of the same file', async () => {
     const core = makeCore();
     const { coordinator } = await staff(core);
-    const inquiry = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ contactEmail: 'J.Whitfield@example.com', contactPhone: null }));
+    const inquiry = await coordinator.ok<Inquiry>(
+      'inquiries.create',
+      inquiryInput({ contactEmail: 'J.Whitfield@example.com', contactPhone: null }),
+    );
     const byName = await coordinator.ok<Inquiry>(
       'inquiries.create',
-      inquiryInput({ contactEmail: null, contactPhone: '+1 555 0000', patientName: 'NGUYEN  van hung', patientBirthDate: '1955-11-11' }),
+      inquiryInput({
+        contactEmail: null,
+        contactPhone: '+1 555 0000',
+        patientName: 'NGUYEN  van hung',
+        patientBirthDate: '1955-11-11',
+      }),
     );
-    const patient = insertPatient(core, { family: 'Becker', given: 'Ingrid', birth: '1952-02-29', phoneDigits: '4915155507788' });
+    const patient = insertPatient(core, {
+      family: 'Becker',
+      given: 'Ingrid',
+      birth: '1952-02-29',
+      phoneDigits: '4915155507788',
+    });
     const survivor = insertPatient(core, { family: 'Bekov', given: 'Nurlan', birth: '1961-09-02' });
-    insertPatient(core, { family: 'Bekov', given: 'Nurlan', birth: '1961-09-02', email: 'aigerim.n@example.kz', mergedInto: survivor });
+    insertPatient(core, {
+      family: 'Bekov',
+      given: 'Nurlan',
+      birth: '1961-09-02',
+      email: 'aigerim.n@example.kz',
+      mergedInto: survivor,
+    });
     const extra = [
       minimal({ submission_id: 'WF-24001', contact_name: 'Li Na again' }), // the same submission twice
       minimal({ submission_id: 'X-2', email: 'someone.else@example.org', phone: '86 138 0013 8000' }), // row 2's phone digits
     ];
     const { rows } = await stageOk(coordinator, `${SAMPLE_CSV}${extra.join('\r\n')}\r\n`);
-    const flagged = Object.fromEntries(rows.filter((r) => r.matches.length > 0).map((r) => [r.row, r.matches.map((m) => [m.kind, m.id, m.reasons])]));
+    const flagged = Object.fromEntries(
+      rows.filter((r) => r.matches.length > 0).map((r) => [r.row, r.matches.map((m) => [m.kind, m.id, m.reasons])]),
+    );
     expect(flagged).toEqual({
       3: [['patient', survivor, ['name_birth']]],
       4: [['inquiry', inquiry.id, ['email']]],
@@ -206,14 +287,21 @@ describe('web-form import', () => {
     const oneByOne = await checkAll(coordinator, staged.batchId, 1);
     expect(oneByOne).toEqual(rows);
     // Out of order (the screen restarted, or a second window), a chunk is still answered in full.
-    const middle = await coordinator.ok<DuplicateCheck>('imports.checkDuplicates', { batchId: staged.batchId, offset: 12, limit: 2 });
+    const middle = await coordinator.ok<DuplicateCheck>('imports.checkDuplicates', {
+      batchId: staged.batchId,
+      offset: 12,
+      limit: 2,
+    });
     expect(middle.rows).toEqual(rows.slice(12, 14));
   });
 
   it('skips, merges into an inquiry or into an earlier row, and imports the rest, as decided', async () => {
     const core = makeCore({ clock: fixedClock('2026-11-25T08:00:00Z') });
     const { coordinator } = await staff(core);
-    const existing = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ contactEmail: 'j.whitfield@example.com', receivedAt: '2026-10-01T00:00:00.000Z' }));
+    const existing = await coordinator.ok<Inquiry>(
+      'inquiries.create',
+      inquiryInput({ contactEmail: 'j.whitfield@example.com', receivedAt: '2026-10-01T00:00:00.000Z' }),
+    );
     const extra = minimal({ submission_id: 'X-2', phone: '+86 138 0013 8000', message: 'Sent twice, sorry' });
     const { staged, rows } = await stageOk(coordinator, `${SAMPLE_CSV}${extra}\r\n`);
     const decisions = defaults(rows).map((d): ImportDecision => {
@@ -229,14 +317,20 @@ describe('web-form import', () => {
     const merged = await coordinator.ok<InquiryDetail>('inquiries.get', { id: existing.id });
     const note = merged.timeline.find((e) => e.type === 'activity');
     expect(note).toMatchObject({ kind: 'document', at: '2026-11-03T01:05:00.000Z', authorName: 'Chen Coordinator' });
-    expect(note?.type === 'activity' && note.summary).toMatch(/^Repeated web-form submission \(web:WF-24003[\s\S]*I had a hemorrhagic stroke/);
+    expect(note?.type === 'activity' && note.summary).toMatch(
+      /^Repeated web-form submission \(web:WF-24003[\s\S]*I had a hemorrhagic stroke/,
+    );
     const intoRow = await coordinator.ok<InquiryDetail>('inquiries.get', { id: result.createdIds[0] });
     expect(intoRow.timeline.some((e) => e.type === 'activity' && e.summary.includes('Sent twice, sorry'))).toBe(true);
 
     // Again: merged rows are already imported (into the inquiry they joined); the skipped one is asked about again.
     const again = await stageOk(coordinator, `${SAMPLE_CSV}${extra}\r\n`);
     expect(again.staged.alreadyImported).toBe(12);
-    expect(again.rows.find((r) => r.row === 4)).toMatchObject({ alreadyImported: true, importedInquiryId: existing.id, matches: [] });
+    expect(again.rows.find((r) => r.row === 4)).toMatchObject({
+      alreadyImported: true,
+      importedInquiryId: existing.id,
+      matches: [],
+    });
     expect(again.rows.find((r) => r.row === 9)).toMatchObject({ alreadyImported: false });
   });
 
@@ -245,13 +339,21 @@ describe('web-form import', () => {
     const { coordinator, doctor } = await staff(core);
     const first = await stageOk(coordinator, SAMPLE_CSV);
     await coordinator.ok('imports.commit', { batchId: first.staged.batchId, decisions: defaults(first.rows) });
-    const twice = await coordinator.call('imports.commit', { batchId: first.staged.batchId, decisions: defaults(first.rows) });
+    const twice = await coordinator.call('imports.commit', {
+      batchId: first.staged.batchId,
+      decisions: defaults(first.rows),
+    });
     expect(!twice.ok && twice.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'batch_committed' } });
 
     const second = await stageOk(doctor, SAMPLE_CSV);
     expect(second.staged.alreadyImported).toBe(12);
     // Even a caller that asks to import every row again gets nothing new.
-    const all = second.rows.map((r): ImportDecision => ({ row: r.row, action: 'import', mergeInquiryId: null, mergeRow: null }));
+    const all = second.rows.map((r): ImportDecision => ({
+      row: r.row,
+      action: 'import',
+      mergeInquiryId: null,
+      mergeRow: null,
+    }));
     const result = await doctor.ok<CommitResult>('imports.commit', { batchId: second.staged.batchId, decisions: all });
     expect(result).toEqual({ created: 0, merged: 0, skipped: 0, alreadyImported: 12, createdIds: [] });
     expect(count(core, 'inquiries')).toBe(12);
@@ -262,14 +364,35 @@ describe('web-form import', () => {
     const { coordinator, ids } = await staff(core);
     const { staged, rows } = await stageOk(coordinator, SAMPLE_CSV);
     const before = count(core, 'audit_log');
-    await coordinator.ok('imports.commit', { batchId: staged.batchId, decisions: defaults(rows).map((d) => (d.row === 2 ? { ...d, action: 'skip' } : d)) });
-    const entries = core.db.prepare('SELECT * FROM audit_log WHERE id > (SELECT max(id) FROM audit_log) - ?').all(count(core, 'audit_log') - before) as {
-      action: string; actor_id: number; entity: string; entity_id: number; after_json: string;
+    await coordinator.ok('imports.commit', {
+      batchId: staged.batchId,
+      decisions: defaults(rows).map((d) => (d.row === 2 ? { ...d, action: 'skip' } : d)),
+    });
+    const entries = core.db
+      .prepare('SELECT * FROM audit_log WHERE id > (SELECT max(id) FROM audit_log) - ?')
+      .all(count(core, 'audit_log') - before) as {
+      action: string;
+      actor_id: number;
+      entity: string;
+      entity_id: number;
+      after_json: string;
     }[];
     expect(entries).toHaveLength(1);
     const entry = entries[0];
-    expect(entry).toMatchObject({ action: 'imports.commit', actor_id: ids.coordinator, entity: 'import_batch', entity_id: staged.batchId });
-    expect(JSON.parse(entry?.after_json ?? '{}')).toMatchObject({ format: 'csv', rows: 12, created: 11, skipped: 1, merged: 0, alreadyImported: 0 });
+    expect(entry).toMatchObject({
+      action: 'imports.commit',
+      actor_id: ids.coordinator,
+      entity: 'import_batch',
+      entity_id: staged.batchId,
+    });
+    expect(JSON.parse(entry?.after_json ?? '{}')).toMatchObject({
+      format: 'csv',
+      rows: 12,
+      created: 11,
+      skipped: 1,
+      merged: 0,
+      alreadyImported: 0,
+    });
     expect(entry?.after_json).not.toMatch(/Wang|example\.|\+86/);
   });
 
@@ -286,12 +409,17 @@ describe('web-form import', () => {
     core.db.exec('DROP TRIGGER fail_sixth');
 
     // A merge into an inquiry that does not exist is found after the creates: they are undone too.
-    const bad = defaults(rows).map((d): ImportDecision => (d.row === 13 ? { ...d, action: 'merge', mergeInquiryId: 999 } : d));
+    const bad = defaults(rows).map((d): ImportDecision =>
+      d.row === 13 ? { ...d, action: 'merge', mergeInquiryId: 999 } : d,
+    );
     const refused = await coordinator.call('imports.commit', { batchId: staged.batchId, decisions: bad });
     expect(!refused.ok && refused.error.code).toBe('VALIDATION');
     expect(count(core, 'inquiries') + count(core, 'import_refs')).toBe(0);
 
-    const ok = await coordinator.ok<CommitResult>('imports.commit', { batchId: staged.batchId, decisions: defaults(rows) });
+    const ok = await coordinator.ok<CommitResult>('imports.commit', {
+      batchId: staged.batchId,
+      decisions: defaults(rows),
+    });
     expect(ok.created).toBe(12);
   });
 
@@ -299,8 +427,14 @@ describe('web-form import', () => {
     const core = makeCore();
     const { coordinator, admin } = await staff(core);
     const { staged, rows } = await stageOk(coordinator, SAMPLE_CSV);
-    const partial = await coordinator.call('imports.commit', { batchId: staged.batchId, decisions: defaults(rows).slice(1) });
-    expect(!partial.ok && partial.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/missing: 2$/) });
+    const partial = await coordinator.call('imports.commit', {
+      batchId: staged.batchId,
+      decisions: defaults(rows).slice(1),
+    });
+    expect(!partial.ok && partial.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/missing: 2$/),
+    });
     const forbidden = await admin.call('imports.stage', { fileName: 'x.csv', format: 'csv', text: SAMPLE_CSV });
     expect(!forbidden.ok && forbidden.error.code).toBe('FORBIDDEN');
   });
@@ -309,7 +443,10 @@ describe('web-form import', () => {
     const core = makeCore();
     const { coordinator } = await staff(core);
     for (let i = 0; i < 300; i += 1) {
-      await coordinator.ok('inquiries.create', inquiryInput({ contactEmail: `existing${i}@example.org`, contactPhone: `+7 700 ${String(100000 + i)}` }));
+      await coordinator.ok(
+        'inquiries.create',
+        inquiryInput({ contactEmail: `existing${i}@example.org`, contactPhone: `+7 700 ${String(100000 + i)}` }),
+      );
     }
     const lines = Array.from({ length: 5000 }, (_, i) =>
       minimal({
@@ -326,7 +463,10 @@ describe('web-form import', () => {
     const t0 = performance.now();
     const { staged, rows } = await stageOk(coordinator, csv(...lines));
     const t1 = performance.now();
-    const result = await coordinator.ok<CommitResult>('imports.commit', { batchId: staged.batchId, decisions: defaults(rows) });
+    const result = await coordinator.ok<CommitResult>('imports.commit', {
+      batchId: staged.batchId,
+      decisions: defaults(rows),
+    });
     const t2 = performance.now();
     expect(rows.filter((r) => r.matches.length > 0)).toHaveLength(100);
     expect(result.created).toBe(4900);

@@ -17,7 +17,11 @@ async function setUp() {
   const core = makeCore({ clock: fixedClock('2026-11-25T10:00:00.000Z') });
   const { doctor, ids } = await staff(core);
   const inquiry = await doctor.ok<Inquiry>('inquiries.create', inquiryInput());
-  const ctx: CallContext = { core, actor: { id: ids.doctor, username: 'doctor', displayName: 'Dr. Daria', role: 'doctor', language: null }, session: { token: null } };
+  const ctx: CallContext = {
+    core,
+    actor: { id: ids.doctor, username: 'doctor', displayName: 'Dr. Daria', role: 'doctor', language: null },
+    session: { token: null },
+  };
   const rename = (name: string) => ({ ...InquiryFields.parse(inquiryInput()), patientName: name });
   const spec = (id: number, version?: number) => ({
     action: 'test.rename',
@@ -31,7 +35,11 @@ async function setUp() {
 }
 
 const lastAudit = (ctx: CallContext) =>
-  ctx.core.db.prepare('SELECT action, actor_id, entity, entity_id, at, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+  ctx.core.db
+    .prepare(
+      'SELECT action, actor_id, entity, entity_id, at, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT 1',
+    )
+    .get() as {
     action: string;
     actor_id: number | null;
     entity_id: number | null;
@@ -51,9 +59,20 @@ describe('command kernel', () => {
     });
     expect(after?.patientName).toBe('Renamed Patient');
     const entry = lastAudit(ctx);
-    expect(entry).toMatchObject({ action: 'test.rename', actor_id: ctx.actor?.id, entity_id: inquiry.id, at: '2026-11-25T10:00:00.000Z' });
-    expect(JSON.parse(entry.before_json ?? 'null')).toMatchObject({ patientName: 'Nikolai Sokolov', version: inquiry.version });
-    expect(JSON.parse(entry.after_json ?? 'null')).toMatchObject({ patientName: 'Renamed Patient', version: inquiry.version + 1 });
+    expect(entry).toMatchObject({
+      action: 'test.rename',
+      actor_id: ctx.actor?.id,
+      entity_id: inquiry.id,
+      at: '2026-11-25T10:00:00.000Z',
+    });
+    expect(JSON.parse(entry.before_json ?? 'null')).toMatchObject({
+      patientName: 'Nikolai Sokolov',
+      version: inquiry.version,
+    });
+    expect(JSON.parse(entry.after_json ?? 'null')).toMatchObject({
+      patientName: 'Renamed Patient',
+      version: inquiry.version + 1,
+    });
     expect(Object.keys(JSON.parse(entry.after_json ?? '{}'))).not.toContain('channel');
   });
 
@@ -71,8 +90,15 @@ describe('command kernel', () => {
   it('refuses a stale version with CONFLICT carrying the current version', async () => {
     const { ctx, inquiry, spec } = await setUp();
     let ran = false;
-    const attempt = () => command(ctx, { ...spec(inquiry.id, inquiry.version + 5), conflictMessage: 'Reload.' }, () => (ran = true));
-    expect(attempt).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'Reload.', details: { reason: 'stale_version', currentVersion: inquiry.version } }));
+    const attempt = () =>
+      command(ctx, { ...spec(inquiry.id, inquiry.version + 5), conflictMessage: 'Reload.' }, () => (ran = true));
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'Reload.',
+        details: { reason: 'stale_version', currentVersion: inquiry.version },
+      }),
+    );
     expect(ran).toBe(false);
   });
 
@@ -92,7 +118,9 @@ describe('command kernel', () => {
 
   it('rolls back the body when its audit entry cannot be written', async () => {
     const { ctx, inquiry, rename, spec } = await setUp();
-    ctx.core.db.exec("CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'test.rename' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END");
+    ctx.core.db.exec(
+      "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'test.rename' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END",
+    );
     expect(() =>
       command(ctx, spec(inquiry.id, inquiry.version), ({ w, at }) => {
         updateInquiryFields(w, inquiry.id, rename('Not Audited'), at);
@@ -104,7 +132,9 @@ describe('command kernel', () => {
 
   it('needs an actor for a command, and records events with or without one', async () => {
     const { ctx, inquiry, spec } = await setUp();
-    expect(() => command({ ...ctx, actor: null }, spec(inquiry.id), () => null)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => command({ ...ctx, actor: null }, spec(inquiry.id), () => null)).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
     recordEvent(ctx.core, null, 'test.event', 'account', null);
     expect(lastAudit(ctx)).toMatchObject({ action: 'test.event', actor_id: null, before_json: null, after_json: null });
   });
@@ -112,7 +142,9 @@ describe('command kernel', () => {
   it('is the only place in db/ that makes a writable handle (the seed alone uses the named bulk escape)', () => {
     const users: Record<string, string[]> = { writableInTransaction: [], bulkWritable: [] };
     const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk(path.join(root, 'db')).filter((f) => f.endsWith('.ts'))) {
       const text = fs.readFileSync(file, 'utf8');
       const rel = path.relative(root, file).split(path.sep).join('/');

@@ -12,11 +12,15 @@ describe('auth.setLanguage', () => {
     const user = await coordinator.ok<SessionUser>('auth.setLanguage', { language: 'zh-CN' });
     expect(user).toMatchObject({ id: ids.coordinator, language: 'zh-CN' });
     expect((await coordinator.ok<AuthStatus>('auth.status')).user?.language).toBe('zh-CN');
-    const row = core.db.prepare('SELECT language FROM accounts WHERE id = ?').get(ids.coordinator) as { language: string };
+    const row = core.db.prepare('SELECT language FROM accounts WHERE id = ?').get(ids.coordinator) as {
+      language: string;
+    };
     expect(row.language).toBe('zh-CN');
 
     const again = caller(core);
-    expect((await again.ok<SessionUser>('auth.signIn', { username: 'coord', password: PASSWORD })).language).toBe('zh-CN');
+    expect((await again.ok<SessionUser>('auth.signIn', { username: 'coord', password: PASSWORD })).language).toBe(
+      'zh-CN',
+    );
   });
 
   it('writes an audit entry with the language before and after', async () => {
@@ -25,7 +29,9 @@ describe('auth.setLanguage', () => {
     await doctor.ok('auth.setLanguage', { language: 'zh-CN' });
     await doctor.ok('auth.setLanguage', { language: 'en' });
     const rows = core.db
-      .prepare("SELECT actor_id, entity_id, before_json AS before, after_json AS after FROM audit_log WHERE action = 'auth.setLanguage' ORDER BY id")
+      .prepare(
+        "SELECT actor_id, entity_id, before_json AS before, after_json AS after FROM audit_log WHERE action = 'auth.setLanguage' ORDER BY id",
+      )
       .all() as { actor_id: number; entity_id: number; before: string; after: string }[];
     expect(rows.map((r) => [r.actor_id, r.entity_id, JSON.parse(r.before), JSON.parse(r.after)])).toEqual([
       [ids.doctor, ids.doctor, { language: null }, { language: 'zh-CN' }],

@@ -11,12 +11,57 @@ async function clinic() {
   const core = makeCore({ clock: fixedClock(NOW) });
   const people = await staff(core);
   const { coordinator, doctor, ids } = people;
-  const make = (patch: Parameters<typeof inquiryInput>[0]) => coordinator.ok<Inquiry>('inquiries.create', inquiryInput(patch));
-  const a = await make({ patientName: 'Wang Fang', contactName: 'Wang Lei', contactEmail: 'lei.wang@example.com', contactPhone: '+86 138 0013 8000', country: 'CN', channel: 'phone', ownerId: ids.coordinator, nextFollowUp: '2026-11-20', receivedAt: '2026-11-01T08:00:00.000Z' });
-  const b = await make({ patientName: 'Sergei Ivanov', contactName: 'Anna Ivanova', contactEmail: 'anna_100%@example.org', contactPhone: '+7 916 123 4567', country: 'RU', channel: 'email', ownerId: ids.doctor, nextFollowUp: '2026-11-25', receivedAt: '2026-11-10T08:00:00.000Z' });
-  const c = await make({ patientName: 'Mary Smith', contactName: 'Mary Smith', contactRelation: 'self', contactEmail: 'mary@example.net', contactPhone: null, country: 'US', channel: 'web_form', ownerId: null, nextFollowUp: null, receivedAt: '2026-11-23T08:00:00.000Z' });
-  const d = await make({ patientName: 'Closed Case', contactName: 'Someone', country: 'DE', channel: 'referral', ownerId: ids.coordinator, nextFollowUp: '2026-11-01', receivedAt: '2026-10-01T08:00:00.000Z' });
-  await doctor.ok('inquiries.changeStatus', { id: d.id, version: d.version, to: 'closed', reason: 'Chose another clinic' });
+  const make = (patch: Parameters<typeof inquiryInput>[0]) =>
+    coordinator.ok<Inquiry>('inquiries.create', inquiryInput(patch));
+  const a = await make({
+    patientName: 'Wang Fang',
+    contactName: 'Wang Lei',
+    contactEmail: 'lei.wang@example.com',
+    contactPhone: '+86 138 0013 8000',
+    country: 'CN',
+    channel: 'phone',
+    ownerId: ids.coordinator,
+    nextFollowUp: '2026-11-20',
+    receivedAt: '2026-11-01T08:00:00.000Z',
+  });
+  const b = await make({
+    patientName: 'Sergei Ivanov',
+    contactName: 'Anna Ivanova',
+    contactEmail: 'anna_100%@example.org',
+    contactPhone: '+7 916 123 4567',
+    country: 'RU',
+    channel: 'email',
+    ownerId: ids.doctor,
+    nextFollowUp: '2026-11-25',
+    receivedAt: '2026-11-10T08:00:00.000Z',
+  });
+  const c = await make({
+    patientName: 'Mary Smith',
+    contactName: 'Mary Smith',
+    contactRelation: 'self',
+    contactEmail: 'mary@example.net',
+    contactPhone: null,
+    country: 'US',
+    channel: 'web_form',
+    ownerId: null,
+    nextFollowUp: null,
+    receivedAt: '2026-11-23T08:00:00.000Z',
+  });
+  const d = await make({
+    patientName: 'Closed Case',
+    contactName: 'Someone',
+    country: 'DE',
+    channel: 'referral',
+    ownerId: ids.coordinator,
+    nextFollowUp: '2026-11-01',
+    receivedAt: '2026-10-01T08:00:00.000Z',
+  });
+  await doctor.ok('inquiries.changeStatus', {
+    id: d.id,
+    version: d.version,
+    to: 'closed',
+    reason: 'Chose another clinic',
+  });
   return { core, ...people, a, b, c, d };
 }
 
@@ -34,7 +79,10 @@ describe('inquiries.list', () => {
     // A closed inquiry's old follow-up date is not overdue.
     expect(names(await list({ followUp: 'overdue' }))).toEqual(['Wang Fang']);
     expect(names(await list({ followUp: 'today' }))).toEqual(['Sergei Ivanov']);
-    expect(names(await list({ followUp: 'due', sort: 'nextFollowUp', direction: 'asc' }))).toEqual(['Wang Fang', 'Sergei Ivanov']);
+    expect(names(await list({ followUp: 'due', sort: 'nextFollowUp', direction: 'asc' }))).toEqual([
+      'Wang Fang',
+      'Sergei Ivanov',
+    ]);
   });
 
   it('searches names, e-mail and phone digits whatever their formatting, with wildcards taken literally', async () => {
@@ -63,10 +111,19 @@ describe('inquiries.list', () => {
       expect(new Set(asc)).toEqual(new Set(desc));
       if (sort !== 'nextFollowUp' && sort !== 'country') expect(desc).toEqual([...asc].reverse());
     }
-    expect(names(await coordinator.ok<InquiryPage>('inquiries.list', { sort: 'patientName', direction: 'asc' }))).toEqual(['Closed Case', 'Mary Smith', 'Sergei Ivanov', 'Wang Fang']);
+    expect(
+      names(await coordinator.ok<InquiryPage>('inquiries.list', { sort: 'patientName', direction: 'asc' })),
+    ).toEqual(['Closed Case', 'Mary Smith', 'Sergei Ivanov', 'Wang Fang']);
     // Empty follow-up dates go last both ways.
-    expect(names(await coordinator.ok<InquiryPage>('inquiries.list', { sort: 'nextFollowUp', direction: 'desc' })).at(-1)).toBe('Mary Smith');
-    const page = await coordinator.ok<InquiryPage>('inquiries.list', { sort: 'receivedAt', direction: 'asc', limit: 2, offset: 2 });
+    expect(
+      names(await coordinator.ok<InquiryPage>('inquiries.list', { sort: 'nextFollowUp', direction: 'desc' })).at(-1),
+    ).toBe('Mary Smith');
+    const page = await coordinator.ok<InquiryPage>('inquiries.list', {
+      sort: 'receivedAt',
+      direction: 'asc',
+      limit: 2,
+      offset: 2,
+    });
     expect(page.total).toBe(4);
     expect(names(page)).toEqual(['Sergei Ivanov', 'Mary Smith']);
   });
@@ -83,7 +140,11 @@ describe('inquiries.worklist', () => {
 
     const everyone = await coordinator.ok<Worklist>('inquiries.worklist', { scope: 'all' });
     expect(everyone.dueToday.map((r) => r.patientName)).toEqual(['Sergei Ivanov']);
-    expect(everyone.awaitingFirstContact.map((r) => r.patientName)).toEqual(['Wang Fang', 'Sergei Ivanov', 'Mary Smith']);
+    expect(everyone.awaitingFirstContact.map((r) => r.patientName)).toEqual([
+      'Wang Fang',
+      'Sergei Ivanov',
+      'Mary Smith',
+    ]);
 
     const doctors = await doctor.ok<Worklist>('inquiries.worklist', { scope: 'mine' });
     expect(doctors.dueToday.map((r) => r.patientName)).toEqual(['Sergei Ivanov']);
@@ -92,11 +153,21 @@ describe('inquiries.worklist', () => {
 });
 
 describe('inquiries.worklist: what is due', () => {
-  it('carries the last activity (kind, excerpt, time) and the lifecycle\'s next step on each row', async () => {
+  it("carries the last activity (kind, excerpt, time) and the lifecycle's next step on each row", async () => {
     const { coordinator, a } = await clinic();
-    await coordinator.ok('inquiries.addActivity', { id: a.id, kind: 'note', summary: 'Older note', at: '2026-11-21T01:00:00.000Z' });
+    await coordinator.ok('inquiries.addActivity', {
+      id: a.id,
+      kind: 'note',
+      summary: 'Older note',
+      at: '2026-11-21T01:00:00.000Z',
+    });
     const long = `Called the son;\n   he will send the MRI ${'and the discharge letter '.repeat(10)}`;
-    await coordinator.ok('inquiries.addActivity', { id: a.id, kind: 'call', summary: long, at: '2026-11-24T01:00:00.000Z' });
+    await coordinator.ok('inquiries.addActivity', {
+      id: a.id,
+      kind: 'call',
+      summary: long,
+      at: '2026-11-24T01:00:00.000Z',
+    });
     const w = await coordinator.ok<Worklist>('inquiries.worklist', { scope: 'mine' });
     const row = w.overdue[0];
     expect(row?.patientName).toBe('Wang Fang');
@@ -132,7 +203,10 @@ describe('inquiries.worklist: what is due', () => {
     core.clock = fixedClock(NOW);
     const w = await doctor.ok<Worklist>('inquiries.worklist', { scope: 'mine' });
     expect(w.awaitingReview.map((r) => r.patientName)).toEqual(['Mary Smith', 'Sergei Ivanov']);
-    expect(w.awaitingReview.map((r) => r.statusSince)).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-24T09:00:00.000Z']);
+    expect(w.awaitingReview.map((r) => r.statusSince)).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-24T09:00:00.000Z',
+    ]);
     expect(w.awaitingReview[0]?.nextStep).toBe('accepted');
     expect(w.totals.awaitingReview).toBe(2);
     expect(a.status).toBe('new');
@@ -144,15 +218,25 @@ describe('inquiries.worklist: what is due', () => {
       const st = worklistStatements('2026-11-25', owner);
       for (const [panel, { rows, count }] of Object.entries(st)) {
         for (const q of [rows, count]) {
-          const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[])
-            .map((p) => p.detail);
+          const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[]).map(
+            (p) => p.detail,
+          );
           // Walking a partial index is the point of it; a scan of a table is not.
           const tableScans = plan.filter((d) => /^SCAN /.test(d) && !/ USING (COVERING )?INDEX /.test(d));
           expect(tableScans, `${panel}: ${plan.join(' | ')}`).toEqual([]);
-          expect(plan.some((d) => /USING (COVERING )?INDEX inquiries_/.test(d)), panel).toBe(true);
+          expect(
+            plan.some((d) => /USING (COVERING )?INDEX inquiries_/.test(d)),
+            panel,
+          ).toBe(true);
           if (q === rows) {
-            expect(plan.some((d) => d.includes('INDEX inquiry_activities_inquiry')), panel).toBe(true);
-            expect(plan.some((d) => d.includes('INDEX inquiry_status_changes_inquiry')), panel).toBe(true);
+            expect(
+              plan.some((d) => d.includes('INDEX inquiry_activities_inquiry')),
+              panel,
+            ).toBe(true);
+            expect(
+              plan.some((d) => d.includes('INDEX inquiry_status_changes_inquiry')),
+              panel,
+            ).toBe(true);
           }
         }
       }

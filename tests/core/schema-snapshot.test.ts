@@ -32,7 +32,10 @@ function describeSchema(): string {
       name: r.name,
       table: r.tbl_name,
       // SQLite makes some objects itself for a constraint (no SQL of ours).
-      sql: (r.sql ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== ''),
+      sql: (r.sql ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
     }));
     return `${JSON.stringify({ userVersion, objects }, null, 2)}\n`;
   } finally {

@@ -35,9 +35,34 @@ describe('planning a search', () => {
 
 describe('search as you type', () => {
   it('finds a patient by any part of a name, the native-script name, MRN, phone digits or e-mail', async () => {
-    const p = await coordinator.ok<Patient>('patients.create', patientInput({ nativeName: '王小明', phone: '+86 138 0013 8000' }));
-    await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Ivanova', givenName: 'Anna', nativeName: null, email: 'anna@example.org', phone: null, passportNumber: null }));
-    for (const text of ['okol', 'SOKOLOV', 'Nikol', '小明', '王小', p.mrn, '00001', '0013 80', '13800138000', 'n.sokolov@exa', 'N12345']) {
+    const p = await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({ nativeName: '王小明', phone: '+86 138 0013 8000' }),
+    );
+    await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({
+        familyName: 'Ivanova',
+        givenName: 'Anna',
+        nativeName: null,
+        email: 'anna@example.org',
+        phone: null,
+        passportNumber: null,
+      }),
+    );
+    for (const text of [
+      'okol',
+      'SOKOLOV',
+      'Nikol',
+      '小明',
+      '王小',
+      p.mrn,
+      '00001',
+      '0013 80',
+      '13800138000',
+      'n.sokolov@exa',
+      'N12345',
+    ]) {
       expect(patientIds(await search(text)), text).toEqual([p.id]);
     }
     expect(await search('So')).toMatchObject({ mode: 'prefix', patients: [expect.objectContaining({ id: p.id })] });
@@ -49,30 +74,73 @@ describe('search as you type', () => {
 
   it('finds inquiries the same way, and the inquiry list searches through the same index', async () => {
     const a = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ contactPhone: '+7 (701) 555-0142' }));
-    const b = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: 'Aigerim Nurlanova', contactName: 'Aigerim Nurlanova', contactEmail: 'aigerim@example.kz', contactPhone: null, messagingHandle: '@aigerim_n' }));
+    const b = await coordinator.ok<Inquiry>(
+      'inquiries.create',
+      inquiryInput({
+        patientName: 'Aigerim Nurlanova',
+        contactName: 'Aigerim Nurlanova',
+        contactEmail: 'aigerim@example.kz',
+        contactPhone: null,
+        messagingHandle: '@aigerim_n',
+      }),
+    );
     expect((await search('5550142')).inquiries.map((i) => i.id)).toEqual([a.id]);
     expect((await search('nurlan')).inquiries.map((i) => i.id)).toEqual([b.id]);
     expect((await search('@aigerim')).inquiries.map((i) => i.id)).toEqual([b.id]);
-    const c = await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: '李小龙', contactName: '李娜', country: 'CN', contactEmail: 'li.na@example.cn', contactPhone: '+86 138 0000 1111' }));
-    for (const text of ['小龙', '龙', '李娜', '李小龙']) expect((await search(text)).inquiries.map((i) => i.id), text).toEqual([c.id]);
+    const c = await coordinator.ok<Inquiry>(
+      'inquiries.create',
+      inquiryInput({
+        patientName: '李小龙',
+        contactName: '李娜',
+        country: 'CN',
+        contactEmail: 'li.na@example.cn',
+        contactPhone: '+86 138 0000 1111',
+      }),
+    );
+    for (const text of ['小龙', '龙', '李娜', '李小龙'])
+      expect(
+        (await search(text)).inquiries.map((i) => i.id),
+        text,
+      ).toEqual([c.id]);
     expect(denseGrams('Wang 王小明')).toBe('王\uE000\uE000 王小\uE000 小\uE000\uE000 小明\uE000 明\uE000\uE000');
     expect(denseGrams('Sokolov')).toBeNull();
     const list = await coordinator.ok<InquiryPage>('inquiries.list', { text: 'sokolo' });
     expect(list.rows.map((r) => r.id)).toEqual([a.id]);
     expect((await coordinator.ok<InquiryPage>('inquiries.list', { text: 'Ai' })).rows.map((r) => r.id)).toEqual([b.id]);
-    expect((await coordinator.ok<InquiryPage>('inquiries.list', { text: `#${b.id}` })).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await coordinator.ok<InquiryPage>('inquiries.list', { text: `#${b.id}` })).rows.map((r) => r.id)).toEqual([
+      b.id,
+    ]);
   });
 
   it('stays in step with the tables after updates, merges and deletes', async () => {
     const p = await coordinator.ok<Patient>('patients.create', patientInput({ passportNumber: null }));
-    const q = await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Petrenko', givenName: 'Oksana', nativeName: null, email: 'oksana@example.ua', phone: null, birthDate: '1966-02-02' }));
-    await coordinator.ok('patients.update', { id: p.id, version: p.version, fields: patientInput({ familyName: 'Sokolovsky', email: 'nik@example.org', passportNumber: null }) });
+    const q = await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({
+        familyName: 'Petrenko',
+        givenName: 'Oksana',
+        nativeName: null,
+        email: 'oksana@example.ua',
+        phone: null,
+        birthDate: '1966-02-02',
+      }),
+    );
+    await coordinator.ok('patients.update', {
+      id: p.id,
+      version: p.version,
+      fields: patientInput({ familyName: 'Sokolovsky', email: 'nik@example.org', passportNumber: null }),
+    });
     expect(patientIds(await search('sokolovsky'))).toEqual([p.id]);
     expect(patientIds(await search('n.sokolov@'))).toEqual([]);
     expect(patientIds(await search('nik@example'))).toEqual([p.id]);
 
     const survivor = (await coordinator.ok<{ patient: Patient }>('patients.get', { id: p.id })).patient;
-    await coordinator.ok('patients.merge', { survivorId: p.id, survivorVersion: survivor.version, mergedId: q.id, mergedVersion: q.version });
+    await coordinator.ok('patients.merge', {
+      survivorId: p.id,
+      survivorVersion: survivor.version,
+      mergedId: q.id,
+      mergedVersion: q.version,
+    });
     // The merged record leaves the index; its MRN now finds the survivor.
     expect(ftsRows('patients_fts', q.id)).toEqual([]);
     expect(patientIds(await search(q.mrn))).toEqual([p.id]);
@@ -84,7 +152,7 @@ describe('search as you type', () => {
     core.db.prepare('DELETE FROM inquiries WHERE id = ?').run(i.id);
     expect((await search('temporary')).inquiries).toHaveLength(0);
     expect(ftsRows('inquiries_fts', i.id)).toEqual([]);
-    core.db.prepare("DELETE FROM patient_identifiers WHERE value = ?").run(q.mrn);
+    core.db.prepare('DELETE FROM patient_identifiers WHERE value = ?').run(q.mrn);
     expect(patientIds(await search(q.mrn))).toEqual([]);
     // FTS5's own check that the index matches its stored documents.
     expect(() => core.db.exec("INSERT INTO patients_fts (patients_fts) VALUES ('integrity-check')")).not.toThrow();
@@ -93,7 +161,32 @@ describe('search as you type', () => {
 
   it('agrees with a LIKE scan over a few hundred random records', async () => {
     const rng = new Random(7);
-    const syllables = ['an', 'bek', 'chen', 'dra', 'el', 'fa', 'go', 'ha', 'ik', 'jun', 'ko', 'li', 'mar', 'nov', 'ol', 'pet', 'ra', 'sun', 'ta', 'ur', 'va', 'wei', 'yo', 'zh'];
+    const syllables = [
+      'an',
+      'bek',
+      'chen',
+      'dra',
+      'el',
+      'fa',
+      'go',
+      'ha',
+      'ik',
+      'jun',
+      'ko',
+      'li',
+      'mar',
+      'nov',
+      'ol',
+      'pet',
+      'ra',
+      'sun',
+      'ta',
+      'ur',
+      'va',
+      'wei',
+      'yo',
+      'zh',
+    ];
     const word = () => Array.from({ length: rng.int(2, 4) }, () => rng.pick(syllables)).join('');
     const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
     const texts: string[] = [];
@@ -102,9 +195,27 @@ describe('search as you type', () => {
       const given = cap(word());
       const phone = `+${rng.int(1, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`;
       const email = `${given.toLowerCase()}.${rng.int(1, 99)}@mail${rng.int(1, 9)}.org`;
-      const fields = patientInput({ familyName: family, givenName: given, nativeName: null, phone, email, passportNumber: null, emergencyPhone: null, emergencyName: null });
+      const fields = patientInput({
+        familyName: family,
+        givenName: given,
+        nativeName: null,
+        phone,
+        email,
+        passportNumber: null,
+        emergencyPhone: null,
+        emergencyName: null,
+      });
       if (n % 2 === 0) await coordinator.ok('patients.create', fields);
-      else await coordinator.ok('inquiries.create', inquiryInput({ patientName: `${given} ${family}`, contactName: `${cap(word())} ${family}`, contactEmail: email, contactPhone: phone }));
+      else
+        await coordinator.ok(
+          'inquiries.create',
+          inquiryInput({
+            patientName: `${given} ${family}`,
+            contactName: `${cap(word())} ${family}`,
+            contactEmail: email,
+            contactPhone: phone,
+          }),
+        );
       texts.push(family, given, email, phone.replace(/\D/g, ''));
     }
     for (let k = 0; k < 60; k += 1) {
@@ -112,16 +223,22 @@ describe('search as you type', () => {
       const start = rng.int(0, Math.max(0, source.length - 3));
       const query = source.slice(start, start + rng.int(3, 6)).toLowerCase();
       const plan = planSearch(query);
-      expect(searchPatientIds(core.db, plan, 1000).sort(), query).toEqual(likeSearchIds(core.db, 'patients', query, 1000).sort());
-      expect(searchInquiryIds(core.db, plan, 1000).sort(), query).toEqual(likeSearchIds(core.db, 'inquiries', query, 1000).sort());
+      expect(searchPatientIds(core.db, plan, 1000).sort(), query).toEqual(
+        likeSearchIds(core.db, 'patients', query, 1000).sort(),
+      );
+      expect(searchInquiryIds(core.db, plan, 1000).sort(), query).toEqual(
+        likeSearchIds(core.db, 'inquiries', query, 1000).sort(),
+      );
     }
   });
 });
 
 describe('warming up at start', () => {
   it('gives tables filled in this process planner statistics, and changes no answer', async () => {
-    for (let i = 0; i < 30; i++) await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: `Warm Person ${i}` }));
-    const stats = () => core.db.prepare("SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'inquiries'").get() as { n: number };
+    for (let i = 0; i < 30; i++)
+      await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName: `Warm Person ${i}` }));
+    const stats = () =>
+      core.db.prepare("SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'inquiries'").get() as { n: number };
     const before = await search('Warm Person');
     core.db.exec("DELETE FROM sqlite_stat1 WHERE tbl = 'inquiries'");
     expect(stats().n).toBe(0);

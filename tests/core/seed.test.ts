@@ -13,14 +13,22 @@ describe('seedClinic', () => {
     const result = await seedClinic(core, DEMO_SIZE);
     expect(result).toMatchObject({ inquiries: 400, patients: 90 });
     expect(result.accounts.map((a) => a.username)).toContain('coord.li');
-    const statuses = (core.db.prepare('SELECT DISTINCT status FROM inquiries').all() as { status: string }[]).map((r) => r.status);
+    const statuses = (core.db.prepare('SELECT DISTINCT status FROM inquiries').all() as { status: string }[]).map(
+      (r) => r.status,
+    );
     expect(statuses.sort()).toEqual([...INQUIRY_STATUSES].sort());
     expect(count(core, 'SELECT count(*) AS n FROM patients')).toBe(90);
     // Every patient made from a converted inquiry is linked back to it, and no converted inquiry lacks its patient.
-    expect(count(core, "SELECT count(*) AS n FROM inquiries WHERE status = 'converted' AND patient_id IS NULL")).toBe(0);
+    expect(count(core, "SELECT count(*) AS n FROM inquiries WHERE status = 'converted' AND patient_id IS NULL")).toBe(
+      0,
+    );
     expect(count(core, 'SELECT count(*) AS n FROM inquiries WHERE patient_id IS NOT NULL')).toBeGreaterThan(10);
-    expect(count(core, "SELECT count(*) AS n FROM patients WHERE mrn NOT GLOB 'SD-20[0-9][0-9]-[0-9][0-9][0-9][0-9][0-9]'")).toBe(0);
-    expect(count(core, "SELECT count(*) AS n FROM patients WHERE native_name GLOB '*[王李张刘陈杨黄赵吴周徐孙]*'")).toBeGreaterThan(0);
+    expect(
+      count(core, "SELECT count(*) AS n FROM patients WHERE mrn NOT GLOB 'SD-20[0-9][0-9]-[0-9][0-9][0-9][0-9][0-9]'"),
+    ).toBe(0);
+    expect(
+      count(core, "SELECT count(*) AS n FROM patients WHERE native_name GLOB '*[王李张刘陈杨黄赵吴周徐孙]*'"),
+    ).toBeGreaterThan(0);
     expect(count(core, 'SELECT count(*) AS n FROM patients_fts')).toBe(90);
     expect(count(core, 'SELECT count(*) AS n FROM inquiries_fts')).toBe(400);
     expect(duplicatePairs(core.db, 50).length).toBeGreaterThan(0);

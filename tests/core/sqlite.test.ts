@@ -87,13 +87,30 @@ describe('openDatabase', () => {
 });
 
 describe('migrate', () => {
-  const step = (version: number, sql: string): Migration => ({ version, name: `${version}-test`, up: (db) => db.exec(sql) });
+  const step = (version: number, sql: string): Migration => ({
+    version,
+    name: `${version}-test`,
+    up: (db) => db.exec(sql),
+  });
 
   it('0010 creates the tables, indexes and triggers the app needs', () => {
     const db = new Database(':memory:');
     migrate(db, { path: ':memory:', migrations: migrations.filter((m) => m.version <= 10) });
-    const names = (db.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-    for (const name of ['settings', 'accounts', 'audit_log', 'inquiries', 'inquiry_activities', 'inquiry_status_changes', 'audit_log_no_update', 'audit_log_no_delete', 'inquiries_open_follow_up', 'inquiries_awaiting_first_contact']) {
+    const names = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((r) => r.name);
+    for (const name of [
+      'settings',
+      'accounts',
+      'audit_log',
+      'inquiries',
+      'inquiry_activities',
+      'inquiry_status_changes',
+      'audit_log_no_update',
+      'audit_log_no_delete',
+      'inquiries_open_follow_up',
+      'inquiries_awaiting_first_contact',
+    ]) {
       expect(names).toContain(name);
     }
     expect(db.pragma('user_version', { simple: true })).toBe(10);
@@ -112,14 +129,35 @@ describe('migrate', () => {
       )
       .run();
     const result = migrate(first, { path: file, migrations });
-    expect(result).toMatchObject({ from: 10, to: latest, applied: migrations.filter((m) => m.version > 10).map((m) => m.name) });
+    expect(result).toMatchObject({
+      from: 10,
+      to: latest,
+      applied: migrations.filter((m) => m.version > 10).map((m) => m.name),
+    });
     expect(result.backupPath && fs.existsSync(result.backupPath)).toBe(true);
-    const names = (first.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-    for (const name of ['patients', 'patient_identifiers', 'patients_fts', 'inquiries_fts', 'files', 'attachments', 'import_batches', 'import_rows', 'import_refs', 'counters']) {
+    const names = (
+      first.prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((r) => r.name);
+    for (const name of [
+      'patients',
+      'patient_identifiers',
+      'patients_fts',
+      'inquiries_fts',
+      'files',
+      'attachments',
+      'import_batches',
+      'import_rows',
+      'import_refs',
+      'counters',
+    ]) {
       expect(names).toContain(name);
     }
-    expect(first.prepare("SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH '\"1234567\"'").all()).toEqual([{ rowid: 1 }]);
-    expect(first.prepare("SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH '\"kovac\"'").all()).toEqual([{ rowid: 1 }]);
+    expect(first.prepare('SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH \'"1234567"\'').all()).toEqual([
+      { rowid: 1 },
+    ]);
+    expect(first.prepare('SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH \'"kovac"\'').all()).toEqual([
+      { rowid: 1 },
+    ]);
     first.close();
   });
 
@@ -140,7 +178,10 @@ describe('migrate', () => {
 
   it('runs all pending steps in one transaction: a failing step leaves nothing behind', () => {
     const db = new Database(':memory:');
-    const failing = [step(10, 'CREATE TABLE a (x INTEGER)'), step(20, 'CREATE TABLE b (x INTEGER); SELECT * FROM missing_table')];
+    const failing = [
+      step(10, 'CREATE TABLE a (x INTEGER)'),
+      step(20, 'CREATE TABLE b (x INTEGER); SELECT * FROM missing_table'),
+    ];
     expect(() => migrate(db, { path: ':memory:', migrations: failing })).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('a', 'b')").get()).toEqual({ n: 0 });

@@ -35,7 +35,7 @@ export function caller(core: Core): Caller {
   return {
     session,
     call,
-    ok: async <T,>(method: string, input: unknown = {}) => {
+    ok: async <T>(method: string, input: unknown = {}) => {
       const r = await call(method, input);
       if (!r.ok) throw new Error(`${method} refused: ${r.error.code} ${r.error.message}`);
       return r.value as T;
@@ -46,9 +46,23 @@ export function caller(core: Core): Caller {
 /** An admin, a coordinator and a doctor, each signed in on their own session. */
 export async function staff(core: Core): Promise<Record<Role, Caller> & { ids: Record<Role, number> }> {
   const admin = caller(core);
-  const setup = await admin.ok<{ id: number }>('auth.setupAdmin', { username: 'admin', displayName: 'Ada Admin', password: PASSWORD });
-  const coord = await admin.ok<{ id: number }>('accounts.create', { username: 'coord', displayName: 'Chen Coordinator', role: 'coordinator', password: PASSWORD });
-  const doc = await admin.ok<{ id: number }>('accounts.create', { username: 'doctor', displayName: 'Dr. Daria', role: 'doctor', password: PASSWORD });
+  const setup = await admin.ok<{ id: number }>('auth.setupAdmin', {
+    username: 'admin',
+    displayName: 'Ada Admin',
+    password: PASSWORD,
+  });
+  const coord = await admin.ok<{ id: number }>('accounts.create', {
+    username: 'coord',
+    displayName: 'Chen Coordinator',
+    role: 'coordinator',
+    password: PASSWORD,
+  });
+  const doc = await admin.ok<{ id: number }>('accounts.create', {
+    username: 'doctor',
+    displayName: 'Dr. Daria',
+    role: 'doctor',
+    password: PASSWORD,
+  });
   const coordinator = caller(core);
   await coordinator.ok('auth.signIn', { username: 'coord', password: PASSWORD });
   const doctor = caller(core);
@@ -117,4 +131,5 @@ export function patientInput(overrides: Partial<PatientFieldsInput> = {}): Patie
   };
 }
 
-export const auditCount = (core: Core): number => (core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+export const auditCount = (core: Core): number =>
+  (core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

@@ -21,7 +21,10 @@ test('the desktop window opens on the first-run screen with the renderer isolate
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
     const status = await window.evaluate(() =>
-      (window as unknown as { strokedesk: { invoke(m: string, i: unknown): Promise<unknown> } }).strokedesk.invoke('auth.status', {}),
+      (window as unknown as { strokedesk: { invoke(m: string, i: unknown): Promise<unknown> } }).strokedesk.invoke(
+        'auth.status',
+        {},
+      ),
     );
     expect(status).toMatchObject({ ok: true, value: { needsSetup: true } });
     expect(fs.existsSync(path.join(dataDir, 'strokedesk.sqlite'))).toBe(true);

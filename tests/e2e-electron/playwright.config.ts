@@ -5,7 +5,9 @@ import { electronBinary } from './electron-binary';
 const binary = electronBinary();
 if ('reason' in binary) {
   console.log('');
-  console.log(`*** ELECTRON E2E SKIPPED: ${binary.reason}. The browser end-to-end tests cover the same screens; run these where Electron installs. ***`);
+  console.log(
+    `*** ELECTRON E2E SKIPPED: ${binary.reason}. The browser end-to-end tests cover the same screens; run these where Electron installs. ***`,
+  );
   console.log('');
 }
 

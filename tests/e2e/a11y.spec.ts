@@ -11,11 +11,16 @@ export async function seriousViolations(page: Page, screen: string): Promise<str
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => `${screen}: ${v.id} (${v.impact}) at ${n.target.join(' ')} — ${n.failureSummary ?? ''}\n  ${n.html}`),
+      v.nodes.map(
+        (n) => `${screen}: ${v.id} (${v.impact}) at ${n.target.join(' ')} — ${n.failureSummary ?? ''}\n  ${n.html}`,
+      ),
     );
 }
 
-test('no serious or critical accessibility violation on any main screen, in English and in Chinese', async ({ app, page }) => {
+test('no serious or critical accessibility violation on any main screen, in English and in Chinese', async ({
+  app,
+  page,
+}) => {
   // Seeding the demo clinic and some thirty-five axe passes take minutes on a busy machine.
   test.setTimeout(900_000);
   const found: string[] = [];

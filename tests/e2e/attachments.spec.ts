@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { dispatch } from '../../db/api/dispatch';
 import { E2E_PASSWORD, expect, signIn, test } from './fixtures';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n% synthetic discharge summary, no real person\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n% synthetic discharge summary, no real person\n%%EOF\n',
+);
 
 test('a coordinator attaches a PDF to an inquiry, downloads it and removes it', async ({ app, page }) => {
   await app.seedAccounts();
@@ -11,11 +13,30 @@ test('a coordinator attaches a PDF to an inquiry, downloads it and removes it', 
   const session = { token: null as string | null };
   await dispatch(app.core, session, 'auth.signIn', { username: 'coord', password: E2E_PASSWORD });
   const created = await dispatch(app.core, session, 'inquiries.create', {
-    receivedAt: '2026-11-24T09:30:00.000Z', channel: 'email', contactName: 'Lena Park', contactRelation: 'child',
-    contactEmail: 'lena.park@example.org', contactPhone: null, messagingHandle: null, country: 'KR', preferredLanguage: 'ko',
-    patientName: 'Min-jun Park', patientSex: 'male', patientBirthDate: '1956-02-11', patientAge: null, diagnosis: 'ischemic',
-    strokeOnsetDate: '2025-10-01', symptoms: [], conditions: [], conditionsOther: null, message: null, heardAbout: null,
-    consentContact: true, consentDataProcessing: true, ownerId: null, nextFollowUp: null,
+    receivedAt: '2026-11-24T09:30:00.000Z',
+    channel: 'email',
+    contactName: 'Lena Park',
+    contactRelation: 'child',
+    contactEmail: 'lena.park@example.org',
+    contactPhone: null,
+    messagingHandle: null,
+    country: 'KR',
+    preferredLanguage: 'ko',
+    patientName: 'Min-jun Park',
+    patientSex: 'male',
+    patientBirthDate: '1956-02-11',
+    patientAge: null,
+    diagnosis: 'ischemic',
+    strokeOnsetDate: '2025-10-01',
+    symptoms: [],
+    conditions: [],
+    conditionsOther: null,
+    message: null,
+    heardAbout: null,
+    consentContact: true,
+    consentDataProcessing: true,
+    ownerId: null,
+    nextFollowUp: null,
   });
   if (!created.ok) throw new Error(created.error.message);
   const inquiryId = (created.value as { id: number }).id;
@@ -34,7 +55,9 @@ test('a coordinator attaches a PDF to an inquiry, downloads it and removes it', 
   await expect(panel.getByText('Choose a category')).toBeVisible();
   await panel.screenshot({ path: 'tests/e2e/.artifacts/screens/attachments-empty.png' });
 
-  await panel.getByLabel('File to attach').setInputFiles({ name: 'Discharge summary.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await panel
+    .getByLabel('File to attach')
+    .setInputFiles({ name: 'Discharge summary.pdf', mimeType: 'application/pdf', buffer: PDF });
   // The category with the keyboard alone: focus, open, type to jump, choose.
   const category = panel.getByRole('button', { name: /Category/ });
   await category.focus();

@@ -24,13 +24,27 @@ const HEBREW = { contact: 'יעל כהן', patient: 'משה כהן', phone: '+97
 
 async function seed(core: Core) {
   const call = await asCoord(core);
-  const a = await call<{ id: number }>('inquiries.create', inquiryInput({ contactName: ARABIC.contact, patientName: ARABIC.patient, contactPhone: ARABIC.phone }));
+  const a = await call<{ id: number }>(
+    'inquiries.create',
+    inquiryInput({ contactName: ARABIC.contact, patientName: ARABIC.patient, contactPhone: ARABIC.phone }),
+  );
   const h = await call<{ id: number }>(
     'inquiries.create',
-    inquiryInput({ contactName: HEBREW.contact, patientName: HEBREW.patient, contactPhone: null, contactEmail: HEBREW.email }),
+    inquiryInput({
+      contactName: HEBREW.contact,
+      patientName: HEBREW.patient,
+      contactPhone: null,
+      contactEmail: HEBREW.email,
+    }),
   );
   await call('inquiries.addActivity', { id: a.id, kind: 'call', summary: 'تم الاتصال بالعائلة 2 مرات', at: null });
-  const twin = { familyName: 'الحربي', givenName: 'عبد الله', nativeName: null, phone: '+966 50 000 2222', passportNumber: null };
+  const twin = {
+    familyName: 'الحربي',
+    givenName: 'عبد الله',
+    nativeName: null,
+    phone: '+966 50 000 2222',
+    passportNumber: null,
+  };
   await call('patients.create', patientInput({ ...twin, email: 'abdullah.alharbi@example.org' }));
   await call('patients.create', patientInput({ ...twin, email: 'a.alharbi.family@example.org' }));
   return { a, h };
@@ -50,18 +64,24 @@ async function expectFits(page: Page) {
     const wide = (e: Element) => e.scrollWidth > e.clientWidth + 1;
     const root = document.scrollingElement;
     if (root && wide(root)) out.push('page scrolls sideways');
-    for (const e of document.querySelectorAll('.content, .table-wrap')) if (wide(e)) out.push(`${e.className} scrolls sideways`);
+    for (const e of document.querySelectorAll('.content, .table-wrap'))
+      if (wide(e)) out.push(`${e.className} scrolls sideways`);
     for (const e of document.querySelectorAll('td, td *')) {
       const s = getComputedStyle(e);
-      if (wide(e) && s.overflowX === 'hidden' && s.textOverflow !== 'ellipsis') out.push(`cut without ellipsis: ${e.textContent}`);
-      if (wide(e) && s.textOverflow === 'ellipsis' && !e.closest('[title]')) out.push(`cut with no title: ${e.textContent}`);
+      if (wide(e) && s.overflowX === 'hidden' && s.textOverflow !== 'ellipsis')
+        out.push(`cut without ellipsis: ${e.textContent}`);
+      if (wide(e) && s.textOverflow === 'ellipsis' && !e.closest('[title]'))
+        out.push(`cut with no title: ${e.textContent}`);
     }
     return out;
   });
   expect(problems).toEqual([]);
 }
 
-test('names in Arabic and Hebrew never reorder phones or e-mails, and every list fits 1366 × 768', async ({ app, page }) => {
+test('names in Arabic and Hebrew never reorder phones or e-mails, and every list fits 1366 × 768', async ({
+  app,
+  page,
+}) => {
   await app.seedAccounts();
   const { a } = await seed(app.core);
   await page.goto(app.openUrl);

@@ -14,12 +14,53 @@ import { expect, test } from './fixtures';
 const shots = 'tests/e2e/.artifacts/screens';
 
 /** Latin words the Chinese interface keeps: product and format names, scale names, key names, units. */
-const ALLOWED = ['StrokeDesk', 'SD', 'ECOG', 'ASA', 'MRI', 'MRN', 'PDF', 'PNG', 'JPEG', 'WebP', 'TIFF', 'CSV', 'JSON', 'KB', 'MB',
-  'Ctrl', 'Alt', 'K', 'S', 'B', 'WhatsApp', 'Telegram', 'YYYY', 'YY', 'seq', 'N', 'I', 'II', 'III', 'IV', 'V', 'VI'];
+const ALLOWED = [
+  'StrokeDesk',
+  'SD',
+  'ECOG',
+  'ASA',
+  'MRI',
+  'MRN',
+  'PDF',
+  'PNG',
+  'JPEG',
+  'WebP',
+  'TIFF',
+  'CSV',
+  'JSON',
+  'KB',
+  'MB',
+  'Ctrl',
+  'Alt',
+  'K',
+  'S',
+  'B',
+  'WhatsApp',
+  'Telegram',
+  'YYYY',
+  'YY',
+  'seq',
+  'N',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+];
 
 /** Every string the clinic stored, so it can be told apart from the interface's own words. */
 function clinicStrings(db: import('better-sqlite3').Database): string[] {
-  const tables = ['inquiries', 'inquiry_activities', 'inquiry_status_changes', 'patients', 'patient_identifiers', 'accounts', 'settings', 'attachments'];
+  const tables = [
+    'inquiries',
+    'inquiry_activities',
+    'inquiry_status_changes',
+    'patients',
+    'patient_identifiers',
+    'accounts',
+    'settings',
+    'attachments',
+  ];
   const out = new Set<string>();
   for (const table of tables) {
     const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
@@ -29,7 +70,8 @@ function clinicStrings(db: import('better-sqlite3').Database): string[] {
         if (typeof value === 'string' && value.length >= 2 && !/^[a-z_]+$/.test(value)) out.add(value);
   }
   // Usernames are all lowercase letters, like enum codes, and are data all the same.
-  for (const { username } of db.prepare('SELECT username FROM accounts').all() as { username: string }[]) out.add(username);
+  for (const { username } of db.prepare('SELECT username FROM accounts').all() as { username: string }[])
+    out.add(username);
   // Longest first, so "Anna Volkova" goes before "Anna".
   return [...out].sort((a, b) => b.length - a.length);
 }
@@ -83,7 +125,10 @@ async function signInZh(page: Page, username: string, password: string): Promise
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-test('a coordinator and an admin work in Chinese, and no English is left on the main screens', async ({ app, page }) => {
+test('a coordinator and an admin work in Chinese, and no English is left on the main screens', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(180_000);
   const seeded = await seedClinic(app.core, { inquiries: 80, patients: 25 });
   const account = (username: string) => {
@@ -119,7 +164,9 @@ test('a coordinator and an admin work in Chinese, and no English is left on the 
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '今日', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect.poll(() => app.core.db.prepare("SELECT language FROM accounts WHERE username = 'coord.li'").get()).toEqual({ language: 'zh-CN' });
+  await expect
+    .poll(() => app.core.db.prepare("SELECT language FROM accounts WHERE username = 'coord.li'").get())
+    .toEqual({ language: 'zh-CN' });
 
   await visit('#/', '今日');
   await expect(page.getByRole('heading', { name: '等待首次联系' })).toBeVisible();
@@ -132,7 +179,9 @@ test('a coordinator and an admin work in Chinese, and no English is left on the 
   await expect(page.getByText(/^第 1–50 条，共 80 条$/)).toBeVisible();
   await noEnglish('inquiry list');
 
-  const inquiry = app.core.db.prepare("SELECT id FROM inquiries WHERE status = 'under_review' AND owner_id IS NOT NULL LIMIT 1").get() as { id: number };
+  const inquiry = app.core.db
+    .prepare("SELECT id FROM inquiries WHERE status = 'under_review' AND owner_id IS NOT NULL LIMIT 1")
+    .get() as { id: number };
   await visit(`#/inquiries/${inquiry.id}`, '时间线');
   await noEnglish('an inquiry');
 
@@ -149,7 +198,9 @@ test('a coordinator and an admin work in Chinese, and no English is left on the 
   await expect(page.getByText(/^第 1–25 条，共 25 条$/)).toBeVisible();
   await noEnglish('patient list');
 
-  const patient = app.core.db.prepare('SELECT id FROM patients WHERE native_name IS NOT NULL LIMIT 1').get() as { id: number };
+  const patient = app.core.db.prepare('SELECT id FROM patients WHERE native_name IS NOT NULL LIMIT 1').get() as {
+    id: number;
+  };
   await visit(`#/patients/${patient.id}`, '卒中病史');
   await noEnglish('a patient');
 

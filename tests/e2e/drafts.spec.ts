@@ -16,10 +16,15 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 /** The drafts the core keeps for an account, straight from the database the host serves. */
-const draftKeys = (app: { core: { db: { prepare(s: string): { all(...a: unknown[]): unknown[] } } } }, accountId: number) =>
-  (app.core.db.prepare('SELECT form_key FROM form_drafts WHERE account_id = ? ORDER BY form_key').all(accountId) as {
-    form_key: string;
-  }[]).map((r) => r.form_key);
+const draftKeys = (
+  app: { core: { db: { prepare(s: string): { all(...a: unknown[]): unknown[] } } } },
+  accountId: number,
+) =>
+  (
+    app.core.db.prepare('SELECT form_key FROM form_drafts WHERE account_id = ? ORDER BY form_key').all(accountId) as {
+      form_key: string;
+    }[]
+  ).map((r) => r.form_key);
 
 test('a half-typed intake comes back after a reload, with a notice and a way to discard it', async ({ app, page }) => {
   const { coord, doctor } = await app.seedAccounts();
@@ -68,7 +73,10 @@ test('a half-typed intake comes back after a reload, with a notice and a way to 
   expect(draftKeys(app, doctor.id)).toEqual([]);
 });
 
-test('leaving a dirty patient form asks first; Stay keeps you, Leave goes; after saving the draft is gone', async ({ app, page }) => {
+test('leaving a dirty patient form asks first; Stay keeps you, Leave goes; after saving the draft is gone', async ({
+  app,
+  page,
+}) => {
   const { coord } = await app.seedAccounts();
   await page.goto(app.openUrl);
   await signIn(page, 'coord');

@@ -41,12 +41,18 @@ export const test = base.extend<{ app: E2eApp; openAppFirst: boolean }>({
   openAppFirst: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; `app` has none.
   app: async ({}, use) => {
-    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+    if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+      throw new Error('Build the renderer first: npm run build:renderer');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-e2e-'));
     const dbPath = path.join(dir, 'strokedesk.sqlite');
     const { db } = openDatabase(dbPath);
     // A lower scrypt cost keeps sign-ins quick; the stored hash records it, and production uses OWASP's.
-    const core = createCore(db, { log: silentLogger, passwordLog2N: 12, checkOutputs: true, attachmentsDir: path.join(dir, 'attachments') });
+    const core = createCore(db, {
+      log: silentLogger,
+      passwordLog2N: 12,
+      checkOutputs: true,
+      attachmentsDir: path.join(dir, 'attachments'),
+    });
     const host = await startHost({ core, rendererDir, port: 0, log: silentLogger });
     const seedAccounts: E2eApp['seedAccounts'] = async () => {
       const session = { token: null as string | null };

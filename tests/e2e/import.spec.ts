@@ -6,19 +6,42 @@ import { E2E_PASSWORD, expect, signIn, test } from './fixtures';
 
 const SAMPLE = fileURLToPath(new URL('../../db/seed/samples/web-form-submissions.csv', import.meta.url));
 const shots = 'tests/e2e/.artifacts/screens';
-const countInquiries = (core: Core) => (core.db.prepare('SELECT count(*) AS n FROM inquiries').get() as { n: number }).n;
+const countInquiries = (core: Core) =>
+  (core.db.prepare('SELECT count(*) AS n FROM inquiries').get() as { n: number }).n;
 
-test('a coordinator imports the sample file, skips the one duplicate, and a second import adds nothing', async ({ app, page }) => {
+test('a coordinator imports the sample file, skips the one duplicate, and a second import adds nothing', async ({
+  app,
+  page,
+}) => {
   await app.seedAccounts();
   // An inquiry already there, by phone, from the same person as the sample's row 4 (same e-mail).
   const session = { token: null as string | null };
   await dispatch(app.core, session, 'auth.signIn', { username: 'coord', password: E2E_PASSWORD });
   const existing = await dispatch(app.core, session, 'inquiries.create', {
-    receivedAt: '2026-10-30T16:00:00.000Z', channel: 'phone', contactName: 'James Whitfield', contactRelation: 'self',
-    contactEmail: 'j.whitfield@example.com', contactPhone: null, messagingHandle: null, country: 'US', preferredLanguage: 'en',
-    patientName: 'James Whitfield', patientSex: 'male', patientBirthDate: null, patientAge: 58, diagnosis: 'hemorrhagic',
-    strokeOnsetDate: null, symptoms: [], conditions: [], conditionsOther: null, message: 'Called about the program.',
-    heardAbout: null, consentContact: true, consentDataProcessing: true, ownerId: null, nextFollowUp: null,
+    receivedAt: '2026-10-30T16:00:00.000Z',
+    channel: 'phone',
+    contactName: 'James Whitfield',
+    contactRelation: 'self',
+    contactEmail: 'j.whitfield@example.com',
+    contactPhone: null,
+    messagingHandle: null,
+    country: 'US',
+    preferredLanguage: 'en',
+    patientName: 'James Whitfield',
+    patientSex: 'male',
+    patientBirthDate: null,
+    patientAge: 58,
+    diagnosis: 'hemorrhagic',
+    strokeOnsetDate: null,
+    symptoms: [],
+    conditions: [],
+    conditionsOther: null,
+    message: 'Called about the program.',
+    heardAbout: null,
+    consentContact: true,
+    consentDataProcessing: true,
+    ownerId: null,
+    nextFollowUp: null,
   });
   if (!existing.ok) throw new Error(existing.error.message);
   const existingId = (existing.value as { id: number }).id;
@@ -83,9 +106,16 @@ test('a file with bad rows imports nothing and says which rows and columns to fi
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
   await page.goto(`${app.url}#/import`);
-  const header = 'submission_id,submitted_at,contact_name,relation,email,patient_name,consent_contact,consent_data_processing';
-  const text = [header, 'A,2026-11-20T10:00:00Z,Ann Lee,self,ann@example.org,Ann Lee,yes,yes', 'B,yesterday,Bo Kim,cousin,bo@,Bo Kim,yes,yes'].join('\n');
-  await page.getByLabel('Web-form export (CSV or JSON)').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const header =
+    'submission_id,submitted_at,contact_name,relation,email,patient_name,consent_contact,consent_data_processing';
+  const text = [
+    header,
+    'A,2026-11-20T10:00:00Z,Ann Lee,self,ann@example.org,Ann Lee,yes,yes',
+    'B,yesterday,Bo Kim,cousin,bo@,Bo Kim,yes,yes',
+  ].join('\n');
+  await page
+    .getByLabel('Web-form export (CSV or JSON)')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   await expect(page.getByRole('heading', { name: 'Nothing was imported: bad.csv has problems' })).toBeVisible();
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(3);
@@ -102,11 +132,16 @@ test('a large file shows its duplicate check progressing, then imports in one go
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
   await page.goto(`${app.url}#/import`);
-  const header = 'submission_id,submitted_at,contact_name,relation,email,phone,patient_name,message,consent_contact,consent_data_processing';
-  const lines = Array.from({ length: 4000 }, (_, i) =>
-    `L-${i},2026-11-20T10:00:00+08:00,Contact ${i},child,family${i}@example.org,+49 151 ${2000000 + i},Patient ${i},"Long message, with a comma, number ${i}",yes,yes`,
+  const header =
+    'submission_id,submitted_at,contact_name,relation,email,phone,patient_name,message,consent_contact,consent_data_processing';
+  const lines = Array.from(
+    { length: 4000 },
+    (_, i) =>
+      `L-${i},2026-11-20T10:00:00+08:00,Contact ${i},child,family${i}@example.org,+49 151 ${2000000 + i},Patient ${i},"Long message, with a comma, number ${i}",yes,yes`,
   );
-  await page.getByLabel('Web-form export (CSV or JSON)').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\r\n')) });
+  await page
+    .getByLabel('Web-form export (CSV or JSON)')
+    .setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\r\n')) });
   const bar = page.getByRole('progressbar', { name: 'Checking for duplicates' });
   await expect(bar).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuemax', '4000');

@@ -4,7 +4,10 @@ import { expect, signIn, test } from './fixtures';
 
 /** The options a select offers, read with it open, then closed again. */
 async function optionsOf(page: Page, label: string): Promise<string[]> {
-  await page.getByRole('button', { name: new RegExp(`${label}`) }).first().focus();
+  await page
+    .getByRole('button', { name: new RegExp(`${label}`) })
+    .first()
+    .focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('listbox')).toBeVisible();
   const options = await page.getByRole('option').allInnerTexts();
@@ -42,7 +45,9 @@ test('a coordinator records an inquiry and works it through the pipeline', async
   // Submit with a missing patient name: the field says so, and what was typed stays.
   await page.getByRole('button', { name: 'Save inquiry' }).click();
   await expect(page.getByText('fields need attention before saving')).toBeVisible();
-  await expect(page.getByLabel('Patient name')).toBeFocused({ timeout: 2000 }).catch(() => undefined);
+  await expect(page.getByLabel('Patient name'))
+    .toBeFocused({ timeout: 2000 })
+    .catch(() => undefined);
   await expect(page.getByLabel('Contact name')).toHaveValue('Olga Sokolova');
   await expect(page.getByLabel('Patient name')).toHaveAttribute('aria-invalid', 'true');
 

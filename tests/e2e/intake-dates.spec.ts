@@ -93,7 +93,10 @@ async function phoneIntake(page: Page): Promise<Moves> {
   return moves;
 }
 
-test('a phone intake by keyboard: few Tab presses, the onset "8 mo ago" saved and shown as approximate', async ({ app, page }) => {
+test('a phone intake by keyboard: few Tab presses, the onset "8 mo ago" saved and shown as approximate', async ({
+  app,
+  page,
+}) => {
   await app.seedAccounts();
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
@@ -107,7 +110,9 @@ test('a phone intake by keyboard: few Tab presses, the onset "8 mo ago" saved an
   // Measured on the form before partial dates and sections (commit 95196cd): 26 Tab presses for this call.
   expect(moves.tabs + moves.jumps).toBeLessThanOrEqual(16);
 
-  const saved = app.core.db.prepare('SELECT stroke_onset_date AS d, stroke_onset_approx AS a, weakness_side AS w FROM inquiries').get();
+  const saved = app.core.db
+    .prepare('SELECT stroke_onset_date AS d, stroke_onset_approx AS a, weakness_side AS w FROM inquiries')
+    .get();
   expect(saved).toEqual({ d: expect.stringMatching(/^\d{4}-\d{2}$/), a: 1, w: 'left' });
   await expect(page.getByText(/^≈ [A-Z][a-z]{2} \d{4} \(/)).toBeVisible();
   await expect(page.getByText('Left side', { exact: true })).toBeVisible();
@@ -126,7 +131,9 @@ test('a date the field cannot read is named under the field and kept as typed', 
   await expect(page.getByText(/^≈ [A-Z][a-z]+ \d{4} \(approximate\)$/)).toBeVisible();
   await onset.fill('last spring');
   await onset.press('Tab');
-  await expect(page.getByText('Date of stroke onset: cannot read “last spring” as a date.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Date of stroke onset: cannot read “last spring” as a date.', { exact: false }),
+  ).toBeVisible();
   await expect(onset).toHaveValue('last spring');
   await expect(onset).toHaveAttribute('aria-invalid', 'true');
 });
@@ -140,15 +147,33 @@ async function acceptedWithAge(core: Core): Promise<Inquiry> {
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value as Inquiry;
   };
-  const fields = inquiryInput({ receivedAt: '2026-03-10T09:00:00.000Z', patientBirthDate: null, patientAge: 64, weaknessSide: 'right' });
+  const fields = inquiryInput({
+    receivedAt: '2026-03-10T09:00:00.000Z',
+    patientBirthDate: null,
+    patientAge: 64,
+    weaknessSide: 'right',
+  });
   let inquiry = await as('coord', 'inquiries.create', fields);
   for (const to of ['contacted', 'under_review'] as const) {
-    inquiry = await as('coord', 'inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to, reason: null });
+    inquiry = await as('coord', 'inquiries.changeStatus', {
+      id: inquiry.id,
+      version: inquiry.version,
+      to,
+      reason: null,
+    });
   }
-  return as('doctor', 'inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to: 'accepted', reason: null });
+  return as('doctor', 'inquiries.changeStatus', {
+    id: inquiry.id,
+    version: inquiry.version,
+    to: 'accepted',
+    reason: null,
+  });
 }
 
-test('converting an inquiry that gave an age keeps an estimated birth year, in the list and on the record', async ({ app, page }) => {
+test('converting an inquiry that gave an age keeps an estimated birth year, in the list and on the record', async ({
+  app,
+  page,
+}) => {
   await app.seedAccounts();
   const inquiry = await acceptedWithAge(app.core);
   await page.goto(app.openUrl);

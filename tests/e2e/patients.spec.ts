@@ -14,12 +14,30 @@ async function acceptedInquiry(core: Core): Promise<Inquiry> {
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value as Inquiry;
   };
-  let inquiry = await as('coord', 'inquiries.create', inquiryInput({ contactPhone: '+7 701 555 0142', patientName: 'Nikolai Sokolov' }));
-  for (const to of ['contacted', 'under_review'] as const) inquiry = await as('coord', 'inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to, reason: null });
-  return as('doctor', 'inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to: 'accepted', reason: null });
+  let inquiry = await as(
+    'coord',
+    'inquiries.create',
+    inquiryInput({ contactPhone: '+7 701 555 0142', patientName: 'Nikolai Sokolov' }),
+  );
+  for (const to of ['contacted', 'under_review'] as const)
+    inquiry = await as('coord', 'inquiries.changeStatus', {
+      id: inquiry.id,
+      version: inquiry.version,
+      to,
+      reason: null,
+    });
+  return as('doctor', 'inquiries.changeStatus', {
+    id: inquiry.id,
+    version: inquiry.version,
+    to: 'accepted',
+    reason: null,
+  });
 }
 
-test('a coordinator converts an accepted inquiry and finds the patient by part of the phone number', async ({ app, page }) => {
+test('a coordinator converts an accepted inquiry and finds the patient by part of the phone number', async ({
+  app,
+  page,
+}) => {
   await app.seedAccounts();
   const inquiry = await acceptedInquiry(app.core);
   await page.goto(app.openUrl);
@@ -57,7 +75,9 @@ test('a coordinator converts an accepted inquiry and finds the patient by part o
   await expect(page.getByText('Converted', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Converted into patient' })).toBeVisible();
   // Every opening of the record was audited.
-  const views = app.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patients.view'").get() as { n: number };
+  const views = app.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patients.view'").get() as {
+    n: number;
+  };
   expect(views.n).toBeGreaterThanOrEqual(2);
 });
 
@@ -66,11 +86,45 @@ test('duplicates are listed and merged without losing the linked inquiry', async
   const inquiry = await acceptedInquiry(app.core);
   const session = { token: null as string | null };
   await dispatch(app.core, session, 'auth.signIn', { username: 'coord', password: E2E_PASSWORD });
-  const base = { familyName: 'Sokolov', givenName: 'Nikolai', nativeName: null, sex: 'male', birthDate: '1958-04-12', nationality: 'KZ', languages: ['ru'], email: null, phone: null, messagingHandle: null, address: null, emergencyName: null, emergencyRelation: null, emergencyPhone: null, passportNumber: null, strokeType: 'ischemic', strokeOnsetDate: null, lesionSide: null, lesionSite: null, priorTreatments: null, comorbidities: [], comorbiditiesOther: null, ecog: null, asa: null, healthNotes: null };
+  const base = {
+    familyName: 'Sokolov',
+    givenName: 'Nikolai',
+    nativeName: null,
+    sex: 'male',
+    birthDate: '1958-04-12',
+    nationality: 'KZ',
+    languages: ['ru'],
+    email: null,
+    phone: null,
+    messagingHandle: null,
+    address: null,
+    emergencyName: null,
+    emergencyRelation: null,
+    emergencyPhone: null,
+    passportNumber: null,
+    strokeType: 'ischemic',
+    strokeOnsetDate: null,
+    lesionSide: null,
+    lesionSite: null,
+    priorTreatments: null,
+    comorbidities: [],
+    comorbiditiesOther: null,
+    ecog: null,
+    asa: null,
+    healthNotes: null,
+  };
   const first = await dispatch(app.core, session, 'patients.create', base);
-  const second = await dispatch(app.core, session, 'patients.create', { ...base, givenName: 'Nikolay', passportNumber: 'N7654321' });
+  const second = await dispatch(app.core, session, 'patients.create', {
+    ...base,
+    givenName: 'Nikolay',
+    passportNumber: 'N7654321',
+  });
   if (!first.ok || !second.ok) throw new Error('could not register the pair');
-  await dispatch(app.core, session, 'patients.convertInquiry', { inquiryId: inquiry.id, version: inquiry.version, target: { kind: 'existing', patientId: (second.value as { id: number }).id } });
+  await dispatch(app.core, session, 'patients.convertInquiry', {
+    inquiryId: inquiry.id,
+    version: inquiry.version,
+    target: { kind: 'existing', patientId: (second.value as { id: number }).id },
+  });
 
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
@@ -79,11 +133,15 @@ test('duplicates are listed and merged without losing the linked inquiry', async
   await page.getByRole('link', { name: 'Find duplicates' }).click();
   await expect(page.getByText('same name and birth date')).toBeVisible();
   await page.getByRole('button', { name: 'Keep SD-2026-00001' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('Merge Sokolov Nikolay (SD-2026-00002) into Sokolov Nikolai (SD-2026-00001)?');
+  await expect(page.getByRole('alertdialog')).toContainText(
+    'Merge Sokolov Nikolay (SD-2026-00002) into Sokolov Nikolai (SD-2026-00001)?',
+  );
   await page.getByRole('button', { name: 'Merge records' }).click();
   await expect(page.getByText('No likely duplicates')).toBeVisible();
   // Deciding on a merge from the list is not opening a record: no view was logged for it.
-  expect(app.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patients.view'").get()).toEqual({ n: 0 });
+  expect(app.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patients.view'").get()).toEqual({
+    n: 0,
+  });
   await page.goto(`${app.url}/#/patients/1`);
   await expect(page.getByText('MRN SD-2026-00002 (merged record)')).toBeVisible();
   await expect(page.getByText('N7654321')).toBeVisible();
@@ -121,8 +179,14 @@ test('an admin sets the MRN format and the next patient is numbered in it', asyn
   // Sex and stroke type are required: the form says so and keeps what was typed.
   await expect(page.getByText(/fields need attention/)).toBeVisible();
   await expect(page.getByLabel('Family name')).toHaveValue('Petrova');
-  for (const [label, option] of [['Sex', 'Female'], ['Stroke type', 'Unknown']] as const) {
-    await page.getByRole('button', { name: new RegExp(label) }).first().click();
+  for (const [label, option] of [
+    ['Sex', 'Female'],
+    ['Stroke type', 'Unknown'],
+  ] as const) {
+    await page
+      .getByRole('button', { name: new RegExp(label) })
+      .first()
+      .click();
     await page.getByRole('option', { name: option, exact: true }).click();
   }
   await page.getByRole('button', { name: 'Register patient' }).click();

@@ -4,7 +4,11 @@ import { test } from './fixtures';
 import { type ScreenCheck, WALK_LANGUAGES, walkScreens, walkSetup } from './walk';
 
 const dir = 'tests/e2e/.artifacts/screens';
-const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (name: string) =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 test('every main screen at 1366×768, in English and in Chinese', async ({ app, page }) => {
   test.setTimeout(600_000);

@@ -28,11 +28,16 @@ const test = base.extend<object, { clinic: Clinic }>({
   clinic: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; none here.
     async ({}, use) => {
-      if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+      if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+        throw new Error('Build the renderer first: npm run build:renderer');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-search-latency-'));
       const { db } = openDatabase(path.join(dir, 'strokedesk.sqlite'));
       // A lower scrypt cost keeps the demo accounts' hashes and the sign-in quick; production uses OWASP's.
-      const core = createCore(db, { log: silentLogger, passwordLog2N: 12, attachmentsDir: path.join(dir, 'attachments') });
+      const core = createCore(db, {
+        log: silentLogger,
+        passwordLog2N: 12,
+        attachmentsDir: path.join(dir, 'attachments'),
+      });
       const started = performance.now();
       await seedClinic(core, { inquiries: INQUIRIES });
       const seedSeconds = (performance.now() - started) / 1000;
@@ -70,7 +75,10 @@ interface Probe {
  */
 async function pickProbes(core: Core): Promise<Probe[]> {
   const session = { token: null as string | null };
-  const signedIn = await dispatch(core, session, 'auth.signIn', { username: coordinator?.username, password: coordinator?.password });
+  const signedIn = await dispatch(core, session, 'auth.signIn', {
+    username: coordinator?.username,
+    password: coordinator?.password,
+  });
   if (!signedIn.ok) throw new Error(signedIn.error.message);
   const search = async (text: string): Promise<SearchResults> => {
     const r = await dispatch(core, session, 'search.global', { text, limit: 6 });
@@ -80,7 +88,9 @@ async function pickProbes(core: Core): Promise<Probe[]> {
   type Row = { family_name: string; given_name: string; mrn: string; phone_digits: string | null };
   // Every 97th patient: spread over the whole clinic, and the same picks on every run.
   const rows = core.db
-    .prepare('SELECT family_name, given_name, mrn, phone_digits FROM patients WHERE merged_into_id IS NULL AND id % 97 = 0 ORDER BY id')
+    .prepare(
+      'SELECT family_name, given_name, mrn, phone_digits FROM patients WHERE merged_into_id IS NULL AND id % 97 = 0 ORDER BY id',
+    )
     .all() as Row[];
   const candidates: Record<Probe['kind'], string[]> = { name: [], phone: [], mrn: [] };
   for (const r of rows) {
@@ -111,7 +121,9 @@ async function pickProbes(core: Core): Promise<Probe[]> {
 /** True once the open listbox shows exactly these rows, in this order. Runs in the page (so it captures nothing). */
 function showsRows(rows: string[][]): boolean {
   const options = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
-  return options.length === rows.length && rows.every((parts, i) => parts.every((p) => options[i]?.textContent?.includes(p)));
+  return (
+    options.length === rows.length && rows.every((parts, i) => parts.every((p) => options[i]?.textContent?.includes(p)))
+  );
 }
 
 /**
@@ -119,37 +131,38 @@ function showsRows(rows: string[][]): boolean {
  * a requestAnimationFrame followed by a message (which runs after that frame is painted) stamps the paint.
  */
 async function arm(page: Page, rows: string[][]): Promise<void> {
-  await page.evaluate(
-    (rows) => {
-      // showsRows again: a function cannot be handed to the page as an argument, and the CSP forbids eval.
-      const matches = () => {
-        const options = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
-        return options.length === rows.length && rows.every((parts, i) => parts.every((p) => options[i]?.textContent?.includes(p)));
-      };
-      const w = window as unknown as { __searchLatency: Promise<{ dom: number; paint: number }> };
-      w.__searchLatency = new Promise((resolve) => {
-        let start = 0;
-        let seen = false;
-        document.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          if (seen || start === 0 || !matches()) return;
-          seen = true;
-          observer.disconnect();
-          const dom = performance.now() - start;
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve({ dom, paint: performance.now() - start });
-            channel.port2.postMessage(null);
-          });
+  await page.evaluate((rows) => {
+    // showsRows again: a function cannot be handed to the page as an argument, and the CSP forbids eval.
+    const matches = () => {
+      const options = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
+      return (
+        options.length === rows.length &&
+        rows.every((parts, i) => parts.every((p) => options[i]?.textContent?.includes(p)))
+      );
+    };
+    const w = window as unknown as { __searchLatency: Promise<{ dom: number; paint: number }> };
+    w.__searchLatency = new Promise((resolve) => {
+      let start = 0;
+      let seen = false;
+      document.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (seen || start === 0 || !matches()) return;
+        seen = true;
+        observer.disconnect();
+        const dom = performance.now() - start;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve({ dom, paint: performance.now() - start });
+          channel.port2.postMessage(null);
         });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       });
-    },
-    rows,
-  );
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  }, rows);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 test('global search: last keystroke to results painted at 30,000 inquiries (reports p50/p95, never fails on time)', async ({
   page,
@@ -194,7 +207,10 @@ test('global search: last keystroke to results painted at 30,000 inquiries (repo
     `Global search at ${INQUIRIES.toLocaleString('en')} inquiries (seeded in ${clinic.seedSeconds.toFixed(1)} s), ${results.length} queries:`,
     // The queries themselves are left out: synthetic, but they read like patient data in a CI log.
     `  ${'#'.padStart(3)} ${'kind'.padEnd(6)} ${'chars'.padStart(5)} ${'list'.padStart(9)} ${'painted'.padStart(9)}`,
-    ...results.map((r, i) => `  ${String(i + 1).padStart(3)} ${r.probe.kind.padEnd(6)} ${String(r.probe.text.length).padStart(5)} ${ms(r.dom)} ${ms(r.paint)}`),
+    ...results.map(
+      (r, i) =>
+        `  ${String(i + 1).padStart(3)} ${r.probe.kind.padEnd(6)} ${String(r.probe.text.length).padStart(5)} ${ms(r.dom)} ${ms(r.paint)}`,
+    ),
     `  ${'p50'.padEnd(16)} ${ms(percentile(doms, 50))} ${ms(percentile(paints, 50))}`,
     `  ${'p95'.padEnd(16)} ${ms(percentile(doms, 95))} ${ms(percentile(paints, 95))}`,
     `  ${'max'.padEnd(16)} ${ms(doms.at(-1) ?? NaN)} ${ms(paints.at(-1) ?? NaN)}`,

@@ -15,21 +15,51 @@ async function as(app: E2eApp, username: string) {
 }
 
 const inquiry = (n: number, patch: Record<string, unknown> = {}) => ({
-  receivedAt: new Date(Date.now() - (40 - n) * 3_600_000).toISOString(), channel: 'email',
-  contactName: `Contact ${n}`, contactRelation: 'child', contactEmail: `family${n}@example.org`, contactPhone: null,
-  messagingHandle: null, country: 'AM', preferredLanguage: 'hy', patientName: `Patient Number ${n}`, patientSex: 'female',
-  patientBirthDate: null, patientAge: 60, diagnosis: 'ischemic', strokeOnsetDate: null, symptoms: [], conditions: [],
-  conditionsOther: null, message: null, heardAbout: null, consentContact: true, consentDataProcessing: true,
-  ownerId: null, nextFollowUp: null, ...patch,
+  receivedAt: new Date(Date.now() - (40 - n) * 3_600_000).toISOString(),
+  channel: 'email',
+  contactName: `Contact ${n}`,
+  contactRelation: 'child',
+  contactEmail: `family${n}@example.org`,
+  contactPhone: null,
+  messagingHandle: null,
+  country: 'AM',
+  preferredLanguage: 'hy',
+  patientName: `Patient Number ${n}`,
+  patientSex: 'female',
+  patientBirthDate: null,
+  patientAge: 60,
+  diagnosis: 'ischemic',
+  strokeOnsetDate: null,
+  symptoms: [],
+  conditions: [],
+  conditionsOther: null,
+  message: null,
+  heardAbout: null,
+  consentContact: true,
+  consentDataProcessing: true,
+  ownerId: null,
+  nextFollowUp: null,
+  ...patch,
 });
 
-test("a coordinator's Today shows all 12 due follow-ups, each with its last activity and next step, without an inner scrollbar", async ({ app, page }) => {
+test("a coordinator's Today shows all 12 due follow-ups, each with its last activity and next step, without an inner scrollbar", async ({
+  app,
+  page,
+}) => {
   const { coord } = await app.seedAccounts();
   const call = await as(app, 'coord');
   const today = clinicToday(app.core);
   for (let n = 1; n <= 12; n += 1) {
-    const { id } = await call<{ id: number }>('inquiries.create', inquiry(n, { ownerId: coord.id, nextFollowUp: today }));
-    await call('inquiries.addActivity', { id, kind: 'call', summary: `Spoke with the family about records, call ${n}`, at: null });
+    const { id } = await call<{ id: number }>(
+      'inquiries.create',
+      inquiry(n, { ownerId: coord.id, nextFollowUp: today }),
+    );
+    await call('inquiries.addActivity', {
+      id,
+      kind: 'call',
+      summary: `Spoke with the family about records, call ${n}`,
+      at: null,
+    });
   }
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
@@ -38,7 +68,10 @@ test("a coordinator's Today shows all 12 due follow-ups, each with its last acti
   await expect(panel.getByRole('listitem').first()).toContainText('Spoke with the family about records');
   await expect(panel.getByRole('listitem').first()).toContainText('Next: ask for the medical records');
   const list = panel.locator('ul.worklist');
-  const { scrollHeight, clientHeight } = await list.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  const { scrollHeight, clientHeight } = await list.evaluate((el) => ({
+    scrollHeight: el.scrollHeight,
+    clientHeight: el.clientHeight,
+  }));
   expect(scrollHeight).toBeLessThanOrEqual(clientHeight);
   const whole = await panel.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
   expect(whole.scrollHeight).toBeLessThanOrEqual(whole.clientHeight);

@@ -77,13 +77,23 @@ export async function walkSetup(page: Page, app: E2eApp, check: ScreenCheck): Pr
  */
 export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, language: WalkLanguage, check: ScreenCheck) {
   const t = (key: string, vars?: Record<string, string | number>) => tr(language, key, vars);
-  const navTo = (key: string) => page.getByRole('navigation').getByRole('link', { name: t(key), exact: true }).click();
+  const navTo = (key: string) =>
+    page
+      .getByRole('navigation')
+      .getByRole('link', { name: t(key), exact: true })
+      .click();
   const signOut = () => page.getByRole('button', { name: t('common:signOut'), exact: true }).click();
 
   await page.goto(app.openUrl);
-  await expect(page.getByRole('heading', { name: tr('en', 'auth:signIn.title') }).or(
-    page.getByRole('heading', { name: tr('zh-CN', 'auth:signIn.title') }))).toBeVisible();
-  await page.locator('.auth-card .language-switch').getByRole('button', { name: language === 'en' ? 'English' : '中文', exact: true }).click();
+  await expect(
+    page
+      .getByRole('heading', { name: tr('en', 'auth:signIn.title') })
+      .or(page.getByRole('heading', { name: tr('zh-CN', 'auth:signIn.title') })),
+  ).toBeVisible();
+  await page
+    .locator('.auth-card .language-switch')
+    .getByRole('button', { name: language === 'en' ? 'English' : '中文', exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
   await check('sign-in', language);
 
@@ -94,10 +104,14 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await check('home (coordinator)', language);
 
   await navTo('common:nav.inquiries');
-  await expect(page.getByText(t('inquiries:list.range', { from: 1, to: 50, total: 400 }), { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(t('inquiries:list.range', { from: 1, to: 50, total: 400 }), { exact: true }),
+  ).toBeVisible();
   await check('inquiry list', language);
 
-  const open = app.core.db.prepare("SELECT id FROM inquiries WHERE status = 'under_review' LIMIT 1").get() as { id: number };
+  const open = app.core.db.prepare("SELECT id FROM inquiries WHERE status = 'under_review' LIMIT 1").get() as {
+    id: number;
+  };
   await page.goto(`${app.url}/#/inquiries/${open.id}`);
   await expect(page.getByRole('heading', { name: t('inquiries:detail.timeline') })).toBeVisible();
   await settled(page, language);
@@ -119,7 +133,9 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await expect(page.getByText(t('patients:list.range', { from: 1, to: 50, total: 90 }), { exact: true })).toBeVisible();
   await check('patient list', language);
   const patient = app.core.db
-    .prepare('SELECT id FROM patients WHERE native_name IS NOT NULL AND id IN (SELECT patient_id FROM inquiries) LIMIT 1')
+    .prepare(
+      'SELECT id FROM patients WHERE native_name IS NOT NULL AND id IN (SELECT patient_id FROM inquiries) LIMIT 1',
+    )
     .get() as { id: number };
   await page.goto(`${app.url}/#/patients/${patient.id}`);
   await expect(page.getByRole('heading', { name: t('patients:detail.stroke') })).toBeVisible();
@@ -129,7 +145,9 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await expect(page.getByRole('button', { name: t('patients:form.save') })).toBeVisible();
   await check('patient form', language);
   await page.goto(`${app.url}/#/patients/duplicates`);
-  await expect(page.getByRole('button', { name: trPattern(language, 'patients:duplicates.keepA') }).first()).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: trPattern(language, 'patients:duplicates.keepA') }).first(),
+  ).toBeVisible();
   await check('duplicates', language);
   await page.goto(`${app.url}/#/import`);
   await settled(page, language);
@@ -162,4 +180,3 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await signOut();
   await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
 }
-

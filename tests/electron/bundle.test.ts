@@ -22,7 +22,9 @@ describe('electron bundles', () => {
         if (input.imports.some((i) => i.path === 'electron')) expect(file.startsWith('electron/')).toBe(true);
       }
     }
-    expect(Object.keys(meta.preload.inputs).some((f) => f.startsWith('db/') && !f.startsWith('db/contract/'))).toBe(false);
+    expect(Object.keys(meta.preload.inputs).some((f) => f.startsWith('db/') && !f.startsWith('db/contract/'))).toBe(
+      false,
+    );
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
     expect([...preload.matchAll(/ipcRenderer\.(\w+)\(/g)].map((m) => m[1]).every((fn) => fn === 'invoke')).toBe(true);
     expect([...preload.matchAll(/invoke\("([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['api', 'os:openAttachment']);

@@ -42,9 +42,16 @@ describe('window security settings', () => {
   });
 
   it('denies every permission and navigation away from the app', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) expect(permissionAllowed(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read'])
+      expect(permissionAllowed(p)).toBe(false);
     expect(shouldAllowNavigation('app://strokedesk/index.html#/inquiries')).toBe(true);
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(shouldAllowNavigation(url)).toBe(false);
     }
   });
@@ -73,7 +80,9 @@ describe('app:// paths', () => {
 
   it('serves files under the renderer folder and falls back to index.html for routes, not for missing files', () => {
     expect(resolveAppPath(root, 'app://strokedesk/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppPath(root, 'app://strokedesk/assets/index-abc.js')).toBe(path.join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppPath(root, 'app://strokedesk/assets/index-abc.js')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
     expect(resolveAppPath(root, 'app://strokedesk/inquiries/12')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://strokedesk/assets/missing.js')).toBeNull();
   });
@@ -120,7 +129,9 @@ describe('data folder and native module', () => {
   it('takes --data-dir, then STROKEDESK_DATA_DIR, then the user-data folder (the core’s resolveDataDir)', () => {
     const userDataPath = '/home/u/.config/StrokeDesk';
     const resolve = (argv: string[], env: NodeJS.ProcessEnv) => resolveDataDir(dataDirArg(argv), env, userDataPath);
-    expect(resolve(['electron', 'main.cjs', '--data-dir', '/d/a'], { STROKEDESK_DATA_DIR: '/d/b' })).toBe(path.resolve('/d/a'));
+    expect(resolve(['electron', 'main.cjs', '--data-dir', '/d/a'], { STROKEDESK_DATA_DIR: '/d/b' })).toBe(
+      path.resolve('/d/a'),
+    );
     expect(resolve(['electron', '--data-dir=/d/c'], {})).toBe(path.resolve('/d/c'));
     expect(resolve(['electron', '--no-sandbox'], { STROKEDESK_DATA_DIR: '/d/b' })).toBe(path.resolve('/d/b'));
     expect(resolve([], { STROKEDESK_DATA_DIR: '' })).toBe(path.resolve(userDataPath));
@@ -129,7 +140,15 @@ describe('data folder and native module', () => {
   it('points better-sqlite3 at its Electron build only when packaged', () => {
     expect(nativeBindingPath('/opt/StrokeDesk/resources', false)).toBeUndefined();
     expect(nativeBindingPath('/opt/StrokeDesk/resources', true)).toBe(
-      path.join('/opt/StrokeDesk/resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      path.join(
+        '/opt/StrokeDesk/resources',
+        'app.asar.unpacked',
+        'node_modules',
+        'better-sqlite3',
+        'build',
+        'Release',
+        'better_sqlite3.node',
+      ),
     );
   });
 });

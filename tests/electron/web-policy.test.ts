@@ -27,7 +27,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, '.env'), 'SECRET=renderer-dotfile');
   fs.writeFileSync(path.join(dir, 'package.json'), '{"secret":"outside-the-renderer"}');
   db = openDatabase(':memory:').db;
-  host = await startHost({ core: createCore(db, { log: silentLogger }), port: 0, rendererDir: root, log: silentLogger });
+  host = await startHost({
+    core: createCore(db, { log: silentLogger }),
+    port: 0,
+    rendererDir: root,
+    log: silentLogger,
+  });
   port = portOf(host.url);
 });
 
@@ -42,8 +47,18 @@ async function both(urlPath: string) {
   const viaHost = await rawRequest(port, { path: urlPath });
   const viaApp = await appProtocolResponse(root, `app://strokedesk${urlPath}`);
   return {
-    host: { status: viaHost.status, body: viaHost.body, csp: viaHost.headers['content-security-policy'], type: viaHost.headers['content-type'] },
-    app: { status: viaApp.status, body: await viaApp.text(), csp: viaApp.headers.get('content-security-policy'), type: viaApp.headers.get('content-type') },
+    host: {
+      status: viaHost.status,
+      body: viaHost.body,
+      csp: viaHost.headers['content-security-policy'],
+      type: viaHost.headers['content-type'],
+    },
+    app: {
+      status: viaApp.status,
+      body: await viaApp.text(),
+      csp: viaApp.headers.get('content-security-policy'),
+      type: viaApp.headers.get('content-type'),
+    },
   };
 }
 
@@ -94,8 +109,18 @@ describe('one web policy for the host and the desktop shell', () => {
     }
   });
 
-  it.each(['/../package.json', '/%2e%2e/package.json', '/a/%2E%2E/%2e%2e/package.json', '/..%5cpackage.json', '/x\\y.js',
-    '/C:/Windows/win.ini', '/c:%5cWindows', '/.env', '/%00', '/%ZZ'])('resolveStatic refuses %s', (target) => {
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/a/%2E%2E/%2e%2e/package.json',
+    '/..%5cpackage.json',
+    '/x\\y.js',
+    '/C:/Windows/win.ini',
+    '/c:%5cWindows',
+    '/.env',
+    '/%00',
+    '/%ZZ',
+  ])('resolveStatic refuses %s', (target) => {
     expect(resolveStatic(root, target)).toBeNull();
   });
 

@@ -29,18 +29,30 @@ interface BinaryResponse {
 
 function get(pathName: string, headers: Record<string, string>): Promise<BinaryResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: pathName, headers: { host: `127.0.0.1:${port}`, ...headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'GET',
+        path: pathName,
+        headers: { host: `127.0.0.1:${port}`, ...headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
-const ok = async <T,>(client: CookieClient, method: string, input: unknown): Promise<T> => {
+const ok = async <T>(client: CookieClient, method: string, input: unknown): Promise<T> => {
   const res = await client.call(method, input);
   const envelope = JSON.parse(res.body) as { ok: boolean; value: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message ?? res.status}`);
@@ -64,7 +76,12 @@ beforeAll(async () => {
   admin = new CookieClient(port);
   await admin.open(host.token);
   await ok(admin, 'auth.setupAdmin', { username: 'admin', displayName: 'Ada Admin', password: PASSWORD });
-  await ok(admin, 'accounts.create', { username: 'coord', displayName: 'Chen Coordinator', role: 'coordinator', password: PASSWORD });
+  await ok(admin, 'accounts.create', {
+    username: 'coord',
+    displayName: 'Chen Coordinator',
+    role: 'coordinator',
+    password: PASSWORD,
+  });
   coordinator = new CookieClient(port);
   await coordinator.open(host.token);
   await ok(coordinator, 'auth.signIn', { username: 'coord', password: PASSWORD });
@@ -81,7 +98,14 @@ describe('attachments over HTTP', () => {
   let id: number;
 
   it('accepts an upload larger than the ordinary request limit, for attachments.add only', async () => {
-    const input = { owner: { kind: 'inquiry', id: inquiryId }, kind: 'scan_report', fileName: FILE_NAME, mime: 'application/pdf', contentBase64: PDF.toString('base64'), note: null };
+    const input = {
+      owner: { kind: 'inquiry', id: inquiryId },
+      kind: 'scan_report',
+      fileName: FILE_NAME,
+      mime: 'application/pdf',
+      contentBase64: PDF.toString('base64'),
+      note: null,
+    };
     const added = await ok<{ id: number; size: number; fileName: string }>(coordinator, 'attachments.add', input);
     expect(added.size).toBe(PDF.length);
     expect(added.fileName).toBe('Скан "МРТ"; 2026.pdf');
@@ -114,10 +138,16 @@ describe('attachments over HTTP', () => {
     expect(noSession.body.toString()).toMatch(/sign in/);
     expect(noSession.body.equals(PDF)).toBe(false);
 
-    const sessionOnly = coordinator.cookieHeader().split('; ').filter((c) => !c.startsWith('sd_run=')).join('; ');
+    const sessionOnly = coordinator
+      .cookieHeader()
+      .split('; ')
+      .filter((c) => !c.startsWith('sd_run='))
+      .join('; ');
     expect((await get(`/attachments/${id}`, { cookie: sessionOnly })).status).toBe(401);
     expect((await get(`/attachments/${id}`, { cookie: admin.cookieHeader() })).status).toBe(403);
-    expect((await get(`/attachments/${id}`, { cookie: coordinator.cookieHeader(), 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(
+      (await get(`/attachments/${id}`, { cookie: coordinator.cookieHeader(), 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
     expect((await get('/attachments/9999', { cookie: coordinator.cookieHeader() })).status).toBe(404);
     expect((await get('/attachments/..%2Fstrokedesk.sqlite', { cookie: coordinator.cookieHeader() })).status).toBe(404);
   });
@@ -131,7 +161,11 @@ describe('attachments over HTTP', () => {
 describe('contentDisposition', () => {
   it('keeps ASCII names readable and escapes what could break the header', () => {
     expect(contentDisposition('scan.pdf')).toBe(`attachment; filename="scan.pdf"; filename*=UTF-8''scan.pdf`);
-    expect(contentDisposition('a"b\\c;d%e.pdf')).toBe(`attachment; filename="a_b_c_d_e.pdf"; filename*=UTF-8''a%22b%5Cc%3Bd%25e.pdf`);
-    expect(contentDisposition("it's (1).pdf")).toBe(`attachment; filename="it's (1).pdf"; filename*=UTF-8''it%27s%20%281%29.pdf`);
+    expect(contentDisposition('a"b\\c;d%e.pdf')).toBe(
+      `attachment; filename="a_b_c_d_e.pdf"; filename*=UTF-8''a%22b%5Cc%3Bd%25e.pdf`,
+    );
+    expect(contentDisposition("it's (1).pdf")).toBe(
+      `attachment; filename="it's (1).pdf"; filename*=UTF-8''it%27s%20%281%29.pdf`,
+    );
   });
 });

@@ -17,7 +17,8 @@ const temp = () => {
   dirs.push(d);
   return d;
 };
-const count = (db: Database.Database, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('bootstrap', () => {
   it('creates a missing data folder for this user only, with the records file and attachments beside it', async () => {

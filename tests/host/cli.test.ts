@@ -31,7 +31,12 @@ function withoutDataDirEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function cli(args: string[]): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string; exited: Promise<number | null> } {
+function cli(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'host', 'cli.ts'), ...args], {
     cwd: root,
     env: withoutDataDirEnv(),
@@ -59,7 +64,10 @@ describe('db/host/cli.ts', () => {
   it('offers the demo clinic on an empty database, prints one address line that works, and stops on SIGTERM', async () => {
     const dbPath = path.join(tempDir(), 'clinic.sqlite');
     const run = cli(['--db', dbPath, '--port', '0', '--no-open', '--offer-demo']);
-    const openUrl = await waitFor(() => ADDRESS_LINE.exec(run.out())?.[1] ?? null, `the address line (stdout: ${run.out()} stderr: ${run.err()})`);
+    const openUrl = await waitFor(
+      () => ADDRESS_LINE.exec(run.out())?.[1] ?? null,
+      `the address line (stdout: ${run.out()} stderr: ${run.err()})`,
+    );
     expect(run.out().match(new RegExp(ADDRESS_LINE.source, 'gm'))).toHaveLength(1);
     // The demo accounts are printed as a small table so a person can sign in.
     expect(run.out()).toMatch(/Demo accounts/);
@@ -95,7 +103,7 @@ describe('db/host/cli.ts', () => {
     expect(second.out()).not.toMatch(/Demo accounts/);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-   }, 120_000);
+  }, 120_000);
 
   it('uses --data-dir for strokedesk.sqlite, creating the folder', async () => {
     const dataDir = path.join(tempDir(), 'nested', 'data');
@@ -116,7 +124,10 @@ describe('db/host/cli.ts', () => {
 
     const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
     expect(await run.exited).toBe(1);
-    const lines = run.err().split('\n').filter((l) => l.trim() !== '');
+    const lines = run
+      .err()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^StrokeDesk could not start: .*newer/i);
     expect(run.out()).not.toMatch(ADDRESS_LINE);
@@ -130,7 +141,10 @@ describe('db/host/cli.ts', () => {
     raw.close();
     const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
     expect(await run.exited).toBe(1);
-    const lines = run.err().split('\n').filter((l) => l.trim() !== '');
+    const lines = run
+      .err()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/not a StrokeDesk records file/);
   });
@@ -139,7 +153,12 @@ describe('db/host/cli.ts', () => {
     for (const args of [['--frobnicate'], ['--port', 'eighty']]) {
       const run = cli([...args, '--db', path.join(tempDir(), 'x.sqlite'), '--no-open']);
       expect(await run.exited).toBe(1);
-      expect(run.err().split('\n').filter((l) => l.trim() !== '')).toHaveLength(1);
+      expect(
+        run
+          .err()
+          .split('\n')
+          .filter((l) => l.trim() !== ''),
+      ).toHaveLength(1);
     }
   });
 });

@@ -18,7 +18,9 @@ const temp = () => {
 describe('data folder', () => {
   it('defaults to the per-user folder of each operating system', () => {
     expect(defaultDataDir('linux', {}, '/home/ana')).toBe(path.join('/home/ana', '.local', 'share', 'StrokeDesk'));
-    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe(path.join('/Users/ana', 'Library', 'Application Support', 'StrokeDesk'));
+    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe(
+      path.join('/Users/ana', 'Library', 'Application Support', 'StrokeDesk'),
+    );
     expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe(
       path.join('C:\\Users\\ana\\AppData\\Roaming', 'StrokeDesk'),
     );
@@ -48,13 +50,20 @@ describe('data folder', () => {
   });
 
   // On macOS the default ignores the environment, so this would create the real user's folder: run it elsewhere.
-  it.skipIf(process.platform === 'darwin')('treats an empty STROKEDESK_DATA_DIR as unset rather than as the current folder', () => {
-    const home = temp();
-    const resolved = resolveDataDir(undefined, { STROKEDESK_DATA_DIR: '', XDG_DATA_HOME: path.join(home, 'xdg'), APPDATA: path.join(home, 'appdata') });
-    expect(resolved).not.toBe(process.cwd());
-    expect(resolved.startsWith(home)).toBe(true);
-    expect(path.basename(resolved)).toBe('StrokeDesk');
-  });
+  it.skipIf(process.platform === 'darwin')(
+    'treats an empty STROKEDESK_DATA_DIR as unset rather than as the current folder',
+    () => {
+      const home = temp();
+      const resolved = resolveDataDir(undefined, {
+        STROKEDESK_DATA_DIR: '',
+        XDG_DATA_HOME: path.join(home, 'xdg'),
+        APPDATA: path.join(home, 'appdata'),
+      });
+      expect(resolved).not.toBe(process.cwd());
+      expect(resolved.startsWith(home)).toBe(true);
+      expect(path.basename(resolved)).toBe('StrokeDesk');
+    },
+  );
 
   it('names the records file strokedesk.sqlite', () => {
     expect(DB_FILE_NAME).toBe('strokedesk.sqlite');

@@ -17,11 +17,20 @@ export interface RawRequest {
 export function rawRequest(port: number, r: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: r.method ?? 'GET', path: r.path, headers: { host: `127.0.0.1:${port}`, ...r.headers }, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: r.method ?? 'GET',
+        path: r.path,
+        headers: { host: `127.0.0.1:${port}`, ...r.headers },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -38,7 +47,10 @@ export function setCookies(res: RawResponse): Map<string, { value: string; attri
   for (const line of res.headers['set-cookie'] ?? []) {
     const [pair = '', ...attrs] = line.split(';');
     const eq = pair.indexOf('=');
-    out.set(pair.slice(0, eq).trim(), { value: decodeURIComponent(pair.slice(eq + 1).trim()), attributes: attrs.join(';').trim() });
+    out.set(pair.slice(0, eq).trim(), {
+      value: decodeURIComponent(pair.slice(eq + 1).trim()),
+      attributes: attrs.join(';').trim(),
+    });
   }
   return out;
 }
@@ -58,7 +70,12 @@ export class CookieClient {
     const res = await rawRequest(this.port, {
       method: 'POST',
       path: `/api/${method}`,
-      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${this.port}`, cookie: this.cookieHeader(), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        origin: `http://127.0.0.1:${this.port}`,
+        cookie: this.cookieHeader(),
+        ...headers,
+      },
       body: JSON.stringify(input),
     });
     this.keep(res);

@@ -17,7 +17,12 @@ let db: Database;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-import-http-'));
   db = openDatabase(path.join(dir, 'test.sqlite')).db;
-  host = await startHost({ core: createCore(db, { log: silentLogger, passwordLog2N: 10 }), port: 0, rendererDir: null, log: silentLogger });
+  host = await startHost({
+    core: createCore(db, { log: silentLogger, passwordLog2N: 10 }),
+    port: 0,
+    rendererDir: null,
+    log: silentLogger,
+  });
 });
 
 afterAll(async () => {
@@ -27,7 +32,12 @@ afterAll(async () => {
 });
 
 const post = (method: string, body: string) =>
-  rawRequest(portOf(host.url), { method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', 'x-strokedesk-token': host.token }, body });
+  rawRequest(portOf(host.url), {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'content-type': 'application/json', 'x-strokedesk-token': host.token },
+    body,
+  });
 
 describe('imports.stage over HTTP', () => {
   it('reads a body past the usual 5 MB for imports.stage only, up to its own limit', async () => {

@@ -59,25 +59,53 @@ const versionAfter = (earlier: Map<string, Envelope<unknown>>, label: string) =>
 
 const SCRIPT: Step[] = [
   { label: 'status before setup', method: 'auth.status', input: () => ({}) },
-  { label: 'setup admin', method: 'auth.setupAdmin', input: () => ({ username: 'Admin', displayName: 'Ada Admin', password: PASSWORD }) },
-  { label: 'setup twice', method: 'auth.setupAdmin', input: () => ({ username: 'other', displayName: 'Other', password: PASSWORD }) },
-  { label: 'create coordinator', method: 'accounts.create', input: () => ({ username: 'coord', displayName: 'Chen Coordinator', role: 'coordinator', password: PASSWORD }) },
-  { label: 'create duplicate', method: 'accounts.create', input: () => ({ username: 'coord', displayName: 'Again', role: 'doctor', password: PASSWORD }) },
+  {
+    label: 'setup admin',
+    method: 'auth.setupAdmin',
+    input: () => ({ username: 'Admin', displayName: 'Ada Admin', password: PASSWORD }),
+  },
+  {
+    label: 'setup twice',
+    method: 'auth.setupAdmin',
+    input: () => ({ username: 'other', displayName: 'Other', password: PASSWORD }),
+  },
+  {
+    label: 'create coordinator',
+    method: 'accounts.create',
+    input: () => ({ username: 'coord', displayName: 'Chen Coordinator', role: 'coordinator', password: PASSWORD }),
+  },
+  {
+    label: 'create duplicate',
+    method: 'accounts.create',
+    input: () => ({ username: 'coord', displayName: 'Again', role: 'doctor', password: PASSWORD }),
+  },
   { label: 'accounts as admin', method: 'accounts.list', input: () => ({}) },
   { label: 'sign out admin', method: 'auth.signOut', input: () => ({}) },
   { label: 'signed out list', method: 'inquiries.list', input: () => ({}) },
-  { label: 'wrong password', method: 'auth.signIn', input: () => ({ username: 'coord', password: 'not-the-password' }) },
+  {
+    label: 'wrong password',
+    method: 'auth.signIn',
+    input: () => ({ username: 'coord', password: 'not-the-password' }),
+  },
   { label: 'sign in coordinator', method: 'auth.signIn', input: () => ({ username: ' COORD ', password: PASSWORD }) },
   { label: 'status signed in', method: 'auth.status', input: () => ({}) },
   { label: 'accounts as coordinator', method: 'accounts.list', input: () => ({}) },
   { label: 'create inquiry', method: 'inquiries.create', input: () => intake },
-  { label: 'create invalid', method: 'inquiries.create', input: () => ({ ...intake, contactEmail: null, patientName: '   ', strokeOnsetDate: '2025-02-30' }) },
+  {
+    label: 'create invalid',
+    method: 'inquiries.create',
+    input: () => ({ ...intake, contactEmail: null, patientName: '   ', strokeOnsetDate: '2025-02-30' }),
+  },
   { label: 'create wrong shape', method: 'inquiries.create', input: () => 'not an object' },
   { label: 'get', method: 'inquiries.get', input: (e) => ({ id: inquiryId(e) }) },
   { label: 'get missing', method: 'inquiries.get', input: () => ({ id: 9999 }) },
   { label: 'list with search', method: 'inquiries.list', input: () => ({ text: 'testcase', limit: 10 }) },
   { label: 'list search no hit', method: 'inquiries.list', input: () => ({ text: 'nobody-by-this-name' }) },
-  { label: 'change status legal', method: 'inquiries.changeStatus', input: (e) => ({ id: inquiryId(e), version: 1, to: 'contacted', reason: null }) },
+  {
+    label: 'change status legal',
+    method: 'inquiries.changeStatus',
+    input: (e) => ({ id: inquiryId(e), version: 1, to: 'contacted', reason: null }),
+  },
   {
     label: 'change status stale version',
     method: 'inquiries.changeStatus',
@@ -91,9 +119,18 @@ const SCRIPT: Step[] = [
   {
     label: 'change status doctor only',
     method: 'inquiries.changeStatus',
-    input: (e) => ({ id: inquiryId(e), version: versionAfter(e, 'change status legal'), to: 'declined', reason: 'Not eligible' }),
+    input: (e) => ({
+      id: inquiryId(e),
+      version: versionAfter(e, 'change status legal'),
+      to: 'declined',
+      reason: 'Not eligible',
+    }),
   },
-  { label: 'add activity', method: 'inquiries.addActivity', input: (e) => ({ id: inquiryId(e), kind: 'call', summary: 'Called the daughter', at: null }) },
+  {
+    label: 'add activity',
+    method: 'inquiries.addActivity',
+    input: (e) => ({ id: inquiryId(e), kind: 'call', summary: 'Called the daughter', at: null }),
+  },
   { label: 'get after changes', method: 'inquiries.get', input: (e) => ({ id: inquiryId(e) }) },
   { label: 'worklist mine', method: 'inquiries.worklist', input: () => ({ scope: 'mine' }) },
   { label: 'worklist all', method: 'inquiries.worklist', input: () => ({ scope: 'all' }) },
@@ -200,7 +237,10 @@ describe('contract parity: direct dispatch and the HTTP host', () => {
       'status after sign out': 'ok',
     });
     // The search found the inquiry, and the timeline grew by the status change and the call.
-    expect(direct.get('list with search')).toMatchObject({ ok: true, value: { total: 1, rows: [{ patientName: 'Otto Testcase' }] } });
+    expect(direct.get('list with search')).toMatchObject({
+      ok: true,
+      value: { total: 1, rows: [{ patientName: 'Otto Testcase' }] },
+    });
     expect(direct.get('list search no hit')).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
     const timeline = (label: string) => (valueOf(direct, label).timeline as unknown[]).length;
     expect(timeline('get after changes')).toBe(timeline('get') + 2);

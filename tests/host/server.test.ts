@@ -21,7 +21,10 @@ beforeAll(async () => {
   // rendererDir sits one level down so there is something real (a secret) just outside it to try to reach.
   const renderer = path.join(dir, 'renderer');
   fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>StrokeDesk</title><script type="module" src="/assets/app.js"></script>');
+  fs.writeFileSync(
+    path.join(renderer, 'index.html'),
+    '<!doctype html><title>StrokeDesk</title><script type="module" src="/assets/app.js"></script>',
+  );
   fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log("app");');
   fs.writeFileSync(path.join(renderer, 'assets', 'app.css'), 'body{}');
   fs.writeFileSync(path.join(renderer, '.env'), 'SECRET=renderer-dotfile');
@@ -71,7 +74,10 @@ describe('API requests', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { needsSetup: true, user: null, clinicName: 'StrokeDesk', timeZone: 'Asia/Shanghai' } });
+    expect(JSON.parse(res.body)).toEqual({
+      ok: true,
+      value: { needsSetup: true, user: null, clinicName: 'StrokeDesk', timeZone: 'Asia/Shanghai' },
+    });
   });
 
   it.each([
@@ -79,29 +85,44 @@ describe('API requests', () => {
     ['a wrong token', { 'x-strokedesk-token': 'not-the-token' }],
     ['a wrong run cookie', { cookie: 'sd_run=not-the-token' }],
     ['a token one character short', { 'x-strokedesk-token': 'x' }],
-  ])('refuses %s with 401 and a HOST_TOKEN envelope that says which address to open', async (_label, headers: Record<string, string>) => {
-    const res = await apiPost({ ...json, ...headers });
-    expect(res.status).toBe(401);
-    const body = JSON.parse(res.body) as { ok: boolean; error: { code: string; details: unknown } };
-    expect(body.ok).toBe(false);
-    expect(body.error.code).toBe('HOST_TOKEN');
-    expect(body.error.details).toBeNull();
-  });
+  ])(
+    'refuses %s with 401 and a HOST_TOKEN envelope that says which address to open',
+    async (_label, headers: Record<string, string>) => {
+      const res = await apiPost({ ...json, ...headers });
+      expect(res.status).toBe(401);
+      const body = JSON.parse(res.body) as { ok: boolean; error: { code: string; details: unknown } };
+      expect(body.ok).toBe(false);
+      expect(body.error.code).toBe('HOST_TOKEN');
+      expect(body.error.details).toBeNull();
+    },
+  );
 
-  it.each(['evil.example', `127.0.0.1:${1}`, 'attacker.test:80', '127.0.0.1', 'localhost'])('refuses the Host header %j (DNS rebinding) with 403', async (hostHeader) => {
-    const res = await apiPost({ ...json, 'x-strokedesk-token': host.token, host: hostHeader });
-    expect(res.status).toBe(403);
-  });
+  it.each(['evil.example', `127.0.0.1:${1}`, 'attacker.test:80', '127.0.0.1', 'localhost'])(
+    'refuses the Host header %j (DNS rebinding) with 403',
+    async (hostHeader) => {
+      const res = await apiPost({ ...json, 'x-strokedesk-token': host.token, host: hostHeader });
+      expect(res.status).toBe(403);
+    },
+  );
 
   it('accepts localhost:PORT as the Host too', async () => {
-    const res = await apiPost({ ...json, 'x-strokedesk-token': host.token, host: `localhost:${port}`, origin: `http://localhost:${port}` });
+    const res = await apiPost({
+      ...json,
+      'x-strokedesk-token': host.token,
+      host: `localhost:${port}`,
+      origin: `http://localhost:${port}`,
+    });
     expect(res.status).toBe(200);
   });
 
   it.each(['https://evil.example', 'null', `http://127.0.0.1:${1}`, `https://127.0.0.1:PORT`, `127.0.0.1:PORT`])(
     'refuses the Origin %j with 403 even with the right token',
     async (origin) => {
-      const res = await apiPost({ ...json, 'x-strokedesk-token': host.token, origin: origin.replace('PORT', String(port)) });
+      const res = await apiPost({
+        ...json,
+        'x-strokedesk-token': host.token,
+        origin: origin.replace('PORT', String(port)),
+      });
       expect(res.status).toBe(403);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'TRANSPORT' } });
     },
@@ -128,7 +149,11 @@ describe('API requests', () => {
 
   it('answers 413 for an over-limit body that does not declare its length', async () => {
     const big = JSON.stringify({ text: 'x'.repeat(6 * 1024 * 1024) });
-    const res = await apiPost({ ...json, 'x-strokedesk-token': host.token, 'transfer-encoding': 'chunked' }, big, 'inquiries.list');
+    const res = await apiPost(
+      { ...json, 'x-strokedesk-token': host.token, 'transfer-encoding': 'chunked' },
+      big,
+      'inquiries.list',
+    );
     expect(res.status).toBe(413);
     // The host is still fine afterwards.
     expect((await apiPost({ ...json, 'x-strokedesk-token': host.token })).status).toBe(200);
@@ -147,7 +172,9 @@ describe('API requests', () => {
 
   it('survives a malformed escape in the method name and in a cookie', async () => {
     expect((await apiPost({ ...json, 'x-strokedesk-token': host.token }, '{}', '%E0%A4%A')).status).toBe(404);
-    expect((await apiPost({ ...json, 'x-strokedesk-token': host.token, cookie: 'sd_session=%E0%A4%A' })).status).toBe(200);
+    expect((await apiPost({ ...json, 'x-strokedesk-token': host.token, cookie: 'sd_session=%E0%A4%A' })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -263,7 +290,11 @@ describe('sign-in over cookies', () => {
     await client.open(host.token);
     expect(client.jar.get('sd_run')).toBe(host.token);
 
-    const setup = await client.call('auth.setupAdmin', { username: 'admin', displayName: 'Ada Admin', password: PASSWORD });
+    const setup = await client.call('auth.setupAdmin', {
+      username: 'admin',
+      displayName: 'Ada Admin',
+      password: PASSWORD,
+    });
     expect(JSON.parse(setup.body)).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
     const session = setCookies(setup).get('sd_session');
     expect(session?.value).toMatch(/^[A-Za-z0-9_-]{20,}$/);
@@ -271,12 +302,18 @@ describe('sign-in over cookies', () => {
     expect(session?.attributes).toMatch(/SameSite=Strict/);
 
     const list = await client.call('accounts.list', {});
-    expect(JSON.parse(list.body)).toMatchObject({ ok: true, value: [{ username: 'admin', role: 'admin', active: true }] });
+    expect(JSON.parse(list.body)).toMatchObject({
+      ok: true,
+      value: [{ username: 'admin', role: 'admin', active: true }],
+    });
     // A call that keeps the session leaves the cookie alone.
     expect(list.headers['set-cookie']).toBeUndefined();
 
     const status = await client.call('auth.status', {});
-    expect(JSON.parse(status.body)).toMatchObject({ ok: true, value: { needsSetup: false, user: { username: 'admin' } } });
+    expect(JSON.parse(status.body)).toMatchObject({
+      ok: true,
+      value: { needsSetup: false, user: { username: 'admin' } },
+    });
 
     const out = await client.call('auth.signOut', {});
     expect(JSON.parse(out.body)).toEqual({ ok: true, value: { ok: true } });
@@ -287,7 +324,11 @@ describe('sign-in over cookies', () => {
     expect(JSON.parse(after.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     // The old session token is dead on the server, not just forgotten by this client.
-    const replay = await client.call('accounts.list', {}, { cookie: `sd_run=${host.token}; sd_session=${session?.value ?? ''}` });
+    const replay = await client.call(
+      'accounts.list',
+      {},
+      { cookie: `sd_run=${host.token}; sd_session=${session?.value ?? ''}` },
+    );
     expect(JSON.parse(replay.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     const back = await client.call('auth.signIn', { username: 'admin', password: PASSWORD });

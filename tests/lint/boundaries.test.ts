@@ -20,7 +20,10 @@ describe('folder boundaries', () => {
     ['db/contract/x.ts', "import { sql } from '../sqlite/sql'; export const a = sql;"],
     ['db/sqlite/x.ts', "import { DomainError } from '../services/errors'; export const a = DomainError;"],
     ['db/sqlite/x.ts', "import { insertAudit } from '../repos/audit'; export const a = insertAudit;"],
-    ['renderer/src/features/x.ts', "import { openDatabase } from '../../../db/sqlite/open'; export const a = openDatabase;"],
+    [
+      'renderer/src/features/x.ts',
+      "import { openDatabase } from '../../../db/sqlite/open'; export const a = openDatabase;",
+    ],
     ['renderer/src/features/x.ts', "import { dispatch } from '../../../db/api/dispatch'; export const a = dispatch;"],
     ['renderer/src/features/x.ts', "import fs from 'node:fs'; export const a = fs;"],
     ['renderer/src/features/x.ts', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;"],

@@ -1,7 +1,14 @@
 // Dates and times on screen are the clinic's (the zone auth.status carries), whatever zone this machine is set to.
 import { afterEach, describe, expect, it } from 'vitest';
 import { instantToZonedInput, zonedInputToInstant } from '../../renderer/src/ui/format';
-import { dayOf, formatDay, formatInstant, formatInstantDay, formatInstantShort, formatSpan } from '../../renderer/src/ui/format';
+import {
+  dayOf,
+  formatDay,
+  formatInstant,
+  formatInstantDay,
+  formatInstantShort,
+  formatSpan,
+} from '../../renderer/src/ui/format';
 import { clinicTimeZone, setClinicTimeZone } from '../../renderer/src/ui/time-zone';
 
 // 23:30 UTC on the 24th is already 07:30 on the 25th in Shanghai, and still 18:30 on the 24th in New York.

@@ -14,7 +14,8 @@ if (typeof globalThis.CSS === 'undefined') {
   Object.defineProperty(globalThis, 'CSS', { value: { escape }, configurable: true });
 }
 
-const values = (kind: 'region' | 'language', locale: string, q: string) => searchCodes(kind, locale, q).map((o) => o.value);
+const values = (kind: 'region' | 'language', locale: string, q: string) =>
+  searchCodes(kind, locale, q).map((o) => o.value);
 
 describe('code search', () => {
   it('offers every country and language, named in the UI language', () => {
@@ -35,7 +36,12 @@ describe('code search', () => {
   });
 
   it('finds the countries and languages the old short list lacked', () => {
-    for (const [q, code] of [['afgh', 'AF'], ['moroc', 'MA'], ['nepal', 'NP'], ['sri', 'LK']] as const) {
+    for (const [q, code] of [
+      ['afgh', 'AF'],
+      ['moroc', 'MA'],
+      ['nepal', 'NP'],
+      ['sri', 'LK'],
+    ] as const) {
       expect(values('region', 'en', q)).toContain(code);
     }
     expect(values('language', 'en', 'azerb')).toEqual(['az']);
@@ -88,8 +94,17 @@ describe('CodeComboField', () => {
       const [chosen, setChosen] = useState<string[]>(['ru']);
       return (
         <>
-          <CodeComboField kind="language" label="Add a language" locale="en" value={null} exclude={chosen} clearOnPick
-            onChange={(v) => { if (v !== null) setChosen((c) => [...c, v]); }} />
+          <CodeComboField
+            kind="language"
+            label="Add a language"
+            locale="en"
+            value={null}
+            exclude={chosen}
+            clearOnPick
+            onChange={(v) => {
+              if (v !== null) setChosen((c) => [...c, v]);
+            }}
+          />
           <output>{chosen.join(',')}</output>
         </>
       );

@@ -109,7 +109,14 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   // may word its own way under `<entity>:lifecycle.*` (optional: errors:lifecycle.* is the fallback, required below).
   '${ns}:status.${s}': LIFECYCLES.flatMap((lc) => each(`${lc.entity}:status.`, lc.states)),
   '${ns}:lifecycle.${name}': [],
-  'errors:lifecycle.${name}': each('errors:lifecycle.', ['transition', 'allowed', 'finished', 'systemOnly', 'doctorOnly', 'reason']),
+  'errors:lifecycle.${name}': each('errors:lifecycle.', [
+    'transition',
+    'allowed',
+    'finished',
+    'systemOnly',
+    'doctorOnly',
+    'reason',
+  ]),
 };
 
 /**
@@ -197,7 +204,13 @@ function scanRenderer(): { uses: Use[]; unresolved: string[] } {
       ) {
         for (const prop of node.initializer.properties) {
           if (ts.isPropertyAssignment(prop) && prop.name.getText(source) === 'label') {
-            if (ts.isStringLiteral(prop.initializer)) uses.push({ where: where(prop), key: prop.initializer.text.includes(":") ? prop.initializer.text : `${DEFAULT_NS}:${prop.initializer.text}` });
+            if (ts.isStringLiteral(prop.initializer))
+              uses.push({
+                where: where(prop),
+                key: prop.initializer.text.includes(':')
+                  ? prop.initializer.text
+                  : `${DEFAULT_NS}:${prop.initializer.text}`,
+              });
             else unresolved.push(`${where(prop)} nav label ${prop.initializer.getText(source)}`);
           }
         }
@@ -276,21 +289,34 @@ describe.each(languages.filter((l) => l !== BASE_LANGUAGE))('the %s catalogue', 
   const baseOf = (key: string): string => key.replace(PLURAL, '');
 
   it('has the same files as English', () => {
-    const files = (lang: string) => fs.readdirSync(path.join(I18N, lang)).filter((f) => f.endsWith('.json')).sort();
+    const files = (lang: string) =>
+      fs
+        .readdirSync(path.join(I18N, lang))
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     expect(files(language)).toEqual(files(BASE_LANGUAGE));
   });
 
   it('has exactly the keys of English', () => {
     const baseKeys = new Set([...base.keys()].map(baseOf));
     const ownKeys = new Set([...catalogue.keys()].map(baseOf));
-    expect([...baseKeys].filter((k) => !ownKeys.has(k)), 'missing').toEqual([]);
-    expect([...ownKeys].filter((k) => !baseKeys.has(k)), 'not in English').toEqual([]);
+    expect(
+      [...baseKeys].filter((k) => !ownKeys.has(k)),
+      'missing',
+    ).toEqual([]);
+    expect(
+      [...ownKeys].filter((k) => !baseKeys.has(k)),
+      'not in English',
+    ).toEqual([]);
     const pluralForms = [...base.keys()].filter((k) => PLURAL.test(k)).map(baseOf);
     const missingForms = [...new Set(pluralForms)].flatMap((k) =>
       [...plurals].filter((form) => !catalogue.has(`${k}_${form}`)).map((form) => `${k}_${form}`),
     );
     expect(missingForms, 'plural forms this language needs').toEqual([]);
-    expect([...catalogue.keys()].filter((k) => !wanted(k)), 'plural forms this language does not have').toEqual([]);
+    expect(
+      [...catalogue.keys()].filter((k) => !wanted(k)),
+      'plural forms this language does not have',
+    ).toEqual([]);
   });
 
   it('uses the same {{variables}} as English in every text', () => {

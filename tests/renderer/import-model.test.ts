@@ -1,12 +1,27 @@
 // The import screen's decisions: defaults, merge choices, the cascade when a merge target is no longer imported, and the plan.
 import { describe, expect, it } from 'vitest';
 import type { ImportMatch, ImportRowCheck } from '../../db/contract';
-import { choicesFor, defaultDecisions, guessFormat, plan, setDecision, toDecisions } from '../../renderer/src/features/imports/import-model';
+import {
+  choicesFor,
+  defaultDecisions,
+  guessFormat,
+  plan,
+  setDecision,
+  toDecisions,
+} from '../../renderer/src/features/imports/import-model';
 
 const row = (n: number, over: { matches?: ImportMatch[]; alreadyImported?: boolean } = {}): ImportRowCheck => ({
   row: n,
   ref: `web:${n}`,
-  summary: { submittedAt: '2026-11-20T10:00:00.000Z', patientName: `P ${n}`, contactName: `C ${n}`, email: null, phone: null, messaging: null, country: null },
+  summary: {
+    submittedAt: '2026-11-20T10:00:00.000Z',
+    patientName: `P ${n}`,
+    contactName: `C ${n}`,
+    email: null,
+    phone: null,
+    messaging: null,
+    country: null,
+  },
   alreadyImported: over.alreadyImported ?? false,
   importedInquiryId: over.alreadyImported ? 100 + n : null,
   matches: over.matches ?? [],
@@ -15,13 +30,22 @@ const row = (n: number, over: { matches?: ImportMatch[]; alreadyImported?: boole
 describe('import decisions', () => {
   const rows = [
     row(2),
-    row(3, { matches: [{ kind: 'inquiry', id: 7, label: 'x', reasons: ['email'] }, { kind: 'patient', id: 4, label: 'y', reasons: ['phone'] }] }),
+    row(3, {
+      matches: [
+        { kind: 'inquiry', id: 7, label: 'x', reasons: ['email'] },
+        { kind: 'patient', id: 4, label: 'y', reasons: ['phone'] },
+      ],
+    }),
     row(4, { matches: [{ kind: 'row', id: 2, label: 'z', reasons: ['phone'] }] }),
     row(5, { alreadyImported: true }),
   ];
 
   it('skips flagged rows and imports the rest by default; already-imported rows need no decision', () => {
-    expect([...defaultDecisions(rows)]).toEqual([[2, 'import'], [3, 'skip'], [4, 'skip']]);
+    expect([...defaultDecisions(rows)]).toEqual([
+      [2, 'import'],
+      [3, 'skip'],
+      [4, 'skip'],
+    ]);
     expect(plan(rows, defaultDecisions(rows))).toEqual({ create: 1, merge: 0, skip: 2, already: 1 });
   });
 

@@ -2,19 +2,43 @@
 import { describe, expect, it } from 'vitest';
 import { InquiryFieldsChecked } from '../../db/contract';
 import { formatDuration, followUpState, waitLevel, waitMinutes } from '../../renderer/src/ui/format';
-import { emptyFormValues, formValuesFrom, isoToLocalInput, localInputToIso, toFieldsInput } from '../../renderer/src/features/inquiries/inquiry-form-model';
-import { DEFAULT_LIST_STATE, parseListState, serializeListState, toQuery } from '../../renderer/src/features/inquiries/list-query';
+import {
+  emptyFormValues,
+  formValuesFrom,
+  isoToLocalInput,
+  localInputToIso,
+  toFieldsInput,
+} from '../../renderer/src/features/inquiries/inquiry-form-model';
+import {
+  DEFAULT_LIST_STATE,
+  parseListState,
+  serializeListState,
+  toQuery,
+} from '../../renderer/src/features/inquiries/list-query';
 import { initI18n } from '../../renderer/src/i18n';
 
 describe('list address', () => {
   it('round-trips filters and sort through the hash, and keeps a plain list plain', () => {
-    const state = { ...DEFAULT_LIST_STATE, text: 'li wei', status: 'open' as const, ownerId: 3, channel: 'phone' as const, country: 'CN', followUp: 'overdue' as const, sort: 'patientName' as const, direction: 'asc' as const, page: 2 };
+    const state = {
+      ...DEFAULT_LIST_STATE,
+      text: 'li wei',
+      status: 'open' as const,
+      ownerId: 3,
+      channel: 'phone' as const,
+      country: 'CN',
+      followUp: 'overdue' as const,
+      sort: 'patientName' as const,
+      direction: 'asc' as const,
+      page: 2,
+    };
     expect(parseListState(serializeListState(state))).toEqual(state);
     expect(serializeListState(DEFAULT_LIST_STATE)).toBe('#/inquiries');
   });
 
   it('ignores what it does not know rather than sending it to the core', () => {
-    expect(parseListState('#/inquiries?status=bogus&sort=drop%20table&owner=-4&country=china&page=x')).toEqual(DEFAULT_LIST_STATE);
+    expect(parseListState('#/inquiries?status=bogus&sort=drop%20table&owner=-4&country=china&page=x')).toEqual(
+      DEFAULT_LIST_STATE,
+    );
   });
 
   it("turns 'open' into the open statuses and pages into offsets", () => {
@@ -38,14 +62,33 @@ describe('intake form mapping', () => {
       diagnosis: 'ischemic' as const,
     };
     const parsed = InquiryFieldsChecked.parse(toFieldsInput(values));
-    expect(parsed).toMatchObject({ ownerId: 2, patientAge: 67, contactEmail: null, nextFollowUp: null, channel: 'phone' });
-    const back = formValuesFrom({ ...parsed, id: 1, status: 'new', statusReason: null, firstContactAt: null, ownerName: null, patientId: null, createdAt: parsed.receivedAt, updatedAt: parsed.receivedAt, version: 1 });
+    expect(parsed).toMatchObject({
+      ownerId: 2,
+      patientAge: 67,
+      contactEmail: null,
+      nextFollowUp: null,
+      channel: 'phone',
+    });
+    const back = formValuesFrom({
+      ...parsed,
+      id: 1,
+      status: 'new',
+      statusReason: null,
+      firstContactAt: null,
+      ownerName: null,
+      patientId: null,
+      createdAt: parsed.receivedAt,
+      updatedAt: parsed.receivedAt,
+      version: 1,
+    });
     expect(back.patientAge).toBe('67');
     expect(back.receivedAt).toBe(values.receivedAt);
   });
 
   it('lets the schema name the field of a bad age or a missing choice', () => {
-    const result = InquiryFieldsChecked.safeParse(toFieldsInput({ ...emptyFormValues(new Date(), null), patientAge: 'sixty' }));
+    const result = InquiryFieldsChecked.safeParse(
+      toFieldsInput({ ...emptyFormValues(new Date(), null), patientAge: 'sixty' }),
+    );
     expect(result.success).toBe(false);
     const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['patientAge', 'channel', 'contactName', 'patientName', 'diagnosis']));
@@ -75,6 +118,11 @@ describe('waiting for a first contact', () => {
   });
 
   it('tells overdue from today from later', () => {
-    expect([followUpState('2026-11-24', '2026-11-25'), followUpState('2026-11-25', '2026-11-25'), followUpState('2026-11-26', '2026-11-25'), followUpState(null, '2026-11-25')]).toEqual(['overdue', 'today', 'later', 'none']);
+    expect([
+      followUpState('2026-11-24', '2026-11-25'),
+      followUpState('2026-11-25', '2026-11-25'),
+      followUpState('2026-11-26', '2026-11-25'),
+      followUpState(null, '2026-11-25'),
+    ]).toEqual(['overdue', 'today', 'later', 'none']);
   });
 });

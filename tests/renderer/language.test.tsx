@@ -17,7 +17,12 @@ afterEach(async () => {
   await act(() => applyLanguage('en'));
 });
 
-const signIn = () => render(<QueryClientProvider client={new QueryClient()}><SignInScreen clinicName="Demo Clinic" /></QueryClientProvider>);
+const signIn = () =>
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <SignInScreen clinicName="Demo Clinic" />
+    </QueryClientProvider>,
+  );
 
 describe('language switch', () => {
   it('renders the sign-in screen in Chinese after pressing 中文, and back in English', async () => {
@@ -47,7 +52,7 @@ describe('language switch', () => {
     expect(formatDay('2026-03-07', i18next.language)).toBe('Mar 7, 2026');
   });
 
-  it('shows field errors in the user\'s language, and re-phrases them when the language changes', async () => {
+  it("shows field errors in the user's language, and re-phrases them when the language changes", async () => {
     await act(() => applyLanguage('zh-CN'));
     signIn();
     const user = userEvent.setup();

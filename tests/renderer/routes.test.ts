@@ -44,7 +44,14 @@ describe('route registry', () => {
   });
 
   it('knows nothing else', () => {
-    for (const url of ['#/inquiries/0', '#/inquiries/-3', '#/inquiries/abc', '#/inquiries/12/delete', '#/patients/new/x', '#/nowhere']) {
+    for (const url of [
+      '#/inquiries/0',
+      '#/inquiries/-3',
+      '#/inquiries/abc',
+      '#/inquiries/12/delete',
+      '#/patients/new/x',
+      '#/nowhere',
+    ]) {
       expect(parseRoute(url)).toEqual({ name: 'notFound' });
     }
     expect(hrefFor({ name: 'notFound' })).toBe('#/');

@@ -20,7 +20,9 @@ const description = (el: HTMLElement): string =>
     .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
     .join(' ');
 
-const withQuery = (ui: React.ReactElement) => <QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>;
+const withQuery = (ui: React.ReactElement) => (
+  <QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>
+);
 
 describe('sign-in screen', () => {
   it('labels its fields and tabs from username to password to the button', async () => {

@@ -16,7 +16,14 @@ beforeAll(async () => {
   await initI18n('en');
 });
 
-const SAMPLES: Record<string, string> = { min: '3', max: '250', row: '12', target: '4', rows: '5, 9', status: 'on hold' };
+const SAMPLES: Record<string, string> = {
+  min: '3',
+  max: '250',
+  row: '12',
+  target: '4',
+  rows: '5, 9',
+  status: 'on hold',
+};
 const filled = (template: string) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => SAMPLES[name] ?? 'PDF');
 const entries = Object.entries(VALIDATION_MESSAGES) as [ValidationMessageKey, string][];
 
@@ -47,10 +54,23 @@ describe('every listed field message', () => {
 
 /** String constants the contract exports, so `${TYPE_REFUSED_MESSAGE}; …` reads as the sentence it makes. */
 const CONSTANTS = new Map<string, string>(
-  Object.entries(contract as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : [])),
+  Object.entries(contract as Record<string, unknown>).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[k, v] as const] : [],
+  ),
 );
 /** zod calls whose string arguments are messages, and the core's own field-error helpers. */
-const MESSAGE_CALLS = new Set(['min', 'max', 'length', 'regex', 'refine', 'int', 'enum', 'number', 'string', 'datetime']);
+const MESSAGE_CALLS = new Set([
+  'min',
+  'max',
+  'length',
+  'regex',
+  'refine',
+  'int',
+  'enum',
+  'number',
+  'string',
+  'datetime',
+]);
 const CORE_CALLS = new Set(['fieldError', 'invalid']);
 
 function text(node: ts.Node): string | null {
@@ -72,7 +92,11 @@ function messagesIn(file: string, calls: Set<string>, argFrom: number): string[]
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
       if (calls.has(name)) {
         for (const arg of node.arguments.slice(argFrom)) {
           const s = text(arg);

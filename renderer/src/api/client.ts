@@ -53,12 +53,18 @@ const httpTransport: Transport = async (method, input, signal) => {
   } catch (err) {
     // An abort is the caller's own doing: rethrow it as it is (TanStack Query recognises it), not as 'not reachable'.
     if (signal?.aborted) throw err;
-    return { ok: false, error: { code: 'TRANSPORT', message: 'StrokeDesk is not reachable. Is it still running?', details: null } };
+    return {
+      ok: false,
+      error: { code: 'TRANSPORT', message: 'StrokeDesk is not reachable. Is it still running?', details: null },
+    };
   }
   try {
     return (await response.json()) as Envelope<unknown>;
   } catch {
-    return { ok: false, error: { code: 'TRANSPORT', message: `Unexpected answer (${response.status}).`, details: null } };
+    return {
+      ok: false,
+      error: { code: 'TRANSPORT', message: `Unexpected answer (${response.status}).`, details: null },
+    };
   }
 };
 
@@ -75,7 +81,11 @@ const unauthenticatedListeners = new Set<() => void>();
  * Screens never see IPC or fetch: they call this. An aborted call rejects with the signal's reason; over HTTP the
  * request itself is cancelled, over IPC the answer is simply dropped (the core's work is a millisecond or so).
  */
-export async function call<M extends Method>(method: M, input: Input<M>, options: CallOptions = {}): Promise<Output<M>> {
+export async function call<M extends Method>(
+  method: M,
+  input: Input<M>,
+  options: CallOptions = {},
+): Promise<Output<M>> {
   const { signal } = options;
   signal?.throwIfAborted();
   transport ??= pickTransport();

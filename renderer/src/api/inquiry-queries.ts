@@ -11,15 +11,28 @@ export const inquiryKeys = {
 };
 
 export const useInquiryList = (q: InquiryQueryInput) =>
-  useQuery({ queryKey: inquiryKeys.list(q), queryFn: () => call('inquiries.list', q), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: inquiryKeys.list(q),
+    queryFn: () => call('inquiries.list', q),
+    placeholderData: keepPreviousData,
+  });
 
 export const useInquiry = (id: number | null) =>
-  useQuery({ queryKey: inquiryKeys.detail(id ?? 0), queryFn: () => call('inquiries.get', { id: id ?? 0 }), enabled: id !== null });
+  useQuery({
+    queryKey: inquiryKeys.detail(id ?? 0),
+    queryFn: () => call('inquiries.get', { id: id ?? 0 }),
+    enabled: id !== null,
+  });
 
 export const useWorklist = (scope: 'mine' | 'all') =>
-  useQuery({ queryKey: inquiryKeys.worklist(scope), queryFn: () => call('inquiries.worklist', { scope }), refetchInterval: 60_000 });
+  useQuery({
+    queryKey: inquiryKeys.worklist(scope),
+    queryFn: () => call('inquiries.worklist', { scope }),
+    refetchInterval: 60_000,
+  });
 
-export const useStaff = () => useQuery({ queryKey: ['staff'], queryFn: () => call('staff.list', {}), staleTime: 60_000 });
+export const useStaff = () =>
+  useQuery({ queryKey: ['staff'], queryFn: () => call('staff.list', {}), staleTime: 60_000 });
 
 /** After any change to an inquiry: lists, worklists and its detail are all stale. */
 export function useInvalidateInquiries() {

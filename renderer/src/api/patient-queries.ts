@@ -13,7 +13,11 @@ export const patientKeys = {
 };
 
 export const usePatientList = (q: PatientQueryInput) =>
-  useQuery({ queryKey: patientKeys.list(q), queryFn: () => call('patients.list', q), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: patientKeys.list(q),
+    queryFn: () => call('patients.list', q),
+    placeholderData: keepPreviousData,
+  });
 
 /**
  * Each fetch is an audited view of the record: every opening of the screen fetches (so every opening is logged),
@@ -28,10 +32,16 @@ export const usePatient = (id: number | null) =>
     refetchOnWindowFocus: false,
   });
 
-export const useDuplicates = () => useQuery({ queryKey: patientKeys.duplicates, queryFn: () => call('patients.duplicates', {}) });
+export const useDuplicates = () =>
+  useQuery({ queryKey: patientKeys.duplicates, queryFn: () => call('patients.duplicates', {}) });
 
 export const useConversionDraft = (inquiryId: number) =>
-  useQuery({ queryKey: patientKeys.draft(inquiryId), queryFn: () => call('patients.conversionDraft', { inquiryId }), staleTime: Infinity, refetchOnWindowFocus: false });
+  useQuery({
+    queryKey: patientKeys.draft(inquiryId),
+    queryFn: () => call('patients.conversionDraft', { inquiryId }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
 
 export const useGlobalSearch = (text: string) =>
   useQuery({

@@ -41,15 +41,26 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">SD</span>
+          <span className="brand-mark" aria-hidden="true">
+            SD
+          </span>
           <span className="brand-text">
             <span className="brand-name">{t('appName')}</span>
-            {clinicName !== t('appName') ? <span className="brand-clinic" title={clinicName}>{clinicName}</span> : null}
+            {clinicName !== t('appName') ? (
+              <span className="brand-clinic" title={clinicName}>
+                {clinicName}
+              </span>
+            ) : null}
           </span>
         </div>
         <nav aria-label={t('nav.label')} className="nav">
           {nav.map((item) => (
-            <a key={item.name} href={hrefFor(navRoute(item))} className="nav-link" aria-current={isActive(item, route) ? 'page' : undefined}>
+            <a
+              key={item.name}
+              href={hrefFor(navRoute(item))}
+              className="nav-link"
+              aria-current={isActive(item, route) ? 'page' : undefined}
+            >
               {t(item.nav.label)}
             </a>
           ))}

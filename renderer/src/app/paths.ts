@@ -5,10 +5,4 @@ import { inquiryPaths } from '../features/inquiries/paths';
 import { patientPaths } from '../features/patients/paths';
 import { settingsPaths } from '../features/settings/paths';
 
-export const featurePaths = [
-  inquiryPaths,
-  patientPaths,
-  importPaths,
-  accountPaths,
-  settingsPaths,
-] as const;
+export const featurePaths = [inquiryPaths, patientPaths, importPaths, accountPaths, settingsPaths] as const;

@@ -16,13 +16,17 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 type RouteFor<Name extends string, Path extends string> = { name: Name } & { [K in ParamNames<Path>]: number };
 
 /** Each feature's routes, as `{ name: 'inquiry', id: 12 }`. */
-type RoutesOf<F> = F extends unknown ? { [N in keyof F & string]: F[N] extends string ? RouteFor<N, F[N]> : never }[keyof F & string] : never;
+type RoutesOf<F> = F extends unknown
+  ? { [N in keyof F & string]: F[N] extends string ? RouteFor<N, F[N]> : never }[keyof F & string]
+  : never;
 
 export type Route = RoutesOf<FeaturePaths> | { name: 'notFound' };
 export type RouteName = Exclude<Route['name'], 'notFound'>;
 export type RouteOf<N extends Route['name']> = Extract<Route, { name: N }>;
 /** Routes that need no parameters: the only ones a navigation entry can point at. */
-type PlainRouteName = { [N in RouteName]: RouteOf<N> extends { name: N } & Record<Exclude<keyof RouteOf<N>, 'name'>, never> ? N : never }[RouteName];
+type PlainRouteName = {
+  [N in RouteName]: RouteOf<N> extends { name: N } & Record<Exclude<keyof RouteOf<N>, 'name'>, never> ? N : never;
+}[RouteName];
 
 export type Role = SessionUser['role'];
 

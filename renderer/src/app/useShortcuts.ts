@@ -6,7 +6,8 @@ import { navigate } from './router';
 export const GLOBAL_SEARCH_INPUT_ID = 'global-search';
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Focuses the search box once it is rendered. */
 function focusSearch(triesLeft = 20): void {

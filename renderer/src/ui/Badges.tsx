@@ -15,7 +15,15 @@ export function FollowUpBadge({ state }: { state: FollowUpState }) {
 }
 
 /** "Waiting 27 h" in red past 24 h, amber past 2 h; "Answered after 3 h" once someone has answered. */
-export function WaitBadge({ receivedAt, firstContactAt, now }: { receivedAt: string; firstContactAt: string | null; now: Date }) {
+export function WaitBadge({
+  receivedAt,
+  firstContactAt,
+  now,
+}: {
+  receivedAt: string;
+  firstContactAt: string | null;
+  now: Date;
+}) {
   const { t } = useTranslation('inquiries');
   const minutes = waitMinutes(receivedAt, firstContactAt, now);
   const time = formatDuration(t, minutes);

@@ -43,8 +43,7 @@ export function CodeComboField(p: CodeComboFieldProps) {
     for (const o of options) m.set(o.label, [...(m.get(o.label) ?? []), o]);
     return m;
   }, [options]);
-  const filter = (text: string, input: string) =>
-    (byLabel.get(text) ?? []).some((o) => matchesCode(o, input));
+  const filter = (text: string, input: string) => (byLabel.get(text) ?? []).some((o) => matchesCode(o, input));
   // An "add another" picker holds no value of its own: after each pick it starts afresh (empty, closed, focused).
   const [picks, setPicks] = useState(0);
 
@@ -76,7 +75,11 @@ export function CodeComboField(p: CodeComboFieldProps) {
           <span aria-hidden="true">▾</span>
         </AriaButton>
       </div>
-      {p.description && !p.error ? <Text slot="description" className="field-description">{p.description}</Text> : null}
+      {p.description && !p.error ? (
+        <Text slot="description" className="field-description">
+          {p.description}
+        </Text>
+      ) : null}
       <FieldError className="field-error">{p.error}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox">

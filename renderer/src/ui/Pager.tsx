@@ -18,7 +18,9 @@ export function Pager({ page, pageSize, total, locale, onPage, labels }: PagerPr
   const to = Math.min(count, (page + 1) * pageSize);
   return (
     <div className="list-footer">
-      <span aria-live="polite">{total === null ? '' : labels.range({ from: fmt.format(from), to: fmt.format(to), total: fmt.format(count) })}</span>
+      <span aria-live="polite">
+        {total === null ? '' : labels.range({ from: fmt.format(from), to: fmt.format(to), total: fmt.format(count) })}
+      </span>
       <span className="list-footer-buttons">
         <Button isDisabled={page === 0} onPress={() => onPage(page - 1)}>
           {labels.previous}

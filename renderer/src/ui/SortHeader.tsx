@@ -12,11 +12,17 @@ interface SortHeaderProps {
 
 export function SortHeader({ label, direction, onSort, className }: SortHeaderProps) {
   return (
-    <th scope="col" className={className} aria-sort={direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending'}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending'}
+    >
       {onSort ? (
         <button type="button" className="sort-button" onClick={onSort}>
           {label}
-          <span aria-hidden="true" className="sort-arrow">{direction === null ? '' : direction === 'asc' ? '▲' : '▼'}</span>
+          <span aria-hidden="true" className="sort-arrow">
+            {direction === null ? '' : direction === 'asc' ? '▲' : '▼'}
+          </span>
         </button>
       ) : (
         label

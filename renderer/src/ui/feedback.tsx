@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Name } from './bidi';
 import { errorMessage } from './error-message';
 
-export function PageHeader({ title, children, subtitle }: { title: string; subtitle?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  children,
+  subtitle,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div>

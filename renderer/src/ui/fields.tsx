@@ -62,10 +62,23 @@ export function TextField(p: TextFieldProps) {
     >
       <Label className="field-label">
         {p.label}
-        {p.isRequired ? <span className="field-required" aria-hidden="true"> *</span> : null}
+        {p.isRequired ? (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </Label>
-      {p.multiline ? <TextArea className="input" rows={p.rows ?? 4} placeholder={p.placeholder} id={p.inputId} /> : <Input className="input" placeholder={p.placeholder} id={p.inputId} />}
-      {p.description && !p.error ? <Text slot="description" className="field-description">{p.description}</Text> : null}
+      {p.multiline ? (
+        <TextArea className="input" rows={p.rows ?? 4} placeholder={p.placeholder} id={p.inputId} />
+      ) : (
+        <Input className="input" placeholder={p.placeholder} id={p.inputId} />
+      )}
+      {p.description && !p.error ? (
+        <Text slot="description" className="field-description">
+          {p.description}
+        </Text>
+      ) : null}
       <FieldError className="field-error">{p.error}</FieldError>
     </AriaTextField>
   );
@@ -104,13 +117,24 @@ export function SelectField<V extends string>(p: SelectFieldProps<V>) {
     >
       <Label className="field-label">
         {p.label}
-        {p.isRequired ? <span className="field-required" aria-hidden="true"> *</span> : null}
+        {p.isRequired ? (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </Label>
       <AriaButton className="input select-button">
         <SelectValue className="select-value" />
-        <span aria-hidden="true" className="select-chevron">▾</span>
+        <span aria-hidden="true" className="select-chevron">
+          ▾
+        </span>
       </AriaButton>
-      {p.description && !p.error ? <Text slot="description" className="field-description">{p.description}</Text> : null}
+      {p.description && !p.error ? (
+        <Text slot="description" className="field-description">
+          {p.description}
+        </Text>
+      ) : null}
       <FieldError className="field-error">{p.error}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox" items={items}>
@@ -154,9 +178,21 @@ export function CheckboxGroupField<V extends string>(p: CheckboxGroupFieldProps<
   );
 }
 
-export function Checkbox(p: { value?: string; isSelected?: boolean; onChange?: (v: boolean) => void; children: ReactNode; isInvalid?: boolean }) {
+export function Checkbox(p: {
+  value?: string;
+  isSelected?: boolean;
+  onChange?: (v: boolean) => void;
+  children: ReactNode;
+  isInvalid?: boolean;
+}) {
   return (
-    <AriaCheckbox className="checkbox" value={p.value} isSelected={p.isSelected} onChange={p.onChange} isInvalid={p.isInvalid}>
+    <AriaCheckbox
+      className="checkbox"
+      value={p.value}
+      isSelected={p.isSelected}
+      onChange={p.onChange}
+      isInvalid={p.isInvalid}
+    >
       <span className="checkbox-box" aria-hidden="true">
         <svg viewBox="0 0 16 16" className="checkbox-mark">
           <polyline points="3.5 8.5 6.5 11.5 12.5 4.5" />
@@ -173,5 +209,7 @@ export interface ButtonProps extends AriaButtonProps {
 }
 
 export function Button({ variant = 'secondary', className, ...rest }: ButtonProps) {
-  return <AriaButton {...rest} className={`button button-${variant} ${typeof className === 'string' ? className : ''}`} />;
+  return (
+    <AriaButton {...rest} className={`button button-${variant} ${typeof className === 'string' ? className : ''}`} />
+  );
 }

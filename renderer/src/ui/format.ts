@@ -18,7 +18,8 @@ export function formatDuration(t: TFunction, minutes: number): string {
 
 /** DOMAIN: a first answer within 24 hours, ideally 2. */
 export type WaitLevel = 'ok' | 'late' | 'overdue';
-export const waitLevel = (minutes: number): WaitLevel => (minutes > 24 * 60 ? 'overdue' : minutes > 120 ? 'late' : 'ok');
+export const waitLevel = (minutes: number): WaitLevel =>
+  minutes > 24 * 60 ? 'overdue' : minutes > 120 ? 'late' : 'ok';
 
 export type FollowUpState = 'overdue' | 'today' | 'later' | 'none';
 export function followUpState(nextFollowUp: string | null, today: string): FollowUpState {
@@ -27,7 +28,8 @@ export function followUpState(nextFollowUp: string | null, today: string): Follo
   return nextFollowUp === today ? 'today' : 'later';
 }
 
-export const daysBetween = (later: string, earlier: string) => differenceInCalendarDays(parseISO(later), parseISO(earlier));
+export const daysBetween = (later: string, earlier: string) =>
+  differenceInCalendarDays(parseISO(later), parseISO(earlier));
 
 /** A calendar day (`YYYY-MM-DD`) is the same day everywhere: formatted as UTC so no zone can shift it. */
 export function formatDay(day: string | null, locale: string): string {
@@ -37,7 +39,9 @@ export function formatDay(day: string | null, locale: string): string {
 
 export function formatInstant(instant: string | null, locale: string, timeZone = clinicTimeZone()): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(instant),
+  );
 }
 
 /** The clinic's calendar day of an instant, as `YYYY-MM-DD` (the core's `dayInZone`). */
@@ -51,7 +55,11 @@ export const formatInstantDay = (instant: string | null, locale: string, timeZon
   instant ? formatDay(dayOf(instant, timeZone), locale) : '';
 
 /** Years and months between two dates, e.g. "2 y 3 mo" — for the time from onset to inquiry. `to` is a day or an instant. */
-export function formatSpan(fromDay: string, to: string, timeZone = clinicTimeZone()): { years: number; months: number } {
+export function formatSpan(
+  fromDay: string,
+  to: string,
+  timeZone = clinicTimeZone(),
+): { years: number; months: number } {
   return spanBetween(utcDay(fromDay), utcDay(isDay(to) ? to : dayOf(to, timeZone)));
 }
 
@@ -68,11 +76,23 @@ function spanBetween(from: Date, to: Date): { years: number; months: number } {
 }
 
 /** Compact date and time for dense tables: the year only when it is not this year. */
-export function formatInstantShort(instant: string, locale: string, now = new Date(), timeZone = clinicTimeZone()): string {
+export function formatInstantShort(
+  instant: string,
+  locale: string,
+  now = new Date(),
+  timeZone = clinicTimeZone(),
+): string {
   const d = new Date(instant);
   const sameYear = zonedParts(d, timeZone).year === zonedParts(now, timeZone).year;
   const year = sameYear ? {} : { year: 'numeric' as const };
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...year, hour: '2-digit', minute: '2-digit', timeZone }).format(d);
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...year,
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(d);
 }
 
 interface ZonedParts {

@@ -2,7 +2,14 @@
 // (the pickers that search every code are in CodeComboField.tsx).
 import type { TFunction } from 'i18next';
 import {
-  CHANNELS, CONDITIONS, DIAGNOSES, INQUIRY_STATUSES, RELATIONS, SEXES, SYMPTOMS, WEAKNESS_SIDES,
+  CHANNELS,
+  CONDITIONS,
+  DIAGNOSES,
+  INQUIRY_STATUSES,
+  RELATIONS,
+  SEXES,
+  SYMPTOMS,
+  WEAKNESS_SIDES,
 } from '../../../db/contract';
 import type { Option } from './fields';
 

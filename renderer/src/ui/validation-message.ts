@@ -32,7 +32,9 @@ const PATTERNS: Pattern[] = (Object.entries(VALIDATION_MESSAGES) as [ValidationM
   .sort((a, b) => a.names.length - b.names.length);
 
 /** The key and values behind an English field message; null for a message the list does not know. */
-export function readValidationMessage(message: string): { key: ValidationMessageKey; values: Record<string, string> } | null {
+export function readValidationMessage(
+  message: string,
+): { key: ValidationMessageKey; values: Record<string, string> } | null {
   for (const p of PATTERNS) {
     const m = p.re.exec(message);
     if (!m) continue;

@@ -64,14 +64,24 @@ export function AccountsScreen() {
                     </td>
                     <td>{t(`common:roles.${a.role}`)}</td>
                     <td>
-                      <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>{a.active ? t('active') : t('inactive')}</span>
+                      <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>
+                        {a.active ? t('active') : t('inactive')}
+                      </span>
                     </td>
                     <td>{formatInstantDay(a.createdAt, i18n.language)}</td>
                     <td className="row-actions">
-                      <Button variant="ghost" aria-label={t('edit', { name: a.displayName })} onPress={() => setEditing({ mode: 'edit', account: a })}>
+                      <Button
+                        variant="ghost"
+                        aria-label={t('edit', { name: a.displayName })}
+                        onPress={() => setEditing({ mode: 'edit', account: a })}
+                      >
                         {t('common:actions.edit')}
                       </Button>
-                      <Button variant="ghost" aria-label={t('resetPassword', { name: a.displayName })} onPress={() => setEditing({ mode: 'reset', account: a })}>
+                      <Button
+                        variant="ghost"
+                        aria-label={t('resetPassword', { name: a.displayName })}
+                        onPress={() => setEditing({ mode: 'reset', account: a })}
+                      >
                         {t('form.reset')}
                       </Button>
                     </td>
@@ -82,12 +92,40 @@ export function AccountsScreen() {
           </div>
         ) : null}
       </section>
-      <ModalOverlay className="modal-overlay" isOpen={editing !== null} onOpenChange={(open) => (open ? null : setEditing(null))} isDismissable>
+      <ModalOverlay
+        className="modal-overlay"
+        isOpen={editing !== null}
+        onOpenChange={(open) => (open ? null : setEditing(null))}
+        isDismissable
+      >
         <Modal className="modal">
           <Dialog className="dialog">
-            {editing?.mode === 'create' ? <CreateAccountForm onDone={(msg) => { setEditing(null); setNotice(msg); }} /> : null}
-            {editing?.mode === 'edit' ? <EditAccountForm account={editing.account} onDone={(msg) => { setEditing(null); setNotice(msg); }} /> : null}
-            {editing?.mode === 'reset' ? <ResetPasswordForm account={editing.account} onDone={(msg) => { setEditing(null); setNotice(msg); }} /> : null}
+            {editing?.mode === 'create' ? (
+              <CreateAccountForm
+                onDone={(msg) => {
+                  setEditing(null);
+                  setNotice(msg);
+                }}
+              />
+            ) : null}
+            {editing?.mode === 'edit' ? (
+              <EditAccountForm
+                account={editing.account}
+                onDone={(msg) => {
+                  setEditing(null);
+                  setNotice(msg);
+                }}
+              />
+            ) : null}
+            {editing?.mode === 'reset' ? (
+              <ResetPasswordForm
+                account={editing.account}
+                onDone={(msg) => {
+                  setEditing(null);
+                  setNotice(msg);
+                }}
+              />
+            ) : null}
           </Dialog>
         </Modal>
       </ModalOverlay>
@@ -105,7 +143,12 @@ function useInvalidateAccounts() {
 function CreateAccountForm({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useTranslation('accounts');
   const invalidate = useInvalidateAccounts();
-  const form = useForm<{ displayName: string; username: string; role: Role | null; password: string }>({ displayName: '', username: '', role: 'coordinator', password: '' });
+  const form = useForm<{ displayName: string; username: string; role: Role | null; password: string }>({
+    displayName: '',
+    username: '',
+    role: 'coordinator',
+    password: '',
+  });
   const create = useMutation({ mutationFn: (input: z.output<typeof NewAccount>) => call('accounts.create', input) });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -117,15 +160,48 @@ function CreateAccountForm({ onDone }: { onDone: (message: string) => void }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <Heading slot="title" className="dialog-title">{t('form.createTitle')}</Heading>
+      <Heading slot="title" className="dialog-title">
+        {t('form.createTitle')}
+      </Heading>
       <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
-      <TextField label={t('form.displayName')} value={form.values.displayName} onChange={(v) => form.set('displayName', v)} error={form.errors.displayName} isRequired autoFocus />
-      <TextField label={t('form.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} isRequired />
-      <SelectField label={t('form.role')} value={form.values.role} onChange={(v) => form.set('role', v)} options={roleOptions(t)} error={form.errors.role} isRequired />
-      <TextField label={t('form.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('form.passwordHint')} autoComplete="new-password" isRequired />
+      <TextField
+        label={t('form.displayName')}
+        value={form.values.displayName}
+        onChange={(v) => form.set('displayName', v)}
+        error={form.errors.displayName}
+        isRequired
+        autoFocus
+      />
+      <TextField
+        label={t('form.username')}
+        value={form.values.username}
+        onChange={(v) => form.set('username', v)}
+        error={form.errors.username}
+        isRequired
+      />
+      <SelectField
+        label={t('form.role')}
+        value={form.values.role}
+        onChange={(v) => form.set('role', v)}
+        options={roleOptions(t)}
+        error={form.errors.role}
+        isRequired
+      />
+      <TextField
+        label={t('form.password')}
+        type="password"
+        value={form.values.password}
+        onChange={(v) => form.set('password', v)}
+        error={form.errors.password}
+        description={t('form.passwordHint')}
+        autoComplete="new-password"
+        isRequired
+      />
       <div className="dialog-actions">
         <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isPending={form.submitting}>{t('form.create')}</Button>
+        <Button type="submit" variant="primary" isPending={form.submitting}>
+          {t('form.create')}
+        </Button>
       </div>
     </form>
   );
@@ -136,7 +212,12 @@ const EditAccountInput = z.object({ id: z.number(), displayName: RequiredText(80
 function EditAccountForm({ account, onDone }: { account: Account; onDone: (message: string) => void }) {
   const { t } = useTranslation('accounts');
   const invalidate = useInvalidateAccounts();
-  const form = useForm<{ id: number; displayName: string; role: Role | null; active: boolean }>({ id: account.id, displayName: account.displayName, role: account.role, active: account.active });
+  const form = useForm<{ id: number; displayName: string; role: Role | null; active: boolean }>({
+    id: account.id,
+    displayName: account.displayName,
+    role: account.role,
+    active: account.active,
+  });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await form.submit(EditAccountInput, async (input) => {
@@ -147,14 +228,34 @@ function EditAccountForm({ account, onDone }: { account: Account; onDone: (messa
   };
   return (
     <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <Heading slot="title" className="dialog-title">{t('form.editTitle', { name: account.displayName })}</Heading>
+      <Heading slot="title" className="dialog-title">
+        {t('form.editTitle', { name: account.displayName })}
+      </Heading>
       <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
-      <TextField label={t('form.displayName')} value={form.values.displayName} onChange={(v) => form.set('displayName', v)} error={form.errors.displayName} isRequired autoFocus />
-      <SelectField label={t('form.role')} value={form.values.role} onChange={(v) => form.set('role', v)} options={roleOptions(t)} error={form.errors.role} isRequired />
-      <Checkbox isSelected={form.values.active} onChange={(v) => form.set('active', v)}>{t('form.active')}</Checkbox>
+      <TextField
+        label={t('form.displayName')}
+        value={form.values.displayName}
+        onChange={(v) => form.set('displayName', v)}
+        error={form.errors.displayName}
+        isRequired
+        autoFocus
+      />
+      <SelectField
+        label={t('form.role')}
+        value={form.values.role}
+        onChange={(v) => form.set('role', v)}
+        options={roleOptions(t)}
+        error={form.errors.role}
+        isRequired
+      />
+      <Checkbox isSelected={form.values.active} onChange={(v) => form.set('active', v)}>
+        {t('form.active')}
+      </Checkbox>
       <div className="dialog-actions">
         <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isPending={form.submitting}>{t('form.save')}</Button>
+        <Button type="submit" variant="primary" isPending={form.submitting}>
+          {t('form.save')}
+        </Button>
       </div>
     </form>
   );
@@ -172,12 +273,26 @@ function ResetPasswordForm({ account, onDone }: { account: Account; onDone: (mes
   };
   return (
     <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <Heading slot="title" className="dialog-title">{t('form.resetTitle', { name: account.displayName })}</Heading>
+      <Heading slot="title" className="dialog-title">
+        {t('form.resetTitle', { name: account.displayName })}
+      </Heading>
       <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
-      <TextField label={t('form.newPassword')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} description={t('form.passwordHint')} autoComplete="new-password" isRequired autoFocus />
+      <TextField
+        label={t('form.newPassword')}
+        type="password"
+        value={form.values.password}
+        onChange={(v) => form.set('password', v)}
+        error={form.errors.password}
+        description={t('form.passwordHint')}
+        autoComplete="new-password"
+        isRequired
+        autoFocus
+      />
       <div className="dialog-actions">
         <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isPending={form.submitting}>{t('form.reset')}</Button>
+        <Button type="submit" variant="primary" isPending={form.submitting}>
+          {t('form.reset')}
+        </Button>
       </div>
     </form>
   );

@@ -38,12 +38,32 @@ export function SignInScreen({ clinicName }: { clinicName: string }) {
             void applyLanguage(l);
           }}
         />
-        <div className="auth-brand" aria-hidden="true">SD</div>
-        <h1 id="sign-in-title" className="auth-title">{t('signIn.title')}</h1>
+        <div className="auth-brand" aria-hidden="true">
+          SD
+        </div>
+        <h1 id="sign-in-title" className="auth-title">
+          {t('signIn.title')}
+        </h1>
         <p className="auth-subtitle">{t('signIn.subtitle', { clinic: clinicName })}</p>
         <ErrorBanner error={form.formError} />
-        <TextField label={t('signIn.username')} value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} autoFocus autoComplete="username" isRequired />
-        <TextField label={t('signIn.password')} type="password" value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} autoComplete="current-password" isRequired />
+        <TextField
+          label={t('signIn.username')}
+          value={form.values.username}
+          onChange={(v) => form.set('username', v)}
+          error={form.errors.username}
+          autoFocus
+          autoComplete="username"
+          isRequired
+        />
+        <TextField
+          label={t('signIn.password')}
+          type="password"
+          value={form.values.password}
+          onChange={(v) => form.set('password', v)}
+          error={form.errors.password}
+          autoComplete="current-password"
+          isRequired
+        />
         {/* No `isPending`: a pending button announces itself by its id, and on success this screen is gone, which
             left an unnamed role="img" in the live region (axe: role-img-alt). A second submit is ignored instead. */}
         <Button type="submit" variant="primary" className="auth-submit">

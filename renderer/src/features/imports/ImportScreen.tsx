@@ -16,7 +16,15 @@ import { errorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
-import { CHECK_CHUNK, type DecisionValue, defaultDecisions, guessFormat, plan, setDecision, toDecisions } from './import-model';
+import {
+  CHECK_CHUNK,
+  type DecisionValue,
+  defaultDecisions,
+  guessFormat,
+  plan,
+  setDecision,
+  toDecisions,
+} from './import-model';
 import { PreviewTable } from './PreviewTable';
 import '../../ui/records.css';
 import './imports.css';
@@ -53,7 +61,8 @@ export function ImportScreen() {
   }, [step.kind]);
 
   const describe = (err: unknown): string => {
-    if (err instanceof ApiCallError && err.code === 'CONFLICT' && err.details?.reason === 'batch_committed') return t('errors.batchCommitted');
+    if (err instanceof ApiCallError && err.code === 'CONFLICT' && err.details?.reason === 'batch_committed')
+      return t('errors.batchCommitted');
     // The core names the row and the reason in its own words; the generic sentence would hide them.
     if (err instanceof ApiCallError && err.code === 'VALIDATION') return err.message;
     return errorMessage(t, err);
@@ -73,7 +82,14 @@ export function ImportScreen() {
       const format = guessFormat(file.name, text);
       const staged = await call('imports.stage', { fileName: file.name, format, text });
       if (mine !== run.current) return;
-      if (!staged.ok) return setStep({ kind: 'invalid', fileName: file.name, format, errors: staged.errors, errorCount: staged.errorCount });
+      if (!staged.ok)
+        return setStep({
+          kind: 'invalid',
+          fileName: file.name,
+          format,
+          errors: staged.errors,
+          errorCount: staged.errorCount,
+        });
       const rows: ImportRowCheck[] = [];
       setStep({ kind: 'checking', fileName: file.name, done: 0, total: staged.rowCount });
       for (let offset = 0; offset < staged.rowCount; offset += CHECK_CHUNK) {
@@ -96,7 +112,10 @@ export function ImportScreen() {
     setCommitting(true);
     setProblem(null);
     try {
-      const result = await call('imports.commit', { batchId: step.batchId, decisions: toDecisions(step.rows, decisions) });
+      const result = await call('imports.commit', {
+        batchId: step.batchId,
+        decisions: toDecisions(step.rows, decisions),
+      });
       await invalidate();
       setStep({ kind: 'done', fileName: step.fileName, result });
     } catch (err) {
@@ -136,7 +155,11 @@ export function ImportScreen() {
             onChange={(e) => void onFile(e.currentTarget.files?.[0])}
           />
           {/* The column list helps choose a file; once one is read, the preview matters more than the reminder. */}
-          <div id="import-file-help" className="field-description import-help" hidden={step.kind === 'preview' || step.kind === 'done' || step.kind === 'checking'}>
+          <div
+            id="import-file-help"
+            className="field-description import-help"
+            hidden={step.kind === 'preview' || step.kind === 'done' || step.kind === 'checking'}
+          >
             <span>{t('file.help')}</span>
             <span>
               {t('file.columns')} <code className="mono">{WEB_FORM_COLUMNS.join(', ')}</code>
@@ -193,13 +216,17 @@ export function ImportScreen() {
           <div className="panel-body import-note">
             <p>{t('errors.intro', { count: step.errorCount })}</p>
             <p className="muted">{t(step.format === 'csv' ? 'errors.csvRows' : 'errors.jsonRows')}</p>
-            {step.errorCount > step.errors.length ? <p className="muted">{t('errors.more', { shown: step.errors.length, count: step.errorCount })}</p> : null}
+            {step.errorCount > step.errors.length ? (
+              <p className="muted">{t('errors.more', { shown: step.errors.length, count: step.errorCount })}</p>
+            ) : null}
           </div>
           <div className="table-wrap">
             <table className="table import-errors">
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('errors.row')}</th>
+                  <th scope="col" className="num">
+                    {t('errors.row')}
+                  </th>
                   <th scope="col">{t('errors.column')}</th>
                   <th scope="col">{t('errors.problem')}</th>
                 </tr>
@@ -229,7 +256,9 @@ export function ImportScreen() {
           </div>
           <div className="panel-body">
             <ul className="import-summary" aria-label={t('done.title')}>
-              <li><strong>{t('done.created', num(step.result.created))}</strong></li>
+              <li>
+                <strong>{t('done.created', num(step.result.created))}</strong>
+              </li>
               {step.result.merged > 0 ? <li>{t('done.merged', num(step.result.merged))}</li> : null}
               <li>{t('done.skipped', num(step.result.skipped))}</li>
               <li>{t('done.already', num(step.result.alreadyImported))}</li>
@@ -291,8 +320,16 @@ export function ImportScreen() {
               <Button onPress={restart} isDisabled={committing}>
                 {t('preview.cancel')}
               </Button>
-              <Button variant="primary" onPress={() => void commit()} isDisabled={committing || p.create + p.merge === 0}>
-                {committing ? t('preview.importing') : p.create === 0 && p.merge > 0 ? t('preview.mergeOnly', num(p.merge)) : t('preview.import', num(p.create))}
+              <Button
+                variant="primary"
+                onPress={() => void commit()}
+                isDisabled={committing || p.create + p.merge === 0}
+              >
+                {committing
+                  ? t('preview.importing')
+                  : p.create === 0 && p.merge > 0
+                    ? t('preview.mergeOnly', num(p.merge))
+                    : t('preview.import', num(p.create))}
               </Button>
             </>
           }

@@ -7,13 +7,26 @@ import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { formatInstantShort } from '../../ui/format';
-import { type DecisionValue, type Decisions, PREVIEW_PAGE, type RowStatus, choicesFor, rowStatus } from './import-model';
+import {
+  type DecisionValue,
+  type Decisions,
+  PREVIEW_PAGE,
+  type RowStatus,
+  choicesFor,
+  rowStatus,
+} from './import-model';
 import { Ltr, Name } from '../../ui/bidi';
 
 type Filter = 'all' | RowStatus;
 const FILTERS: readonly Filter[] = ['all', 'duplicate', 'new', 'already'];
 
-export function PreviewTable({ rows, decisions, onDecide, disabled, actions }: {
+export function PreviewTable({
+  rows,
+  decisions,
+  onDecide,
+  disabled,
+  actions,
+}: {
   rows: readonly ImportRowCheck[];
   decisions: Decisions;
   onDecide: (row: number, value: DecisionValue) => void;
@@ -65,7 +78,9 @@ export function PreviewTable({ rows, decisions, onDecide, disabled, actions }: {
         <table className="table import-table">
           <thead>
             <tr>
-              <th scope="col" className="num">{t('preview.columns.row')}</th>
+              <th scope="col" className="num">
+                {t('preview.columns.row')}
+              </th>
               <th scope="col">{t('preview.columns.submitted')}</th>
               <th scope="col">{t('preview.columns.patient')}</th>
               <th scope="col">{t('preview.columns.contact')}</th>
@@ -91,7 +106,13 @@ export function PreviewTable({ rows, decisions, onDecide, disabled, actions }: {
                   <td>
                     <span className="cell-stack">
                       <Ltr>{r.summary.email ?? r.summary.phone ?? r.summary.messaging ?? '—'}</Ltr>
-                      <Ltr className="cell-sub">{r.summary.email === null ? (r.summary.phone === null ? '' : r.summary.messaging) : (r.summary.phone ?? r.summary.messaging)}</Ltr>
+                      <Ltr className="cell-sub">
+                        {r.summary.email === null
+                          ? r.summary.phone === null
+                            ? ''
+                            : r.summary.messaging
+                          : (r.summary.phone ?? r.summary.messaging)}
+                      </Ltr>
                     </span>
                   </td>
                   <td className="import-status">
@@ -99,14 +120,20 @@ export function PreviewTable({ rows, decisions, onDecide, disabled, actions }: {
                     {status === 'already' && r.importedInquiryId !== null ? (
                       <>
                         {' '}
-                        <a href={hrefFor({ name: 'inquiry', id: r.importedInquiryId })}>{t('preview.alreadyAs', { id: r.importedInquiryId })}</a>
+                        <a href={hrefFor({ name: 'inquiry', id: r.importedInquiryId })}>
+                          {t('preview.alreadyAs', { id: r.importedInquiryId })}
+                        </a>
                       </>
                     ) : null}
                     {status === 'duplicate' ? (
                       <ul className="import-matches">
                         {r.matches.map((m) => (
                           <li key={`${m.kind}:${m.id}`}>
-                            {m.kind === 'inquiry' ? <a href={hrefFor({ name: 'inquiry', id: m.id })}>{matchText(m)}</a> : matchText(m)}
+                            {m.kind === 'inquiry' ? (
+                              <a href={hrefFor({ name: 'inquiry', id: m.id })}>{matchText(m)}</a>
+                            ) : (
+                              matchText(m)
+                            )}
                           </li>
                         ))}
                       </ul>
@@ -131,7 +158,9 @@ export function PreviewTable({ rows, decisions, onDecide, disabled, actions }: {
                         ))}
                       </select>
                     ) : (
-                      <span className="muted">{status === 'new' ? t('preview.willImport') : t('preview.noDecision')}</span>
+                      <span className="muted">
+                        {status === 'new' ? t('preview.willImport') : t('preview.noDecision')}
+                      </span>
                     )}
                   </td>
                 </tr>

@@ -12,10 +12,16 @@ export const CHECK_CHUNK = 200;
 export function guessFormat(fileName: string, text: string): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
   if (/\.csv$/i.test(fileName)) return 'csv';
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('[') ? 'json' : 'csv';
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('[')
+    ? 'json'
+    : 'csv';
 }
 
-export const rowStatus = (r: ImportRowCheck): RowStatus => (r.alreadyImported ? 'already' : r.matches.length > 0 ? 'duplicate' : 'new');
+export const rowStatus = (r: ImportRowCheck): RowStatus =>
+  r.alreadyImported ? 'already' : r.matches.length > 0 ? 'duplicate' : 'new';
 
 /** Rows that may repeat someone already known are skipped unless the coordinator says otherwise. */
 export function defaultDecisions(rows: readonly ImportRowCheck[]): Map<number, DecisionValue> {

@@ -28,14 +28,22 @@ export function AssignForm({ inquiry, savedVersion, onSaved }: Props) {
   const [edited, setEdited] = useState(false);
   const saved = !edited && savedVersion === inquiry.version;
   const assign = useMutation({
-    mutationFn: () => call('inquiries.assign', { id: inquiry.id, version: inquiry.version, ownerId: ownerId === null ? null : Number(ownerId), nextFollowUp: nextFollowUp || null }),
+    mutationFn: () =>
+      call('inquiries.assign', {
+        id: inquiry.id,
+        version: inquiry.version,
+        ownerId: ownerId === null ? null : Number(ownerId),
+        nextFollowUp: nextFollowUp || null,
+      }),
     onSuccess: async (after) => {
       onSaved(after.version);
       await invalidate();
     },
   });
   const fields = assign.error instanceof ApiCallError ? fieldMessages(t, assign.error.fields) : {};
-  const options = (staff.data ?? []).filter((s) => s.active || String(s.id) === ownerId).map((s) => ({ value: String(s.id), label: s.displayName }));
+  const options = (staff.data ?? [])
+    .filter((s) => s.active || String(s.id) === ownerId)
+    .map((s) => ({ value: String(s.id), label: s.displayName }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setEdited(true);
@@ -43,8 +51,27 @@ export function AssignForm({ inquiry, savedVersion, onSaved }: Props) {
   };
   return (
     <form className="assign-form" onSubmit={onSubmit} noValidate aria-label={t('detail.owner')}>
-      <SelectField label={t('detail.owner')} value={ownerId} onChange={(v) => { setOwnerId(v); setEdited(true); }} options={options} emptyLabel={t('unassigned')} error={fields.ownerId} />
-      <TextField label={t('detail.nextFollowUp')} type="date" value={nextFollowUp} onChange={(v) => { setNextFollowUp(v); setEdited(true); }} error={fields.nextFollowUp} />
+      <SelectField
+        label={t('detail.owner')}
+        value={ownerId}
+        onChange={(v) => {
+          setOwnerId(v);
+          setEdited(true);
+        }}
+        options={options}
+        emptyLabel={t('unassigned')}
+        error={fields.ownerId}
+      />
+      <TextField
+        label={t('detail.nextFollowUp')}
+        type="date"
+        value={nextFollowUp}
+        onChange={(v) => {
+          setNextFollowUp(v);
+          setEdited(true);
+        }}
+        error={fields.nextFollowUp}
+      />
       <div className="assign-actions">
         <Button type="submit" isPending={assign.isPending}>
           {t('detail.saveAssignment')}

@@ -35,10 +35,19 @@ export function HomeScreen() {
   return (
     <>
       <PageHeader title={t('home.title')} subtitle={w ? formatDay(w.today, locale) : ' '}>
-        <RadioGroup className="segmented" orientation="horizontal" value={scope} onChange={(v) => setScope(v === 'all' ? 'all' : 'mine')}>
+        <RadioGroup
+          className="segmented"
+          orientation="horizontal"
+          value={scope}
+          onChange={(v) => setScope(v === 'all' ? 'all' : 'mine')}
+        >
           <Label className="segmented-label">{t('home.scope')}</Label>
-          <Radio value="mine" className="segmented-option">{t('home.mine')}</Radio>
-          <Radio value="all" className="segmented-option">{t('home.everyone')}</Radio>
+          <Radio value="mine" className="segmented-option">
+            {t('home.mine')}
+          </Radio>
+          <Radio value="all" className="segmented-option">
+            {t('home.everyone')}
+          </Radio>
         </RadioGroup>
       </PageHeader>
       <UnsavedDrafts />
@@ -57,7 +66,9 @@ export function HomeScreen() {
               empty={t('home.noneReview')}
               aside={(r) => (
                 <span className="wait">
-                  {t('home.waitingSince', { time: formatDuration(t, Math.max(0, differenceInMinutes(now, parseISO(r.statusSince)))) })}
+                  {t('home.waitingSince', {
+                    time: formatDuration(t, Math.max(0, differenceInMinutes(now, parseISO(r.statusSince)))),
+                  })}
                 </span>
               )}
               now={now}
@@ -70,11 +81,21 @@ export function HomeScreen() {
             total={w.totals.overdue}
             empty={t('home.noneOverdue')}
             aside={(r) => (
-              <span className="badge badge-overdue">{t('home.daysOverdue', { count: daysBetween(w.today, r.nextFollowUp ?? w.today) })}</span>
+              <span className="badge badge-overdue">
+                {t('home.daysOverdue', { count: daysBetween(w.today, r.nextFollowUp ?? w.today) })}
+              </span>
             )}
             now={now}
           />
-          <WorklistPanel id="today" title={t('home.dueToday')} rows={w.dueToday} total={w.totals.dueToday} empty={t('home.noneToday')} aside={(r) => <StatusBadge status={r.status} />} now={now} />
+          <WorklistPanel
+            id="today"
+            title={t('home.dueToday')}
+            rows={w.dueToday}
+            total={w.totals.dueToday}
+            empty={t('home.noneToday')}
+            aside={(r) => <StatusBadge status={r.status} />}
+            now={now}
+          />
           <WorklistPanel
             id="awaiting"
             className="worklist-wide"
@@ -113,8 +134,7 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
     <section className={`panel ${className ?? ''}`} aria-labelledby={`panel-${id}`} data-panel={id}>
       <div className="panel-header">
         <h2 className="panel-title" id={`panel-${id}`}>
-          {title}
-          {" "}<span className="count">{total}</span>
+          {title} <span className="count">{total}</span>
         </h2>
         {hint ? <span className="muted small">{hint}</span> : null}
       </div>
@@ -153,20 +173,28 @@ function WorklistRow({ row: r, aside, now }: { row: WorklistItem; aside: ReactNo
         <Name className="worklist-name">{r.patientName}</Name>
         <Joined
           className="worklist-meta"
-          items={[countryName(r.country, locale), t(`channel.${r.channel}`), r.ownerName ? <Name>{r.ownerName}</Name> : t('unassigned')]}
+          items={[
+            countryName(r.country, locale),
+            t(`channel.${r.channel}`),
+            r.ownerName ? <Name>{r.ownerName}</Name> : t('unassigned'),
+          ]}
         />
         <span className="worklist-last">
           {last && k ? (
             <>
               <span className="worklist-last-kind">{t(`activity.${k}`)}</span>
-              {' · '}{formatInstantShort(last.at, locale, now)}{': '}
+              {' · '}
+              {formatInstantShort(last.at, locale, now)}
+              {': '}
               <span className="worklist-excerpt">{last.excerpt}</span>
             </>
           ) : (
             t('home.noActivity')
           )}
         </span>
-        {r.nextStep ? <span className="worklist-next">{t('home.next', { step: t(`home.nextStep.${r.nextStep}`) })}</span> : null}
+        {r.nextStep ? (
+          <span className="worklist-next">{t('home.next', { step: t(`home.nextStep.${r.nextStep}`) })}</span>
+        ) : null}
       </a>
       <span className="worklist-aside">{aside}</span>
     </li>

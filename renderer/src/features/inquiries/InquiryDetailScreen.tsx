@@ -1,7 +1,14 @@
 // One inquiry: its facts, the pipeline actions the core allows, owner and follow-up, and the timeline with a form to add to it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INQUIRY_LIFECYCLE, type Inquiry, type InquiryStatus, OPEN_STATUSES, forward, needsReason } from '../../../../db/contract';
+import {
+  INQUIRY_LIFECYCLE,
+  type Inquiry,
+  type InquiryStatus,
+  OPEN_STATUSES,
+  forward,
+  needsReason,
+} from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
@@ -10,7 +17,14 @@ import { ActivityForm } from './ActivityForm';
 import { AssignForm } from './AssignForm';
 import { FollowUpBadge, StatusBadge } from '../../ui/Badges';
 import {
-  followUpState, formatDuration, formatInstant, formatPartialDate, formatSpan, partialStart, waitLevel, waitMinutes,
+  followUpState,
+  formatDuration,
+  formatInstant,
+  formatPartialDate,
+  formatSpan,
+  partialStart,
+  waitLevel,
+  waitMinutes,
 } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
 import { useInquiry } from '../../api/inquiry-queries';
@@ -38,7 +52,11 @@ export function InquiryDetailScreen({ id }: { id: number }) {
         title={inquiry.patientName}
         subtitle={
           <>
-            {t('detail.number', { id: inquiry.id })} · {t('detail.received', { date: formatInstant(inquiry.receivedAt, locale), channel: t(`channel.${inquiry.channel}`) })}
+            {t('detail.number', { id: inquiry.id })} ·{' '}
+            {t('detail.received', {
+              date: formatInstant(inquiry.receivedAt, locale),
+              channel: t(`channel.${inquiry.channel}`),
+            })}
             <span className="header-badges">
               <StatusBadge status={inquiry.status} />
               <FollowUpBadge state={open ? followUpState(inquiry.nextFollowUp, today) : 'none'} />
@@ -56,7 +74,10 @@ export function InquiryDetailScreen({ id }: { id: number }) {
           <section className="panel" aria-label={t('statusDialog.title')}>
             <div className="panel-body pipeline-body">
               {inquiry.status === 'accepted' ? (
-                <a className="button button-primary pipeline-convert" href={hrefFor({ name: 'inquiryConvert', id: inquiry.id })}>
+                <a
+                  className="button button-primary pipeline-convert"
+                  href={hrefFor({ name: 'inquiryConvert', id: inquiry.id })}
+                >
                   {t('patients:convert.action')}
                 </a>
               ) : null}
@@ -68,7 +89,17 @@ export function InquiryDetailScreen({ id }: { id: number }) {
               {open ? (
                 <div className="pipeline">
                   {allowedTransitions.map((to) => (
-                    <Button key={to} variant={forward(INQUIRY_LIFECYCLE, inquiry.status) === to ? 'primary' : needsReason(INQUIRY_LIFECYCLE, to) ? 'danger' : 'secondary'} onPress={() => move(to)}>
+                    <Button
+                      key={to}
+                      variant={
+                        forward(INQUIRY_LIFECYCLE, inquiry.status) === to
+                          ? 'primary'
+                          : needsReason(INQUIRY_LIFECYCLE, to)
+                            ? 'danger'
+                            : 'secondary'
+                      }
+                      onPress={() => move(to)}
+                    >
                       {t('detail.moveTo', { status: t(`status.${to}`) })}
                     </Button>
                   ))}
@@ -85,7 +116,11 @@ export function InquiryDetailScreen({ id }: { id: number }) {
             </div>
           </section>
           <section className="panel" aria-labelledby="contact-title">
-            <div className="panel-header"><h2 className="panel-title" id="contact-title">{t('detail.contact')}</h2></div>
+            <div className="panel-header">
+              <h2 className="panel-title" id="contact-title">
+                {t('detail.contact')}
+              </h2>
+            </div>
             <div className="panel-body">
               <dl className="facts">
                 <dt>{t('detail.name')}</dt>
@@ -95,7 +130,15 @@ export function InquiryDetailScreen({ id }: { id: number }) {
                 <dt>{t('detail.relation')}</dt>
                 <dd>{t(`relation.${inquiry.contactRelation}`)}</dd>
                 <dt>{t('detail.email')}</dt>
-                <dd>{inquiry.contactEmail ? <a href={`mailto:${inquiry.contactEmail}`}><Ltr>{inquiry.contactEmail}</Ltr></a> : '—'}</dd>
+                <dd>
+                  {inquiry.contactEmail ? (
+                    <a href={`mailto:${inquiry.contactEmail}`}>
+                      <Ltr>{inquiry.contactEmail}</Ltr>
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
                 <dt>{t('detail.phone')}</dt>
                 <dd className="mono">{inquiry.contactPhone ? <Ltr>{inquiry.contactPhone}</Ltr> : '—'}</dd>
                 <dt>{t('detail.messaging')}</dt>
@@ -110,7 +153,11 @@ export function InquiryDetailScreen({ id }: { id: number }) {
             </div>
           </section>
           <section className="panel" aria-labelledby="patient-title">
-            <div className="panel-header"><h2 className="panel-title" id="patient-title">{t('detail.patient')}</h2></div>
+            <div className="panel-header">
+              <h2 className="panel-title" id="patient-title">
+                {t('detail.patient')}
+              </h2>
+            </div>
             <div className="panel-body">
               <dl className="facts">
                 <dt>{t('detail.name')}</dt>
@@ -120,7 +167,13 @@ export function InquiryDetailScreen({ id }: { id: number }) {
                 <dt>{t('detail.sex')}</dt>
                 <dd>{t(`sex.${inquiry.patientSex}`)}</dd>
                 <dt>{inquiry.patientBirthDate ? t('detail.born') : t('detail.age')}</dt>
-                <dd>{inquiry.patientBirthDate ? formatPartialDate(inquiry.patientBirthDate, inquiry.patientBirthDateApprox, locale) : inquiry.patientAge !== null ? t('detail.ageValue', { count: inquiry.patientAge }) : '—'}</dd>
+                <dd>
+                  {inquiry.patientBirthDate
+                    ? formatPartialDate(inquiry.patientBirthDate, inquiry.patientBirthDateApprox, locale)
+                    : inquiry.patientAge !== null
+                      ? t('detail.ageValue', { count: inquiry.patientAge })
+                      : '—'}
+                </dd>
                 <dt>{t('detail.diagnosis')}</dt>
                 <dd>{t(`diagnosis.${inquiry.diagnosis}`)}</dd>
                 <dt>{t('detail.onset')}</dt>
@@ -132,30 +185,60 @@ export function InquiryDetailScreen({ id }: { id: number }) {
                 <dt>{t('intake.weaknessSide')}</dt>
                 <dd>{inquiry.weaknessSide ? t(`weaknessSide.${inquiry.weaknessSide}`) : '—'}</dd>
                 <dt>{t('detail.symptoms')}</dt>
-                <dd><Tags items={inquiry.symptoms.map((s) => t(`symptom.${s}`))} /></dd>
+                <dd>
+                  <Tags items={inquiry.symptoms.map((s) => t(`symptom.${s}`))} />
+                </dd>
                 <dt>{t('detail.conditions')}</dt>
-                <dd><Tags items={[...inquiry.conditions.filter((c) => c !== 'other').map((c) => t(`condition.${c}`)), ...(inquiry.conditionsOther ? [inquiry.conditionsOther] : [])]} /></dd>
+                <dd>
+                  <Tags
+                    items={[
+                      ...inquiry.conditions.filter((c) => c !== 'other').map((c) => t(`condition.${c}`)),
+                      ...(inquiry.conditionsOther ? [inquiry.conditionsOther] : []),
+                    ]}
+                  />
+                </dd>
               </dl>
             </div>
           </section>
           <section className="panel" aria-labelledby="message-title">
-            <div className="panel-header"><h2 className="panel-title" id="message-title">{t('detail.messageSection')}</h2></div>
+            <div className="panel-header">
+              <h2 className="panel-title" id="message-title">
+                {t('detail.messageSection')}
+              </h2>
+            </div>
             <div className="panel-body">
               <p className="message-text">{inquiry.message ?? '—'}</p>
-              {inquiry.heardAbout ? <p className="muted small">{t('detail.heardAbout')}: {inquiry.heardAbout}</p> : null}
+              {inquiry.heardAbout ? (
+                <p className="muted small">
+                  {t('detail.heardAbout')}: {inquiry.heardAbout}
+                </p>
+              ) : null}
             </div>
           </section>
         </div>
         <div className="detail-column">
           <section className="panel" aria-labelledby="assign-title">
-            <div className="panel-header"><h2 className="panel-title" id="assign-title">{t('detail.owner')} · {t('detail.nextFollowUp')}</h2></div>
+            <div className="panel-header">
+              <h2 className="panel-title" id="assign-title">
+                {t('detail.owner')} · {t('detail.nextFollowUp')}
+              </h2>
+            </div>
             <div className="panel-body">
-              <AssignForm key={inquiry.version} inquiry={inquiry} savedVersion={assignedVersion} onSaved={setAssignedVersion} />
+              <AssignForm
+                key={inquiry.version}
+                inquiry={inquiry}
+                savedVersion={assignedVersion}
+                onSaved={setAssignedVersion}
+              />
             </div>
           </section>
           <AttachmentsPanel owner={{ kind: 'inquiry', id: inquiry.id }} />
           <section className="panel" aria-labelledby="log-title">
-            <div className="panel-header"><h2 className="panel-title" id="log-title">{t('detail.logActivity')}</h2></div>
+            <div className="panel-header">
+              <h2 className="panel-title" id="log-title">
+                {t('detail.logActivity')}
+              </h2>
+            </div>
             <div className="panel-body">
               <ActivityForm inquiryId={inquiry.id} />
             </div>
@@ -163,15 +246,21 @@ export function InquiryDetailScreen({ id }: { id: number }) {
           <section className="panel" aria-labelledby="timeline-title">
             <div className="panel-header">
               <h2 className="panel-title" id="timeline-title">
-                {t('detail.timeline')}
-                {" "}<span className="count">{timeline.length}</span>
+                {t('detail.timeline')} <span className="count">{timeline.length}</span>
               </h2>
             </div>
             <Timeline entries={timeline} />
           </section>
         </div>
       </div>
-      {dialog ? <StatusDialog inquiry={inquiry} initial={dialog.initial} allowed={allowedTransitions} onClose={() => setDialog(null)} /> : null}
+      {dialog ? (
+        <StatusDialog
+          inquiry={inquiry}
+          initial={dialog.initial}
+          allowed={allowedTransitions}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </>
   );
 }
@@ -182,13 +271,17 @@ function FirstContact({ inquiry }: { inquiry: Inquiry }) {
   const { t } = useTranslation('inquiries');
   const minutes = waitMinutes(inquiry.receivedAt, inquiry.firstContactAt, new Date());
   const time = formatDuration(t, minutes);
-  if (inquiry.firstContactAt) return <p className="muted small first-contact">{t('wait.firstContactAfter', { time })}</p>;
+  if (inquiry.firstContactAt)
+    return <p className="muted small first-contact">{t('wait.firstContactAfter', { time })}</p>;
   if (!OPEN_STATUSES.includes(inquiry.status)) return null;
   return <p className={`small first-contact wait wait-${waitLevel(minutes)}`}>{t('wait.waitingLong', { time })}</p>;
 }
 
 function consentText(i: Inquiry, t: T): string {
-  const parts = [i.consentContact ? t('detail.consentContact') : null, i.consentDataProcessing ? t('detail.consentData') : null].filter(Boolean);
+  const parts = [
+    i.consentContact ? t('detail.consentContact') : null,
+    i.consentDataProcessing ? t('detail.consentData') : null,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : t('detail.noConsent');
 }
 
@@ -198,7 +291,12 @@ function onsetSpan(i: Inquiry, t: T): string {
   const start = partialStart(i.strokeOnsetDate);
   const { years, months } = formatSpan(start, i.receivedAt);
   const days = Math.round((Date.parse(i.receivedAt) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
-  const span = years > 0 ? t('detail.spanYears', { years, months }) : months > 0 ? t('detail.spanMonths', { months }) : t('detail.spanDays', { count: days });
+  const span =
+    years > 0
+      ? t('detail.spanYears', { years, months })
+      : months > 0
+        ? t('detail.spanMonths', { months })
+        : t('detail.spanDays', { count: days });
   return t('detail.sinceOnset', { time: span });
 }
 
@@ -207,9 +305,10 @@ function Tags({ items }: { items: string[] }) {
   return (
     <span className="tag-list">
       {items.map((s) => (
-        <span key={s} className="tag">{s}</span>
+        <span key={s} className="tag">
+          {s}
+        </span>
       ))}
     </span>
   );
 }
-

@@ -10,7 +10,14 @@ import { SortHeader } from '../../ui/SortHeader';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { FollowUpBadge, StatusBadge, WaitBadge } from '../../ui/Badges';
 import { followUpState, formatDay, formatInstantShort } from '../../ui/format';
-import { DEFAULT_LIST_STATE, type ListState, PAGE_SIZE, parseListState, serializeListState, toQuery } from './list-query';
+import {
+  DEFAULT_LIST_STATE,
+  type ListState,
+  PAGE_SIZE,
+  parseListState,
+  serializeListState,
+  toQuery,
+} from './list-query';
 import { channelOptions, countryName, statusOptions } from '../../ui/options';
 import { CodeComboField } from '../../ui/CodeComboField';
 import { useInquiryList, useStaff } from '../../api/inquiry-queries';
@@ -47,24 +54,34 @@ export function InquiryListScreen() {
   // a search that settles just after a click on a row must not pull the address back from the inquiry.
   useEffect(() => {
     const hash = serializeListState(state);
-    if (window.location.hash !== hash && parseRoute(window.location.hash).name === 'inquiries') window.history.replaceState(null, '', hash);
+    if (window.location.hash !== hash && parseRoute(window.location.hash).name === 'inquiries')
+      window.history.replaceState(null, '', hash);
   }, [state]);
 
   const query: InquiryQueryInput = useMemo(() => toQuery(state), [state]);
   const list = useInquiryList(query);
-  const update = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch, page: 'page' in patch ? (patch.page ?? 0) : 0 }));
+  const update = (patch: Partial<ListState>) =>
+    setState((s) => ({ ...s, ...patch, page: 'page' in patch ? (patch.page ?? 0) : 0 }));
   const now = new Date();
   const today = list.data?.today ?? '';
 
   const columns = useMemo<ColumnDef<InquiryListRow>[]>(
     () => [
-      { id: 'receivedAt', header: t('list.columns.received'), cell: ({ row }) => formatInstantShort(row.original.receivedAt, locale) },
+      {
+        id: 'receivedAt',
+        header: t('list.columns.received'),
+        cell: ({ row }) => formatInstantShort(row.original.receivedAt, locale),
+      },
       {
         id: 'patientName',
         header: t('list.columns.patient'),
         cell: ({ row }) => (
           <span className="cell-stack">
-            <a className="row-link cell-cut" href={hrefFor({ name: 'inquiry', id: row.original.id })} title={row.original.patientName}>
+            <a
+              className="row-link cell-cut"
+              href={hrefFor({ name: 'inquiry', id: row.original.id })}
+              title={row.original.patientName}
+            >
               <Name>{row.original.patientName}</Name>
             </a>
             <ContactLine row={row.original} />
@@ -81,14 +98,28 @@ export function InquiryListScreen() {
           </span>
         ),
       },
-      { id: 'status', header: t('list.columns.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'owner', header: t('list.columns.owner'), cell: ({ row }) => (row.original.ownerName ? <Name title={row.original.ownerName}>{row.original.ownerName}</Name> : <span className="muted">{t('unassigned')}</span>) },
+      {
+        id: 'status',
+        header: t('list.columns.status'),
+        cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      },
+      {
+        id: 'owner',
+        header: t('list.columns.owner'),
+        cell: ({ row }) =>
+          row.original.ownerName ? (
+            <Name title={row.original.ownerName}>{row.original.ownerName}</Name>
+          ) : (
+            <span className="muted">{t('unassigned')}</span>
+          ),
+      },
       {
         id: 'nextFollowUp',
         header: t('list.columns.followUp'),
         cell: ({ row }) => (
           <span className="cell-inline">
-            {formatDay(row.original.nextFollowUp, locale)} <FollowUpBadge state={isOpen(row.original) ? followUpState(row.original.nextFollowUp, today) : 'none'} />
+            {formatDay(row.original.nextFollowUp, locale)}{' '}
+            <FollowUpBadge state={isOpen(row.original) ? followUpState(row.original.nextFollowUp, today) : 'none'} />
           </span>
         ),
       },
@@ -96,7 +127,9 @@ export function InquiryListScreen() {
         id: 'waiting',
         header: t('list.columns.waiting'),
         cell: ({ row }) =>
-          row.original.firstContactAt || !isOpen(row.original) ? null : <WaitBadge receivedAt={row.original.receivedAt} firstContactAt={null} now={now} />,
+          row.original.firstContactAt || !isOpen(row.original) ? null : (
+            <WaitBadge receivedAt={row.original.receivedAt} firstContactAt={null} now={now} />
+          ),
       },
     ],
     // `now` changes every render on purpose only through refetches; columns depend on language and the clinic day.
@@ -115,9 +148,15 @@ export function InquiryListScreen() {
 
   const sortable: readonly string[] = ['receivedAt', 'patientName', 'country', 'status', 'nextFollowUp'];
   const toggleSort = (key: SortKey) =>
-    update({ sort: key, direction: state.sort === key ? (state.direction === 'asc' ? 'desc' : 'asc') : key === 'receivedAt' ? 'desc' : 'asc' });
+    update({
+      sort: key,
+      direction:
+        state.sort === key ? (state.direction === 'asc' ? 'desc' : 'asc') : key === 'receivedAt' ? 'desc' : 'asc',
+    });
 
-  const filtered = JSON.stringify({ ...state, page: 0, sort: 'receivedAt', direction: 'desc' }) !== JSON.stringify(DEFAULT_LIST_STATE) || text !== '';
+  const filtered =
+    JSON.stringify({ ...state, page: 0, sort: 'receivedAt', direction: 'desc' }) !==
+      JSON.stringify(DEFAULT_LIST_STATE) || text !== '';
 
   return (
     <>
@@ -128,7 +167,13 @@ export function InquiryListScreen() {
       </PageHeader>
       <section className="panel">
         <div className="filter-bar" role="search">
-          <TextField label={t('list.search')} type="search" value={text} onChange={setText} placeholder={t('list.searchPlaceholder')} />
+          <TextField
+            label={t('list.search')}
+            type="search"
+            value={text}
+            onChange={setText}
+            placeholder={t('list.searchPlaceholder')}
+          />
           <SelectField
             label={t('list.statusFilter')}
             value={state.status}
@@ -143,15 +188,35 @@ export function InquiryListScreen() {
             options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.displayName }))}
             emptyLabel={t('list.anyOwner')}
           />
-          <SelectField label={t('list.channelFilter')} value={state.channel} onChange={(v) => update({ channel: v })} options={channelOptions(t)} emptyLabel={t('list.anyChannel')} />
-          <CodeComboField kind="region" label={t('list.countryFilter')} value={state.country} onChange={(v) => update({ country: v })} locale={locale} placeholder={t('list.anyCountry')} />
+          <SelectField
+            label={t('list.channelFilter')}
+            value={state.channel}
+            onChange={(v) => update({ channel: v })}
+            options={channelOptions(t)}
+            emptyLabel={t('list.anyChannel')}
+          />
+          <CodeComboField
+            kind="region"
+            label={t('list.countryFilter')}
+            value={state.country}
+            onChange={(v) => update({ country: v })}
+            locale={locale}
+            placeholder={t('list.anyCountry')}
+          />
           <SelectField
             label={t('list.followUpFilter')}
             value={state.followUp}
             onChange={(v) => update({ followUp: v ?? 'any' })}
             options={FOLLOW_UP_FILTERS.map((f) => ({ value: f, label: t(`list.followUp.${f}`) }))}
           />
-          <Button variant="ghost" isDisabled={!filtered} onPress={() => { setText(''); setState(DEFAULT_LIST_STATE); }}>
+          <Button
+            variant="ghost"
+            isDisabled={!filtered}
+            onPress={() => {
+              setText('');
+              setState(DEFAULT_LIST_STATE);
+            }}
+          >
             {t('list.clear')}
           </Button>
         </div>

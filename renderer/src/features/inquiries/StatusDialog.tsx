@@ -34,7 +34,13 @@ export function StatusDialog({ inquiry, initial, allowed, onClose }: Props) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const change = useMutation({
-    mutationFn: (target: InquiryStatus) => call('inquiries.changeStatus', { id: inquiry.id, version: inquiry.version, to: target, reason: reason.trim() || null }),
+    mutationFn: (target: InquiryStatus) =>
+      call('inquiries.changeStatus', {
+        id: inquiry.id,
+        version: inquiry.version,
+        to: target,
+        reason: reason.trim() || null,
+      }),
     onSuccess: async () => {
       await invalidate();
       onClose();
@@ -73,9 +79,33 @@ export function StatusDialog({ inquiry, initial, allowed, onClose }: Props) {
             <div className="muted">
               {t('statusDialog.current', { status: '' })} <StatusBadge status={inquiry.status} />
             </div>
-            {change.error && !(change.error instanceof ApiCallError && change.error.code === 'VALIDATION') ? <ErrorBanner error={change.error} /> : null}
-            <SelectField label={t('statusDialog.to')} value={to} onChange={(v) => { setTo(v); change.reset(); }} options={statusOptions(t).filter((o) => allowed.includes(o.value))} placeholder={t('form.choose')} error={fieldErrors.to} isRequired autoFocus={initial === null} />
-            <TextField label={t('statusDialog.reason')} value={reason} onChange={setReason} multiline rows={3} description={t('statusDialog.reasonHint')} error={fieldErrors.reason} isRequired={needsReason} autoFocus={initial !== null} />
+            {change.error && !(change.error instanceof ApiCallError && change.error.code === 'VALIDATION') ? (
+              <ErrorBanner error={change.error} />
+            ) : null}
+            <SelectField
+              label={t('statusDialog.to')}
+              value={to}
+              onChange={(v) => {
+                setTo(v);
+                change.reset();
+              }}
+              options={statusOptions(t).filter((o) => allowed.includes(o.value))}
+              placeholder={t('form.choose')}
+              error={fieldErrors.to}
+              isRequired
+              autoFocus={initial === null}
+            />
+            <TextField
+              label={t('statusDialog.reason')}
+              value={reason}
+              onChange={setReason}
+              multiline
+              rows={3}
+              description={t('statusDialog.reasonHint')}
+              error={fieldErrors.reason}
+              isRequired={needsReason}
+              autoFocus={initial !== null}
+            />
             <div className="dialog-actions">
               <Button onPress={onClose}>{t('common:actions.cancel')}</Button>
               <Button type="submit" variant="primary" isPending={change.isPending}>

@@ -12,7 +12,10 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
     <ol className="timeline" aria-label={t('detail.timeline')}>
       {entries.map((e) => (
         <li key={`${e.type}-${e.id}`} className="timeline-item">
-          <span className={`timeline-dot timeline-dot-${e.type === 'activity' ? e.kind : 'status'}`} aria-hidden="true" />
+          <span
+            className={`timeline-dot timeline-dot-${e.type === 'activity' ? e.kind : 'status'}`}
+            aria-hidden="true"
+          />
           <div>
             <div className="timeline-head">
               <span className="timeline-kind">
@@ -26,7 +29,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 {formatInstant(e.at, i18n.language)} · <Name>{e.authorName}</Name>
               </span>
             </div>
-            {e.type === 'activity' ? <p className="timeline-body" dir="auto">{e.summary}</p> : null}
+            {e.type === 'activity' ? (
+              <p className="timeline-body" dir="auto">
+                {e.summary}
+              </p>
+            ) : null}
             {e.type === 'status' && e.reason ? (
               <p className="timeline-body">
                 {t('detail.reason')}: <Name>{e.reason}</Name>

@@ -37,7 +37,8 @@ export const DEFAULT_LIST_STATE: ListState = {
   page: 0,
 };
 
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null => (v !== null && (values as readonly string[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null =>
+  v !== null && (values as readonly string[]).includes(v) ? (v as T) : null;
 
 export function parseListState(hash: string): ListState {
   const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';

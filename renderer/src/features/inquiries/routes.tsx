@@ -15,7 +15,12 @@ export const inquiryRoutes = defineRoutes([
     screen: () => <InquiryListScreen />,
     nav: { label: 'nav.inquiries', order: 20, activeFor: ['inquiry', 'inquiryEdit', 'inquiryConvert'] },
   },
-  { name: 'inquiryNew', roles: staff, screen: () => <InquiryFormScreen id={null} />, nav: { label: 'nav.newInquiry', order: 30 } },
+  {
+    name: 'inquiryNew',
+    roles: staff,
+    screen: () => <InquiryFormScreen id={null} />,
+    nav: { label: 'nav.newInquiry', order: 30 },
+  },
   { name: 'inquiry', roles: staff, screen: (r) => <InquiryDetailScreen id={r.id} /> },
   { name: 'inquiryEdit', roles: staff, screen: (r) => <InquiryFormScreen id={r.id} /> },
 ]);

@@ -4,7 +4,13 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type ConversionDraft, type Inquiry, type PatientFieldsChecked, type PatientMatch, formKey } from '../../../../db/contract';
+import {
+  type ConversionDraft,
+  type Inquiry,
+  type PatientFieldsChecked,
+  type PatientMatch,
+  formKey,
+} from '../../../../db/contract';
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
@@ -53,11 +59,17 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
   const form = useForm<PatientFormValues>(() => patientValuesFrom(draft.fields));
   const [target, setTarget] = useState<string>('new');
   const convert = useMutation({
-    mutationFn: (input: { kind: 'new'; fields: z.output<typeof PatientFieldsChecked> } | { kind: 'existing'; patientId: number }) =>
-      call('patients.convertInquiry', { inquiryId: inquiry.id, version: inquiry.version, target: input }),
+    mutationFn: (
+      input: { kind: 'new'; fields: z.output<typeof PatientFieldsChecked> } | { kind: 'existing'; patientId: number },
+    ) => call('patients.convertInquiry', { inquiryId: inquiry.id, version: inquiry.version, target: input }),
   });
 
-  const typed = useDraft({ formKey: formKey('convert', inquiry.id), values: form.values, setValues: form.setValues, baseVersion: inquiry.version });
+  const typed = useDraft({
+    formKey: formKey('convert', inquiry.id),
+    values: form.values,
+    setValues: form.setValues,
+    baseVersion: inquiry.version,
+  });
 
   const done = async (patientId: number) => {
     typed.settle();
@@ -101,9 +113,14 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
       <PageHeader title={title} subtitle={<span className="muted small">{t('convert.intro')}</span>} />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section">
-          <ErrorBanner error={convert.error && !(form.formError && form.formError.code === 'VALIDATION') ? convert.error : null} fieldCount={Object.keys(form.errors).length} />
+          <ErrorBanner
+            error={convert.error && !(form.formError && form.formError.code === 'VALIDATION') ? convert.error : null}
+            fieldCount={Object.keys(form.errors).length}
+          />
           <DraftNotice draft={typed} />
-          <h2 className="section-title">{draft.matches.length > 0 ? t('convert.matchesTitle') : t('convert.target')}</h2>
+          <h2 className="section-title">
+            {draft.matches.length > 0 ? t('convert.matchesTitle') : t('convert.target')}
+          </h2>
           {draft.matches.length === 0 ? <p className="muted small">{t('convert.noMatches')}</p> : null}
           <RadioGroup className="convert-targets" value={target} onChange={setTarget} aria-label={t('convert.target')}>
             <Label className="visually-hidden">{t('convert.target')}</Label>

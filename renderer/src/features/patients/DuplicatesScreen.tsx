@@ -28,7 +28,10 @@ export function DuplicatesScreen() {
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
-      <PageHeader title={t('duplicates.title')} subtitle={<span className="muted small">{t('duplicates.intro')}</span>} />
+      <PageHeader
+        title={t('duplicates.title')}
+        subtitle={<span className="muted small">{t('duplicates.intro')}</span>}
+      />
       {done ? (
         <div className="banner banner-info" role="status">
           {done}
@@ -37,7 +40,9 @@ export function DuplicatesScreen() {
       <section className="panel">
         {pairs.isPending ? <Loading /> : null}
         {pairs.isError ? <ErrorBanner error={pairs.error} /> : null}
-        {pairs.data && pairs.data.length === 0 ? <EmptyState title={t('duplicates.none')}>{t('duplicates.noneHint')}</EmptyState> : null}
+        {pairs.data && pairs.data.length === 0 ? (
+          <EmptyState title={t('duplicates.none')}>{t('duplicates.noneHint')}</EmptyState>
+        ) : null}
         {(pairs.data ?? []).map((pair) => (
           <Pair key={`${pair.a.id}:${pair.b.id}`} pair={pair} onMerge={setChoice} />
         ))}
@@ -116,7 +121,12 @@ function Pair({ pair, onMerge }: { pair: DuplicatePair; onMerge: (c: Choice) => 
               <tr key={r.key} className={differs ? 'pair-differs' : undefined}>
                 <th scope="row">
                   {r.label}
-                  {differs ? <span className="pair-differs-mark"> ≠<span className="visually-hidden"> {t('duplicates.differs')}</span></span> : null}
+                  {differs ? (
+                    <span className="pair-differs-mark">
+                      {' '}
+                      ≠<span className="visually-hidden"> {t('duplicates.differs')}</span>
+                    </span>
+                  ) : null}
                 </th>
                 <td>{r.a === '' ? none : r.show(r.a)}</td>
                 <td>{r.b === '' ? none : r.show(r.b)}</td>
@@ -134,17 +144,32 @@ function Pair({ pair, onMerge }: { pair: DuplicatePair; onMerge: (c: Choice) => 
             </span>
           ))}
         </div>
-        <Button onPress={() => onMerge({ survivor: pair.a, merged: pair.b })}>{t('duplicates.keepA', { mrn: pair.a.mrn })}</Button>
-        <Button onPress={() => onMerge({ survivor: pair.b, merged: pair.a })}>{t('duplicates.keepA', { mrn: pair.b.mrn })}</Button>
+        <Button onPress={() => onMerge({ survivor: pair.a, merged: pair.b })}>
+          {t('duplicates.keepA', { mrn: pair.a.mrn })}
+        </Button>
+        <Button onPress={() => onMerge({ survivor: pair.b, merged: pair.a })}>
+          {t('duplicates.keepA', { mrn: pair.b.mrn })}
+        </Button>
       </div>
     </div>
   );
 }
 
-function MergeDialog({ choice, onClose, onMerged }: { choice: Choice; onClose: () => void; onMerged: (text: string) => void }) {
+function MergeDialog({
+  choice,
+  onClose,
+  onMerged,
+}: {
+  choice: Choice;
+  onClose: () => void;
+  onMerged: (text: string) => void;
+}) {
   const { t } = useTranslation('patients');
   const invalidate = useInvalidatePatients();
-  const names = { survivor: `${fullName(choice.survivor)} (${choice.survivor.mrn})`, merged: `${fullName(choice.merged)} (${choice.merged.mrn})` };
+  const names = {
+    survivor: `${fullName(choice.survivor)} (${choice.survivor.mrn})`,
+    merged: `${fullName(choice.merged)} (${choice.merged.mrn})`,
+  };
   const merge = useMutation({
     // The versions shown on the list: a change made since then is refused by the core, not overwritten.
     mutationFn: () =>

@@ -39,7 +39,8 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
         subtitle={
           <>
             <Ltr className="mrn">{p.mrn}</Ltr> · {t(`inquiries:sex.${p.sex}`)}
-            {age !== null ? ` · ${t('age', { count: age })}` : ''} · {t('detail.registered', { date: formatInstant(p.createdAt, locale) })}
+            {age !== null ? ` · ${t('age', { count: age })}` : ''} ·{' '}
+            {t('detail.registered', { date: formatInstant(p.createdAt, locale) })}
           </>
         }
       >
@@ -51,7 +52,8 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
       </PageHeader>
       {p.mergedIntoId !== null ? (
         <div className="banner banner-info" role="status">
-          {t('detail.mergedInto')} <a href={hrefFor({ name: 'patient', id: p.mergedIntoId })}>{t('detail.openSurvivor')}</a>
+          {t('detail.mergedInto')}{' '}
+          <a href={hrefFor({ name: 'patient', id: p.mergedIntoId })}>{t('detail.openSurvivor')}</a>
         </div>
       ) : null}
 
@@ -72,7 +74,10 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
                     <ul className="alias-list">
                       {p.aliases.map((a) => (
                         <li key={`${a.kind}:${a.value}`} className="mrn">
-                          {t(a.fromPatientId ? 'detail.aliasFrom' : 'detail.aliasOld', { kind: a.kind === 'mrn' ? t('detail.mrn') : t('detail.passport'), value: a.value })}
+                          {t(a.fromPatientId ? 'detail.aliasFrom' : 'detail.aliasOld', {
+                            kind: a.kind === 'mrn' ? t('detail.mrn') : t('detail.passport'),
+                            value: a.value,
+                          })}
                         </li>
                       ))}
                     </ul>
@@ -100,13 +105,25 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <dt>{t('detail.phone')}</dt>
               <dd className="mono">{p.phone ? <Ltr>{p.phone}</Ltr> : none}</dd>
               <dt>{t('detail.email')}</dt>
-              <dd>{p.email ? <a href={`mailto:${p.email}`}><Ltr>{p.email}</Ltr></a> : none}</dd>
+              <dd>
+                {p.email ? (
+                  <a href={`mailto:${p.email}`}>
+                    <Ltr>{p.email}</Ltr>
+                  </a>
+                ) : (
+                  none
+                )}
+              </dd>
               <dt>{t('detail.messaging')}</dt>
               <dd>{p.messagingHandle ? <Ltr>{p.messagingHandle}</Ltr> : none}</dd>
               <dt>{t('detail.address')}</dt>
               <dd>{text(p.address)}</dd>
               <dt>{t('detail.emergency')}</dt>
-              <dd>{p.emergencyName ? [p.emergencyName, p.emergencyRelation, p.emergencyPhone].filter(Boolean).join(' · ') : none}</dd>
+              <dd>
+                {p.emergencyName
+                  ? [p.emergencyName, p.emergencyRelation, p.emergencyPhone].filter(Boolean).join(' · ')
+                  : none}
+              </dd>
             </dl>
           </Panel>
           <Panel id="stroke" title={t('detail.stroke')}>
@@ -135,7 +152,10 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <dt>{t('detail.comorbidities')}</dt>
               <dd>
                 {p.comorbidities.length > 0
-                  ? [...p.comorbidities.filter((c) => c !== 'other').map((c) => t(`inquiries:condition.${c}`)), ...(p.comorbiditiesOther ? [p.comorbiditiesOther] : [])].join(', ')
+                  ? [
+                      ...p.comorbidities.filter((c) => c !== 'other').map((c) => t(`inquiries:condition.${c}`)),
+                      ...(p.comorbiditiesOther ? [p.comorbiditiesOther] : []),
+                    ].join(', ')
                   : none}
               </dd>
               <dt>{t('detail.ecog')}</dt>
@@ -155,9 +175,11 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <ul className="plain-list">
                 {inquiries.map((i) => (
                   <li key={i.id} className="plain-list-item">
-                    <a href={hrefFor({ name: 'inquiry', id: i.id })}>{t('detail.inquiryNumber', { id: i.id })}</a> <StatusBadge status={i.status} />
+                    <a href={hrefFor({ name: 'inquiry', id: i.id })}>{t('detail.inquiryNumber', { id: i.id })}</a>{' '}
+                    <StatusBadge status={i.status} />
                     <div className="muted small">
-                      {formatInstant(i.receivedAt, locale)} · {t(`inquiries:channel.${i.channel}`)} · <Name>{i.contactName}</Name>
+                      {formatInstant(i.receivedAt, locale)} · {t(`inquiries:channel.${i.channel}`)} ·{' '}
+                      <Name>{i.contactName}</Name>
                     </div>
                   </li>
                 ))}
@@ -177,7 +199,12 @@ function Panel({ id, title, count, children }: { id: string; title: string; coun
       <div className="panel-header">
         <h2 className="panel-title" id={`${id}-title`}>
           {title}
-          {count !== undefined ? <> <span className="count">{count}</span></> : null}
+          {count !== undefined ? (
+            <>
+              {' '}
+              <span className="count">{count}</span>
+            </>
+          ) : null}
         </h2>
       </div>
       <div className="panel-body">{children}</div>
@@ -187,8 +214,14 @@ function Panel({ id, title, count, children }: { id: string; title: string; coun
 
 function sinceOnset(onset: string, today: string, t: (key: string, o?: Record<string, unknown>) => string): string {
   const { years, months } = formatSpan(onset, today);
-  const span = years > 0 ? t('inquiries:detail.spanYears', { years, months }) : months > 0 ? t('inquiries:detail.spanMonths', { months }) : t('inquiries:detail.spanDays', { count: differenceInDays(today, onset) });
+  const span =
+    years > 0
+      ? t('inquiries:detail.spanYears', { years, months })
+      : months > 0
+        ? t('inquiries:detail.spanMonths', { months })
+        : t('inquiries:detail.spanDays', { count: differenceInDays(today, onset) });
   return t('detail.sinceOnset', { time: span });
 }
 
-const differenceInDays = (later: string, earlier: string) => Math.round((Date.parse(later) - Date.parse(earlier)) / 86_400_000);
+const differenceInDays = (later: string, earlier: string) =>
+  Math.round((Date.parse(later) - Date.parse(earlier)) / 86_400_000);

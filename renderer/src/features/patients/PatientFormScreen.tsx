@@ -35,10 +35,17 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   const form = useForm<PatientFormValues>(() => (patient ? patientValuesFrom(patient) : emptyPatientValues()));
   const save = useMutation({
     mutationFn: (fields: z.output<typeof PatientFieldsChecked>) =>
-      patient ? call('patients.update', { id: patient.id, version: patient.version, fields }) : call('patients.create', fields),
+      patient
+        ? call('patients.update', { id: patient.id, version: patient.version, fields })
+        : call('patients.create', fields),
   });
 
-  const draft = useDraft({ formKey: formKey('patient', patient?.id ?? null), values: form.values, setValues: form.setValues, baseVersion: patient?.version ?? null });
+  const draft = useDraft({
+    formKey: formKey('patient', patient?.id ?? null),
+    values: form.values,
+    setValues: form.setValues,
+    baseVersion: patient?.version ?? null,
+  });
 
   const onSubmit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -58,19 +65,35 @@ function PatientForm({ patient }: { patient: Patient | null }) {
     }
   };
 
-  const title = patient ? t('form.editTitle', { name: `${patient.familyName} ${patient.givenName}` }) : t('form.newTitle');
+  const title = patient
+    ? t('form.editTitle', { name: `${patient.familyName} ${patient.givenName}` })
+    : t('form.newTitle');
   if (!draft.ready) return <Loading />;
   return (
     <>
-      <PageHeader title={title} subtitle={<span className="muted small">{patient ? `${patient.mrn} · ` : ''}{t('form.saveHint')}</span>} />
+      <PageHeader
+        title={title}
+        subtitle={
+          <span className="muted small">
+            {patient ? `${patient.mrn} · ` : ''}
+            {t('form.saveHint')}
+          </span>
+        }
+      />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section form-section-banner">
-          <ErrorBanner error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null} fieldCount={Object.keys(form.errors).length} />
+          <ErrorBanner
+            error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null}
+            fieldCount={Object.keys(form.errors).length}
+          />
           <DraftNotice draft={draft} />
         </div>
         <PatientFieldsForm form={form} autoFocus />
         <div className="form-footer">
-          <a className="button button-secondary" href={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}>
+          <a
+            className="button button-secondary"
+            href={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}
+          >
             {t('common:actions.cancel')}
           </a>
           <Button type="submit" variant="primary" isPending={form.submitting}>

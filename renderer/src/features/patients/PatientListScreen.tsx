@@ -32,7 +32,13 @@ export function PatientListScreen() {
     }, 150);
     return () => clearTimeout(timer);
   }, [text]);
-  const query: PatientQueryInput = { text: debounced, sort: sort.key, direction: sort.direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+  const query: PatientQueryInput = {
+    text: debounced,
+    sort: sort.key,
+    direction: sort.direction,
+    offset: page * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
   const list = usePatientList(query);
 
   const columns: { key: string; sort: Sort | null; label: string }[] = [
@@ -44,7 +50,10 @@ export function PatientListScreen() {
     { key: 'registered', sort: 'createdAt', label: t('list.columns.registered') },
   ];
   const toggle = (key: Sort) =>
-    setSort((s) => ({ key, direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : key === 'createdAt' ? 'desc' : 'asc' }));
+    setSort((s) => ({
+      key,
+      direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : key === 'createdAt' ? 'desc' : 'asc',
+    }));
 
   return (
     <>
@@ -58,7 +67,14 @@ export function PatientListScreen() {
       </PageHeader>
       <section className="panel">
         <div className="filter-bar" role="search">
-          <TextField label={t('list.search')} type="search" value={text} onChange={setText} placeholder={t('list.searchPlaceholder')} autoFocus />
+          <TextField
+            label={t('list.search')}
+            type="search"
+            value={text}
+            onChange={setText}
+            placeholder={t('list.searchPlaceholder')}
+            autoFocus
+          />
         </div>
         {list.isError ? <ErrorBanner error={list.error} /> : null}
         <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
@@ -96,8 +112,13 @@ export function PatientListScreen() {
                           </span>
                         ) : null}
                       </a>
-                      <span className="cell-sub cell-cut" title={[p.phone, p.email].filter(Boolean).join(' · ') || undefined}>
-                        <Joined items={[p.phone ? <Ltr>{p.phone}</Ltr> : null, p.email ? <Ltr>{p.email}</Ltr> : null]} />
+                      <span
+                        className="cell-sub cell-cut"
+                        title={[p.phone, p.email].filter(Boolean).join(' · ') || undefined}
+                      >
+                        <Joined
+                          items={[p.phone ? <Ltr>{p.phone}</Ltr> : null, p.email ? <Ltr>{p.email}</Ltr> : null]}
+                        />
                       </span>
                     </span>
                   </td>

@@ -8,8 +8,10 @@ export const lesionSideOptions = (t: TFunction): Option<(typeof LESION_SIDES)[nu
   LESION_SIDES.map((v) => ({ value: v, label: t(`patients:lesionSide.${v}`) }));
 
 /** ECOG 0–5 and ASA I–VI, with the short meaning a desk needs to pick the right one. */
-export const ecogOptions = (t: TFunction): Option<string>[] => ['0', '1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t(`patients:ecogLevel.${v}`) }));
-export const asaOptions = (t: TFunction): Option<string>[] => ['1', '2', '3', '4', '5', '6'].map((v) => ({ value: v, label: t(`patients:asaLevel.${v}`) }));
+export const ecogOptions = (t: TFunction): Option<string>[] =>
+  ['0', '1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t(`patients:ecogLevel.${v}`) }));
+export const asaOptions = (t: TFunction): Option<string>[] =>
+  ['1', '2', '3', '4', '5', '6'].map((v) => ({ value: v, label: t(`patients:asaLevel.${v}`) }));
 
 /** The languages families most often speak here, plus any already chosen. */
 const COMMON_LANGUAGES = ['zh', 'en', 'ru', 'ar', 'kk', 'mn', 'de', 'fr', 'es', 'vi', 'ko', 'ja'];

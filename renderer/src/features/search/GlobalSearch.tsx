@@ -99,12 +99,18 @@ export function GlobalSearch() {
           className="search-list"
           aria-label={t('search.label')}
           onAction={open}
-          renderEmptyState={() => <div className="search-empty">{emptyText}</div>}>
+          renderEmptyState={() => <div className="search-empty">{emptyText}</div>}
+        >
           {patients.length > 0 ? (
             <ListBoxSection id="patients">
               <Header className="search-section-title">{t('search.patients')}</Header>
               {patients.map((p) => (
-                <ListBoxItem key={`p:${p.id}`} id={`p:${p.id}`} className="search-item" textValue={`${p.familyName} ${p.givenName} ${p.mrn}`}>
+                <ListBoxItem
+                  key={`p:${p.id}`}
+                  id={`p:${p.id}`}
+                  className="search-item"
+                  textValue={`${p.familyName} ${p.givenName} ${p.mrn}`}
+                >
                   <span className="search-item-title">
                     <Name>{`${p.familyName} ${p.givenName}`}</Name>
                     {p.nativeName ? (
@@ -132,7 +138,12 @@ export function GlobalSearch() {
             <ListBoxSection id="inquiries">
               <Header className="search-section-title">{t('search.inquiries')}</Header>
               {inquiries.map((i) => (
-                <ListBoxItem key={`i:${i.id}`} id={`i:${i.id}`} className="search-item" textValue={`${i.patientName} ${i.id}`}>
+                <ListBoxItem
+                  key={`i:${i.id}`}
+                  id={`i:${i.id}`}
+                  className="search-item"
+                  textValue={`${i.patientName} ${i.id}`}
+                >
                   <span className="search-item-title">
                     <Name>{i.patientName}</Name>
                   </span>

@@ -25,7 +25,8 @@ const ACCEPT = [...ATTACHMENT_MIMES, '.pdf', '.png', '.jpg', '.jpeg', '.webp', '
 
 /** The browser's type for the file, or the one its extension implies when the browser did not know. */
 const typeOf = (file: File): string => file.type || mimeFromFileName(file.name);
-const isAllowedType = (mime: string): mime is (typeof ATTACHMENT_MIMES)[number] => (ATTACHMENT_MIMES as readonly string[]).includes(mime);
+const isAllowedType = (mime: string): mime is (typeof ATTACHMENT_MIMES)[number] =>
+  (ATTACHMENT_MIMES as readonly string[]).includes(mime);
 
 interface Values {
   file: File | null;
@@ -47,10 +48,16 @@ export function AttachForm({ owner }: { owner: AttachmentOwner }) {
   const schema = useMemo(
     () =>
       z.object({
-        file: z.custom<File>((v) => v instanceof File, t('form.chooseFile')).superRefine((file, ctx) => {
-          if (file.size > MAX_ATTACHMENT_BYTES) ctx.addIssue({ code: 'custom', message: t('form.tooLarge', { size: formatSize(file.size, i18n.language, t) }) });
-          else if (!isAllowedType(typeOf(file))) ctx.addIssue({ code: 'custom', message: t('form.wrongType') });
-        }),
+        file: z
+          .custom<File>((v) => v instanceof File, t('form.chooseFile'))
+          .superRefine((file, ctx) => {
+            if (file.size > MAX_ATTACHMENT_BYTES)
+              ctx.addIssue({
+                code: 'custom',
+                message: t('form.tooLarge', { size: formatSize(file.size, i18n.language, t) }),
+              });
+            else if (!isAllowedType(typeOf(file))) ctx.addIssue({ code: 'custom', message: t('form.wrongType') });
+          }),
         kind: z.enum(ATTACHMENT_KINDS, t('form.chooseKind')),
         note: OptionalText(500),
       }),
@@ -65,7 +72,11 @@ export function AttachForm({ owner }: { owner: AttachmentOwner }) {
       try {
         contentBase64 = await readBase64(v.file);
       } catch {
-        throw new ApiCallError({ code: 'VALIDATION', message: '', details: { fields: [{ path: 'file', message: t('form.unreadable') }] } });
+        throw new ApiCallError({
+          code: 'VALIDATION',
+          message: '',
+          details: { fields: [{ path: 'file', message: t('form.unreadable') }] },
+        });
       }
       const mime = typeOf(v.file);
       // The schema above already refused other types; this narrows the type for the call.
@@ -90,7 +101,10 @@ export function AttachForm({ owner }: { owner: AttachmentOwner }) {
       <div className={`field file-field${fileError ? ' file-field-invalid' : ''}`}>
         <label className="field-label" htmlFor={inputId}>
           {t('form.file')}
-          <span className="field-required" aria-hidden="true"> *</span>
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
         </label>
         <input
           ref={inputRef}
@@ -120,7 +134,13 @@ export function AttachForm({ owner }: { owner: AttachmentOwner }) {
           error={form.errors.kind}
           isRequired
         />
-        <TextField label={t('form.note')} value={form.values.note} onChange={(v) => form.set('note', v)} placeholder={t('form.notePlaceholder')} error={form.errors.note} />
+        <TextField
+          label={t('form.note')}
+          value={form.values.note}
+          onChange={(v) => form.set('note', v)}
+          placeholder={t('form.notePlaceholder')}
+          error={form.errors.note}
+        />
       </div>
       <div className="attach-form-actions">
         {done ? (

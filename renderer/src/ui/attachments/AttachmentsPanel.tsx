@@ -113,7 +113,12 @@ function AttachmentRow({ attachment: a, onRemove, onOpenError }: RowProps) {
         </div>
       </td>
       <td className="row-actions">
-        <Button variant="ghost" className="remove-button" onPress={onRemove} aria-label={t('removeLabel', { name: a.fileName })}>
+        <Button
+          variant="ghost"
+          className="remove-button"
+          onPress={onRemove}
+          aria-label={t('removeLabel', { name: a.fileName })}
+        >
           {t('remove')}
         </Button>
       </td>
@@ -122,13 +127,24 @@ function AttachmentRow({ attachment: a, onRemove, onOpenError }: RowProps) {
 }
 
 /** In the desktop app the system viewer opens a copy; in a browser the host's download route hands the file over. */
-function FileLink({ attachment: a, onOpenError }: { attachment: Attachment; onOpenError: (error: ApiCallError | null) => void }) {
+function FileLink({
+  attachment: a,
+  onOpenError,
+}: {
+  attachment: Attachment;
+  onOpenError: (error: ApiCallError | null) => void;
+}) {
   const { t } = useTranslation('attachments');
   const [opening, setOpening] = useState(false);
   const bridge = desktopBridge();
   if (!bridge) {
     return (
-      <a className="row-link file-name" href={`attachments/${a.id}`} download={a.fileName} title={t('download', { name: a.fileName })}>
+      <a
+        className="row-link file-name"
+        href={`attachments/${a.id}`}
+        download={a.fileName}
+        title={t('download', { name: a.fileName })}
+      >
         {a.fileName}
       </a>
     );
@@ -144,7 +160,13 @@ function FileLink({ attachment: a, onOpenError }: { attachment: Attachment; onOp
     }
   };
   return (
-    <button type="button" className="link-button file-name" onClick={() => void open()} disabled={opening} title={t('open', { name: a.fileName })}>
+    <button
+      type="button"
+      className="link-button file-name"
+      onClick={() => void open()}
+      disabled={opening}
+      title={t('open', { name: a.fileName })}
+    >
       {a.fileName}
       {opening ? <span className="muted small"> {t('opening')}</span> : null}
     </button>
