@@ -27,6 +27,12 @@ export function WaitBadge({
   const { t } = useTranslation('inquiries');
   const minutes = waitMinutes(receivedAt, firstContactAt, now);
   const time = formatDuration(t, minutes);
-  if (firstContactAt) return <span className="wait wait-done">{t('wait.answeredAfter', { time })}</span>;
-  return <span className={`wait wait-${waitLevel(minutes)}`}>{t('wait.waiting', { time })}</span>;
+  // The title carries the whole sentence where a narrow column cuts it.
+  const text = firstContactAt ? t('wait.answeredAfter', { time }) : t('wait.waiting', { time });
+  const level = firstContactAt ? 'done' : waitLevel(minutes);
+  return (
+    <span className={`wait wait-${level}`} title={text}>
+      {text}
+    </span>
+  );
 }
