@@ -4,6 +4,7 @@ import { instantToZonedInput, zonedInputToInstant } from '../../renderer/src/ui/
 import {
   dayOf,
   formatDay,
+  formatDayShort,
   formatInstant,
   formatInstantDay,
   formatInstantShort,
@@ -36,6 +37,15 @@ describe('the clinic time zone', () => {
     const newYearsEveUtc = '2026-12-31T20:00:00.000Z'; // 04:00 on 1 January 2027 in Shanghai
     expect(formatInstantShort(newYearsEveUtc, 'en-GB', new Date('2027-03-01T00:00:00Z'))).toBe('1 Jan, 04:00');
     expect(formatInstantShort(newYearsEveUtc, 'en-GB', new Date('2026-06-01T00:00:00Z'))).toBe('1 Jan 2027, 04:00');
+  });
+
+  it("writes a follow-up day without the year when it is the clinic's year, and never shifts it", () => {
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      setClinicTimeZone(zone);
+      expect(formatDayShort('2026-12-03', 'en-GB', '2026-12-02')).toBe('3 Dec');
+      expect(formatDayShort('2027-01-04', 'en-GB', '2026-12-02')).toBe('4 Jan 2027');
+      expect(formatDayShort(null, 'en-GB', '2026-12-02')).toBe('');
+    }
   });
 
   it('never shifts a date-only value, in any zone', () => {

@@ -37,6 +37,15 @@ export function formatDay(day: string | null, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A calendar day for dense tables: "Dec 3", with the year only when it is not the year of `today`. */
+export function formatDayShort(day: string | null, locale: string, today: string): string {
+  if (!day) return '';
+  const year = day.slice(0, 4) === today.slice(0, 4) ? {} : { year: 'numeric' as const };
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...year, timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 export function formatInstant(instant: string | null, locale: string, timeZone = clinicTimeZone()): string {
   if (!instant) return '';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(

@@ -9,7 +9,7 @@ import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { FollowUpBadge, StatusBadge, WaitBadge } from '../../ui/Badges';
-import { followUpState, formatDay, formatInstantShort } from '../../ui/format';
+import { followUpState, formatDay, formatDayShort, formatInstantShort } from '../../ui/format';
 import {
   DEFAULT_LIST_STATE,
   type ListState,
@@ -117,8 +117,10 @@ export function InquiryListScreen() {
         id: 'nextFollowUp',
         header: t('list.columns.followUp'),
         cell: ({ row }) => (
-          <span className="cell-inline">
-            {formatDay(row.original.nextFollowUp, locale)}{' '}
+          <span className="cell-stack">
+            <span title={formatDay(row.original.nextFollowUp, locale)}>
+              {formatDayShort(row.original.nextFollowUp, locale, today)}
+            </span>
             <FollowUpBadge state={isOpen(row.original) ? followUpState(row.original.nextFollowUp, today) : 'none'} />
           </span>
         ),
