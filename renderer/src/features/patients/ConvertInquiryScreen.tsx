@@ -1,6 +1,6 @@
 // Converting an accepted inquiry: the new patient prefilled from it, or a registered patient it may already be; one step.
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -14,8 +14,8 @@ import {
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
-import { Button } from '../../ui/fields';
-import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
+import { FormFooter } from '../../ui/FormFooter';
+import { focusFirstInvalid, formKeyHandler } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { useDraft } from '../../ui/use-draft';
@@ -91,12 +91,10 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
     if (!ok) focusFirstInvalid(formRef.current);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (isSaveShortcut(event)) {
-      event.preventDefault();
-      void onSubmit();
-    }
-  };
+  const onKeyDown = formKeyHandler(
+    () => formRef.current,
+    () => void onSubmit(),
+  );
 
   const matchLabel = (m: PatientMatch) =>
     t('convert.targetExisting', {
@@ -137,14 +135,11 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
           </RadioGroup>
         </div>
         {target === 'new' ? <PatientFieldsForm form={form} /> : null}
-        <div className="form-footer">
-          <a className="button button-secondary" href={hrefFor({ name: 'inquiry', id: inquiry.id })}>
-            {t('common:actions.cancel')}
-          </a>
-          <Button type="submit" variant="primary" isPending={form.submitting || convert.isPending}>
-            {target === 'new' ? t('convert.submitNew') : t('convert.submitExisting')}
-          </Button>
-        </div>
+        <FormFooter
+          cancelHref={hrefFor({ name: 'inquiry', id: inquiry.id })}
+          submitLabel={target === 'new' ? t('convert.submitNew') : t('convert.submitExisting')}
+          isPending={form.submitting || convert.isPending}
+        />
       </form>
     </>
   );

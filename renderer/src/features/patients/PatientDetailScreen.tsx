@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientDetail } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
-import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Loaded, PageHeader } from '../../ui/feedback';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
@@ -16,9 +16,7 @@ import { Ltr, Name } from '../../ui/bidi';
 
 export function PatientDetailScreen({ id }: { id: number }) {
   const detail = usePatient(id);
-  if (detail.isPending) return <Loading />;
-  if (detail.isError) return <ErrorBanner error={detail.error} />;
-  return <PatientRecord detail={detail.data} />;
+  return <Loaded query={detail}>{(d) => <PatientRecord detail={d} />}</Loaded>;
 }
 
 export const fullName = (p: Pick<Patient, 'familyName' | 'givenName'>) => `${p.familyName} ${p.givenName}`;
