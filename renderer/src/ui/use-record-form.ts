@@ -17,14 +17,15 @@ export interface RecordFormOptions<T extends object, S extends z.ZodType> {
   kind: 'inquiry' | 'patient';
   /** The record as the form opened it; null for a new one. */
   record: { id: number; version: number } | null;
-  save: (fields: z.output<S>) => Promise<{ id: number }>;
+  /** Creates the record (no record yet) or updates the one the form opened. */
+  save: (record: { id: number; version: number } | null, fields: z.output<S>) => Promise<{ id: number }>;
   /** After a save, before the record is shown: refresh what lists it. */
   invalidate: () => Promise<void>;
 }
 
 export function useRecordForm<T extends object, S extends z.ZodType>(o: RecordFormOptions<T, S>) {
   const formRef = useRef<HTMLFormElement>(null);
-  const save = useMutation({ mutationFn: o.save });
+  const save = useMutation({ mutationFn: (fields: z.output<S>) => o.save(o.record, fields) });
   const draft = useDraft({
     formKey: formKey(o.kind, o.record?.id ?? null),
     values: o.form.values,

@@ -23,6 +23,9 @@ import '../../ui/records.css';
 /** The same schema the core runs, fed from the form's strings. */
 const FormSchema = z.preprocess((v) => toFieldsInput(v as InquiryFormValues), InquiryFieldsChecked);
 
+const saveInquiry = (was: Pick<Inquiry, 'id' | 'version'> | null, fields: z.output<typeof InquiryFieldsChecked>) =>
+  was ? call('inquiries.update', { id: was.id, version: was.version, fields }) : call('inquiries.create', fields);
+
 export function InquiryFormScreen({ id }: { id: number | null }) {
   const existing = useInquiry(id);
   if (id === null) return <InquiryForm inquiry={null} />;
@@ -43,10 +46,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
     schema: FormSchema,
     kind: 'inquiry',
     record: inquiry,
-    save: (fields) =>
-      inquiry
-        ? call('inquiries.update', { id: inquiry.id, version: inquiry.version, fields })
-        : call('inquiries.create', fields),
+    save: saveInquiry,
     invalidate,
   });
   const v = form.values;

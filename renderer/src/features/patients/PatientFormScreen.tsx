@@ -17,6 +17,9 @@ import './patients.css';
 /** The same schema the core runs, fed from the form's strings. */
 export const PatientFormSchema = z.preprocess((v) => toPatientInput(v as PatientFormValues), PatientFieldsChecked);
 
+const savePatient = (was: Pick<Patient, 'id' | 'version'> | null, fields: z.output<typeof PatientFieldsChecked>) =>
+  was ? call('patients.update', { id: was.id, version: was.version, fields }) : call('patients.create', fields);
+
 export function PatientFormScreen({ id }: { id: number | null }) {
   const existing = usePatient(id);
   if (id === null) return <PatientForm patient={null} />;
@@ -32,10 +35,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
     schema: PatientFormSchema,
     kind: 'patient',
     record: patient,
-    save: (fields) =>
-      patient
-        ? call('patients.update', { id: patient.id, version: patient.version, fields })
-        : call('patients.create', fields),
+    save: savePatient,
     invalidate,
   });
 
