@@ -1,24 +1,17 @@
 // Registering a patient directly, and editing one: the contract's own schema, nothing typed lost on failure.
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { type Patient, PatientFieldsChecked } from '../../../../db/contract';
-import { call } from '../../api/client';
+import type { Patient } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
-import { Loaded, Loading, PageHeader } from '../../ui/feedback';
+import { Loaded, Loading } from '../../ui/feedback';
 import { useForm } from '../../ui/use-form';
 import { useRecordForm } from '../../ui/use-record-form';
 import { FormNotices } from '../../ui/DraftNotice';
 import { FormFooter } from '../../ui/FormFooter';
-import { type PatientFormValues, emptyPatientValues, patientValuesFrom, toPatientInput } from './patient-form-model';
+import { FormPage } from '../../ui/FormPage';
+import { type PatientFormValues, PatientFormSchema, emptyPatientValues, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
-import { useInvalidatePatients, usePatient } from '../../api/patient-queries';
+import { savePatient, useInvalidatePatients, usePatient } from '../../api/patient-queries';
 import './patients.css';
-
-/** The same schema the core runs, fed from the form's strings. */
-export const PatientFormSchema = z.preprocess((v) => toPatientInput(v as PatientFormValues), PatientFieldsChecked);
-
-const savePatient = (was: Pick<Patient, 'id' | 'version'> | null, fields: z.output<typeof PatientFieldsChecked>) =>
-  was ? call('patients.update', { id: was.id, version: was.version, fields }) : call('patients.create', fields);
 
 export function PatientFormScreen({ id }: { id: number | null }) {
   const existing = usePatient(id);
@@ -44,27 +37,27 @@ function PatientForm({ patient }: { patient: Patient | null }) {
     : t('form.newTitle');
   if (!draft.ready) return <Loading />;
   return (
-    <>
-      <PageHeader
-        title={title}
-        subtitle={
-          <span className="muted small">
-            {patient ? `${patient.mrn} · ` : ''}
-            {t('form.saveHint')}
-          </span>
-        }
+    <FormPage
+      title={title}
+      subtitle={
+        <>
+          {patient ? `${patient.mrn} · ` : ''}
+          {t('form.saveHint')}
+        </>
+      }
+      formRef={formRef}
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+    >
+      <div className="form-section form-section-banner">
+        <FormNotices form={form} draft={draft} />
+      </div>
+      <PatientFieldsForm form={form} autoFocus />
+      <FormFooter
+        cancelHref={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}
+        submitLabel={form.submitting ? t('common:actions.saving') : patient ? t('form.save') : t('form.create')}
+        isPending={form.submitting}
       />
-      <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
-        <div className="form-section form-section-banner">
-          <FormNotices form={form} draft={draft} />
-        </div>
-        <PatientFieldsForm form={form} autoFocus />
-        <FormFooter
-          cancelHref={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}
-          submitLabel={form.submitting ? t('common:actions.saving') : patient ? t('form.save') : t('form.create')}
-          isPending={form.submitting}
-        />
-      </form>
-    </>
+    </FormPage>
   );
 }
