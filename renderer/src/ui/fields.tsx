@@ -100,6 +100,30 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
+/** A list's filter bar: the search box first (what most people use), then the list's own filters. */
+export function FilterBar(p: {
+  label: string;
+  placeholder: string;
+  text: string;
+  onText: (text: string) => void;
+  autoFocus?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="filter-bar" role="search">
+      <TextField
+        label={p.label}
+        type="search"
+        value={p.text}
+        onChange={p.onText}
+        placeholder={p.placeholder}
+        autoFocus={p.autoFocus}
+      />
+      {p.children}
+    </div>
+  );
+}
+
 export interface Option<V extends string> {
   value: V;
   label: string;
