@@ -143,15 +143,9 @@ describe('data folder and native module', () => {
   it('points better-sqlite3 at its Electron build only when packaged', () => {
     expect(nativeBindingPath('/opt/StrokeDesk/resources', false)).toBeUndefined();
     expect(nativeBindingPath('/opt/StrokeDesk/resources', true)).toBe(
-      path.join(
-        '/opt/StrokeDesk/resources',
-        'app.asar.unpacked',
-        'node_modules',
-        'better-sqlite3',
-        'build',
-        'Release',
-        'better_sqlite3.node',
-      ),
+      '/opt/StrokeDesk/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'
+        .split('/')
+        .join(path.sep),
     );
   });
 });
