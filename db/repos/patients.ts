@@ -41,7 +41,11 @@ interface PatientRow {
   version: number;
 }
 
-const toFields = (r: PatientRow): PatientFields => ({
+type IdentityColumn =
+  'family_name' | 'given_name' | 'native_name' | 'sex' | 'birth_date' | 'birth_approx' | 'nationality';
+
+/** Who the patient is: the part of a record that a list row shows too. */
+const toIdentity = (r: Pick<PatientRow, IdentityColumn>) => ({
   familyName: r.family_name,
   givenName: r.given_name,
   nativeName: r.native_name,
@@ -49,6 +53,10 @@ const toFields = (r: PatientRow): PatientFields => ({
   birthDate: r.birth_date,
   birthDateApprox: r.birth_approx === 1,
   nationality: r.nationality,
+});
+
+const toFields = (r: PatientRow): PatientFields => ({
+  ...toIdentity(r),
   languages: JSON.parse(r.languages) as string[],
   email: r.email,
   phone: r.phone,
@@ -187,22 +195,10 @@ export const mrnTaken = (db: ReadableDB, mrn: string): boolean =>
     sql`SELECT 1 AS x FROM patients WHERE mrn = ${mrn} UNION ALL SELECT 1 FROM patient_identifiers WHERE kind = 'mrn' AND value = ${mrn} LIMIT 1`,
   ) !== undefined;
 
-interface SummaryRow {
-  id: number;
-  mrn: string;
-  family_name: string;
-  given_name: string;
-  native_name: string | null;
-  sex: PatientSummary['sex'];
-  birth_date: string | null;
-  birth_approx: number;
-  nationality: string | null;
-  phone: string | null;
-  email: string | null;
-  stroke_type: PatientSummary['strokeType'];
-  created_at: string;
-  version: number;
-}
+type SummaryRow = Pick<
+  PatientRow,
+  IdentityColumn | 'id' | 'mrn' | 'phone' | 'email' | 'stroke_type' | 'created_at' | 'version'
+>;
 
 const SUMMARY_COLUMNS = raw(
   'p.id, p.mrn, p.family_name, p.given_name, p.native_name, p.sex, p.birth_date, p.nationality, p.phone, p.email, p.stroke_type, p.created_at, p.version' +
@@ -212,13 +208,7 @@ const SUMMARY_COLUMNS = raw(
 const toSummary = (r: SummaryRow): PatientSummary => ({
   id: r.id,
   mrn: r.mrn,
-  familyName: r.family_name,
-  givenName: r.given_name,
-  nativeName: r.native_name,
-  sex: r.sex,
-  birthDate: r.birth_date,
-  birthDateApprox: r.birth_approx === 1,
-  nationality: r.nationality,
+  ...toIdentity(r),
   phone: r.phone,
   email: r.email,
   strokeType: r.stroke_type,

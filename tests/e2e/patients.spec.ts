@@ -3,7 +3,7 @@ import { dispatch } from '../../db/api/dispatch';
 import type { Inquiry } from '../../db/contract';
 import type { Core } from '../../db/services/core';
 import { E2E_PASSWORD, expect, signIn, test } from './fixtures';
-import { inquiryInput } from '../core/support';
+import { inquiryInput, patientInput } from '../core/support';
 
 async function acceptedInquiry(core: Core): Promise<Inquiry> {
   const as = async (username: string, method: string, input: unknown) => {
@@ -86,33 +86,25 @@ test('duplicates are listed and merged without losing the linked inquiry', async
   const inquiry = await acceptedInquiry(app.core);
   const session = { token: null as string | null };
   await dispatch(app.core, session, 'auth.signIn', { username: 'coord', password: E2E_PASSWORD });
-  const base = {
-    familyName: 'Sokolov',
-    givenName: 'Nikolai',
+  // Only what makes the pair alike (name, birth, nationality): nothing else that could count as a match.
+  const base = patientInput({
     nativeName: null,
-    sex: 'male',
-    birthDate: '1958-04-12',
-    nationality: 'KZ',
-    languages: ['ru'],
     email: null,
     phone: null,
-    messagingHandle: null,
     address: null,
     emergencyName: null,
     emergencyRelation: null,
     emergencyPhone: null,
     passportNumber: null,
-    strokeType: 'ischemic',
     strokeOnsetDate: null,
     lesionSide: null,
     lesionSite: null,
     priorTreatments: null,
     comorbidities: [],
-    comorbiditiesOther: null,
     ecog: null,
     asa: null,
-    healthNotes: null,
-  };
+  });
+
   const first = await dispatch(app.core, session, 'patients.create', base);
   const second = await dispatch(app.core, session, 'patients.create', {
     ...base,

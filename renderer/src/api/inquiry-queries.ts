@@ -1,6 +1,6 @@
 // TanStack Query hooks for inquiries: one key scheme, so a change refreshes every screen that shows it.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InquiryQueryInput } from '../../../db/contract';
+import type { InquiryFieldsInput, InquiryQueryInput } from '../../../db/contract';
 import { call } from './client';
 
 export const inquiryKeys = {
@@ -39,3 +39,7 @@ export function useInvalidateInquiries() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: inquiryKeys.all });
 }
+
+/** Saves a inquiry's form: a new inquiry, or the one the form opened (at the version it opened). */
+export const saveInquiry = (was: { id: number; version: number } | null, fields: InquiryFieldsInput) =>
+  was ? call('inquiries.update', { id: was.id, version: was.version, fields }) : call('inquiries.create', fields);

@@ -1,6 +1,6 @@
 // TanStack Query hooks for patients and search: one key scheme, so a change refreshes every screen that shows it.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PatientQueryInput } from '../../../db/contract';
+import type { PatientFieldsInput, PatientQueryInput } from '../../../db/contract';
 import { call } from './client';
 
 export const patientKeys = {
@@ -65,3 +65,7 @@ export function useInvalidatePatients() {
     ]);
   };
 }
+
+/** Saves a patient's form: a new patient, or the one the form opened (at the version it opened). */
+export const savePatient = (was: { id: number; version: number } | null, fields: PatientFieldsInput) =>
+  was ? call('patients.update', { id: was.id, version: was.version, fields }) : call('patients.create', fields);

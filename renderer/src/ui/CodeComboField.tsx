@@ -1,16 +1,7 @@
 // A searchable picker for a country or a language: every ISO code, named in the UI language, found by typing.
 import { useMemo, useState } from 'react';
-import {
-  Button as AriaButton,
-  ComboBox,
-  FieldError,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Text,
-} from 'react-aria-components';
+import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { FieldHelp } from './fields';
 import { type CodeKind, type CodeOption, codeOptions, matchesCode } from './code-search';
 
 export interface CodeComboFieldProps {
@@ -75,12 +66,7 @@ export function CodeComboField(p: CodeComboFieldProps) {
           <span aria-hidden="true">▾</span>
         </AriaButton>
       </div>
-      {p.description && !p.error ? (
-        <Text slot="description" className="field-description">
-          {p.description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{p.error}</FieldError>
+      <FieldHelp description={p.description} error={p.error} />
       <Popover className="popover">
         <ListBox className="listbox">
           {(o: CodeOption) => (

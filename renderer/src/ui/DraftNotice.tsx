@@ -2,7 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from './fields';
 import { formatInstant } from './format';
+import { ErrorBanner } from './feedback';
 import type { DraftState } from './use-draft';
+import type { FormState } from './use-form';
 
 export function DraftNotice({ draft }: { draft: DraftState }) {
   const { t, i18n } = useTranslation();
@@ -22,6 +24,25 @@ export function DraftNotice({ draft }: { draft: DraftState }) {
       <p className="muted small draft-saved" aria-live="polite">
         {draft.savedAt && draft.dirty ? t('drafts.kept', { time: formatInstant(draft.savedAt, i18n.language) }) : ''}
       </p>
+    </>
+  );
+}
+
+/** What a form says above its fields: a refusal that is not about one field (or how many fields to fix), its draft. */
+export function FormNotices({
+  form,
+  draft,
+}: {
+  form: Pick<FormState<object>, 'formError' | 'errors'>;
+  draft: DraftState;
+}) {
+  return (
+    <>
+      <ErrorBanner
+        error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null}
+        fieldCount={Object.keys(form.errors).length}
+      />
+      <DraftNotice draft={draft} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 // Shared page furniture: headers, the form-level error banner, empty and loading states.
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Name } from './bidi';
@@ -66,4 +67,11 @@ export function SavedNote({ message, className }: { message: string | null; clas
       {message ?? ''}
     </span>
   );
+}
+
+/** What a query answered, drawn by `children`; until then the loading state, or the core's refusal. */
+export function Loaded<D>({ query, children }: { query: UseQueryResult<D>; children: (data: D) => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorBanner error={query.error} />;
+  return <>{children(query.data)}</>;
 }

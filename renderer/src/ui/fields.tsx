@@ -27,6 +27,35 @@ interface BaseFieldProps {
   className?: string;
 }
 
+/** A field's label, with a star (silent: the field itself says it is required) when it must be filled. */
+export function FieldLabel({ label, isRequired }: { label: string; isRequired?: boolean | undefined }) {
+  return (
+    <Label className="field-label">
+      {label}
+      {isRequired ? (
+        <span className="field-required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : null}
+    </Label>
+  );
+}
+
+/** Under a field: its hint until there is an error, then the error. */
+export function FieldHelp({ description, error }: { description?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {description && !error ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{error}</FieldError>
+    </>
+  );
+}
+
 export interface TextFieldProps extends BaseFieldProps {
   value: string;
   onChange: (value: string) => void;
@@ -60,27 +89,38 @@ export function TextField(p: TextFieldProps) {
       inputMode={p.inputMode}
       onBlur={p.onBlur}
     >
-      <Label className="field-label">
-        {p.label}
-        {p.isRequired ? (
-          <span className="field-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </Label>
+      <FieldLabel label={p.label} isRequired={p.isRequired} />
       {p.multiline ? (
         <TextArea className="input" rows={p.rows ?? 4} placeholder={p.placeholder} id={p.inputId} />
       ) : (
         <Input className="input" placeholder={p.placeholder} id={p.inputId} />
       )}
-      {p.description && !p.error ? (
-        <Text slot="description" className="field-description">
-          {p.description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{p.error}</FieldError>
+      <FieldHelp description={p.description} error={p.error} />
     </AriaTextField>
+  );
+}
+
+/** A list's filter bar: the search box first (what most people use), then the list's own filters. */
+export function FilterBar(p: {
+  label: string;
+  placeholder: string;
+  text: string;
+  onText: (text: string) => void;
+  autoFocus?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="filter-bar" role="search">
+      <TextField
+        label={p.label}
+        type="search"
+        value={p.text}
+        onChange={p.onText}
+        placeholder={p.placeholder}
+        autoFocus={p.autoFocus}
+      />
+      {p.children}
+    </div>
   );
 }
 
@@ -115,27 +155,14 @@ export function SelectField<V extends string>(p: SelectFieldProps<V>) {
       placeholder={p.placeholder ?? ''}
       autoFocus={p.autoFocus}
     >
-      <Label className="field-label">
-        {p.label}
-        {p.isRequired ? (
-          <span className="field-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </Label>
+      <FieldLabel label={p.label} isRequired={p.isRequired} />
       <AriaButton className="input select-button">
         <SelectValue className="select-value" />
         <span aria-hidden="true" className="select-chevron">
           ▾
         </span>
       </AriaButton>
-      {p.description && !p.error ? (
-        <Text slot="description" className="field-description">
-          {p.description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{p.error}</FieldError>
+      <FieldHelp description={p.description} error={p.error} />
       <Popover className="popover">
         <ListBox className="listbox" items={items}>
           {(item) => (

@@ -30,3 +30,12 @@ export function jumpToSection(event: KeyboardEvent, form: HTMLFormElement | null
   first.focus();
   return true;
 }
+
+/** A form's keys: Alt+n to its n-th marked section (where it marks them), Ctrl/⌘+S to save. */
+export const formKeyHandler = (form: () => HTMLFormElement | null, save: () => void) => (event: KeyboardEvent) => {
+  if (jumpToSection(event, form())) return;
+  if (isSaveShortcut(event)) {
+    event.preventDefault();
+    save();
+  }
+};

@@ -16,6 +16,13 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** What one field needs of the form: its value, its setter and its error, spread into it (`{...form.bind('email')}`). */
+export interface Bound<V> {
+  value: V;
+  onChange: (value: V) => void;
+  error: string | undefined;
+}
+
 export interface FormState<T> {
   values: T;
   /** Field errors in the user's language (the contract's and the core's English read back to `validation:*`). */
@@ -25,6 +32,7 @@ export interface FormState<T> {
   submitting: boolean;
   set: <K extends keyof T>(key: K, value: T[K]) => void;
   setValues: (values: T) => void;
+  bind: <K extends keyof T & string>(key: K) => Bound<T[K]>;
   /** Validates with `schema`, then runs `save`; on failure keeps every value and shows the errors. */
   submit: <S extends z.ZodType>(schema: S, save: (parsed: z.output<S>) => Promise<void>) => Promise<boolean>;
 }
@@ -79,5 +87,11 @@ export function useForm<T extends object>(initial: T | (() => T)): FormState<T> 
   const { t } = useTranslation();
   const shown = useMemo(() => fieldMessages(t, errors), [t, errors]);
 
-  return { values, errors: shown, formError, submitting, set, setValues, submit };
+  const bind = <K extends keyof T & string>(key: K): Bound<T[K]> => ({
+    value: values[key],
+    onChange: (value) => set(key, value),
+    error: shown[key],
+  });
+
+  return { values, errors: shown, formError, submitting, set, setValues, bind, submit };
 }

@@ -1,7 +1,7 @@
 // The admin's screen: list staff accounts, add one, change a role, switch an account off, reset a password.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Account, NewAccount, NewPassword, ROLES, RequiredText, Role } from '../../../../db/contract';
@@ -11,6 +11,7 @@ import { Button, Checkbox, SelectField, TextField } from '../../ui/fields';
 import { formatInstantDay } from '../../ui/format';
 import { useForm } from '../../ui/use-form';
 import { Ltr, Name } from '../../ui/bidi';
+import { DialogForm } from '../../ui/DialogForm';
 
 const accountsKey = ['accounts'] as const;
 
@@ -159,51 +160,19 @@ function CreateAccountForm({ onDone }: { onDone: (message: string) => void }) {
     });
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <Heading slot="title" className="dialog-title">
-        {t('form.createTitle')}
-      </Heading>
-      <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
-      <TextField
-        label={t('form.displayName')}
-        value={form.values.displayName}
-        onChange={(v) => form.set('displayName', v)}
-        error={form.errors.displayName}
-        isRequired
-        autoFocus
-      />
-      <TextField
-        label={t('form.username')}
-        value={form.values.username}
-        onChange={(v) => form.set('username', v)}
-        error={form.errors.username}
-        isRequired
-      />
-      <SelectField
-        label={t('form.role')}
-        value={form.values.role}
-        onChange={(v) => form.set('role', v)}
-        options={roleOptions(t)}
-        error={form.errors.role}
-        isRequired
-      />
+    <DialogForm title={t('form.createTitle')} form={form} onSubmit={onSubmit} submitLabel={t('form.create')}>
+      <TextField label={t('form.displayName')} {...form.bind('displayName')} isRequired autoFocus />
+      <TextField label={t('form.username')} {...form.bind('username')} isRequired />
+      <SelectField label={t('form.role')} {...form.bind('role')} options={roleOptions(t)} isRequired />
       <TextField
         label={t('form.password')}
         type="password"
-        value={form.values.password}
-        onChange={(v) => form.set('password', v)}
-        error={form.errors.password}
+        {...form.bind('password')}
         description={t('form.passwordHint')}
         autoComplete="new-password"
         isRequired
       />
-      <div className="dialog-actions">
-        <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isPending={form.submitting}>
-          {t('form.create')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -227,37 +196,18 @@ function EditAccountForm({ account, onDone }: { account: Account; onDone: (messa
     });
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <Heading slot="title" className="dialog-title">
-        {t('form.editTitle', { name: account.displayName })}
-      </Heading>
-      <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
-      <TextField
-        label={t('form.displayName')}
-        value={form.values.displayName}
-        onChange={(v) => form.set('displayName', v)}
-        error={form.errors.displayName}
-        isRequired
-        autoFocus
-      />
-      <SelectField
-        label={t('form.role')}
-        value={form.values.role}
-        onChange={(v) => form.set('role', v)}
-        options={roleOptions(t)}
-        error={form.errors.role}
-        isRequired
-      />
+    <DialogForm
+      title={t('form.editTitle', { name: account.displayName })}
+      form={form}
+      onSubmit={onSubmit}
+      submitLabel={t('form.save')}
+    >
+      <TextField label={t('form.displayName')} {...form.bind('displayName')} isRequired autoFocus />
+      <SelectField label={t('form.role')} {...form.bind('role')} options={roleOptions(t)} isRequired />
       <Checkbox isSelected={form.values.active} onChange={(v) => form.set('active', v)}>
         {t('form.active')}
       </Checkbox>
-      <div className="dialog-actions">
-        <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isPending={form.submitting}>
-          {t('form.save')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -272,28 +222,21 @@ function ResetPasswordForm({ account, onDone }: { account: Account; onDone: (mes
     });
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <Heading slot="title" className="dialog-title">
-        {t('form.resetTitle', { name: account.displayName })}
-      </Heading>
-      <ErrorBanner error={form.formError?.code === 'VALIDATION' ? null : form.formError} />
+    <DialogForm
+      title={t('form.resetTitle', { name: account.displayName })}
+      form={form}
+      onSubmit={onSubmit}
+      submitLabel={t('form.reset')}
+    >
       <TextField
         label={t('form.newPassword')}
         type="password"
-        value={form.values.password}
-        onChange={(v) => form.set('password', v)}
-        error={form.errors.password}
+        {...form.bind('password')}
         description={t('form.passwordHint')}
         autoComplete="new-password"
         isRequired
         autoFocus
       />
-      <div className="dialog-actions">
-        <Button slot="close">{t('common:actions.cancel')}</Button>
-        <Button type="submit" variant="primary" isPending={form.submitting}>
-          {t('form.reset')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -147,7 +147,7 @@ export function ImportScreen() {
           <input
             key={inputKey}
             id={INPUT_ID}
-            className="import-file-input"
+            className="file-input import-file-input"
             type="file"
             accept=".csv,.json,text/csv,application/json"
             disabled={committing}

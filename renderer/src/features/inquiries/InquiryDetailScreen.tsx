@@ -11,6 +11,7 @@ import {
 } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/fields';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { ActivityForm } from './ActivityForm';
@@ -115,134 +116,99 @@ export function InquiryDetailScreen({ id }: { id: number }) {
               <FirstContact inquiry={inquiry} />
             </div>
           </section>
-          <section className="panel" aria-labelledby="contact-title">
-            <div className="panel-header">
-              <h2 className="panel-title" id="contact-title">
-                {t('detail.contact')}
-              </h2>
-            </div>
-            <div className="panel-body">
-              <dl className="facts">
-                <dt>{t('detail.name')}</dt>
-                <dd>
-                  <Name>{inquiry.contactName}</Name>
-                </dd>
-                <dt>{t('detail.relation')}</dt>
-                <dd>{t(`relation.${inquiry.contactRelation}`)}</dd>
-                <dt>{t('detail.email')}</dt>
-                <dd>
-                  {inquiry.contactEmail ? (
-                    <a href={`mailto:${inquiry.contactEmail}`}>
-                      <Ltr>{inquiry.contactEmail}</Ltr>
-                    </a>
-                  ) : (
-                    '—'
-                  )}
-                </dd>
-                <dt>{t('detail.phone')}</dt>
-                <dd className="mono">{inquiry.contactPhone ? <Ltr>{inquiry.contactPhone}</Ltr> : '—'}</dd>
-                <dt>{t('detail.messaging')}</dt>
-                <dd>{inquiry.messagingHandle ? <Ltr>{inquiry.messagingHandle}</Ltr> : '—'}</dd>
-                <dt>{t('detail.country')}</dt>
-                <dd>{countryName(inquiry.country, locale) || '—'}</dd>
-                <dt>{t('detail.language')}</dt>
-                <dd>{languageName(inquiry.preferredLanguage, locale) || '—'}</dd>
-                <dt>{t('detail.consent')}</dt>
-                <dd>{consentText(inquiry, t)}</dd>
-              </dl>
-            </div>
-          </section>
-          <section className="panel" aria-labelledby="patient-title">
-            <div className="panel-header">
-              <h2 className="panel-title" id="patient-title">
-                {t('detail.patient')}
-              </h2>
-            </div>
-            <div className="panel-body">
-              <dl className="facts">
-                <dt>{t('detail.name')}</dt>
-                <dd>
-                  <Name>{inquiry.patientName}</Name>
-                </dd>
-                <dt>{t('detail.sex')}</dt>
-                <dd>{t(`sex.${inquiry.patientSex}`)}</dd>
-                <dt>{inquiry.patientBirthDate ? t('detail.born') : t('detail.age')}</dt>
-                <dd>
-                  {inquiry.patientBirthDate
-                    ? formatPartialDate(inquiry.patientBirthDate, inquiry.patientBirthDateApprox, locale)
-                    : inquiry.patientAge !== null
-                      ? t('detail.ageValue', { count: inquiry.patientAge })
-                      : '—'}
-                </dd>
-                <dt>{t('detail.diagnosis')}</dt>
-                <dd>{t(`diagnosis.${inquiry.diagnosis}`)}</dd>
-                <dt>{t('detail.onset')}</dt>
-                <dd>
-                  {inquiry.strokeOnsetDate
-                    ? `${formatPartialDate(inquiry.strokeOnsetDate, inquiry.strokeOnsetDateApprox, locale)} (${onsetSpan(inquiry, t)})`
+          <Panel id="contact" title={t('detail.contact')}>
+            <dl className="facts">
+              <dt>{t('detail.name')}</dt>
+              <dd>
+                <Name>{inquiry.contactName}</Name>
+              </dd>
+              <dt>{t('detail.relation')}</dt>
+              <dd>{t(`relation.${inquiry.contactRelation}`)}</dd>
+              <dt>{t('detail.email')}</dt>
+              <dd>
+                {inquiry.contactEmail ? (
+                  <a href={`mailto:${inquiry.contactEmail}`}>
+                    <Ltr>{inquiry.contactEmail}</Ltr>
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </dd>
+              <dt>{t('detail.phone')}</dt>
+              <dd className="mono">{inquiry.contactPhone ? <Ltr>{inquiry.contactPhone}</Ltr> : '—'}</dd>
+              <dt>{t('detail.messaging')}</dt>
+              <dd>{inquiry.messagingHandle ? <Ltr>{inquiry.messagingHandle}</Ltr> : '—'}</dd>
+              <dt>{t('detail.country')}</dt>
+              <dd>{countryName(inquiry.country, locale) || '—'}</dd>
+              <dt>{t('detail.language')}</dt>
+              <dd>{languageName(inquiry.preferredLanguage, locale) || '—'}</dd>
+              <dt>{t('detail.consent')}</dt>
+              <dd>{consentText(inquiry, t)}</dd>
+            </dl>
+          </Panel>
+          <Panel id="patient" title={t('detail.patient')}>
+            <dl className="facts">
+              <dt>{t('detail.name')}</dt>
+              <dd>
+                <Name>{inquiry.patientName}</Name>
+              </dd>
+              <dt>{t('detail.sex')}</dt>
+              <dd>{t(`sex.${inquiry.patientSex}`)}</dd>
+              <dt>{inquiry.patientBirthDate ? t('detail.born') : t('detail.age')}</dt>
+              <dd>
+                {inquiry.patientBirthDate
+                  ? formatPartialDate(inquiry.patientBirthDate, inquiry.patientBirthDateApprox, locale)
+                  : inquiry.patientAge !== null
+                    ? t('detail.ageValue', { count: inquiry.patientAge })
                     : '—'}
-                </dd>
-                <dt>{t('intake.weaknessSide')}</dt>
-                <dd>{inquiry.weaknessSide ? t(`weaknessSide.${inquiry.weaknessSide}`) : '—'}</dd>
-                <dt>{t('detail.symptoms')}</dt>
-                <dd>
-                  <Tags items={inquiry.symptoms.map((s) => t(`symptom.${s}`))} />
-                </dd>
-                <dt>{t('detail.conditions')}</dt>
-                <dd>
-                  <Tags
-                    items={[
-                      ...inquiry.conditions.filter((c) => c !== 'other').map((c) => t(`condition.${c}`)),
-                      ...(inquiry.conditionsOther ? [inquiry.conditionsOther] : []),
-                    ]}
-                  />
-                </dd>
-              </dl>
-            </div>
-          </section>
-          <section className="panel" aria-labelledby="message-title">
-            <div className="panel-header">
-              <h2 className="panel-title" id="message-title">
-                {t('detail.messageSection')}
-              </h2>
-            </div>
-            <div className="panel-body">
-              <p className="message-text">{inquiry.message ?? '—'}</p>
-              {inquiry.heardAbout ? (
-                <p className="muted small">
-                  {t('detail.heardAbout')}: {inquiry.heardAbout}
-                </p>
-              ) : null}
-            </div>
-          </section>
+              </dd>
+              <dt>{t('detail.diagnosis')}</dt>
+              <dd>{t(`diagnosis.${inquiry.diagnosis}`)}</dd>
+              <dt>{t('detail.onset')}</dt>
+              <dd>
+                {inquiry.strokeOnsetDate
+                  ? `${formatPartialDate(inquiry.strokeOnsetDate, inquiry.strokeOnsetDateApprox, locale)} (${onsetSpan(inquiry, t)})`
+                  : '—'}
+              </dd>
+              <dt>{t('intake.weaknessSide')}</dt>
+              <dd>{inquiry.weaknessSide ? t(`weaknessSide.${inquiry.weaknessSide}`) : '—'}</dd>
+              <dt>{t('detail.symptoms')}</dt>
+              <dd>
+                <Tags items={inquiry.symptoms.map((s) => t(`symptom.${s}`))} />
+              </dd>
+              <dt>{t('detail.conditions')}</dt>
+              <dd>
+                <Tags
+                  items={[
+                    ...inquiry.conditions.filter((c) => c !== 'other').map((c) => t(`condition.${c}`)),
+                    ...(inquiry.conditionsOther ? [inquiry.conditionsOther] : []),
+                  ]}
+                />
+              </dd>
+            </dl>
+          </Panel>
+          <Panel id="message" title={t('detail.messageSection')}>
+            <p className="message-text">{inquiry.message ?? '—'}</p>
+            {inquiry.heardAbout ? (
+              <p className="muted small">
+                {t('detail.heardAbout')}: {inquiry.heardAbout}
+              </p>
+            ) : null}
+          </Panel>
         </div>
         <div className="detail-column">
-          <section className="panel" aria-labelledby="assign-title">
-            <div className="panel-header">
-              <h2 className="panel-title" id="assign-title">
-                {t('detail.owner')} · {t('detail.nextFollowUp')}
-              </h2>
-            </div>
-            <div className="panel-body">
-              <AssignForm
-                key={inquiry.version}
-                inquiry={inquiry}
-                savedVersion={assignedVersion}
-                onSaved={setAssignedVersion}
-              />
-            </div>
-          </section>
+          <Panel id="assign" title={`${t('detail.owner')} · ${t('detail.nextFollowUp')}`}>
+            <AssignForm
+              key={inquiry.version}
+              inquiry={inquiry}
+              savedVersion={assignedVersion}
+              onSaved={setAssignedVersion}
+            />
+          </Panel>
           <AttachmentsPanel owner={{ kind: 'inquiry', id: inquiry.id }} />
-          <section className="panel" aria-labelledby="log-title">
-            <div className="panel-header">
-              <h2 className="panel-title" id="log-title">
-                {t('detail.logActivity')}
-              </h2>
-            </div>
-            <div className="panel-body">
-              <ActivityForm inquiryId={inquiry.id} />
-            </div>
-          </section>
+          <Panel id="log" title={t('detail.logActivity')}>
+            <ActivityForm inquiryId={inquiry.id} />
+          </Panel>
           <section className="panel" aria-labelledby="timeline-title">
             <div className="panel-header">
               <h2 className="panel-title" id="timeline-title">

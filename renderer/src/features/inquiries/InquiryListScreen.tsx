@@ -7,7 +7,7 @@ import { hrefFor, parseRoute } from '../../app/router';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
-import { Button, SelectField, TextField } from '../../ui/fields';
+import { Button, FilterBar, SelectField } from '../../ui/fields';
 import { FollowUpBadge, StatusBadge, WaitBadge } from '../../ui/Badges';
 import { followUpState, formatDay, formatDayShort, formatInstantShort } from '../../ui/format';
 import {
@@ -168,14 +168,7 @@ export function InquiryListScreen() {
         </a>
       </PageHeader>
       <section className="panel">
-        <div className="filter-bar" role="search">
-          <TextField
-            label={t('list.search')}
-            type="search"
-            value={text}
-            onChange={setText}
-            placeholder={t('list.searchPlaceholder')}
-          />
+        <FilterBar label={t('list.search')} placeholder={t('list.searchPlaceholder')} text={text} onText={setText}>
           <SelectField
             label={t('list.statusFilter')}
             value={state.status}
@@ -221,7 +214,7 @@ export function InquiryListScreen() {
           >
             {t('list.clear')}
           </Button>
-        </div>
+        </FilterBar>
         {list.isError ? <ErrorBanner error={list.error} /> : null}
         <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
           <table className="table inquiry-table">

@@ -1,5 +1,6 @@
 // The intake form's values (what inputs hold: strings) and their mapping to and from the contract's InquiryFields.
-import type { Channel, Inquiry, InquiryFieldsInput } from '../../../../db/contract';
+import { z } from 'zod';
+import { type Channel, type Inquiry, InquiryFieldsChecked, type InquiryFieldsInput } from '../../../../db/contract';
 import { instantToZonedInput, zonedInputToInstant } from '../../ui/format';
 import { dateFromText, dateToText } from '../../ui/partial-date';
 
@@ -142,3 +143,6 @@ export function toFieldsInput(v: InquiryFormValues, today?: string): Record<keyo
     nextFollowUp: orNull(v.nextFollowUp),
   };
 }
+
+/** The same schema the core runs, fed from the form's strings. */
+export const InquiryFormSchema = z.preprocess((v) => toFieldsInput(v as InquiryFormValues), InquiryFieldsChecked);

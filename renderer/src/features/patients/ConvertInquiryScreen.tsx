@@ -1,6 +1,6 @@
 // Converting an accepted inquiry: the new patient prefilled from it, or a registered patient it may already be; one step.
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -14,16 +14,16 @@ import {
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
-import { Button } from '../../ui/fields';
-import { focusFirstInvalid, isSaveShortcut } from '../../ui/form-keys';
+import { FormFooter } from '../../ui/FormFooter';
+import { FormPage } from '../../ui/FormPage';
+import { focusFirstInvalid, formKeyHandler } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { useDraft } from '../../ui/use-draft';
 import { formatPartialDate } from '../../ui/format';
 import { useInquiry } from '../../api/inquiry-queries';
-import { type PatientFormValues, patientValuesFrom } from './patient-form-model';
+import { type PatientFormValues, PatientFormSchema, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
-import { PatientFormSchema } from './PatientFormScreen';
 import { useConversionDraft, useInvalidatePatients } from '../../api/patient-queries';
 import './patients.css';
 
@@ -91,12 +91,10 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
     if (!ok) focusFirstInvalid(formRef.current);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (isSaveShortcut(event)) {
-      event.preventDefault();
-      void onSubmit();
-    }
-  };
+  const onKeyDown = formKeyHandler(
+    () => formRef.current,
+    () => void onSubmit(),
+  );
 
   const matchLabel = (m: PatientMatch) =>
     t('convert.targetExisting', {
@@ -109,43 +107,41 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
   const title = t('convert.title', { id: inquiry.id });
   if (!typed.ready) return <Loading />;
   return (
-    <>
-      <PageHeader title={title} subtitle={<span className="muted small">{t('convert.intro')}</span>} />
-      <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
-        <div className="form-section">
-          <ErrorBanner
-            error={convert.error && !(form.formError && form.formError.code === 'VALIDATION') ? convert.error : null}
-            fieldCount={Object.keys(form.errors).length}
-          />
-          <DraftNotice draft={typed} />
-          <h2 className="section-title">
-            {draft.matches.length > 0 ? t('convert.matchesTitle') : t('convert.target')}
-          </h2>
-          {draft.matches.length === 0 ? <p className="muted small">{t('convert.noMatches')}</p> : null}
-          <RadioGroup className="convert-targets" value={target} onChange={setTarget} aria-label={t('convert.target')}>
-            <Label className="visually-hidden">{t('convert.target')}</Label>
-            <Radio value="new" className="convert-target">
+    <FormPage
+      title={title}
+      subtitle={<>{t('convert.intro')}</>}
+      formRef={formRef}
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+    >
+      <div className="form-section">
+        <ErrorBanner
+          error={convert.error && !(form.formError && form.formError.code === 'VALIDATION') ? convert.error : null}
+          fieldCount={Object.keys(form.errors).length}
+        />
+        <DraftNotice draft={typed} />
+        <h2 className="section-title">{draft.matches.length > 0 ? t('convert.matchesTitle') : t('convert.target')}</h2>
+        {draft.matches.length === 0 ? <p className="muted small">{t('convert.noMatches')}</p> : null}
+        <RadioGroup className="convert-targets" value={target} onChange={setTarget} aria-label={t('convert.target')}>
+          <Label className="visually-hidden">{t('convert.target')}</Label>
+          <Radio value="new" className="convert-target">
+            <span className="radio-dot" aria-hidden="true" />
+            <span>{t('convert.targetNew')}</span>
+          </Radio>
+          {draft.matches.map((m) => (
+            <Radio key={m.patient.id} value={String(m.patient.id)} className="convert-target">
               <span className="radio-dot" aria-hidden="true" />
-              <span>{t('convert.targetNew')}</span>
+              <span>{matchLabel(m)}</span>
             </Radio>
-            {draft.matches.map((m) => (
-              <Radio key={m.patient.id} value={String(m.patient.id)} className="convert-target">
-                <span className="radio-dot" aria-hidden="true" />
-                <span>{matchLabel(m)}</span>
-              </Radio>
-            ))}
-          </RadioGroup>
-        </div>
-        {target === 'new' ? <PatientFieldsForm form={form} /> : null}
-        <div className="form-footer">
-          <a className="button button-secondary" href={hrefFor({ name: 'inquiry', id: inquiry.id })}>
-            {t('common:actions.cancel')}
-          </a>
-          <Button type="submit" variant="primary" isPending={form.submitting || convert.isPending}>
-            {target === 'new' ? t('convert.submitNew') : t('convert.submitExisting')}
-          </Button>
-        </div>
-      </form>
-    </>
+          ))}
+        </RadioGroup>
+      </div>
+      {target === 'new' ? <PatientFieldsForm form={form} /> : null}
+      <FormFooter
+        cancelHref={hrefFor({ name: 'inquiry', id: inquiry.id })}
+        submitLabel={target === 'new' ? t('convert.submitNew') : t('convert.submitExisting')}
+        isPending={form.submitting || convert.isPending}
+      />
+    </FormPage>
   );
 }

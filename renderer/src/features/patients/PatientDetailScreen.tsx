@@ -1,10 +1,10 @@
 // One patient's record: identity and aliases, contacts, stroke history, health, the inquiries behind it, attachments.
 // Opening it is written to the audit log by the core.
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientDetail } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
-import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Loaded, PageHeader } from '../../ui/feedback';
+import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
@@ -16,9 +16,7 @@ import { Ltr, Name } from '../../ui/bidi';
 
 export function PatientDetailScreen({ id }: { id: number }) {
   const detail = usePatient(id);
-  if (detail.isPending) return <Loading />;
-  if (detail.isError) return <ErrorBanner error={detail.error} />;
-  return <PatientRecord detail={detail.data} />;
+  return <Loaded query={detail}>{(d) => <PatientRecord detail={d} />}</Loaded>;
 }
 
 export const fullName = (p: Pick<Patient, 'familyName' | 'givenName'>) => `${p.familyName} ${p.givenName}`;
@@ -190,25 +188,6 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
         </div>
       </div>
     </>
-  );
-}
-
-function Panel({ id, title, count, children }: { id: string; title: string; count?: number; children: ReactNode }) {
-  return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
-      <div className="panel-header">
-        <h2 className="panel-title" id={`${id}-title`}>
-          {title}
-          {count !== undefined ? (
-            <>
-              {' '}
-              <span className="count">{count}</span>
-            </>
-          ) : null}
-        </h2>
-      </div>
-      <div className="panel-body">{children}</div>
-    </section>
   );
 }
 

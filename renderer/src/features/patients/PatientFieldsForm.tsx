@@ -2,7 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import type { FormState } from '../../ui/use-form';
-import { conditionOptions, diagnosisOptions, sexOptions, weaknessSideOptions } from '../../ui/options';
+import { sexOptions } from '../../ui/options';
+import { ConditionsFields, StrokeFields } from '../../ui/ClinicalFields';
+import { ContactFields } from '../../ui/ContactFields';
 import { CodeComboField } from '../../ui/CodeComboField';
 import { PartialDateField } from '../../ui/PartialDateField';
 import { asaOptions, ecogOptions, lesionSideOptions, spokenLanguageOptions } from './options';
@@ -18,7 +20,6 @@ export function PatientFieldsForm({
   const { t, i18n } = useTranslation('patients');
   const locale = i18n.language;
   const v = form.values;
-  const e = form.errors;
   return (
     <>
       <div className="form-section">
@@ -27,9 +28,7 @@ export function PatientFieldsForm({
           <TextField
             className="span-4"
             label={t('form.familyName')}
-            value={v.familyName}
-            onChange={(x) => form.set('familyName', x)}
-            error={e.familyName}
+            {...form.bind('familyName')}
             isRequired
             autoFocus={autoFocus}
             autoComplete="off"
@@ -37,63 +36,45 @@ export function PatientFieldsForm({
           <TextField
             className="span-4"
             label={t('form.givenName')}
-            value={v.givenName}
-            onChange={(x) => form.set('givenName', x)}
-            error={e.givenName}
+            {...form.bind('givenName')}
             isRequired
             autoComplete="off"
           />
           <TextField
             className="span-4"
             label={t('form.nativeName')}
-            value={v.nativeName}
-            onChange={(x) => form.set('nativeName', x)}
-            error={e.nativeName}
+            {...form.bind('nativeName')}
             description={t('form.nativeHint')}
             autoComplete="off"
           />
           <SelectField
             className="span-3"
             label={t('form.sex')}
-            value={v.sex}
-            onChange={(x) => form.set('sex', x)}
+            {...form.bind('sex')}
             options={sexOptions(t)}
             placeholder={t('form.choose')}
-            error={e.sex}
             isRequired
           />
-          <PartialDateField
-            className="span-3"
-            label={t('form.birthDate')}
-            value={v.birthDate}
-            onChange={(x) => form.set('birthDate', x)}
-            error={e.birthDate}
-          />
+          <PartialDateField className="span-3" label={t('form.birthDate')} {...form.bind('birthDate')} />
           <CodeComboField
             kind="region"
             className="span-3"
             label={t('form.nationality')}
-            value={v.nationality}
-            onChange={(x) => form.set('nationality', x)}
+            {...form.bind('nationality')}
             locale={locale}
             placeholder={t('form.typeToSearch')}
-            error={e.nationality}
           />
           <TextField
             className="span-3"
             label={t('form.passportNumber')}
-            value={v.passportNumber}
-            onChange={(x) => form.set('passportNumber', x)}
-            error={e.passportNumber}
+            {...form.bind('passportNumber')}
             autoComplete="off"
           />
           <CheckboxGroupField
             className="span-12 languages"
             label={t('form.languages')}
-            value={v.languages}
-            onChange={(x) => form.set('languages', x)}
+            {...form.bind('languages')}
             options={spokenLanguageOptions(v.languages, locale)}
-            error={e.languages}
           />
           <CodeComboField
             kind="language"
@@ -113,41 +94,18 @@ export function PatientFieldsForm({
       <div className="form-section">
         <h2 className="section-title">{t('form.sectionContacts')}</h2>
         <div className="form-grid">
-          <TextField
-            className="span-4"
-            label={t('form.email')}
-            type="email"
-            value={v.email}
-            onChange={(x) => form.set('email', x)}
-            error={e.email}
-            autoComplete="off"
+          <ContactFields
+            email={form.bind('email')}
+            phone={form.bind('phone')}
+            messagingHandle={form.bind('messagingHandle')}
+            labels={{
+              email: t('form.email'),
+              phone: t('form.phone'),
+              phoneHint: t('form.phoneHint'),
+              messagingHandle: t('form.messagingHandle'),
+            }}
           />
-          <TextField
-            className="span-4"
-            label={t('form.phone')}
-            type="tel"
-            value={v.phone}
-            onChange={(x) => form.set('phone', x)}
-            error={e.phone}
-            description={t('form.phoneHint')}
-            autoComplete="off"
-          />
-          <TextField
-            className="span-4"
-            label={t('form.messagingHandle')}
-            value={v.messagingHandle}
-            onChange={(x) => form.set('messagingHandle', x)}
-            error={e.messagingHandle}
-            autoComplete="off"
-          />
-          <TextField
-            className="span-12"
-            label={t('form.address')}
-            value={v.address}
-            onChange={(x) => form.set('address', x)}
-            error={e.address}
-            autoComplete="off"
-          />
+          <TextField className="span-12" label={t('form.address')} {...form.bind('address')} autoComplete="off" />
         </div>
       </div>
       <div className="form-section">
@@ -156,26 +114,20 @@ export function PatientFieldsForm({
           <TextField
             className="span-4"
             label={t('form.emergencyName')}
-            value={v.emergencyName}
-            onChange={(x) => form.set('emergencyName', x)}
-            error={e.emergencyName}
+            {...form.bind('emergencyName')}
             autoComplete="off"
           />
           <TextField
             className="span-4"
             label={t('form.emergencyRelation')}
-            value={v.emergencyRelation}
-            onChange={(x) => form.set('emergencyRelation', x)}
-            error={e.emergencyRelation}
+            {...form.bind('emergencyRelation')}
             autoComplete="off"
           />
           <TextField
             className="span-4"
             label={t('form.emergencyPhone')}
             type="tel"
-            value={v.emergencyPhone}
-            onChange={(x) => form.set('emergencyPhone', x)}
-            error={e.emergencyPhone}
+            {...form.bind('emergencyPhone')}
             autoComplete="off"
           />
         </div>
@@ -183,55 +135,36 @@ export function PatientFieldsForm({
       <div className="form-section">
         <h2 className="section-title">{t('form.sectionStroke')}</h2>
         <div className="form-grid">
-          <SelectField
-            className="span-4"
-            label={t('form.strokeType')}
-            value={v.strokeType}
-            onChange={(x) => form.set('strokeType', x)}
-            options={diagnosisOptions(t)}
-            placeholder={t('form.choose')}
-            error={e.strokeType}
-            isRequired
-          />
-          <PartialDateField
-            className="span-4"
-            label={t('form.strokeOnsetDate')}
-            value={v.strokeOnsetDate}
-            onChange={(x) => form.set('strokeOnsetDate', x)}
-            error={e.strokeOnsetDate}
-          />
-          <SelectField
-            className="span-2"
-            label={t('form.weaknessSide')}
-            value={v.weaknessSide}
-            onChange={(x) => form.set('weaknessSide', x)}
-            options={weaknessSideOptions(t)}
-            emptyLabel={t('form.none')}
-            error={e.weaknessSide}
+          <StrokeFields
+            type={form.bind('strokeType')}
+            onsetDate={form.bind('strokeOnsetDate')}
+            weaknessSide={form.bind('weaknessSide')}
+            labels={{
+              type: t('form.strokeType'),
+              onsetDate: t('form.strokeOnsetDate'),
+              weaknessSide: t('form.weaknessSide'),
+              choose: t('form.choose'),
+              none: t('form.none'),
+            }}
+            weaknessSideClassName="span-2"
           />
           <SelectField
             className="span-2"
             label={t('form.lesionSide')}
-            value={v.lesionSide}
-            onChange={(x) => form.set('lesionSide', x)}
+            {...form.bind('lesionSide')}
             options={lesionSideOptions(t)}
             emptyLabel={t('form.none')}
-            error={e.lesionSide}
           />
           <TextField
             className="span-4"
             label={t('form.lesionSite')}
-            value={v.lesionSite}
-            onChange={(x) => form.set('lesionSite', x)}
-            error={e.lesionSite}
+            {...form.bind('lesionSite')}
             description={t('form.lesionSiteHint')}
           />
           <TextField
             className="span-12"
             label={t('form.priorTreatments')}
-            value={v.priorTreatments}
-            onChange={(x) => form.set('priorTreatments', x)}
-            error={e.priorTreatments}
+            {...form.bind('priorTreatments')}
             multiline
             rows={2}
           />
@@ -240,47 +173,29 @@ export function PatientFieldsForm({
       <div className="form-section">
         <h2 className="section-title">{t('form.sectionHealth')}</h2>
         <div className="form-grid">
-          <CheckboxGroupField
-            className="span-8"
-            label={t('form.comorbidities')}
-            value={v.comorbidities}
-            onChange={(x) => form.set('comorbidities', x)}
-            options={conditionOptions(t)}
-            error={e.comorbidities}
-          />
-          <TextField
-            className="span-4"
-            label={t('form.comorbiditiesOther')}
-            value={v.comorbiditiesOther}
-            onChange={(x) => form.set('comorbiditiesOther', x)}
-            error={e.comorbiditiesOther}
-            isDisabled={!v.comorbidities.includes('other')}
-            isRequired={v.comorbidities.includes('other')}
+          <ConditionsFields
+            conditions={form.bind('comorbidities')}
+            other={form.bind('comorbiditiesOther')}
+            labels={{ conditions: t('form.comorbidities'), other: t('form.comorbiditiesOther') }}
           />
           <SelectField
             className="span-4"
             label={t('form.ecog')}
-            value={v.ecog}
-            onChange={(x) => form.set('ecog', x)}
+            {...form.bind('ecog')}
             options={ecogOptions(t)}
             emptyLabel={t('form.none')}
-            error={e.ecog}
           />
           <SelectField
             className="span-4"
             label={t('form.asa')}
-            value={v.asa}
-            onChange={(x) => form.set('asa', x)}
+            {...form.bind('asa')}
             options={asaOptions(t)}
             emptyLabel={t('form.none')}
-            error={e.asa}
           />
           <TextField
             className="span-12"
             label={t('form.healthNotes')}
-            value={v.healthNotes}
-            onChange={(x) => form.set('healthNotes', x)}
-            error={e.healthNotes}
+            {...form.bind('healthNotes')}
             multiline
             rows={2}
           />

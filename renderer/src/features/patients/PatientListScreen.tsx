@@ -6,7 +6,7 @@ import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
-import { TextField } from '../../ui/fields';
+import { FilterBar } from '../../ui/fields';
 import { formatInstant, formatPartialDate } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
@@ -66,16 +66,13 @@ export function PatientListScreen() {
         </a>
       </PageHeader>
       <section className="panel">
-        <div className="filter-bar" role="search">
-          <TextField
-            label={t('list.search')}
-            type="search"
-            value={text}
-            onChange={setText}
-            placeholder={t('list.searchPlaceholder')}
-            autoFocus
-          />
-        </div>
+        <FilterBar
+          label={t('list.search')}
+          placeholder={t('list.searchPlaceholder')}
+          text={text}
+          onText={setText}
+          autoFocus
+        />
         {list.isError ? <ErrorBanner error={list.error} /> : null}
         <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
           <table className="table">

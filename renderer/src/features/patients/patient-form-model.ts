@@ -1,5 +1,11 @@
 // The patient form's values (what inputs hold: strings) and their mapping to and from the contract's PatientFields.
-import type { Patient, PatientFields, PatientFieldsInput } from '../../../../db/contract';
+import { z } from 'zod';
+import {
+  type Patient,
+  type PatientFields,
+  PatientFieldsChecked,
+  type PatientFieldsInput,
+} from '../../../../db/contract';
 import { dateFromText, dateToText } from '../../ui/partial-date';
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
@@ -126,3 +132,6 @@ export function toPatientInput(v: PatientFormValues, today?: string): PatientFie
     healthNotes: n(v.healthNotes),
   };
 }
+
+/** The same schema the core runs, fed from the form's strings. */
+export const PatientFormSchema = z.preprocess((v) => toPatientInput(v as PatientFormValues), PatientFieldsChecked);
