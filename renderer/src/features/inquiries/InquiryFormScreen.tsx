@@ -26,6 +26,8 @@ import {
 } from '../../ui/options';
 import { useInquiry, useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
 import { CodeComboField } from '../../ui/CodeComboField';
+import { ConflictAlert, useEditConflict } from '../../ui/ConflictAlert';
+import { inquiryConflictFields } from './inquiry-conflict-fields';
 import '../../ui/records.css';
 
 /** The same schema the core runs, fed from the form's strings. */
@@ -49,10 +51,12 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
   const form = useForm<InquiryFormValues>(() =>
     inquiry ? formValuesFrom(inquiry) : emptyFormValues(new Date(), user.id),
   );
+  const fetchCurrent = (i: Inquiry) => call('inquiries.get', { id: i.id }).then((r) => r.inquiry);
+  const conflict = useEditConflict({ record: inquiry, form, fetchCurrent, toValues: formValuesFrom });
   const save = useMutation({
     mutationFn: (fields: z.output<typeof InquiryFieldsChecked>) =>
       inquiry
-        ? call('inquiries.update', { id: inquiry.id, version: inquiry.version, fields })
+        ? call('inquiries.update', { id: inquiry.id, version: conflict.version, fields })
         : call('inquiries.create', fields),
   });
   const draft = useDraft({
@@ -112,10 +116,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
       />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section" data-form-section>
-          <ErrorBanner
-            error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null}
-            fieldCount={fieldErrorCount}
-          />
+          <ErrorBanner error={conflict.bannerError} fieldCount={fieldErrorCount} />
           <DraftNotice draft={draft} />
           {heading(t('form.sectionContact'), 1)}
           <div className="form-grid">
@@ -354,6 +355,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
             />
           </div>
         </div>
+        <ConflictAlert conflict={conflict} fields={inquiryConflictFields(t, locale, staffOptions)} />
         <div className="form-footer">
           <a
             className="button button-secondary"

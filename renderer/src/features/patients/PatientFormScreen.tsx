@@ -14,6 +14,8 @@ import { DraftNotice } from '../../ui/DraftNotice';
 import { useDraft } from '../../ui/use-draft';
 import { type PatientFormValues, emptyPatientValues, patientValuesFrom, toPatientInput } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
+import { ConflictAlert, useEditConflict } from '../../ui/ConflictAlert';
+import { patientConflictFields } from './patient-conflict-fields';
 import { useInvalidatePatients, usePatient } from '../../api/patient-queries';
 import './patients.css';
 
@@ -29,14 +31,16 @@ export function PatientFormScreen({ id }: { id: number | null }) {
 }
 
 function PatientForm({ patient }: { patient: Patient | null }) {
-  const { t } = useTranslation('patients');
+  const { t, i18n } = useTranslation('patients');
   const invalidate = useInvalidatePatients();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<PatientFormValues>(() => (patient ? patientValuesFrom(patient) : emptyPatientValues()));
+  const fetchCurrent = (p: Patient) => call('patients.get', { id: p.id }).then((r) => r.patient);
+  const conflict = useEditConflict({ record: patient, form, fetchCurrent, toValues: patientValuesFrom });
   const save = useMutation({
     mutationFn: (fields: z.output<typeof PatientFieldsChecked>) =>
       patient
-        ? call('patients.update', { id: patient.id, version: patient.version, fields })
+        ? call('patients.update', { id: patient.id, version: conflict.version, fields })
         : call('patients.create', fields),
   });
 
@@ -82,13 +86,11 @@ function PatientForm({ patient }: { patient: Patient | null }) {
       />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section form-section-banner">
-          <ErrorBanner
-            error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null}
-            fieldCount={Object.keys(form.errors).length}
-          />
+          <ErrorBanner error={conflict.bannerError} fieldCount={Object.keys(form.errors).length} />
           <DraftNotice draft={draft} />
         </div>
         <PatientFieldsForm form={form} autoFocus />
+        <ConflictAlert conflict={conflict} fields={patientConflictFields(t, i18n.language)} />
         <div className="form-footer">
           <a
             className="button button-secondary"
