@@ -101,9 +101,14 @@ export function ConflictAlert<R extends { version: number }, V extends object>({
   const shown = look !== null;
   const saveButton = () => ref.current?.closest('form')?.querySelector<HTMLElement>('[type="submit"]') ?? null;
 
+  const settled = look?.state;
   useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [shown]);
+    const el = ref.current;
+    if (!shown || !el) return;
+    if (!el.contains(document.activeElement)) el.focus({ preventScroll: true });
+    // Again once the list is in: the alert grew, and its foot must clear the sticky Save bar (scroll-margin-bottom).
+    el.scrollIntoView({ block: 'nearest' });
+  }, [shown, settled]);
 
   if (!look || !conflict.base) return null;
   const author = conflictAuthor(look.error);
@@ -143,8 +148,7 @@ export function ConflictAlert<R extends { version: number }, V extends object>({
           </>
         ) : (
           t('common:conflict.someone')
-        )}{' '}
-        {t('common:conflict.nothingLost')}
+        )}
       </p>
       {look.state === 'loading' ? <p className="muted">{t('common:conflict.checking')}</p> : null}
       {look.state === 'failed' ? (
