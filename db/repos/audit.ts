@@ -1,6 +1,6 @@
 // SQL for the append-only audit log.
-import type { WritableDB } from '../sqlite/handles';
-import { run, sql } from '../sqlite/sql';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
+import { get, run, sql } from '../sqlite/sql';
 
 export interface AuditEntry {
   at: string;
@@ -20,4 +20,20 @@ export function insertAudit(db: WritableDB, e: AuditEntry): void {
                 ${e.before === null || e.before === undefined ? null : JSON.stringify(e.before)},
                 ${e.after === null || e.after === undefined ? null : JSON.stringify(e.after)})`,
   );
+}
+
+/** Who last changed a record and when (entries without an `after` record views and events, not changes). */
+export interface LastChange {
+  changedBy: string | null;
+  changedAt: string;
+}
+
+export function lastChangeOf(db: ReadableDB, entity: string, entityId: number): LastChange | null {
+  const row = get<{ at: string; name: string | null }>(
+    db,
+    sql`SELECT l.at, a.display_name AS name FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id
+        WHERE l.entity = ${entity} AND l.entity_id = ${entityId} AND l.after_json IS NOT NULL
+        ORDER BY l.id DESC LIMIT 1`,
+  );
+  return row ? { changedBy: row.name, changedAt: row.at } : null;
 }

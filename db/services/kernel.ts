@@ -1,6 +1,6 @@
 // The command kernel: runs a command as its actor in one IMMEDIATE transaction, loads or refuses, checks the version,
 // and writes the audit entry in the same transaction. It alone hands out a WritableDB, so a service is its rules only.
-import { insertAudit } from '../repos/audit';
+import { type LastChange, insertAudit, lastChangeOf } from '../repos/audit';
 import { DomainError, notFound } from '../sqlite/domain-error';
 import { type ReadableDB, type WritableDB, writableInTransaction } from '../sqlite/handles';
 import { nowIso } from './clinic-time';
@@ -66,15 +66,21 @@ export function mustLoad<E>(
   return found;
 }
 
-/** The optimistic-concurrency check every versioned record gets. */
+/**
+ * The optimistic-concurrency check every versioned record gets. `lastChange`, asked only on a refusal, lets the
+ * refusal say who changed the record and when (staff names only: the form that shows it has the record anyway).
+ */
 export function checkVersion<E extends { version: number }>(
   current: E,
   version: number,
   message: string | ((e: E) => string) = DEFAULT_CONFLICT,
+  lastChange: () => LastChange | null = () => null,
 ): void {
   if (current.version !== version) {
     const text = typeof message === 'function' ? message(current) : message;
-    throw new DomainError('CONFLICT', text, { reason: 'stale_version', currentVersion: current.version });
+    const who = lastChange();
+    const details = { reason: 'stale_version', currentVersion: current.version, ...(who ?? {}) } as const;
+    throw new DomainError('CONFLICT', text, details);
   }
 }
 
@@ -106,7 +112,8 @@ export function commandAs<A extends Actor | null, R, E = null>(
       if (spec.version !== undefined) {
         if (!hasVersion(before)) throw new Error(`${spec.action}: ${spec.entity} has no version to check`);
         const message = spec.conflictMessage as string | ((e: { version: number }) => string) | undefined;
-        checkVersion(before, spec.version, message);
+        const id = spec.id;
+        checkVersion(before, spec.version, message, () => lastChangeOf(w, spec.entity, id));
       }
     }
     const actorId = actor?.id ?? null;

@@ -87,8 +87,11 @@ describe('command kernel', () => {
     expect(auditCount(ctx.core)).toBe(before);
   });
 
-  it('refuses a stale version with CONFLICT carrying the current version', async () => {
+  it('refuses a stale version with CONFLICT carrying the current version, who changed it last and when', async () => {
     const { ctx, inquiry, spec } = await setUp();
+    const creator = ctx.core.db
+      .prepare("SELECT display_name AS name FROM accounts WHERE username = 'doctor'")
+      .get() as { name: string };
     let ran = false;
     const attempt = () =>
       command(ctx, { ...spec(inquiry.id, inquiry.version + 5), conflictMessage: 'Reload.' }, () => (ran = true));
@@ -96,7 +99,12 @@ describe('command kernel', () => {
       expect.objectContaining({
         code: 'CONFLICT',
         message: 'Reload.',
-        details: { reason: 'stale_version', currentVersion: inquiry.version },
+        details: {
+          reason: 'stale_version',
+          currentVersion: inquiry.version,
+          changedBy: creator.name,
+          changedAt: '2026-11-25T10:00:00.000Z',
+        },
       }),
     );
     expect(ran).toBe(false);

@@ -32,14 +32,22 @@ export function DraftNotice({ draft }: { draft: DraftState }) {
 export function FormNotices({
   form,
   draft,
+  conflict,
 }: {
   form: Pick<FormState<object>, 'formError' | 'errors'>;
   draft: DraftState;
+  /** An edit form's conflict: a stale-version refusal shows beside Save (ConflictAlert), not in the banner. */
+  conflict?: { bannerError: FormState<object>['formError'] };
 }) {
+  const banner = conflict
+    ? conflict.bannerError
+    : form.formError && form.formError.code !== 'VALIDATION'
+      ? form.formError
+      : null;
   return (
     <>
       <ErrorBanner
-        error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null}
+        error={banner}
         fieldCount={Object.keys(form.errors).length}
       />
       <DraftNotice draft={draft} />

@@ -17,6 +17,9 @@ import { type InquiryFormValues, InquiryFormSchema, emptyFormValues, formValuesF
 import { channelOptions, relationOptions, sexOptions, symptomOptions } from '../../ui/options';
 import { saveInquiry, useInquiry, useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
 import { CodeComboField } from '../../ui/CodeComboField';
+import { ConflictAlert, useEditConflict } from '../../ui/ConflictAlert';
+import { inquiryConflictFields } from './inquiry-conflict-fields';
+import { call } from '../../api/client';
 import '../../ui/records.css';
 
 export function InquiryFormScreen({ id }: { id: number | null }) {
@@ -34,11 +37,13 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
   const form = useForm<InquiryFormValues>(() =>
     inquiry ? formValuesFrom(inquiry) : emptyFormValues(new Date(), user.id),
   );
+  const fetchCurrent = (i: Inquiry) => call('inquiries.get', { id: i.id }).then((r) => r.inquiry);
+  const conflict = useEditConflict({ record: inquiry, form, fetchCurrent, toValues: formValuesFrom });
   const { formRef, draft, onSubmit, onKeyDown } = useRecordForm({
     form,
     schema: InquiryFormSchema,
     kind: 'inquiry',
-    record: inquiry,
+    record: inquiry && { id: inquiry.id, version: conflict.version },
     save: saveInquiry,
     invalidate,
   });
@@ -73,7 +78,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
       onKeyDown={onKeyDown}
     >
       <div className="form-section" data-form-section>
-        <FormNotices form={form} draft={draft} />
+        <FormNotices form={form} draft={draft} conflict={conflict} />
         {heading(t('form.sectionContact'), 1)}
         <div className="form-grid">
           <TextField
@@ -216,6 +221,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
           <TextField className="span-4" label={t('form.heardAbout')} {...form.bind('heardAbout')} />
         </div>
       </div>
+      <ConflictAlert conflict={conflict} fields={inquiryConflictFields(t, locale, staffOptions)} />
       <FormFooter
         cancelHref={inquiry ? hrefFor({ name: 'inquiry', id: inquiry.id }) : hrefFor({ name: 'inquiries' })}
         submitLabel={form.submitting ? t('common:actions.saving') : inquiry ? t('form.save') : t('form.create')}

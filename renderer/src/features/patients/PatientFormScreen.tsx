@@ -10,6 +10,9 @@ import { FormFooter } from '../../ui/FormFooter';
 import { FormPage } from '../../ui/FormPage';
 import { type PatientFormValues, PatientFormSchema, emptyPatientValues, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
+import { ConflictAlert, useEditConflict } from '../../ui/ConflictAlert';
+import { patientConflictFields } from './patient-conflict-fields';
+import { call } from '../../api/client';
 import { savePatient, useInvalidatePatients, usePatient } from '../../api/patient-queries';
 import './patients.css';
 
@@ -20,14 +23,16 @@ export function PatientFormScreen({ id }: { id: number | null }) {
 }
 
 function PatientForm({ patient }: { patient: Patient | null }) {
-  const { t } = useTranslation('patients');
+  const { t, i18n } = useTranslation('patients');
   const invalidate = useInvalidatePatients();
   const form = useForm<PatientFormValues>(() => (patient ? patientValuesFrom(patient) : emptyPatientValues()));
+  const fetchCurrent = (p: Patient) => call('patients.get', { id: p.id }).then((r) => r.patient);
+  const conflict = useEditConflict({ record: patient, form, fetchCurrent, toValues: patientValuesFrom });
   const { formRef, draft, onSubmit, onKeyDown } = useRecordForm({
     form,
     schema: PatientFormSchema,
     kind: 'patient',
-    record: patient,
+    record: patient && { id: patient.id, version: conflict.version },
     save: savePatient,
     invalidate,
   });
@@ -50,9 +55,10 @@ function PatientForm({ patient }: { patient: Patient | null }) {
       onKeyDown={onKeyDown}
     >
       <div className="form-section form-section-banner">
-        <FormNotices form={form} draft={draft} />
+        <FormNotices form={form} draft={draft} conflict={conflict} />
       </div>
       <PatientFieldsForm form={form} autoFocus />
+      <ConflictAlert conflict={conflict} fields={patientConflictFields(t, i18n.language)} />
       <FormFooter
         cancelHref={patient ? hrefFor({ name: 'patient', id: patient.id }) : hrefFor({ name: 'patients' })}
         submitLabel={form.submitting ? t('common:actions.saving') : patient ? t('form.save') : t('form.create')}
