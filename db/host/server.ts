@@ -134,6 +134,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   };
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string) => {
+    const received = performance.now();
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return transportError(res, 403, 'Requests from other sites are refused.');
@@ -161,8 +162,13 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const before = cookies[SESSION_COOKIE] ?? null;
     const holder: SessionHolder = { token: before };
+    const started = performance.now();
     const envelope = await dispatch(core, holder, method, input);
-    const headers: Record<string, string> = {};
+    const done = performance.now();
+    // The core's time and the host's (body read to answer), so a browser-side measurement (Resource Timing) can tell
+    // them apart from the transport. Durations only: nothing about the request itself.
+    const timing = `core;dur=${(done - started).toFixed(1)}, host;dur=${(done - received).toFixed(1)}`;
+    const headers: Record<string, string> = { 'server-timing': timing };
     if (holder.token !== before)
       headers['set-cookie'] = holder.token ? cookie(SESSION_COOKIE, holder.token) : cookie(SESSION_COOKIE, '', 0);
     sendJson(res, 200, envelope, headers);
