@@ -118,7 +118,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   const send = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...headers });
+    // A length, not chunks: the browser knows the answer is whole when its last byte arrives, with no end marker to wait on.
+    const length = String(Buffer.byteLength(body));
+    res.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', 'content-length': length, ...headers });
     res.end(body);
   };
   const sendJson = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
