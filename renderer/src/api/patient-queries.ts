@@ -1,5 +1,6 @@
 // TanStack Query hooks for patients and search: one key scheme, so a change refreshes every screen that shows it.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { PatientFieldsInput, PatientQueryInput } from '../../../db/contract';
 import { call } from './client';
 
@@ -43,16 +44,34 @@ export const useConversionDraft = (inquiryId: number) =>
     refetchOnWindowFocus: false,
   });
 
-export const useGlobalSearch = (text: string) =>
-  useQuery({
+/** One search's query, shared by the hook and by the keystroke that starts it (see useStartGlobalSearch). */
+const globalSearchQuery = (text: string) =>
+  queryOptions({
     queryKey: patientKeys.search(text),
     // Every keystroke asks: the key is the text, so an answer for older text never shows, and reading `signal` lets
     // TanStack Query abort that older request once nothing observes it.
     queryFn: ({ signal }) => call('search.global', { text, limit: 6 }, { signal }),
     enabled: text.trim() !== '',
-    placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
+
+export const useGlobalSearch = (text: string) =>
+  useQuery({ ...globalSearchQuery(text), placeholderData: keepPreviousData });
+
+/**
+ * Sends the request for `text` from the keystroke itself, before React renders the box: the render and the round trip
+ * then overlap instead of queueing (the hook would only ask once its effects run). The hook finds the request under the
+ * same key and waits on it; a fresh cached answer is not asked again.
+ */
+export function useStartGlobalSearch(): (text: string) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (text: string) => {
+      if (text.trim() !== '') void client.prefetchQuery(globalSearchQuery(text));
+    },
+    [client],
+  );
+}
 
 /** After a change to patients: lists, details, duplicates and search results are stale, and so are inquiries they link. */
 export function useInvalidatePatients() {

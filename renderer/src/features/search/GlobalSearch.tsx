@@ -1,5 +1,5 @@
 // Search as you type from anywhere: patients and inquiries by any part of a name, MRN, phone digits or e-mail.
-import { type FocusEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, memo, useCallback, useRef, useState } from 'react';
 import {
   Autocomplete,
   Header,
@@ -15,12 +15,13 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { formatPartialDate } from '../../ui/format';
-import { useGlobalSearch } from '../../api/patient-queries';
+import { useGlobalSearch, useStartGlobalSearch } from '../../api/patient-queries';
 import './search.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
+import type { SearchResults } from '../../../../db/contract';
 
 export function GlobalSearch() {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
   const [text, setText] = useState('');
   const [isOpen, setOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -29,23 +30,25 @@ export function GlobalSearch() {
   // so a late answer to older text never replaces a newer one, and the previous list stays up meanwhile (no flash).
   const query = text.trim();
   const results = useGlobalSearch(query);
+  const startSearch = useStartGlobalSearch();
   const data = query === '' ? undefined : results.data;
-  const patients = data?.patients ?? [];
-  const inquiries = data?.inquiries ?? [];
 
   const waiting = results.isPlaceholderData || results.isFetching;
   const emptyText = query === '' ? t('search.hint') : waiting ? t('common:loading') : t('search.none', { text: query });
 
-  const open = (key: string | number | null) => {
+  // Stable, like the options: a keystroke whose answer is not in yet must not rebuild the list (that delays the request).
+  const open = useCallback((key: string | number | null) => {
     if (key === null) return;
     const [kind, id] = String(key).split(':');
     setText('');
     setOpen(false);
     if (kind === 'p') navigate({ name: 'patient', id: Number(id) });
     if (kind === 'i') navigate({ name: 'inquiry', id: Number(id) });
-  };
+  }, []);
+  const empty = useCallback(() => <div className="search-empty">{emptyText}</div>, [emptyText]);
 
   const changeText = (value: string) => {
+    startSearch(value.trim());
     setText(value);
     setOpen(value.trim() !== '');
   };
@@ -95,73 +98,83 @@ export function GlobalSearch() {
         onOpenChange={setOpen}
         isNonModal
       >
-        <ListBox
-          className="search-list"
-          aria-label={t('search.label')}
-          onAction={open}
-          renderEmptyState={() => <div className="search-empty">{emptyText}</div>}
-        >
-          {patients.length > 0 ? (
-            <ListBoxSection id="patients">
-              <Header className="search-section-title">{t('search.patients')}</Header>
-              {patients.map((p) => (
-                <ListBoxItem
-                  key={`p:${p.id}`}
-                  id={`p:${p.id}`}
-                  className="search-item"
-                  textValue={`${p.familyName} ${p.givenName} ${p.mrn}`}
-                >
-                  <span className="search-item-title">
-                    <Name>{`${p.familyName} ${p.givenName}`}</Name>
-                    {p.nativeName ? (
-                      <>
-                        {' · '}
-                        <Name>{p.nativeName}</Name>
-                      </>
-                    ) : null}
-                  </span>
-                  <span className="search-item-sub">
-                    <Joined
-                      items={[
-                        <Ltr key="mrn">{p.mrn}</Ltr>,
-                        formatPartialDate(p.birthDate, p.birthDateApprox, i18n.language),
-                        p.phone ? <Ltr key="phone">{p.phone}</Ltr> : null,
-                        p.email ? <Ltr key="email">{p.email}</Ltr> : null,
-                      ]}
-                    />
-                  </span>
-                </ListBoxItem>
-              ))}
-            </ListBoxSection>
-          ) : null}
-          {inquiries.length > 0 ? (
-            <ListBoxSection id="inquiries">
-              <Header className="search-section-title">{t('search.inquiries')}</Header>
-              {inquiries.map((i) => (
-                <ListBoxItem
-                  key={`i:${i.id}`}
-                  id={`i:${i.id}`}
-                  className="search-item"
-                  textValue={`${i.patientName} ${i.id}`}
-                >
-                  <span className="search-item-title">
-                    <Name>{i.patientName}</Name>
-                  </span>
-                  <span className="search-item-sub">
-                    <Joined
-                      items={[
-                        t('search.inquiryLine', { id: i.id, status: t(`inquiries:status.${i.status}`) }),
-                        i.contactPhone ? <Ltr key="phone">{i.contactPhone}</Ltr> : null,
-                        i.contactEmail ? <Ltr key="email">{i.contactEmail}</Ltr> : null,
-                      ]}
-                    />
-                  </span>
-                </ListBoxItem>
-              ))}
-            </ListBoxSection>
-          ) : null}
+        <ListBox className="search-list" aria-label={t('search.label')} onAction={open} renderEmptyState={empty}>
+          <SearchOptions data={data} />
         </ListBox>
       </Popover>
     </Autocomplete>
   );
 }
+
+/**
+ * The options of one answer. Memoised on the answer itself: typing re-renders the box on every keystroke, and only a
+ * new answer should pay for building the list (react-aria renders a collection twice, and dates are formatted per row).
+ */
+const SearchOptions = memo(function SearchOptions({ data }: { data: SearchResults | undefined }) {
+  const { t, i18n } = useTranslation('patients');
+  const patients = data?.patients ?? [];
+  const inquiries = data?.inquiries ?? [];
+  return (
+    <>
+      {patients.length > 0 ? (
+        <ListBoxSection id="patients">
+          <Header className="search-section-title">{t('search.patients')}</Header>
+          {patients.map((p) => (
+            <ListBoxItem
+              key={`p:${p.id}`}
+              id={`p:${p.id}`}
+              className="search-item"
+              textValue={`${p.familyName} ${p.givenName} ${p.mrn}`}
+            >
+              <span className="search-item-title">
+                <Name>{`${p.familyName} ${p.givenName}`}</Name>
+                {p.nativeName ? (
+                  <>
+                    {' · '}
+                    <Name>{p.nativeName}</Name>
+                  </>
+                ) : null}
+              </span>
+              <span className="search-item-sub">
+                <Joined
+                  items={[
+                    <Ltr key="mrn">{p.mrn}</Ltr>,
+                    formatPartialDate(p.birthDate, p.birthDateApprox, i18n.language),
+                    p.phone ? <Ltr key="phone">{p.phone}</Ltr> : null,
+                    p.email ? <Ltr key="email">{p.email}</Ltr> : null,
+                  ]}
+                />
+              </span>
+            </ListBoxItem>
+          ))}
+        </ListBoxSection>
+      ) : null}
+      {inquiries.length > 0 ? (
+        <ListBoxSection id="inquiries">
+          <Header className="search-section-title">{t('search.inquiries')}</Header>
+          {inquiries.map((i) => (
+            <ListBoxItem
+              key={`i:${i.id}`}
+              id={`i:${i.id}`}
+              className="search-item"
+              textValue={`${i.patientName} ${i.id}`}
+            >
+              <span className="search-item-title">
+                <Name>{i.patientName}</Name>
+              </span>
+              <span className="search-item-sub">
+                <Joined
+                  items={[
+                    t('search.inquiryLine', { id: i.id, status: t(`inquiries:status.${i.status}`) }),
+                    i.contactPhone ? <Ltr key="phone">{i.contactPhone}</Ltr> : null,
+                    i.contactEmail ? <Ltr key="email">{i.contactEmail}</Ltr> : null,
+                  ]}
+                />
+              </span>
+            </ListBoxItem>
+          ))}
+        </ListBoxSection>
+      ) : null}
+    </>
+  );
+});
