@@ -69,7 +69,9 @@ describe('db/host/cli.ts', () => {
     await client.open(new URL(openUrl).searchParams.get('token') ?? '');
     // A sign-in hashes twice at full cost (the decoy, then the check): a call still under way when Ctrl+C comes.
     const underWay = client.call('auth.signIn', { username: 'nobody', password: 'not a password' });
-    await new Promise((r) => setTimeout(r, 50));
+    // Long enough for the host to have read the call (a connection with no call read yet is cut at once), well
+    // short of the two hashes.
+    await new Promise((r) => setTimeout(r, 300));
     run.child.kill('SIGINT');
     await waitFor(() => (/Stopping StrokeDesk/.test(run.out()) ? true : null), 'the stopping line');
     run.child.kill('SIGINT');
