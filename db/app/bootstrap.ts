@@ -6,6 +6,7 @@ import type { MigrateResult } from '../sqlite/migrate';
 import { openDatabase } from '../sqlite/open';
 import { type Core, createCore, type Logger } from '../services/core';
 import { warmUp } from '../services/search';
+import { sweepOrphanFiles } from '../services/attachments';
 import { DB_FILE_NAME, ensureDataDir } from './data-dir';
 
 export interface BootstrapOptions {
@@ -59,6 +60,8 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
       attachmentsDir: path.join(dataDir, 'attachments'),
     });
+    // A crash between an attachment's file write and its row leaves a file nobody lists: swept on every start.
+    sweepOrphanFiles(core);
     let seeded: SeedResult | null = null;
     if (o.seed) {
       const started = performance.now();

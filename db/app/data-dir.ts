@@ -28,7 +28,11 @@ export function resolveDataDir(
   return path.resolve(option || env.STROKEDESK_DATA_DIR || fallback);
 }
 
-/** Creates the folder if it is missing, readable by this user only (it holds patient records); an existing one is left as is. */
+/**
+ * Creates the folder if it is missing, and on every start makes it this user's only (0700: it holds patient records),
+ * so a folder copied in or loosened by hand is closed again. Windows has no such bits; its ACLs are the profile's.
+ */
 export function ensureDataDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
 }

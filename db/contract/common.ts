@@ -46,6 +46,10 @@ export const ERROR_REASONS = [
   'batch_committed',
   /** A uniqueness or reference rule in the database refused the write. */
   'constraint',
+  /** Too many wrong passwords for this username: `details.retryAfterSeconds` says when the next try is heard. */
+  'sign_in_wait',
+  /** Ten wrong passwords in a row: locked until `details.retryAt` (ISO), or until an admin unlocks it. */
+  'account_locked',
 ] as const;
 export const ErrorReason = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReason>;
@@ -131,20 +135,31 @@ export const IsoInstant = z.iso.datetime({ offset: false, message: 'Use an ISO-8
 
 export const Id = z.number().int().positive();
 
+/**
+ * NUL (C strings and SQLite's text functions stop at it) and a lone UTF-16 surrogate (half of a character, not text in
+ * any encoding) are refused in every text the contract takes, as a VALIDATION error on that field.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isCleanText = (s: string): boolean => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+/** A string that holds neither NUL nor a lone surrogate: the base of every text type below. */
+export const CleanString = () => z.string().refine(isCleanText, 'Remove the hidden characters (NUL or broken symbols)');
+
+/** What a person types into a search box: trimmed, at most `max` characters, empty meaning "everything". */
+export const SearchText = (max = 100) => CleanString().trim().max(max);
+
 /** Trimmed text; empty becomes null so the database never holds "". */
 export const OptionalText = (max: number) =>
-  z
-    .string()
+  CleanString()
     .trim()
     .max(max, `At most ${max} characters`)
     .nullable()
     .transform((s) => (s === null || s === '' ? null : s));
 
-export const RequiredText = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+export const RequiredText = (max: number) =>
+  CleanString().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 
 /** An e-mail address, stored lower-case; empty becomes null. */
-export const Email = z
-  .string()
+export const Email = CleanString()
   .trim()
   .max(200)
   .nullable()
@@ -152,8 +167,7 @@ export const Email = z
   .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an e-mail address');
 
 /** A phone number as typed; search uses its digits. */
-export const Phone = z
-  .string()
+export const Phone = CleanString()
   .trim()
   .max(40)
   .nullable()
@@ -239,5 +253,7 @@ export const VALIDATION_MESSAGES = {
   usernameTaken: 'That username is taken',
   inquiryReason: 'Say why the inquiry is {{status}}',
   statusReason: 'Say why ({{status}})',
+  commonPassword: 'This password is too common or too easy to guess; try a short sentence of your own',
+  hiddenChars: 'Remove the hidden characters (NUL or broken symbols)',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -12,6 +12,7 @@ import {
   PartialDate,
   Phone,
   RequiredText,
+  SearchText,
   method,
   surelyBefore,
 } from './common';
@@ -198,7 +199,7 @@ export const INQUIRY_SORTS = ['receivedAt', 'nextFollowUp', 'patientName', 'stat
 export const FOLLOW_UP_FILTERS = ['any', 'due', 'overdue', 'today'] as const;
 
 export const InquiryQuery = z.object({
-  text: z.string().trim().max(100).default(''),
+  text: SearchText().default(''),
   statuses: z.array(InquiryStatus).default([]),
   ownerId: z.number().int().positive().nullable().default(null),
   channel: Channel.nullable().default(null),

@@ -11,6 +11,7 @@ import {
   PartialDate,
   Phone,
   RequiredText,
+  SearchText,
   method,
   surelyBefore,
 } from './common';
@@ -124,7 +125,7 @@ export type PatientDetail = z.infer<typeof PatientDetail>;
 
 export const PATIENT_SORTS = ['name', 'mrn', 'createdAt', 'birthDate'] as const;
 export const PatientQuery = z.object({
-  text: z.string().trim().max(100).default(''),
+  text: SearchText().default(''),
   sort: z.enum(PATIENT_SORTS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
@@ -215,7 +216,7 @@ export const patientMethods = {
     roles: STAFF,
   }),
   'search.global': method({
-    input: z.object({ text: z.string().trim().max(100), limit: z.number().int().min(1).max(50).default(8) }),
+    input: z.object({ text: SearchText(), limit: z.number().int().min(1).max(50).default(8) }),
     output: SearchResults,
     roles: STAFF,
   }),

@@ -10,6 +10,8 @@ import { stderrLogger } from '../services/core';
 import { startHost } from './server';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** How long calls under way (a sign-in's hash, an import) may take to answer once a stop is asked for. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const USAGE =
   'Usage: tsx db/host/cli.ts [--db FILE | --data-dir DIR] [--port N] [--seed demo|N|N:P] [--renderer DIR] [--offer-demo] [--no-open] [--quiet]';
@@ -78,15 +80,21 @@ async function main(): Promise<void> {
   });
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl+C must not cut a close half-way (calls under way, the records file): say so and carry on.
+      console.log('StrokeDesk is still shutting down…');
+      return;
+    }
     stopping = true;
-    await host.close();
+    console.log('Stopping StrokeDesk: finishing the calls under way…');
+    await host.close(SHUTDOWN_GRACE_MS);
     core.db.close();
     process.exit(0);
   };
   // Listening before the address is printed: whoever reads that line may stop us at once, and must get a clean close.
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // `on`, not `once`: with no listener left, a second signal would take Node's default and kill the process.
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   console.log(`StrokeDesk is running at ${host.openUrl}`);
   if (!values['no-open']) openBrowser(host.openUrl);
   warmUpInBackground(core);

@@ -36,7 +36,8 @@ export interface RunningHost {
   url: string;
   token: string;
   openUrl: string;
-  close(): Promise<void>;
+  /** Stops taking connections; calls under way get up to `graceMs` to answer before their connections are cut. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -281,10 +282,15 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         url,
         token,
         openUrl: `${url}/?token=${token}`,
-        close: () =>
+        close: (graceMs = 0) =>
           new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.close(() => {
+              clearTimeout(cut);
+              done();
+            });
+            // Idle keep-alive connections go now; one with a call under way closes after its answer.
+            server.closeIdleConnections();
           }),
       });
     });

@@ -14,7 +14,8 @@ interface AccountRow {
   language: Language | null;
 }
 
-export interface AccountWithHash extends Account {
+/** An account as stored; whether it is locked now is the sign-in guard's to say. */
+export interface AccountWithHash extends Omit<Account, 'lockedUntil'> {
   passwordHash: string;
   language: Language | null;
 }
@@ -86,5 +87,8 @@ export function setAccountLanguage(db: WritableDB, id: number, language: Languag
 }
 
 /** Public view: never hand the hash outside the core; the language is the person's own, in their session. */
-export const withoutHash = ({ passwordHash: _hash, language: _language, ...account }: AccountWithHash): Account =>
-  account;
+export const withoutHash = ({
+  passwordHash: _hash,
+  language: _language,
+  ...account
+}: AccountWithHash): Omit<Account, 'lockedUntil'> => account;

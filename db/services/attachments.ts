@@ -1,4 +1,5 @@
 // Rules for attachments: type and size checks, one stored file per content hash, audited add, remove and open.
+import fs from 'node:fs';
 import {
   ATTACHMENT_READERS,
   type Attachment,
@@ -16,7 +17,7 @@ import { type CallContext, requireActor } from './context';
 import type { Core } from './core';
 import { command, mustLoad, recordEvent } from './kernel';
 import { DomainError, fieldError, notFound } from '../sqlite/domain-error';
-import { blobExists, blobPath, deleteBlob, putBlob, sha256Hex, storeError } from './file-store';
+import { blobExists, blobPath, deleteBlob, listBlobs, putBlob, sha256Hex, storeError } from './file-store';
 
 const ENTITY = 'attachment';
 /** The form's file input answers for the bytes, their name and their type. */
@@ -225,4 +226,26 @@ export function openFile(core: Core, sessionToken: string | null, id: number): A
   }
   recordEvent(core, actor, 'attachments.open', ENTITY, id);
   return { path: blobPath(dir, a.sha256), fileName: a.fileName, mime: a.mime, size: a.size };
+}
+
+/** Younger files may belong to a write still under way (an attachment or an import between file and row): kept. */
+export const ORPHAN_MIN_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * On start: removes attachment files no attachment row uses, left by a crash between the file write and the row's
+ * commit, and temporary files of interrupted writes. Only files older than `minAgeMs`. Answers how many went.
+ */
+export function sweepOrphanFiles(core: Core, minAgeMs = ORPHAN_MIN_AGE_MS): number {
+  const dir = core.attachmentsDir;
+  if (!dir) return 0;
+  const cutoff = core.clock.now().getTime() - minAgeMs;
+  let swept = 0;
+  for (const blob of listBlobs(dir)) {
+    if (blob.modifiedMs > cutoff) continue;
+    if (blob.sha !== null && stillLinked(core, blob.sha)) continue;
+    fs.rmSync(blob.path, { force: true });
+    swept += 1;
+  }
+  if (swept > 0) core.log.info('swept attachment files left without a record', { files: swept });
+  return swept;
 }

@@ -18,6 +18,18 @@ import { type Actor, type Core, clinicName, clinicTimeZone } from './core';
 import { command, commandAs, recordEvent } from './kernel';
 import { DomainError, fieldError, notFound } from '../sqlite/domain-error';
 import { hashPassword, verifyPassword } from './passwords';
+import { assertStrongPassword } from './password-policy';
+import { clearFailures, guardedSignIn, lockedUntil, unlockUsername } from './sign-in-guard';
+
+/** The public view of an account, with its lock (if one is running now) for the accounts screen. */
+const publicAccount = (core: Core, a: AccountWithHash): Account => ({
+  ...withoutHash(a),
+  lockedUntil: lockedUntil(core, a.username),
+});
+
+/** Too common, or made of the person's own names or the clinic's: refused before any hashing. */
+const checkNewPassword = (core: Core, password: string, names: string[]) =>
+  assertStrongPassword(password, [...names, clinicName(core)]);
 
 const toSessionUser = (a: AccountWithHash | Actor): SessionUser => ({
   id: a.id,
@@ -48,8 +60,13 @@ export function status(ctx: CallContext): AuthStatus {
   };
 }
 
+const alreadySetUp = () => new DomainError('ALREADY_SET_UP', 'This clinic already has accounts. Sign in instead.');
+
 export async function setupAdmin(ctx: CallContext, input: Omit<NewAccount, 'role'>): Promise<SessionUser> {
   const { core } = ctx;
+  // Checked before hashing as well as inside the command: a set-up clinic must not cost anyone a hash.
+  if (countAccounts(core.db) > 0) throw alreadySetUp();
+  await checkNewPassword(core, input.password, [input.username, input.displayName]);
   const hash = await hashPassword(input.password, core.passwordLog2N);
   // The first admin is the actor of their own creation.
   const audit = (_: null, newId: number) => ({
@@ -59,9 +76,7 @@ export async function setupAdmin(ctx: CallContext, input: Omit<NewAccount, 'role
     actorId: newId,
   });
   const id = commandAs(core, null, { action: 'auth.setupAdmin', entity: 'account', audit }, ({ w, at }) => {
-    if (countAccounts(w) > 0) {
-      throw new DomainError('ALREADY_SET_UP', 'This clinic already has accounts. Sign in instead.');
-    }
+    if (countAccounts(w) > 0) throw alreadySetUp();
     return insertAccount(w, { ...input, role: 'admin', passwordHash: hash, createdAt: at });
   });
   ctx.session.token = core.sessions.open(id, core.clock.now().getTime());
@@ -76,15 +91,20 @@ let decoyHash: Promise<string> | null = null;
 export async function signIn(ctx: CallContext, input: { username: string; password: string }): Promise<SessionUser> {
   const { core } = ctx;
   const account = findAccountByUsername(core.db, input.username);
-  decoyHash ??= hashPassword('decoy password', core.passwordLog2N);
-  const ok = await verifyPassword(input.password, account ? account.passwordHash : await decoyHash);
-  if (!account || !ok || !account.active) {
-    recordEvent(core, null, 'auth.signInFailed', 'account', account?.id ?? null);
+  const decoy = (decoyHash ??= hashPassword('decoy password', core.passwordLog2N));
+  const ok = await guardedSignIn(core, input.username, account?.id ?? null, async () => {
+    const right = await verifyPassword(input.password, account ? account.passwordHash : await decoy);
+    return right && account !== null && account.active;
+  });
+  if (!account || !ok) {
     throw new DomainError('BAD_CREDENTIALS', 'Wrong username or password, or the account is switched off.');
   }
   core.sessions.close(ctx.session.token);
   ctx.session.token = core.sessions.open(account.id, core.clock.now().getTime());
-  recordEvent(core, account, 'auth.signIn', 'account', account.id);
+  const audit = () => ({ entityId: account.id, before: null, after: null });
+  commandAs(core, account, { action: 'auth.signIn', entity: 'account', audit }, ({ w }) =>
+    clearFailures(w, input.username),
+  );
   return toSessionUser(account);
 }
 
@@ -119,7 +139,7 @@ export function setLanguage(ctx: CallContext, input: { language: Language }): Se
   });
 }
 
-export const list = (ctx: CallContext): Account[] => listAccounts(ctx.core.db).map(withoutHash);
+export const list = (ctx: CallContext): Account[] => listAccounts(ctx.core.db).map((a) => publicAccount(ctx.core, a));
 
 export const staff = (ctx: CallContext) =>
   listAccounts(ctx.core.db)
@@ -128,13 +148,14 @@ export const staff = (ctx: CallContext) =>
 
 export async function create(ctx: CallContext, input: NewAccount): Promise<Account> {
   requireActor(ctx);
+  await checkNewPassword(ctx.core, input.password, [input.username, input.displayName]);
   const hash = await hashPassword(input.password, ctx.core.passwordLog2N);
   return command(ctx, { action: 'accounts.create', entity: 'account' }, ({ w, at }) => {
     if (findAccountByUsername(w, input.username)) throw fieldError('username', 'That username is taken');
     const id = insertAccount(w, { ...input, passwordHash: hash, createdAt: at });
     const created = findAccountById(w, id);
     if (!created) throw notFound('Account', id);
-    return withoutHash(created);
+    return publicAccount(ctx.core, created);
   });
 }
 
@@ -160,12 +181,15 @@ export function update(
     updateAccount(w, input.id, input);
     const after = findAccountById(w, input.id);
     if (!after) throw notFound('Account', input.id);
-    return withoutHash(after);
+    return publicAccount(ctx.core, after);
   });
 }
 
 export async function resetPassword(ctx: CallContext, input: { id: number; password: string }): Promise<{ ok: true }> {
   requireActor(ctx);
+  const target = findAccountById(ctx.core.db, input.id);
+  if (!target) throw notFound('Account', input.id);
+  await checkNewPassword(ctx.core, input.password, [target.username, target.displayName]);
   const hash = await hashPassword(input.password, ctx.core.passwordLog2N);
   const spec = {
     action: 'accounts.resetPassword',
@@ -176,5 +200,16 @@ export async function resetPassword(ctx: CallContext, input: { id: number; passw
     audit: () => ({ entityId: input.id, before: null, after: null }),
   };
   command(ctx, spec, ({ w }) => setPasswordHash(w, input.id, hash));
+  // Whoever knew the old password is signed out everywhere (the admin's own call stays signed in).
+  ctx.core.sessions.closeAccount(input.id, ctx.session.token);
   return { ok: true };
+}
+
+/** An admin lifts a sign-in lock before its 15 minutes run out. */
+export function unlock(ctx: CallContext, input: { id: number }): Account {
+  const actor = requireActor(ctx);
+  const account = findAccountById(ctx.core.db, input.id);
+  if (!account) throw notFound('Account', input.id);
+  unlockUsername(ctx.core, actor, account.username, account.id);
+  return publicAccount(ctx.core, account);
 }

@@ -65,3 +65,28 @@ export function deleteBlob(dir: string, sha: string): void {
 }
 
 export const blobExists = (dir: string, sha: string): boolean => fs.existsSync(blobPath(dir, sha));
+
+export interface StoredBlob {
+  /** The content hash, or null for a temporary file a write left behind. */
+  sha: string | null;
+  path: string;
+  modifiedMs: number;
+}
+
+const TEMP_RE = /^\.[0-9a-f]{64}\.[0-9a-f]+\.tmp$/;
+
+/** Every blob and leftover temporary file in the store (anything else in the folder is not ours and is left alone). */
+export function listBlobs(dir: string): StoredBlob[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: StoredBlob[] = [];
+  for (const shard of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+    for (const entry of fs.readdirSync(path.join(dir, shard.name), { withFileTypes: true })) {
+      const isBlob = SHA_RE.test(entry.name) && entry.name.startsWith(shard.name);
+      if (!entry.isFile() || !(isBlob || TEMP_RE.test(entry.name))) continue;
+      const file = path.join(dir, shard.name, entry.name);
+      found.push({ sha: isBlob ? entry.name : null, path: file, modifiedMs: fs.statSync(file).mtimeMs });
+    }
+  }
+  return found;
+}

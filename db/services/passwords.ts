@@ -7,15 +7,49 @@ const R = 8;
 const P = 1;
 const KEY_LEN = 64;
 
+/**
+ * At most this many derivations at once (each holds 128·N·r bytes: 128 MiB at OWASP's cost). scrypt already runs on
+ * libuv's pool, off the thread that answers calls; the cap keeps a burst of sign-ins from taking all of the pool's
+ * four threads (file reads and writes share them) or gigabytes of memory. The rest wait their turn in order.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let active = 0;
+let peak = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  // A finished derivation hands its slot straight to the next in line, so a newcomer cannot slip in between.
+  if (active < MAX_CONCURRENT_HASHES) active += 1;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  peak = Math.max(peak, active);
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  }
+}
+
+/** How many derivations run now and at most since the last reset (tests of the cap). */
+export const hashingLoad = (reset = false) => {
+  const load = { active, waiting: waiting.length, peak };
+  if (reset) peak = active;
+  return load;
+};
+
 function derive(password: string, salt: Buffer, log2n: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** log2n;
   // scrypt needs 128 * N * r bytes; Node's default cap (32 MiB) is below OWASP's cost, so raise it.
   const maxmem = 128 * N * r * 2 + 1024 * 1024;
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N, r, p, maxmem }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N, r, p, maxmem }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string, log2n = DEFAULT_LOG2N): Promise<string> {

@@ -13,17 +13,24 @@ export interface Actor {
 
 interface SessionRecord {
   accountId: number;
+  openedAt: number;
   lastSeen: number;
 }
+
+/** However busy, a session ends this long after its sign-in: a stolen token is not good forever. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
 /** Sign-in sessions live in memory: a restart of the app means signing in again. */
 export class SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
-  constructor(private readonly idleMs: number) {}
+  constructor(
+    private readonly idleMs: number,
+    private readonly absoluteMs = SESSION_ABSOLUTE_MS,
+  ) {}
 
   open(accountId: number, now: number): string {
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { accountId, lastSeen: now });
+    this.sessions.set(token, { accountId, openedAt: now, lastSeen: now });
     return token;
   }
 
@@ -31,7 +38,7 @@ export class SessionStore {
     if (!token) return null;
     const s = this.sessions.get(token);
     if (!s) return null;
-    if (now - s.lastSeen > this.idleMs) {
+    if (now - s.lastSeen > this.idleMs || now - s.openedAt > this.absoluteMs) {
       this.sessions.delete(token);
       return null;
     }
@@ -41,5 +48,11 @@ export class SessionStore {
 
   close(token: string | null): void {
     if (token) this.sessions.delete(token);
+  }
+
+  /** Ends every session of one account (its password was reset), except `keep` (the admin's own). */
+  closeAccount(accountId: number, keep: string | null = null): void {
+    for (const [token, s] of this.sessions)
+      if (s.accountId === accountId && token !== keep) this.sessions.delete(token);
   }
 }

@@ -15,10 +15,19 @@ export function mapSqliteError(err: unknown): DomainError | null {
       sqlite: code,
     });
   }
-  if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) {
+  // SQLite rolls the whole change back on a full disk: say that nothing already saved is lost and no restart is needed.
+  if (code.startsWith('SQLITE_FULL')) {
     return new DomainError(
       'DB_FULL',
-      'The records could not be written: the disk is full or failing. Free some space or call your administrator.',
+      'The disk is full: this change was not saved, and everything saved before is safe. Free some space on the disk, ' +
+        'then try again; there is no need to restart.',
+      { sqlite: code },
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new DomainError(
+      'DB_FULL',
+      'The records could not be written: the disk is failing or full. Free some space or call your administrator.',
       { sqlite: code },
     );
   }

@@ -1,4 +1,5 @@
 // Opens a StrokeDesk database file: checks it is ours, sets the pragmas we rely on, and migrates it.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from './domain-error';
@@ -29,8 +30,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     throw mapSqliteError(err) ?? err;
   }
   try {
+    restrictToOwner(path);
     checkOwnership(db);
     applyPragmas(db, options.busyTimeoutMs ?? 5000);
+    restrictToOwner(path);
     registerFunctions(db);
     const migration = migrate(db, { path, backupDir: options.backupDir, migrations });
     // Keeps the planner's statistics fresh (cheap: bounded sampling), so filters pick the right index at any size.
@@ -40,6 +43,21 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   } catch (err) {
     db.close();
     throw mapSqliteError(err) ?? err;
+  }
+}
+
+/**
+ * The records file and its -wal and -shm: readable and writable by the clinic's account only (0600), on every open.
+ * The main file first: SQLite creates the -wal and -shm with the main file's permissions, so later ones follow it.
+ */
+function restrictToOwner(file: string): void {
+  if (file === ':memory:' || file === '' || process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
   }
 }
 

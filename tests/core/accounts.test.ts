@@ -113,5 +113,5 @@ describe('password hashing', () => {
     expect(await verifyPassword('correct horse battery', hash)).toBe(true);
     expect(await verifyPassword('correct horse batterz', hash)).toBe(false);
     expect(await hashPassword('correct horse battery')).not.toBe(hash);
-  });
+  }, 120_000); // three hashes at full cost: seconds each on a busy machine
 });

@@ -1,4 +1,5 @@
 // First run, sign-in and sign-out, and the admin's accounts screen, driven as a person would.
+import { dispatch } from '../../db/api/dispatch';
 import { E2E_PASSWORD, expect, signIn, test } from './fixtures';
 
 test('first run asks for the administrator, who can then add a coordinator', async ({ app, page }) => {
@@ -10,7 +11,7 @@ test('first run asks for the administrator, who can then add a coordinator', asy
   await page.getByLabel('Repeat password').fill('short');
   await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
   // The field says what is wrong, and nothing typed is lost.
-  await expect(page.getByText('At least 10 characters').first()).toBeVisible();
+  await expect(page.getByText('At least 12 characters').first()).toBeVisible();
   await expect(page.getByLabel('Full name')).toHaveValue('Ada Admin');
   await page.getByLabel(/^Password/).fill(E2E_PASSWORD);
   await page.getByLabel('Repeat password').fill(E2E_PASSWORD);
@@ -37,6 +38,21 @@ test('a wrong password is refused in words, and the username stays', async ({ ap
   await page.goto(app.openUrl);
   await signIn(page, 'coord', 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText('Wrong username or password, or the account is switched off.');
+  await expect(page.getByLabel('Username')).toHaveValue('coord');
+});
+
+test('after five wrong passwords the screen says how long to wait', async ({ app, page }) => {
+  await app.seedAccounts();
+  // Four wrong tries straight to the core; the fifth through the screen.
+  for (let i = 0; i < 4; i += 1) {
+    const r = await dispatch(app.core, { token: null }, 'auth.signIn', { username: 'coord', password: 'wrong guess' });
+    expect(r.ok ? null : r.error.code).toBe('BAD_CREDENTIALS');
+  }
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord', 'wrong guess');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Too many wrong passwords for this username. Wait 1 s, then try again.',
+  );
   await expect(page.getByLabel('Username')).toHaveValue('coord');
 });
 

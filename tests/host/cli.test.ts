@@ -61,6 +61,32 @@ async function waitFor<T>(probe: () => T | null, what: string, ms = 45_000): Pro
 }
 
 describe('db/host/cli.ts', () => {
+  it('on a second Ctrl+C during shutdown says it is still shutting down, answers the call under way, and exits 0', async () => {
+    const dbPath = path.join(tempDir(), 'clinic.sqlite');
+    const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
+    const openUrl = await waitFor(() => ADDRESS_LINE.exec(run.out())?.[1] ?? null, `the address line (${run.err()})`);
+    const client = new CookieClient(portOf(openUrl));
+    await client.open(new URL(openUrl).searchParams.get('token') ?? '');
+    // A sign-in hashes twice at full cost (the decoy, then the check): a call still under way when Ctrl+C comes.
+    const underWay = client.call('auth.signIn', { username: 'nobody', password: 'not a password' });
+    // Long enough for the host to have read the call (a connection with no call read yet is cut at once), well
+    // short of the two hashes.
+    await new Promise((r) => setTimeout(r, 300));
+    run.child.kill('SIGINT');
+    await waitFor(() => (/Stopping StrokeDesk/.test(run.out()) ? true : null), 'the stopping line');
+    run.child.kill('SIGINT');
+    const answer = await underWay;
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toMatch(/StrokeDesk is still shutting down…/);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.signInFailed'").get()).toEqual({
+      n: 1,
+    });
+    db.close();
+  });
+
   it('offers the demo clinic on an empty database, prints one address line that works, and stops on SIGTERM', async () => {
     const dbPath = path.join(tempDir(), 'clinic.sqlite');
     const run = cli(['--db', dbPath, '--port', '0', '--no-open', '--offer-demo']);

@@ -38,7 +38,7 @@ describe('data folder', () => {
     expect(fs.existsSync(fromOption) || fs.existsSync(fromEnv) || fs.existsSync(fallback)).toBe(false);
   });
 
-  it('creates a missing folder readable by this user only, and leaves an existing one alone', () => {
+  it('creates a missing folder readable by this user only, and closes a loosened one again (#12 item 8)', () => {
     const base = temp();
     const fresh = path.join(base, 'a', 'b');
     ensureDataDir(fresh);
@@ -46,7 +46,7 @@ describe('data folder', () => {
     if (process.platform !== 'win32') expect(fs.statSync(fresh).mode & 0o077).toBe(0);
     fs.chmodSync(fresh, 0o750);
     ensureDataDir(fresh);
-    if (process.platform !== 'win32') expect(fs.statSync(fresh).mode & 0o777).toBe(0o750);
+    if (process.platform !== 'win32') expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
   });
 
   // On macOS the default ignores the environment, so this would create the real user's folder: run it elsewhere.

@@ -28,12 +28,28 @@ describe.each(CATALOGUES)('errors in %s', (language, catalogue) => {
 
   it.each([...ERROR_REASONS])('CONFLICT with reason %s shows that reason, not the generic sentence', (reason) => {
     const shown = errorMessage(t, refusal('CONFLICT', { reason }));
-    expect(shown).toBe(catalogue.reason[reason]);
+    // A throttled sign-in's sentence says how long to wait: 1 s (1 min) when the core gave no figure.
+    expect(shown).toBe(catalogue.reason[reason].replace('{{seconds}}', '1').replace('{{minutes}}', '1'));
     expect(shown).not.toBe(catalogue.CONFLICT);
   });
 
   it('the generic CONFLICT sentence does not claim that someone else changed the record', () => {
     expect(catalogue.CONFLICT).not.toMatch(/someone else|其他人/i);
+  });
+});
+
+describe('a throttled sign-in', () => {
+  it('says how long to wait, and how long a lock lasts', () => {
+    const t = i18next.getFixedT('en');
+    const wait = errorMessage(t, refusal('BAD_CREDENTIALS', { reason: 'sign_in_wait', retryAfterSeconds: 8 }));
+    expect(wait).toBe('Too many wrong passwords for this username. Wait 8 s, then try again.');
+    const lock = errorMessage(t, refusal('BAD_CREDENTIALS', { reason: 'account_locked', retryAfterSeconds: 900 }));
+    expect(lock).toMatch(/^Too many wrong passwords: this account is locked for 15 min\. An admin can unlock/);
+    const zh = errorMessage(
+      i18next.getFixedT('zh-CN'),
+      refusal('BAD_CREDENTIALS', { reason: 'account_locked', retryAfterSeconds: 61 }),
+    );
+    expect(zh).toContain('锁定 2 分钟');
   });
 });
 

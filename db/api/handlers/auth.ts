@@ -13,5 +13,6 @@ export const authHandlers = {
   'accounts.create': (ctx, input) => auth.create(ctx, input),
   'accounts.update': (ctx, input) => auth.update(ctx, input),
   'accounts.resetPassword': (ctx, input) => auth.resetPassword(ctx, input),
+  'accounts.unlock': (ctx, input) => auth.unlock(ctx, input),
   'staff.list': (ctx) => auth.staff(ctx),
 } satisfies DomainHandlers<typeof authMethods>;

@@ -29,6 +29,12 @@ export function lifecycleRefusal(t: TFunction, code: ApiCallError['code'], d: De
 
 const isReason = (value: unknown): value is ErrorReason => ERROR_REASONS.some((r) => r === value);
 
+/** How long a throttled sign-in waits, in the units its sentence uses (a lock in whole minutes, rounded up). */
+function waitVars(d: Details): { seconds: number; minutes: number } {
+  const seconds = typeof d.retryAfterSeconds === 'number' ? Math.max(1, Math.ceil(d.retryAfterSeconds)) : 1;
+  return { seconds, minutes: Math.ceil(seconds / 60) };
+}
+
 /**
  * The core's own reason when it gave one (`details.reason`), else the code's sentence, which is worded to claim no
  * more than the code itself says (a CONFLICT is not always someone else's edit).
@@ -38,6 +44,6 @@ export function errorMessage(t: TFunction, err: unknown): string {
   const d = err.details ?? {};
   const lifecycle = lifecycleRefusal(t, err.code, d);
   if (lifecycle !== null) return lifecycle;
-  if (isReason(d.reason)) return t(`errors:reason.${d.reason}`);
+  if (isReason(d.reason)) return t(`errors:reason.${d.reason}`, waitVars(d));
   return t(`errors:${err.code}`);
 }

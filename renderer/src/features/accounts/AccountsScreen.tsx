@@ -8,7 +8,7 @@ import { type Account, NewAccount, NewPassword, ROLES, RequiredText, Role } from
 import { call } from '../../api/client';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, SelectField, TextField } from '../../ui/fields';
-import { formatInstantDay } from '../../ui/format';
+import { formatInstant, formatInstantDay } from '../../ui/format';
 import { useForm } from '../../ui/use-form';
 import { Ltr, Name } from '../../ui/bidi';
 import { DialogForm } from '../../ui/DialogForm';
@@ -68,6 +68,11 @@ export function AccountsScreen() {
                       <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>
                         {a.active ? t('active') : t('inactive')}
                       </span>
+                      {a.lockedUntil ? (
+                        <span className="badge badge-closed">
+                          {t('lockedUntil', { time: formatInstant(a.lockedUntil, i18n.language) })}
+                        </span>
+                      ) : null}
                     </td>
                     <td>{formatInstantDay(a.createdAt, i18n.language)}</td>
                     <td className="row-actions">
@@ -78,6 +83,7 @@ export function AccountsScreen() {
                       >
                         {t('common:actions.edit')}
                       </Button>
+                      {a.lockedUntil ? <UnlockButton account={a} onDone={setNotice} /> : null}
                       <Button
                         variant="ghost"
                         aria-label={t('resetPassword', { name: a.displayName })}
@@ -130,6 +136,31 @@ export function AccountsScreen() {
           </Dialog>
         </Modal>
       </ModalOverlay>
+    </>
+  );
+}
+
+/** Lifts a sign-in lock at once (the person called the desk); the core logs who did it. */
+function UnlockButton({ account, onDone }: { account: Account; onDone: (message: string) => void }) {
+  const { t } = useTranslation('accounts');
+  const invalidate = useInvalidateAccounts();
+  const unlock = useMutation({
+    mutationFn: () => call('accounts.unlock', { id: account.id }),
+    onSuccess: async () => {
+      await invalidate();
+      onDone(t('unlocked', { name: account.displayName }));
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="ghost"
+        aria-label={t('unlockFor', { name: account.displayName })}
+        onPress={() => unlock.mutate()}
+      >
+        {t('unlock')}
+      </Button>
+      {unlock.isError ? <ErrorBanner error={unlock.error} /> : null}
     </>
   );
 }
