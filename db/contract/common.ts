@@ -46,6 +46,10 @@ export const ERROR_REASONS = [
   'batch_committed',
   /** A uniqueness or reference rule in the database refused the write. */
   'constraint',
+  /** A booking overlaps another of the same room, doctor or patient; `details.clash` names it. */
+  'booking_clash',
+  /** Completing a procedure whose course has no valid (recorded, not withdrawn) treatment consent. */
+  'no_treatment_consent',
 ] as const;
 export const ErrorReason = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReason>;
@@ -130,6 +134,8 @@ export function surelyBefore(a: string, b: string): boolean {
 export const IsoInstant = z.iso.datetime({ offset: false, message: 'Use an ISO-8601 UTC time' });
 
 export const Id = z.number().int().positive();
+/** A record's version: every write bumps it, and a command naming an older one is refused (`stale_version`). */
+export const Version = z.number().int().positive();
 
 /** Trimmed text; empty becomes null so the database never holds "". */
 export const OptionalText = (max: number) =>

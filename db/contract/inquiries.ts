@@ -12,6 +12,7 @@ import {
   PartialDate,
   Phone,
   RequiredText,
+  Version,
   method,
   surelyBefore,
 } from './common';
@@ -284,8 +285,6 @@ export const Worklist = z.object({
   }),
 });
 export type Worklist = z.infer<typeof Worklist>;
-
-const Version = z.number().int().positive();
 
 export const inquiryMethods = {
   'inquiries.create': method({ input: InquiryFieldsChecked, output: Inquiry, roles: ['coordinator', 'doctor'] }),

@@ -11,6 +11,7 @@ import {
   PartialDate,
   Phone,
   RequiredText,
+  Version,
   method,
   surelyBefore,
 } from './common';
@@ -185,7 +186,6 @@ export const MrnSettings = z.object({
   preview: z.string(),
 });
 
-const Version = z.number().int().positive();
 const STAFF = ['coordinator', 'doctor'] as const;
 
 export const patientMethods = {
