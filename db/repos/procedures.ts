@@ -286,7 +286,7 @@ export function byLot(db: ReadableDB, lot: string, limit = 1000): LotUse[] {
   const lo = lot.trim().toLowerCase();
   const rows = all<ProcedureRow>(
     db,
-    sql`${SELECT} WHERE lower(p.lot_number) >= ${lo} AND lower(p.lot_number) < ${prefixEnd(lo)}
+    sql`${SELECT} WHERE p.lot_number IS NOT NULL AND lower(p.lot_number) >= ${lo} AND lower(p.lot_number) < ${prefixEnd(lo)}
         ORDER BY p.performed_start DESC, p.id DESC LIMIT ${limit}`,
   );
   return rows.flatMap((r) => {
