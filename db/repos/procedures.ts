@@ -145,12 +145,6 @@ export const findCourseWindow = (db: ReadableDB, id: number): CourseWindow | nul
         FROM courses WHERE id = ${id}`,
   ) ?? null;
 
-export const hasTreatmentConsent = (db: ReadableDB, courseId: number): boolean =>
-  get(
-    db,
-    sql`SELECT 1 AS x FROM consents WHERE course_id = ${courseId} AND type = 'treatment' AND withdrawn_on IS NULL`,
-  ) !== undefined;
-
 export interface Resource {
   name: string;
   active: boolean;

@@ -7,6 +7,7 @@ import {
   type ProcedureStatus,
   type Route,
 } from '../contract';
+import { hasTreatmentConsent } from '../repos/consents';
 import * as repo from '../repos/procedures';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
@@ -212,7 +213,7 @@ export function complete(ctx: CallContext, input: CompletionInput): Procedure {
         },
       );
     }
-    if (!repo.hasTreatmentConsent(w, course.id)) {
+    if (!hasTreatmentConsent(w, course.id)) {
       throw new DomainError(
         'CONFLICT',
         'This course has no valid treatment consent: record the signed consent before completing a procedure.',

@@ -8,7 +8,9 @@ import {
   type TreatmentAgenda,
   type WardList,
 } from '../contract';
-import * as courses from '../repos/course-reads';
+import * as due from '../repos/course-reads';
+import { consentsOfCourse, hasTreatmentConsent } from '../repos/consents';
+import { coursesOfPatient } from '../repos/courses';
 import * as repo from '../repos/procedures';
 import { clinicName, clinicTimeZone, clinicToday } from './clinic-time';
 import { type CallContext, requireActor } from './context';
@@ -74,19 +76,16 @@ export function wardList(ctx: CallContext, input: { day: string }): WardList {
 /** The patient page: every course with its consents, its procedures and whether a procedure may be completed. */
 export function forPatient(ctx: CallContext, input: { patientId: number }): CourseDetail[] {
   const { db } = ctx.core;
-  const list = courses.coursesOfPatient(db, input.patientId);
-  const ids = list.map((c) => c.id);
-  const consents = courses.consentsOfCourses(db, ids);
-  const procedures = repo.proceduresOfCourses(db, ids);
-  return list.map((course) => {
-    const own = consents.filter((k) => k.courseId === course.id);
-    return {
-      course,
-      consents: own,
-      procedures: procedures.filter((p) => p.courseId === course.id),
-      hasTreatmentConsent: own.some((k) => k.type === 'treatment' && k.withdrawnOn === null),
-    };
-  });
+  const procedures = repo.proceduresOfCourses(
+    db,
+    coursesOfPatient(db, input.patientId).map((c) => c.id),
+  );
+  return coursesOfPatient(db, input.patientId).map((course) => ({
+    course,
+    consents: consentsOfCourse(db, course.id),
+    procedures: procedures.filter((p) => p.courseId === course.id),
+    hasTreatmentConsent: hasTreatmentConsent(db, course.id),
+  }));
 }
 
 /** Today's and tomorrow's work at the clinic: bookings (a doctor's own when `mine`), admissions and discharges due. */
@@ -99,9 +98,9 @@ export function agenda(ctx: CallContext, input: { mine: boolean }): TreatmentAge
   const from = dayStart(today, timeZone);
   const to = dayStart(nextDay(tomorrow), timeZone);
   const procedures = repo.agendaProcedures(db, from, to, input.mine ? actor.id : null);
-  const admitting = courses.expectedAdmissions(db, today, tomorrow);
-  const discharging = courses.expectedDischarges(db, today, tomorrow);
-  const patients = courses.bookingPatients(
+  const admitting = due.expectedAdmissions(db, today, tomorrow);
+  const discharging = due.expectedDischarges(db, today, tomorrow);
+  const patients = due.bookingPatients(
     db,
     [...admitting, ...discharging].map((c) => c.patientId),
   );
