@@ -4,10 +4,13 @@ import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
 import { attachmentsHandlers } from './handlers/attachments';
 import { authHandlers } from './handlers/auth';
+import { clinicHandlers } from './handlers/clinic';
+import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
 import { patientsHandlers } from './handlers/patients';
+import { proceduresHandlers } from './handlers/procedures';
 
 export type Handler<M extends Method> = (ctx: CallContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -21,4 +24,7 @@ export const handlers = {
   ...patientsHandlers,
   ...attachmentsHandlers,
   ...draftsHandlers,
+  ...proceduresHandlers,
+  ...clinicHandlers,
+  ...coursesHandlers,
 } satisfies Handlers;

@@ -50,6 +50,10 @@ export const ERROR_REASONS = [
   'sign_in_wait',
   /** Ten wrong passwords in a row: locked until `details.retryAt` (ISO), or until an admin unlocks it. */
   'account_locked',
+  /** A booking overlaps another of the same room, doctor or patient; `details.clash` names it. */
+  'booking_clash',
+  /** Completing a procedure whose course has no valid (recorded, not withdrawn) treatment consent. */
+  'no_treatment_consent',
 ] as const;
 export const ErrorReason = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReason>;
@@ -134,6 +138,8 @@ export function surelyBefore(a: string, b: string): boolean {
 export const IsoInstant = z.iso.datetime({ offset: false, message: 'Use an ISO-8601 UTC time' });
 
 export const Id = z.number().int().positive();
+/** A record's version: every write bumps it, and a command naming an older one is refused (`stale_version`). */
+export const Version = z.number().int().positive();
 
 /**
  * NUL (C strings and SQLite's text functions stop at it) and a lone UTF-16 surrogate (half of a character, not text in
@@ -255,5 +261,29 @@ export const VALIDATION_MESSAGES = {
   statusReason: 'Say why ({{status}})',
   commonPassword: 'This password is too common or too easy to guess; try a short sentence of your own',
   hiddenChars: 'Remove the hidden characters (NUL or broken symbols)',
+  bookingEnd: 'The end must be after the start',
+  bookingLength: 'A booking lasts at most 12 hours',
+  outsideCourse: "Outside the course's dates ({{from}} to {{to}})",
+  activeRoom: 'Pick an active room',
+  activeDoctor: 'Pick an active doctor',
+  activeType: 'Pick an active procedure type',
+  timeZone: 'Pick a time zone',
+  colour: 'Use a colour like #3366cc',
+  minutesRange: '{{min}} to {{max}} minutes',
+  chooseAtLeastOne: 'Choose at least one',
+  dischargeBeforeAdmission: 'Must not be before the admission',
+  numberAboveZero: 'A number above 0',
+  roomNameTaken: 'A room of this name already exists',
+  procedureTypeNameTaken: 'A procedure type of this name already exists',
+  bookingBeforeCourse: 'A procedure booked in this course is before this date',
+  bookingAfterCourse: 'A procedure booked in this course is after this date',
+  admissionFuture: 'An admission cannot be in the future',
+  dischargeFuture: 'A discharge cannot be in the future',
+  dischargeBeforeAdmitted: 'A discharge cannot be before the admission',
+  attachmentOtherPatient: "Pick one of this patient's attachments",
+  attachmentNotConsent: 'Pick an attachment filed as a consent form',
+  consentFuture: 'A consent cannot be dated in the future',
+  withdrawalBeforeConsent: 'A withdrawal cannot be before the consent was given',
+  withdrawalFuture: 'A withdrawal cannot be in the future',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { attachmentMethods } from './attachments';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
+import { clinicMethods } from './clinic';
+import { COURSE_LIFECYCLE, courseMethods } from './courses';
+import { PROCEDURE_LIFECYCLE, procedureMethods } from './procedures';
 import { INQUIRY_LIFECYCLE, inquiryMethods } from './inquiries';
 import { importMethods } from './imports';
 import { patientMethods } from './patients';
@@ -14,6 +17,9 @@ export const methods = {
   ...patientMethods,
   ...attachmentMethods,
   ...draftMethods,
+  ...clinicMethods,
+  ...courseMethods,
+  ...procedureMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -37,6 +43,9 @@ export * from './attachments';
 export * from './drafts';
 export * from './bridge';
 export * from './lifecycle';
+export * from './clinic';
+export * from './courses';
+export * from './procedures';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
-export const LIFECYCLES = [INQUIRY_LIFECYCLE] as const;
+export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;

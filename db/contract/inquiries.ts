@@ -13,6 +13,7 @@ import {
   Phone,
   RequiredText,
   SearchText,
+  Version,
   method,
   surelyBefore,
 } from './common';
@@ -285,8 +286,6 @@ export const Worklist = z.object({
   }),
 });
 export type Worklist = z.infer<typeof Worklist>;
-
-const Version = z.number().int().positive();
 
 export const inquiryMethods = {
   'inquiries.create': method({ input: InquiryFieldsChecked, output: Inquiry, roles: ['coordinator', 'doctor'] }),

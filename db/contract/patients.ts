@@ -1,5 +1,6 @@
 // Contract for patients: the registry, conversion from an accepted inquiry, search as you type, duplicates and merge.
 import { z } from 'zod';
+import { LotUse } from './procedures';
 import {
   CountryCode,
   Email,
@@ -12,6 +13,7 @@ import {
   Phone,
   RequiredText,
   SearchText,
+  Version,
   method,
   surelyBefore,
 } from './common';
@@ -166,6 +168,8 @@ export const SearchResults = z.object({
   mode: z.enum(['fts', 'prefix', 'none']),
   patients: z.array(PatientSummary),
   inquiries: z.array(InquiryListRow),
+  /** Completed procedures whose lot number starts with the text, one (the latest) per patient: lot traceability. */
+  lots: z.array(LotUse),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 
@@ -186,7 +190,6 @@ export const MrnSettings = z.object({
   preview: z.string(),
 });
 
-const Version = z.number().int().positive();
 const STAFF = ['coordinator', 'doctor'] as const;
 
 export const patientMethods = {

@@ -169,10 +169,8 @@ describe('migrate', () => {
       `INSERT INTO accounts (username, display_name, role, password_hash, created_at)
        VALUES ('ada', 'Ada', 'admin', 'x', '2026-11-01T00:00:00.000Z')`,
     ).run();
-    expect(migrate(db, { path: file, migrations })).toMatchObject({
-      from: 20,
-      applied: ['0030-reception', '0050-reliability'],
-    });
+    const upTo30 = migrations.filter((m) => m.version <= 30);
+    expect(migrate(db, { path: file, migrations: upTo30 })).toMatchObject({ from: 20, applied: ['0030-reception'] });
     expect(db.prepare('SELECT language FROM accounts').all()).toEqual([{ language: null }]);
     db.prepare("UPDATE accounts SET language = 'zh-CN'").run();
     expect(() => db.prepare("UPDATE accounts SET language = 'zh'").run()).toThrow(/CHECK/);
