@@ -1,0 +1,175 @@
+// Recording a consent for a course (type, day, who took it, the scanned signed form) and withdrawing one.
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type Consent, ConsentType, IsoDate, OptionalText, type SessionUser } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { useStaff } from '../../api/inquiry-queries';
+import { SelectField, TextField } from '../fields';
+import { focusFirstInvalid } from '../form-keys';
+import { dayOf } from '../format';
+import { useForm } from '../use-form';
+import { FileField, fileErrorOf, fileSchema, uploadAttachment } from '../attachments/FileField';
+import { useInvalidateAttachments } from '../attachments/queries';
+import { FormDialog } from './FormDialog';
+import { formBanner } from './form-banner';
+import { consentTypeOptions } from './labels';
+
+interface RecordValues {
+  type: ConsentType | null;
+  givenOn: string;
+  takenById: string | null;
+  file: File | null;
+}
+
+export function RecordConsentDialog(p: {
+  courseId: number;
+  patientId: number;
+  user: SessionUser;
+  onDone: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation('courses');
+  const formRef = useRef<HTMLFormElement>(null);
+  const staff = useStaff();
+  const owner = { kind: 'patient', id: p.patientId } as const;
+  const invalidateAttachments = useInvalidateAttachments(owner);
+  const form = useForm<RecordValues>({
+    type: 'treatment',
+    givenOn: dayOf(new Date()),
+    takenById: p.user.role === 'admin' ? null : String(p.user.id),
+    file: null,
+  });
+  // The scan is uploaded once: if the consent itself is then refused, a second try reuses it instead of a copy.
+  const [uploaded, setUploaded] = useState<{ file: File; id: number } | null>(null);
+  const schema = useMemo(
+    () =>
+      z.object({
+        type: ConsentType,
+        givenOn: IsoDate,
+        takenById: z.string('Choose one').transform(Number),
+        file: fileSchema(t, i18n.language).nullable(),
+      }),
+    [t, i18n.language],
+  );
+  const takers = (staff.data ?? []).filter((s) => s.active && s.role !== 'admin');
+
+  const save = async () => {
+    const ok = await form.submit(schema, async (v) => {
+      let attachmentId: number | null = null;
+      if (v.file) {
+        if (uploaded?.file === v.file) attachmentId = uploaded.id;
+        else {
+          const a = await uploadAttachment(t, { owner, kind: 'consent', file: v.file, note: null });
+          attachmentId = a?.id ?? null;
+          if (a) setUploaded({ file: v.file, id: a.id });
+          await invalidateAttachments();
+        }
+      }
+      await call('consents.record', {
+        courseId: p.courseId,
+        type: v.type,
+        givenOn: v.givenOn,
+        takenById: v.takenById,
+        attachmentId,
+      });
+      await p.onDone();
+    });
+    if (ok) p.onClose();
+    else focusFirstInvalid(formRef.current);
+  };
+
+  return (
+    <FormDialog
+      title={t('consent.recordTitle')}
+      submitLabel={t('consent.record')}
+      pending={form.submitting}
+      error={formBanner(form)}
+      formRef={formRef}
+      onSubmit={() => void save()}
+      onClose={p.onClose}
+    >
+      <div className="form-grid">
+        <SelectField
+          className="span-6"
+          label={t('consent.type')}
+          value={form.values.type}
+          onChange={(v) => form.set('type', v)}
+          options={consentTypeOptions(t)}
+          error={form.errors.type}
+          isRequired
+          autoFocus
+        />
+        <TextField
+          className="span-6"
+          type="date"
+          label={t('consent.givenOn')}
+          value={form.values.givenOn}
+          onChange={(v) => form.set('givenOn', v)}
+          error={form.errors.givenOn}
+          isRequired
+        />
+        <SelectField
+          className="span-12"
+          label={t('consent.takenBy')}
+          value={form.values.takenById}
+          onChange={(v) => form.set('takenById', v)}
+          options={takers.map((s) => ({ value: String(s.id), label: s.displayName }))}
+          placeholder={t('form.choose')}
+          error={form.errors.takenById}
+          isRequired
+        />
+      </div>
+      <FileField
+        label={t('consent.scan')}
+        hint={t('consent.scanHint')}
+        error={fileErrorOf(form.errors)}
+        onChange={(file) => form.set('file', file)}
+      />
+    </FormDialog>
+  );
+}
+
+export function WithdrawConsentDialog(p: { consent: Consent; onDone: () => Promise<void>; onClose: () => void }) {
+  const { t } = useTranslation('courses');
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm({ withdrawnOn: dayOf(new Date()), note: '' });
+  const schema = z.object({ withdrawnOn: IsoDate, note: OptionalText(500) });
+  const save = async () => {
+    const ok = await form.submit(schema, async (v) => {
+      await call('consents.withdraw', { id: p.consent.id, version: p.consent.version, ...v });
+      await p.onDone();
+    });
+    if (ok) p.onClose();
+    else focusFirstInvalid(formRef.current);
+  };
+  return (
+    <FormDialog
+      title={t('consent.withdrawTitle', { type: t(`courses:consentType.${p.consent.type}`) })}
+      submitLabel={t('consent.withdraw')}
+      pending={form.submitting}
+      error={formBanner(form)}
+      formRef={formRef}
+      onSubmit={() => void save()}
+      onClose={p.onClose}
+    >
+      <TextField
+        type="date"
+        label={t('consent.withdrawnOn')}
+        value={form.values.withdrawnOn}
+        onChange={(v) => form.set('withdrawnOn', v)}
+        error={form.errors.withdrawnOn}
+        isRequired
+        autoFocus
+      />
+      <TextField
+        label={t('consent.withdrawNote')}
+        value={form.values.note}
+        onChange={(v) => form.set('note', v)}
+        error={form.errors.note}
+        multiline
+        rows={2}
+      />
+    </FormDialog>
+  );
+}
