@@ -11,8 +11,9 @@ import { focusFirstInvalid } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { FormDialog } from '../../ui/courses/FormDialog';
 import { formBanner } from '../../ui/courses/form-banner';
-import { routeOptions, typeName } from '../../ui/courses/labels';
+import { routeLabel, routeOptions, typeName } from '../../ui/courses/labels';
 import { ActiveBadge } from './ActiveBadge';
+import '../../ui/courses/courses.css';
 
 type Editing = { type: ProcedureType | null } | null;
 
@@ -93,7 +94,7 @@ export function ProcedureTypesSection() {
                       {name !== type.name ? <span className="cell-sub">{type.name}</span> : null}
                     </td>
                     <td className="num">{t('types.minutesValue', { count: type.defaultMinutes })}</td>
-                    <td>{t(`procedures:route.${type.route}`)}</td>
+                    <td>{routeLabel(t, type.route)}</td>
                     <td>
                       <span className="type-swatch" style={{ background: type.colour }} aria-hidden="true" />
                       <span className="mono">{type.colour}</span>

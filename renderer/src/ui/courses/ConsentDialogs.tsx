@@ -13,7 +13,7 @@ import { FileField, fileErrorOf, fileSchema, uploadAttachment } from '../attachm
 import { useInvalidateAttachments } from '../attachments/queries';
 import { FormDialog } from './FormDialog';
 import { formBanner } from './form-banner';
-import { consentTypeOptions } from './labels';
+import { consentLabel, consentTypeOptions } from './labels';
 
 interface RecordValues {
   type: ConsentType | null;
@@ -145,7 +145,7 @@ export function WithdrawConsentDialog(p: { consent: Consent; onDone: () => Promi
   };
   return (
     <FormDialog
-      title={t('consent.withdrawTitle', { type: t(`courses:consentType.${p.consent.type}`) })}
+      title={t('consent.withdrawTitle', { type: consentLabel(t, p.consent.type) })}
       submitLabel={t('consent.withdraw')}
       pending={form.submitting}
       error={formBanner(form)}

@@ -24,7 +24,7 @@ import { FileLink } from '../attachments/AttachmentsPanel';
 import { CompleteDialog } from './CompleteDialog';
 import { RecordConsentDialog, WithdrawConsentDialog } from './ConsentDialogs';
 import { LifecycleDialog } from './LifecycleDialog';
-import { typeName } from './labels';
+import { consentLabel, routeLabel, typeName } from './labels';
 
 type Open =
   | { kind: 'course'; initial: CourseDetail['course']['status'] | null }
@@ -103,7 +103,7 @@ export function CourseCard(p: { detail: CourseDetail; types: readonly ProcedureT
           <dt>{t('card.regimen')}</dt>
           <dd>
             {t('card.transplants', { count: c.plannedTransplants })} ·{' '}
-            {c.plannedRoutes.map((r) => t(`procedures:route.${r}`)).join(', ')}
+            {c.plannedRoutes.map((r) => routeLabel(t, r)).join(', ')}
           </dd>
         </div>
         <div className="course-fact-wide">
@@ -246,7 +246,7 @@ function ConsentTable({ consents, onWithdraw }: { consents: readonly Consent[]; 
         <tbody>
           {consents.map((c) => (
             <tr key={c.id} className={c.withdrawnOn ? 'row-withdrawn' : undefined}>
-              <td>{t(`courses:consentType.${c.type}`)}</td>
+              <td>{consentLabel(t, c.type)}</td>
               <td>{formatDay(c.givenOn, locale)}</td>
               <td>
                 <Name>{c.takenByName}</Name>
@@ -267,7 +267,7 @@ function ConsentTable({ consents, onWithdraw }: { consents: readonly Consent[]; 
                   <Button
                     variant="ghost"
                     onPress={() => onWithdraw(c)}
-                    aria-label={t('consent.withdrawLabel', { type: t(`courses:consentType.${c.type}`) })}
+                    aria-label={t('consent.withdrawLabel', { type: consentLabel(t, c.type) })}
                   >
                     {t('consent.withdraw')}
                   </Button>
