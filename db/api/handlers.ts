@@ -10,6 +10,7 @@ import { draftsHandlers } from './handlers/drafts';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
 import { patientsHandlers } from './handlers/patients';
+import { proceduresHandlers } from './handlers/procedures';
 
 export type Handler<M extends Method> = (ctx: CallContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -25,4 +26,5 @@ export const handlers = {
   ...draftsHandlers,
   ...clinicHandlers,
   ...coursesHandlers,
+  ...proceduresHandlers,
 } satisfies Handlers;

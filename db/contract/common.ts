@@ -263,5 +263,11 @@ export const VALIDATION_MESSAGES = {
   consentFuture: 'A consent cannot be dated in the future',
   withdrawalBeforeConsent: 'A withdrawal cannot be before the consent was given',
   withdrawalFuture: 'A withdrawal cannot be in the future',
+  bookingEnd: 'The end must be after the start',
+  bookingLength: 'A booking lasts at most 12 hours',
+  outsideCourse: "Outside the course's dates ({{from}} to {{to}})",
+  activeRoom: 'Pick an active room',
+  activeDoctor: 'Pick an active doctor',
+  activeType: 'Pick an active procedure type',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -9,10 +9,12 @@ import { seedClinic } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printTable, time } from './stats';
+import { benchTreatment } from './treatment';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
 const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3));
 const runs = Number(process.env.BENCH_RUNS ?? 200);
+const procedures = Number(process.env.BENCH_PROCEDURES ?? 1_000_000);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -103,5 +105,6 @@ const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
 });
 pairs.push({ fts: all, like: allLike });
 printComparison(pairs);
+await benchTreatment(db, call, runs, procedures);
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

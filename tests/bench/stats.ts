@@ -37,10 +37,13 @@ export function printTable(rows: readonly Timing[], baseline: Timing): void {
 }
 
 /** Index-backed search beside the same search as a LIKE scan: how many times faster the index answers. */
-export function printComparison(pairs: readonly { fts: Timing; like: Timing }[]): void {
+export function printComparison(
+  pairs: readonly { fts: Timing; like: Timing }[],
+  header = 'LIKE ÷ index (p50, p99)',
+): void {
   const f = (n: number) => n.toFixed(2).padStart(9);
   console.log(
-    `${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  LIKE ÷ index (p50, p99)`,
+    `${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  ${header}`,
   );
   // Below 1 the scan won: a piece common enough to fill the first 8 hits stops a LIMIT 8 scan early.
   const ratio = (a: number, b: number) => {
