@@ -93,6 +93,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'procedures:type.${p.typeCode}': each('procedures:type.', PROCEDURE_TYPE_CODES),
   'courses:forward.${next}': each('courses:forward.', Object.values(COURSE_LIFECYCLE.forward)),
   'courses:status.${status}': each('courses:status.', COURSE_STATUSES),
+  'courses:status.${d.courseStatus}': each('courses:status.', COURSE_STATUSES),
   'procedures:status.${status}': each('procedures:status.', PROCEDURE_STATUSES),
   'courses:statusDialog.on.${to}': each('courses:statusDialog.on.', ['admitted', 'discharged']),
   'tabs.${tab}': each('tabs.', ['clinic', 'rooms', 'types', 'mrn']),
