@@ -8,7 +8,9 @@ import { patientInput } from '../core/support';
 import { E2E_PASSWORD, expect, signIn, test } from './fixtures';
 
 const SHOTS = 'tests/e2e/.artifacts/screens';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% synthetic consent form, no real person\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% synthetic consent form, no real person\n%%EOF\n',
+);
 
 /** The core as one signed-in person, for what a test only sets up. */
 async function as(core: Core, username: string) {
@@ -23,8 +25,7 @@ async function as(core: Core, username: string) {
 }
 
 /** The clinic's (Shanghai's) calendar day `offset` days from now. */
-const clinicDay = (offset = 0) =>
-  new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+const clinicDay = (offset = 0) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A one-hour slot starting at the next whole hour plus `hours`. */
 function slot(hours: number) {
@@ -48,6 +49,7 @@ async function openPatient(page: Page, url: string, id: number, name: string) {
 test('the admin adds a room and a procedure type', async ({ app, page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.seedAccounts();
+  await page.goto(app.openUrl);
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Clinic settings' })).toBeVisible();
@@ -95,6 +97,7 @@ test('a coordinator plans a course, records consent with a scanned form and admi
   const { coord, roomId, doctorId } = await setUp(app);
   const patient = await coord<{ id: number }>('patients.create', patientInput());
 
+  await page.goto(app.openUrl);
   await signIn(page, 'coord');
   await expect(page.locator('.shell')).toBeVisible();
   await openPatient(page, app.url, patient.id, 'Sokolov');
@@ -157,7 +160,7 @@ test('a coordinator plans a course, records consent with a scanned form and admi
   const complete = page.getByRole('dialog', { name: 'Complete transplant #1' });
   await complete.getByLabel('Cell product').fill('Autologous BM-MSC');
   await complete.getByLabel('Lot number').fill('LOT-E2E-042');
-  await complete.getByLabel('Dose', { exact: true }).fill('50');
+  await complete.getByRole('textbox', { name: /^Dose/ }).fill('50');
   await page.screenshot({ path: `${SHOTS}/procedure-complete.png` });
   await complete.getByRole('button', { name: 'Record completion' }).click();
   await expect(complete).toHaveCount(0);
@@ -181,9 +184,16 @@ test('completing without a treatment consent is refused in words and the form is
       notes: null,
     },
   });
-  await coord('courses.transition', { id: course.id, version: course.version, to: 'admitted', on: clinicDay(0) });
+  await coord('courses.transition', {
+    id: course.id,
+    version: course.version,
+    to: 'admitted',
+    reason: null,
+    on: clinicDay(0),
+  });
   await coord('procedures.book', { courseId: course.id, typeId: 2, roomId, doctorId, ...slot(2) });
 
+  await page.goto(app.openUrl);
   await signIn(page, 'doctor');
   await expect(page.locator('.shell')).toBeVisible();
   await openPatient(page, app.url, patient.id, 'Ivanova');
@@ -194,7 +204,7 @@ test('completing without a treatment consent is refused in words and the form is
   await expect(complete.getByRole('button', { name: /Route/ })).toContainText('Intravenous');
   await complete.getByLabel('Cell product').fill('Autologous BM-MSC');
   await complete.getByLabel('Lot number').fill('LOT-E2E-043');
-  await complete.getByLabel('Dose', { exact: true }).fill('40');
+  await complete.getByRole('textbox', { name: /^Dose/ }).fill('40');
   await complete.getByRole('button', { name: 'Record completion' }).click();
   await expect(complete.getByRole('alert')).toHaveText(
     /cannot be completed: the course has no valid treatment consent/,
