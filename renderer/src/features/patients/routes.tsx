@@ -14,7 +14,11 @@ export const patientRoutes = defineRoutes([
     name: 'patients',
     roles: staff,
     screen: () => <PatientListScreen />,
-    nav: { label: 'nav.patients', order: 40, activeFor: ['patient', 'patientEdit', 'patientNew', 'duplicates', 'courseNew', 'courseEdit'] },
+    nav: {
+      label: 'nav.patients',
+      order: 40,
+      activeFor: ['patient', 'patientEdit', 'patientNew', 'duplicates', 'courseNew', 'courseEdit'],
+    },
   },
   { name: 'patientNew', roles: staff, screen: () => <PatientFormScreen id={null} /> },
   { name: 'duplicates', roles: staff, screen: () => <DuplicatesScreen /> },

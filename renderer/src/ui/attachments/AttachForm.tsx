@@ -3,12 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import {
-  ATTACHMENT_KINDS,
-  type AttachmentKind,
-  type AttachmentOwner,
-  OptionalText,
-} from '../../../../db/contract';
+import { ATTACHMENT_KINDS, type AttachmentKind, type AttachmentOwner, OptionalText } from '../../../../db/contract';
 import { ErrorBanner } from '../feedback';
 import { Button, SelectField, TextField } from '../fields';
 import { useForm } from '../use-form';

@@ -106,7 +106,13 @@ export function CompleteDialog(p: {
           options={doseUnitOptions(t)}
           isRequired
         />
-        <SelectField className="span-4" label={t('complete.route')} {...field('route')} options={routeOptions(t)} isRequired />
+        <SelectField
+          className="span-4"
+          label={t('complete.route')}
+          {...field('route')}
+          options={routeOptions(t)}
+          isRequired
+        />
         <TextField
           className="span-6"
           type="datetime-local"
@@ -114,7 +120,13 @@ export function CompleteDialog(p: {
           {...field('performedStart')}
           isRequired
         />
-        <TextField className="span-6" type="datetime-local" label={t('complete.end')} {...field('performedEnd')} isRequired />
+        <TextField
+          className="span-6"
+          type="datetime-local"
+          label={t('complete.end')}
+          {...field('performedEnd')}
+          isRequired
+        />
         <TextField className="span-12" label={t('complete.notes')} {...field('notes')} multiline rows={2} />
       </div>
     </FormDialog>

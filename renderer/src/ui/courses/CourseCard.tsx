@@ -155,8 +155,7 @@ export function CourseCard(p: { detail: CourseDetail; types: readonly ProcedureT
         </div>
         {procedures.length === 0 ? (
           <p className="muted small course-empty">
-            {t('procedures:list.empty')}{' '}
-            {isOpen ? <a href={bookingHref(c.id)}>{t('card.bookFirst')}</a> : null}
+            {t('procedures:list.empty')} {isOpen ? <a href={bookingHref(c.id)}>{t('card.bookFirst')}</a> : null}
           </p>
         ) : (
           <ProcedureTable
@@ -183,7 +182,13 @@ export function CourseCard(p: { detail: CourseDetail; types: readonly ProcedureT
         />
       ) : null}
       {open?.kind === 'consent' ? (
-        <RecordConsentDialog courseId={c.id} patientId={c.patientId} user={p.user} onDone={invalidate} onClose={close} />
+        <RecordConsentDialog
+          courseId={c.id}
+          patientId={c.patientId}
+          user={p.user}
+          onDone={invalidate}
+          onClose={close}
+        />
       ) : null}
       {open?.kind === 'withdraw' ? (
         <WithdrawConsentDialog consent={open.consent} onDone={invalidate} onClose={close} />

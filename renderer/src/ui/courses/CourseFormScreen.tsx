@@ -50,7 +50,14 @@ export function CourseFormScreen({ patientId, courseId }: { patientId: number; c
   if (courses.isError) return <ErrorBanner error={courses.error} />;
   const course = courseId === null ? null : (courses.data.find((d) => d.course.id === courseId)?.course ?? null);
   const p = patient.data.patient;
-  return <CourseForm key={course?.version ?? 'new'} patientId={patientId} name={`${p.familyName} ${p.givenName}`} course={course} />;
+  return (
+    <CourseForm
+      key={course?.version ?? 'new'}
+      patientId={patientId}
+      name={`${p.familyName} ${p.givenName}`}
+      course={course}
+    />
+  );
 }
 
 function CourseForm({ patientId, name, course }: { patientId: number; name: string; course: Course | null }) {
@@ -135,10 +142,22 @@ function CourseForm({ patientId, name, course }: { patientId: number; name: stri
               options={routeOptions(t)}
               error={form.errors.plannedRoutes}
             />
-            <TextField className="span-6" label={t('form.baselineSeverity')} {...text('baselineSeverity')}
-              description={t('form.baselineHint')} multiline rows={3} />
-            <TextField className="span-6" label={t('form.allergies')} {...text('allergies')}
-              description={t('form.allergiesHint')} multiline rows={3} />
+            <TextField
+              className="span-6"
+              label={t('form.baselineSeverity')}
+              {...text('baselineSeverity')}
+              description={t('form.baselineHint')}
+              multiline
+              rows={3}
+            />
+            <TextField
+              className="span-6"
+              label={t('form.allergies')}
+              {...text('allergies')}
+              description={t('form.allergiesHint')}
+              multiline
+              rows={3}
+            />
             <TextField className="span-12" label={t('form.notes')} {...text('notes')} multiline rows={3} />
           </div>
         </div>

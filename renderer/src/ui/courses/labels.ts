@@ -10,11 +10,11 @@ export const typeName = (t: TFunction, p: { typeCode: string | null; typeName: s
 export const routeLabel = (t: TFunction, r: Route): string => t(`procedures:route.${r}`);
 export const consentLabel = (t: TFunction, c: ConsentType): string => t(`courses:consentType.${c}`);
 
-export const routeOptions = (t: TFunction): Option<Route>[] => ROUTES.map((r) => ({ value: r, label: routeLabel(t, r) }));
+export const routeOptions = (t: TFunction): Option<Route>[] =>
+  ROUTES.map((r) => ({ value: r, label: routeLabel(t, r) }));
 
 export const consentTypeOptions = (t: TFunction): Option<ConsentType>[] =>
   CONSENT_TYPES.map((c) => ({ value: c, label: consentLabel(t, c) }));
 
 export const doseUnitOptions = (t: TFunction): Option<(typeof DOSE_UNITS)[number]>[] =>
   DOSE_UNITS.map((u) => ({ value: u, label: t(`procedures:doseUnit.${u}`) }));
-
