@@ -1,5 +1,5 @@
 // Procedure types the ward books: name, default duration, route and calendar colour; retired ones stay on old bookings.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type ProcedureType, ProcedureTypeFields, type Route } from '../../../../db/contract';
@@ -7,12 +7,9 @@ import { call } from '../../api/client';
 import { useInvalidateClinic, useProcedureTypes } from '../../api/course-queries';
 import { EmptyState, ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
-import { focusFirstInvalid } from '../../ui/form-keys';
-import { useForm } from '../../ui/use-form';
-import { FormDialog } from '../../ui/courses/FormDialog';
-import { formBanner } from '../../ui/courses/form-banner';
+import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { routeLabel, routeOptions, typeName } from '../../ui/courses/labels';
-import { ActiveBadge } from './ActiveBadge';
+import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
 import '../../ui/courses/courses.css';
 
 type Editing = { type: ProcedureType | null } | null;
@@ -31,11 +28,10 @@ export function ProcedureTypesSection() {
   const invalidate = useInvalidateClinic();
   const [editing, setEditing] = useState<Editing>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [toggleError, setToggleError] = useState<unknown>(null);
+  const row = useRowAction();
 
-  const toggle = async (type: ProcedureType) => {
-    setToggleError(null);
-    try {
+  const toggle = (type: ProcedureType) =>
+    row.run(async () => {
       await call('procedureTypes.update', {
         id: type.id,
         version: type.version,
@@ -43,10 +39,7 @@ export function ProcedureTypesSection() {
       });
       await invalidate();
       setNote(t(type.active ? 'types.retired' : 'types.reactivated', { name: typeName(t, toNamed(type)) }));
-    } catch (err) {
-      setToggleError(err);
-    }
-  };
+    });
 
   return (
     <section className="panel" aria-labelledby="types-title">
@@ -59,7 +52,7 @@ export function ProcedureTypesSection() {
       </div>
       <div className="panel-body settings-body">
         <p className="muted small">{t('types.intro')}</p>
-        <ErrorBanner error={toggleError} />
+        <ErrorBanner error={row.error} />
       </div>
       {types.isPending ? (
         <Loading />
@@ -110,13 +103,7 @@ export function ProcedureTypesSection() {
                       >
                         {t('types.edit')}
                       </Button>
-                      <Button
-                        variant="ghost"
-                        onPress={() => void toggle(type)}
-                        aria-label={t(type.active ? 'retireLabel' : 'reactivateLabel', { name })}
-                      >
-                        {t(type.active ? 'retire' : 'reactivate')}
-                      </Button>
+                      <RetireButton active={type.active} name={name} onPress={() => void toggle(type)} />
                     </td>
                   </tr>
                 );
@@ -161,32 +148,28 @@ function TypeDialog(p: {
   onDone: (saved: ProcedureType) => Promise<void>;
 }) {
   const { t } = useTranslation('settings');
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm<Values>(() =>
-    p.type
-      ? { ...fieldsOf(p.type), defaultMinutes: String(p.type.defaultMinutes) }
-      : { name: '', defaultMinutes: '60', route: null, colour: '#3366cc', active: true },
+  const { form, submit, frame } = useDialogForm<Values>(
+    () =>
+      p.type
+        ? { ...fieldsOf(p.type), defaultMinutes: String(p.type.defaultMinutes) }
+        : { name: '', defaultMinutes: '60', route: null, colour: '#3366cc', active: true },
+    p.onClose,
   );
   const save = async () => {
-    const ok = await form.submit(FormSchema, async (fields) => {
+    await submit(FormSchema, async (fields) => {
       const saved = p.type
         ? await call('procedureTypes.update', { id: p.type.id, version: p.type.version, fields })
         : await call('procedureTypes.create', fields);
       await p.onDone(saved);
     });
-    if (ok) p.onClose();
-    else focusFirstInvalid(formRef.current);
   };
   const colourOk = /^#[0-9a-f]{6}$/i.test(form.values.colour);
   return (
     <FormDialog
       title={p.type ? t('types.editTitle', { name: p.type.name }) : t('types.addTitle')}
       submitLabel={t('common:actions.save')}
-      pending={form.submitting}
-      error={formBanner(form)}
-      formRef={formRef}
+      {...frame}
       onSubmit={() => void save()}
-      onClose={p.onClose}
     >
       <div className="form-grid">
         <TextField

@@ -8,9 +8,9 @@ import { EmptyState, ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
-import { FormDialog } from '../../ui/courses/FormDialog';
+import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { formBanner } from '../../ui/courses/form-banner';
-import { ActiveBadge } from './ActiveBadge';
+import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
 
 export function RoomsSection() {
   const { t } = useTranslation('settings');
@@ -18,7 +18,7 @@ export function RoomsSection() {
   const invalidate = useInvalidateClinic();
   const [renaming, setRenaming] = useState<Room | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [toggleError, setToggleError] = useState<unknown>(null);
+  const row = useRowAction();
   const form = useForm({ name: '' });
   const addRef = useRef<HTMLFormElement>(null);
 
@@ -33,9 +33,8 @@ export function RoomsSection() {
     if (ok) form.setValues({ name: '' });
     else focusFirstInvalid(addRef.current);
   };
-  const toggle = async (room: Room) => {
-    setToggleError(null);
-    try {
+  const toggle = (room: Room) =>
+    row.run(async () => {
       await call('rooms.update', {
         id: room.id,
         version: room.version,
@@ -43,10 +42,7 @@ export function RoomsSection() {
       });
       await invalidate();
       setNote(t(room.active ? 'rooms.retired' : 'rooms.reactivated', { name: room.name }));
-    } catch (err) {
-      setToggleError(err);
-    }
-  };
+    });
 
   return (
     <section className="panel" aria-labelledby="rooms-title">
@@ -70,7 +66,7 @@ export function RoomsSection() {
             {t('rooms.add')}
           </Button>
         </form>
-        <ErrorBanner error={formBanner(form) ?? toggleError} />
+        <ErrorBanner error={formBanner(form) ?? row.error} />
       </div>
       {rooms.isPending ? (
         <Loading />
@@ -105,13 +101,7 @@ export function RoomsSection() {
                     >
                       {t('rooms.rename')}
                     </Button>
-                    <Button
-                      variant="ghost"
-                      onPress={() => void toggle(room)}
-                      aria-label={t(room.active ? 'retireLabel' : 'reactivateLabel', { name: room.name })}
-                    >
-                      {t(room.active ? 'retire' : 'reactivate')}
-                    </Button>
+                    <RetireButton active={room.active} name={room.name} onPress={() => void toggle(room)} />
                   </td>
                 </tr>
               ))}
@@ -135,25 +125,19 @@ export function RoomsSection() {
 
 function RenameDialog(p: { room: Room; onClose: () => void; onDone: (name: string) => Promise<void> }) {
   const { t } = useTranslation('settings');
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm({ name: p.room.name, active: p.room.active });
+  const { form, submit, frame } = useDialogForm({ name: p.room.name, active: p.room.active }, p.onClose);
   const save = async () => {
-    const ok = await form.submit(RoomFields, async (fields) => {
+    await submit(RoomFields, async (fields) => {
       const room = await call('rooms.update', { id: p.room.id, version: p.room.version, fields });
       await p.onDone(room.name);
     });
-    if (ok) p.onClose();
-    else focusFirstInvalid(formRef.current);
   };
   return (
     <FormDialog
       title={t('rooms.renameTitle', { name: p.room.name })}
       submitLabel={t('common:actions.save')}
-      pending={form.submitting}
-      error={formBanner(form)}
-      formRef={formRef}
+      {...frame}
       onSubmit={() => void save()}
-      onClose={p.onClose}
     >
       <TextField
         label={t('rooms.name')}

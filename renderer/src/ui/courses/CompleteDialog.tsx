@@ -1,17 +1,13 @@
 // "Complete…" (a doctor): the cell product, its lot, the dose, the route and the times as performed, and notes. A
 // refusal (no treatment consent, a changed record) is said in words and the form stays as typed.
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CompletionInput, type Procedure, type ProcedureType } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { SelectField, TextField } from '../fields';
-import { focusFirstInvalid } from '../form-keys';
 import { formatInstant, instantToZonedInput, zonedInputToInstant } from '../format';
-import { useForm } from '../use-form';
 import { Ltr } from '../bidi';
-import { FormDialog } from './FormDialog';
-import { formBanner } from './form-banner';
+import { FormDialog, useDialogForm } from './FormDialog';
 import { doseUnitOptions, routeOptions, typeName } from './labels';
 
 type Schema = z.input<typeof CompletionInput>;
@@ -51,24 +47,24 @@ export function CompleteDialog(p: {
 }) {
   const { t, i18n } = useTranslation('procedures');
   const { procedure: pr } = p;
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm<Values>({
-    product: '',
-    lotNumber: '',
-    dose: '',
-    doseUnit: 'million_cells',
-    route: p.type?.route ?? null,
-    performedStart: instantToZonedInput(pr.startsAt),
-    performedEnd: instantToZonedInput(pr.endsAt),
-    notes: '',
-  });
+  const { form, submit, frame } = useDialogForm<Values>(
+    {
+      product: '',
+      lotNumber: '',
+      dose: '',
+      doseUnit: 'million_cells',
+      route: p.type?.route ?? null,
+      performedStart: instantToZonedInput(pr.startsAt),
+      performedEnd: instantToZonedInput(pr.endsAt),
+      notes: '',
+    },
+    p.onClose,
+  );
   const save = async () => {
-    const ok = await form.submit(FormSchema, async (v) => {
+    await submit(FormSchema, async (v) => {
       await call('procedures.complete', { ...v, id: pr.id, version: pr.version });
       await p.onDone();
     });
-    if (ok) p.onClose();
-    else focusFirstInvalid(formRef.current);
   };
   const field = <K extends keyof Values>(key: K) => ({
     value: form.values[key],
@@ -80,11 +76,8 @@ export function CompleteDialog(p: {
     <FormDialog
       title={t('complete.title', { number: pr.sequence ?? '–' })}
       submitLabel={t('complete.submit')}
-      pending={form.submitting}
-      error={formBanner(form)}
-      formRef={formRef}
+      {...frame}
       onSubmit={() => void save()}
-      onClose={p.onClose}
       wide
     >
       <p className="muted small">

@@ -1,18 +1,15 @@
 // Recording a consent for a course (type, day, who took it, the scanned signed form) and withdrawing one.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Consent, ConsentType, IsoDate, OptionalText, type SessionUser } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useStaff } from '../../api/inquiry-queries';
 import { SelectField, TextField } from '../fields';
-import { focusFirstInvalid } from '../form-keys';
 import { dayOf } from '../format';
-import { useForm } from '../use-form';
 import { FileField, fileErrorOf, fileSchema, uploadAttachment } from '../attachments/FileField';
 import { useInvalidateAttachments } from '../attachments/queries';
-import { FormDialog } from './FormDialog';
-import { formBanner } from './form-banner';
+import { FormDialog, useDialogForm } from './FormDialog';
 import { consentLabel, consentTypeOptions } from './labels';
 
 interface RecordValues {
@@ -30,16 +27,18 @@ export function RecordConsentDialog(p: {
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation('courses');
-  const formRef = useRef<HTMLFormElement>(null);
   const staff = useStaff();
   const owner = { kind: 'patient', id: p.patientId } as const;
   const invalidateAttachments = useInvalidateAttachments(owner);
-  const form = useForm<RecordValues>({
-    type: 'treatment',
-    givenOn: dayOf(new Date()),
-    takenById: p.user.role === 'admin' ? null : String(p.user.id),
-    file: null,
-  });
+  const { form, submit, frame } = useDialogForm<RecordValues>(
+    {
+      type: 'treatment',
+      givenOn: dayOf(new Date()),
+      takenById: p.user.role === 'admin' ? null : String(p.user.id),
+      file: null,
+    },
+    p.onClose,
+  );
   // The scan is uploaded once: if the consent itself is then refused, a second try reuses it instead of a copy.
   const [uploaded, setUploaded] = useState<{ file: File; id: number } | null>(null);
   const schema = useMemo(
@@ -55,7 +54,7 @@ export function RecordConsentDialog(p: {
   const takers = (staff.data ?? []).filter((s) => s.active && s.role !== 'admin');
 
   const save = async () => {
-    const ok = await form.submit(schema, async (v) => {
+    await submit(schema, async (v) => {
       let attachmentId: number | null = null;
       if (v.file) {
         if (uploaded?.file === v.file) attachmentId = uploaded.id;
@@ -75,19 +74,14 @@ export function RecordConsentDialog(p: {
       });
       await p.onDone();
     });
-    if (ok) p.onClose();
-    else focusFirstInvalid(formRef.current);
   };
 
   return (
     <FormDialog
       title={t('consent.recordTitle')}
       submitLabel={t('consent.record')}
-      pending={form.submitting}
-      error={formBanner(form)}
-      formRef={formRef}
+      {...frame}
       onSubmit={() => void save()}
-      onClose={p.onClose}
     >
       <div className="form-grid">
         <SelectField
@@ -132,26 +126,20 @@ export function RecordConsentDialog(p: {
 
 export function WithdrawConsentDialog(p: { consent: Consent; onDone: () => Promise<void>; onClose: () => void }) {
   const { t } = useTranslation('courses');
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm({ withdrawnOn: dayOf(new Date()), note: '' });
+  const { form, submit, frame } = useDialogForm({ withdrawnOn: dayOf(new Date()), note: '' }, p.onClose);
   const schema = z.object({ withdrawnOn: IsoDate, note: OptionalText(500) });
   const save = async () => {
-    const ok = await form.submit(schema, async (v) => {
+    await submit(schema, async (v) => {
       await call('consents.withdraw', { id: p.consent.id, version: p.consent.version, ...v });
       await p.onDone();
     });
-    if (ok) p.onClose();
-    else focusFirstInvalid(formRef.current);
   };
   return (
     <FormDialog
       title={t('consent.withdrawTitle', { type: consentLabel(t, p.consent.type) })}
       submitLabel={t('consent.withdraw')}
-      pending={form.submitting}
-      error={formBanner(form)}
-      formRef={formRef}
+      {...frame}
       onSubmit={() => void save()}
-      onClose={p.onClose}
     >
       <TextField
         type="date"

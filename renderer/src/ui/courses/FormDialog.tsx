@@ -1,9 +1,13 @@
 // The frame every treatment dialog shares: a modal form with its title, a whole-form error and Cancel / submit.
-import type { FormEvent, ReactNode, RefObject } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useRef } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../feedback';
+import type { z } from 'zod';
 import { Button } from '../fields';
+import { focusFirstInvalid } from '../form-keys';
+import { useForm } from '../use-form';
+import { formBanner } from './form-banner';
 
 export function FormDialog(p: {
   title: string;
@@ -43,4 +47,20 @@ export function FormDialog(p: {
       </Modal>
     </ModalOverlay>
   );
+}
+
+/**
+ * A dialog's form state and its frame: `submit(schema, save)` validates, saves, closes on success, and otherwise keeps
+ * everything typed and puts focus on the first field to fix. Spread `frame` into FormDialog.
+ */
+export function useDialogForm<T extends object>(initial: T | (() => T), onClose: () => void) {
+  const form = useForm<T>(initial);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = async <S extends z.ZodType>(schema: S, save: (parsed: z.output<S>) => Promise<void>) => {
+    const ok = await form.submit(schema, save);
+    if (ok) onClose();
+    else focusFirstInvalid(formRef.current);
+  };
+  const frame = { pending: form.submitting, error: formBanner(form), formRef, onClose };
+  return { form, submit, frame };
 }

@@ -1,15 +1,11 @@
 // "Change status…" for a course or a procedure: only the targets this person may choose, a reason where the lifecycle
 // asks for one, and the day it happened for an admission or a discharge.
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { IsoDate, type Lifecycle, OptionalText, needsReason } from '../../../../db/contract';
 import { SelectField, TextField } from '../fields';
-import { focusFirstInvalid } from '../form-keys';
 import { dayOf } from '../format';
-import { useForm } from '../use-form';
-import { FormDialog } from './FormDialog';
-import { formBanner } from './form-banner';
+import { FormDialog, useDialogForm } from './FormDialog';
 
 export interface LifecycleChange<S extends string> {
   to: S;
@@ -36,12 +32,10 @@ export function LifecycleDialog<S extends string>(p: {
 }) {
   const { t } = useTranslation('courses');
   const ns = p.lifecycle.entity;
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm<Values<S>>({
-    to: p.initial ?? (p.targets.length === 1 ? (p.targets[0] ?? null) : null),
-    reason: '',
-    on: dayOf(new Date()),
-  });
+  const { form, submit, frame } = useDialogForm<Values<S>>(
+    { to: p.initial ?? (p.targets.length === 1 ? (p.targets[0] ?? null) : null), reason: '', on: dayOf(new Date()) },
+    p.onClose,
+  );
   const to = form.values.to;
   const reasonNeeded = to !== null && needsReason(p.lifecycle, to);
   const withDay = to !== null && (p.dayFor ?? []).includes(to);
@@ -53,21 +47,12 @@ export function LifecycleDialog<S extends string>(p: {
     })
     .transform((v) => ({ to: v.to, reason: v.reason || null, on: withDay ? v.on : null }));
 
-  const save = async () => {
-    const ok = await form.submit(schema, p.onSave);
-    if (ok) p.onClose();
-    else focusFirstInvalid(formRef.current);
-  };
-
   return (
     <FormDialog
       title={p.title}
       submitLabel={t('courses:statusDialog.submit')}
-      pending={form.submitting}
-      error={formBanner(form)}
-      formRef={formRef}
-      onSubmit={() => void save()}
-      onClose={p.onClose}
+      {...frame}
+      onSubmit={() => void submit(schema, p.onSave)}
     >
       <SelectField
         label={t('courses:statusDialog.to')}
