@@ -149,7 +149,12 @@ test('a coordinator plans a course, records consent with a scanned form and admi
   await coord('procedures.book', { courseId, typeId: 1, roomId, doctorId, ...slot(26) });
   await page.reload();
   await expect(course.getByRole('row', { name: /#2/ })).toContainText('Scheduled');
-  await page.screenshot({ path: `${SHOTS}/patient-courses.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/patient-courses.png` });
+  await page.locator('.sidebar-footer').getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '第 1 疗程 已入院' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/patient-courses-zh.png` });
+  await page.locator('.sidebar-footer').getByRole('button', { name: 'English', exact: true }).click();
+  await expect(course.getByText('Admitted', { exact: true })).toBeVisible();
   await expect(course.getByRole('button', { name: /^Complete/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
