@@ -18,7 +18,7 @@ import { useInvalidateCourses } from '../../api/course-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../bidi';
 import { Button } from '../fields';
-import { formatDay, formatInstant } from '../format';
+import { formatDay, formatInstantShort } from '../format';
 import { clinicTimeZone as clinicZone } from '../time-zone';
 import { FileLink } from '../attachments/AttachmentsPanel';
 import { CompleteDialog } from './CompleteDialog';
@@ -318,13 +318,13 @@ function ProcedureTable(p: {
             return (
               <tr key={pr.id}>
                 <td className="num">{pr.sequence !== null ? `#${pr.sequence}` : <span className="muted">—</span>}</td>
-                <td>
+                <td className="wrap">
                   <span className="type-swatch" style={{ background: pr.colour }} aria-hidden="true" />
                   {typeName(t, pr)}
                 </td>
                 <td>
                   <Ltr>
-                    {formatInstant(pr.startsAt, locale)}–{time(pr.endsAt)}
+                    {formatInstantShort(pr.startsAt, locale)}–{time(pr.endsAt)}
                   </Ltr>
                 </td>
                 <td>{pr.roomName}</td>
