@@ -62,6 +62,7 @@ test('the admin adds a room and a procedure type', async ({ app, page }) => {
   await expect(page.getByText('Required')).toBeVisible();
   await page.getByLabel('New room').fill('Procedure room 1');
   await page.getByRole('button', { name: 'Add room' }).click();
+  await expect(page.getByText('Procedure room 1 added.')).toBeVisible();
   await page.getByLabel('New room').fill('Stereotactic suite');
   await page.getByRole('button', { name: 'Add room' }).click();
   const rooms = page.getByRole('table', { name: 'Rooms' });
