@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { dispatch } from '../../db/api/dispatch';
 import type { seedClinic } from '../../db/seed/generate';
 import { type E2eApp, expect } from './fixtures';
 
@@ -37,6 +38,39 @@ function account(seeded: Seeded, username: string) {
   const found = seeded.accounts.find((a) => a.username === username);
   if (!found) throw new Error(`the demo has no ${username}`);
   return found;
+}
+
+/** Gives the walked patient a planned course with a treatment consent, once, so the patient page shows one. */
+async function ensureCourse(app: E2eApp, seeded: Seeded, patientId: number): Promise<void> {
+  const has = app.core.db.prepare('SELECT 1 FROM courses WHERE patient_id = ?').get(patientId);
+  if (has) return;
+  const coordinator = seeded.accounts.find((a) => a.role === 'coordinator');
+  if (!coordinator) throw new Error('the demo has no coordinator');
+  const session = { token: null as string | null };
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(app.core, session, method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const me = await call<{ id: number }>('auth.signIn', {
+    username: coordinator.username,
+    password: coordinator.password,
+  });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const course = await call<{ id: number }>('courses.create', {
+    patientId,
+    fields: {
+      plannedAdmission: day(2),
+      plannedDischarge: day(14),
+      baselineSeverity: 'mRS 4, NIHSS 9 on referral',
+      plannedTransplants: 2,
+      plannedRoutes: ['intrathecal', 'intravenous'],
+      allergies: 'Penicillin',
+      notes: null,
+    },
+  });
+  await call('consents.record', { courseId: course.id, type: 'treatment', givenOn: day(-1), takenById: me.id });
+  await call('auth.signOut', {});
 }
 
 /** Signs in from the sign-in screen in `language`, and makes sure the account then works in it too. */
@@ -137,10 +171,24 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
       'SELECT id FROM patients WHERE native_name IS NOT NULL AND id IN (SELECT patient_id FROM inquiries) LIMIT 1',
     )
     .get() as { id: number };
+  await ensureCourse(app, seeded, patient.id);
   await page.goto(`${app.url}/#/patients/${patient.id}`);
   await expect(page.getByRole('heading', { name: t('patients:detail.stroke') })).toBeVisible();
   await settled(page, language);
+  await expect(page.getByRole('heading', { name: t('courses:card.title', { number: 1 }) })).toBeVisible();
   await check('patient record', language);
+  // The treatment dialogs, each opened and closed by keyboard (Escape) the way a person would.
+  await page.getByRole('button', { name: t('courses:consent.recordAction') }).click();
+  await expect(page.getByRole('dialog', { name: t('courses:consent.recordTitle') })).toBeVisible();
+  await check('record consent dialog', language);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: t('courses:forward.admitted') }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await check('course status dialog', language);
+  await page.keyboard.press('Escape');
+  await page.goto(`${app.url}/#/patients/${patient.id}/courses/new`);
+  await expect(page.getByRole('button', { name: t('courses:form.create') })).toBeVisible();
+  await check('course form', language);
   await page.goto(`${app.url}/#/patients/${patient.id}/edit`);
   await expect(page.getByRole('button', { name: t('patients:form.save') })).toBeVisible();
   await check('patient form', language);
@@ -177,6 +225,11 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await page.goto(`${app.url}/#/settings`);
   await settled(page, language);
   await check('settings', language);
+  for (const tab of ['rooms', 'types'] as const) {
+    await page.getByRole('tab', { name: t(`settings:tabs.${tab}`) }).click();
+    await settled(page, language);
+    await check(`settings ${tab}`, language);
+  }
   await signOut();
   await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
 }

@@ -42,6 +42,10 @@ function waitVars(d: Details): { seconds: number; minutes: number } {
 export function errorMessage(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiCallError)) return t('errors:INTERNAL');
   const d = err.details ?? {};
+  // Completing a procedure of a course that is not (or no longer) admitted: the course's state is what to fix.
+  if (typeof d.courseStatus === 'string') {
+    return t('errors:courseNotAdmitted', { status: t(`courses:status.${d.courseStatus}`) });
+  }
   const lifecycle = lifecycleRefusal(t, err.code, d);
   if (lifecycle !== null) return lifecycle;
   if (isReason(d.reason)) return t(`errors:reason.${d.reason}`, waitVars(d));

@@ -12,7 +12,7 @@ import {
   formKey,
 } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { hrefFor, navigate } from '../../app/router';
+import { hrefFor } from '../../app/router';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { FormFooter } from '../../ui/FormFooter';
 import { FormPage } from '../../ui/FormPage';
@@ -25,6 +25,7 @@ import { useInquiry } from '../../api/inquiry-queries';
 import { type PatientFormValues, PatientFormSchema, patientValuesFrom } from './patient-form-model';
 import { PatientFieldsForm } from './PatientFieldsForm';
 import { useConversionDraft, useInvalidatePatients } from '../../api/patient-queries';
+import { CONVERTED_MARK } from './paths';
 import './patients.css';
 
 export function ConvertInquiryScreen({ id }: { id: number }) {
@@ -74,7 +75,8 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
   const done = async (patientId: number) => {
     typed.settle();
     await invalidate();
-    navigate({ name: 'patient', id: patientId });
+    // The patient page then offers to plan the first treatment course straight away.
+    window.location.hash = `${hrefFor({ name: 'patient', id: patientId })}${CONVERTED_MARK}`;
   };
 
   const onSubmit = async (event?: FormEvent) => {

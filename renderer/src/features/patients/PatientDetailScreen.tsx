@@ -6,6 +6,7 @@ import { hrefFor } from '../../app/router';
 import { Loaded, PageHeader } from '../../ui/feedback';
 import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
+import { CoursesPanel } from '../../ui/courses/CoursesPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
@@ -13,6 +14,7 @@ import { usePatient } from '../../api/patient-queries';
 import '../../ui/records.css';
 import './patients.css';
 import { Ltr, Name } from '../../ui/bidi';
+import { CONVERTED_MARK } from './paths';
 
 export function PatientDetailScreen({ id }: { id: number }) {
   const detail = usePatient(id);
@@ -54,6 +56,15 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
           <a href={hrefFor({ name: 'patient', id: p.mergedIntoId })}>{t('detail.openSurvivor')}</a>
         </div>
       ) : null}
+      {p.mergedIntoId === null && window.location.hash.endsWith(CONVERTED_MARK) ? (
+        <div className="banner banner-ok converted-offer" role="status">
+          <span>{t('detail.converted')}</span>
+          <a className="button button-primary" href={hrefFor({ name: 'courseNew', id: p.id })}>
+            {t('detail.openFirstCourse')}
+          </a>
+        </div>
+      ) : null}
+      <CoursesPanel patientId={p.id} canPlan={p.mergedIntoId === null} />
 
       <div className="detail-grid">
         <div className="detail-column">

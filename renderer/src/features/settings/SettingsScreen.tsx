@@ -1,28 +1,59 @@
-// The admin's clinic settings: the format new clinic numbers (MRN) are given in, with a preview of the next one.
+// The admin's clinic settings, one tab each: the clinic (name, time zone), rooms, procedure types, and the format new
+// clinic numbers (MRN) are given in, with a preview of the next one.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { MrnSettings } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { ErrorBanner, Loading, PageHeader, SavedNote } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
+import { ClinicSection } from './ClinicSection';
+import { ProcedureTypesSection } from './ProcedureTypesSection';
+import { RoomsSection } from './RoomsSection';
 import './settings.css';
 
 const mrnKey = ['settings', 'mrn'] as const;
 const FormatSchema = MrnSettings.pick({ format: true });
 
+const TABS = ['clinic', 'rooms', 'types', 'mrn'] as const;
+
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
-  const mrn = useQuery({ queryKey: mrnKey, queryFn: () => call('settings.mrn', {}) });
   return (
     <>
       <PageHeader title={t('title')} />
-      {mrn.isPending ? <Loading /> : null}
-      {mrn.isError ? <ErrorBanner error={mrn.error} /> : null}
-      {mrn.data ? <MrnForm format={mrn.data.format} preview={mrn.data.preview} /> : null}
+      <Tabs className="settings-tabs">
+        <TabList className="tab-list" aria-label={t('title')}>
+          {TABS.map((tab) => (
+            <Tab key={tab} id={tab} className="tab">
+              {t(`tabs.${tab}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id="clinic" className="tab-panel">
+          <ClinicSection />
+        </TabPanel>
+        <TabPanel id="rooms" className="tab-panel">
+          <RoomsSection />
+        </TabPanel>
+        <TabPanel id="types" className="tab-panel">
+          <ProcedureTypesSection />
+        </TabPanel>
+        <TabPanel id="mrn" className="tab-panel">
+          <MrnSection />
+        </TabPanel>
+      </Tabs>
     </>
   );
+}
+
+function MrnSection() {
+  const mrn = useQuery({ queryKey: mrnKey, queryFn: () => call('settings.mrn', {}) });
+  if (mrn.isPending) return <Loading />;
+  if (mrn.isError) return <ErrorBanner error={mrn.error} />;
+  return <MrnForm format={mrn.data.format} preview={mrn.data.preview} />;
 }
 
 function MrnForm({ format, preview }: { format: string; preview: string }) {

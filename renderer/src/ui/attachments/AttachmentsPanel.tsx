@@ -127,11 +127,11 @@ function AttachmentRow({ attachment: a, onRemove, onOpenError }: RowProps) {
 }
 
 /** In the desktop app the system viewer opens a copy; in a browser the host's download route hands the file over. */
-function FileLink({
+export function FileLink({
   attachment: a,
   onOpenError,
 }: {
-  attachment: Attachment;
+  attachment: Pick<Attachment, 'id' | 'fileName'>;
   onOpenError: (error: ApiCallError | null) => void;
 }) {
   const { t } = useTranslation('attachments');
