@@ -5,26 +5,43 @@ import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
 import attachments from './en/attachments.json';
 import auth from './en/auth.json';
+import calendar from './en/calendar.json';
 import common from './en/common.json';
 import errors from './en/errors.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import patients from './en/patients.json';
+import procedures from './en/procedures.json';
 import settings from './en/settings.json';
 import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhAuth from './zh-CN/auth.json';
+import zhCalendar from './zh-CN/calendar.json';
 import zhCommon from './zh-CN/common.json';
 import zhErrors from './zh-CN/errors.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhPatients from './zh-CN/patients.json';
+import zhProcedures from './zh-CN/procedures.json';
 import zhSettings from './zh-CN/settings.json';
 import zhValidation from './zh-CN/validation.json';
 
 export const resources = {
-  en: { common, auth, errors, inquiries, accounts, attachments, imports, patients, settings, validation },
+  en: {
+    common,
+    auth,
+    errors,
+    inquiries,
+    accounts,
+    attachments,
+    imports,
+    patients,
+    settings,
+    validation,
+    calendar,
+    procedures,
+  },
   'zh-CN': {
     common: zhCommon,
     auth: zhAuth,
@@ -36,6 +53,8 @@ export const resources = {
     patients: zhPatients,
     settings: zhSettings,
     validation: zhValidation,
+    calendar: zhCalendar,
+    procedures: zhProcedures,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

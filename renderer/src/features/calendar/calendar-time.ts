@@ -51,7 +51,8 @@ export function startAtWall(
 }
 
 /** `YYYY-MM-DD` of the clinic's today, for the ward list's default day. */
-export const wallDay = (instant: string, timeZone: string): string => instantToZonedInput(instant, timeZone).slice(0, 10);
+export const wallDay = (instant: string, timeZone: string): string =>
+  instantToZonedInput(instant, timeZone).slice(0, 10);
 
 /** End of a booking from a type's default duration, counted on the wall clock as the grid shows it. */
 export const endAfter = (wallStart: Date, minutes: number): Date => new Date(wallStart.getTime() + minutes * MINUTE);

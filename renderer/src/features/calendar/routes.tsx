@@ -1,0 +1,18 @@
+// The ward calendar, the day's printable ward list and the lot search, for coordinators and doctors.
+import { type RouteDef, defineRoutes } from '../../app/router';
+import { CalendarScreen } from './CalendarScreen';
+import { LotSearchScreen } from './LotSearchScreen';
+import { WardListScreen } from './WardListScreen';
+
+const staff: RouteDef['roles'] = ['coordinator', 'doctor'];
+
+export const calendarRoutes = defineRoutes([
+  {
+    name: 'calendar',
+    roles: staff,
+    screen: () => <CalendarScreen />,
+    nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'] },
+  },
+  { name: 'wardList', roles: staff, screen: () => <WardListScreen /> },
+  { name: 'lotSearch', roles: staff, screen: () => <LotSearchScreen /> },
+]);
