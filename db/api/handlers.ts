@@ -8,6 +8,7 @@ import { draftsHandlers } from './handlers/drafts';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
 import { patientsHandlers } from './handlers/patients';
+import { proceduresHandlers } from './handlers/procedures';
 
 export type Handler<M extends Method> = (ctx: CallContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -21,4 +22,5 @@ export const handlers = {
   ...patientsHandlers,
   ...attachmentsHandlers,
   ...draftsHandlers,
+  ...proceduresHandlers,
 } satisfies Handlers;

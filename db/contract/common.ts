@@ -245,5 +245,11 @@ export const VALIDATION_MESSAGES = {
   usernameTaken: 'That username is taken',
   inquiryReason: 'Say why the inquiry is {{status}}',
   statusReason: 'Say why ({{status}})',
+  bookingEnd: 'The end must be after the start',
+  bookingLength: 'A booking lasts at most 12 hours',
+  outsideCourse: "Outside the course's dates ({{from}} to {{to}})",
+  activeRoom: 'Pick an active room',
+  activeDoctor: 'Pick an active doctor',
+  activeType: 'Pick an active procedure type',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

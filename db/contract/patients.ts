@@ -1,5 +1,6 @@
 // Contract for patients: the registry, conversion from an accepted inquiry, search as you type, duplicates and merge.
 import { z } from 'zod';
+import { LotUse } from './procedures';
 import {
   CountryCode,
   Email,
@@ -166,6 +167,8 @@ export const SearchResults = z.object({
   mode: z.enum(['fts', 'prefix', 'none']),
   patients: z.array(PatientSummary),
   inquiries: z.array(InquiryListRow),
+  /** Completed procedures whose lot number starts with the text, one (the latest) per patient: lot traceability. */
+  lots: z.array(LotUse),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 

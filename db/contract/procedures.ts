@@ -48,6 +48,7 @@ export const BookingPatient = z.object({
   givenName: z.string(),
   nativeName: z.string().nullable(),
 });
+export type BookingPatient = z.infer<typeof BookingPatient>;
 
 export const Completion = z.object({
   product: z.string(),

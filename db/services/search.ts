@@ -2,6 +2,7 @@
 import type { SearchResults } from '../contract';
 import { inquiryRowsByIds } from '../repos/inquiries';
 import { patientSummariesByIds } from '../repos/patients';
+import { lotHits } from '../repos/procedures';
 import { planSearch, searchInquiryIds, searchPatientIds } from '../repos/search';
 import type { CallContext } from './context';
 import type { Core } from './core';
@@ -9,12 +10,13 @@ import type { Core } from './core';
 export function global(ctx: CallContext, input: { text: string; limit: number }): SearchResults {
   const { db } = ctx.core;
   const plan = planSearch(input.text);
-  if (plan.mode === 'none') return { text: input.text, mode: 'none', patients: [], inquiries: [] };
+  if (plan.mode === 'none') return { text: input.text, mode: 'none', patients: [], inquiries: [], lots: [] };
   return {
     text: input.text,
     mode: plan.mode,
     patients: patientSummariesByIds(db, searchPatientIds(db, plan, input.limit)),
     inquiries: inquiryRowsByIds(db, searchInquiryIds(db, plan, input.limit)),
+    lots: lotHits(db, input.text, input.limit),
   };
 }
 

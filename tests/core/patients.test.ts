@@ -302,6 +302,24 @@ describe('duplicates and merge', () => {
         "INSERT INTO patient_identifiers (patient_id, kind, value, created_at) VALUES (?, 'mrn', 'OLD-77', '2026-01-01T00:00:00.000Z')",
       )
       .run(merged.id);
+    // Treatment too: a course with a booking in it moves whole.
+    const roomId = core.db.prepare("INSERT INTO rooms (name) VALUES ('Room 1')").run().lastInsertRowid;
+    const courseId = core.db
+      .prepare(
+        `INSERT INTO courses (patient_id, status, planned_admission, planned_discharge, planned_transplants,
+           planned_routes, created_at, updated_at)
+         VALUES (?, 'admitted', '2026-12-01', '2026-12-10', 1, '["intrathecal"]', '2026-11-25T03:00:00.000Z',
+           '2026-11-25T03:00:00.000Z')`,
+      )
+      .run(merged.id).lastInsertRowid;
+    core.db
+      .prepare(
+        `INSERT INTO procedures (course_id, patient_id, type_id, sequence, starts_at, ends_at, room_id, doctor_id,
+           status, created_at, updated_at)
+         VALUES (?, ?, 1, 1, '2026-12-02T01:00:00.000Z', '2026-12-02T02:00:00.000Z', ?, 3, 'scheduled',
+           '2026-11-25T03:00:00.000Z', '2026-11-25T03:00:00.000Z')`,
+      )
+      .run(courseId, merged.id, roomId);
 
     const after = await doctor.ok<Patient>('patients.merge', {
       survivorId: survivor.id,
@@ -332,7 +350,7 @@ describe('duplicates and merge', () => {
     const audit = auditRows('patients.merge')[0];
     expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({
       mergedId: merged.id,
-      moved: { inquiries: 1, attachments: 1, patient_identifiers: 1 },
+      moved: { inquiries: 1, attachments: 1, patient_identifiers: 1, courses: 1, procedures: 1 },
     });
     const stale = await coordinator.call('patients.update', {
       id: merged.id,

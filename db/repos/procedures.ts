@@ -1,0 +1,344 @@
+// SQL and row mapping for procedures (bookings): the clash ranges, transplant numbers, calendar, lots and ward list.
+import {
+  type BookingClash,
+  type BookingPatient,
+  type Completion,
+  HOLDING_STATUSES,
+  type LotUse,
+  type Procedure,
+  type ProcedureStatus,
+} from '../contract';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
+import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
+import { prefixEnd } from './search';
+
+/**
+ * The holding statuses written out as literals: SQLite uses the partial indexes of migration 0040 only when a query
+ * states their condition word for word (tests/core/procedures.test.ts compares the two).
+ */
+export const HOLDING_SQL = `status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const HOLDING = raw(HOLDING_SQL);
+
+/** The longest booking the core accepts: what lets every overlap query be one index range on starts_at. */
+export const MAX_BOOKING_MS = 12 * 60 * 60 * 1000;
+export const lowerBound = (startsAt: string): string => new Date(Date.parse(startsAt) - MAX_BOOKING_MS).toISOString();
+
+interface ProcedureRow {
+  id: number;
+  course_id: number;
+  patient_id: number;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  native_name: string | null;
+  type_id: number;
+  type_code: string | null;
+  type_name: string;
+  colour: string;
+  sequence: number | null;
+  starts_at: string;
+  ends_at: string;
+  room_id: number;
+  room_name: string;
+  doctor_id: number;
+  doctor_name: string;
+  status: ProcedureStatus;
+  reason: string | null;
+  product: string | null;
+  lot_number: string | null;
+  dose: number | null;
+  dose_unit: Completion['doseUnit'] | null;
+  route: Completion['route'] | null;
+  performed_start: string | null;
+  performed_end: string | null;
+  notes: string | null;
+  completed_by: number | null;
+  completed_at: string | null;
+  version: number;
+}
+
+const SELECT = sql`SELECT p.id, p.course_id, p.patient_id, pa.mrn, pa.family_name, pa.given_name, pa.native_name,
+    p.type_id, t.code AS type_code, t.name AS type_name, t.colour, p.sequence, p.starts_at, p.ends_at,
+    p.room_id, r.name AS room_name, p.doctor_id, d.display_name AS doctor_name, p.status, p.reason,
+    p.product, p.lot_number, p.dose, p.dose_unit, p.route, p.performed_start, p.performed_end, p.notes,
+    p.completed_by, p.completed_at, p.version
+  FROM procedures p
+  JOIN patients pa ON pa.id = p.patient_id
+  JOIN procedure_types t ON t.id = p.type_id
+  JOIN rooms r ON r.id = p.room_id
+  JOIN accounts d ON d.id = p.doctor_id`;
+
+const toPatient = (r: ProcedureRow): BookingPatient => ({
+  id: r.patient_id,
+  mrn: r.mrn,
+  familyName: r.family_name,
+  givenName: r.given_name,
+  nativeName: r.native_name,
+});
+
+function toCompletion(r: ProcedureRow): Completion | null {
+  if (r.status !== 'completed' || r.lot_number === null) return null;
+  return {
+    product: r.product ?? '',
+    lotNumber: r.lot_number,
+    dose: r.dose ?? 0,
+    doseUnit: r.dose_unit ?? 'million_cells',
+    route: r.route ?? 'intrathecal',
+    performedStart: r.performed_start ?? r.starts_at,
+    performedEnd: r.performed_end ?? r.ends_at,
+    notes: r.notes,
+    completedById: r.completed_by ?? r.doctor_id,
+    completedAt: r.completed_at ?? r.ends_at,
+  };
+}
+
+const toProcedure = (r: ProcedureRow): Procedure => ({
+  id: r.id,
+  courseId: r.course_id,
+  patient: toPatient(r),
+  typeId: r.type_id,
+  typeCode: r.type_code,
+  typeName: r.type_name,
+  colour: r.colour,
+  sequence: r.sequence,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  roomId: r.room_id,
+  roomName: r.room_name,
+  doctorId: r.doctor_id,
+  doctorName: r.doctor_name,
+  status: r.status,
+  reason: r.reason,
+  completion: toCompletion(r),
+  version: r.version,
+});
+
+const procedures = (db: ReadableDB, where: Sql, order: Sql = sql`p.starts_at, p.id`): Procedure[] =>
+  all<ProcedureRow>(db, sql`${SELECT} WHERE ${where} ORDER BY ${order}`).map(toProcedure);
+
+export function findProcedure(db: ReadableDB, id: number): Procedure | null {
+  const r = get<ProcedureRow>(db, sql`${SELECT} WHERE p.id = ${id}`);
+  return r ? toProcedure(r) : null;
+}
+
+export const proceduresOfCourses = (db: ReadableDB, courseIds: readonly number[]): Procedure[] =>
+  courseIds.length === 0
+    ? []
+    : procedures(db, new Sql(`p.course_id IN (${courseIds.map(() => '?').join(', ')})`, [...courseIds]));
+
+/** The course facts a booking is checked against. */
+export interface CourseWindow {
+  id: number;
+  patientId: number;
+  status: string;
+  plannedAdmission: string;
+  plannedDischarge: string;
+  admittedOn: string | null;
+  dischargedOn: string | null;
+}
+
+export const findCourseWindow = (db: ReadableDB, id: number): CourseWindow | null =>
+  get<CourseWindow>(
+    db,
+    sql`SELECT id, patient_id AS patientId, status, planned_admission AS plannedAdmission,
+          planned_discharge AS plannedDischarge, admitted_on AS admittedOn, discharged_on AS dischargedOn
+        FROM courses WHERE id = ${id}`,
+  ) ?? null;
+
+export const hasTreatmentConsent = (db: ReadableDB, courseId: number): boolean =>
+  get(
+    db,
+    sql`SELECT 1 AS x FROM consents WHERE course_id = ${courseId} AND type = 'treatment' AND withdrawn_on IS NULL`,
+  ) !== undefined;
+
+export interface Resource {
+  name: string;
+  active: boolean;
+}
+export const findRoom = (db: ReadableDB, id: number): Resource | null => {
+  const r = get<{ name: string; active: number }>(db, sql`SELECT name, active FROM rooms WHERE id = ${id}`);
+  return r ? { name: r.name, active: r.active === 1 } : null;
+};
+export const findType = (db: ReadableDB, id: number): (Resource & { code: string | null }) | null => {
+  const r = get<{ name: string; active: number; code: string | null }>(
+    db,
+    sql`SELECT name, active, code FROM procedure_types WHERE id = ${id}`,
+  );
+  return r ? { name: r.name, active: r.active === 1, code: r.code } : null;
+};
+export const isActiveDoctor = (db: ReadableDB, id: number): boolean =>
+  get(db, sql`SELECT 1 AS x FROM accounts WHERE id = ${id} AND role = 'doctor' AND active = 1`) !== undefined;
+
+export interface Slot {
+  startsAt: string;
+  endsAt: string;
+  roomId: number;
+  doctorId: number;
+  patientId: number;
+}
+
+const CLASH_COLUMN = { room: 'room_id', doctor: 'doctor_id', patient: 'patient_id' } as const;
+
+/**
+ * The first holding booking that overlaps the slot on the same room, doctor or patient ([start, end): touching is
+ * free), other than `exceptId`. One index range per kind: no booking is longer than 12 h, so an overlapping one
+ * starts after start − 12 h.
+ */
+export function findClash(db: ReadableDB, slot: Slot, exceptId: number | null): BookingClash | null {
+  const values = { room: slot.roomId, doctor: slot.doctorId, patient: slot.patientId };
+  const from = lowerBound(slot.startsAt);
+  for (const kind of ['room', 'doctor', 'patient'] as const) {
+    const column = raw(`p.${CLASH_COLUMN[kind]}`);
+    const row = get<ProcedureRow>(
+      db,
+      sql`${SELECT} WHERE ${column} = ${values[kind]} AND p.${HOLDING} AND p.starts_at > ${from}
+            AND p.starts_at < ${slot.endsAt} AND p.ends_at > ${slot.startsAt} AND p.id IS NOT ${exceptId}
+          ORDER BY p.starts_at LIMIT 1`,
+    );
+    if (row) {
+      const p = toProcedure(row);
+      return {
+        kind,
+        procedureId: p.id,
+        patient: p.patient,
+        roomName: p.roomName,
+        doctorName: p.doctorName,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+      };
+    }
+  }
+  return null;
+}
+
+export function insertProcedure(
+  db: WritableDB,
+  p: Slot & { courseId: number; typeId: number },
+  meta: { at: string; by: number },
+): number {
+  return Number(
+    run(
+      db,
+      sql`INSERT INTO procedures (course_id, patient_id, type_id, starts_at, ends_at, room_id, doctor_id, status,
+            created_at, created_by, updated_at)
+          VALUES (${p.courseId}, ${p.patientId}, ${p.typeId}, ${p.startsAt}, ${p.endsAt}, ${p.roomId}, ${p.doctorId},
+            'scheduled', ${meta.at}, ${meta.by}, ${meta.at})`,
+    ).lastInsertRowid,
+  );
+}
+
+export function moveProcedure(db: WritableDB, id: number, slot: Omit<Slot, 'patientId'>, at: string): void {
+  run(
+    db,
+    sql`UPDATE procedures SET starts_at = ${slot.startsAt}, ends_at = ${slot.endsAt}, room_id = ${slot.roomId},
+          doctor_id = ${slot.doctorId}, updated_at = ${at}, version = version + 1 WHERE id = ${id}`,
+  );
+}
+
+export function setStatus(db: WritableDB, id: number, status: ProcedureStatus, reason: string | null, at: string) {
+  run(
+    db,
+    sql`UPDATE procedures SET status = ${status}, reason = ${reason}, updated_at = ${at}, version = version + 1
+        WHERE id = ${id}`,
+  );
+}
+
+export function setCompleted(db: WritableDB, id: number, c: Completion, at: string): void {
+  run(
+    db,
+    sql`UPDATE procedures SET status = 'completed', product = ${c.product}, lot_number = ${c.lotNumber},
+          dose = ${c.dose}, dose_unit = ${c.doseUnit}, route = ${c.route}, performed_start = ${c.performedStart},
+          performed_end = ${c.performedEnd}, notes = ${c.notes}, completed_by = ${c.completedById},
+          completed_at = ${c.completedAt}, updated_at = ${at}, version = version + 1
+        WHERE id = ${id}`,
+  );
+}
+
+/**
+ * Transplant numbers of one course, gap-free: 1, 2, … over its holding procedures in time order, null for the rest.
+ * Only rows whose number changes are written; a renumbering is not an edit, so versions stay.
+ */
+export function renumberCourse(db: WritableDB, courseId: number): void {
+  run(
+    db,
+    sql`WITH numbered AS (
+          SELECT id, CASE WHEN ${HOLDING} THEN row_number() OVER (PARTITION BY ${HOLDING} ORDER BY starts_at, id)
+          END AS n FROM procedures WHERE course_id = ${courseId})
+        UPDATE procedures SET sequence = numbered.n FROM numbered
+        WHERE procedures.id = numbered.id AND procedures.sequence IS NOT numbered.n`,
+  );
+}
+
+/** Bookings overlapping [from, to), optionally of one room or one doctor; freed ones only when asked. */
+export function calendar(
+  db: ReadableDB,
+  q: { from: string; to: string; roomId: number | null; doctorId: number | null; includeFreed: boolean },
+): Procedure[] {
+  const range = sql`p.starts_at > ${lowerBound(q.from)} AND p.starts_at < ${q.to} AND p.ends_at > ${q.from}`;
+  const holding = q.includeFreed ? sql`1` : sql`p.${HOLDING}`;
+  const room = q.roomId === null ? sql`1` : sql`p.room_id = ${q.roomId}`;
+  const doctor = q.doctorId === null ? sql`1` : sql`p.doctor_id = ${q.doctorId}`;
+  return procedures(db, sql`${range} AND ${holding} AND ${room} AND ${doctor}`);
+}
+
+/** Completed procedures whose lot starts with `lot` (case-insensitive): one range on the lot index. */
+export function byLot(db: ReadableDB, lot: string, limit = 1000): LotUse[] {
+  const lo = lot.trim().toLowerCase();
+  const rows = all<ProcedureRow>(
+    db,
+    sql`${SELECT} WHERE lower(p.lot_number) >= ${lo} AND lower(p.lot_number) < ${prefixEnd(lo)}
+        ORDER BY p.performed_start DESC, p.id DESC LIMIT ${limit}`,
+  );
+  return rows.flatMap((r) => {
+    const p = toProcedure(r);
+    if (p.completion === null) return [];
+    const { id, courseId, patient, sequence, typeName, typeCode, doctorName, completion } = p;
+    return [{ procedureId: id, courseId, patient, sequence, typeName, typeCode, doctorName, completion }];
+  });
+}
+
+export interface WardFacts {
+  allergies: string | null;
+  comorbidities: string;
+  comorbidities_other: string | null;
+}
+/** The holding bookings of a clinic day, by room then time, with the course's allergies and the patient's conditions. */
+export function wardRows(db: ReadableDB, from: string, to: string): { procedure: Procedure; facts: WardFacts }[] {
+  const list = procedures(
+    db,
+    sql`p.starts_at >= ${from} AND p.starts_at < ${to} AND p.${HOLDING}`,
+    sql`r.name COLLATE NOCASE, p.starts_at, p.id`,
+  );
+  const facts = prepareFacts(db);
+  return list.map((procedure) => ({ procedure, facts: facts(procedure.id) }));
+}
+
+function prepareFacts(db: ReadableDB) {
+  return (id: number): WardFacts =>
+    get<WardFacts>(
+      db,
+      sql`SELECT c.allergies, pa.comorbidities, pa.comorbidities_other FROM procedures p
+          JOIN courses c ON c.id = p.course_id JOIN patients pa ON pa.id = p.patient_id WHERE p.id = ${id}`,
+    ) ?? { allergies: null, comorbidities: '[]', comorbidities_other: null };
+}
+
+/** Holding bookings starting in [from, to), optionally of one doctor (home screens). */
+export const agendaProcedures = (db: ReadableDB, from: string, to: string, doctorId: number | null): Procedure[] =>
+  procedures(
+    db,
+    sql`p.starts_at >= ${from} AND p.starts_at < ${to} AND p.${HOLDING}
+        AND ${doctorId === null ? sql`1` : sql`p.doctor_id = ${doctorId}`}`,
+  );
+
+/** Patients who received a lot starting with `text`, one (the latest) use per patient: the global search's lot hits. */
+export function lotHits(db: ReadableDB, text: string, limit: number): LotUse[] {
+  const seen = new Set<number>();
+  const out: LotUse[] = [];
+  for (const use of byLot(db, text, limit * 8)) {
+    if (seen.has(use.patient.id)) continue;
+    seen.add(use.patient.id);
+    out.push(use);
+    if (out.length >= limit) break;
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+// Read side of treatment: the calendar, lot traceability, the printable ward list and the home screens' agenda.
+import {
+  CONDITIONS,
+  type Course,
+  type CourseDetail,
+  type LotUse,
+  type Procedure,
+  type TreatmentAgenda,
+  type WardList,
+} from '../contract';
+import * as courses from '../repos/course-reads';
+import * as repo from '../repos/procedures';
+import { clinicName, clinicTimeZone, clinicToday } from './clinic-time';
+import { type CallContext, requireActor } from './context';
+
+const MINUTE_MS = 60_000;
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function zoneOffset(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(ms));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / MINUTE_MS) * MINUTE_MS;
+}
+
+/** The UTC instant at which a clinic day (`YYYY-MM-DD`) begins in the zone (twice round for a DST change). */
+export function dayStart(day: string, timeZone: string): string {
+  const guess = Date.parse(`${day}T00:00:00.000Z`);
+  let start = guess - zoneOffset(guess, timeZone);
+  start = guess - zoneOffset(start, timeZone);
+  return new Date(start).toISOString();
+}
+
+/** The next calendar day, `YYYY-MM-DD`. */
+export const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + 24 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+
+const canonical = (iso: string): string => new Date(iso).toISOString();
+
+export function calendar(
+  ctx: CallContext,
+  q: { from: string; to: string; roomId: number | null; doctorId: number | null; includeFreed: boolean },
+): Procedure[] {
+  return repo.calendar(ctx.core.db, { ...q, from: canonical(q.from), to: canonical(q.to) });
+}
+
+export const byLot = (ctx: CallContext, input: { lot: string }): LotUse[] => repo.byLot(ctx.core.db, input.lot);
+
+const CONDITION_SET: ReadonlySet<string> = new Set(CONDITIONS);
+const isCondition = (c: string): c is (typeof CONDITIONS)[number] => CONDITION_SET.has(c);
+
+export function wardList(ctx: CallContext, input: { day: string }): WardList {
+  const timeZone = clinicTimeZone(ctx.core);
+  const from = dayStart(input.day, timeZone);
+  const to = dayStart(nextDay(input.day), timeZone);
+  const rows = repo.wardRows(ctx.core.db, from, to).map(({ procedure, facts }) => ({
+    procedure,
+    allergies: facts.allergies,
+    conditions: (JSON.parse(facts.comorbidities) as string[]).filter(isCondition),
+    conditionsOther: facts.comorbidities_other,
+  }));
+  return { day: input.day, clinicName: clinicName(ctx.core), timeZone, rows };
+}
+
+/** The patient page: every course with its consents, its procedures and whether a procedure may be completed. */
+export function forPatient(ctx: CallContext, input: { patientId: number }): CourseDetail[] {
+  const { db } = ctx.core;
+  const list = courses.coursesOfPatient(db, input.patientId);
+  const ids = list.map((c) => c.id);
+  const consents = courses.consentsOfCourses(db, ids);
+  const procedures = repo.proceduresOfCourses(db, ids);
+  return list.map((course) => {
+    const own = consents.filter((k) => k.courseId === course.id);
+    return {
+      course,
+      consents: own,
+      procedures: procedures.filter((p) => p.courseId === course.id),
+      hasTreatmentConsent: own.some((k) => k.type === 'treatment' && k.withdrawnOn === null),
+    };
+  });
+}
+
+/** Today's and tomorrow's work at the clinic: bookings (a doctor's own when `mine`), admissions and discharges due. */
+export function agenda(ctx: CallContext, input: { mine: boolean }): TreatmentAgenda {
+  const actor = requireActor(ctx);
+  const { db } = ctx.core;
+  const timeZone = clinicTimeZone(ctx.core);
+  const today = clinicToday(ctx.core);
+  const tomorrow = nextDay(today);
+  const from = dayStart(today, timeZone);
+  const to = dayStart(nextDay(tomorrow), timeZone);
+  const procedures = repo.agendaProcedures(db, from, to, input.mine ? actor.id : null);
+  const admitting = courses.expectedAdmissions(db, today, tomorrow);
+  const discharging = courses.expectedDischarges(db, today, tomorrow);
+  const patients = courses.bookingPatients(
+    db,
+    [...admitting, ...discharging].map((c) => c.patientId),
+  );
+  const withPatient = (list: Course[]) =>
+    list.flatMap((course) => {
+      const patient = patients.get(course.patientId);
+      return patient ? [{ course, patient }] : [];
+    });
+  return { today, tomorrow, procedures, admissions: withPatient(admitting), discharges: withPatient(discharging) };
+}
