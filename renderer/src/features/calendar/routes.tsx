@@ -14,5 +14,6 @@ export const calendarRoutes = defineRoutes([
     nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'] },
   },
   { name: 'wardList', roles: staff, screen: () => <WardListScreen /> },
-  { name: 'lotSearch', roles: staff, screen: () => <LotSearchScreen /> },
+  // Keyed by the address, so a lot chosen in the global search while this screen is open shows at once.
+  { name: 'lotSearch', roles: staff, screen: () => <LotSearchScreen key={window.location.hash} /> },
 ]);
