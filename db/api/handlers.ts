@@ -4,6 +4,8 @@ import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
 import { attachmentsHandlers } from './handlers/attachments';
 import { authHandlers } from './handlers/auth';
+import { clinicHandlers } from './handlers/clinic';
+import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
@@ -23,4 +25,6 @@ export const handlers = {
   ...attachmentsHandlers,
   ...draftsHandlers,
   ...proceduresHandlers,
+  ...clinicHandlers,
+  ...coursesHandlers,
 } satisfies Handlers;

@@ -39,7 +39,7 @@ function findLive(db: ReadableDB, id: number): Patient | null {
 }
 
 const load = (db: ReadableDB, id: number): Patient => mustLoad(db, id, repo.findPatient, 'Patient');
-const loadLive = (db: ReadableDB, id: number): Patient => mustLoad(db, id, findLive, 'Patient');
+export const loadLive = (db: ReadableDB, id: number): Patient => mustLoad(db, id, findLive, 'Patient');
 
 const conflict = (patient: Patient) =>
   `Someone else changed ${patient.familyName} ${patient.givenName}'s record after you opened it. ` +
