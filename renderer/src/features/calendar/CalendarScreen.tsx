@@ -21,15 +21,17 @@ import { useCalendar, useDoctors, useInvalidateProcedures, useRooms } from '../.
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
 import { ErrorBanner, PageHeader } from '../../ui/feedback';
-import { Checkbox, SelectField } from '../../ui/fields';
+import { Button, Checkbox, SelectField } from '../../ui/fields';
 import { clinicTimeZone } from '../../ui/time-zone';
 import { BookingDialog, type SlotDraft } from './BookingDialog';
 import { BookingPanel } from './BookingPanel';
 import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants } from './calendar-time';
 import { type Shift, isMovable, patientName, refusalText, shortcutShift, textOn } from './calendar-logic';
-import { hashId } from './hash-query';
+import { hashId, hashQuery } from './hash-query';
 import './fullcalendar.css';
 import './calendar.css';
+
+const numOrNull = (v: string | null) => (v ? Number(v) : null);
 
 interface Refusal {
   procedureId: number;
@@ -53,6 +55,9 @@ export function CalendarScreen() {
   const [announce, setAnnounce] = useState('');
   const focusAfter = useRef<number | null>(null);
   const preselected = useRef({ patientId: hashId('patient'), courseId: hashId('course') });
+  const calendarRef = useRef<FullCalendar>(null);
+  const askedDay = hashQuery().get('day') ?? '';
+  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
 
   const query = range
     ? { ...range, roomId: roomId ? Number(roomId) : null, doctorId: doctorId ? Number(doctorId) : null, includeFreed }
@@ -151,9 +156,17 @@ export function CalendarScreen() {
       start: arg.start,
       end: arg.end,
       allDay: arg.allDay,
-      roomId: roomId ? Number(roomId) : null,
-      doctorId: doctorId ? Number(doctorId) : null,
+      roomId: numOrNull(roomId),
+      doctorId: numOrNull(doctorId),
     });
+  };
+
+  /** Keyboard-only booking: the shown day at 09:00 (a day picked in the month), the time to type in the dialog. */
+  const bookShownDay = () => {
+    const shown = calendarRef.current?.getApi().getDate() ?? toWall(new Date().toISOString(), zone);
+    const day = new Date(`${shown.toISOString().slice(0, 10)}T00:00:00Z`);
+    setRefusal(null);
+    setSlot({ start: day, end: day, allDay: true, roomId: numOrNull(roomId), doctorId: numOrNull(doctorId) });
   };
 
   const opened = openId === null ? undefined : byId.get(openId);
@@ -190,6 +203,9 @@ export function CalendarScreen() {
         <Checkbox isSelected={includeFreed} onChange={setIncludeFreed}>
           {t('showFreed')}
         </Checkbox>
+        <Button variant="primary" onPress={bookShownDay}>
+          {t('book')}
+        </Button>
         <p className="muted small calendar-keys-hint">{t('keysHint')}</p>
       </div>
       {calendar.isError ? <ErrorBanner error={calendar.error} /> : null}
@@ -209,7 +225,9 @@ export function CalendarScreen() {
       ) : null}
       <div className="calendar-frame" onKeyDown={onShortcut}>
         <FullCalendar
+          ref={calendarRef}
           plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
+          initialDate={initialDate}
           initialView="timeGridWeek"
           timeZone="UTC"
           locales={[zhCnLocale]}

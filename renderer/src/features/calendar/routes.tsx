@@ -10,7 +10,8 @@ export const calendarRoutes = defineRoutes([
   {
     name: 'calendar',
     roles: staff,
-    screen: () => <CalendarScreen />,
+    // Keyed by the address: a link with another `?patient=…&course=…` or `?day=…` starts the screen afresh.
+    screen: () => <CalendarScreen key={window.location.hash} />,
     nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'] },
   },
   { name: 'wardList', roles: staff, screen: () => <WardListScreen /> },
