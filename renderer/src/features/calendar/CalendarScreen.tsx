@@ -252,7 +252,11 @@ export function CalendarScreen() {
           eventInteractive
           dayMaxEvents={4}
           events={events}
-          datesSet={(arg: DatesSetArg) => setRange(wallRangeToInstants(arg.start, arg.end, zone))}
+          // FullCalendar reports its range again after any option changes: keep the same object so nothing loops.
+          datesSet={(arg: DatesSetArg) => {
+            const next = wallRangeToInstants(arg.start, arg.end, zone);
+            setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
+          }}
           select={onSelect}
           eventClick={(arg: EventClickArg) => {
             arg.jsEvent.preventDefault();
