@@ -58,8 +58,8 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
 }) => {
   test.setTimeout(180_000);
   const w = await ward(app);
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
@@ -124,7 +124,7 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await expect(page.locator('.fc-event', { hasText: 'Transplant #2' })).toBeFocused();
   await page.keyboard.press('Enter');
   const panel = page.getByRole('dialog');
-  await expect(panel.getByText('15 minutes later')).toBeVisible();
+  await expect(panel.getByText('15 minutes later', { exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Move…' }).click();
   await panel.getByLabel('Starts').fill(`${w.day}T09:15`);
   await panel.getByRole('button', { name: 'Save move' }).click();
@@ -135,8 +135,8 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   const doctor = await apiAs(app, 'doctor');
   const [one] = (
     await w.call<Procedure[]>('procedures.calendar', {
-      from: `${w.day}T00:00:00+08:00`,
-      to: `${addDays(w.day, 1)}T00:00:00+08:00`,
+      from: new Date(`${w.day}T00:00:00+08:00`).toISOString(),
+      to: new Date(`${addDays(w.day, 1)}T00:00:00+08:00`).toISOString(),
     })
   ).filter((p) => p.sequence === 1);
   if (!one) throw new Error('transplant #1 not found');
@@ -181,6 +181,7 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   expect(text.match(/Ivanova Marina/g)?.length).toBe(2);
   expect(text).toContain('Penicillin');
   expect(text).not.toContain('Sign out');
+  expect(crashes).toEqual([]);
 });
 
 /** Opens a labelled select in the dialog and picks an option by its visible name. */
