@@ -58,6 +58,8 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
 }) => {
   test.setTimeout(180_000);
   const w = await ward(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
   const crashes: string[] = [];
   page.on('pageerror', (e) => crashes.push(e.message));
   await page.goto(app.openUrl);
@@ -114,6 +116,14 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await expect(dialog.getByLabel('Starts')).toHaveValue(`${w.day}T09:30`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
+  // Screenshots for review at 1366×768 (written to the output folder): day, week and month with both bookings.
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await shot('calendar-day');
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await shot('calendar-week');
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  await shot('calendar-month');
+
   // Move #2 by keyboard: focus it, Alt+Down moves it 15 minutes later; Enter opens the panel with the keys listed.
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   const second = page.locator('.fc-event', { hasText: 'Transplant #2' });
@@ -169,6 +179,7 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   // The ward list for the day, printed to PDF: both bookings in its text, no app chrome.
   await page.goto(`${app.url}#/ward-list?day=${w.day}`);
   await expect(page.getByRole('row', { name: /Transplant #2/ })).toBeVisible();
+  await shot('ward-list');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ui-calendar-pdf-'));
   const pdf = path.join(dir, 'ward-list.pdf');
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });

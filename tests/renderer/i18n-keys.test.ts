@@ -9,6 +9,11 @@ import {
   ACTIVITY_KINDS,
   ATTACHMENT_KINDS,
   CHANNELS,
+  CLASH_KINDS,
+  COURSE_STATUSES,
+  DOSE_UNITS,
+  PROCEDURE_STATUSES,
+  PROCEDURE_TYPE_CODES,
   CONDITIONS,
   DIAGNOSES,
   DUPLICATE_REASONS,
@@ -109,6 +114,13 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   // may word its own way under `<entity>:lifecycle.*` (optional: errors:lifecycle.* is the fallback, required below).
   '${ns}:status.${s}': LIFECYCLES.flatMap((lc) => each(`${lc.entity}:status.`, lc.states)),
   '${ns}:lifecycle.${name}': [],
+  // The calendar feature (renderer/src/ui/procedure-labels.ts and features/calendar).
+  'procedures:type.${p.typeCode}': each('procedures:type.', PROCEDURE_TYPE_CODES),
+  'procedures:status.${status}': each('procedures:status.', PROCEDURE_STATUSES),
+  'procedures:doseUnit.${u.completion.doseUnit}': each('procedures:doseUnit.', DOSE_UNITS),
+  'courses:status.${c.status}': each('courses:status.', COURSE_STATUSES),
+  'calendar:clashKind.${c.kind}': each('calendar:clashKind.', CLASH_KINDS),
+  'keys.${k}': each('keys.', ['up', 'down', 'left', 'right', 'shorter', 'longer', 'enter']),
   'errors:lifecycle.${name}': each('errors:lifecycle.', [
     'transition',
     'allowed',

@@ -7,6 +7,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useGlobalSearch, usePatient } from '../../api/patient-queries';
 import { useCoursesForPatient, useDoctors, useProcedureTypes, useRooms } from '../../api/procedure-queries';
 import { Ltr, Name } from '../../ui/bidi';
+import { procedureTypeName } from '../../ui/procedure-labels';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/form-keys';
 import { formatDay } from '../../ui/format';
@@ -182,7 +183,7 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
                 onChange={chooseType}
                 options={(types.data ?? []).map((x) => ({
                   value: String(x.id),
-                  label: x.code ? t(`procedures:type.${x.code}`, { defaultValue: x.name }) : x.name,
+                  label: procedureTypeName(t, { typeCode: x.code, typeName: x.name }),
                 }))}
                 placeholder={t('booking.choose')}
                 description={t('booking.typeHint')}

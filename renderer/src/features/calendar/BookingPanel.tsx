@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../db/contract';
 import { useDoctors, useRooms } from '../../api/procedure-queries';
 import { Ltr, Name } from '../../ui/bidi';
+import { procedureStatusName } from '../../ui/procedure-labels';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { formatInstant, instantToZonedInput } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
@@ -87,7 +88,7 @@ export function BookingPanel({ procedure: p, label, typeLabel, onMove, onClose }
               </dd>
               <dt>{t('booking.status')}</dt>
               <dd>
-                {t(`procedures:status.${p.status}`)}
+                {procedureStatusName(t, p.status)}
                 {p.reason ? (
                   <>
                     {' · '}

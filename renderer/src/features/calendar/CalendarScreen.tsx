@@ -20,6 +20,7 @@ import { call } from '../../api/client';
 import { useCalendar, useDoctors, useInvalidateProcedures, useRooms } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
+import { procedureStatusName, procedureTypeName } from '../../ui/procedure-labels';
 import { ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, SelectField } from '../../ui/fields';
 import { clinicTimeZone } from '../../ui/time-zone';
@@ -144,10 +145,9 @@ export function CalendarScreen() {
       seq: p.sequence ?? '–',
       room: p.roomName,
       doctor: p.doctorName,
-      status: t(`procedures:status.${p.status}`),
+      status: procedureStatusName(t, p.status),
     });
-  const typeLabel = (p: Pick<Procedure, 'typeCode' | 'typeName'>) =>
-    p.typeCode ? t(`procedures:type.${p.typeCode}`, { defaultValue: p.typeName }) : p.typeName;
+  const typeLabel = (p: Pick<Procedure, 'typeCode' | 'typeName'>) => procedureTypeName(t, p);
 
   const onSelect = (arg: DateSelectArg) => {
     arg.view.calendar.unselect();
@@ -244,7 +244,8 @@ export function CalendarScreen() {
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
           nowIndicator
           now={() => toWall(new Date().toISOString(), zone)}
-          height={520}
+          height="100%"
+          views={{ dayGridMonth: { eventDisplay: 'block' } }}
           expandRows
           selectable
           selectMirror
@@ -309,7 +310,7 @@ function BookingContent({ p, time, type }: { p: Procedure; time: string; type: s
       <div className="booking-line booking-time">
         {time}
         {p.sequence ? ` · ${t('transplantNo', { n: p.sequence })}` : ''}
-        {p.status !== 'scheduled' ? ` · ${t(`procedures:status.${p.status}`)}` : ''}
+        {p.status !== 'scheduled' ? ` · ${procedureStatusName(t, p.status)}` : ''}
       </div>
       <div className="booking-line booking-who">
         <Name>{patientName(p.patient)}</Name> <Ltr className="booking-mrn">{p.patient.mrn}</Ltr>

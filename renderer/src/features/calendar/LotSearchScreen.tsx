@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLotSearch } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
+import { procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
@@ -62,7 +63,7 @@ export function LotSearchScreen() {
                     <Ltr>{u.patient.mrn}</Ltr>
                   </td>
                   <td>{formatInstant(u.completion.performedStart, i18n.language)}</td>
-                  <td>{u.typeCode ? t(`procedures:type.${u.typeCode}`, { defaultValue: u.typeName }) : u.typeName}</td>
+                  <td>{procedureTypeName(t, u)}</td>
                   <td>{u.sequence ? t('transplantNo', { n: u.sequence }) : '—'}</td>
                   <td>
                     <Name>{u.doctorName}</Name>

@@ -6,6 +6,7 @@ import { desktopBridge } from '../../api/client';
 import { useWardList } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
+import { procedureStatusName, procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { formatDay } from '../../ui/format';
@@ -83,22 +84,21 @@ function WardSheet({ list, locale }: { list: WardList; locale: string }) {
               <td>
                 <div>
                   <Name>{patientName(p.patient)}</Name>
-                  {p.patient.nativeName ? (
-                    <>
-                      {' · '}
-                      <Name>{p.patient.nativeName}</Name>
-                    </>
-                  ) : null}
                 </div>
+                {p.patient.nativeName ? (
+                  <div>
+                    <Name>{p.patient.nativeName}</Name>
+                  </div>
+                ) : null}
                 <Ltr className="muted small">{p.patient.mrn}</Ltr>
               </td>
               <td>
                 <Name>{p.roomName}</Name>
               </td>
               <td>
-                {p.typeCode ? t(`procedures:type.${p.typeCode}`, { defaultValue: p.typeName }) : p.typeName}
+                {procedureTypeName(t, p)}
                 {p.sequence ? <div className="small">{t('transplantNo', { n: p.sequence })}</div> : null}
-                {p.status !== 'scheduled' ? <div className="small">{t(`procedures:status.${p.status}`)}</div> : null}
+                {p.status !== 'scheduled' ? <div className="small">{procedureStatusName(t, p.status)}</div> : null}
               </td>
               <td>
                 <Name>{p.doctorName}</Name>

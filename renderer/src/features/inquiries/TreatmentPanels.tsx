@@ -6,6 +6,7 @@ import type { Procedure, TreatmentAgenda } from '../../../../db/contract';
 import { useTreatmentAgenda } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Joined, Ltr, Name } from '../../ui/bidi';
+import { procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner } from '../../ui/feedback';
 import { dayOf, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
@@ -76,7 +77,7 @@ const time = (iso: string, locale: string) =>
 
 function ProcedureRow({ p, locale }: { p: Procedure; locale: string }) {
   const { t } = useTranslation('calendar');
-  const type = p.typeCode ? t(`procedures:type.${p.typeCode}`, { defaultValue: p.typeName }) : p.typeName;
+  const type = procedureTypeName(t, p);
   return (
     <li className="worklist-row">
       <a className="worklist-link" href={hrefFor({ name: 'patient', id: p.patient.id })}>
