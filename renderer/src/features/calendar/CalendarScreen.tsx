@@ -57,6 +57,7 @@ export function CalendarScreen() {
   const focusAfter = useRef<number | null>(null);
   const preselected = useRef({ patientId: hashId('patient'), courseId: hashId('course') });
   const calendarRef = useRef<FullCalendar>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const askedDay = hashQuery().get('day') ?? '';
   const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
 
@@ -223,7 +224,7 @@ export function CalendarScreen() {
           {refusal.message}
         </div>
       ) : null}
-      <div className="calendar-frame" onKeyDown={onShortcut}>
+      <div className="calendar-frame" onKeyDown={onShortcut} ref={frameRef}>
         <FullCalendar
           ref={calendarRef}
           plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
@@ -234,7 +235,16 @@ export function CalendarScreen() {
           locale={locale === 'zh-CN' ? 'zh-cn' : 'en-gb'}
           firstDay={1}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
-          buttonText={{ today: t('view.today'), day: t('view.day'), week: t('view.week'), month: t('view.month') }}
+          // Text arrows, not FullCalendar's icon spans (role="img" without a name); the buttons keep their own labels.
+          buttonIcons={false}
+          buttonText={{
+            prev: '‹',
+            next: '›',
+            today: t('view.today'),
+            day: t('view.day'),
+            week: t('view.week'),
+            month: t('view.month'),
+          }}
           allDaySlot={false}
           slotMinTime="07:00:00"
           slotMaxTime="20:00:00"
@@ -257,6 +267,12 @@ export function CalendarScreen() {
           datesSet={(arg: DatesSetArg) => {
             const next = wallRangeToInstants(arg.start, arg.end, zone);
             setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
+            // The time grid scrolls inside itself: focusable, so a keyboard can scroll it even with no booking shown.
+            requestAnimationFrame(() =>
+              frameRef.current
+                ?.querySelectorAll<HTMLElement>('.fc-scroller-liquid-absolute')
+                .forEach((el) => (el.tabIndex = 0)),
+            );
           }}
           select={onSelect}
           eventClick={(arg: EventClickArg) => {
