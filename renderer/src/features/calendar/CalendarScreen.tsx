@@ -255,7 +255,7 @@ export function CalendarScreen() {
           nowIndicator
           now={() => toWall(new Date().toISOString(), zone)}
           height="100%"
-          views={{ dayGridMonth: { eventDisplay: 'block' } }}
+          views={{ dayGridMonth: { eventDisplay: 'block' }, timeGridWeek: { displayEventEnd: false } }}
           expandRows
           selectable
           selectMirror
