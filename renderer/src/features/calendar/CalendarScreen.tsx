@@ -57,7 +57,6 @@ export function CalendarScreen() {
   const focusAfter = useRef<number | null>(null);
   const preselected = useRef({ patientId: hashId('patient'), courseId: hashId('course') });
   const calendarRef = useRef<FullCalendar>(null);
-  const frameRef = useRef<HTMLDivElement>(null);
   const askedDay = hashQuery().get('day') ?? '';
   const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
 
@@ -224,7 +223,7 @@ export function CalendarScreen() {
           {refusal.message}
         </div>
       ) : null}
-      <div className="calendar-frame" onKeyDown={onShortcut} ref={frameRef}>
+      <div className="calendar-frame" onKeyDown={onShortcut}>
         <FullCalendar
           ref={calendarRef}
           plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
@@ -254,7 +253,8 @@ export function CalendarScreen() {
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
           nowIndicator
           now={() => toWall(new Date().toISOString(), zone)}
-          height="100%"
+          // The page scrolls, not the grid: a scroller inside FullCalendar's role="grid" table cannot take focus cleanly.
+          height="auto"
           views={{ dayGridMonth: { eventDisplay: 'block' }, timeGridWeek: { displayEventEnd: false } }}
           expandRows
           selectable
@@ -267,12 +267,6 @@ export function CalendarScreen() {
           datesSet={(arg: DatesSetArg) => {
             const next = wallRangeToInstants(arg.start, arg.end, zone);
             setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
-            // The time grid scrolls inside itself: focusable, so a keyboard can scroll it even with no booking shown.
-            requestAnimationFrame(() =>
-              frameRef.current
-                ?.querySelectorAll<HTMLElement>('.fc-scroller-liquid-absolute')
-                .forEach((el) => (el.tabIndex = 0)),
-            );
           }}
           select={onSelect}
           eventClick={(arg: EventClickArg) => {
