@@ -6,6 +6,11 @@ export interface DesktopBridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** Opens an attachment in the system's viewer (a private temporary copy under its own name); refusals come as an envelope. */
   openAttachment(id: number): Promise<Envelope<null>>;
+  /**
+   * Prints the current window to a PDF the person saves (the ward list); optional, so a bridge without it falls back
+   * to the browser's print dialog. Resolves to the saved file's path, or null when the save was cancelled.
+   */
+  printToPdf?(title: string): Promise<Envelope<string | null>>;
 }
 
 /** The name of the global the preload sets. */

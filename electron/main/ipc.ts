@@ -1,9 +1,10 @@
-// IPC: one 'api' channel that checks its sender and calls dispatch, plus opening an attachment in the system's viewer.
+// IPC: one 'api' channel that checks its sender and calls dispatch, plus opening an attachment in the system's viewer
+// and printing the window (the ward list) to a PDF the person saves.
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { app, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../../db/api/dispatch';
 import type { Envelope } from '../../db/contract';
 import { openFile } from '../../db/services/attachments';
@@ -73,5 +74,23 @@ export function registerIpc(core: Core): void {
         error: { code: 'FILE_STORE', message: 'The file could not be copied for the viewer.', details: null },
       };
     }
+  });
+
+  // The page's print stylesheet decides the paper (A4 landscape, no app chrome): preferCSSPageSize honours it.
+  ipcMain.handle(IPC_CHANNELS.printToPdf, async (event, title: unknown): Promise<Envelope<string | null>> => {
+    if (!trusted(event) || typeof title !== 'string') return refused;
+    const pdf = await event.sender.printToPDF({ printBackground: true, preferCSSPageSize: true });
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const name = `${
+      title
+        .replace(/[\\/:*?"<>|]+/g, ' ')
+        .trim()
+        .slice(0, 80) || 'ward-list'
+    }.pdf`;
+    const options = { defaultPath: path.join(app.getPath('documents'), name) };
+    const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (chosen.canceled || !chosen.filePath) return { ok: true, value: null };
+    await fs.writeFile(chosen.filePath, pdf);
+    return { ok: true, value: chosen.filePath };
   });
 }

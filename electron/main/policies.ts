@@ -100,7 +100,11 @@ export function nativeBindingPath(resourcesPath: string, isPackaged: boolean): s
 }
 
 /** The fixed IPC channels; the preload exposes nothing else. */
-export const IPC_CHANNELS = { api: 'api', openAttachment: 'os:openAttachment' } as const;
+export const IPC_CHANNELS = {
+  api: 'api',
+  openAttachment: 'os:openAttachment',
+  printToPdf: 'os:printToPdf',
+} as const;
 
 /** The extensions a viewer recognises for each attachable type; the first is the one added when a name has none. */
 const VIEWER_EXTENSIONS: Record<string, readonly string[]> = {

@@ -95,3 +95,14 @@ export async function signIn(page: Page, username: string, password = E2E_PASSWO
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Signs a core session in as `username` and returns a caller that throws on any refusal (set-up through the API). */
+export async function apiAs(app: E2eApp, username: string) {
+  const session = { token: null as string | null };
+  await dispatch(app.core, session, 'auth.signIn', { username, password: E2E_PASSWORD });
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(app.core, session, method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as T;
+  };
+}

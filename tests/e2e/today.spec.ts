@@ -1,18 +1,6 @@
 // Today and the code pickers end to end: follow-ups fit their panels, a doctor's review queue, Armenia by typing.
-import { dispatch } from '../../db/api/dispatch';
 import { clinicToday } from '../../db/services/core';
-import { E2E_PASSWORD, type E2eApp, expect, signIn, test } from './fixtures';
-
-/** Signs a core session in as `username` and returns a caller that throws on any refusal. */
-async function as(app: E2eApp, username: string) {
-  const session = { token: null as string | null };
-  await dispatch(app.core, session, 'auth.signIn', { username, password: E2E_PASSWORD });
-  return async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(app.core, session, method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value as T;
-  };
-}
+import { apiAs, expect, signIn, test } from './fixtures';
 
 const inquiry = (n: number, patch: Record<string, unknown> = {}) => ({
   receivedAt: new Date(Date.now() - (40 - n) * 3_600_000).toISOString(),
@@ -47,7 +35,7 @@ test("a coordinator's Today shows all 12 due follow-ups, each with its last acti
   page,
 }) => {
   const { coord } = await app.seedAccounts();
-  const call = await as(app, 'coord');
+  const call = await apiAs(app, 'coord');
   const today = clinicToday(app.core);
   for (let n = 1; n <= 12; n += 1) {
     const { id } = await call<{ id: number }>(
@@ -81,7 +69,7 @@ test("a coordinator's Today shows all 12 due follow-ups, each with its last acti
 
 test("a doctor's Today shows the inquiries waiting for review, longest waiting first", async ({ app, page }) => {
   await app.seedAccounts();
-  const call = await as(app, 'coord');
+  const call = await apiAs(app, 'coord');
   for (const n of [1, 2, 3]) {
     let i = await call<{ id: number; version: number }>('inquiries.create', inquiry(n));
     if (n === 3) continue; // Patient 3 stays new: not waiting for review.
@@ -101,7 +89,7 @@ test("a doctor's Today shows the inquiries waiting for review, longest waiting f
 
 test('a coordinator picks Armenia by typing, on the intake form and in the list filter', async ({ app, page }) => {
   await app.seedAccounts();
-  const call = await as(app, 'coord');
+  const call = await apiAs(app, 'coord');
   await call('inquiries.create', inquiry(1));
   await call('inquiries.create', inquiry(2, { country: 'NP', preferredLanguage: 'ne' }));
   await page.goto(app.openUrl);

@@ -201,6 +201,27 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await settled(page, language);
   await check('import', language);
 
+  await navTo('calendar:nav');
+  await expect(page.getByRole('heading', { name: t('calendar:title') })).toBeVisible();
+  await expect(page.locator('.fc-timegrid')).toBeVisible();
+  await check('calendar week', language);
+  await page.getByRole('button', { name: t('calendar:view.day'), exact: true }).click();
+  await check('calendar day', language);
+  await page.getByRole('button', { name: t('calendar:view.month'), exact: true }).click();
+  await expect(page.locator('.fc-daygrid')).toBeVisible();
+  await check('calendar month', language);
+  await page.getByRole('button', { name: t('calendar:book'), exact: true }).click();
+  await expect(page.getByRole('dialog', { name: t('calendar:booking.title') })).toBeVisible();
+  await check('booking dialog', language);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('link', { name: t('calendar:wardList.open') }).click();
+  await settled(page, language);
+  await check('ward list', language);
+  await page.goto(`${app.url}/#/lots?lot=L`);
+  await settled(page, language);
+  await check('lot search', language);
+
   await navTo('common:nav.inquiries');
   await page.keyboard.press('Control+k');
   await page.keyboard.type('wang');

@@ -16,6 +16,7 @@ import {
   ACTIVITY_KINDS,
   ATTACHMENT_KINDS,
   CHANNELS,
+  CLASH_KINDS,
   CONDITIONS,
   DIAGNOSES,
   DUPLICATE_REASONS,
@@ -127,6 +128,11 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   // may word its own way under `<entity>:lifecycle.*` (optional: errors:lifecycle.* is the fallback, required below).
   '${ns}:status.${s}': LIFECYCLES.flatMap((lc) => each(`${lc.entity}:status.`, lc.states)),
   '${ns}:lifecycle.${name}': [],
+  // The calendar feature (renderer/src/ui/procedure-labels.ts and features/calendar).
+  'procedures:doseUnit.${u.completion.doseUnit}': each('procedures:doseUnit.', DOSE_UNITS),
+  'courses:status.${c.status}': each('courses:status.', COURSE_STATUSES),
+  'calendar:clashKind.${c.kind}': each('calendar:clashKind.', CLASH_KINDS),
+  'keys.${k}': each('keys.', ['up', 'down', 'left', 'right', 'shorter', 'longer', 'enter']),
   'errors:lifecycle.${name}': each('errors:lifecycle.', [
     'transition',
     'allowed',

@@ -70,7 +70,14 @@ describe('route registry', () => {
     expect(landingFor('coordinator')).toEqual({ name: 'home' });
     expect(landingFor('doctor')).toEqual({ name: 'home' });
     expect(navFor('admin').map((d) => d.name)).toEqual(['accounts', 'settings']);
-    expect(navFor('doctor').map((d) => d.name)).toEqual(['home', 'inquiries', 'inquiryNew', 'patients', 'import']);
+    expect(navFor('doctor').map((d) => d.name)).toEqual([
+      'home',
+      'inquiries',
+      'inquiryNew',
+      'patients',
+      'calendar',
+      'import',
+    ]);
     expect(mayOpen({ name: 'settings' }, 'coordinator')).toBe(false);
     expect(mayOpen({ name: 'inquiry', id: 3 }, 'admin')).toBe(false);
     expect(mayOpen({ name: 'inquiry', id: 3 }, 'doctor')).toBe(true);

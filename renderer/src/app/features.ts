@@ -1,5 +1,6 @@
 // Every feature's screens, one line per feature; a feature's addresses are listed beside it in app/paths.ts.
 import { accountRoutes } from '../features/accounts/routes';
+import { calendarRoutes } from '../features/calendar/routes';
 import { importRoutes } from '../features/imports/routes';
 import { inquiryRoutes } from '../features/inquiries/routes';
 import { patientRoutes } from '../features/patients/routes';
@@ -9,6 +10,7 @@ import type { RouteDef } from './router';
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
   patientRoutes,
+  calendarRoutes,
   importRoutes,
   accountRoutes,
   settingsRoutes,

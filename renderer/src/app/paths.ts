@@ -1,8 +1,16 @@
 // Every feature's addresses, one line per feature: the router parses and links against exactly these.
 import { accountPaths } from '../features/accounts/paths';
+import { calendarPaths } from '../features/calendar/paths';
 import { importPaths } from '../features/imports/paths';
 import { inquiryPaths } from '../features/inquiries/paths';
 import { patientPaths } from '../features/patients/paths';
 import { settingsPaths } from '../features/settings/paths';
 
-export const featurePaths = [inquiryPaths, patientPaths, importPaths, accountPaths, settingsPaths] as const;
+export const featurePaths = [
+  inquiryPaths,
+  patientPaths,
+  calendarPaths,
+  importPaths,
+  accountPaths,
+  settingsPaths,
+] as const;

@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
 import attachments from './en/attachments.json';
 import auth from './en/auth.json';
+import calendar from './en/calendar.json';
 import common from './en/common.json';
 import courses from './en/courses.json';
 import errors from './en/errors.json';
@@ -17,6 +18,7 @@ import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhAuth from './zh-CN/auth.json';
+import zhCalendar from './zh-CN/calendar.json';
 import zhCommon from './zh-CN/common.json';
 import zhCourses from './zh-CN/courses.json';
 import zhErrors from './zh-CN/errors.json';
@@ -40,6 +42,7 @@ export const resources = {
     settings,
     validation,
     courses,
+    calendar,
     procedures,
   },
   'zh-CN': {
@@ -54,6 +57,7 @@ export const resources = {
     settings: zhSettings,
     validation: zhValidation,
     courses: zhCourses,
+    calendar: zhCalendar,
     procedures: zhProcedures,
   },
 } as const;

@@ -16,6 +16,7 @@ import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
+import { TreatmentPanels } from './TreatmentPanels';
 
 type Scope = 'mine' | 'all';
 
@@ -74,6 +75,7 @@ export function HomeScreen() {
               now={now}
             />
           ) : null}
+          <TreatmentPanels doctor={role === 'doctor'} />
           <WorklistPanel
             id="overdue"
             title={t('home.overdue')}

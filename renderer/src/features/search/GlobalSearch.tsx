@@ -1,4 +1,4 @@
-// Search as you type from anywhere: patients and inquiries by any part of a name, MRN, phone digits or e-mail.
+// Search as you type from anywhere: patients, inquiries and lot numbers by any part of a name, MRN, phone digits or e-mail.
 import { type FocusEvent, type KeyboardEvent, memo, useCallback, useRef, useState } from 'react';
 import {
   Autocomplete,
@@ -12,7 +12,7 @@ import {
   SearchField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { GLOBAL_SEARCH_INPUT_ID } from '../../app/useShortcuts';
 import { formatPartialDate } from '../../ui/format';
 import { useGlobalSearch, useStartGlobalSearch } from '../../api/patient-queries';
@@ -32,6 +32,9 @@ export function GlobalSearch() {
   const results = useGlobalSearch(query);
   const startSearch = useStartGlobalSearch();
   const data = query === '' ? undefined : results.data;
+  // The answer on screen, for the lot a chosen option names (read at choice time, so `open` stays stable).
+  const shown = useRef(data);
+  shown.current = data;
 
   const waiting = results.isPlaceholderData || results.isFetching;
   const emptyText = query === '' ? t('search.hint') : waiting ? t('common:loading') : t('search.none', { text: query });
@@ -44,6 +47,10 @@ export function GlobalSearch() {
     setOpen(false);
     if (kind === 'p') navigate({ name: 'patient', id: Number(id) });
     if (kind === 'i') navigate({ name: 'inquiry', id: Number(id) });
+    // A lot hit opens the lot search for that lot: every patient who received it, not just this one.
+    const lot =
+      kind === 'l' ? shown.current?.lots.find((l) => l.procedureId === Number(id))?.completion.lotNumber : undefined;
+    if (lot) window.location.hash = `${hrefFor({ name: 'lotSearch' })}?lot=${encodeURIComponent(lot)}`;
   }, []);
   const empty = useCallback(() => <div className="search-empty">{emptyText}</div>, [emptyText]);
 
@@ -114,6 +121,7 @@ const SearchOptions = memo(function SearchOptions({ data }: { data: SearchResult
   const { t, i18n } = useTranslation('patients');
   const patients = data?.patients ?? [];
   const inquiries = data?.inquiries ?? [];
+  const lots = data?.lots ?? [];
   return (
     <>
       {patients.length > 0 ? (
@@ -168,6 +176,31 @@ const SearchOptions = memo(function SearchOptions({ data }: { data: SearchResult
                     t('search.inquiryLine', { id: i.id, status: t(`inquiries:status.${i.status}`) }),
                     i.contactPhone ? <Ltr key="phone">{i.contactPhone}</Ltr> : null,
                     i.contactEmail ? <Ltr key="email">{i.contactEmail}</Ltr> : null,
+                  ]}
+                />
+              </span>
+            </ListBoxItem>
+          ))}
+        </ListBoxSection>
+      ) : null}
+      {lots.length > 0 ? (
+        <ListBoxSection id="lots">
+          <Header className="search-section-title">{t('search.lots')}</Header>
+          {lots.map((l) => (
+            <ListBoxItem
+              key={`l:${l.procedureId}`}
+              id={`l:${l.procedureId}`}
+              className="search-item"
+              textValue={`${l.completion.lotNumber} ${l.patient.familyName} ${l.patient.givenName}`}
+            >
+              <span className="search-item-title">
+                <Ltr>{l.completion.lotNumber}</Ltr>
+              </span>
+              <span className="search-item-sub">
+                <Joined
+                  items={[
+                    <Name key="n">{`${l.patient.familyName} ${l.patient.givenName}`}</Name>,
+                    <Ltr key="m">{l.patient.mrn}</Ltr>,
                   ]}
                 />
               </span>

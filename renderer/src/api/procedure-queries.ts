@@ -1,0 +1,72 @@
+// TanStack Query hooks for the ward calendar, bookings, the ward list, lot traceability and the treatment agenda.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Input } from '../../../db/contract';
+import { call } from './client';
+
+type CalendarInput = Input<'procedures.calendar'>;
+
+export const procedureKeys = {
+  all: ['procedures'] as const,
+  calendar: (q: CalendarInput) => ['procedures', 'calendar', q] as const,
+  wardList: (day: string) => ['procedures', 'wardList', day] as const,
+  byLot: (lot: string) => ['procedures', 'byLot', lot] as const,
+  agenda: (mine: boolean) => ['procedures', 'agenda', mine] as const,
+  coursesFor: (patientId: number) => ['courses', 'forPatient', patientId] as const,
+  rooms: ['clinic', 'rooms'] as const,
+  types: ['clinic', 'procedureTypes'] as const,
+  staff: ['staff'] as const,
+};
+
+export const useCalendar = (q: CalendarInput | null) =>
+  useQuery({
+    queryKey: procedureKeys.calendar(q ?? { from: '', to: '', roomId: null, doctorId: null, includeFreed: false }),
+    queryFn: () => call('procedures.calendar', q ?? { from: '', to: '' }),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+
+/** Past bookings in retired rooms stay readable, so the calendar knows every room; only active ones are offered. */
+export const useRooms = () =>
+  useQuery({ queryKey: procedureKeys.rooms, queryFn: () => call('rooms.list', { includeRetired: true }) });
+
+export const useProcedureTypes = () =>
+  useQuery({ queryKey: procedureKeys.types, queryFn: () => call('procedureTypes.list', { includeRetired: false }) });
+
+/** Active doctors, the people a booking can be made with. */
+export const useDoctors = () =>
+  useQuery({
+    queryKey: procedureKeys.staff,
+    queryFn: () => call('staff.list', {}),
+    select: (staff) => staff.filter((s) => s.role === 'doctor' && s.active),
+  });
+
+export const useCoursesForPatient = (patientId: number | null) =>
+  useQuery({
+    queryKey: procedureKeys.coursesFor(patientId ?? 0),
+    queryFn: () => call('courses.forPatient', { patientId: patientId ?? 0 }),
+    enabled: patientId !== null,
+  });
+
+export const useWardList = (day: string) =>
+  useQuery({ queryKey: procedureKeys.wardList(day), queryFn: () => call('procedures.wardList', { day }) });
+
+export const useLotSearch = (lot: string) =>
+  useQuery({
+    queryKey: procedureKeys.byLot(lot),
+    queryFn: () => call('procedures.byLot', { lot }),
+    enabled: lot.trim() !== '',
+  });
+
+export const useTreatmentAgenda = (mine: boolean) =>
+  useQuery({ queryKey: procedureKeys.agenda(mine), queryFn: () => call('treatment.agenda', { mine }) });
+
+/** After a booking or a move: every calendar, ward list, agenda and course that shows procedures is stale. */
+export function useInvalidateProcedures() {
+  const client = useQueryClient();
+  return async () => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: procedureKeys.all }),
+      client.invalidateQueries({ queryKey: ['courses'] }),
+    ]);
+  };
+}

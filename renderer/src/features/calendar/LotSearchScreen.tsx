@@ -1,0 +1,91 @@
+// "Which patients received lot X?": every completed procedure whose lot matches, with patient, date, dose and doctor.
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLotSearch } from '../../api/procedure-queries';
+import { hrefFor } from '../../app/router';
+import { Ltr, Name } from '../../ui/bidi';
+import { procedureTypeName } from '../../ui/procedure-labels';
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button, TextField } from '../../ui/fields';
+import { formatInstant } from '../../ui/format';
+import { patientName } from './calendar-logic';
+import { hashQuery, setHashQuery } from './hash-query';
+
+export function LotSearchScreen() {
+  const { t, i18n } = useTranslation('calendar');
+  const [text, setText] = useState(hashQuery().get('lot') ?? '');
+  const [lot, setLot] = useState(text.trim());
+  const uses = useLotSearch(lot);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setLot(text.trim());
+    setHashQuery({ lot: text.trim() || null });
+  };
+  const rows = uses.data ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('lots.title')} subtitle={t('lots.subtitle')} />
+      <form className="lot-form" onSubmit={onSubmit} role="search">
+        <TextField label={t('lots.lot')} type="search" value={text} onChange={setText} autoFocus />
+        <Button type="submit" variant="primary">
+          {t('lots.find')}
+        </Button>
+      </form>
+      {uses.isError ? <ErrorBanner error={uses.error} /> : null}
+      {lot && uses.isPending ? <Loading /> : null}
+      {lot && uses.isSuccess && rows.length === 0 ? <EmptyState title={t('lots.none', { lot })} /> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('lots.caption', { lot, count: rows.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('wardList.patient')}</th>
+                <th scope="col">{t('lots.mrn')}</th>
+                <th scope="col">{t('lots.date')}</th>
+                <th scope="col">{t('wardList.procedure')}</th>
+                <th scope="col">{t('lots.transplant')}</th>
+                <th scope="col">{t('doctor')}</th>
+                <th scope="col">{t('lots.lot')}</th>
+                <th scope="col">{t('lots.dose')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr key={u.procedureId}>
+                  <td>
+                    <a href={hrefFor({ name: 'patient', id: u.patient.id })}>
+                      <Name>{patientName(u.patient)}</Name>
+                    </a>
+                  </td>
+                  <td>
+                    <Ltr>{u.patient.mrn}</Ltr>
+                  </td>
+                  <td>{formatInstant(u.completion.performedStart, i18n.language)}</td>
+                  <td>{procedureTypeName(t, u)}</td>
+                  <td>{u.sequence ? t('transplantNo', { n: u.sequence }) : '—'}</td>
+                  <td>
+                    <Name>{u.doctorName}</Name>
+                  </td>
+                  <td>
+                    <Ltr>{u.completion.lotNumber}</Ltr>
+                    <div className="muted small">
+                      <Name>{u.completion.product}</Name>
+                    </div>
+                  </td>
+                  <td>
+                    {t('lots.doseValue', {
+                      dose: u.completion.dose,
+                      unit: t(`procedures:doseUnit.${u.completion.doseUnit}`),
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

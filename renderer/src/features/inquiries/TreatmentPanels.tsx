@@ -1,0 +1,115 @@
+// Home-screen treatment panels: a coordinator's procedures today and tomorrow with expected admissions and discharges;
+// a doctor's own procedures today.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Procedure, TreatmentAgenda } from '../../../../db/contract';
+import { useTreatmentAgenda } from '../../api/procedure-queries';
+import { hrefFor } from '../../app/router';
+import { Joined, Ltr, Name } from '../../ui/bidi';
+import { procedureTypeName } from '../../ui/procedure-labels';
+import { EmptyState, ErrorBanner } from '../../ui/feedback';
+import { dayOf, formatDay } from '../../ui/format';
+import { clinicTimeZone } from '../../ui/time-zone';
+
+type Person = TreatmentAgenda['admissions'][number]['patient'];
+const nameOf = (p: Person) => `${p.familyName} ${p.givenName}`;
+
+export function TreatmentPanels({ doctor }: { doctor: boolean }) {
+  const { t, i18n } = useTranslation('calendar');
+  const agenda = useTreatmentAgenda(doctor);
+  const a = agenda.data;
+  if (agenda.isError) return <ErrorBanner error={agenda.error} />;
+  if (!a) return null;
+  const on = (day: string) => a.procedures.filter((p) => dayOf(p.startsAt, clinicTimeZone()) === day);
+  const locale = i18n.language;
+  const procedurePanel = (id: string, day: string, title: string) => (
+    <Panel id={id} title={title} count={on(day).length} empty={t('home.noProcedures')} link>
+      {on(day).map((p) => (
+        <ProcedureRow key={p.id} p={p} locale={locale} />
+      ))}
+    </Panel>
+  );
+  if (doctor) return procedurePanel('my-procedures', a.today, t('home.myToday'));
+  return (
+    <>
+      {procedurePanel('procedures-today', a.today, t('home.today'))}
+      {procedurePanel('procedures-tomorrow', a.tomorrow, t('home.tomorrow'))}
+      <Panel id="admissions" title={t('home.admissions')} count={a.admissions.length} empty={t('home.noAdmissions')}>
+        {a.admissions.map(({ course, patient }) => (
+          <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedAdmission, locale)} />
+        ))}
+      </Panel>
+      <Panel id="discharges" title={t('home.discharges')} count={a.discharges.length} empty={t('home.noDischarges')}>
+        {a.discharges.map(({ course, patient }) => (
+          <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedDischarge, locale)} />
+        ))}
+      </Panel>
+    </>
+  );
+}
+
+function Panel(p: { id: string; title: string; count: number; empty: string; link?: boolean; children: ReactNode }) {
+  const { t } = useTranslation('calendar');
+  return (
+    <section className="panel" aria-labelledby={`panel-${p.id}`} data-panel={p.id}>
+      <div className="panel-header">
+        <h2 className="panel-title" id={`panel-${p.id}`}>
+          {p.title} <span className="count">{p.count}</span>
+        </h2>
+        {p.link ? (
+          <a className="small" href={hrefFor({ name: 'calendar' })}>
+            {t('home.openCalendar')}
+          </a>
+        ) : null}
+      </div>
+      {p.count === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{p.children}</ul>}
+    </section>
+  );
+}
+
+const time = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: clinicTimeZone(),
+  }).format(new Date(iso));
+
+function ProcedureRow({ p, locale }: { p: Procedure; locale: string }) {
+  const { t } = useTranslation('calendar');
+  const type = procedureTypeName(t, p);
+  return (
+    <li className="worklist-row">
+      <a className="worklist-link" href={hrefFor({ name: 'patient', id: p.patient.id })}>
+        <span className="worklist-name">
+          <Name>{nameOf(p.patient)}</Name> <Ltr className="muted">{p.patient.mrn}</Ltr>
+        </span>
+        <Joined
+          className="worklist-meta"
+          items={[
+            type,
+            p.sequence ? t('transplantNo', { n: p.sequence }) : null,
+            <Name key="room">{p.roomName}</Name>,
+            <Name key="doctor">{p.doctorName}</Name>,
+          ]}
+        />
+      </a>
+      <span className="worklist-aside">
+        {time(p.startsAt, locale)}–{time(p.endsAt, locale)}
+      </span>
+    </li>
+  );
+}
+
+function PersonRow({ patient, when }: { patient: Person; when: string }) {
+  return (
+    <li className="worklist-row">
+      <a className="worklist-link" href={hrefFor({ name: 'patient', id: patient.id })}>
+        <span className="worklist-name">
+          <Name>{nameOf(patient)}</Name> <Ltr className="muted">{patient.mrn}</Ltr>
+        </span>
+      </a>
+      <span className="worklist-aside">{when}</span>
+    </li>
+  );
+}
