@@ -46,10 +46,7 @@ export function FormNotices({
       : null;
   return (
     <>
-      <ErrorBanner
-        error={banner}
-        fieldCount={Object.keys(form.errors).length}
-      />
+      <ErrorBanner error={banner} fieldCount={Object.keys(form.errors).length} />
       <DraftNotice draft={draft} />
     </>
   );
