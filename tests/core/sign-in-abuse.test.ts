@@ -148,11 +148,11 @@ describe('hashing', () => {
 
   it('runs at most N at once while other calls answer', async () => {
     const { db } = openDatabase(':memory:');
-    // 2^14: ~16 MiB and some tens of ms per hash, so 20 of them take long enough to watch.
+    // 2^14: ~16 MiB and some tens of ms per hash, so 40 of them take long enough to watch.
     const core = createCore(db, { passwordLog2N: 14, log: silentLogger, checkOutputs: true });
     await caller(core).ok('auth.setupAdmin', { username: 'admin', displayName: 'Ada', password: PASSWORD });
     hashingLoad(true);
-    const burst = Array.from({ length: 20 }, (_, i) =>
+    const burst = Array.from({ length: 40 }, (_, i) =>
       caller(core).call('auth.signIn', { username: `guess${i}`, password: 'wrong wrong' }),
     );
     const latencies: number[] = [];

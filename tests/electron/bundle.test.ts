@@ -27,7 +27,11 @@ describe('electron bundles', () => {
     );
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
     expect([...preload.matchAll(/ipcRenderer\.(\w+)\(/g)].map((m) => m[1]).every((fn) => fn === 'invoke')).toBe(true);
-    expect([...preload.matchAll(/invoke\("([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['api', 'os:openAttachment']);
+    expect([...preload.matchAll(/invoke\("([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([
+      'api',
+      'os:openAttachment',
+      'os:printToPdf',
+    ]);
     fs.rmSync(out, { recursive: true, force: true });
   });
 });
