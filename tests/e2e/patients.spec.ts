@@ -145,6 +145,7 @@ test('an admin sets the MRN format and the next patient is numbered in it', asyn
   await page.goto(app.openUrl);
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Clinic numbers' }).click();
   await expect(page.getByText('SD-2026-00001')).toBeVisible();
   await page.getByLabel('Format').fill('KM{YY}');
   await page.getByRole('button', { name: 'Save' }).click();

@@ -29,7 +29,6 @@ import { BookingPanel } from './BookingPanel';
 import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants } from './calendar-time';
 import { type Shift, isMovable, patientName, refusalText, shortcutShift, textOn } from './calendar-logic';
 import { hashId, hashQuery } from './hash-query';
-import './fullcalendar.css';
 import './calendar.css';
 
 const numOrNull = (v: string | null) => (v ? Number(v) : null);

@@ -1,8 +1,12 @@
 // The ward calendar, the day's printable ward list and the lot search, for coordinators and doctors.
+import { Suspense, lazy } from 'react';
 import { type RouteDef, defineRoutes } from '../../app/router';
-import { CalendarScreen } from './CalendarScreen';
+import { Loading } from '../../ui/feedback';
 import { LotSearchScreen } from './LotSearchScreen';
 import { WardListScreen } from './WardListScreen';
+
+// FullCalendar is a large module that styles the page when it loads: only the calendar loads it, when first opened.
+const CalendarScreen = lazy(() => import('./CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
 
 const staff: RouteDef['roles'] = ['coordinator', 'doctor'];
 
@@ -11,7 +15,11 @@ export const calendarRoutes = defineRoutes([
     name: 'calendar',
     roles: staff,
     // Keyed by the address: a link with another `?patient=…&course=…` or `?day=…` starts the screen afresh.
-    screen: () => <CalendarScreen key={window.location.hash} />,
+    screen: () => (
+      <Suspense fallback={<Loading />}>
+        <CalendarScreen key={window.location.hash} />
+      </Suspense>
+    ),
     nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'] },
   },
   { name: 'wardList', roles: staff, screen: () => <WardListScreen /> },

@@ -99,16 +99,23 @@ interface ZoneOption {
   label: string;
 }
 
-/** Every IANA zone this runtime knows, each with its offset now ("Asia/Shanghai (GMT+08:00)"), found by typing. */
+/**
+ * Every IANA zone this runtime knows, with its name in the reader's language and its offset now
+ * ("Asia/Shanghai · 中国标准时间 (GMT+08:00)"), so it is found by typing a city or the zone's own name.
+ */
 function zoneOptions(locale: string): ZoneOption[] {
   const zones = Intl.supportedValuesOf('timeZone');
   const now = new Date();
+  const part = (id: string, style: 'long' | 'longOffset') =>
+    new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: style })
+      .formatToParts(now)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   return zones.map((id) => {
-    const offset =
-      new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: 'longOffset' })
-        .formatToParts(now)
-        .find((p) => p.type === 'timeZoneName')?.value ?? '';
-    return { id, label: offset ? `${id} (${offset})` : id };
+    const name = part(id, 'long');
+    const offset = part(id, 'longOffset');
+    // A zone without a name of its own is named by its offset: say that once.
+    const named = name && name !== offset ? `${id} · ${name}` : id;
+    return { id, label: offset ? `${named} (${offset})` : named };
   });
 }
 
