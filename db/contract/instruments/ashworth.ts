@@ -1,5 +1,5 @@
 // Modified Ashworth Scale: 0, 1, 1+, 2, 3, 4 per muscle group and side; no total; lower is better.
-import { defineInstrument, perSide, profileScorer } from './build';
+import { defineProfile, perSide } from './build';
 import type { Anchor } from './types';
 
 /** Muscle groups the clinic tests for spasticity after stroke (the scale itself fixes none). */
@@ -42,28 +42,19 @@ const anchors: Anchor[] = [
 
 const items = perSide(ASHWORTH_MUSCLE_GROUPS, anchors);
 
-export const ASHWORTH_V1 = defineInstrument(
-  {
-    id: 'ashworth',
-    version: 1,
-    name: 'Modified Ashworth Scale',
-    shortName: 'MAS',
-    source: {
-      citation:
-        'Bohannon RW, Smith MB, Interrater reliability of a modified Ashworth scale of muscle spasticity. ' +
-        'Phys Ther 1987;67:206–207.',
-      notes:
-        'Read per muscle group and side; the scale has no total. "1+" lies between 1 and 2 and has no arithmetic ' +
-        'value: compare visits by position on the scale (ordinalRank). The muscle groups are the clinic’s choice.',
-    },
-    items,
-    range: null,
-    subscoreDefs: [],
-    better: 'lower',
-    mcid: null,
-    goodOutcome: null,
-    loinc: null,
-    score: profileScorer(items),
+export const ASHWORTH_V1 = defineProfile({
+  id: 'ashworth',
+  version: 1,
+  name: 'Modified Ashworth Scale',
+  shortName: 'MAS',
+  source: {
+    citation:
+      'Bohannon RW, Smith MB, Interrater reliability of a modified Ashworth scale of muscle spasticity. ' +
+      'Phys Ther 1987;67:206–207.',
+    notes:
+      'Read per muscle group and side; the scale has no total. "1+" lies between 1 and 2 and has no arithmetic ' +
+      'value: compare visits by position on the scale (ordinalRank). The muscle groups are the clinic’s choice.',
   },
-  { summed: false },
-);
+  items,
+  better: 'lower',
+});

@@ -1,5 +1,5 @@
 // Barthel Index: 10 activities of daily living weighted as in Mahoney & Barthel 1965, total 0–100 in steps of 5.
-import { defineInstrument, sumScorer, weighted } from './build';
+import { defineSummed, weighted } from './build';
 import type { ItemDef } from './types';
 
 const items: ItemDef[] = [
@@ -167,27 +167,21 @@ const items: ItemDef[] = [
   },
 ];
 
-export const BARTHEL_V1 = defineInstrument(
-  {
-    id: 'barthel',
-    version: 1,
-    name: 'Barthel Index',
-    shortName: 'Barthel',
-    source: {
-      citation: 'Mahoney FI, Barthel DW, Functional evaluation: the Barthel Index. Md State Med J 1965;14:61–65.',
-      notes:
-        'Weights and definitions as published (feeding 10, transfers 15, personal toilet 5, toilet 10, bathing 5, ' +
-        'walking 15 or wheelchair 5, stairs 10, dressing 10, bowels 10, bladder 10). The publication defines the ' +
-        'scoring levels only; the 0 ("unable/dependent") wording follows the usual scoring form.',
-    },
-    items,
-    range: { min: 0, max: 100 },
-    subscoreDefs: [],
-    better: 'higher',
-    mcid: 10,
-    goodOutcome: null,
-    loinc: null,
-    score: sumScorer(items),
+export const BARTHEL_V1 = defineSummed({
+  id: 'barthel',
+  version: 1,
+  name: 'Barthel Index',
+  shortName: 'Barthel',
+  source: {
+    citation: 'Mahoney FI, Barthel DW, Functional evaluation: the Barthel Index. Md State Med J 1965;14:61–65.',
+    notes:
+      'Weights and definitions as published (feeding 10, transfers 15, personal toilet 5, toilet 10, bathing 5, ' +
+      'walking 15 or wheelchair 5, stairs 10, dressing 10, bowels 10, bladder 10). The publication defines the ' +
+      'scoring levels only; the 0 ("unable/dependent") wording follows the usual scoring form.',
   },
-  { summed: true },
-);
+  items,
+  range: { min: 0, max: 100 },
+  better: 'higher',
+  mcid: 10,
+  loinc: null,
+});

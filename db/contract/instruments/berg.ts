@@ -1,5 +1,5 @@
 // Berg Balance Scale: 14 items scored 0–4, total 0–56, higher is better.
-import { defineInstrument, numbered, sumScorer } from './build';
+import { defineSummed, numbered } from './build';
 import type { ItemDef } from './types';
 
 /** The form prints each item's anchors from 4 down to 0; stored in value order 0–4. */
@@ -110,25 +110,19 @@ const items: ItemDef[] = [
   ]),
 ];
 
-export const BERG_V1 = defineInstrument(
-  {
-    id: 'berg',
-    version: 1,
-    name: 'Berg Balance Scale',
-    shortName: 'Berg',
-    source: {
-      citation:
-        'Berg KO et al., Measuring balance in the elderly: preliminary development of an instrument. ' +
-        'Physiother Can 1989;41:304–311; Berg KO et al., Can J Public Health 1992;83 Suppl 2:S7–11.',
-    },
-    items,
-    range: { min: 0, max: 56 },
-    subscoreDefs: [],
-    better: 'higher',
-    mcid: 6,
-    goodOutcome: null,
-    loinc: null,
-    score: sumScorer(items),
+export const BERG_V1 = defineSummed({
+  id: 'berg',
+  version: 1,
+  name: 'Berg Balance Scale',
+  shortName: 'Berg',
+  source: {
+    citation:
+      'Berg KO et al., Measuring balance in the elderly: preliminary development of an instrument. ' +
+      'Physiother Can 1989;41:304–311; Berg KO et al., Can J Public Health 1992;83 Suppl 2:S7–11.',
   },
-  { summed: true },
-);
+  items,
+  range: { min: 0, max: 56 },
+  better: 'higher',
+  mcid: 6,
+  loinc: null,
+});

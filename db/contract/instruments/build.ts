@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   type Anchor,
   type InstrumentDef,
+  type Range,
+  type SubscoreDef,
   type ItemDef,
   type ItemIssue,
   type ItemValue,
@@ -178,4 +180,35 @@ export function defineInstrument(def: InstrumentDef, opts: { summed: boolean }):
     }
   }
   return deepFreeze(def);
+}
+
+type Common = Pick<InstrumentDef, 'id' | 'version' | 'name' | 'shortName' | 'source' | 'items' | 'better'>;
+
+/** An instrument read item by item (Ashworth, MRC, improvement by domain): no total, no MCID, no LOINC. */
+export function defineProfile(def: Common): InstrumentDef {
+  const rest = { range: null, subscoreDefs: [], mcid: null, goodOutcome: null, loinc: null };
+  return defineInstrument({ ...def, ...rest, score: profileScorer(def.items) }, { summed: false });
+}
+
+interface Summed extends Common {
+  readonly range: Range;
+  readonly mcid: number | null;
+  readonly loinc: string | null;
+  readonly goodOutcome?: Range;
+  /** Each subscore sums the items whose section is its label. */
+  readonly subscoreDefs?: readonly SubscoreDef[];
+  readonly check?: InstrumentDef['check'];
+}
+
+/** The usual instrument: the total is the sum of the items' points, with subscores by section. */
+export function defineSummed(def: Summed): InstrumentDef {
+  const subscoreDefs = def.subscoreDefs ?? [];
+  const rules = subscoreDefs.map((s) => ({
+    code: s.code,
+    items: def.items.filter((i) => i.section === s.label).map((i) => i.code),
+  }));
+  return defineInstrument(
+    { ...def, goodOutcome: def.goodOutcome ?? null, subscoreDefs, score: sumScorer(def.items, rules) },
+    { summed: true },
+  );
 }

@@ -1,5 +1,5 @@
 // Functional Ambulation Categories: one category 0–5, higher is better.
-import { defineInstrument, numbered, sumScorer } from './build';
+import { defineSummed, numbered } from './build';
 import type { ItemDef } from './types';
 
 const items: ItemDef[] = [
@@ -27,25 +27,19 @@ const items: ItemDef[] = [
   },
 ];
 
-export const FAC_V1 = defineInstrument(
-  {
-    id: 'fac',
-    version: 1,
-    name: 'Functional Ambulation Categories',
-    shortName: 'FAC',
-    source: {
-      citation:
-        'Holden MK et al., Clinical gait assessment in the neurologically impaired: reliability and meaningfulness. ' +
-        'Phys Ther 1984;64:35–40.',
-    },
-    items,
-    range: { min: 0, max: 5 },
-    subscoreDefs: [],
-    better: 'higher',
-    mcid: null,
-    goodOutcome: null,
-    loinc: null,
-    score: sumScorer(items),
+export const FAC_V1 = defineSummed({
+  id: 'fac',
+  version: 1,
+  name: 'Functional Ambulation Categories',
+  shortName: 'FAC',
+  source: {
+    citation:
+      'Holden MK et al., Clinical gait assessment in the neurologically impaired: reliability and meaningfulness. ' +
+      'Phys Ther 1984;64:35–40.',
   },
-  { summed: true },
-);
+  items,
+  range: { min: 0, max: 5 },
+  better: 'higher',
+  mcid: null,
+  loinc: null,
+});

@@ -7,6 +7,14 @@ export const FUGL_MEYER_CITATION =
   'Scand J Rehabil Med 1975;7:13–31; item wording after the standardized protocol of Sullivan KJ et al., ' +
   'Stroke 2011;42:427–432 (FMA-UE/FMA-LE forms, University of Gothenburg).';
 
+/** The scale's publication, and what this motor-only definition leaves out. */
+export function fuglMeyerSource(parts: string, items: number, max: number) {
+  return {
+    citation: FUGL_MEYER_CITATION,
+    notes: `Motor score only (${parts}, ${items} items, 0–${max}); sensation, passive motion and joint pain are not included.`,
+  };
+}
+
 /** Reflex activity in part I scores 0 or 2, never 1. */
 export const reflexAnchors: Anchor[] = weighted([
   [0, 'No reflex activity can be elicited.'],

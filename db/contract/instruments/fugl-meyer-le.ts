@@ -1,8 +1,8 @@
 // Fugl-Meyer motor, lower extremity: 17 items in parts E–F, total 0–34, higher is better.
-import { defineInstrument, numbered, sumScorer } from './build';
+import { defineSummed, numbered } from './build';
 import {
-  FUGL_MEYER_CITATION,
   coordinationItems,
+  fuglMeyerSource,
   normalReflexAnchors,
   partVRule,
   reflexAnchors,
@@ -78,31 +78,20 @@ const items: ItemDef[] = [
   ...coordinationItems(F, 'f'),
 ];
 
-export const FUGL_MEYER_LE_V1 = defineInstrument(
-  {
-    id: 'fm-le',
-    version: 1,
-    name: 'Fugl-Meyer Assessment, motor function, lower extremity',
-    shortName: 'FM leg',
-    source: {
-      citation: FUGL_MEYER_CITATION,
-      notes: 'Motor score only (E–F, 17 items, 0–34); sensation, passive motion and joint pain are not included.',
-    },
-    items,
-    range: { min: 0, max: 34 },
-    subscoreDefs: [
-      { code: 'E', label: E, range: { min: 0, max: 28 } },
-      { code: 'F', label: F, range: { min: 0, max: 6 } },
-    ],
-    better: 'higher',
-    mcid: 6,
-    goodOutcome: null,
-    loinc: null,
-    score: sumScorer(items, [
-      { code: 'E', items: items.filter((i) => i.section === E).map((i) => i.code) },
-      { code: 'F', items: items.filter((i) => i.section === F).map((i) => i.code) },
-    ]),
-    check: partVRule(['e-iso-knee', 'e-iso-ankle'], 'e-normal-reflexes'),
-  },
-  { summed: true },
-);
+export const FUGL_MEYER_LE_V1 = defineSummed({
+  id: 'fm-le',
+  version: 1,
+  name: 'Fugl-Meyer Assessment, motor function, lower extremity',
+  shortName: 'FM leg',
+  source: fuglMeyerSource('E–F', 17, 34),
+  items,
+  range: { min: 0, max: 34 },
+  subscoreDefs: [
+    { code: 'E', label: E, range: { min: 0, max: 28 } },
+    { code: 'F', label: F, range: { min: 0, max: 6 } },
+  ],
+  better: 'higher',
+  mcid: 6,
+  loinc: null,
+  check: partVRule(['e-iso-knee', 'e-iso-ankle'], 'e-normal-reflexes'),
+});

@@ -1,8 +1,8 @@
 // Fugl-Meyer motor, upper extremity: 33 items in parts A–D, total 0–66, higher is better.
-import { defineInstrument, numbered, sumScorer } from './build';
+import { defineSummed, numbered } from './build';
 import {
-  FUGL_MEYER_CITATION,
   coordinationItems,
+  fuglMeyerSource,
   normalReflexAnchors,
   partVRule,
   reflexAnchors,
@@ -172,36 +172,22 @@ const items: ItemDef[] = [
 
 const PART_IV = ['a-iso-abduction-90', 'a-iso-flexion-180', 'a-iso-pro-supination'];
 
-export const FUGL_MEYER_UE_V1 = defineInstrument(
-  {
-    id: 'fm-ue',
-    version: 1,
-    name: 'Fugl-Meyer Assessment, motor function, upper extremity',
-    shortName: 'FM arm',
-    source: {
-      citation: FUGL_MEYER_CITATION,
-      notes: 'Motor score only (A–D, 33 items, 0–66); sensation, passive motion and joint pain are not included.',
-    },
-    items,
-    range: { min: 0, max: 66 },
-    subscoreDefs: [
-      { code: 'A', label: A, range: { min: 0, max: 36 } },
-      { code: 'B', label: B, range: { min: 0, max: 10 } },
-      { code: 'C', label: C, range: { min: 0, max: 14 } },
-      { code: 'D', label: D, range: { min: 0, max: 6 } },
-    ],
-    better: 'higher',
-    mcid: 9,
-    goodOutcome: null,
-    loinc: null,
-    score: sumScorer(
-      items,
-      ['A', 'B', 'C', 'D'].map((s) => ({
-        code: s,
-        items: items.filter((i) => i.section?.startsWith(`${s}.`)).map((i) => i.code),
-      })),
-    ),
-    check: partVRule(PART_IV, 'a-normal-reflexes'),
-  },
-  { summed: true },
-);
+export const FUGL_MEYER_UE_V1 = defineSummed({
+  id: 'fm-ue',
+  version: 1,
+  name: 'Fugl-Meyer Assessment, motor function, upper extremity',
+  shortName: 'FM arm',
+  source: fuglMeyerSource('A–D', 33, 66),
+  items,
+  range: { min: 0, max: 66 },
+  subscoreDefs: [
+    { code: 'A', label: A, range: { min: 0, max: 36 } },
+    { code: 'B', label: B, range: { min: 0, max: 10 } },
+    { code: 'C', label: C, range: { min: 0, max: 14 } },
+    { code: 'D', label: D, range: { min: 0, max: 6 } },
+  ],
+  better: 'higher',
+  mcid: 9,
+  loinc: null,
+  check: partVRule(PART_IV, 'a-normal-reflexes'),
+});

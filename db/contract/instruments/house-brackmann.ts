@@ -1,5 +1,5 @@
 // House–Brackmann facial nerve grading: one grade I–VI (stored 1–6), lower is better.
-import { defineInstrument, sumScorer } from './build';
+import { defineSummed } from './build';
 import type { ItemDef } from './types';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -26,24 +26,18 @@ const items: ItemDef[] = [
   },
 ];
 
-export const HOUSE_BRACKMANN_V1 = defineInstrument(
-  {
-    id: 'house-brackmann',
-    version: 1,
-    name: 'House–Brackmann facial nerve grading system',
-    shortName: 'House–Brackmann',
-    source: {
-      citation: 'House JW, Brackmann DE, Facial nerve grading system. Otolaryngol Head Neck Surg 1985;93:146–147.',
-      notes: 'Grades I–VI are stored as 1–6 and shown in Roman numerals.',
-    },
-    items,
-    range: { min: 1, max: 6 },
-    subscoreDefs: [],
-    better: 'lower',
-    mcid: null,
-    goodOutcome: null,
-    loinc: null,
-    score: sumScorer(items),
+export const HOUSE_BRACKMANN_V1 = defineSummed({
+  id: 'house-brackmann',
+  version: 1,
+  name: 'House–Brackmann facial nerve grading system',
+  shortName: 'House–Brackmann',
+  source: {
+    citation: 'House JW, Brackmann DE, Facial nerve grading system. Otolaryngol Head Neck Surg 1985;93:146–147.',
+    notes: 'Grades I–VI are stored as 1–6 and shown in Roman numerals.',
   },
-  { summed: true },
-);
+  items,
+  range: { min: 1, max: 6 },
+  better: 'lower',
+  mcid: null,
+  loinc: null,
+});

@@ -1,5 +1,5 @@
 // The clinic's improvement by domain: a clinician's global impression (1–7) for each of 9 domains; no total.
-import { defineInstrument, numbered, profileScorer } from './build';
+import { defineProfile, numbered } from './build';
 import type { ItemDef } from './types';
 
 export const IMPROVEMENT_DOMAINS = [
@@ -29,26 +29,17 @@ const anchors = numbered(
 
 const items: ItemDef[] = IMPROVEMENT_DOMAINS.map(([code, label]) => ({ code, label, anchors }));
 
-export const IMPROVEMENT_V1 = defineInstrument(
-  {
-    id: 'improvement',
-    version: 1,
-    name: 'Improvement by domain (clinician’s global impression)',
-    shortName: 'Improvement',
-    source: {
-      citation:
-        'Anchors of the Clinical Global Impression, improvement item: Guy W, ECDEU Assessment Manual for ' +
-        'Psychopharmacology. Rockville: US DHEW, 1976; domains are the clinic’s own.',
-      notes: 'Compared with baseline, per domain; the domains are read one by one and have no total.',
-    },
-    items,
-    range: null,
-    subscoreDefs: [],
-    better: 'lower',
-    mcid: null,
-    goodOutcome: null,
-    loinc: null,
-    score: profileScorer(items),
+export const IMPROVEMENT_V1 = defineProfile({
+  id: 'improvement',
+  version: 1,
+  name: 'Improvement by domain (clinician’s global impression)',
+  shortName: 'Improvement',
+  source: {
+    citation:
+      'Anchors of the Clinical Global Impression, improvement item: Guy W, ECDEU Assessment Manual for ' +
+      'Psychopharmacology. Rockville: US DHEW, 1976; domains are the clinic’s own.',
+    notes: 'Compared with baseline, per domain; the domains are read one by one and have no total.',
   },
-  { summed: false },
-);
+  items,
+  better: 'lower',
+});

@@ -1,5 +1,5 @@
 // MRC muscle power: 0–5 per muscle group and side; no total; higher is better.
-import { defineInstrument, numbered, perSide, profileScorer } from './build';
+import { defineProfile, numbered, perSide } from './build';
 
 /** The six groups of the MRC sum score (Kleyweg 1991) plus those a stroke clinic adds for hand, elbow and ankle. */
 export const MRC_MUSCLE_GROUPS = [
@@ -26,26 +26,17 @@ const anchors = numbered([
 
 const items = perSide(MRC_MUSCLE_GROUPS, anchors);
 
-export const MRC_V1 = defineInstrument(
-  {
-    id: 'mrc',
-    version: 1,
-    name: 'Medical Research Council scale for muscle power',
-    shortName: 'MRC',
-    source: {
-      citation:
-        'Medical Research Council, Aids to the examination of the peripheral nervous system. ' +
-        'Memorandum no. 45. London: HMSO, 1976.',
-      notes: 'Read per muscle group and side; no total is computed. The muscle groups are the clinic’s choice.',
-    },
-    items,
-    range: null,
-    subscoreDefs: [],
-    better: 'higher',
-    mcid: null,
-    goodOutcome: null,
-    loinc: null,
-    score: profileScorer(items),
+export const MRC_V1 = defineProfile({
+  id: 'mrc',
+  version: 1,
+  name: 'Medical Research Council scale for muscle power',
+  shortName: 'MRC',
+  source: {
+    citation:
+      'Medical Research Council, Aids to the examination of the peripheral nervous system. ' +
+      'Memorandum no. 45. London: HMSO, 1976.',
+    notes: 'Read per muscle group and side; no total is computed. The muscle groups are the clinic’s choice.',
   },
-  { summed: false },
-);
+  items,
+  better: 'higher',
+});

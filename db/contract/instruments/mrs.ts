@@ -1,5 +1,5 @@
 // Modified Rankin Scale: one grade 0–6 (6 = dead), lower is better; 0–2 counts as a good outcome.
-import { defineInstrument, numbered, sumScorer } from './build';
+import { defineSummed, numbered } from './build';
 import type { ItemDef } from './types';
 
 const items: ItemDef[] = [
@@ -20,25 +20,20 @@ const items: ItemDef[] = [
   },
 ];
 
-export const MRS_V1 = defineInstrument(
-  {
-    id: 'mrs',
-    version: 1,
-    name: 'Modified Rankin Scale',
-    shortName: 'mRS',
-    source: {
-      citation:
-        'van Swieten JC et al., Interobserver agreement for the assessment of handicap in stroke patients. ' +
-        'Stroke 1988;19:604–607 (after Rankin J, Scott Med J 1957;2:200–215); grade 6 (dead) as used in outcome trials.',
-    },
-    items,
-    range: { min: 0, max: 6 },
-    subscoreDefs: [],
-    better: 'lower',
-    mcid: -1,
-    goodOutcome: { min: 0, max: 2 },
-    loinc: '75859-9',
-    score: sumScorer(items),
+export const MRS_V1 = defineSummed({
+  id: 'mrs',
+  version: 1,
+  name: 'Modified Rankin Scale',
+  shortName: 'mRS',
+  source: {
+    citation:
+      'van Swieten JC et al., Interobserver agreement for the assessment of handicap in stroke patients. ' +
+      'Stroke 1988;19:604–607 (after Rankin J, Scott Med J 1957;2:200–215); grade 6 (dead) as used in outcome trials.',
   },
-  { summed: true },
-);
+  items,
+  range: { min: 0, max: 6 },
+  better: 'lower',
+  mcid: -1,
+  goodOutcome: { min: 0, max: 2 },
+  loinc: '75859-9',
+});

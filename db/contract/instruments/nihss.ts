@@ -1,6 +1,19 @@
 // NIH Stroke Scale: 15 items (1a–11), total 0–42, lower is better; UN where the published form allows it.
-import { defineInstrument, numbered, sumScorer, untestable } from './build';
-import type { ItemDef } from './types';
+import { defineSummed, numbered, untestable } from './build';
+import type { ItemDef, ItemIssue, ItemValues } from './types';
+
+/** The NINDS instructions score a patient in coma (1a = 3) as 2 on sensory (8) and 3 on language (9). */
+function comaRule(values: ItemValues): ItemIssue[] {
+  if (values['1a'] !== 3) return [];
+  const issues: ItemIssue[] = [];
+  const expect = (item: string, value: number) => {
+    const v = values[item];
+    if (v !== undefined && v !== value) issues.push({ item, message: `Scored ${value} when 1a is 3 (coma)` });
+  };
+  expect('8', 2);
+  expect('9', 3);
+  return issues;
+}
 
 const AMPUTATION = 'Amputation or joint fusion, explain.';
 
@@ -169,29 +182,24 @@ const items: ItemDef[] = [
   },
 ];
 
-export const NIHSS_V1 = defineInstrument(
-  {
-    id: 'nihss',
-    version: 1,
-    name: 'NIH Stroke Scale',
-    shortName: 'NIHSS',
-    source: {
-      citation:
-        'National Institute of Neurological Disorders and Stroke, NIH Stroke Scale (rev. 10/1/2003); Brott T et al., ' +
-        'Measurements of acute cerebral infarction: a clinical examination scale. Stroke 1989;20:864–870.',
-      notes:
-        'UN (untestable) exists only for items 5a, 5b, 6a, 6b, 7 (amputation or joint fusion) and 10 (intubation or ' +
-        'other physical barrier); items 1a–4, 8, 9 and 11 are always scored. UN adds no points: the total is the ' +
-        'sum of the scored items and is marked incomplete.',
-    },
-    items,
-    range: { min: 0, max: 42 },
-    subscoreDefs: [],
-    better: 'lower',
-    mcid: -4,
-    goodOutcome: null,
-    loinc: '72089-6',
-    score: sumScorer(items),
+export const NIHSS_V1 = defineSummed({
+  id: 'nihss',
+  version: 1,
+  name: 'NIH Stroke Scale',
+  shortName: 'NIHSS',
+  source: {
+    citation:
+      'National Institute of Neurological Disorders and Stroke, NIH Stroke Scale (rev. 10/1/2003); Brott T et al., ' +
+      'Measurements of acute cerebral infarction: a clinical examination scale. Stroke 1989;20:864–870.',
+    notes:
+      'UN (untestable) exists only for items 5a, 5b, 6a, 6b, 7 (amputation or joint fusion) and 10 (intubation or ' +
+      'other physical barrier); items 1a–4, 8, 9 and 11 are always scored. UN adds no points: the total is the ' +
+      'sum of the scored items and is marked incomplete.',
   },
-  { summed: true },
-);
+  items,
+  range: { min: 0, max: 42 },
+  better: 'lower',
+  mcid: -4,
+  loinc: '72089-6',
+  check: comaRule,
+});

@@ -83,6 +83,13 @@ describe('NIHSS v1', () => {
     });
   });
 
+  it('scores sensory 2 and language 3 in coma, as the instructions say', () => {
+    const coma = { ...fill(NIHSS, 'max'), '8': 1, '9': 3 };
+    expect(validateValues(NIHSS, coma)).toEqual([{ item: '8', message: 'Scored 2 when 1a is 3 (coma)' }]);
+    expect(validateValues(NIHSS, { ...coma, '8': 2 })).toEqual([]);
+    expect(validateValues(NIHSS, { '1a': 2, '8': 0, '9': 0 })).toEqual([]);
+  });
+
   it('gives no total while items are missing, but a running sum', () => {
     const s = NIHSS.score({ '1a': 2, '4': 1 });
     expect(s.total).toBeNull();
