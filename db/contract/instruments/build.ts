@@ -35,6 +35,7 @@ export function perSide(groups: readonly (readonly [string, string])[], itemAnch
       code: `${code}.${side}`,
       label: `${label}, ${side}`,
       side,
+      group: { code, label },
       anchors: itemAnchors,
     })),
   );

@@ -15,6 +15,7 @@ import { INSTRUMENT_IDS, type InstrumentDef, type InstrumentId } from './types';
 
 export * from './types';
 export { anchorFor, ordinalRank, validateValues, valuesSchema } from './build';
+export { anchorKey, defKey, englishCatalogue, itemKey, sharesAnchors } from './catalogue';
 
 export interface InstrumentRegistry {
   /** The definition an assessment was scored with; undefined for an unknown id or version. */

@@ -31,6 +31,8 @@ export interface ItemDef {
   readonly section?: string;
   /** Body side, for items taken per side (NIHSS motor, Ashworth, MRC). */
   readonly side?: 'left' | 'right';
+  /** For items taken per side: the muscle group both sides share (its label has no side). */
+  readonly group?: { readonly code: string; readonly label: string };
   /** Instructions printed with the item, where the publication gives them. */
   readonly hint?: string;
   /** Allowed values in the publication's order, best-to-worst or worst-to-best as printed. */
