@@ -22,7 +22,7 @@ export interface InstrumentRegistry {
   get(id: InstrumentId, version: number): InstrumentDef | undefined;
   /** The newest version: what a new assessment uses. */
   latest(id: InstrumentId): InstrumentDef;
-  /** Every version of every instrument, oldest first within an id. */
+  /** Every definition, in the order given (DOMAIN.md's order for the clinic's registry). */
   all(): readonly InstrumentDef[];
 }
 
@@ -40,7 +40,6 @@ export function createRegistry(defs: readonly InstrumentDef[]): InstrumentRegist
     const cur = latest.get(d.id);
     if (!cur || cur.version < d.version) latest.set(d.id, d);
   }
-  const sorted = [...defs].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
   return {
     get: (id, version) => byKey.get(`${id}@${version}`),
     latest: (id) => {
@@ -48,7 +47,7 @@ export function createRegistry(defs: readonly InstrumentDef[]): InstrumentRegist
       if (!d) throw new Error(`No definition for instrument ${id}`);
       return d;
     },
-    all: () => sorted,
+    all: () => defs,
   };
 }
 

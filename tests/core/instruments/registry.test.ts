@@ -31,7 +31,8 @@ function barthelV2(): InstrumentDef {
 }
 
 describe('instrument registry', () => {
-  it('holds each instrument of DOMAIN.md once, at version 1', () => {
+  it('holds each instrument of DOMAIN.md once, at version 1, in its order', () => {
+    expect(INSTRUMENTS.all().map((d) => d.id)).toEqual([...INSTRUMENT_IDS]);
     expect(
       INSTRUMENTS.all()
         .map((d) => `${d.id}@${d.version}`)
@@ -48,8 +49,8 @@ describe('instrument registry', () => {
       .filter((d) => d.loinc !== null)
       .map((d) => [d.id, d.loinc]);
     expect(loinc).toEqual([
-      ['mrs', '75859-9'],
       ['nihss', '72089-6'],
+      ['mrs', '75859-9'],
     ]);
     expect(INSTRUMENTS.latest('mrs').goodOutcome).toEqual({ min: 0, max: 2 });
   });
