@@ -35,7 +35,10 @@ function put(tree: Tree, path: string, text: string) {
   node[last] = text;
 }
 
-/** The English catalogue (`renderer/src/i18n/en/instruments.json`) for these definitions. */
+/**
+ * The English catalogue (`renderer/src/i18n/en/instruments.json`) for these definitions; after a change, rewrite the
+ * file with `JSON.stringify(englishCatalogue(INSTRUMENTS.all()), null, 2)` and translate the new keys in zh-CN.
+ */
 export function englishCatalogue(defs: readonly InstrumentDef[]): Tree {
   const tree: Tree = {};
   for (const def of defs) {
