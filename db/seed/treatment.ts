@@ -387,8 +387,8 @@ export function seedBenchWard(
   for (const p of stays) book.patientFree.set(p.id, Math.round(Date.parse(`${p.last}T00:00:00Z`) / DAY) + 1);
   const first = s.today - Math.round(o.years * 365.25);
   const days = s.today + 14 - first;
-  // About 2.1 bookings per course (no-shows and postponements are booked again).
-  const courses = Math.max(1, Math.round(o.procedures / 2.06));
+  // About 2.08 bookings per course (no-shows and postponements are booked again), measured at a million.
+  const courses = Math.max(1, Math.round(o.procedures / 2.08));
   const result = { rooms: s.roomIds.length, courses: 0, consents: 0, procedures: 0 };
   for (let i = 0; result.procedures < o.procedures; i++) {
     if (i > 0 && i % 50_000 === 0) commit();
