@@ -1,22 +1,20 @@
 // Treatment courses in the core: creation and numbering, every lifecycle step and refusal, the cancel cascade over the
 // course's bookings, the consent rules, roles, and the audit trail, on real SQLite.
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiError, Attachment, Consent, Course, Patient } from '../../db/contract';
+import { describe, expect, it } from 'vitest';
+import type { Attachment, Consent, Course, Patient } from '../../db/contract';
 import { hasTreatmentConsent } from '../../db/repos/consents';
 import { type Caller, auditCount, patientInput } from './support';
-import { TODAY, courseInput, insertProcedure, procedureState, treatmentClinic } from './treatment-fixtures';
+import {
+  TODAY,
+  courseInput,
+  insertProcedure,
+  procedureState,
+  treatmentClinic,
+  refusal,
+  tempDirs,
+} from './treatment-fixtures';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-async function refusal(c: Caller, method: string, body: unknown): Promise<ApiError> {
-  const r = await c.call(method, body);
-  if (r.ok) throw new Error(`${method} was expected to be refused`);
-  return r.error;
-}
+const dirs = tempDirs();
 
 async function withCourse() {
   const clinic = await treatmentClinic(dirs);
