@@ -11,6 +11,7 @@ import { findAccountById } from '../repos/accounts';
 import { findAttachment } from '../repos/attachments';
 import * as consents from '../repos/consents';
 import * as repo from '../repos/courses';
+import { renumberCourse } from '../repos/procedures';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB } from '../sqlite/handles';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
@@ -111,6 +112,8 @@ export function transition(
     repo.setCourseStatus(w, input.id, { status: input.to, admittedOn, dischargedOn, cancelReason }, at);
     if (input.to === 'cancelled' && input.reason !== null) {
       freed = repo.cancelScheduledProcedures(w, input.id, input.reason, at);
+      // What the stay did hold keeps gap-free transplant numbers, as after any single cancellation.
+      renumberCourse(w, input.id);
       for (const id of freed)
         audit('courses.transition', 'procedure', id, { status: 'scheduled' }, { status: 'cancelled' });
     }

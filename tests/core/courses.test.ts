@@ -299,6 +299,25 @@ describe('the course lifecycle', () => {
     expect(JSON.parse(entry.after)).toMatchObject({ status: 'cancelled', cancelledProcedures: [first, second] });
   });
 
+  it('renumbers what the course still holds gap-free once its scheduled bookings are cancelled', async () => {
+    const { core, coordinator, course, ids } = await withCourse();
+    const slot = (day: string) => ({
+      courseId: course.id,
+      startsAt: `2026-${day}T01:00:00.000Z`,
+      endsAt: `2026-${day}T02:00:00.000Z`,
+      doctorId: ids.doctor,
+    });
+    // A scheduled #1 that never happened, a completed #2 after it (recorded late), a scheduled #3.
+    const skipped = insertProcedure(core, { ...slot('11-21'), sequence: 1 });
+    const done = insertProcedure(core, { ...slot('11-22'), status: 'completed', sequence: 2 });
+    const later = insertProcedure(core, { ...slot('11-23'), sequence: 3 });
+    await coordinator.ok<Course>('courses.transition', { id: course.id, version: 1, to: 'cancelled', reason: 'Fever' });
+    expect(procedureState(core, skipped)).toMatchObject({ status: 'cancelled', sequence: null });
+    expect(procedureState(core, later)).toMatchObject({ status: 'cancelled', sequence: null });
+    // The completed transplant is now the course's #1; a renumbering is not an edit, so its version stays.
+    expect(procedureState(core, done)).toEqual({ status: 'completed', reason: null, sequence: 1, version: 1 });
+  });
+
   it('leaves the bookings untouched when the cancellation is refused', async () => {
     const { core, coordinator, course, ids } = await withCourse();
     const booked = insertProcedure(core, {
