@@ -63,6 +63,19 @@ describe('creating and editing a course', () => {
     expect(again).toMatchObject({ number: 2, notes: 'Second stay', version: 2 });
   });
 
+  it('drops the form’s draft with the save it became: a new course’s by patient, an edit’s by course', async () => {
+    const { coordinator, patient } = await withCourse();
+    const keep = (formKey: string) =>
+      coordinator.ok('drafts.save', { formKey, data: { notes: 'typed' }, baseVersion: null });
+    const kept = async () => (await coordinator.ok<{ formKey: string }[]>('drafts.mine', {})).map((d) => d.formKey);
+    await keep(`courseNew:${patient.id}`);
+    const made = await coordinator.ok<Course>('courses.create', { patientId: patient.id, fields: courseInput() });
+    await keep(`course:${made.id}`);
+    expect(await kept()).toEqual([`course:${made.id}`]);
+    await coordinator.ok<Course>('courses.update', { id: made.id, version: 1, fields: courseInput({ notes: 'x' }) });
+    expect(await kept()).toEqual([]);
+  });
+
   it('refuses a discharge planned before the admission, and an unknown or merged patient', async () => {
     const { core, coordinator, patient } = await withCourse();
     const e = await refusal(coordinator, 'courses.create', {
