@@ -189,7 +189,7 @@ test('the owner / next follow-up form on the inquiry page shows the conflict bes
   const alert = assign.getByRole('alert').filter({ hasText: 'Someone else saved this record' });
   await expect(alert).toBeFocused();
   await expect(alert).toContainText('Chen Coordinator');
-  expect(await row(alert, 'Owner')).toEqual(['Chen Coordinator', 'Unassigned']);
+  expect(await row(alert, 'Owner')).toEqual(['Chen Coordinator', '—']);
   await expect(alert.getByRole('rowheader')).toHaveCount(1);
   // Beside Save: just below its row, inside the window.
   const box = await alert.boundingBox();
@@ -202,7 +202,8 @@ test('the owner / next follow-up form on the inquiry page shows the conflict bes
   await mei.screenshot({ path: `${shots}/conflict-assign.png` });
   expect(await seriousViolations(mei, 'assign conflict')).toEqual([]);
 
-  // Keep my date on Chen's version: focus returns to Save, and the save keeps Chen as owner.
+  // Keep my changes: focus returns to Save, and the save is built on Chen's version with what Mei's form holds (as the
+  // table said: her owner, unassigned, and her date), as on the intake form.
   await alert.getByRole('button', { name: 'Keep my changes' }).press('Enter');
   await expect(alert).toHaveCount(0);
   await expect(save).toBeFocused();
@@ -211,5 +212,5 @@ test('the owner / next follow-up form on the inquiry page shows the conflict bes
   const saved = await chenCalls<{ inquiry: { ownerId: number | null; nextFollowUp: string | null } }>('inquiries.get', {
     id,
   });
-  expect(saved.inquiry).toMatchObject({ ownerId: chenId, nextFollowUp: '2030-05-06' });
+  expect(saved.inquiry).toMatchObject({ ownerId: null, nextFollowUp: '2030-05-06' });
 });
