@@ -74,6 +74,10 @@ export function dayOf(instant: string | Date, timeZone = clinicTimeZone()): stri
 }
 
 /** Only the date of an instant, e.g. when an account was created, as the clinic's calendar had it. */
+/** Items of a list as the language joins them: "a, b" in English, "a、b" in Chinese. */
+export const formatList = (items: readonly string[], locale: string): string =>
+  new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items);
+
 export const formatInstantDay = (instant: string | null, locale: string, timeZone = clinicTimeZone()): string =>
   instant ? formatDay(dayOf(instant, timeZone), locale) : '';
 
