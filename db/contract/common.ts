@@ -285,5 +285,9 @@ export const VALIDATION_MESSAGES = {
   consentFuture: 'A consent cannot be dated in the future',
   withdrawalBeforeConsent: 'A withdrawal cannot be before the consent was given',
   withdrawalFuture: 'A withdrawal cannot be in the future',
+  instrumentItemUnknown: 'Unknown item',
+  instrumentValueNotAllowed: 'Value not allowed',
+  instrumentChooseListed: 'Choose one of the listed values',
+  nihssComa: 'Scored {{value}} when 1a is 3 (coma)',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
