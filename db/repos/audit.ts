@@ -1,5 +1,6 @@
 // SQL for the append-only audit log.
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
+import { type AuditRow, GENESIS_HASH, auditContent, chainHash } from '../sqlite/audit-hash';
 import { get, run, sql } from '../sqlite/sql';
 
 export interface AuditEntry {
@@ -12,14 +13,37 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export function insertAudit(db: WritableDB, e: AuditEntry): void {
+/** The newest entry: where the chain continues, and what the anchor file outside the database holds. */
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+export function auditHead(db: ReadableDB): AuditHead | null {
+  return get<AuditHead>(db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`) ?? null;
+}
+
+/** Appends an entry chained to the newest one (inside the caller's transaction, so no other entry can come between). */
+export function insertAudit(db: WritableDB, e: AuditEntry): AuditHead {
+  const head = auditHead(db);
+  const row: AuditRow = {
+    id: (head?.id ?? 0) + 1,
+    at: e.at,
+    actor_id: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    before_json: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+    after_json: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+  };
+  const hash = chainHash(head?.hash ?? GENESIS_HASH, auditContent(row));
   run(
     db,
-    sql`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
-        VALUES (${e.at}, ${e.actorId}, ${e.action}, ${e.entity}, ${e.entityId},
-                ${e.before === null || e.before === undefined ? null : JSON.stringify(e.before)},
-                ${e.after === null || e.after === undefined ? null : JSON.stringify(e.after)})`,
+    sql`INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json, hash)
+        VALUES (${row.id}, ${row.at}, ${row.actor_id}, ${row.action}, ${row.entity}, ${row.entity_id},
+                ${row.before_json}, ${row.after_json}, ${hash})`,
   );
+  return { id: row.id, hash };
 }
 
 /** Who last changed a record and when (entries without an `after` record views and events, not changes). */
