@@ -1,7 +1,7 @@
 // SQL for the append-only audit log.
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import { type AuditRow, GENESIS_HASH, auditContent, chainHash } from '../sqlite/audit-hash';
-import { get, run, sql } from '../sqlite/sql';
+import { type Sql, all, get, join, run, sql } from '../sqlite/sql';
 
 export interface AuditEntry {
   at: string;
@@ -61,3 +61,53 @@ export function lastChangeOf(db: ReadableDB, entity: string, entityId: number): 
   );
   return row ? { changedBy: row.name, changedAt: row.at } : null;
 }
+
+export interface AuditFilter {
+  actorId: number | null;
+  patientId: number | null;
+  action: string | null;
+  /** Instants, from inclusive, to exclusive. */
+  fromAt: string | null;
+  toAt: string | null;
+}
+
+export interface AuditListRow {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  afterJson: string | null;
+  hash: string;
+}
+
+/** A patient's entries: the patient record and the records that belong to it (inquiries, courses, attachments). */
+function patientClause(patientId: number): Sql {
+  return sql`((l.entity = 'patient' AND l.entity_id = ${patientId})
+    OR (l.entity = 'inquiry' AND l.entity_id IN (SELECT id FROM inquiries WHERE patient_id = ${patientId}))
+    OR (l.entity = 'course' AND l.entity_id IN (SELECT id FROM courses WHERE patient_id = ${patientId}))
+    OR (l.entity = 'attachment' AND l.entity_id IN (SELECT id FROM attachments WHERE patient_id = ${patientId})))`;
+}
+
+/** Newest first, from before `beforeId` (the id cursor keeps pages stable while entries are appended). */
+export function listAudit(db: ReadableDB, f: AuditFilter, beforeId: number | null, limit: number): AuditListRow[] {
+  const where: Sql[] = [sql`1`];
+  if (beforeId !== null) where.push(sql`l.id < ${beforeId}`);
+  if (f.actorId !== null) where.push(sql`l.actor_id = ${f.actorId}`);
+  if (f.patientId !== null) where.push(patientClause(f.patientId));
+  if (f.action !== null) where.push(sql`l.action = ${f.action}`);
+  if (f.fromAt !== null) where.push(sql`l.at >= ${f.fromAt}`);
+  if (f.toAt !== null) where.push(sql`l.at < ${f.toAt}`);
+  return all<AuditListRow>(
+    db,
+    sql`SELECT l.id, l.at, l.actor_id AS actorId, a.display_name AS actorName, l.action, l.entity,
+               l.entity_id AS entityId, l.after_json AS afterJson, l.hash
+        FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id
+        WHERE ${join(where, ' AND ')} ORDER BY l.id DESC LIMIT ${limit}`,
+  );
+}
+
+export const auditActions = (db: ReadableDB): string[] =>
+  all<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`).map((r) => r.action);

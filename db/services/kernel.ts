@@ -137,6 +137,23 @@ export function command<R, E = null>(ctx: CallContext, spec: CommandSpec<E, R>, 
   return commandAs(ctx.core, requireActor(ctx), spec, body);
 }
 
+/** What a recorded read names: the record, found or NOT_FOUND. */
+export interface ViewSpec<E> {
+  action: string;
+  entity: string;
+  id: number;
+  load: (db: ReadableDB, id: number) => E | null;
+  label: string;
+}
+
+/**
+ * A read of patient data that is recorded (a patient or an inquiry opened): loaded or NOT_FOUND, and one entry that
+ * names only the record's id, never what was shown.
+ */
+export function view<R, E>(ctx: CallContext, spec: ViewSpec<E>, body: (step: Step<E>) => R): R {
+  return command(ctx, { ...spec, audit: () => ({ entityId: spec.id, before: null, after: null }) }, body);
+}
+
 /** An event that changes nothing but is recorded (a sign-in, a file opened): one audit entry in its own transaction. */
 export function recordEvent(
   core: Core,
