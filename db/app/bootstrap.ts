@@ -7,6 +7,7 @@ import { openDatabase } from '../sqlite/open';
 import { type Core, createCore, type Logger } from '../services/core';
 import { warmUp } from '../services/search';
 import { sweepOrphanFiles } from '../services/attachments';
+import { openAuditChain } from '../services/audit-chain';
 import { DB_FILE_NAME, ensureDataDir } from './data-dir';
 
 export interface BootstrapOptions {
@@ -62,6 +63,7 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
     });
     // A crash between an attachment's file write and its row leaves a file nobody lists: swept on every start.
     sweepOrphanFiles(core);
+    openAuditChain(core, dataDir);
     let seeded: SeedResult | null = null;
     if (o.seed) {
       const started = performance.now();

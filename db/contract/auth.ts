@@ -51,6 +51,8 @@ export const AuthStatus = z.object({
   clinicName: z.string(),
   /** IANA zone of the clinic: the renderer shows every date and time in it, as the core counts the clinic's day in it. */
   timeZone: z.string(),
+  /** The clinic's idle lock (minutes): the renderer locks the screen after this long without input. */
+  idleLockMinutes: z.number().int(),
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 
@@ -80,6 +82,12 @@ export const authMethods = {
     roles: 'public',
   }),
   'auth.signOut': method({ input: Empty, output: Ok, roles: 'public' }),
+  /** A locked screen: the signed-in person's own password, checked without opening a new session (throttled). */
+  'auth.unlock': method({
+    input: z.object({ password: z.string().min(1, 'Required') }),
+    output: SessionUser,
+    roles: ['coordinator', 'doctor', 'admin'],
+  }),
   /** The signed-in person's own interface language, remembered with the account. */
   'auth.setLanguage': method({
     input: z.object({ language: Language }),

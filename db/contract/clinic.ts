@@ -17,9 +17,18 @@ export function isTimeZone(s: string): boolean {
   }
 }
 
+/** Minutes without input before a desk locks its screen (shared reception desks). */
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export const IdleLockMinutes = z
+  .number('1 to 240 minutes')
+  .int('1 to 240 minutes')
+  .min(1, '1 to 240 minutes')
+  .max(240, '1 to 240 minutes');
+
 export const ClinicSettings = z.object({
   name: RequiredText(120),
   timeZone: z.string().refine(isTimeZone, 'Pick a time zone'),
+  idleLockMinutes: IdleLockMinutes.default(DEFAULT_IDLE_LOCK_MINUTES),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 

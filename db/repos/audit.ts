@@ -1,6 +1,7 @@
 // SQL for the append-only audit log.
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import { get, run, sql } from '../sqlite/sql';
+import { type AuditRow, GENESIS_HASH, auditContent, chainHash } from '../sqlite/audit-hash';
+import { type Sql, all, get, join, run, sql } from '../sqlite/sql';
 
 export interface AuditEntry {
   at: string;
@@ -12,14 +13,37 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export function insertAudit(db: WritableDB, e: AuditEntry): void {
+/** The newest entry: where the chain continues, and what the anchor file outside the database holds. */
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+export function auditHead(db: ReadableDB): AuditHead | null {
+  return get<AuditHead>(db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`) ?? null;
+}
+
+/** Appends an entry chained to the newest one (inside the caller's transaction, so no other entry can come between). */
+export function insertAudit(db: WritableDB, e: AuditEntry): AuditHead {
+  const head = auditHead(db);
+  const row: AuditRow = {
+    id: (head?.id ?? 0) + 1,
+    at: e.at,
+    actor_id: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    before_json: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+    after_json: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+  };
+  const hash = chainHash(head?.hash ?? GENESIS_HASH, auditContent(row));
   run(
     db,
-    sql`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
-        VALUES (${e.at}, ${e.actorId}, ${e.action}, ${e.entity}, ${e.entityId},
-                ${e.before === null || e.before === undefined ? null : JSON.stringify(e.before)},
-                ${e.after === null || e.after === undefined ? null : JSON.stringify(e.after)})`,
+    sql`INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json, hash)
+        VALUES (${row.id}, ${row.at}, ${row.actor_id}, ${row.action}, ${row.entity}, ${row.entity_id},
+                ${row.before_json}, ${row.after_json}, ${hash})`,
   );
+  return { id: row.id, hash };
 }
 
 /** Who last changed a record and when (entries without an `after` record views and events, not changes). */
@@ -37,3 +61,53 @@ export function lastChangeOf(db: ReadableDB, entity: string, entityId: number): 
   );
   return row ? { changedBy: row.name, changedAt: row.at } : null;
 }
+
+export interface AuditFilter {
+  actorId: number | null;
+  patientId: number | null;
+  action: string | null;
+  /** Instants, from inclusive, to exclusive. */
+  fromAt: string | null;
+  toAt: string | null;
+}
+
+export interface AuditListRow {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  afterJson: string | null;
+  hash: string;
+}
+
+/** A patient's entries: the patient record and the records that belong to it (inquiries, courses, attachments). */
+function patientClause(patientId: number): Sql {
+  return sql`((l.entity = 'patient' AND l.entity_id = ${patientId})
+    OR (l.entity = 'inquiry' AND l.entity_id IN (SELECT id FROM inquiries WHERE patient_id = ${patientId}))
+    OR (l.entity = 'course' AND l.entity_id IN (SELECT id FROM courses WHERE patient_id = ${patientId}))
+    OR (l.entity = 'attachment' AND l.entity_id IN (SELECT id FROM attachments WHERE patient_id = ${patientId})))`;
+}
+
+/** Newest first, from before `beforeId` (the id cursor keeps pages stable while entries are appended). */
+export function listAudit(db: ReadableDB, f: AuditFilter, beforeId: number | null, limit: number): AuditListRow[] {
+  const where: Sql[] = [sql`1`];
+  if (beforeId !== null) where.push(sql`l.id < ${beforeId}`);
+  if (f.actorId !== null) where.push(sql`l.actor_id = ${f.actorId}`);
+  if (f.patientId !== null) where.push(patientClause(f.patientId));
+  if (f.action !== null) where.push(sql`l.action = ${f.action}`);
+  if (f.fromAt !== null) where.push(sql`l.at >= ${f.fromAt}`);
+  if (f.toAt !== null) where.push(sql`l.at < ${f.toAt}`);
+  return all<AuditListRow>(
+    db,
+    sql`SELECT l.id, l.at, l.actor_id AS actorId, a.display_name AS actorName, l.action, l.entity,
+               l.entity_id AS entityId, l.after_json AS afterJson, l.hash
+        FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id
+        WHERE ${join(where, ' AND ')} ORDER BY l.id DESC LIMIT ${limit}`,
+  );
+}
+
+export const auditActions = (db: ReadableDB): string[] =>
+  all<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`).map((r) => r.action);

@@ -15,6 +15,7 @@ import {
 } from '../repos/accounts';
 import { type CallContext, requireActor } from './context';
 import { type Actor, type Core, clinicName, clinicTimeZone } from './core';
+import { idleLockMinutes } from './clinic-time';
 import { command, commandAs, recordEvent } from './kernel';
 import { DomainError, fieldError, notFound } from '../sqlite/domain-error';
 import { hashPassword, verifyPassword } from './passwords';
@@ -57,6 +58,7 @@ export function status(ctx: CallContext): AuthStatus {
     user: ctx.actor ? toSessionUser(ctx.actor) : null,
     clinicName: clinicName(ctx.core),
     timeZone: clinicTimeZone(ctx.core),
+    idleLockMinutes: idleLockMinutes(ctx.core),
   };
 }
 
@@ -116,6 +118,26 @@ export function signOut(ctx: CallContext): { ok: true } {
   core.sessions.close(ctx.session.token);
   ctx.session.token = null;
   return { ok: true };
+}
+
+/**
+ * A locked desk: the signed-in person's own password, verified behind the same throttle as a sign-in (failures count
+ * and lock the account), without a new session. Another person signs in instead, which ends this session.
+ */
+export async function unlockScreen(ctx: CallContext, input: { password: string }): Promise<SessionUser> {
+  const { core } = ctx;
+  const actor = requireActor(ctx);
+  const account = findAccountById(core.db, actor.id);
+  if (!account) throw notFound('Account', actor.id);
+  const ok = await guardedSignIn(core, account.username, account.id, async () => {
+    return (await verifyPassword(input.password, account.passwordHash)) && account.active;
+  });
+  if (!ok) throw new DomainError('BAD_CREDENTIALS', 'Wrong password.');
+  const audit = () => ({ entityId: account.id, before: null, after: null });
+  commandAs(core, actor, { action: 'auth.unlock', entity: 'account', audit }, ({ w }) =>
+    clearFailures(w, account.username),
+  );
+  return toSessionUser(account);
 }
 
 /** Any signed-in person sets their own language; the next session starts in it. */

@@ -8,6 +8,8 @@ export const nowIso = (core: Core): string => core.clock.now().toISOString();
 
 export const clinicTimeZone = (core: Core): string => getSetting(core.db, 'clinic.timeZone') ?? DEFAULT_TIME_ZONE;
 export const clinicName = (core: Core): string => getSetting(core.db, 'clinic.name') ?? 'StrokeDesk';
+/** Minutes without input before a desk locks (the contract's default, 10, when never set). */
+export const idleLockMinutes = (core: Core): number => Number(getSetting(core.db, 'clinic.idleLockMinutes') ?? 10);
 
 /** The calendar day at the clinic, `YYYY-MM-DD`, so "due today" means the same on every desk. */
 export function clinicToday(core: Core): string {

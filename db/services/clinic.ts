@@ -5,12 +5,16 @@ import * as rooms from '../repos/rooms';
 import { putSetting } from '../repos/settings';
 import { fieldError } from '../sqlite/domain-error';
 import type { ReadableDB } from '../sqlite/handles';
-import { clinicName, clinicTimeZone } from './clinic-time';
+import { clinicName, clinicTimeZone, idleLockMinutes } from './clinic-time';
 import type { CallContext } from './context';
 import type { Core } from './core';
 import { command, mustLoad } from './kernel';
 
-const read = (core: Core): ClinicSettings => ({ name: clinicName(core), timeZone: clinicTimeZone(core) });
+const read = (core: Core): ClinicSettings => ({
+  name: clinicName(core),
+  timeZone: clinicTimeZone(core),
+  idleLockMinutes: idleLockMinutes(core),
+});
 
 export const settings = (ctx: CallContext): ClinicSettings => read(ctx.core);
 
@@ -20,6 +24,7 @@ export function saveSettings(ctx: CallContext, input: ClinicSettings): ClinicSet
   return command(ctx, spec, ({ w }) => {
     putSetting(w, 'clinic.name', input.name);
     putSetting(w, 'clinic.timeZone', input.timeZone);
+    putSetting(w, 'clinic.idleLockMinutes', String(input.idleLockMinutes));
     return read(ctx.core);
   });
 }

@@ -1,6 +1,7 @@
 // The core: one open database plus the clock, sessions and logger every service uses (each in its own module).
 import type { Database } from 'better-sqlite3';
 import { type ReadableDB, readable } from '../sqlite/handles';
+import { AuditChain } from './audit-chain';
 import { type Clock, systemClock } from './clock';
 import { type Logger, stderrLogger } from './logger';
 import { DEFAULT_LOG2N } from './passwords';
@@ -23,6 +24,8 @@ export interface Core {
   attachmentsDir: string | null;
   /** Dispatch parses every handler's value against its output schema (tests and development, not the packaged app). */
   checkOutputs: boolean;
+  /** The audit log's hash chain: its anchor file (set by `openAuditChain` on a data folder) and last verification. */
+  auditChain: AuditChain;
 }
 
 export interface CoreOptions {
@@ -44,4 +47,5 @@ export const createCore = (db: Database, o: CoreOptions = {}): Core => ({
   passwordLog2N: o.passwordLog2N ?? DEFAULT_LOG2N,
   attachmentsDir: o.attachmentsDir ?? null,
   checkOutputs: o.checkOutputs ?? process.env.STROKEDESK_CHECK_OUTPUTS === '1',
+  auditChain: new AuditChain(),
 });

@@ -22,7 +22,7 @@ import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import { type CallContext, requireActor } from './context';
 import { clinicToday } from './core';
 import { settleDraft } from './drafts';
-import { command, mustLoad } from './kernel';
+import { command, mustLoad, view } from './kernel';
 import { checkTransition } from './lifecycle';
 import type { Actor } from './sessions';
 
@@ -220,16 +220,15 @@ export function addActivity(
   });
 }
 
+/** Opening an inquiry shows health facts (diagnosis, symptoms, message): recorded like opening a patient. */
 export function get(ctx: CallContext, input: { id: number }): InquiryDetail {
-  const actor = requireActor(ctx);
-  const { core } = ctx;
-  const inquiry = loadInquiry(core.db, input.id);
-  return {
+  const spec = { action: 'inquiries.view', entity: ENTITY, id: input.id, load: repo.findInquiry, label: 'Inquiry' };
+  return view(ctx, spec, ({ w, core, actor, before: inquiry }) => ({
     inquiry,
-    timeline: repo.timeline(core.db, input.id),
+    timeline: repo.timeline(w, input.id),
     allowedTransitions: allowedTransitions(inquiry.status, actor.role),
     today: clinicToday(core),
-  };
+  }));
 }
 
 export function list(ctx: CallContext, q: InquiryQuery): InquiryPage {

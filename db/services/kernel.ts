@@ -1,6 +1,6 @@
 // The command kernel: runs a command as its actor in one IMMEDIATE transaction, loads or refuses, checks the version,
 // and writes the audit entry in the same transaction. It alone hands out a WritableDB, so a service is its rules only.
-import { type LastChange, insertAudit, lastChangeOf } from '../repos/audit';
+import { type AuditHead, type LastChange, insertAudit, lastChangeOf } from '../repos/audit';
 import { DomainError, notFound } from '../sqlite/domain-error';
 import { type ReadableDB, type WritableDB, writableInTransaction } from '../sqlite/handles';
 import { nowIso } from './clinic-time';
@@ -102,6 +102,7 @@ export function commandAs<A extends Actor | null, R, E = null>(
   spec: CommandSpec<E, R>,
   body: (step: Step<E, A>) => R,
 ): R {
+  const written: { head: AuditHead | null } = { head: null };
   const run = () => {
     const w = writableInTransaction(core.db);
     const at = nowIso(core);
@@ -118,19 +119,39 @@ export function commandAs<A extends Actor | null, R, E = null>(
     }
     const actorId = actor?.id ?? null;
     const write = (action: string, entity: string, entityId: number | null, b: unknown, a: unknown, by = actorId) =>
-      insertAudit(w, { at, actorId: by, action, entity, entityId, before: b, after: a });
+      (written.head = insertAudit(w, { at, actorId: by, action, entity, entityId, before: b, after: a }));
     const result = body({ w, core, actor, before, at, audit: write });
     const entry = spec.audit ? spec.audit(before, result, at) : defaultAudit(spec, before, result);
     if (entry) write(spec.action, spec.entity, entry.entityId, entry.before, entry.after, entry.actorId ?? actorId);
     return result;
   };
   // IMMEDIATE: a deferred transaction that upgrades to a write gets SQLITE_BUSY at once, whatever the timeout.
-  return core.db.transaction(run).immediate();
+  const result = core.db.transaction(run).immediate();
+  // Only after the commit: an anchor ahead of the log would read as a cut tail.
+  if (written.head) core.auditChain.committed(written.head);
+  return result;
 }
 
 /** A command by the signed-in caller (UNAUTHENTICATED without one). */
 export function command<R, E = null>(ctx: CallContext, spec: CommandSpec<E, R>, body: (step: Step<E>) => R): R {
   return commandAs(ctx.core, requireActor(ctx), spec, body);
+}
+
+/** What a recorded read names: the record, found or NOT_FOUND. */
+export interface ViewSpec<E> {
+  action: string;
+  entity: string;
+  id: number;
+  load: (db: ReadableDB, id: number) => E | null;
+  label: string;
+}
+
+/**
+ * A read of patient data that is recorded (a patient or an inquiry opened): loaded or NOT_FOUND, and one entry that
+ * names only the record's id, never what was shown.
+ */
+export function view<R, E>(ctx: CallContext, spec: ViewSpec<E>, body: (step: Step<E>) => R): R {
+  return command(ctx, { ...spec, audit: () => ({ entityId: spec.id, before: null, after: null }) }, body);
 }
 
 /** An event that changes nothing but is recorded (a sign-in, a file opened): one audit entry in its own transaction. */

@@ -21,7 +21,7 @@ import { type Core, clinicTimeZone, clinicToday, dayInZone, diff } from './core'
 import { settleDraft } from './drafts';
 import * as identity from './identity';
 import { checkMove, loadInquiry, transition } from './inquiries';
-import { checkVersion, command, mustLoad } from './kernel';
+import { checkVersion, command, mustLoad, view } from './kernel';
 import { nextMrn } from './mrn';
 
 const ENTITY = 'patient';
@@ -86,15 +86,8 @@ export function update(ctx: CallContext, input: { id: number; version: number; f
 
 /** Opening a record is itself recorded: who viewed which patient, when. */
 export function get(ctx: CallContext, input: { id: number }): PatientDetail {
-  const spec = {
-    action: 'patients.view',
-    entity: ENTITY,
-    id: input.id,
-    load: repo.findPatient,
-    label: 'Patient',
-    audit: () => ({ entityId: input.id, before: null, after: null }),
-  };
-  return command(ctx, spec, ({ w, core, before }) => ({
+  const spec = { action: 'patients.view', entity: ENTITY, id: input.id, load: repo.findPatient, label: 'Patient' };
+  return view(ctx, spec, ({ w, core, before }) => ({
     patient: before,
     inquiries: inquiryRepo.inquiriesOfPatient(w, input.id),
     today: clinicToday(core),

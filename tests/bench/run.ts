@@ -9,6 +9,7 @@ import { seedClinic } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printTable, time } from './stats';
+import { benchAuditChain } from './audit-chain';
 import { benchTreatment } from './treatment';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
@@ -106,5 +107,6 @@ const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
 pairs.push({ fts: all, like: allLike });
 printComparison(pairs);
 await benchTreatment(core, call, runs, procedures);
+await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

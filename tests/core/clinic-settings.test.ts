@@ -14,6 +14,7 @@ describe('clinic name and time zone', () => {
     expect(await doctor.ok<ClinicSettings>('clinic.settings')).toEqual({
       name: 'StrokeDesk',
       timeZone: 'Asia/Shanghai',
+      idleLockMinutes: 10,
     });
     // 11:00 UTC: 19:00 in Shanghai, already 01:00 the next day on Kiritimati (UTC+14).
     clock.set('2026-11-25T11:00:00.000Z');
@@ -22,12 +23,12 @@ describe('clinic name and time zone', () => {
       name: 'Neuro-Regeneration Clinic',
       timeZone: 'Pacific/Kiritimati',
     });
-    expect(saved).toEqual({ name: 'Neuro-Regeneration Clinic', timeZone: 'Pacific/Kiritimati' });
+    expect(saved).toEqual({ name: 'Neuro-Regeneration Clinic', timeZone: 'Pacific/Kiritimati', idleLockMinutes: 10 });
     expect(await doctor.ok('clinic.settings')).toEqual(saved);
     expect(clinicToday(core)).toBe('2026-11-26');
     const audit = core.db.prepare("SELECT before_json, after_json FROM audit_log WHERE action = 'clinic.saveSettings'");
     expect(audit.get()).toEqual({
-      before_json: JSON.stringify({ name: 'StrokeDesk', timeZone: 'Asia/Shanghai' }),
+      before_json: JSON.stringify({ name: 'StrokeDesk', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }),
       after_json: JSON.stringify(saved),
     });
   });
@@ -43,7 +44,11 @@ describe('clinic name and time zone', () => {
     for (const c of [coordinator, doctor]) {
       expect((await refusal(c, 'clinic.saveSettings', { name: 'X', timeZone: 'UTC' })).code).toBe('FORBIDDEN');
     }
-    expect(await admin.ok('clinic.settings')).toEqual({ name: 'StrokeDesk', timeZone: 'Asia/Shanghai' });
+    expect(await admin.ok('clinic.settings')).toEqual({
+      name: 'StrokeDesk',
+      timeZone: 'Asia/Shanghai',
+      idleLockMinutes: 10,
+    });
   });
 });
 

@@ -31,10 +31,10 @@ export function App() {
       </main>
     );
   }
-  const { needsSetup, user, clinicName, timeZone } = status.data;
+  const { needsSetup, user, clinicName, timeZone, idleLockMinutes } = status.data;
   // Before any screen formats a date: the core counts the clinic's day in this zone, so every screen shows it.
   setClinicTimeZone(timeZone);
   if (needsSetup) return <SetupScreen />;
   if (!user) return <SignInScreen clinicName={clinicName} />;
-  return <AppShell user={user} clinicName={clinicName} />;
+  return <AppShell user={user} clinicName={clinicName} idleLockMinutes={idleLockMinutes} />;
 }

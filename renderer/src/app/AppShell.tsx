@@ -10,16 +10,27 @@ import { GlobalSearch } from '../features/search/GlobalSearch';
 import { EmptyState } from '../ui/feedback';
 import { Button } from '../ui/fields';
 import { LeaveDialog } from './LeaveDialog';
+import { LockScreen } from './LockScreen';
 import { isActive, landingFor, mayOpen, navFor, navRoute, routeDef } from './registry';
 import { type Route, hrefFor, navigate, useRoute } from './router';
 import { useShortcuts } from './useShortcuts';
+import { useIdleLock } from './use-idle-lock';
 
-export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: string }) {
+export function AppShell({
+  user,
+  clinicName,
+  idleLockMinutes,
+}: {
+  user: SessionUser;
+  clinicName: string;
+  idleLockMinutes: number;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const route = useRoute();
   const isAdmin = user.role === 'admin';
   useShortcuts(!isAdmin);
+  const lock = useIdleLock(idleLockMinutes);
 
   // Each route names the roles that may open it (the core enforces them too): admins manage accounts, coordinators
   // and doctors the records; an address left behind by another role's session leads to this role's landing screen.
@@ -37,52 +48,58 @@ export function AppShell({ user, clinicName }: { user: SessionUser; clinicName: 
     switchSession(client, null);
   };
 
+  // Locked, the work stays mounted (nothing typed is lost) but inert: no focus, no clicks, hidden from readers.
   return (
-    <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            SD
-          </span>
-          <span className="brand-text">
-            <span className="brand-name">{t('appName')}</span>
-            {clinicName !== t('appName') ? (
-              <span className="brand-clinic" title={clinicName}>
-                {clinicName}
-              </span>
-            ) : null}
-          </span>
-        </div>
-        <nav aria-label={t('nav.label')} className="nav">
-          {nav.map((item) => (
-            <a
-              key={item.name}
-              href={hrefFor(navRoute(item))}
-              className="nav-link"
-              aria-current={isActive(item, route) ? 'page' : undefined}
-            >
-              {t(item.nav.label)}
-            </a>
-          ))}
-        </nav>
-        <div className="sidebar-footer">
-          <AccountLanguageSwitch />
-          <div className="signed-in">{t('signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</div>
-          <Button variant="ghost" onPress={() => void signOut()}>
-            {t('signOut')}
-          </Button>
-        </div>
-      </aside>
-      <main className="content" id="main">
-        {isAdmin ? null : (
-          <div className="topbar">
-            <GlobalSearch />
+    <>
+      <div className="shell" inert={lock.locked}>
+        <aside className="sidebar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              SD
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t('appName')}</span>
+              {clinicName !== t('appName') ? (
+                <span className="brand-clinic" title={clinicName}>
+                  {clinicName}
+                </span>
+              ) : null}
+            </span>
           </div>
-        )}
-        {allowed ? <Screen route={route} /> : null}
-      </main>
-      <LeaveDialog />
-    </div>
+          <nav aria-label={t('nav.label')} className="nav">
+            {nav.map((item) => (
+              <a
+                key={item.name}
+                href={hrefFor(navRoute(item))}
+                className="nav-link"
+                aria-current={isActive(item, route) ? 'page' : undefined}
+              >
+                {t(item.nav.label)}
+              </a>
+            ))}
+          </nav>
+          <div className="sidebar-footer">
+            <AccountLanguageSwitch />
+            <div className="signed-in">
+              {t('signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+            </div>
+            <Button variant="ghost" onPress={() => void signOut()}>
+              {t('signOut')}
+            </Button>
+          </div>
+        </aside>
+        <main className="content" id="main">
+          {isAdmin ? null : (
+            <div className="topbar">
+              <GlobalSearch />
+            </div>
+          )}
+          {allowed ? <Screen route={route} /> : null}
+        </main>
+        <LeaveDialog />
+      </div>
+      {lock.locked ? <LockScreen user={user} onUnlock={lock.unlock} /> : null}
+    </>
   );
 }
 

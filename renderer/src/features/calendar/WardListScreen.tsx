@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WardList } from '../../../../db/contract';
-import { desktopBridge } from '../../api/client';
+import { call, desktopBridge } from '../../api/client';
 import { useWardList } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
@@ -18,8 +18,12 @@ import './ward-list.css';
 
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** The desktop window prints to PDF through its bridge when it offers that; the browser prints its own way. */
-async function printPage(title: string): Promise<void> {
+/**
+ * The desktop window prints to PDF through its bridge when it offers that; the browser prints its own way. Recorded
+ * first (who printed which day's patients): a print the log cannot record does not happen.
+ */
+async function printPage(title: string, day: string): Promise<void> {
+  await call('audit.recordPrint', { document: 'wardList', day });
   const bridge = desktopBridge();
   if (bridge?.printToPdf) await bridge.printToPdf(title);
   else window.print();
@@ -44,7 +48,7 @@ export function WardListScreen() {
         <a className="button button-secondary" href={hrefFor({ name: 'calendar' })}>
           {t('wardList.back')}
         </a>
-        <Button variant="primary" onPress={() => void printPage(title)}>
+        <Button variant="primary" onPress={() => void printPage(title, day)}>
           {t('wardList.print')}
         </Button>
       </PageHeader>

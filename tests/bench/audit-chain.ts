@@ -1,0 +1,80 @@
+// Benchmark: full verification of a 1,000,000-entry audit hash chain, beside a plain scan of the same rows.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { verifyChain } from '../../db/services/audit-chain';
+import { GENESIS_HASH, auditContent, chainHash } from '../../db/sqlite/audit-hash';
+import { readable } from '../../db/sqlite/handles';
+import { openDatabase } from '../../db/sqlite/open';
+import { printTable, time } from './stats';
+
+export async function benchAuditChain(entries: number, runs = 3): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-audit-'));
+  const { db } = openDatabase(path.join(dir, 'audit.sqlite'));
+  try {
+    // Synthetic actors need no accounts rows.
+    db.pragma('foreign_keys = OFF');
+    const started = performance.now();
+    const insert = db.prepare(
+      `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const base = Date.parse('2025-01-01T00:00:00.000Z');
+    db.transaction(() => {
+      let previous = GENESIS_HASH;
+      for (let id = 1; id <= entries; id += 1) {
+        const update = id % 4 === 0;
+        const row = {
+          id,
+          at: new Date(base + id * 30_000).toISOString(),
+          actor_id: 1 + (id % 7),
+          action: update ? 'inquiries.update' : 'patients.get',
+          entity: update ? 'inquiry' : 'patient',
+          entity_id: 1 + ((id * 7919) % 100_000),
+          before_json: update ? '{"status":"new","version":3}' : null,
+          after_json: update ? '{"status":"contacted","version":4}' : null,
+        };
+        previous = chainHash(previous, auditContent(row));
+        insert.run(
+          row.id,
+          row.at,
+          row.actor_id,
+          row.action,
+          row.entity,
+          row.entity_id,
+          row.before_json,
+          row.after_json,
+          previous,
+        );
+      }
+    }).immediate();
+    const label = entries.toLocaleString('en');
+    console.log(
+      `\naudit log: wrote ${label} chained entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const scan = db.prepare(
+      'SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, hash FROM audit_log',
+    );
+    const baseline = await time(`baseline: plain scan of ${label} audit rows`, runs, () => {
+      let n = 0;
+      for (const _ of scan.raw().iterate()) n += 1;
+      return n;
+    });
+    const full = await time(`audit chain: full verification, ${label}`, runs, () => {
+      const check = verifyChain(readable(db));
+      if (!check.ok || check.checkedEntries !== entries) throw new Error('the benchmark chain did not verify');
+    });
+    printTable([full], baseline);
+    const seconds = full.p50 / 1000;
+    console.log(`full verification: ${seconds.toFixed(2)} s for ${label} entries (target < 1 s)`);
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx tests/bench/audit-chain.ts` runs this part alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
+}

@@ -1,0 +1,50 @@
+// The desk lock end to end: after the clinic's idle period (1 minute here, on Playwright's clock) the screen locks
+// over a half-typed form, the same password brings the form back as it was, and another person's sign-in ends it.
+import { expect, signIn, test } from './fixtures';
+import { seriousViolations } from './axe';
+
+test('locks over a half-typed form, unlocks with the same password, nothing typed lost', async ({ app, page }) => {
+  await app.seedAccounts();
+  const admin = { token: null as string | null };
+  const { dispatch } = await import('../../db/api/dispatch');
+  await dispatch(app.core, admin, 'auth.signIn', { username: 'admin', password: 'e2e-password-1' });
+  await dispatch(app.core, admin, 'clinic.saveSettings', { name: 'Clinic', timeZone: 'UTC', idleLockMinutes: 1 });
+  await page.clock.install();
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  await page.getByRole('link', { name: 'New inquiry' }).click();
+  await page.getByLabel('Contact name').fill('Olga Sokolova');
+
+  await page.clock.fastForward('01:05');
+  const lock = page.getByRole('dialog', { name: 'Screen locked' });
+  await expect(lock).toBeVisible();
+  expect(await seriousViolations(page, 'lock screen')).toEqual([]);
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type('wrong-password-9');
+  await page.keyboard.press('Enter');
+  await expect(lock.getByRole('alert')).toBeVisible();
+  await page.getByLabel('Password').fill('e2e-password-1');
+  await page.keyboard.press('Enter');
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByLabel('Contact name')).toHaveValue('Olga Sokolova');
+});
+
+test('another person signing in at a locked desk ends the first session', async ({ app, page }) => {
+  await app.seedAccounts();
+  await page.clock.install();
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  await page.clock.fastForward('10:05');
+  const lock = page.getByRole('dialog', { name: 'Screen locked' });
+  await expect(lock).toBeVisible();
+  await lock.getByRole('button', { name: 'Sign in as someone else' }).click();
+  await lock.getByLabel('Username').fill('doctor');
+  await lock.getByLabel('Password').fill('e2e-password-1');
+  await lock.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByText(/Signed in as Dr\. Daria Doctor/)).toBeVisible();
+  const row = app.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.signIn'").get() as {
+    n: number;
+  };
+  expect(row.n).toBe(2);
+});
