@@ -1,4 +1,5 @@
 // Starting the app on a data folder, shared by the desktop shell and the host: open or create, migrate, offer the demo, seed.
+import fs from 'node:fs';
 import path from 'node:path';
 import { countAccounts } from '../repos/accounts';
 import { DEMO_SIZE, seedClinic, type SeedAccount, type SeedOptions, type SeedResult } from '../seed/generate';
@@ -35,6 +36,8 @@ export interface Bootstrapped {
   migration: MigrateResult;
   /** What was seeded in this start, if anything; its accounts are the sign-ins to show. */
   seeded: SeedResult | null;
+  /** What quick_check found when the records file is damaged (it is then open read-only); null when sound. */
+  damage: string | null;
 }
 
 export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
@@ -47,7 +50,9 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
   } else throw new Error('bootstrap needs a data folder or a records file.');
   const dataDir = path.dirname(dbFile);
 
-  const { db, migration } = openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+  // Demo data only for a folder with no records file: an empty or foreign file is refused by the open, never replaced.
+  const fresh = !fs.existsSync(dbFile);
+  const { db, migration, damage } = openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
   try {
     if (migration.backupPath) {
       say(
@@ -60,6 +65,11 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
       attachmentsDir: path.join(dataDir, 'attachments'),
     });
+    if (damage !== null) {
+      // Read-only and latched: nothing is swept, seeded or written; the app says so and offers a restore.
+      say(`The records file is damaged and was opened read-only (${damage.split('\n')[0] ?? ''}).`);
+      return { core, dataDir, dbFile, migration, seeded: null, damage };
+    }
     // A crash between an attachment's file write and its row leaves a file nobody lists: swept on every start.
     sweepOrphanFiles(core);
     let seeded: SeedResult | null = null;
@@ -70,12 +80,12 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       say(
         `Seeded ${seeded.inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${seconds} s.`,
       );
-    } else if (o.offerDemo && countAccounts(core.db) === 0) {
+    } else if (o.offerDemo && fresh && countAccounts(core.db) === 0) {
       say(`The data folder is empty: creating the demo clinic in ${dataDir}`);
       seeded = await seedClinic(core, DEMO_SIZE);
     }
     if (seeded) for (const line of accountLines(seeded.accounts)) say(line);
-    return { core, dataDir, dbFile, migration, seeded };
+    return { core, dataDir, dbFile, migration, seeded, damage: null };
   } catch (err) {
     db.close();
     throw err;
