@@ -3,6 +3,7 @@
 import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
 import { attachmentsHandlers } from './handlers/attachments';
+import { backupsHandlers } from './handlers/backups';
 import { authHandlers } from './handlers/auth';
 import { clinicHandlers } from './handlers/clinic';
 import { coursesHandlers } from './handlers/courses';
@@ -27,4 +28,5 @@ export const handlers = {
   ...proceduresHandlers,
   ...clinicHandlers,
   ...coursesHandlers,
+  ...backupsHandlers,
 } satisfies Handlers;

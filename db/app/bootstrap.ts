@@ -4,7 +4,13 @@ import path from 'node:path';
 import { countAccounts } from '../repos/accounts';
 import { DEMO_SIZE, seedClinic, type SeedAccount, type SeedOptions, type SeedResult } from '../seed/generate';
 import type { MigrateResult } from '../sqlite/migrate';
-import { openDatabase } from '../sqlite/open';
+import Database from 'better-sqlite3';
+import { DomainError } from '../sqlite/domain-error';
+import { APPLICATION_ID } from '../sqlite/migrate';
+import { migrations } from '../sqlite/migrations';
+import { inspectFile, openDatabase } from '../sqlite/open';
+import { backupsRoot, readSettings } from '../services/backup-store';
+import { takeBackup } from '../services/backups';
 import { type Core, createCore, type Logger } from '../services/core';
 import { warmUp } from '../services/search';
 import { sweepOrphanFiles } from '../services/attachments';
@@ -52,11 +58,17 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
 
   // Demo data only for a folder with no records file: an empty or foreign file is refused by the open, never replaced.
   const fresh = !fs.existsSync(dbFile);
-  const { db, migration, damage } = openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+  const before = fresh ? null : await backUpBeforeUpgrade(dbFile, dataDir, o.nativeBinding);
+  if (before) say(`Backed up the records before upgrading them: ${before}`);
+  const { db, migration, damage } = openDatabase(dbFile, {
+    ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
+    noUpgradeCopy: before !== null,
+  });
   try {
-    if (migration.backupPath) {
+    if (migration.from > 0 && migration.applied.length > 0) {
+      const copy = before ?? migration.backupPath;
       say(
-        `Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`,
+        `Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${copy ?? 'none'}`,
       );
     }
     // Attachments live beside the records, so a copy of the data folder is a complete copy.
@@ -89,6 +101,41 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/**
+ * A verified backup (records and attachments) before a schema upgrade, taken from a read-only connection while nothing
+ * else has the file open; the upgrade is refused if it fails. Null when no upgrade is due or the file will be refused
+ * or opened read-only anyway (the open says why).
+ */
+async function backUpBeforeUpgrade(dbFile: string, dataDir: string, nativeBinding?: string): Promise<string | null> {
+  if (fs.statSync(dbFile).size === 0) return null;
+  const facts = inspectFile(dbFile, 'quick_check', nativeBinding);
+  const latest = migrations.at(-1)?.version ?? 0;
+  const ours = facts.applicationId === APPLICATION_ID;
+  if (!ours || facts.schemaVersion === 0 || facts.schemaVersion >= latest || facts.check.join() !== 'ok') return null;
+  const ro = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const backup = await takeBackup(
+      {
+        db: ro,
+        attachmentsDir: path.join(dataDir, 'attachments'),
+        root: backupsRoot(dbFile),
+        now: () => new Date(),
+        secondFolder: readSettings(backupsRoot(dbFile)).secondFolder,
+      },
+      'before_upgrade',
+    );
+    if (backup.status !== 'ok') {
+      throw new DomainError(
+        'FILE_STORE',
+        `The records could not be backed up before upgrading them, so nothing was changed (${backup.problem ?? ''}).`,
+      );
+    }
+    return backup.id;
+  } finally {
+    ro.close();
   }
 }
 

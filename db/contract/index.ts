@@ -1,6 +1,7 @@
 // The method table: the single source of truth that every transport and the renderer share.
 import type { z } from 'zod';
 import { attachmentMethods } from './attachments';
+import { backupMethods } from './backups';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
 import { clinicMethods } from './clinic';
@@ -20,6 +21,7 @@ export const methods = {
   ...clinicMethods,
   ...courseMethods,
   ...procedureMethods,
+  ...backupMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -46,6 +48,7 @@ export * from './lifecycle';
 export * from './clinic';
 export * from './courses';
 export * from './procedures';
+export * from './backups';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;
