@@ -102,10 +102,9 @@ async function copyAndVerify(
       return PAGES_PER_STEP;
     },
   });
-  // The copy carries the live file's WAL flag; a backup is one self-contained file, so it goes back to a rollback journal.
-  const rw = new Database(tmp);
-  rw.pragma('journal_mode = DELETE');
-  rw.close();
+  // The copy carries the live file's WAL flag (header bytes 18 and 19 = 2); a backup is one self-contained file, so
+  // it is marked as a rollback-journal database (1, 1) — the same as `journal_mode = DELETE`, without another open.
+  markRollbackJournal(tmp);
   fs.chmodSync(tmp, 0o600);
   fsyncPath(tmp);
   const final = path.join(dir, RECORDS_FILE);
@@ -140,6 +139,15 @@ async function copyAndVerify(
     attachmentsCopied: copied.size,
     bytes: fs.statSync(final).size,
   };
+}
+
+function markRollbackJournal(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Copies the attachment files not yet in the backups folder, each checked against its hash. */

@@ -9,12 +9,15 @@ import { corruption } from '../sqlite/corruption';
 import { DomainError } from '../sqlite/domain-error';
 import { readable } from '../sqlite/handles';
 import { fsyncPath } from '../sqlite/migrate';
+import { migrations } from '../sqlite/migrations';
 import { inspectFile, openDatabase, refuseForeignOrNewer } from '../sqlite/open';
 import { listManifests, recordsPath, storedBlob } from './backup-store';
 import { auditBackup, backUp, coreBackupsRoot, exclusive } from './backups';
 import type { CallContext } from './context';
 import type { Actor, Core } from './core';
 import { putBlob, sha256Hex } from './file-store';
+
+const latestSchema = (): number => migrations.at(-1)?.version ?? 0;
 
 const refuse = (message: string, details: Record<string, string | number> = {}) =>
   new DomainError('DB_CORRUPT', message, details);
@@ -81,10 +84,14 @@ export async function restoreBackup(core: Core, actor: Actor | null, id: string)
     const temp = `${live}.restore-tmp`;
     for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
     fs.copyFileSync(recordsPath(root, id), temp);
-    const opened = openDatabase(temp, { noUpgradeCopy: true });
-    const schemaTo = opened.db.pragma('user_version', { simple: true }) as number;
-    const counts = tableCounts(opened.db);
-    opened.db.close();
+    let schemaTo = schemaFrom;
+    let counts = backup.counts;
+    if (schemaFrom < latestSchema()) {
+      const opened = openDatabase(temp, { noUpgradeCopy: true });
+      schemaTo = opened.db.pragma('user_version', { simple: true }) as number;
+      counts = tableCounts(opened.db);
+      opened.db.close();
+    }
     fsyncPath(temp);
     if (core.attachmentsDir) {
       for (const [i, f] of files.entries()) {
