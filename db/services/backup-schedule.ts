@@ -61,9 +61,13 @@ export function startBackupSchedule(core: Core, o: { everyMs?: number; timers?: 
   let running: Promise<Backup | null> | null = null;
   const attempt = (due: (now: Date, tz: string, backups: readonly Backup[]) => boolean, reason: Backup['reason']) => {
     if (running) return running;
-    const root = coreBackupsRoot(core);
-    const now = core.clock.now();
-    if (!due(now, clinicTimeZone(core), listManifests(root))) return Promise.resolve(null);
+    try {
+      const now = core.clock.now();
+      if (!due(now, clinicTimeZone(core), listManifests(coreBackupsRoot(core)))) return Promise.resolve(null);
+    } catch (err) {
+      core.log.error('backup schedule check failed', err, { reason });
+      return Promise.resolve(null);
+    }
     running = backUp(core, null, reason)
       .catch((err: unknown) => {
         core.log.error('scheduled backup failed', err, { reason });
