@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Inquiry } from '../../db/contract';
+import Database from 'better-sqlite3';
+import type { Backup, Inquiry } from '../../db/contract';
+import { DomainError } from '../../db/services/errors';
 import { tableNames } from '../../db/repos/backups';
 import type { Core } from '../../db/services/core';
 import { sha256Hex } from '../../db/services/file-store';
@@ -69,4 +71,47 @@ export function snapshot(core: Core): Snapshot {
     files[sha] = fs.existsSync(p) ? sha256Hex(fs.readFileSync(p)) : 'missing';
   }
   return { tables, files };
+}
+
+/** The DomainError code a call throws, or null when it does not throw. */
+export const codeOf = (fn: () => unknown): string | null => {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    return err instanceof DomainError ? err.code : `not a DomainError: ${String(err)}`;
+  }
+};
+
+/** Overwrites the b-tree page headers of a table's and its indexes' root pages: damage a failing disk leaves. */
+export function damageTable(file: string, table: string): void {
+  const raw = new Database(file, { readonly: true });
+  const pageSize = raw.pragma('page_size', { simple: true }) as number;
+  const rows = raw.prepare('SELECT rootpage FROM sqlite_schema WHERE tbl_name = ? AND rootpage > 0').all(table) as {
+    rootpage: number;
+  }[];
+  raw.close();
+  const fd = fs.openSync(file, 'r+');
+  for (const row of rows) fs.writeSync(fd, Buffer.alloc(16, 0xff), 0, 16, (row.rootpage - 1) * pageSize);
+  fs.closeSync(fd);
+}
+
+/** A good backup's manifest started at `at` (for retention and schedule rules, which read only manifests). */
+export function manifestAt(at: string, over: Partial<Backup> = {}): Backup {
+  const id = `${at.slice(0, 10).replace(/-/g, '')}-${at.slice(11, 23).replace(/[:.]/g, '')}-scheduled`;
+  return {
+    id,
+    startedAt: at,
+    finishedAt: at,
+    reason: 'scheduled',
+    status: 'ok',
+    problem: null,
+    schemaVersion: 70,
+    counts: {},
+    attachments: 0,
+    attachmentsCopied: 0,
+    bytes: 0,
+    secondCopy: null,
+    ...over,
+  };
 }

@@ -10,7 +10,7 @@ import { quitDue, scheduledDue, startBackupSchedule, timeInZone } from '../../db
 import { silentLogger } from '../../db/services/core';
 import { migrate } from '../../db/sqlite/migrate';
 import { migrations } from '../../db/sqlite/migrations';
-import { addInquiryWithFile, clinicOnDisk, tempDataDir } from './backup-support';
+import { addInquiryWithFile, clinicOnDisk, manifestAt, tempDataDir } from './backup-support';
 import { PASSWORD } from './support';
 
 const dirs: string[] = [];
@@ -149,27 +149,11 @@ describe('retention', () => {
   it('keeps 7 daily, 4 weekly and 12 monthly over two years of daily backups', () => {
     const now = new Date('2026-12-03T12:00:00.000Z');
     const backups: Backup[] = [];
-    for (let d = 0; d < 730; d++) {
-      const at = new Date(now.getTime() - d * 86_400_000 - 3_600_000).toISOString();
-      const id = `${at.slice(0, 10).replace(/-/g, '')}-${at.slice(11, 23).replace(/[:.]/g, '')}-scheduled`;
-      backups.push({
-        id,
-        startedAt: at,
-        finishedAt: at,
-        reason: 'scheduled',
-        status: 'ok',
-        problem: null,
-        schemaVersion: 70,
-        counts: {},
-        attachments: 0,
-        attachmentsCopied: 0,
-        bytes: 0,
-        secondCopy: null,
-      });
-    }
+    for (let d = 0; d < 730; d++)
+      backups.push(manifestAt(new Date(now.getTime() - d * 86_400_000 - 3_600_000).toISOString()));
     const keep = toKeep(backups, now);
     const kept = backups.filter((b) => keep.has(b.id));
-    // The 7 newest days, then Mondays' … no: the newest of each week and month; overlaps share one backup.
+    // The 7 newest days, then the newest of each week and month; overlapping buckets share one backup.
     expect(kept.slice(0, 7).map((b) => b.id)).toEqual(backups.slice(0, 7).map((b) => b.id));
     expect(kept.length).toBeLessThanOrEqual(RETENTION.daily + RETENTION.weekly + RETENTION.monthly);
     expect(kept.length).toBeGreaterThanOrEqual(RETENTION.monthly + 5);
@@ -181,20 +165,7 @@ describe('retention', () => {
 });
 
 describe('the schedule', () => {
-  const ok = (startedAt: string): Backup => ({
-    id: '20261203-050000000-scheduled',
-    startedAt,
-    finishedAt: startedAt,
-    reason: 'scheduled',
-    status: 'ok',
-    problem: null,
-    schemaVersion: 70,
-    counts: {},
-    attachments: 0,
-    attachmentsCopied: 0,
-    bytes: 0,
-    secondCopy: null,
-  });
+  const ok = (startedAt: string): Backup => manifestAt(startedAt);
   const tz = 'Asia/Shanghai';
 
   it('is due at the set clinic time on a day without a good backup, once', () => {

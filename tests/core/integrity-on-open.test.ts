@@ -8,8 +8,8 @@ import { bootstrap } from '../../db/app/bootstrap';
 import { corruption } from '../../db/sqlite/corruption';
 import { migrations } from '../../db/sqlite/migrations';
 import { openDatabase } from '../../db/sqlite/open';
-import { DomainError } from '../../db/services/errors';
 import { silentLogger } from '../../db/services/core';
+import { codeOf, damageTable } from './backup-support';
 import { caller, makeCore, staff } from './support';
 
 const dirs: string[] = [];
@@ -21,28 +21,6 @@ const tempDir = (): string => {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 const latest = migrations.at(-1)?.version ?? 0;
-const codeOf = (fn: () => unknown): string | null => {
-  try {
-    fn();
-    return null;
-  } catch (err) {
-    return err instanceof DomainError ? err.code : `not a DomainError: ${String(err)}`;
-  }
-};
-
-/** Overwrites the b-tree page headers of a table's and its indexes' root pages: damage a failing disk leaves. */
-function damageTable(file: string, table: string): void {
-  const raw = new Database(file, { readonly: true });
-  const pageSize = raw.pragma('page_size', { simple: true }) as number;
-  const rows = raw.prepare('SELECT rootpage FROM sqlite_schema WHERE tbl_name = ? AND rootpage > 0').all(table) as {
-    rootpage: number;
-  }[];
-  raw.close();
-  const fd = fs.openSync(file, 'r+');
-  for (const row of rows) fs.writeSync(fd, Buffer.alloc(16, 0xff), 0, 16, (row.rootpage - 1) * pageSize);
-  fs.closeSync(fd);
-}
-
 function recordsFile(dir: string): string {
   const file = path.join(dir, 'strokedesk.sqlite');
   openDatabase(file).db.close();

@@ -10,7 +10,7 @@ import { takeBackup } from '../../db/services/backups';
 import { silentLogger } from '../../db/services/core';
 import { migrate } from '../../db/sqlite/migrate';
 import { migrations } from '../../db/sqlite/migrations';
-import { addInquiryWithFile, clinicOnDisk, type Snapshot, snapshot, tempDataDir } from './backup-support';
+import { addInquiryWithFile, clinicOnDisk, damageTable, type Snapshot, snapshot, tempDataDir } from './backup-support';
 import { caller, PASSWORD } from './support';
 
 const dirs: string[] = [];
@@ -76,12 +76,8 @@ describe('restore', () => {
       DB_FOREIGN: (db) => db.pragma('application_id = 1'),
       DB_TOO_NEW: (db) => db.pragma(`user_version = ${latest + 10}`),
       DB_CORRUPT: (db, file) => {
-        const pageSize = db.pragma('page_size', { simple: true }) as number;
-        const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'accounts'").pluck().get() as number;
         db.close();
-        const fd = fs.openSync(file, 'r+');
-        fs.writeSync(fd, Buffer.alloc(16, 0xff), 0, 16, (root - 1) * pageSize);
-        fs.closeSync(fd);
+        damageTable(file, 'accounts');
       },
     };
     for (const [code, change] of Object.entries(tamper)) {
@@ -133,13 +129,7 @@ describe('restore', () => {
     await addInquiryWithFile(c.coordinator, 'kept');
     const good = await c.admin.ok<Backup>('backups.create');
     c.core.db.close();
-    const raw = new Database(c.file, { readonly: true });
-    const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    const rootpage = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'inquiries'").pluck().get() as number;
-    raw.close();
-    const fd = fs.openSync(c.file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(16, 0xff), 0, 16, (rootpage - 1) * pageSize);
-    fs.closeSync(fd);
+    damageTable(c.file, 'inquiries');
     const started = await bootstrap({ dataDir: c.dir, log: silentLogger });
     expect(started.damage).not.toBeNull();
     const admin = caller(started.core);
