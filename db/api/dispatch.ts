@@ -2,6 +2,7 @@
 // With core.checkOutputs on (tests, development), a value that does not match the method's output schema → INTERNAL.
 import type { z } from 'zod';
 import { type ApiError, type Envelope, type FieldIssue, isMethod, type Method, methods } from '../contract';
+import { noteFailure } from '../sqlite/corruption';
 import { mapSqliteError } from '../sqlite/errors';
 import { resolveActor } from '../services/auth';
 import type { CallContext, SessionHolder } from '../services/context';
@@ -62,6 +63,8 @@ export async function dispatch(
     core.log.info('call', { method, ms: Math.round(performance.now() - started) });
     return { ok: true, value };
   } catch (err) {
+    // A read that met damage latches the connection too: the kernel refuses every later write.
+    noteFailure(core.db, err);
     const known = err instanceof DomainError ? err : mapSqliteError(err);
     if (known) {
       core.log.info('refused', { method, code: known.code, ms: Math.round(performance.now() - started) });

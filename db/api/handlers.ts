@@ -4,6 +4,7 @@ import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
 import { attachmentsHandlers } from './handlers/attachments';
 import { auditHandlers } from './handlers/audit';
+import { backupsHandlers } from './handlers/backups';
 import { authHandlers } from './handlers/auth';
 import { clinicHandlers } from './handlers/clinic';
 import { coursesHandlers } from './handlers/courses';
@@ -29,4 +30,5 @@ export const handlers = {
   ...clinicHandlers,
   ...coursesHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
 } satisfies Handlers;

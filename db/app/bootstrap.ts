@@ -1,9 +1,16 @@
 // Starting the app on a data folder, shared by the desktop shell and the host: open or create, migrate, offer the demo, seed.
+import fs from 'node:fs';
 import path from 'node:path';
 import { countAccounts } from '../repos/accounts';
 import { DEMO_SIZE, seedClinic, type SeedAccount, type SeedOptions, type SeedResult } from '../seed/generate';
 import type { MigrateResult } from '../sqlite/migrate';
-import { openDatabase } from '../sqlite/open';
+import Database from 'better-sqlite3';
+import { DomainError } from '../sqlite/domain-error';
+import { APPLICATION_ID } from '../sqlite/migrate';
+import { migrations } from '../sqlite/migrations';
+import { inspectFile, openDatabase } from '../sqlite/open';
+import { backupsRoot, readSettings } from '../services/backup-store';
+import { takeBackup } from '../services/backups';
 import { type Core, createCore, type Logger } from '../services/core';
 import { warmUp } from '../services/search';
 import { sweepOrphanFiles } from '../services/attachments';
@@ -36,6 +43,8 @@ export interface Bootstrapped {
   migration: MigrateResult;
   /** What was seeded in this start, if anything; its accounts are the sign-ins to show. */
   seeded: SeedResult | null;
+  /** What quick_check found when the records file is damaged (it is then open read-only); null when sound. */
+  damage: string | null;
 }
 
 export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
@@ -48,11 +57,19 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
   } else throw new Error('bootstrap needs a data folder or a records file.');
   const dataDir = path.dirname(dbFile);
 
-  const { db, migration } = openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+  // Demo data only for a folder with no records file: an empty or foreign file is refused by the open, never replaced.
+  const fresh = !fs.existsSync(dbFile);
+  const before = fresh ? null : await backUpBeforeUpgrade(dbFile, dataDir, o.nativeBinding);
+  if (before) say(`Backed up the records before upgrading them: ${before}`);
+  const { db, migration, damage } = openDatabase(dbFile, {
+    ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
+    noUpgradeCopy: before !== null,
+  });
   try {
-    if (migration.backupPath) {
+    if (migration.from > 0 && migration.applied.length > 0) {
+      const copy = before ?? migration.backupPath;
       say(
-        `Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${migration.backupPath}`,
+        `Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${copy ?? 'none'}`,
       );
     }
     // Attachments live beside the records, so a copy of the data folder is a complete copy.
@@ -61,6 +78,11 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
       attachmentsDir: path.join(dataDir, 'attachments'),
     });
+    if (damage !== null) {
+      // Read-only and latched: nothing is swept, seeded or written; the app says so and offers a restore.
+      say(`The records file is damaged and was opened read-only (${damage.split('\n')[0] ?? ''}).`);
+      return { core, dataDir, dbFile, migration, seeded: null, damage };
+    }
     // A crash between an attachment's file write and its row leaves a file nobody lists: swept on every start.
     sweepOrphanFiles(core);
     openAuditChain(core, dataDir);
@@ -72,15 +94,50 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       say(
         `Seeded ${seeded.inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${seconds} s.`,
       );
-    } else if (o.offerDemo && countAccounts(core.db) === 0) {
+    } else if (o.offerDemo && fresh && countAccounts(core.db) === 0) {
       say(`The data folder is empty: creating the demo clinic in ${dataDir}`);
       seeded = await seedClinic(core, DEMO_SIZE);
     }
     if (seeded) for (const line of accountLines(seeded.accounts)) say(line);
-    return { core, dataDir, dbFile, migration, seeded };
+    return { core, dataDir, dbFile, migration, seeded, damage: null };
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/**
+ * A verified backup (records and attachments) before a schema upgrade, taken from a read-only connection while nothing
+ * else has the file open; the upgrade is refused if it fails. Null when no upgrade is due or the file will be refused
+ * or opened read-only anyway (the open says why).
+ */
+async function backUpBeforeUpgrade(dbFile: string, dataDir: string, nativeBinding?: string): Promise<string | null> {
+  if (fs.statSync(dbFile).size === 0) return null;
+  const facts = inspectFile(dbFile, 'quick_check', nativeBinding);
+  const latest = migrations.at(-1)?.version ?? 0;
+  const ours = facts.applicationId === APPLICATION_ID;
+  if (!ours || facts.schemaVersion === 0 || facts.schemaVersion >= latest || facts.check.join() !== 'ok') return null;
+  const ro = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const backup = await takeBackup(
+      {
+        db: ro,
+        attachmentsDir: path.join(dataDir, 'attachments'),
+        root: backupsRoot(dbFile),
+        now: () => new Date(),
+        secondFolder: readSettings(backupsRoot(dbFile)).secondFolder,
+      },
+      'before_upgrade',
+    );
+    if (backup.status !== 'ok') {
+      throw new DomainError(
+        'FILE_STORE',
+        `The records could not be backed up before upgrading them, so nothing was changed (${backup.problem ?? ''}).`,
+      );
+    }
+    return backup.id;
+  } finally {
+    ro.close();
   }
 }
 

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'DB_READONLY',
   'DB_TOO_NEW',
   'DB_FOREIGN',
+  'DB_EMPTY_FILE',
   'FILE_STORE',
   'TRANSPORT',
   'HOST_TOKEN',

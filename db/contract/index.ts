@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { attachmentMethods } from './attachments';
 import { auditMethods } from './audit';
+import { backupMethods } from './backups';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
 import { clinicMethods } from './clinic';
@@ -22,6 +23,7 @@ export const methods = {
   ...courseMethods,
   ...procedureMethods,
   ...auditMethods,
+  ...backupMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -50,6 +52,7 @@ export * from './clinic';
 export * from './courses';
 export * from './procedures';
 export * from './audit';
+export * from './backups';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;

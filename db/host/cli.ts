@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { bootstrap, warmUpInBackground } from '../app/bootstrap';
 import { resolveDataDir } from '../app/data-dir';
 import { parseSeedSize } from '../seed/generate';
+import { startBackupSchedule } from '../services/backup-schedule';
 import { stderrLogger } from '../services/core';
 import { startHost } from './server';
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     return;
   }
   const log = values.quiet ? { info: () => undefined, error: stderrLogger.error } : stderrLogger;
-  const { core } = await bootstrap({
+  const { core, damage } = await bootstrap({
     ...(values.db ? { dbFile: values.db } : { dataDir: resolveDataDir(values['data-dir']) }),
     ...(values.seed ? { seed: parseSeedSize(values.seed) } : {}),
     offerDemo: values['offer-demo'],
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
     port: values.port,
     rendererDir: values.renderer ? path.resolve(values.renderer) : path.join(repoRoot, 'build', 'out', 'renderer'),
   });
+  // Backups daily at the set time and on quit if none today (never on a damaged file: it is read-only, restore it).
+  const schedule = damage === null ? startBackupSchedule(core) : null;
   let stopping = false;
   const stop = async () => {
     if (stopping) {
@@ -88,6 +91,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('Stopping StrokeDesk: finishing the calls under way…');
     await host.close(SHUTDOWN_GRACE_MS);
+    schedule?.stop();
+    await schedule?.beforeQuit();
     core.db.close();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 // Rules for first-run setup, sign-in and sign-out, and staff accounts.
+import { corruption } from '../sqlite/corruption';
 import type { Account, AuthStatus, Language, NewAccount, SessionUser } from '../contract';
 import {
   countAccounts,
@@ -104,9 +105,12 @@ export async function signIn(ctx: CallContext, input: { username: string; passwo
   core.sessions.close(ctx.session.token);
   ctx.session.token = core.sessions.open(account.id, core.clock.now().getTime());
   const audit = () => ({ entityId: account.id, before: null, after: null });
-  commandAs(core, account, { action: 'auth.signIn', entity: 'account', audit }, ({ w }) =>
-    clearFailures(w, input.username),
-  );
+  // A damaged file takes no writes (db/sqlite/corruption.ts): the sign-in goes unrecorded, so an admin can still restore.
+  if (corruption(core.db) === null) {
+    commandAs(core, account, { action: 'auth.signIn', entity: 'account', audit }, ({ w }) =>
+      clearFailures(w, input.username),
+    );
+  }
   return toSessionUser(account);
 }
 

@@ -1,6 +1,7 @@
 // The command kernel: runs a command as its actor in one IMMEDIATE transaction, loads or refuses, checks the version,
 // and writes the audit entry in the same transaction. It alone hands out a WritableDB, so a service is its rules only.
 import { type AuditHead, type LastChange, insertAudit, lastChangeOf } from '../repos/audit';
+import { noteFailure, refuseIfCorrupt } from '../sqlite/corruption';
 import { DomainError, notFound } from '../sqlite/domain-error';
 import { type ReadableDB, type WritableDB, writableInTransaction } from '../sqlite/handles';
 import { nowIso } from './clinic-time';
@@ -104,6 +105,7 @@ export function commandAs<A extends Actor | null, R, E = null>(
 ): R {
   const written: { head: AuditHead | null } = { head: null };
   const run = () => {
+    refuseIfCorrupt(core.db);
     const w = writableInTransaction(core.db);
     const at = nowIso(core);
     let before = null as E;
@@ -123,10 +125,18 @@ export function commandAs<A extends Actor | null, R, E = null>(
     const result = body({ w, core, actor, before, at, audit: write });
     const entry = spec.audit ? spec.audit(before, result, at) : defaultAudit(spec, before, result);
     if (entry) write(spec.action, spec.entity, entry.entityId, entry.before, entry.after, entry.actorId ?? actorId);
+    // Again at the end: a body that caught a corruption error itself must still not commit.
+    refuseIfCorrupt(core.db);
     return result;
   };
   // IMMEDIATE: a deferred transaction that upgrades to a write gets SQLITE_BUSY at once, whatever the timeout.
-  const result = core.db.transaction(run).immediate();
+  let result: R;
+  try {
+    result = core.db.transaction(run).immediate();
+  } catch (err) {
+    noteFailure(core.db, err);
+    throw err;
+  }
   // Only after the commit: an anchor ahead of the log would read as a cut tail.
   if (written.head) core.auditChain.committed(written.head);
   return result;

@@ -90,7 +90,7 @@ function copyBeforeUpgrade(db: Db, dbPath: string, backupDir: string | undefined
   return final;
 }
 
-function fsyncPath(p: string): void {
+export function fsyncPath(p: string): void {
   let fd: number | null = null;
   try {
     fd = fs.openSync(p, 'r');

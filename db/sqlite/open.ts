@@ -1,11 +1,13 @@
 // Opens a StrokeDesk database file: checks it is ours, sets the pragmas we rely on, and migrates it.
 import fs from 'node:fs';
+import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from './domain-error';
+import { latchCorrupt } from './corruption';
 import { mapSqliteError } from './errors';
 import { registerFunctions } from './functions';
-import { APPLICATION_ID, migrate, type MigrateResult } from './migrate';
+import { APPLICATION_ID, fsyncPath, migrate, type MigrateResult } from './migrate';
 import { migrations } from './migrations';
 
 export interface OpenOptions {
@@ -13,16 +15,131 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where copies made before an upgrade go; defaults to a `backups` folder beside the file. */
   backupDir?: string;
+  /** Skip the copy before an upgrade: the file is itself a copy (a backup being restored). */
+  noUpgradeCopy?: boolean;
   busyTimeoutMs?: number;
 }
 
 export interface OpenedDatabase {
   db: Db;
   migration: MigrateResult;
+  /** quick_check's findings when the file is damaged (then it is open read-only and latched); null when it is sound. */
+  damage: string | null;
 }
 
-/** Opens (creating if needed) and migrates. `:memory:` is allowed for tests. */
+/** What a read-only look at a file found before anything writes to it. */
+export interface FileFacts {
+  applicationId: number;
+  schemaVersion: number;
+  /** quick_check's (or integrity_check's) lines, or ['ok']. */
+  check: string[];
+}
+
+/**
+ * Reads the id, the schema version and the check from a read-only connection, so nothing (not even the switch to WAL)
+ * touches a file that is foreign, newer or damaged. SQLite's errors come out mapped (an unreadable file is DB_CORRUPT).
+ */
+export function inspectFile(
+  file: string,
+  check: 'quick_check' | 'integrity_check' = 'quick_check',
+  nb?: string,
+): FileFacts {
+  let ro: Db | null = null;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
+    const applicationId = ro.pragma('application_id', { simple: true }) as number;
+    const schemaVersion = ro.pragma('user_version', { simple: true }) as number;
+    return { applicationId, schemaVersion, check: runCheck(ro, check) };
+  } catch (err) {
+    throw mapSqliteError(err) ?? err;
+  } finally {
+    ro?.close();
+  }
+}
+
+/** The check's lines; damage bad enough that the check itself stops with SQLITE_CORRUPT is a finding too. */
+function runCheck(db: Db, check: 'quick_check' | 'integrity_check'): string[] {
+  try {
+    return (db.pragma(check) as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+  } catch (err) {
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (!code.startsWith('SQLITE_CORRUPT')) throw err;
+    return [`${code}: ${err instanceof Error ? err.message : ''}`];
+  }
+}
+
+const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
+
+/** Refuses what is not ours or is newer than this app: a zero-byte file counts as not ours (never a new clinic). */
+export function refuseForeignOrNewer(file: string, facts: FileFacts | null): void {
+  if (facts === null || fs.statSync(file).size === 0) {
+    throw new DomainError(
+      'DB_EMPTY_FILE',
+      'The records file is empty (zero bytes): it was not written by StrokeDesk, so it was left as it is. ' +
+        'Restore a backup, or move the file away to start a new clinic.',
+    );
+  }
+  if (facts.applicationId !== APPLICATION_ID) {
+    throw new DomainError(
+      'DB_FOREIGN',
+      'This file is not a StrokeDesk records file. Choose the clinic’s data folder, or an empty one to start afresh.',
+      { applicationId: facts.applicationId },
+    );
+  }
+  if (facts.schemaVersion > latestVersion()) {
+    throw new DomainError(
+      'DB_TOO_NEW',
+      `These records were written by a newer StrokeDesk (schema ${facts.schemaVersion}); this app knows schema ` +
+        `${latestVersion()}. Install the newer version to open them.`,
+      { fileVersion: facts.schemaVersion, appVersion: latestVersion() },
+    );
+  }
+}
+
+/**
+ * Opens and migrates an existing records file, or creates a new one when none exists (`:memory:` is allowed for
+ * tests). A new file is built under a temporary name and renamed into place, so a crash never leaves a half-made file
+ * that a later start would have to guess about. A damaged file opens read-only, latched, with `damage` saying why.
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
+  const isFile = path !== ':memory:' && path !== '';
+  if (isFile && !fs.existsSync(path)) createFile(path, options);
+  if (!isFile) return openWritable(path, options);
+  const facts = fs.statSync(path).size === 0 ? null : inspectFile(path, 'quick_check', options.nativeBinding);
+  refuseForeignOrNewer(path, facts);
+  const damage = facts && facts.check.join('\n') !== 'ok' ? facts.check.slice(0, 5).join('\n') : null;
+  if (damage !== null) return openDamaged(path, facts?.schemaVersion ?? 0, damage, options);
+  return openWritable(path, options);
+}
+
+function createFile(path: string, options: OpenOptions): void {
+  const temp = `${path}.new-${process.pid}`;
+  for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+  const { db } = openWritable(temp, options);
+  // Closing the only connection checkpoints the WAL into the file and removes it: the file alone is the database.
+  db.close();
+  fsyncPath(temp);
+  fs.renameSync(temp, path);
+  fsyncPath(nodePath.dirname(path));
+}
+
+function openDamaged(path: string, version: number, damage: string, options: OpenOptions): OpenedDatabase {
+  let db: Db;
+  try {
+    db = new Database(path, {
+      readonly: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    registerFunctions(db);
+    db.pragma('foreign_keys = ON');
+  } catch (err) {
+    throw mapSqliteError(err) ?? err;
+  }
+  latchCorrupt(db, damage);
+  return { db, migration: { from: version, to: version, applied: [], backupPath: null }, damage };
+}
+
+function openWritable(path: string, options: OpenOptions): OpenedDatabase {
   let db: Db;
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -35,11 +152,15 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     applyPragmas(db, options.busyTimeoutMs ?? 5000);
     restrictToOwner(path);
     registerFunctions(db);
-    const migration = migrate(db, { path, backupDir: options.backupDir, migrations });
+    const migration = migrate(db, {
+      path: options.noUpgradeCopy ? ':memory:' : path,
+      backupDir: options.backupDir,
+      migrations,
+    });
     // Keeps the planner's statistics fresh (cheap: bounded sampling), so filters pick the right index at any size.
     db.pragma('analysis_limit = 1000');
     db.pragma('optimize = 0x10002');
-    return { db, migration };
+    return { db, migration, damage: null };
   } catch (err) {
     db.close();
     throw mapSqliteError(err) ?? err;

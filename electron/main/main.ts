@@ -4,6 +4,7 @@ import { app, dialog, protocol } from 'electron';
 import { bootstrap, warmUpInBackground } from '../../db/app/bootstrap';
 import { resolveDataDir } from '../../db/app/data-dir';
 import { readStartLanguage } from '../../db/app/start-language';
+import { type BackupSchedule, startBackupSchedule } from '../../db/services/backup-schedule';
 import type { Core } from '../../db/services/core';
 import { registerIpc } from './ipc';
 import { APP_SCHEME, dataDirArg, nativeBindingPath } from './policies';
@@ -17,6 +18,8 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | null = null;
+let schedule: BackupSchedule | null = null;
+let quitBackupDone = false;
 
 // --data-dir, then STROKEDESK_DATA_DIR, then Electron's per-user folder.
 const dataDir = resolveDataDir(dataDirArg(process.argv), process.env, app.getPath('userData'));
@@ -35,6 +38,8 @@ async function start(): Promise<void> {
       say: (line) => console.log(line),
     });
     core = started.core;
+    // Daily at the set time while the app runs; the logic and its clock live in db/ (tested there).
+    if (started.damage === null) schedule = startBackupSchedule(core);
   } catch (err) {
     dialog.showErrorBox('StrokeDesk cannot open its records', err instanceof Error ? err.message : String(err));
     app.quit();
@@ -53,6 +58,14 @@ app.whenReady().then(start, (err: unknown) => {
   app.quit();
 });
 app.on('window-all-closed', () => app.quit());
+// On quit, a backup if none was made today: the quit waits for it (a small clinic's takes well under a second).
+app.on('before-quit', (event) => {
+  if (quitBackupDone || !schedule) return;
+  event.preventDefault();
+  quitBackupDone = true;
+  schedule.stop();
+  void schedule.beforeQuit().finally(() => app.quit());
+});
 app.on('will-quit', () => {
   core?.db.close();
   core = null;

@@ -42,14 +42,12 @@ describe('openDatabase', () => {
     }
   });
 
-  it('treats a zero-length file as a new, empty clinic', () => {
+  it('refuses a zero-length file and leaves it as it is (never a new, empty clinic)', () => {
     const file = tempFile();
     fs.writeFileSync(file, '');
-    const { db, migration } = openDatabase(file);
-    expect(migration.from).toBe(0);
-    expect(migration.to).toBe(latest);
-    expect(migration.backupPath).toBeNull();
-    db.close();
+    expect(codeOf(() => openDatabase(file))).toBe('DB_EMPTY_FILE');
+    expect(fs.statSync(file).size).toBe(0);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('refuses a SQLite file that is not ours and leaves it untouched', () => {

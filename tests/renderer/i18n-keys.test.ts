@@ -35,6 +35,8 @@ import {
   SEXES,
   SYMPTOMS,
   VALIDATION_MESSAGES,
+  BACKUP_REASONS,
+  BackupProgress,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -60,6 +62,11 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'common:roles.${a.role}': each('common:roles.', ROLES),
   'common:roles.${r}': each('common:roles.', ROLES),
   'activity.${k}': each('activity.', ACTIVITY_KINDS),
+  // features/backups/BackupsScreen.tsx: a backup's phase, reason, check, and the counts shown.
+  'phase.${phase}': each('phase.', BackupProgress.shape.phase.options),
+  'reason.${b.reason}': each('reason.', BACKUP_REASONS),
+  'status.${b.status}': each('status.', ['ok', 'failed']),
+  'counts.${name}': each('counts.', ['patients', 'inquiries', 'attachments', 'accounts']),
   // The worklist's next step: the inquiry lifecycle's forward targets (db/contract INQUIRY_LIFECYCLE.forward).
   'home.nextStep.${r.nextStep}': each('home.nextStep.', Object.values(INQUIRY_LIFECYCLE.forward)),
   'channel.${row.original.channel}': each('channel.', CHANNELS),

@@ -1,4 +1,5 @@
 // Every feature's screens, one line per feature; a feature's addresses are listed beside it in app/paths.ts.
+import { backupRoutes } from '../features/backups/routes';
 import { accountRoutes } from '../features/accounts/routes';
 import { calendarRoutes } from '../features/calendar/routes';
 import { importRoutes } from '../features/imports/routes';
@@ -13,5 +14,6 @@ export const features: readonly (readonly RouteDef[])[] = [
   calendarRoutes,
   importRoutes,
   accountRoutes,
+  backupRoutes,
   settingsRoutes,
 ];

@@ -1,4 +1,5 @@
 // Every feature's addresses, one line per feature: the router parses and links against exactly these.
+import { backupPaths } from '../features/backups/paths';
 import { accountPaths } from '../features/accounts/paths';
 import { calendarPaths } from '../features/calendar/paths';
 import { importPaths } from '../features/imports/paths';
@@ -12,5 +13,6 @@ export const featurePaths = [
   calendarPaths,
   importPaths,
   accountPaths,
+  backupPaths,
   settingsPaths,
 ] as const;

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
+import backups from './en/backups.json';
 import attachments from './en/attachments.json';
 import auth from './en/auth.json';
 import calendar from './en/calendar.json';
@@ -17,6 +18,7 @@ import procedures from './en/procedures.json';
 import settings from './en/settings.json';
 import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
+import zhBackups from './zh-CN/backups.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCalendar from './zh-CN/calendar.json';
@@ -38,6 +40,7 @@ export const resources = {
     errors,
     inquiries,
     accounts,
+    backups,
     attachments,
     imports,
     patients,
@@ -54,6 +57,7 @@ export const resources = {
     errors: zhErrors,
     inquiries: zhInquiries,
     accounts: zhAccounts,
+    backups: zhBackups,
     attachments: zhAttachments,
     imports: zhImports,
     patients: zhPatients,

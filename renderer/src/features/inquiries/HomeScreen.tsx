@@ -1,4 +1,5 @@
 // Today: overdue follow-ups, follow-ups due today, first contacts owed, and for doctors the inquiries awaiting review.
+import { BackupWarning } from '../../ui/BackupWarning';
 import { type ReactNode, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
@@ -52,6 +53,7 @@ export function HomeScreen() {
         </RadioGroup>
       </PageHeader>
       <UnsavedDrafts />
+      <BackupWarning />
       {worklist.isError ? <ErrorBanner error={worklist.error} /> : null}
       {worklist.isPending ? <Loading /> : null}
       {w ? (

@@ -1,0 +1,2 @@
+// The backups screen's address.
+export const backupPaths = { backups: '/backups' } as const;

@@ -1,0 +1,7 @@
+// Backups: the admin's screen for the verified copies of the records, and restoring one.
+import { defineRoutes } from '../../app/router';
+import { BackupsScreen } from './BackupsScreen';
+
+export const backupRoutes = defineRoutes([
+  { name: 'backups', roles: ['admin'], screen: () => <BackupsScreen />, nav: { label: 'nav.backups', order: 120 } },
+]);
