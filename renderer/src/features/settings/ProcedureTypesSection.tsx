@@ -11,6 +11,7 @@ import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { routeLabel, routeOptions, typeName } from '../../ui/courses/labels';
 import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
 import '../../ui/courses/courses.css';
+import { DataTable } from '../../ui/DataTable';
 
 type Editing = { type: ProcedureType | null } | null;
 
@@ -61,56 +62,49 @@ export function ProcedureTypesSection() {
       ) : types.data.length === 0 ? (
         <EmptyState title={t('types.empty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table settings-table" aria-labelledby="types-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('types.name')}</th>
-                <th scope="col" className="num">
-                  {t('types.minutes')}
-                </th>
-                <th scope="col">{t('types.route')}</th>
-                <th scope="col">{t('types.colour')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
+        <DataTable
+          columns={[
+            t('types.name'),
+            { label: t('types.minutes'), className: 'num' },
+            t('types.route'),
+            t('types.colour'),
+            t('status'),
+          ]}
+          actions={t('actions')}
+          className="settings-table"
+          labelledBy="types-title"
+        >
+          {types.data.map((type) => {
+            const name = typeName(t, toNamed(type));
+            return (
+              <tr key={type.id} className={type.active ? undefined : 'row-retired'}>
+                <td>
+                  {name}
+                  {name !== type.name ? <span className="cell-sub">{type.name}</span> : null}
+                </td>
+                <td className="num">{t('types.minutesValue', { count: type.defaultMinutes })}</td>
+                <td>{routeLabel(t, type.route)}</td>
+                <td>
+                  <span className="type-swatch" style={{ background: type.colour }} aria-hidden="true" />
+                  <span className="mono">{type.colour}</span>
+                </td>
+                <td>
+                  <ActiveBadge active={type.active} />
+                </td>
+                <td className="row-actions">
+                  <Button
+                    variant="ghost"
+                    onPress={() => setEditing({ type })}
+                    aria-label={t('types.editLabel', { name })}
+                  >
+                    {t('types.edit')}
+                  </Button>
+                  <RetireButton active={type.active} name={name} onPress={() => void toggle(type)} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {types.data.map((type) => {
-                const name = typeName(t, toNamed(type));
-                return (
-                  <tr key={type.id} className={type.active ? undefined : 'row-retired'}>
-                    <td>
-                      {name}
-                      {name !== type.name ? <span className="cell-sub">{type.name}</span> : null}
-                    </td>
-                    <td className="num">{t('types.minutesValue', { count: type.defaultMinutes })}</td>
-                    <td>{routeLabel(t, type.route)}</td>
-                    <td>
-                      <span className="type-swatch" style={{ background: type.colour }} aria-hidden="true" />
-                      <span className="mono">{type.colour}</span>
-                    </td>
-                    <td>
-                      <ActiveBadge active={type.active} />
-                    </td>
-                    <td className="row-actions">
-                      <Button
-                        variant="ghost"
-                        onPress={() => setEditing({ type })}
-                        aria-label={t('types.editLabel', { name })}
-                      >
-                        {t('types.edit')}
-                      </Button>
-                      <RetireButton active={type.active} name={name} onPress={() => void toggle(type)} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {editing ? (
         <TypeDialog

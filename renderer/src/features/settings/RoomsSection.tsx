@@ -11,6 +11,7 @@ import { useForm } from '../../ui/use-form';
 import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { formBanner } from '../../ui/courses/form-banner';
 import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
+import { DataTable } from '../../ui/DataTable';
 
 export function RoomsSection() {
   const { t } = useTranslation('settings');
@@ -75,39 +76,31 @@ export function RoomsSection() {
       ) : rooms.data.length === 0 ? (
         <EmptyState title={t('rooms.empty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table settings-table" aria-labelledby="rooms-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('rooms.name')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.data.map((room) => (
-                <tr key={room.id} className={room.active ? undefined : 'row-retired'}>
-                  <td>{room.name}</td>
-                  <td>
-                    <ActiveBadge active={room.active} />
-                  </td>
-                  <td className="row-actions">
-                    <Button
-                      variant="ghost"
-                      onPress={() => setRenaming(room)}
-                      aria-label={t('rooms.renameLabel', { name: room.name })}
-                    >
-                      {t('rooms.rename')}
-                    </Button>
-                    <RetireButton active={room.active} name={room.name} onPress={() => void toggle(room)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t('rooms.name'), t('status')]}
+          actions={t('actions')}
+          className="settings-table"
+          labelledBy="rooms-title"
+        >
+          {rooms.data.map((room) => (
+            <tr key={room.id} className={room.active ? undefined : 'row-retired'}>
+              <td>{room.name}</td>
+              <td>
+                <ActiveBadge active={room.active} />
+              </td>
+              <td className="row-actions">
+                <Button
+                  variant="ghost"
+                  onPress={() => setRenaming(room)}
+                  aria-label={t('rooms.renameLabel', { name: room.name })}
+                >
+                  {t('rooms.rename')}
+                </Button>
+                <RetireButton active={room.active} name={room.name} onPress={() => void toggle(room)} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {renaming ? (
         <RenameDialog
