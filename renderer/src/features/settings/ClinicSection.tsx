@@ -1,14 +1,14 @@
 // The clinic's name and time zone (every date, calendar and "today" in the app is counted in it).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Button as AriaButton, ComboBox, Input, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ClinicSettings } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { clinicKeys, useClinicSettings, useInvalidateClinic } from '../../api/course-queries';
 import { sessionKey } from '../../api/session';
 import { ErrorBanner, Loading } from '../../ui/feedback';
-import { FieldHelp, FieldLabel, TextField } from '../../ui/fields';
+import { ComboField, type ComboOption } from '../../ui/ComboField';
+import { TextField } from '../../ui/fields';
 import { setClinicTimeZone } from '../../ui/time-zone';
 import { formBanner } from '../../ui/courses/form-banner';
 import { SettingsForm, useSettingsForm } from './SettingsForm';
@@ -64,16 +64,11 @@ function ClinicForm({ initial }: { initial: ClinicSettings }) {
   );
 }
 
-interface ZoneOption {
-  id: string;
-  label: string;
-}
-
 /**
  * Every IANA zone this runtime knows, with its name in the reader's language and its offset now
  * ("Asia/Shanghai · 中国标准时间 (GMT+08:00)"), so it is found by typing a city or the zone's own name.
  */
-function zoneOptions(locale: string): ZoneOption[] {
+function zoneOptions(locale: string): ComboOption[] {
   const zones = Intl.supportedValuesOf('timeZone');
   const now = new Date();
   const part = (id: string, style: 'long' | 'longOffset') =>
@@ -85,7 +80,7 @@ function zoneOptions(locale: string): ZoneOption[] {
     const offset = part(id, 'longOffset');
     // A zone without a name of its own is named by its offset: say that once.
     const named = name && name !== offset ? `${id} · ${name}` : id;
-    return { id, label: offset ? `${named} (${offset})` : named };
+    return { value: id, label: offset ? `${named} (${offset})` : named };
   });
 }
 
@@ -102,34 +97,16 @@ function TimeZoneField(p: {
   const contains = (text: string, input: string) =>
     text.toLowerCase().replace(/_/g, ' ').includes(input.toLowerCase().replace(/_/g, ' ').trim());
   return (
-    <ComboBox
-      className={`field ${p.className ?? ''}`}
-      defaultItems={options}
-      selectedKey={p.value || null}
-      onSelectionChange={(key) => p.onChange(key === null ? null : String(key))}
-      defaultFilter={contains}
-      menuTrigger="input"
+    <ComboField
+      label={p.label}
+      options={options}
+      selected={p.value || null}
+      onSelect={p.onChange}
+      filter={contains}
+      error={p.error}
+      description={p.description}
       isRequired
-      isInvalid={Boolean(p.error)}
-      validationBehavior="aria"
-    >
-      <FieldLabel label={p.label} isRequired />
-      <div className="combo">
-        <Input className="input combo-input" />
-        <AriaButton className="combo-button" aria-label={p.label}>
-          <span aria-hidden="true">▾</span>
-        </AriaButton>
-      </div>
-      <FieldHelp description={p.description} error={p.error} />
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {(o: ZoneOption) => (
-            <ListBoxItem id={o.id} className="listbox-item" textValue={o.label}>
-              {o.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+      className={p.className}
+    />
   );
 }
