@@ -24,10 +24,11 @@ function ClinicForm({ initial }: { initial: ClinicSettings }) {
   const { t } = useTranslation('settings');
   const client = useQueryClient();
   const invalidate = useInvalidateClinic();
-  const { form, set, submit, saved } = useSettingsForm<ClinicSettings>(initial);
+  const settings = useSettingsForm<ClinicSettings>(initial);
+  const { form, set } = settings;
   const save = useMutation({ mutationFn: (input: ClinicSettings) => call('clinic.saveSettings', input) });
   const onSubmit = () =>
-    void submit(ClinicSettings, async (input) => {
+    void settings.submit(ClinicSettings, async (input) => {
       const result = await save.mutateAsync(input);
       client.setQueryData(clinicKeys.settings, result);
       // Every screen shows times in the clinic's zone: switch at once, and let the session re-read it.
@@ -40,18 +41,11 @@ function ClinicForm({ initial }: { initial: ClinicSettings }) {
       title={t('clinic.title')}
       intro={t('clinic.intro')}
       error={formBanner(form)}
-      savedMessage={saved ? t('clinic.saved') : null}
-      submitting={form.submitting}
+      state={settings}
+      savedMessage={t('clinic.saved')}
       onSubmit={onSubmit}
     >
-      <TextField
-        className="span-6"
-        label={t('clinic.name')}
-        value={form.values.name}
-        onChange={(v) => set('name', v)}
-        error={form.errors.name}
-        isRequired
-      />
+      <TextField className="span-6" label={t('clinic.name')} {...settings.bind('name')} isRequired />
       <TimeZoneField
         className="span-6"
         label={t('clinic.timeZone')}

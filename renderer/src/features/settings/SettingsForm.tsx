@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorBanner, SavedNote } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
-import { useForm } from '../../ui/use-form';
+import { type Bound, useForm } from '../../ui/use-form';
 
 /**
- * A settings form's state: `set` and `submit` are the form's, and they also clear the "Saved" note, which comes back
- * only when the last submit saved (so it never speaks of values typed after it).
+ * A settings form's state: `set`, `bind` and `submit` are the form's, and they also clear the "Saved" note, which
+ * comes back only when the last submit saved (so it never speaks of values typed after it).
  */
 export function useSettingsForm<T extends object>(initial: T) {
   const form = useForm<T>(initial);
@@ -17,11 +17,15 @@ export function useSettingsForm<T extends object>(initial: T) {
     setSaved(false);
     form.set(key, value);
   };
+  const bind = <K extends keyof T & string>(key: K): Bound<T[K]> => ({
+    ...form.bind(key),
+    onChange: (value) => set(key, value),
+  });
   const submit = async <S extends z.ZodType>(schema: S, save: (parsed: z.output<S>) => Promise<void>) => {
     setSaved(false);
     if (await form.submit(schema, save)) setSaved(true);
   };
-  return { form, set, submit, saved };
+  return { form, set, bind, submit, saved };
 }
 
 export function SettingsForm(p: {
@@ -30,9 +34,9 @@ export function SettingsForm(p: {
   intro: string;
   /** A refusal that is not shown at a field. */
   error: unknown;
+  state: { saved: boolean; form: { submitting: boolean } };
   /** Said once the form has saved. */
-  savedMessage: string | null;
-  submitting: boolean;
+  savedMessage: string;
   onSubmit: () => void;
   children: ReactNode;
 }) {
@@ -53,8 +57,8 @@ export function SettingsForm(p: {
         <ErrorBanner error={p.error} />
         <div className="form-grid">{p.children}</div>
         <div className="settings-actions">
-          <SavedNote className="muted small" message={p.savedMessage} />
-          <Button type="submit" variant="primary" isPending={p.submitting}>
+          <SavedNote className="muted small" message={p.state.saved ? p.savedMessage : null} />
+          <Button type="submit" variant="primary" isPending={p.state.form.submitting}>
             {t('common:actions.save')}
           </Button>
         </div>

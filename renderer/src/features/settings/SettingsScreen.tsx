@@ -16,7 +16,13 @@ import './settings.css';
 const mrnKey = ['settings', 'mrn'] as const;
 const FormatSchema = MrnSettings.pick({ format: true });
 
-const TABS = ['clinic', 'rooms', 'types', 'mrn'] as const;
+/** Each tab and what it shows, in order. */
+const TABS = [
+  ['clinic', ClinicSection],
+  ['rooms', RoomsSection],
+  ['types', ProcedureTypesSection],
+  ['mrn', MrnSection],
+] as const;
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -25,24 +31,17 @@ export function SettingsScreen() {
       <PageHeader title={t('title')} />
       <Tabs className="settings-tabs">
         <TabList className="tab-list" aria-label={t('title')}>
-          {TABS.map((tab) => (
+          {TABS.map(([tab]) => (
             <Tab key={tab} id={tab} className="tab">
               {t(`tabs.${tab}`)}
             </Tab>
           ))}
         </TabList>
-        <TabPanel id="clinic" className="tab-panel">
-          <ClinicSection />
-        </TabPanel>
-        <TabPanel id="rooms" className="tab-panel">
-          <RoomsSection />
-        </TabPanel>
-        <TabPanel id="types" className="tab-panel">
-          <ProcedureTypesSection />
-        </TabPanel>
-        <TabPanel id="mrn" className="tab-panel">
-          <MrnSection />
-        </TabPanel>
+        {TABS.map(([tab, Section]) => (
+          <TabPanel key={tab} id={tab} className="tab-panel">
+            <Section />
+          </TabPanel>
+        ))}
       </Tabs>
     </>
   );
@@ -58,7 +57,8 @@ function MrnSection() {
 function MrnForm({ format, preview }: { format: string; preview: string }) {
   const { t } = useTranslation('settings');
   const client = useQueryClient();
-  const { form, set, submit, saved } = useSettingsForm({ format });
+  const settings = useSettingsForm({ format });
+  const { form } = settings;
   // The next real number in the format as typed (the core's counter, nothing used up); a format the contract refuses
   // is not previewed: its field error says why.
   const typed = FormatSchema.safeParse(form.values);
@@ -72,7 +72,7 @@ function MrnForm({ format, preview }: { format: string; preview: string }) {
   const shownPreview = typedFormat === null ? null : (typedPreview.data?.preview ?? preview);
   const save = useMutation({ mutationFn: (input: { format: string }) => call('settings.setMrnFormat', input) });
   const onSubmit = () =>
-    void submit(FormatSchema, async (input) => {
+    void settings.submit(FormatSchema, async (input) => {
       const result = await save.mutateAsync(input);
       client.setQueryData(mrnKey, result);
     });
@@ -82,16 +82,14 @@ function MrnForm({ format, preview }: { format: string; preview: string }) {
       title={t('mrn.title')}
       intro={t('mrn.intro')}
       error={form.formError && form.formError.code !== 'VALIDATION' ? form.formError : null}
-      savedMessage={saved ? t('mrn.saved') : null}
-      submitting={form.submitting}
+      state={settings}
+      savedMessage={t('mrn.saved')}
       onSubmit={onSubmit}
     >
       <TextField
         className="span-6"
         label={t('mrn.format')}
-        value={form.values.format}
-        onChange={(x) => set('format', x)}
-        error={form.errors.format}
+        {...settings.bind('format')}
         description={t('mrn.hint')}
         isRequired
       />
