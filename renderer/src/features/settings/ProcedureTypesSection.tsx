@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { type ProcedureType, ProcedureTypeFields, type Route } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useInvalidateClinic, useProcedureTypes } from '../../api/course-queries';
-import { EmptyState, ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
+import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { routeLabel, routeOptions, typeName } from '../../ui/courses/labels';
 import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
+import { SettingsList } from './SettingsList';
 import '../../ui/courses/courses.css';
 import { DataTable } from '../../ui/DataTable';
 
@@ -43,25 +44,29 @@ export function ProcedureTypesSection() {
     });
 
   return (
-    <section className="panel" aria-labelledby="types-title">
-      <div className="panel-header">
-        <h2 className="panel-title" id="types-title">
-          {t('types.title')}
-        </h2>
-        <SavedNote className="muted small" message={note} />
-        <Button onPress={() => setEditing({ type: null })}>{t('types.add')}</Button>
-      </div>
-      <div className="panel-body settings-body">
-        <p className="muted small">{t('types.intro')}</p>
-        <ErrorBanner error={row.error} />
-      </div>
-      {types.isPending ? (
-        <Loading />
-      ) : types.isError ? (
-        <ErrorBanner error={types.error} />
-      ) : types.data.length === 0 ? (
-        <EmptyState title={t('types.empty')} />
-      ) : (
+    <SettingsList
+      id="types"
+      title={t('types.title')}
+      intro={t('types.intro')}
+      note={note}
+      action={<Button onPress={() => setEditing({ type: null })}>{t('types.add')}</Button>}
+      top={<ErrorBanner error={row.error} />}
+      query={types}
+      empty={t('types.empty')}
+      dialog={
+        editing ? (
+          <TypeDialog
+            type={editing.type}
+            onClose={() => setEditing(null)}
+            onDone={async (saved) => {
+              await invalidate();
+              setNote(t(editing.type ? 'types.saved' : 'types.added', { name: typeName(t, toNamed(saved)) }));
+            }}
+          />
+        ) : null
+      }
+    >
+      {(rows) => (
         <DataTable
           columns={[
             t('types.name'),
@@ -74,7 +79,7 @@ export function ProcedureTypesSection() {
           className="settings-table"
           labelledBy="types-title"
         >
-          {types.data.map((type) => {
+          {rows.map((type) => {
             const name = typeName(t, toNamed(type));
             return (
               <tr key={type.id} className={type.active ? undefined : 'row-retired'}>
@@ -106,17 +111,7 @@ export function ProcedureTypesSection() {
           })}
         </DataTable>
       )}
-      {editing ? (
-        <TypeDialog
-          type={editing.type}
-          onClose={() => setEditing(null)}
-          onDone={async (saved) => {
-            await invalidate();
-            setNote(t(editing.type ? 'types.saved' : 'types.added', { name: typeName(t, toNamed(saved)) }));
-          }}
-        />
-      ) : null}
-    </section>
+    </SettingsList>
   );
 }
 

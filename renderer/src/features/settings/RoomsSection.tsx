@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { type Room, RoomFields } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useInvalidateClinic, useRooms } from '../../api/course-queries';
-import { EmptyState, ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
+import { ErrorBanner } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { formBanner } from '../../ui/courses/form-banner';
 import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
+import { SettingsList } from './SettingsList';
 import { DataTable } from '../../ui/DataTable';
 
 export function RoomsSection() {
@@ -46,43 +47,51 @@ export function RoomsSection() {
     });
 
   return (
-    <section className="panel" aria-labelledby="rooms-title">
-      <div className="panel-header">
-        <h2 className="panel-title" id="rooms-title">
-          {t('rooms.title')}
-        </h2>
-        <SavedNote className="muted small" message={note} />
-      </div>
-      <div className="panel-body settings-body">
-        <p className="muted small">{t('rooms.intro')}</p>
-        <form ref={addRef} className="settings-add" onSubmit={add} noValidate aria-label={t('rooms.add')}>
-          <TextField
-            label={t('rooms.newName')}
-            value={form.values.name}
-            onChange={(v) => form.set('name', v)}
-            error={form.errors.name}
-            isRequired
+    <SettingsList
+      id="rooms"
+      title={t('rooms.title')}
+      intro={t('rooms.intro')}
+      note={note}
+      query={rooms}
+      empty={t('rooms.empty')}
+      top={
+        <>
+          <form ref={addRef} className="settings-add" onSubmit={add} noValidate aria-label={t('rooms.add')}>
+            <TextField
+              label={t('rooms.newName')}
+              value={form.values.name}
+              onChange={(v) => form.set('name', v)}
+              error={form.errors.name}
+              isRequired
+            />
+            <Button type="submit" isPending={form.submitting}>
+              {t('rooms.add')}
+            </Button>
+          </form>
+          <ErrorBanner error={formBanner(form) ?? row.error} />
+        </>
+      }
+      dialog={
+        renaming ? (
+          <RenameDialog
+            room={renaming}
+            onClose={() => setRenaming(null)}
+            onDone={async (name) => {
+              await invalidate();
+              setNote(t('rooms.renamed', { name }));
+            }}
           />
-          <Button type="submit" isPending={form.submitting}>
-            {t('rooms.add')}
-          </Button>
-        </form>
-        <ErrorBanner error={formBanner(form) ?? row.error} />
-      </div>
-      {rooms.isPending ? (
-        <Loading />
-      ) : rooms.isError ? (
-        <ErrorBanner error={rooms.error} />
-      ) : rooms.data.length === 0 ? (
-        <EmptyState title={t('rooms.empty')} />
-      ) : (
+        ) : null
+      }
+    >
+      {(rows) => (
         <DataTable
           columns={[t('rooms.name'), t('status')]}
           actions={t('actions')}
           className="settings-table"
           labelledBy="rooms-title"
         >
-          {rooms.data.map((room) => (
+          {rows.map((room) => (
             <tr key={room.id} className={room.active ? undefined : 'row-retired'}>
               <td>{room.name}</td>
               <td>
@@ -102,17 +111,7 @@ export function RoomsSection() {
           ))}
         </DataTable>
       )}
-      {renaming ? (
-        <RenameDialog
-          room={renaming}
-          onClose={() => setRenaming(null)}
-          onDone={async (name) => {
-            await invalidate();
-            setNote(t('rooms.renamed', { name }));
-          }}
-        />
-      ) : null}
-    </section>
+    </SettingsList>
   );
 }
 
