@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { IsoInstant, Ok, method } from './common';
 
-/** Which form a draft belongs to: a new record (`inquiry:new`) or the record being edited (`patient:5`). */
-export const DRAFT_FORMS = ['inquiry', 'patient', 'convert'] as const;
+/**
+ * Which form a draft belongs to: a new record (`inquiry:new`) or the record being edited (`patient:5`). A new course
+ * belongs to a patient, so its draft is keyed by the patient (`courseNew:5`); a course being edited by itself.
+ */
+export const DRAFT_FORMS = ['inquiry', 'patient', 'convert', 'courseNew', 'course'] as const;
 export type DraftForm = (typeof DRAFT_FORMS)[number];
 export const FormKey = z
   .string()

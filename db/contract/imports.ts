@@ -58,9 +58,57 @@ export const DUPLICATE_CHUNK_MAX = 500;
 export const ImportIssue = z.object({
   row: z.number().int().min(1).nullable(),
   field: z.string().nullable(),
+  /** In English, for logs and scripts; the screen words `code` and `values` in the reader's language. */
   message: z.string(),
+  /**
+   * An IMPORT_MESSAGES key (the screen's `imports:issue.<code>`), or 'validation' for a rule of the inquiry contract,
+   * whose English `message` is one of VALIDATION_MESSAGES and is phrased as the forms phrase it.
+   */
+  code: z.string(),
+  values: z.record(z.string(), z.string()),
 });
 export type ImportIssue = z.infer<typeof ImportIssue>;
+
+/** Each problem the import finds in a file itself (not a rule of an inquiry): its English words, `{{values}}` open. */
+export const IMPORT_MESSAGES = {
+  expectedText: 'Expected text',
+  required: 'Required',
+  unknownCodes: 'Unknown code {{codes}}; use: {{allowed}}',
+  requiredOneOf: 'Required; use one of: {{allowed}}',
+  oneOf: 'Use one of: {{allowed}}',
+  yesNo: 'Use yes or no',
+  wholeYears: 'Whole years',
+  instantFormat: 'Use an ISO 8601 date and time, e.g. 2026-11-24T09:30:00Z',
+  instantZone: 'Add the time zone (Z or an offset such as +03:00)',
+  notRealInstant: 'Not a real date and time',
+  maxChars: 'At most {{max}} characters',
+  noSubmissions: 'The file has no submissions',
+  tooManyRows: 'At most {{max}} submissions per file; split it',
+  unclosedQuote: 'A quoted value is never closed',
+  badQuote: 'A quoted value has a stray character after its closing quote',
+  unreadableLine: 'This line cannot be read as CSV',
+  unnamedColumn: 'Column {{n}} has no name',
+  unknownColumn: 'Unknown column; the columns are: {{columns}}',
+  duplicateColumn: 'This column appears twice',
+  missingColumn: 'Required column is missing',
+  rowLength: 'This row has {{values}} values but the header has {{columns}} columns',
+  notJson: 'The file is not valid JSON',
+  notArray: 'The file must hold an array of submissions: [ {…}, {…} ]',
+  notObject: 'Each submission must be an object',
+  notPlain: 'Expected a plain value',
+} as const;
+export type ImportMessageKey = keyof typeof IMPORT_MESSAGES;
+
+/** A problem in a file: its code and values for the screen, and the same in English. */
+export function importIssue(
+  row: number | null,
+  field: string | null,
+  code: ImportMessageKey,
+  values: Record<string, string> = {},
+): ImportIssue {
+  const message = IMPORT_MESSAGES[code].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+  return { row, field, message, code, values };
+}
 
 export const StageInput = z.object({
   fileName: z.string().trim().min(1, 'Required').max(255, 'At most 255 characters'),

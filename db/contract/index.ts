@@ -37,6 +37,7 @@ export * from './geo';
 export * from './date-text';
 export * from './auth';
 export * from './inquiries';
+export * from './instruments';
 export * from './imports';
 export * from './patients';
 export * from './attachments';

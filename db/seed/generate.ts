@@ -38,6 +38,14 @@ import {
   type CountryProfile,
 } from './names';
 import { Random } from './random';
+import {
+  DEMO_ROOMS,
+  type TreatmentSeedResult,
+  type WardSetup,
+  benchLanes,
+  seedBenchWard,
+  seedDemoWard,
+} from './treatment';
 
 export interface SeedAccount {
   username: string;
@@ -49,6 +57,8 @@ export interface SeedResult {
   accounts: SeedAccount[];
   inquiries: number;
   patients: number;
+  /** The demo ward (rooms, courses, consents, procedures); null for a clinic too large for it (see seedTreatmentBenchmark). */
+  treatment: TreatmentSeedResult | null;
 }
 export interface SeedOptions {
   inquiries: number;
@@ -178,6 +188,7 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   try {
     return seedInChunks(core, options, rng, needAccounts, hashes, created, now);
   } finally {
+    core.db.pragma('foreign_keys = ON');
     core.db.pragma(`cache_size = ${cacheSize}`);
   }
 }
@@ -460,7 +471,14 @@ function seedInChunks(
         patients += 1;
       }
     }
-    const after = { accounts: created.length, inquiries: options.inquiries, patients, seed: options.seed ?? 1 };
+    const treatment = patients <= DEMO_WARD_MAX_PATIENTS ? seedDemoTreatment(core, w, options.seed ?? 1) : null;
+    const after = {
+      accounts: created.length,
+      inquiries: options.inquiries,
+      patients,
+      seed: options.seed ?? 1,
+      ...(treatment ? { treatment } : {}),
+    };
     insertAudit(w, {
       at: nowIso(core),
       actorId: null,
@@ -470,8 +488,121 @@ function seedInChunks(
       before: null,
       after,
     });
-    return { accounts: created, inquiries: options.inquiries, patients };
+    return { accounts: created, inquiries: options.inquiries, patients, treatment };
   });
+}
+
+/** The demo ward's four active rooms and two doctors hold a small clinic's stays; a larger one is seeded on purpose. */
+const DEMO_WARD_MAX_PATIENTS = 1000;
+
+function wardSetup(core: Core, w: WritableDB, rooms: readonly number[], doctors: readonly number[]): WardSetup {
+  const accounts = listAccounts(w).filter((a) => a.active && a.role !== 'admin');
+  const types = w
+    .prepare(
+      'SELECT id, code, default_minutes AS minutes, route FROM procedure_types WHERE code IS NOT NULL ORDER BY id',
+    )
+    .all() as WardSetup['types'];
+  const names = w.prepare('SELECT id, name FROM rooms').all() as { id: number; name: string }[];
+  const prefers: Record<string, number> = {};
+  for (const r of DEMO_ROOMS) {
+    const index = rooms.indexOf(names.find((n) => n.name === r.name)?.id ?? -1);
+    if (r.prefers && index >= 0) prefers[r.prefers] = index;
+  }
+  const patients = w.prepare('SELECT id, created_at FROM patients WHERE merged_into_id IS NULL ORDER BY id').all() as {
+    id: number;
+    created_at: string;
+  }[];
+  return {
+    w,
+    timeZone: clinicTimeZone(core),
+    today: Math.round(Date.parse(`${clinicToday(core)}T00:00:00Z`) / DAY),
+    now: nowIso(core),
+    patients: patients.map((p) => p.id),
+    registered: patients.map((p) => Math.floor(Date.parse(p.created_at) / DAY)),
+    roomIds: rooms,
+    prefers,
+    doctorIds: doctors,
+    takerIds: accounts.map((a) => a.id),
+    types,
+  };
+}
+
+/** The demo clinic's rooms (one retired) and ward, once: a database that has courses already keeps them. */
+function seedDemoTreatment(core: Core, w: WritableDB, seed: number): TreatmentSeedResult | null {
+  if ((w.prepare('SELECT count(*) AS n FROM courses').get() as { n: number }).n > 0) return null;
+  if ((w.prepare('SELECT count(*) AS n FROM rooms').get() as { n: number }).n === 0) {
+    const add = w.prepare('INSERT INTO rooms (name, active) VALUES (?, ?)');
+    for (const r of DEMO_ROOMS) add.run(r.name, r.active ? 1 : 0);
+  }
+  const rooms = (w.prepare('SELECT id FROM rooms WHERE active = 1 ORDER BY id').all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+  const doctors = listAccounts(w)
+    .filter((a) => a.active && a.role === 'doctor')
+    .map((a) => a.id);
+  if (rooms.length === 0 || doctors.length === 0) return null;
+  return seedDemoWard(wardSetup(core, w, rooms, doctors), seed);
+}
+
+export interface TreatmentBenchOptions {
+  /** Bookings in all (default 1,000,000). */
+  procedures?: number;
+  /** Spread over this many years up to today, plus the coming two weeks (default 10). */
+  years?: number;
+  seed?: number;
+}
+
+/**
+ * A benchmark-size ward on a clinic that already has its patients (seedClinic first): enough bench rooms and doctors
+ * for the bookings to fit without a clash, then courses, consents and `procedures` bookings, written with prepared
+ * statements in a few large transactions.
+ */
+export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}): TreatmentSeedResult {
+  const procedures = o.procedures ?? 1_000_000;
+  const years = o.years ?? 10;
+  const lanes = benchLanes(procedures, years);
+  const w = bulkWritable(core.db);
+  const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
+  core.db.pragma('cache_size = -1048576');
+  // Every reference is built from rows just read or written; checking five parents per booking would double the time.
+  core.db.pragma('foreign_keys = OFF');
+  try {
+    return inChunks(core, (commitChunk) => {
+      const at = nowIso(core);
+      const addRoom = w.prepare('INSERT INTO rooms (name) VALUES (?)');
+      const rooms = Array.from({ length: lanes }, (_, i) =>
+        Number(addRoom.run(`Bench room ${String(i + 1).padStart(2, '0')}`).lastInsertRowid),
+      );
+      const template = listAccounts(w).find((a) => a.active);
+      if (!template) throw new Error('The treatment benchmark needs the seeded clinic (seedClinic) first.');
+      // Bench doctors share an existing account's password hash: they exist to be booked, not to sign in.
+      const doctors = Array.from({ length: lanes }, (_, i) =>
+        insertAccount(w, {
+          username: `bench.dr.${String(i + 1).padStart(2, '0')}`,
+          displayName: `Dr. Bench ${i + 1}`,
+          role: 'doctor',
+          passwordHash: template.passwordHash,
+          createdAt: at,
+        }),
+      );
+      const setup = wardSetup(core, w, rooms, doctors);
+      if (setup.patients.length === 0) throw new Error('The treatment benchmark needs patients (seedClinic first).');
+      const result = seedBenchWard(setup, { procedures, years, ...(o.seed ? { seed: o.seed } : {}) }, commitChunk);
+      insertAudit(w, {
+        at,
+        actorId: null,
+        action: 'seed.treatmentBenchmark',
+        entity: 'clinic',
+        entityId: null,
+        before: null,
+        after: result,
+      });
+      return result;
+    });
+  } finally {
+    core.db.pragma('foreign_keys = ON');
+    core.db.pragma(`cache_size = ${cacheSize}`);
+  }
 }
 
 type Person = ReturnType<typeof personName>;

@@ -6,16 +6,19 @@ import {
   type Course,
   type CourseFields,
   type CourseStatus,
+  formKey,
 } from '../contract';
 import { findAccountById } from '../repos/accounts';
 import { findAttachment } from '../repos/attachments';
 import * as consents from '../repos/consents';
 import * as repo from '../repos/courses';
+import { renumberCourse } from '../repos/procedures';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB } from '../sqlite/handles';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
 import { command, mustLoad } from './kernel';
+import { settleDraft } from './drafts';
 import { checkTransition } from './lifecycle';
 import { loadLive } from './patients';
 
@@ -41,14 +44,17 @@ export const courseDays = (c: Course): { from: string; to: string } => ({
 export function create(ctx: CallContext, input: { patientId: number; fields: CourseFields }): Course {
   return command(ctx, { action: 'courses.create', entity: 'course' }, ({ w, actor, at }) => {
     loadLive(w, input.patientId);
-    return loadCourse(w, repo.insertCourse(w, input.patientId, input.fields, { at, by: actor.id }));
+    const id = repo.insertCourse(w, input.patientId, input.fields, { at, by: actor.id });
+    // The form's draft goes with the save it became, as for every other form.
+    settleDraft(w, actor.id, formKey('courseNew', input.patientId));
+    return loadCourse(w, id);
   });
 }
 
 /** Edits the plan. A finished or cancelled stay is history; new dates must still hold the bookings made in them. */
 export function update(ctx: CallContext, input: { id: number; version: number; fields: CourseFields }): Course {
   const spec = { action: 'courses.update', entity: 'course', ...target(input.id, input.version) };
-  return command(ctx, spec, ({ w, before, at }) => {
+  return command(ctx, spec, ({ w, actor, before, at }) => {
     if (!COURSE_LIFECYCLE.open.includes(before.status)) {
       throw new DomainError('CONFLICT', `This course is ${before.status}; it can no longer be changed.`, {
         entity: 'courses',
@@ -65,6 +71,7 @@ export function update(ctx: CallContext, input: { id: number; version: number; f
       throw fieldError('plannedDischarge', 'A procedure booked in this course is after this date');
     }
     repo.updateCourseFields(w, input.id, input.fields, at);
+    settleDraft(w, actor.id, formKey('course', input.id));
     return loadCourse(w, input.id);
   });
 }
@@ -111,6 +118,8 @@ export function transition(
     repo.setCourseStatus(w, input.id, { status: input.to, admittedOn, dischargedOn, cancelReason }, at);
     if (input.to === 'cancelled' && input.reason !== null) {
       freed = repo.cancelScheduledProcedures(w, input.id, input.reason, at);
+      // What the stay did hold keeps gap-free transplant numbers, as after any single cancellation.
+      renumberCourse(w, input.id);
       for (const id of freed)
         audit('courses.transition', 'procedure', id, { status: 'scheduled' }, { status: 'cancelled' });
     }

@@ -7,8 +7,13 @@ import { command } from './kernel';
 
 const ENTITY = 'form_draft';
 
-/** Patient data stays in the draft row: the audit entry names only the form (and whether anything was there). */
-const auditKeyOnly = (formKey: string) => () => ({ entityId: null, before: null, after: { formKey } });
+/**
+ * Patient data stays in the draft row: the audit entry names only the form. A draft is audited when it starts and
+ * when it is thrown away, not on every pause in typing (an autosave every few seconds would bury the real events):
+ * `counts` says whether this call is one of those two.
+ */
+const auditKeyOnly = (formKey: string, counts: () => boolean) => () =>
+  counts() ? { entityId: null, before: null, after: { formKey } } : null;
 
 export function get(ctx: CallContext, input: { formKey: FormKey }): Draft | null {
   return repo.findDraft(ctx.core.db, requireActor(ctx).id, input.formKey);
@@ -22,16 +27,20 @@ export function save(
   ctx: CallContext,
   input: { formKey: FormKey; data: DraftData; baseVersion: number | null },
 ): DraftSummary {
-  const spec = { action: 'drafts.save', entity: ENTITY, audit: auditKeyOnly(input.formKey) };
+  let started = false;
+  const spec = { action: 'drafts.save', entity: ENTITY, audit: auditKeyOnly(input.formKey, () => started) };
   return command(ctx, spec, ({ w, actor, at }) => {
+    started = repo.findDraft(w, actor.id, input.formKey) === null;
     repo.upsertDraft(w, actor.id, { ...input, at });
     return { formKey: input.formKey, baseVersion: input.baseVersion, updatedAt: at };
   });
 }
 
 export function discard(ctx: CallContext, input: { formKey: FormKey }): { ok: true } {
-  const spec = { action: 'drafts.discard', entity: ENTITY, audit: auditKeyOnly(input.formKey) };
+  let thrown = false;
+  const spec = { action: 'drafts.discard', entity: ENTITY, audit: auditKeyOnly(input.formKey, () => thrown) };
   return command(ctx, spec, ({ w, actor }) => {
+    thrown = repo.findDraft(w, actor.id, input.formKey) !== null;
     repo.deleteDraft(w, actor.id, input.formKey);
     return { ok: true as const };
   });

@@ -14,6 +14,8 @@ import {
   WEB_FORM_COLUMNS,
   type ImportFormat,
   type ImportIssue,
+  type ImportMessageKey,
+  importIssue,
   type InquiryFields,
   type WebFormColumn,
 } from '../contract';
@@ -71,14 +73,22 @@ const COLUMN_OF: Record<keyof InquiryFields, WebFormColumn | null> = {
   nextFollowUp: null,
 };
 
-class CellError extends Error {}
+/** A cell that cannot be read: the message's code and values, worded by the screen in the reader's language. */
+class CellError extends Error {
+  constructor(
+    readonly code: ImportMessageKey,
+    readonly values: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
 
 /** Text of a cell: numbers become text (a spreadsheet may store a phone as a number); empty becomes null. */
 function text(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v.trim() === '' ? null : v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  throw new CellError('Expected text');
+  throw new CellError('expectedText');
 }
 
 const lower = (v: unknown) => text(v)?.trim().toLowerCase() ?? null;
@@ -88,7 +98,10 @@ function codes(v: unknown, allowed: readonly string[]): string[] {
   const out = [...new Set(items.map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))];
   const unknown = out.filter((c) => !allowed.includes(c));
   if (unknown.length > 0)
-    throw new CellError(`Unknown code ${unknown.map((c) => `"${c}"`).join(', ')}; use: ${allowed.join(', ')}`);
+    throw new CellError('unknownCodes', {
+      codes: unknown.map((c) => `"${c}"`).join(', '),
+      allowed: allowed.join(', '),
+    });
   return out;
 }
 
@@ -97,8 +110,8 @@ function oneOf(allowed: readonly string[], empty?: string) {
   return (v: unknown): string => {
     const s = lower(v);
     const code = s === null ? empty : (SHORT_CODES[s] ?? s);
-    if (code === undefined) throw new CellError(`Required; use one of: ${allowed.join(', ')}`);
-    if (!allowed.includes(code)) throw new CellError(`Use one of: ${allowed.join(', ')}`);
+    if (code === undefined) throw new CellError('requiredOneOf', { allowed: allowed.join(', ') });
+    if (!allowed.includes(code)) throw new CellError('oneOf', { allowed: allowed.join(', ') });
     return code;
   };
 }
@@ -110,14 +123,14 @@ function yesNo(v: unknown): boolean {
   if (s === null) return false;
   if (['yes', 'y', 'true', '1'].includes(s)) return true;
   if (['no', 'n', 'false', '0'].includes(s)) return false;
-  throw new CellError('Use yes or no');
+  throw new CellError('yesNo');
 }
 
 function age(v: unknown): number | null {
   if (typeof v === 'number') return v;
   const s = text(v)?.trim() ?? null;
   if (s === null) return null;
-  if (!/^\d{1,3}$/.test(s)) throw new CellError('Whole years');
+  if (!/^\d{1,3}$/.test(s)) throw new CellError('wholeYears');
   return Number(s);
 }
 
@@ -129,19 +142,19 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 /** Web forms export local times with an offset; the records keep UTC. A time without a zone is ambiguous: refused. */
 function instant(v: unknown): string {
   const s = text(v)?.trim() ?? null;
-  if (s === null) throw new CellError('Required');
+  if (s === null) throw new CellError('required');
   const m = INSTANT_RE.exec(s);
-  if (!m) throw new CellError('Use an ISO 8601 date and time, e.g. 2026-11-24T09:30:00Z');
-  if (m[3] === undefined) throw new CellError('Add the time zone (Z or an offset such as +03:00)');
+  if (!m) throw new CellError('instantFormat');
+  if (m[3] === undefined) throw new CellError('instantZone');
   const zone = m[3].toUpperCase() === 'Z' ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const d = new Date(`${s.slice(0, 10)}T${s.slice(11, s.length - m[3].length)}${zone}`);
-  if (Number.isNaN(d.getTime())) throw new CellError('Not a real date and time');
+  if (Number.isNaN(d.getTime())) throw new CellError('notRealInstant');
   return d.toISOString();
 }
 
 function submissionId(v: unknown): string | null {
   const s = text(v)?.trim() ?? null;
-  if (s !== null && s.length > 100) throw new CellError('At most 100 characters');
+  if (s !== null && s.length > 100) throw new CellError('maxChars', { max: '100' });
   return s;
 }
 
@@ -154,7 +167,7 @@ function mapRow(cells: Cells, row: number): { ok: true; value: WebFormRow } | { 
       return convert(cells[column]);
     } catch (err) {
       if (!(err instanceof CellError)) throw err;
-      issues.push({ row, field: column, message: err.message });
+      issues.push(importIssue(row, column, err.code, err.values));
       failed.add(column);
       return fallback;
     }
@@ -193,7 +206,7 @@ function mapRow(cells: Cells, row: number): { ok: true; value: WebFormRow } | { 
       const column = typeof key === 'string' && key in COLUMN_OF ? COLUMN_OF[key as keyof InquiryFields] : null;
       // A cell that could not be read already has its problem; the contract's complaint about the stand-in adds nothing.
       if (column !== null && failed.has(column)) continue;
-      issues.push({ row, field: column, message: issue.message });
+      issues.push({ row, field: column, message: issue.message, code: 'validation', values: {} });
     }
   }
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
@@ -222,10 +235,9 @@ class Collector {
     else if (found.length === 0) this.rows.push(r.value);
   }
   result(): WebFormParse {
-    if (this.rowCount === 0 && this.errorCount === 0)
-      this.add([{ row: null, field: null, message: 'The file has no submissions' }]);
+    if (this.rowCount === 0 && this.errorCount === 0) this.add([importIssue(null, null, 'noSubmissions')]);
     if (this.rowCount > MAX_IMPORT_ROWS)
-      this.add([{ row: null, field: null, message: `At most ${MAX_IMPORT_ROWS} submissions per file; split it` }]);
+      this.add([importIssue(null, null, 'tooManyRows', { max: String(MAX_IMPORT_ROWS) })]);
     // A file with any bad row imports nothing: no rows are handed on.
     return {
       rows: this.errorCount > 0 ? [] : this.rows,
@@ -254,26 +266,22 @@ function parseCsv(input: string): WebFormParse {
   });
   // Papa's row index counts records, as a spreadsheet counts rows; a quoted line break stays inside its row.
   for (const e of parsed.errors) {
-    out.add([
-      {
-        row: e.row === undefined ? null : e.row + 1,
-        field: null,
-        message: e.code === 'MissingQuotes' ? 'A quoted value is never closed' : e.message,
-      },
-    ]);
+    const code =
+      e.code === 'MissingQuotes' ? 'unclosedQuote' : e.code === 'InvalidQuotes' ? 'badQuote' : 'unreadableLine';
+    out.add([importIssue(e.row === undefined ? null : e.row + 1, null, code)]);
   }
   const [header, ...records] = parsed.data;
   if (!header) return out.result();
   const names = header.map((h) => h.trim().toLowerCase());
   const issues: ImportIssue[] = [];
   names.forEach((name, i) => {
-    if (name === '') issues.push({ row: 1, field: null, message: `Column ${i + 1} has no name` });
+    if (name === '') issues.push(importIssue(1, null, 'unnamedColumn', { n: String(i + 1) }));
     else if (!isColumn(name))
-      issues.push({ row: 1, field: name, message: `Unknown column; the columns are: ${WEB_FORM_COLUMNS.join(', ')}` });
-    else if (names.indexOf(name) !== i) issues.push({ row: 1, field: name, message: 'This column appears twice' });
+      issues.push(importIssue(1, name, 'unknownColumn', { columns: WEB_FORM_COLUMNS.join(', ') }));
+    else if (names.indexOf(name) !== i) issues.push(importIssue(1, name, 'duplicateColumn'));
   });
   for (const required of REQUIRED_COLUMNS) {
-    if (!names.includes(required)) issues.push({ row: 1, field: required, message: 'Required column is missing' });
+    if (!names.includes(required)) issues.push(importIssue(1, required, 'missingColumn'));
   }
   out.add(issues);
   if (issues.length > 0) return out.result();
@@ -283,13 +291,7 @@ function parseCsv(input: string): WebFormParse {
     if (record.every((c) => c.trim() === '')) return;
     if (record.length !== names.length) {
       out.rowCount += 1;
-      out.add([
-        {
-          row,
-          field: null,
-          message: `This row has ${record.length} values but the header has ${names.length} columns`,
-        },
-      ]);
+      out.add([importIssue(row, null, 'rowLength', { values: String(record.length), columns: String(names.length) })]);
       return;
     }
     const cells: Cells = {};
@@ -307,11 +309,11 @@ function parseJson(input: string): WebFormParse {
   try {
     data = JSON.parse(stripBom(input));
   } catch {
-    out.add([{ row: null, field: null, message: 'The file is not valid JSON' }]);
+    out.add([importIssue(null, null, 'notJson')]);
     return out.result();
   }
   if (!Array.isArray(data)) {
-    out.add([{ row: null, field: null, message: 'The file must hold an array of submissions: [ {…}, {…} ]' }]);
+    out.add([importIssue(null, null, 'notArray')]);
     return out.result();
   }
   const unknownSeen = new Set<string>();
@@ -319,7 +321,7 @@ function parseJson(input: string): WebFormParse {
     const row = i + 1;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       out.rowCount += 1;
-      out.add([{ row, field: null, message: 'Each submission must be an object' }]);
+      out.add([importIssue(row, null, 'notObject')]);
       return;
     }
     const issues: ImportIssue[] = [];
@@ -328,20 +330,20 @@ function parseJson(input: string): WebFormParse {
       if (!isColumn(key)) {
         // Named once, at the first row that has it, so a file with an extra key everywhere is one problem, not thousands.
         if (!unknownSeen.has(key))
-          issues.push({ row, field: key, message: `Unknown column; the columns are: ${WEB_FORM_COLUMNS.join(', ')}` });
+          issues.push(importIssue(row, key, 'unknownColumn', { columns: WEB_FORM_COLUMNS.join(', ') }));
         unknownSeen.add(key);
       } else if (
         typeof value === 'object' &&
         value !== null &&
         !(Array.isArray(value) && (key === 'symptoms' || key === 'conditions'))
       ) {
-        issues.push({ row, field: key, message: 'Expected a plain value' });
+        issues.push(importIssue(row, key, 'notPlain'));
       } else {
         cells[key] = value;
       }
     }
     for (const required of REQUIRED_COLUMNS) {
-      if (!(required in item)) issues.push({ row, field: required, message: 'Required column is missing' });
+      if (!(required in item)) issues.push(importIssue(row, required, 'missingColumn'));
     }
     out.map(cells, row, issues);
   });

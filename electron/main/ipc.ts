@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../../db/api/dispatch';
+import { rememberStartLanguage } from '../../db/app/start-language';
 import type { Envelope } from '../../db/contract';
 import { openFile } from '../../db/services/attachments';
 import type { SessionHolder } from '../../db/services/context';
@@ -18,7 +19,8 @@ const refused: Envelope<never> = {
   error: { code: 'FORBIDDEN', message: 'This window may not call StrokeDesk.', details: null },
 };
 
-export function registerIpc(core: Core): void {
+/** `dataDir` keeps the language an account chooses, for the next start's native date inputs. */
+export function registerIpc(core: Core, dataDir: string): void {
   // One sign-in session per window; it ends when the window goes away.
   const sessions = new Map<number, SessionHolder>();
   const sessionFor = (event: IpcMainInvokeEvent): SessionHolder => {
@@ -39,7 +41,9 @@ export function registerIpc(core: Core): void {
 
   ipcMain.handle(IPC_CHANNELS.api, async (event, method: unknown, input: unknown) => {
     if (!trusted(event) || typeof method !== 'string') return refused;
-    return dispatch(core, sessionFor(event), method, input);
+    const answer = await dispatch(core, sessionFor(event), method, input);
+    rememberStartLanguage(dataDir, method, answer);
+    return answer;
   });
 
   // Viewers need a real file under the person's own name: private copies in one folder of this run, removed at quit.

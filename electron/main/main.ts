@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, dialog, protocol } from 'electron';
 import { bootstrap, warmUpInBackground } from '../../db/app/bootstrap';
 import { resolveDataDir } from '../../db/app/data-dir';
+import { readStartLanguage } from '../../db/app/start-language';
 import type { Core } from '../../db/services/core';
 import { registerIpc } from './ipc';
 import { APP_SCHEME, dataDirArg, nativeBindingPath } from './policies';
@@ -17,9 +18,13 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | null = null;
 
+// --data-dir, then STROKEDESK_DATA_DIR, then Electron's per-user folder.
+const dataDir = resolveDataDir(dataDirArg(process.argv), process.env, app.getPath('userData'));
+// Native date and time inputs follow Chromium's language, fixed at start: the one the last account chose.
+const startLanguage = readStartLanguage(dataDir);
+if (startLanguage) app.commandLine.appendSwitch('lang', startLanguage);
+
 async function start(): Promise<void> {
-  // --data-dir, then STROKEDESK_DATA_DIR, then Electron's per-user folder.
-  const dataDir = resolveDataDir(dataDirArg(process.argv), process.env, app.getPath('userData'));
   try {
     const started = await bootstrap({
       dataDir,
@@ -37,7 +42,7 @@ async function start(): Promise<void> {
   }
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   serveAppProtocol(rendererRoot);
-  registerIpc(core);
+  registerIpc(core, dataDir);
   createMainWindow(path.join(__dirname, 'preload.cjs'));
   warmUpInBackground(core);
 }

@@ -105,6 +105,6 @@ const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
 });
 pairs.push({ fts: all, like: allLike });
 printComparison(pairs);
-await benchTreatment(db, call, runs, procedures);
+await benchTreatment(core, call, runs, procedures);
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,21 +1,10 @@
 // Clinic settings in the core: name and time zone, rooms (retired ones keep their bookings), procedure types, roles.
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiError, ClinicSettings, ProcedureType, Room } from '../../db/contract';
+import { describe, expect, it } from 'vitest';
+import type { ClinicSettings, ProcedureType, Room } from '../../db/contract';
 import { clinicToday } from '../../db/services/core';
-import type { Caller } from './support';
-import { courseInput, insertProcedure, treatmentClinic } from './treatment-fixtures';
+import { courseInput, insertProcedure, treatmentClinic, refusal, tempDirs } from './treatment-fixtures';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-async function refusal(c: Caller, method: string, body: unknown): Promise<ApiError> {
-  const r = await c.call(method, body);
-  if (r.ok) throw new Error(`${method} was expected to be refused`);
-  return r.error;
-}
+const dirs = tempDirs();
 
 const TYPE = { name: 'Intra-arterial infusion', defaultMinutes: 120, route: 'intravenous', colour: '#884499' };
 

@@ -1,22 +1,20 @@
 // Treatment courses in the core: creation and numbering, every lifecycle step and refusal, the cancel cascade over the
 // course's bookings, the consent rules, roles, and the audit trail, on real SQLite.
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiError, Attachment, Consent, Course, Patient } from '../../db/contract';
+import { describe, expect, it } from 'vitest';
+import type { Attachment, Consent, Course, Patient } from '../../db/contract';
 import { hasTreatmentConsent } from '../../db/repos/consents';
 import { type Caller, auditCount, patientInput } from './support';
-import { TODAY, courseInput, insertProcedure, procedureState, treatmentClinic } from './treatment-fixtures';
+import {
+  TODAY,
+  courseInput,
+  insertProcedure,
+  procedureState,
+  treatmentClinic,
+  refusal,
+  tempDirs,
+} from './treatment-fixtures';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-async function refusal(c: Caller, method: string, body: unknown): Promise<ApiError> {
-  const r = await c.call(method, body);
-  if (r.ok) throw new Error(`${method} was expected to be refused`);
-  return r.error;
-}
+const dirs = tempDirs();
 
 async function withCourse() {
   const clinic = await treatmentClinic(dirs);
@@ -63,6 +61,19 @@ describe('creating and editing a course', () => {
       fields: courseInput({ notes: 'Second stay' }),
     });
     expect(again).toMatchObject({ number: 2, notes: 'Second stay', version: 2 });
+  });
+
+  it('drops the form’s draft with the save it became: a new course’s by patient, an edit’s by course', async () => {
+    const { coordinator, patient } = await withCourse();
+    const keep = (formKey: string) =>
+      coordinator.ok('drafts.save', { formKey, data: { notes: 'typed' }, baseVersion: null });
+    const kept = async () => (await coordinator.ok<{ formKey: string }[]>('drafts.mine', {})).map((d) => d.formKey);
+    await keep(`courseNew:${patient.id}`);
+    const made = await coordinator.ok<Course>('courses.create', { patientId: patient.id, fields: courseInput() });
+    await keep(`course:${made.id}`);
+    expect(await kept()).toEqual([`course:${made.id}`]);
+    await coordinator.ok<Course>('courses.update', { id: made.id, version: 1, fields: courseInput({ notes: 'x' }) });
+    expect(await kept()).toEqual([]);
   });
 
   it('refuses a discharge planned before the admission, and an unknown or merged patient', async () => {
@@ -299,6 +310,25 @@ describe('the course lifecycle', () => {
       .prepare("SELECT after_json AS after FROM audit_log WHERE action = 'courses.transition' AND entity = 'course'")
       .get() as { after: string };
     expect(JSON.parse(entry.after)).toMatchObject({ status: 'cancelled', cancelledProcedures: [first, second] });
+  });
+
+  it('renumbers what the course still holds gap-free once its scheduled bookings are cancelled', async () => {
+    const { core, coordinator, course, ids } = await withCourse();
+    const slot = (day: string) => ({
+      courseId: course.id,
+      startsAt: `2026-${day}T01:00:00.000Z`,
+      endsAt: `2026-${day}T02:00:00.000Z`,
+      doctorId: ids.doctor,
+    });
+    // A scheduled #1 that never happened, a completed #2 after it (recorded late), a scheduled #3.
+    const skipped = insertProcedure(core, { ...slot('11-21'), sequence: 1 });
+    const done = insertProcedure(core, { ...slot('11-22'), status: 'completed', sequence: 2 });
+    const later = insertProcedure(core, { ...slot('11-23'), sequence: 3 });
+    await coordinator.ok<Course>('courses.transition', { id: course.id, version: 1, to: 'cancelled', reason: 'Fever' });
+    expect(procedureState(core, skipped)).toMatchObject({ status: 'cancelled', sequence: null });
+    expect(procedureState(core, later)).toMatchObject({ status: 'cancelled', sequence: null });
+    // The completed transplant is now the course's #1; a renumbering is not an edit, so its version stays.
+    expect(procedureState(core, done)).toEqual({ status: 'completed', reason: null, sequence: 1, version: 1 });
   });
 
   it('leaves the bookings untouched when the cancellation is refused', async () => {

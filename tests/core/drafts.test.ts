@@ -93,10 +93,16 @@ describe('form drafts', () => {
     expect(notObject.ok).toBe(false);
   });
 
-  it('audits every save and discard by form key, never with what was typed', async () => {
+  it('audits a draft when it starts and when it is thrown away, not every autosave, never with what was typed', async () => {
     const core = makeCore();
     const { coordinator, ids } = await staff(core);
-    await coordinator.ok('drafts.save', { formKey: 'inquiry:new', data: typed, baseVersion: null });
+    // Five pauses in typing: one draft started.
+    for (let i = 1; i <= 5; i += 1) {
+      const data = { ...typed, message: `typed ${i}` };
+      await coordinator.ok('drafts.save', { formKey: 'inquiry:new', data, baseVersion: null });
+    }
+    await coordinator.ok('drafts.discard', { formKey: 'inquiry:new' });
+    // Nothing left to throw away: no entry.
     await coordinator.ok('drafts.discard', { formKey: 'inquiry:new' });
     const rows = core.db
       .prepare(

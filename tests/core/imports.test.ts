@@ -186,9 +186,16 @@ describe('web-form import', () => {
     expect(r.errors.find((e) => e.field === 'submitted_at')?.message).toMatch(/time zone/);
     expect(r.errors.find((e) => e.field === 'symptoms')?.message).toMatch(/"flying"/);
     expect(r.errors.find((e) => e.row === 5)?.message).toBe('Give an e-mail, a phone or a messaging handle');
-    expect(r.errors.find((e) => e.field === 'relation')?.message).toBe(
-      'Use one of: self, spouse, child, parent, other',
-    );
+    expect(r.errors.find((e) => e.field === 'relation')).toMatchObject({
+      message: 'Use one of: self, spouse, child, parent, other',
+      // The screen words it from these, in the reader's language.
+      code: 'oneOf',
+      values: { allowed: 'self, spouse, child, parent, other' },
+    });
+    expect(r.errors.find((e) => e.field === 'symptoms')).toMatchObject({
+      code: 'unknownCodes',
+      values: { codes: '"flying"' },
+    });
     expect(count(core, 'import_batches') + count(core, 'import_rows') + count(core, 'inquiries')).toBe(0);
   });
 
@@ -200,8 +207,14 @@ describe('web-form import', () => {
       csv(minimal({ patient_birth_date: '2025-13-45' }), minimal({ submission_id: 'T-2', onset_date: '26-4-1' })),
     );
     expect(!r.ok && r.errors).toEqual([
-      { row: 2, field: 'patient_birth_date', message: 'Not a real calendar date' },
-      { row: 3, field: 'onset_date', message: 'Use the form YYYY-MM-DD, YYYY-MM or YYYY' },
+      { row: 2, field: 'patient_birth_date', message: 'Not a real calendar date', code: 'validation', values: {} },
+      {
+        row: 3,
+        field: 'onset_date',
+        message: 'Use the form YYYY-MM-DD, YYYY-MM or YYYY',
+        code: 'validation',
+        values: {},
+      },
     ]);
   });
 
@@ -211,7 +224,9 @@ describe('web-form import', () => {
     // The sample's last row (row 13) has line breaks inside its message: the next row is still row 14.
     const broken = `${SAMPLE_CSV}${minimal({ country: 'Kazakhstan' })}\r\n`;
     const r = await stage(coordinator, broken);
-    expect(!r.ok && r.errors).toEqual([{ row: 14, field: 'country', message: 'Pick a country' }]);
+    expect(!r.ok && r.errors).toEqual([
+      { row: 14, field: 'country', message: 'Pick a country', code: 'validation', values: {} },
+    ]);
 
     const header = HEADER.replace('submitted_at', 'sent_at').replace('heard_about', 'heard_about,referrer');
     const h = await stage(coordinator, `${header}\r\n`);

@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CourseFieldsInput, Patient } from '../../db/contract';
+import { afterEach } from 'vitest';
+import type { ApiError, CourseFieldsInput, Patient } from '../../db/contract';
 import type { Core } from '../../db/services/core';
-import { fixedClock, makeCore, patientInput, staff } from './support';
+import { type Caller, fixedClock, makeCore, patientInput, staff } from './support';
 
 /** 03:00 UTC is 11:00 in Shanghai: the clinic's today is 2026-11-25. */
 export const NOW = '2026-11-25T03:00:00.000Z';
@@ -21,6 +22,21 @@ export function courseInput(overrides: Partial<CourseFieldsInput> = {}): CourseF
     notes: null,
     ...overrides,
   };
+}
+
+/** Temporary folders of one test file, removed after each test. */
+export function tempDirs(): string[] {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return dirs;
+}
+
+export async function refusal(c: Caller, method: string, body: unknown): Promise<ApiError> {
+  const r = await c.call(method, body);
+  if (r.ok) throw new Error(`${method} was expected to be refused`);
+  return r.error;
 }
 
 /** A clinic with its three staff, an attachment store in a temporary folder and one patient. */

@@ -15,7 +15,7 @@ const addDays = (day: string, n: number) =>
 
 /** Two rooms, and two patients each admitted today on a ten-day course; returns what the steps need. */
 async function ward(app: E2eApp) {
-  const { coord } = await app.seedAccounts();
+  const { coord, doctor } = await app.seedAccounts();
   const admin = await apiAs(app, 'admin');
   const call = await apiAs(app, 'coord');
   const roomA = await admin<Room>('rooms.create', { name: 'Room A' });
@@ -49,7 +49,7 @@ async function ward(app: E2eApp) {
   };
   const first = await admitted('Ivanova', 'Marina', 'm.ivanova@example.org');
   const second = await admitted('Petrov', 'Oleg', 'o.petrov@example.org');
-  return { coord, call, roomA, day: addDays(today, 1), first, second };
+  return { coord, doctorId: doctor.id, call, roomA, day: addDays(today, 1), first, second };
 }
 
 test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, print the ward list', async ({
@@ -66,8 +66,14 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await signIn(page, 'coord');
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
 
-  // #1: from the patient's course (preselected), by selecting an empty 09:00 slot with the mouse.
+  // #1: from the patient's course, whose address opens the booking dialog with patient and course filled in; closed,
+  // the preselection stays for an empty 09:00 slot selected with the mouse.
   await page.goto(`${app.url}#/calendar?day=${w.day}&patient=${w.first.patient.id}&course=${w.first.course.id}`);
+  const dialog = page.getByRole('dialog', { name: 'Book a procedure' });
+  await expect(dialog.getByText('Ivanova Marina')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /Course$/ })).toContainText('Admitted');
+  await expect(dialog.getByLabel('Starts')).toHaveValue(`${w.day}T09:00`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   const lane = page.locator('td.fc-timegrid-slot-lane[data-time="09:00:00"]');
   const box = await lane.boundingBox();
@@ -76,7 +82,6 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 2 - 4, { steps: 4 });
   await page.mouse.up();
-  const dialog = page.getByRole('dialog', { name: 'Book a procedure' });
   await expect(dialog.getByText('Ivanova Marina')).toBeVisible();
   await pick(dialog, 'Procedure type', 'Lumbar puncture (intrathecal)');
   await expect(dialog.getByLabel('Ends')).toHaveValue(`${w.day}T10:00`);
@@ -132,6 +137,25 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await expect(page.getByRole('status').filter({ hasText: 'Booking for Ivanova Marina moved.' })).toBeAttached();
   await expect(page.locator('.fc-event', { hasText: 'Transplant #2' })).toContainText('14:15');
   await expect(page.locator('.fc-event', { hasText: 'Transplant #2' })).toBeFocused();
+  // A keyboard move onto another patient's booking (Petrov in Room A the next day) is refused: the booking's panel
+  // opens with the refusal beside its move fields, focused, and the booking stays where it was.
+  await w.call('procedures.book', {
+    courseId: w.second.course.id,
+    typeId: 1,
+    roomId: w.roomA.id,
+    doctorId: w.doctorId,
+    startsAt: new Date(`${addDays(w.day, 1)}T14:00:00+08:00`).toISOString(),
+    endsAt: new Date(`${addDays(w.day, 1)}T15:00:00+08:00`).toISOString(),
+  });
+  await page.locator('.fc-event', { hasText: 'Transplant #2' }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  const refusedPanel = page.getByRole('dialog');
+  await expect(refusedPanel.getByRole('alert')).toContainText('Petrov Oleg');
+  await expect(refusedPanel.getByRole('alert')).toBeFocused();
+  await expect(refusedPanel.getByLabel('Starts')).toBeVisible();
+  await refusedPanel.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.fc-event', { hasText: 'Transplant #2' })).toContainText('14:15');
+  await page.locator('.fc-event', { hasText: 'Transplant #2' }).focus();
   await page.keyboard.press('Enter');
   const panel = page.getByRole('dialog');
   await expect(panel.getByText('15 minutes later', { exact: true })).toBeVisible();

@@ -166,3 +166,51 @@ test('the patient form shows the same alert, in Chinese for a coordinator who wo
   const saved = await chenCalls<{ patient: { address: string; phone: string } }>('patients.get', { id: patient.id });
   expect(saved.patient.address).toBe('Almaty, Abay Ave 10');
 });
+
+test('the owner / next follow-up form on the inquiry page shows the conflict beside its Save, focused', async ({
+  app,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const chenCalls = await twoCoordinators(app);
+  const { id, version } = await chenCalls<{ id: number; version: number }>('inquiries.create', inquiryInput());
+  const mei = await desk(browser, app, 'mei', `#/inquiries/${id}`);
+  const assign = mei.getByRole('form', { name: 'Owner' });
+  await expect(assign.getByLabel('Next follow-up')).toBeVisible();
+
+  // Chen takes the inquiry on while Mei's page still shows it unassigned.
+  const staff = await chenCalls<{ id: number; displayName: string }[]>('staff.list', {});
+  const chenId = staff.find((s) => s.displayName === 'Chen Coordinator')?.id;
+  await chenCalls('inquiries.assign', { id, version, ownerId: chenId, nextFollowUp: null });
+
+  await assign.getByLabel('Next follow-up').fill('2030-05-06');
+  const save = assign.getByRole('button', { name: 'Save', exact: true });
+  await save.click();
+  const alert = assign.getByRole('alert').filter({ hasText: 'Someone else saved this record' });
+  await expect(alert).toBeFocused();
+  await expect(alert).toContainText('Chen Coordinator');
+  expect(await row(alert, 'Owner')).toEqual(['Chen Coordinator', '—']);
+  await expect(alert.getByRole('rowheader')).toHaveCount(1);
+  // Beside Save: just below its row, inside the window.
+  const box = await alert.boundingBox();
+  const button = await save.boundingBox();
+  if (!box || !button) throw new Error('alert or Save not laid out');
+  expect(box.y).toBeGreaterThan(button.y);
+  expect(box.y - (button.y + button.height)).toBeLessThan(40);
+  expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height + 1);
+  await expect(assign.locator('.banner-error')).toHaveCount(0);
+  await mei.screenshot({ path: `${shots}/conflict-assign.png` });
+  expect(await seriousViolations(mei, 'assign conflict')).toEqual([]);
+
+  // Keep my changes: focus returns to Save, and the save is built on Chen's version with what Mei's form holds (as the
+  // table said: her owner, unassigned, and her date), as on the intake form.
+  await alert.getByRole('button', { name: 'Keep my changes' }).press('Enter');
+  await expect(alert).toHaveCount(0);
+  await expect(save).toBeFocused();
+  await mei.keyboard.press('Enter');
+  await expect(mei.getByRole('form', { name: 'Owner' }).getByRole('status')).toHaveText('Saved.');
+  const saved = await chenCalls<{ inquiry: { ownerId: number | null; nextFollowUp: string | null } }>('inquiries.get', {
+    id,
+  });
+  expect(saved.inquiry).toMatchObject({ ownerId: null, nextFollowUp: '2030-05-06' });
+});

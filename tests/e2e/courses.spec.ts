@@ -67,6 +67,12 @@ test('the admin adds a room and a procedure type', async ({ app, page }) => {
   await page.getByRole('button', { name: 'Add room' }).click();
   const rooms = page.getByRole('table', { name: 'Rooms' });
   await expect(rooms.getByRole('row', { name: /Stereotactic suite/ })).toBeVisible();
+  // A refused name (the same room in other letter case) keeps what was typed, with the reason under the field.
+  await page.getByLabel('New room').fill('stereotactic SUITE');
+  await page.getByRole('button', { name: 'Add room' }).click();
+  await expect(page.getByText('A room of this name already exists')).toBeVisible();
+  await expect(page.getByLabel('New room')).toHaveValue('stereotactic SUITE');
+  await page.getByLabel('New room').fill('');
   await page.getByRole('button', { name: 'Retire Procedure room 1' }).click();
   await expect(rooms.getByRole('row', { name: /Procedure room 1/ })).toContainText('Retired');
   await page.screenshot({ path: `${SHOTS}/settings-rooms.png` });
@@ -115,6 +121,16 @@ test('a coordinator plans a course, records consent with a scanned form and admi
   // The discharge before the admission is refused beside its field, and nothing typed is lost.
   await expect(page.getByText('Must not be before the admission')).toBeVisible();
   await expect(page.getByLabel('Allergies')).toHaveValue('Penicillin');
+  // Kept as a draft like every other form: a reload brings it back, and leaving it unsaved asks first.
+  await expect(page.getByText(/Draft kept at/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/Restored what you typed/)).toBeVisible();
+  await expect(page.getByLabel('Allergies')).toHaveValue('Penicillin');
+  await page.getByRole('link', { name: 'Patients', exact: true }).click();
+  const leave = page.getByRole('alertdialog', { name: 'Leave this form?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByLabel('Baseline severity')).toHaveValue('mRS 4, NIHSS 9 on referral');
   await page.getByLabel('Planned discharge').fill(clinicDay(12));
   await page.getByRole('button', { name: 'Plan course' }).click();
 
@@ -142,6 +158,13 @@ test('a coordinator plans a course, records consent with a scanned form and admi
   await admit.getByRole('button', { name: 'Change status' }).click();
   await expect(course.getByText('Admitted', { exact: true }).first()).toBeVisible();
   await expect(course.getByRole('button', { name: 'Discharge…' })).toBeVisible();
+  // "Book procedure" opens the calendar's booking dialog with this patient and course already filled in.
+  await course.getByRole('link', { name: 'Book procedure' }).click();
+  const booking = page.getByRole('dialog', { name: 'Book a procedure' });
+  await expect(booking.getByText(/Sokolov/)).toBeVisible();
+  await expect(booking.getByRole('button', { name: /Course$/ })).toContainText('Admitted');
+  await booking.getByRole('button', { name: 'Cancel' }).click();
+  await page.goBack();
 
   // The calendar books; here the core does, as the coordinator would there.
   const courseId = (await coord<{ course: { id: number } }[]>('courses.forPatient', { patientId: patient.id }))[0]

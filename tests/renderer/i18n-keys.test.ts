@@ -26,6 +26,7 @@ import {
   INQUIRY_LIFECYCLE,
   INQUIRY_STATUSES,
   LIFECYCLES,
+  IMPORT_MESSAGES,
   ImportMatch,
   LESION_SIDES,
   MATCH_REASONS,
@@ -79,6 +80,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'patients:ecogLevel.${v}': each('patients:ecogLevel.', [0, 1, 2, 3, 4, 5]),
   'patients:asaLevel.${v}': each('patients:asaLevel.', [1, 2, 3, 4, 5, 6]),
   'inquiries:status.${i.status}': each('inquiries:status.', INQUIRY_STATUSES),
+  // features/imports/import-model.ts: each problem the import itself finds in a file.
+  'imports:issue.${issue.code}': each('imports:issue.', Object.keys(IMPORT_MESSAGES)),
   'preview.match.${m.kind}': each('preview.match.', ImportMatch.shape.kind.options),
   'preview.reason.${reason}': each('preview.reason.', DUPLICATE_REASONS),
   'preview.decision.${v}': each('preview.decision.', ['import', 'skip']),

@@ -7,6 +7,7 @@ import {
   formValuesFrom,
   isoToLocalInput,
   localInputToIso,
+  receivedDay,
   toFieldsInput,
 } from '../../renderer/src/features/inquiries/inquiry-form-model';
 import {
@@ -16,6 +17,7 @@ import {
   toQuery,
 } from '../../renderer/src/features/inquiries/list-query';
 import { initI18n } from '../../renderer/src/i18n';
+import { readDateField } from '../../renderer/src/ui/partial-date';
 
 describe('list address', () => {
   it('round-trips filters and sort through the hash, and keeps a plain list plain', () => {
@@ -92,6 +94,29 @@ describe('intake form mapping', () => {
     expect(result.success).toBe(false);
     const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['patientAge', 'channel', 'contactName', 'patientName', 'diagnosis']));
+  });
+
+  it('counts "… ago" back from the day the inquiry was received, not from today', () => {
+    const values = {
+      ...emptyFormValues(new Date('2026-11-25T03:04:00.000Z'), null),
+      receivedAt: '2026-04-10T09:30',
+      strokeOnsetDate: '8 mo ago',
+      patientBirthDate: '64 years ago',
+    };
+    expect(toFieldsInput(values)).toMatchObject({
+      strokeOnsetDate: '2025-08',
+      strokeOnsetDateApprox: true,
+      patientBirthDate: '1962',
+      patientBirthDateApprox: true,
+    });
+    // What the field shows while typing reads the same day.
+    expect(readDateField('8 mo ago', receivedDay(values.receivedAt))).toEqual({
+      kind: 'read',
+      reading: { value: '2025-08', approx: true },
+    });
+    // A received box not yet holding a date leaves "ago" to the clinic's today; an explicit day still wins.
+    expect(receivedDay('')).toBeUndefined();
+    expect(toFieldsInput({ ...values, receivedAt: '' }, '2026-12-01')).toMatchObject({ strokeOnsetDate: '2026-04' });
   });
 
   it('converts local date-times to UTC and back', () => {

@@ -11,6 +11,7 @@ import courses from './en/courses.json';
 import errors from './en/errors.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
+import instruments from './en/instruments.json';
 import patients from './en/patients.json';
 import procedures from './en/procedures.json';
 import settings from './en/settings.json';
@@ -24,6 +25,7 @@ import zhCourses from './zh-CN/courses.json';
 import zhErrors from './zh-CN/errors.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
+import zhInstruments from './zh-CN/instruments.json';
 import zhPatients from './zh-CN/patients.json';
 import zhProcedures from './zh-CN/procedures.json';
 import zhSettings from './zh-CN/settings.json';
@@ -44,6 +46,7 @@ export const resources = {
     courses,
     calendar,
     procedures,
+    instruments,
   },
   'zh-CN': {
     common: zhCommon,
@@ -59,6 +62,7 @@ export const resources = {
     courses: zhCourses,
     calendar: zhCalendar,
     procedures: zhProcedures,
+    instruments: zhInstruments,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

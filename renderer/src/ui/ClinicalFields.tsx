@@ -14,9 +14,12 @@ export interface StrokeFieldsProps {
   labels: { type: string; onsetDate: string; weaknessSide: string; choose: string; none: string };
   /** The weak side's column width (the patient record puts the lesion's side beside it). */
   weaknessSideClassName: string;
+  /** The day "… ago" counts back from (an intake's received day); the clinic's today when absent. */
+  today?: string | undefined;
 }
 
-export function StrokeFields({ type, onsetDate, weaknessSide, labels, weaknessSideClassName }: StrokeFieldsProps) {
+export function StrokeFields(p: StrokeFieldsProps) {
+  const { type, onsetDate, weaknessSide, labels, weaknessSideClassName } = p;
   const { t } = useTranslation();
   return (
     <>
@@ -28,7 +31,7 @@ export function StrokeFields({ type, onsetDate, weaknessSide, labels, weaknessSi
         placeholder={labels.choose}
         isRequired
       />
-      <PartialDateField className="span-4" label={labels.onsetDate} {...onsetDate} />
+      <PartialDateField className="span-4" label={labels.onsetDate} {...onsetDate} today={p.today} />
       <SelectField
         className={weaknessSideClassName}
         label={labels.weaknessSide}

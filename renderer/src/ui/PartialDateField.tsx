@@ -12,8 +12,8 @@ export interface PartialDateFieldProps {
   onChange: (text: string) => void;
   error?: string | undefined;
   className?: string;
-  /** The clinic's day, for "… ago" (tests pin it). */
-  today?: string;
+  /** The day "… ago" counts back from: an intake's received day; the clinic's today when absent (tests pin it). */
+  today?: string | undefined;
 }
 
 /** Shows what it understood beside the box ("≈ April 2026 (approximate)"), or says it cannot read the text. */

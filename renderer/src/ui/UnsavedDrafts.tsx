@@ -7,14 +7,14 @@ import { type Route, hrefFor } from '../app/router';
 import { formatInstantShort } from './format';
 
 /** How the list names each form (`drafts.form.<name>` in common.json). */
-export const DRAFT_FORM_NAMES = ['inquiryNew', 'inquiry', 'patientNew', 'patient', 'convert'] as const;
+export const DRAFT_FORM_NAMES = ['inquiryNew', 'inquiry', 'patientNew', 'patient', 'convert', 'courseNew'] as const;
 type DraftFormName = (typeof DRAFT_FORM_NAMES)[number];
 
 export const draftsKey = ['drafts', 'mine'] as const;
 
 /** Where a form key's form lives, and how the list names it. */
 function formOf(key: string): { route: Route; kind: DraftFormName; id: number | null } | null {
-  const m = /^(inquiry|patient|convert):(new|\d+)$/.exec(key);
+  const m = /^(inquiry|patient|convert|courseNew):(new|\d+)$/.exec(key);
   if (!m) return null;
   const id = m[2] === 'new' ? null : Number(m[2]);
   switch (m[1]) {
@@ -28,6 +28,10 @@ function formOf(key: string): { route: Route; kind: DraftFormName; id: number | 
         : { route: { name: 'patientEdit', id }, kind: 'patient', id };
     case 'convert':
       return id === null ? null : { route: { name: 'inquiryConvert', id }, kind: 'convert', id };
+    // A new course's draft is keyed by its patient. An edited course's (`course:<id>`) is not listed: its form's
+    // address needs the patient too; the draft still comes back when that course's form is opened again.
+    case 'courseNew':
+      return id === null ? null : { route: { name: 'courseNew', id }, kind: 'courseNew', id };
     default:
       return null;
   }

@@ -46,11 +46,25 @@ export function formatDayShort(day: string | null, locale: string, today: string
   );
 }
 
+/** The clinic's clock is a 24-hour one in every language ("08:00", never "08:00 AM"): one reading on every screen. */
+const CLOCK = { hourCycle: 'h23' } as const;
+
 export function formatInstant(instant: string | null, locale: string, timeZone = clinicTimeZone()): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...CLOCK, timeZone }).format(
     new Date(instant),
   );
+}
+
+/** Only the time of an instant on the clinic's clock, e.g. "14:30". */
+export const formatClock = (instant: string, locale: string, timeZone = clinicTimeZone()): string =>
+  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...CLOCK, timeZone }).format(new Date(instant));
+
+/** A booking's time span: "4 Dec 2026, 09:00–10:30"; the end's date is written only when it is another day. */
+export function formatTimeRange(start: string, end: string, locale: string, timeZone = clinicTimeZone()): string {
+  const sameDay = dayOf(start, timeZone) === dayOf(end, timeZone);
+  const to = sameDay ? formatClock(end, locale, timeZone) : formatInstant(end, locale, timeZone);
+  return `${formatInstant(start, locale, timeZone)}–${to}`;
 }
 
 /** The clinic's calendar day of an instant, as `YYYY-MM-DD` (the core's `dayInZone`). */
@@ -60,6 +74,10 @@ export function dayOf(instant: string | Date, timeZone = clinicTimeZone()): stri
 }
 
 /** Only the date of an instant, e.g. when an account was created, as the clinic's calendar had it. */
+/** Items of a list as the language joins them: "a, b" in English, "a、b" in Chinese. */
+export const formatList = (items: readonly string[], locale: string): string =>
+  new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items);
+
 export const formatInstantDay = (instant: string | null, locale: string, timeZone = clinicTimeZone()): string =>
   instant ? formatDay(dayOf(instant, timeZone), locale) : '';
 
@@ -100,6 +118,7 @@ export function formatInstantShort(
     ...year,
     hour: '2-digit',
     minute: '2-digit',
+    ...CLOCK,
     timeZone,
   }).format(d);
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
 import { useGlobalSearch, usePatient } from '../../api/patient-queries';
-import { useCoursesForPatient, useDoctors, useProcedureTypes, useRooms } from '../../api/procedure-queries';
+import { useCoursesForPatient, useProcedureTypes } from '../../api/procedure-queries';
 import { Ltr, Name } from '../../ui/bidi';
 import { procedureTypeName } from '../../ui/procedure-labels';
 import { Button, SelectField, TextField } from '../../ui/fields';
@@ -15,6 +15,7 @@ import { clinicTimeZone } from '../../ui/time-zone';
 import { fieldMessages } from '../../ui/validation-message';
 import { endAfter, fromWall } from './calendar-time';
 import { refusalText } from './calendar-logic';
+import { SlotFields, SlotRefusal, type SlotValues } from './SlotFields';
 
 export interface SlotDraft {
   /** Wall-clock start and end from the grid (FullCalendar runs in 'UTC' on the clinic's clock). */
@@ -40,8 +41,6 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
   const { t, i18n } = useTranslation('calendar');
   const zone = clinicTimeZone();
   const types = useProcedureTypes();
-  const rooms = useRooms();
-  const doctors = useDoctors();
   const start0 = slot.allDay ? new Date(slot.start.getTime() + NINE_HOURS) : slot.start;
   const [search, setSearch] = useState('');
   const [patient, setPatient] = useState<{ id: number; name: string; mrn: string } | null>(null);
@@ -50,10 +49,13 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
   const found = useGlobalSearch(patient ? '' : search.trim());
   const [courseId, setCourseId] = useState<string | null>(preselected.courseId ? String(preselected.courseId) : null);
   const [typeId, setTypeId] = useState<string | null>(null);
-  const [start, setStart] = useState(wallInput(start0));
-  const [end, setEnd] = useState(wallInput(slot.allDay ? endAfter(start0, 60) : slot.end));
-  const [roomId, setRoomId] = useState(slot.roomId ? String(slot.roomId) : null);
-  const [doctorId, setDoctorId] = useState(slot.doctorId ? String(slot.doctorId) : null);
+  const [when, setWhen] = useState<SlotValues>({
+    start: wallInput(start0),
+    end: wallInput(slot.allDay ? endAfter(start0, 60) : slot.end),
+    roomId: slot.roomId ? String(slot.roomId) : null,
+    doctorId: slot.doctorId ? String(slot.doctorId) : null,
+  });
+  const { start, end, roomId, doctorId } = when;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -76,7 +78,7 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
   const chooseType = (v: string | null) => {
     setTypeId(v);
     const type = types.data?.find((x) => String(x.id) === v);
-    if (type) setEnd(wallInput(endAfter(new Date(`${start}:00Z`), type.defaultMinutes)));
+    if (type) setWhen((w) => ({ ...w, end: wallInput(endAfter(new Date(`${w.start}:00Z`), type.defaultMinutes)) }));
   };
 
   const onSubmit = async () => {
@@ -122,11 +124,6 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
       onClose={onClose}
       wide
     >
-      {refusal ? (
-        <div className="banner banner-error" role="alert">
-          {refusal}
-        </div>
-      ) : null}
       {shownPatient ? (
         <div className="booking-patient" data-invalid={errors.patient ? true : undefined}>
           <span className="field-label">{t('booking.patient')}</span>
@@ -191,42 +188,10 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
           error={errors.typeId}
           isRequired
         />
-        <TextField
-          label={t('booking.start')}
-          type="datetime-local"
-          value={start}
-          onChange={setStart}
-          error={errors.startsAt}
-          isRequired
-        />
-        <TextField
-          label={t('booking.end')}
-          type="datetime-local"
-          value={end}
-          onChange={setEnd}
-          error={errors.endsAt}
-          isRequired
-        />
-        <SelectField
-          label={t('room')}
-          value={roomId}
-          onChange={setRoomId}
-          options={(rooms.data ?? []).filter((r) => r.active).map((r) => ({ value: String(r.id), label: r.name }))}
-          placeholder={t('booking.choose')}
-          error={errors.roomId}
-          isRequired
-        />
-        <SelectField
-          label={t('doctor')}
-          value={doctorId}
-          onChange={setDoctorId}
-          options={(doctors.data ?? []).map((d) => ({ value: String(d.id), label: d.displayName }))}
-          placeholder={t('booking.choose')}
-          error={errors.doctorId}
-          isRequired
-        />
+        <SlotFields value={when} onChange={setWhen} errors={errors} placeholder={t('booking.choose')} />
       </div>
       <p className="muted small">{t('booking.zoneNote', { zone })}</p>
+      <SlotRefusal message={refusal} />
     </ModalForm>
   );
 }

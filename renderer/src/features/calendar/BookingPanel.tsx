@@ -1,17 +1,17 @@
 // A booking opened from the grid (Enter or a click): what it is, "Move…" by typed date, time, room and doctor, and
-// the keyboard shortcuts that move it in place.
+// the keyboard shortcuts that move it in place. A move refused in the grid opens it here, the refusal beside the fields.
 import { type FormEvent, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../db/contract';
-import { useDoctors, useRooms } from '../../api/procedure-queries';
 import { Ltr, Name } from '../../ui/bidi';
 import { procedureStatusName } from '../../ui/procedure-labels';
-import { Button, SelectField, TextField } from '../../ui/fields';
-import { formatInstant, instantToZonedInput } from '../../ui/format';
+import { Button } from '../../ui/fields';
+import { formatTimeRange, instantToZonedInput } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
 import { fromWall } from './calendar-time';
-import { formatTime, isMovable, patientName } from './calendar-logic';
+import { isMovable, patientName } from './calendar-logic';
+import { SlotFields, SlotRefusal, type SlotValues } from './SlotFields';
 
 interface Props {
   procedure: Procedure;
@@ -20,6 +20,8 @@ interface Props {
   typeLabel: string;
   /** Resolves to the refusal in words, or null when moved. */
   onMove: (next: { startsAt: string; endsAt: string; roomId: number; doctorId: number }) => Promise<string | null>;
+  /** Why the last move of this booking (in the grid or here) was refused, if it was. */
+  refusal: string | null;
   onClose: () => void;
 }
 
@@ -34,30 +36,29 @@ const KEY_CAPS: Record<(typeof KEYS)[number], string> = {
   enter: 'Enter',
 };
 
-export function BookingPanel({ procedure: p, label, typeLabel, onMove, onClose }: Props) {
+export function BookingPanel({ procedure: p, label, typeLabel, onMove, refusal, onClose }: Props) {
   const { t, i18n } = useTranslation('calendar');
   const zone = clinicTimeZone();
-  const rooms = useRooms();
-  const doctors = useDoctors();
-  const [moving, setMoving] = useState(false);
-  const [start, setStart] = useState(instantToZonedInput(p.startsAt, zone));
-  const [end, setEnd] = useState(instantToZonedInput(p.endsAt, zone));
-  const [roomId, setRoomId] = useState<string | null>(String(p.roomId));
-  const [doctorId, setDoctorId] = useState<string | null>(String(p.doctorId));
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // Refused in the grid: the move fields are open already, to try another time.
+  const [moving, setMoving] = useState(refusal !== null && isMovable(p));
+  const [when, setWhen] = useState<SlotValues>({
+    start: instantToZonedInput(p.startsAt, zone),
+    end: instantToZonedInput(p.endsAt, zone),
+    roomId: String(p.roomId),
+    doctorId: String(p.doctorId),
+  });
   const [saving, setSaving] = useState(false);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
     const refused = await onMove({
-      startsAt: fromWall(new Date(`${start}:00Z`), zone),
-      endsAt: fromWall(new Date(`${end}:00Z`), zone),
-      roomId: Number(roomId ?? p.roomId),
-      doctorId: Number(doctorId ?? p.doctorId),
+      startsAt: fromWall(new Date(`${when.start}:00Z`), zone),
+      endsAt: fromWall(new Date(`${when.end}:00Z`), zone),
+      roomId: Number(when.roomId ?? p.roomId),
+      doctorId: Number(when.doctorId ?? p.doctorId),
     });
     setSaving(false);
-    setRefusal(refused);
     if (refused === null) onClose();
   };
 
@@ -75,9 +76,7 @@ export function BookingPanel({ procedure: p, label, typeLabel, onMove, onClose }
               <dt>{t('booking.type')}</dt>
               <dd>{typeLabel}</dd>
               <dt>{t('booking.when')}</dt>
-              <dd>
-                {formatInstant(p.startsAt, i18n.language, zone)}–{formatTime(p.endsAt, i18n.language, zone)}
-              </dd>
+              <dd>{formatTimeRange(p.startsAt, p.endsAt, i18n.language, zone)}</dd>
               <dt>{t('room')}</dt>
               <dd>
                 <Name>{p.roomName}</Name>
@@ -97,41 +96,23 @@ export function BookingPanel({ procedure: p, label, typeLabel, onMove, onClose }
                 ) : null}
               </dd>
             </dl>
-            {refusal ? (
-              <div className="banner banner-error" role="alert">
-                {refusal}
-              </div>
-            ) : null}
             {moving ? (
               <fieldset className="booking-move">
                 <legend>{t('move.title')}</legend>
                 <div className="form-grid-2">
-                  <TextField
-                    label={t('booking.start')}
-                    type="datetime-local"
-                    value={start}
-                    onChange={setStart}
-                    autoFocus
-                    isRequired
-                  />
-                  <TextField label={t('booking.end')} type="datetime-local" value={end} onChange={setEnd} isRequired />
-                  <SelectField
-                    label={t('room')}
-                    value={roomId}
-                    onChange={setRoomId}
-                    options={(rooms.data ?? [])
-                      .filter((r) => r.active || r.id === p.roomId)
-                      .map((r) => ({ value: String(r.id), label: r.name }))}
-                  />
-                  <SelectField
-                    label={t('doctor')}
-                    value={doctorId}
-                    onChange={setDoctorId}
-                    options={(doctors.data ?? []).map((d) => ({ value: String(d.id), label: d.displayName }))}
+                  <SlotFields
+                    value={when}
+                    onChange={setWhen}
+                    errors={{}}
+                    keepRoomId={p.roomId}
+                    autoFocusStart={refusal === null}
                   />
                 </div>
+                <SlotRefusal message={refusal} />
               </fieldset>
-            ) : null}
+            ) : (
+              <SlotRefusal message={refusal} />
+            )}
             <section className="booking-keys" aria-labelledby="booking-keys-title">
               <h3 id="booking-keys-title" className="booking-keys-title">
                 {t('keys.title')}

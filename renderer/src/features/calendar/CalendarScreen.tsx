@@ -20,6 +20,7 @@ import { call } from '../../api/client';
 import { useCalendar, useDoctors, useInvalidateProcedures, useRooms } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
+import { formatInstant } from '../../ui/format';
 import { procedureStatusName, procedureTypeName } from '../../ui/procedure-labels';
 import { ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, SelectField } from '../../ui/fields';
@@ -49,7 +50,6 @@ export function CalendarScreen() {
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [includeFreed, setIncludeFreed] = useState(false);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [slot, setSlot] = useState<SlotDraft | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -58,6 +58,14 @@ export function CalendarScreen() {
   const calendarRef = useRef<FullCalendar>(null);
   const askedDay = hashQuery().get('day') ?? '';
   const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
+  // Arriving from a patient's course ("Book"): the booking dialog opens at once on the shown day, patient and course
+  // filled in; the time is typed there or the dialog closed to pick a slot in the grid.
+  const [slot, setSlot] = useState<SlotDraft | null>(() => {
+    const { patientId, courseId } = preselected.current;
+    if (patientId === null || courseId === null) return null;
+    const day = new Date(`${initialDate ?? wallDay(new Date().toISOString(), zone)}T00:00:00Z`);
+    return { start: day, end: day, allDay: true, roomId: null, doctorId: null };
+  });
 
   const query = range
     ? { ...range, roomId: roomId ? Number(roomId) : null, doctorId: doctorId ? Number(doctorId) : null, includeFreed }
@@ -90,8 +98,10 @@ export function CalendarScreen() {
       await invalidate();
       return null;
     } catch (err) {
+      // Shown in the booking's own panel, beside the move fields (opened now if the move was made in the grid).
       const message = refusalText(t, err, locale);
       setRefusal({ procedureId: p.id, message });
+      setOpenId(p.id);
       return message;
     }
   };
@@ -115,7 +125,10 @@ export function CalendarScreen() {
     const p = el ? byId.get(Number(el.dataset.procedureId)) : undefined;
     if (!shift || !p) return;
     e.preventDefault();
-    if (!isMovable(p)) return setRefusal({ procedureId: p.id, message: t('notMovable') });
+    if (!isMovable(p)) {
+      setRefusal({ procedureId: p.id, message: t('notMovable') });
+      return setOpenId(p.id);
+    }
     const whole = shiftBooking(p, { minutes: shift.minutes ?? 0, days: shift.days ?? 0 }, zone);
     const endsAt = shift.endMinutes ? shiftBooking(p, { minutes: shift.endMinutes }, zone).endsAt : whole.endsAt;
     void move(p, { startsAt: whole.startsAt, endsAt, roomId: p.roomId, doctorId: p.doctorId });
@@ -135,9 +148,7 @@ export function CalendarScreen() {
 
   const describe = (p: Procedure) =>
     t('bookingLabel', {
-      time: `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
-        new Date(p.startsAt),
-      )}`,
+      time: formatInstant(p.startsAt, locale, zone),
       name: patientName(p.patient),
       mrn: p.patient.mrn,
       type: typeLabel(p),
@@ -171,7 +182,6 @@ export function CalendarScreen() {
   const opened = openId === null ? undefined : byId.get(openId);
   const roomOptions = (rooms.data ?? []).map((r) => ({ value: String(r.id), label: r.name }));
   const doctorOptions = (doctors.data ?? []).map((d) => ({ value: String(d.id), label: d.displayName }));
-  const refused = refusal ? byId.get(refusal.procedureId) : undefined;
   const today = wallDay(new Date().toISOString(), zone);
 
   return (
@@ -211,17 +221,6 @@ export function CalendarScreen() {
       <div role="status" aria-live="polite" className="visually-hidden">
         {announce}
       </div>
-      {refusal ? (
-        <div className="banner banner-error calendar-refusal" role="alert" data-refusal-for={refusal.procedureId}>
-          {refused ? (
-            <strong className="calendar-refusal-who">
-              <Name>{patientName(refused.patient)}</Name> <Ltr>{refused.patient.mrn}</Ltr>
-              {': '}
-            </strong>
-          ) : null}
-          {refusal.message}
-        </div>
-      ) : null}
       <div className="calendar-frame" onKeyDown={onShortcut}>
         <FullCalendar
           ref={calendarRef}
@@ -300,7 +299,9 @@ export function CalendarScreen() {
           label={describe(opened)}
           typeLabel={typeLabel(opened)}
           onMove={(next) => move(opened, next)}
+          refusal={refusal?.procedureId === opened.id ? refusal.message : null}
           onClose={() => {
+            setRefusal(null);
             focusAfter.current = opened.id;
             setOpenId(null);
             document.querySelector<HTMLElement>(`[data-procedure-id="${opened.id}"]`)?.focus();

@@ -9,10 +9,10 @@ import { Ltr, Name } from '../../ui/bidi';
 import { procedureStatusName, procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
-import { formatDay } from '../../ui/format';
+import { formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
 import { wallDay } from './calendar-time';
-import { formatTime, patientName } from './calendar-logic';
+import { patientName } from './calendar-logic';
 import { hashQuery, setHashQuery } from './hash-query';
 import './ward-list.css';
 
@@ -79,7 +79,7 @@ function WardSheet({ list, locale }: { list: WardList; locale: string }) {
           {list.rows.map(({ procedure: p, allergies, conditions, conditionsOther }) => (
             <tr key={p.id} className={`ward-row ward-row-${p.status}`}>
               <td className="ward-time">
-                {formatTime(p.startsAt, locale, zone)}–{formatTime(p.endsAt, locale, zone)}
+                {formatClock(p.startsAt, locale, zone)}–{formatClock(p.endsAt, locale, zone)}
               </td>
               <td>
                 <div>

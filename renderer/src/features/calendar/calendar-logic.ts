@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next';
 import { BookingClash, type Procedure } from '../../../../db/contract';
 import { ApiCallError } from '../../api/client';
 import { errorMessage } from '../../ui/error-message';
-import { formatInstantShort } from '../../ui/format';
-import { clinicTimeZone } from '../../ui/time-zone';
+import { formatClock, formatInstantShort } from '../../ui/format';
 import { fieldMessages } from '../../ui/validation-message';
 
 /** Black or white, whichever reads better on `hex` (WCAG relative luminance), so any colour an admin picks works. */
@@ -51,11 +50,6 @@ export function shortcutShift(e: { key: string; altKey: boolean; shiftKey: boole
 }
 
 /** 09:30 on the clinic's clock. */
-export const formatTime = (instant: string, locale: string, timeZone = clinicTimeZone()): string =>
-  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
-    new Date(instant),
-  );
-
 export const patientName = (p: Procedure['patient']): string => `${p.familyName} ${p.givenName}`;
 
 /** Holding bookings can move; freed and completed ones are history. */
@@ -76,7 +70,7 @@ export function refusalText(t: TFunction, err: unknown, locale: string): string 
         room: c.roomName,
         doctor: c.doctorName,
         from: formatInstantShort(c.startsAt, locale),
-        to: formatTime(c.endsAt, locale),
+        to: formatClock(c.endsAt, locale),
       });
     }
     const fields = Object.values(fieldMessages(t, err.fields));

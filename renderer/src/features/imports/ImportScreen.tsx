@@ -13,6 +13,7 @@ import {
 import { ApiCallError, call } from '../../api/client';
 import { hrefFor } from '../../app/router';
 import { errorMessage } from '../../ui/error-message';
+import { fieldMessage } from '../../ui/validation-message';
 import { PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
@@ -21,6 +22,7 @@ import {
   type DecisionValue,
   defaultDecisions,
   guessFormat,
+  issueMessage,
   plan,
   setDecision,
   toDecisions,
@@ -63,8 +65,9 @@ export function ImportScreen() {
   const describe = (err: unknown): string => {
     if (err instanceof ApiCallError && err.code === 'CONFLICT' && err.details?.reason === 'batch_committed')
       return t('errors.batchCommitted');
-    // The core names the row and the reason in its own words; the generic sentence would hide them.
-    if (err instanceof ApiCallError && err.code === 'VALIDATION') return err.message;
+    // The core names the row and the reason; the generic sentence would hide them. Worded as the forms word it.
+    if (err instanceof ApiCallError && err.code === 'VALIDATION')
+      return fieldMessage(t, Object.values(err.fields)[0] ?? err.message);
     return errorMessage(t, err);
   };
 
@@ -236,7 +239,7 @@ export function ImportScreen() {
                   <tr key={i}>
                     <td className="num">{e.row ?? t('errors.wholeFile')}</td>
                     <td className="mono">{e.field ?? '—'}</td>
-                    <td className="import-problem">{e.message}</td>
+                    <td className="import-problem">{issueMessage(t, e)}</td>
                   </tr>
                 ))}
               </tbody>

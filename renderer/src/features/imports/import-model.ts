@@ -1,5 +1,13 @@
 // The import screen's logic, kept apart from React: format guess, default decisions, their cascade, and the counts.
-import type { ImportDecision, ImportFormat, ImportRowCheck } from '../../../../db/contract';
+import type { TFunction } from 'i18next';
+import {
+  IMPORT_MESSAGES,
+  type ImportDecision,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportRowCheck,
+} from '../../../../db/contract';
+import { fieldMessage } from '../../ui/validation-message';
 
 /** One row's decision as the select holds it: `import`, `skip`, `inquiry:12` (merge into #12) or `row:3` (into row 3's inquiry). */
 export type DecisionValue = 'import' | 'skip' | `inquiry:${number}` | `row:${number}`;
@@ -77,4 +85,13 @@ export function toDecisions(rows: readonly ImportRowCheck[], decisions: Decision
       ? { row: r.row, action: 'merge', mergeInquiryId: id, mergeRow: null }
       : { row: r.row, action: 'merge', mergeInquiryId: null, mergeRow: id };
   });
+}
+
+/**
+ * A problem in the file in the reader's language: the import's own by its code, a rule of the inquiry contract as the
+ * forms word it; a code this screen does not know (a newer core) in the core's English rather than not at all.
+ */
+export function issueMessage(t: TFunction, issue: ImportIssue): string {
+  if (issue.code in IMPORT_MESSAGES) return t(`imports:issue.${issue.code}`, issue.values);
+  return fieldMessage(t, issue.message);
 }

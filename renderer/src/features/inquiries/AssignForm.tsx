@@ -1,13 +1,15 @@
-// Owner and next follow-up, changed in place on the detail view.
-import { useMutation } from '@tanstack/react-query';
+// Owner and next follow-up, changed in place on the detail view; an edit conflict shows beside its Save.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { Inquiry } from '../../../../db/contract';
-import { ApiCallError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorBanner, SavedNote } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
-import { fieldMessages } from '../../ui/validation-message';
+import { useForm } from '../../ui/use-form';
+import { ConflictAlert, useEditConflict } from '../../ui/ConflictAlert';
+import type { ConflictField } from '../../ui/conflict';
 
 interface Props {
   inquiry: Inquiry;
@@ -19,68 +21,70 @@ interface Props {
   onSaved: (version: number) => void;
 }
 
+interface AssignValues {
+  ownerId: string | null;
+  nextFollowUp: string;
+}
+
+const assignValuesFrom = (i: Inquiry): AssignValues => ({
+  ownerId: i.ownerId === null ? null : String(i.ownerId),
+  nextFollowUp: i.nextFollowUp ?? '',
+});
+
+// The core checks the rest (the owner exists and is active, the date is a real one): its field errors land here too.
+const AssignSchema = z
+  .object({ ownerId: z.string().nullable(), nextFollowUp: z.string() })
+  .transform((v) => ({ ownerId: v.ownerId === null ? null : Number(v.ownerId), nextFollowUp: v.nextFollowUp || null }));
+
+const fetchCurrent = (i: Inquiry) => call('inquiries.get', { id: i.id }).then((r) => r.inquiry);
+
 export function AssignForm({ inquiry, savedVersion, onSaved }: Props) {
   const { t } = useTranslation('inquiries');
   const staff = useStaff();
   const invalidate = useInvalidateInquiries();
-  const [ownerId, setOwnerId] = useState<string | null>(inquiry.ownerId === null ? null : String(inquiry.ownerId));
-  const [nextFollowUp, setNextFollowUp] = useState(inquiry.nextFollowUp ?? '');
+  const form = useForm<AssignValues>(() => assignValuesFrom(inquiry));
+  const conflict = useEditConflict({ record: inquiry, form, fetchCurrent, toValues: assignValuesFrom });
   const [edited, setEdited] = useState(false);
   const saved = !edited && savedVersion === inquiry.version;
-  const assign = useMutation({
-    mutationFn: () =>
-      call('inquiries.assign', {
-        id: inquiry.id,
-        version: inquiry.version,
-        ownerId: ownerId === null ? null : Number(ownerId),
-        nextFollowUp: nextFollowUp || null,
-      }),
-    onSuccess: async (after) => {
-      onSaved(after.version);
-      await invalidate();
+  const options = (staff.data ?? [])
+    .filter((s) => s.active || String(s.id) === form.values.ownerId)
+    .map((s) => ({ value: String(s.id), label: s.displayName }));
+  const conflictFields: ConflictField<AssignValues>[] = [
+    { key: 'ownerId', label: t('detail.owner'), options },
+    { key: 'nextFollowUp', label: t('detail.nextFollowUp') },
+  ];
+  const change = <K extends keyof AssignValues>(key: K) => ({
+    ...form.bind(key),
+    onChange: (value: AssignValues[K]) => {
+      form.set(key, value);
+      setEdited(true);
     },
   });
-  const fields = assign.error instanceof ApiCallError ? fieldMessages(t, assign.error.fields) : {};
-  const options = (staff.data ?? [])
-    .filter((s) => s.active || String(s.id) === ownerId)
-    .map((s) => ({ value: String(s.id), label: s.displayName }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setEdited(true);
-    assign.mutate();
+    void form.submit(AssignSchema, async (input) => {
+      const after = await call('inquiries.assign', { id: inquiry.id, version: conflict.version, ...input });
+      onSaved(after.version);
+      await invalidate();
+    });
   };
   return (
     <form className="assign-form" onSubmit={onSubmit} noValidate aria-label={t('detail.owner')}>
-      <SelectField
-        label={t('detail.owner')}
-        value={ownerId}
-        onChange={(v) => {
-          setOwnerId(v);
-          setEdited(true);
-        }}
-        options={options}
-        emptyLabel={t('unassigned')}
-        error={fields.ownerId}
-      />
-      <TextField
-        label={t('detail.nextFollowUp')}
-        type="date"
-        value={nextFollowUp}
-        onChange={(v) => {
-          setNextFollowUp(v);
-          setEdited(true);
-        }}
-        error={fields.nextFollowUp}
-      />
+      <SelectField label={t('detail.owner')} {...change('ownerId')} options={options} emptyLabel={t('unassigned')} />
+      <TextField label={t('detail.nextFollowUp')} type="date" {...change('nextFollowUp')} />
       <div className="assign-actions">
-        <Button type="submit" isPending={assign.isPending}>
+        <Button type="submit" isPending={form.submitting}>
           {t('detail.saveAssignment')}
         </Button>
         <SavedNote message={saved ? t('detail.assignmentSaved') : null} />
       </div>
-      {assign.error && !(assign.error instanceof ApiCallError && assign.error.code === 'VALIDATION') ? (
+      <div className="span-all assign-conflict">
+        <ConflictAlert conflict={conflict} fields={conflictFields} />
+      </div>
+      {conflict.bannerError ? (
         <div className="span-all">
-          <ErrorBanner error={assign.error} />
+          <ErrorBanner error={conflict.bannerError} />
         </div>
       ) : null}
     </form>

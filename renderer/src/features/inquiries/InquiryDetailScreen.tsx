@@ -21,6 +21,7 @@ import {
   followUpState,
   formatDuration,
   formatInstant,
+  formatList,
   formatPartialDate,
   formatSpan,
   partialStart,
@@ -135,7 +136,9 @@ export function InquiryDetailScreen({ id }: { id: number }) {
                 )}
               </dd>
               <dt>{t('detail.phone')}</dt>
-              <dd className="mono">{inquiry.contactPhone ? <Ltr>{inquiry.contactPhone}</Ltr> : '—'}</dd>
+              <dd className={inquiry.contactPhone ? 'mono' : undefined}>
+                {inquiry.contactPhone ? <Ltr>{inquiry.contactPhone}</Ltr> : '—'}
+              </dd>
               <dt>{t('detail.messaging')}</dt>
               <dd>{inquiry.messagingHandle ? <Ltr>{inquiry.messagingHandle}</Ltr> : '—'}</dd>
               <dt>{t('detail.country')}</dt>
@@ -143,7 +146,7 @@ export function InquiryDetailScreen({ id }: { id: number }) {
               <dt>{t('detail.language')}</dt>
               <dd>{languageName(inquiry.preferredLanguage, locale) || '—'}</dd>
               <dt>{t('detail.consent')}</dt>
-              <dd>{consentText(inquiry, t)}</dd>
+              <dd>{consentText(inquiry, t, locale)}</dd>
             </dl>
           </Panel>
           <Panel id="patient" title={t('detail.patient')}>
@@ -243,12 +246,12 @@ function FirstContact({ inquiry }: { inquiry: Inquiry }) {
   return <p className={`small first-contact wait wait-${waitLevel(minutes)}`}>{t('wait.waitingLong', { time })}</p>;
 }
 
-function consentText(i: Inquiry, t: T): string {
+function consentText(i: Inquiry, t: T, locale: string): string {
   const parts = [
     i.consentContact ? t('detail.consentContact') : null,
     i.consentDataProcessing ? t('detail.consentData') : null,
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : t('detail.noConsent');
+  ].filter((x) => x !== null);
+  return parts.length > 0 ? formatList(parts, locale) : t('detail.noConsent');
 }
 
 function onsetSpan(i: Inquiry, t: T): string {

@@ -13,7 +13,13 @@ import { FormFooter } from '../../ui/FormFooter';
 import { FormPage } from '../../ui/FormPage';
 import { ConditionsFields, StrokeFields } from '../../ui/ClinicalFields';
 import { ContactFields } from '../../ui/ContactFields';
-import { type InquiryFormValues, InquiryFormSchema, emptyFormValues, formValuesFrom } from './inquiry-form-model';
+import {
+  type InquiryFormValues,
+  InquiryFormSchema,
+  emptyFormValues,
+  formValuesFrom,
+  receivedDay,
+} from './inquiry-form-model';
 import { channelOptions, relationOptions, sexOptions, symptomOptions } from '../../ui/options';
 import { saveInquiry, useInquiry, useInvalidateInquiries, useStaff } from '../../api/inquiry-queries';
 import { CodeComboField } from '../../ui/CodeComboField';
@@ -160,7 +166,12 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
             placeholder={t('form.choose')}
             isRequired
           />
-          <PartialDateField className="span-3" label={t('form.patientBirthDate')} {...form.bind('patientBirthDate')} />
+          <PartialDateField
+            className="span-3"
+            label={t('form.patientBirthDate')}
+            {...form.bind('patientBirthDate')}
+            today={receivedDay(v.receivedAt)}
+          />
           <TextField className="span-3" label={t('form.patientAge')} inputMode="numeric" {...form.bind('patientAge')} />
         </div>
       </div>
@@ -179,6 +190,7 @@ function InquiryForm({ inquiry }: { inquiry: Inquiry | null }) {
               none: t('form.none'),
             }}
             weaknessSideClassName="span-4"
+            today={receivedDay(v.receivedAt)}
           />
           <CheckboxGroupField
             className="span-12"

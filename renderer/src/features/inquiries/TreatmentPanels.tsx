@@ -8,7 +8,7 @@ import { hrefFor } from '../../app/router';
 import { Joined, Ltr, Name } from '../../ui/bidi';
 import { procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner } from '../../ui/feedback';
-import { dayOf, formatDay } from '../../ui/format';
+import { dayOf, formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
 
 type Person = TreatmentAgenda['admissions'][number]['patient'];
@@ -67,13 +67,7 @@ function Panel(p: { id: string; title: string; count: number; empty: string; lin
   );
 }
 
-const time = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: clinicTimeZone(),
-  }).format(new Date(iso));
+const time = (iso: string, locale: string) => formatClock(iso, locale);
 
 function ProcedureRow({ p, locale }: { p: Procedure; locale: string }) {
   const { t } = useTranslation('calendar');

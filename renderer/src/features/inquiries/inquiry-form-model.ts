@@ -43,6 +43,13 @@ export const isoToLocalInput = (iso: string): string => instantToZonedInput(iso)
 /** A datetime-local value back to ISO UTC; '' or nonsense stays as typed so the schema names the field. */
 export const localInputToIso = (local: string): string => zonedInputToInstant(local);
 
+/**
+ * The day the inquiry was received, from its datetime-local box: what "8 mo ago" on the intake counts back from (the
+ * caller said it then, not today). Undefined while the box holds no date yet, so the clinic's today is used.
+ */
+export const receivedDay = (receivedAt: string): string | undefined =>
+  /^\d{4}-\d{2}-\d{2}T/.test(receivedAt) ? receivedAt.slice(0, 10) : undefined;
+
 export function emptyFormValues(now: Date, ownerId: number | null): InquiryFormValues {
   return {
     receivedAt: isoToLocalInput(now.toISOString()),
@@ -109,7 +116,10 @@ const orNull = (s: string) => (s.trim() === '' ? null : s);
  * What the contract's schema checks. Unchosen selects stay null so the schema names them; an age that is not a
  * number is passed through as NaN so the schema says "whole years" under the age field.
  */
-export function toFieldsInput(v: InquiryFormValues, today?: string): Record<keyof InquiryFieldsInput, unknown> {
+export function toFieldsInput(
+  v: InquiryFormValues,
+  today = receivedDay(v.receivedAt),
+): Record<keyof InquiryFieldsInput, unknown> {
   const age = v.patientAge.trim();
   const birth = dateFromText(v.patientBirthDate, today);
   const onset = dateFromText(v.strokeOnsetDate, today);

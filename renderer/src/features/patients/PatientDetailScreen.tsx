@@ -8,7 +8,7 @@ import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { CoursesPanel } from '../../ui/courses/CoursesPanel';
 import { StatusBadge } from '../../ui/Badges';
-import { ageOn, formatInstant, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
+import { ageOn, formatInstant, formatList, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
 import { usePatient } from '../../api/patient-queries';
 import '../../ui/records.css';
@@ -106,7 +106,14 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <dt>{t('detail.nationality')}</dt>
               <dd>{countryName(p.nationality, locale) || none}</dd>
               <dt>{t('detail.languages')}</dt>
-              <dd>{p.languages.length > 0 ? p.languages.map((l) => languageName(l, locale)).join(', ') : none}</dd>
+              <dd>
+                {p.languages.length > 0
+                  ? formatList(
+                      p.languages.map((l) => languageName(l, locale)),
+                      locale,
+                    )
+                  : none}
+              </dd>
             </dl>
           </Panel>
           <Panel id="contacts" title={t('detail.contacts')}>
@@ -161,10 +168,13 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
               <dt>{t('detail.comorbidities')}</dt>
               <dd>
                 {p.comorbidities.length > 0
-                  ? [
-                      ...p.comorbidities.filter((c) => c !== 'other').map((c) => t(`inquiries:condition.${c}`)),
-                      ...(p.comorbiditiesOther ? [p.comorbiditiesOther] : []),
-                    ].join(', ')
+                  ? formatList(
+                      [
+                        ...p.comorbidities.filter((c) => c !== 'other').map((c) => t(`inquiries:condition.${c}`)),
+                        ...(p.comorbiditiesOther ? [p.comorbiditiesOther] : []),
+                      ],
+                      locale,
+                    )
                   : none}
               </dd>
               <dt>{t('detail.ecog')}</dt>

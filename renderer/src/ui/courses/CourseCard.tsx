@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   COURSE_LIFECYCLE,
   type Consent,
+  type Course,
   type CourseDetail,
   PROCEDURE_LIFECYCLE,
   type Procedure,
@@ -18,8 +19,7 @@ import { useInvalidateCourses } from '../../api/course-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../bidi';
 import { Button } from '../fields';
-import { formatDay, formatInstantShort } from '../format';
-import { clinicTimeZone as clinicZone } from '../time-zone';
+import { dayOf, formatClock, formatDay, formatInstantShort } from '../format';
 import { FileLink } from '../attachments/AttachmentsPanel';
 import { CompleteDialog } from './CompleteDialog';
 import { RecordConsentDialog, WithdrawConsentDialog } from './ConsentDialogs';
@@ -35,8 +35,15 @@ type Open =
   | { kind: 'complete'; procedure: Procedure }
   | null;
 
-/** The calendar (its own feature) books within the course named in its address. */
-export const bookingHref = (courseId: number) => `#/calendar?course=${courseId}`;
+/**
+ * The calendar (its own feature) opens its booking dialog with this patient and course filled in, on the course's
+ * first day or today, whichever is later (a day outside the stay would only be refused).
+ */
+export function bookingHref(c: Pick<Course, 'id' | 'patientId' | 'admittedOn' | 'plannedAdmission'>): string {
+  const today = dayOf(new Date());
+  const first = c.admittedOn ?? c.plannedAdmission;
+  return `#/calendar?patient=${c.patientId}&course=${c.id}&day=${first > today ? first : today}`;
+}
 
 export function CourseCard(p: { detail: CourseDetail; types: readonly ProcedureType[]; user: SessionUser }) {
   const { t, i18n } = useTranslation('courses');
@@ -75,7 +82,7 @@ export function CourseCard(p: { detail: CourseDetail; types: readonly ProcedureT
               >
                 {t('card.edit')}
               </a>
-              <a className="button button-secondary" href={bookingHref(c.id)}>
+              <a className="button button-secondary" href={bookingHref(c)}>
                 {t('card.book')}
               </a>
             </>
@@ -156,7 +163,7 @@ export function CourseCard(p: { detail: CourseDetail; types: readonly ProcedureT
         </div>
         {procedures.length === 0 ? (
           <p className="muted small course-empty">
-            {t('procedures:list.empty')} {isOpen ? <a href={bookingHref(c.id)}>{t('card.bookFirst')}</a> : null}
+            {t('procedures:list.empty')} {isOpen ? <a href={bookingHref(c)}>{t('card.bookFirst')}</a> : null}
           </p>
         ) : (
           <ProcedureTable
@@ -289,8 +296,7 @@ function ProcedureTable(p: {
 }) {
   const { t, i18n } = useTranslation('procedures');
   const locale = i18n.language;
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: clinicZone() }).format(new Date(iso));
+  const time = (iso: string) => formatClock(iso, locale);
   return (
     <DataTable
       columns={[t('list.number'), t('list.type'), t('list.when'), t('list.room'), t('list.doctor'), t('list.status')]}

@@ -1,16 +1,19 @@
-// Planning a treatment course, or changing one: the stay's dates, the regimen, baseline severity and allergies.
+// Planning a treatment course, or changing one: the stay's dates, the regimen, baseline severity and allergies; what is
+// typed is kept as a draft like every other form, and leaving it unsaved asks first.
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Course, CourseFieldsChecked, type Route } from '../../../../db/contract';
+import { type Course, CourseFieldsChecked, type Route, formKey } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useInvalidateCourses, usePatientCourses } from '../../api/course-queries';
 import { usePatient } from '../../api/patient-queries';
 import { hrefFor, navigate } from '../../app/router';
+import { FormNotices } from '../DraftNotice';
 import { ErrorBanner, Loading, PageHeader } from '../feedback';
 import { Button, CheckboxGroupField, SelectField, TextField } from '../fields';
 import { focusFirstInvalid, isSaveShortcut } from '../form-keys';
+import { useDraft } from '../use-draft';
 import { useForm } from '../use-form';
 import { formBanner } from './form-banner';
 import { routeOptions } from './labels';
@@ -65,6 +68,12 @@ function CourseForm({ patientId, name, course }: { patientId: number; name: stri
   const invalidate = useInvalidateCourses();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<Values>(() => valuesOf(course));
+  const draft = useDraft({
+    formKey: course ? formKey('course', course.id) : formKey('courseNew', patientId),
+    values: form.values,
+    setValues: form.setValues,
+    baseVersion: course?.version ?? null,
+  });
   const save = useMutation({
     mutationFn: (fields: z.output<typeof FormSchema>) =>
       course
@@ -75,6 +84,7 @@ function CourseForm({ patientId, name, course }: { patientId: number; name: stri
     event?.preventDefault();
     const ok = await form.submit(FormSchema, async (fields) => {
       await save.mutateAsync(fields);
+      draft.settle();
       await invalidate();
     });
     if (ok) navigate({ name: 'patient', id: patientId });
@@ -92,13 +102,15 @@ function CourseForm({ patientId, name, course }: { patientId: number; name: stri
     error: form.errors[key],
   });
   const title = course ? t('form.editTitle', { number: course.number }) : t('form.newTitle');
+  if (!draft.ready) return <Loading />;
 
   return (
     <>
       <PageHeader title={title} subtitle={name} />
       <form ref={formRef} className="panel" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
         <div className="form-section">
-          <ErrorBanner error={formBanner(form)} fieldCount={formBanner(form) ? 0 : Object.keys(form.errors).length} />
+          {/* The banner: any refusal not already marked beside a field (a VALIDATION without fields included). */}
+          <FormNotices form={form} draft={draft} conflict={{ bannerError: formBanner(form) }} />
           <h2 className="section-title">{t('form.stay')}</h2>
           <div className="form-grid">
             <TextField
