@@ -39,6 +39,7 @@ export const isMethod = (name: string): name is Method => Object.prototype.hasOw
 export * from './common';
 export * from './geo';
 export * from './date-text';
+export * from './wall-clock';
 export * from './auth';
 export * from './inquiries';
 export * from './instruments';

@@ -1,22 +1,9 @@
 // Contract for inquiries: intake, the pipeline, activities, the list and the coordinator's worklist.
 import { z } from 'zod';
 import { defineLifecycle } from './lifecycle';
-import {
-  CountryCode,
-  Email,
-  Id,
-  IsoDate,
-  IsoInstant,
-  LanguageCode,
-  OptionalText,
-  PartialDate,
-  Phone,
-  RequiredText,
-  SearchText,
-  Version,
-  method,
-  surelyBefore,
-} from './common';
+import { Id, IsoDate, IsoInstant, PartialDate, Version, method } from './common';
+import { CountryCode, Email, LanguageCode, OptionalText, Phone, RequiredText, SearchText } from './text-fields';
+import { checkOnsetAfterBirth, checkOtherConditionNamed, StrokeOnsetFields } from './stroke-history';
 
 export const CHANNELS = ['web_form', 'phone', 'email', 'messaging', 'referral', 'walk_in'] as const;
 export const Channel = z.enum(CHANNELS, 'Choose one');
@@ -42,10 +29,8 @@ export const SYMPTOMS = [
 ] as const;
 export const Symptom = z.enum(SYMPTOMS);
 
-/** The side of the body that is weak, as the family describes it (not the side of the brain lesion). */
-export const WEAKNESS_SIDES = ['left', 'right', 'both', 'unknown'] as const;
-export const WeaknessSide = z.enum(WEAKNESS_SIDES, 'Choose one');
-export type WeaknessSide = z.infer<typeof WeaknessSide>;
+/** Re-exported: screens and tests read the weak sides from the inquiry contract. */
+export { WEAKNESS_SIDES, WeaknessSide } from './stroke-history';
 
 export const CONDITIONS = ['heart', 'kidney', 'liver', 'lung', 'diabetes', 'hypertension', 'other'] as const;
 export const Condition = z.enum(CONDITIONS);
@@ -129,10 +114,7 @@ export const InquiryFields = z.object({
     .max(120, 'Between 0 and 120')
     .nullable(),
   diagnosis: Diagnosis,
-  strokeOnsetDate: PartialDate.nullable(),
-  /** "About 8 months ago": the onset is an estimate. */
-  strokeOnsetDateApprox: z.boolean().default(false),
-  weaknessSide: WeaknessSide.nullable().default(null),
+  ...StrokeOnsetFields,
   symptoms: z.array(Symptom).max(SYMPTOMS.length),
   conditions: z.array(Condition).max(CONDITIONS.length),
   conditionsOther: OptionalText(500),
@@ -151,16 +133,8 @@ export const InquiryFieldsChecked = InquiryFields.superRefine((v, ctx) => {
   if (v.contactEmail === null && v.contactPhone === null && v.messagingHandle === null) {
     ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'Give an e-mail, a phone or a messaging handle' });
   }
-  if (
-    v.patientBirthDate !== null &&
-    v.strokeOnsetDate !== null &&
-    surelyBefore(v.strokeOnsetDate, v.patientBirthDate)
-  ) {
-    ctx.addIssue({ code: 'custom', path: ['strokeOnsetDate'], message: 'Onset is before the date of birth' });
-  }
-  if (v.conditions.includes('other') && v.conditionsOther === null) {
-    ctx.addIssue({ code: 'custom', path: ['conditionsOther'], message: 'Say which other condition' });
-  }
+  checkOnsetAfterBirth(ctx, v.patientBirthDate, v.strokeOnsetDate);
+  checkOtherConditionNamed(ctx, v.conditions, v.conditionsOther, 'conditionsOther');
 });
 
 export const Inquiry = InquiryFields.extend({

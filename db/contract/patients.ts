@@ -1,23 +1,10 @@
 // Contract for patients: the registry, conversion from an accepted inquiry, search as you type, duplicates and merge.
 import { z } from 'zod';
 import { LotUse } from './procedures';
-import {
-  CountryCode,
-  Email,
-  Id,
-  IsoDate,
-  IsoInstant,
-  LanguageCode,
-  OptionalText,
-  PartialDate,
-  Phone,
-  RequiredText,
-  SearchText,
-  Version,
-  method,
-  surelyBefore,
-} from './common';
-import { Condition, CONDITIONS, Diagnosis, Inquiry, InquiryListRow, Sex, WeaknessSide } from './inquiries';
+import { Id, IsoDate, IsoInstant, PartialDate, Version, method } from './common';
+import { CountryCode, Email, LanguageCode, OptionalText, Phone, RequiredText, SearchText } from './text-fields';
+import { checkOnsetAfterBirth, checkOtherConditionNamed, StrokeOnsetFields } from './stroke-history';
+import { Condition, CONDITIONS, Diagnosis, Inquiry, InquiryListRow, Sex } from './inquiries';
 
 export const LESION_SIDES = ['left', 'right', 'bilateral', 'unknown'] as const;
 export const LesionSide = z.enum(LESION_SIDES, 'Choose one');
@@ -51,10 +38,7 @@ export const PatientFields = z.object({
   emergencyPhone: Phone,
   passportNumber: Passport,
   strokeType: Diagnosis,
-  strokeOnsetDate: PartialDate.nullable(),
-  strokeOnsetDateApprox: z.boolean().default(false),
-  /** The weak side of the body as reported; kept apart from lesionSide, which is a finding and is not guessed from it. */
-  weaknessSide: WeaknessSide.nullable().default(null),
+  ...StrokeOnsetFields,
   lesionSide: LesionSide.nullable(),
   lesionSite: OptionalText(200),
   priorTreatments: OptionalText(2000),
@@ -69,12 +53,8 @@ export type PatientFieldsInput = z.input<typeof PatientFields>;
 
 /** Cross-field rules, shared by the form and the core. */
 export const PatientFieldsChecked = PatientFields.superRefine((v, ctx) => {
-  if (v.birthDate !== null && v.strokeOnsetDate !== null && surelyBefore(v.strokeOnsetDate, v.birthDate)) {
-    ctx.addIssue({ code: 'custom', path: ['strokeOnsetDate'], message: 'Onset is before the date of birth' });
-  }
-  if (v.comorbidities.includes('other') && v.comorbiditiesOther === null) {
-    ctx.addIssue({ code: 'custom', path: ['comorbiditiesOther'], message: 'Say which other condition' });
-  }
+  checkOnsetAfterBirth(ctx, v.birthDate, v.strokeOnsetDate);
+  checkOtherConditionNamed(ctx, v.comorbidities, v.comorbiditiesOther, 'comorbiditiesOther');
   if (v.emergencyPhone !== null && v.emergencyName === null) {
     ctx.addIssue({ code: 'custom', path: ['emergencyName'], message: 'Whose number is it?' });
   }

@@ -2,6 +2,7 @@
 // conflict-free by construction, from demo size to a benchmark's million bookings. Deterministic from the seed.
 import type { Statement } from 'better-sqlite3';
 import type { WritableDB } from '../sqlite/handles';
+import { WALL_CLOCK_PARTS } from '../contract/wall-clock';
 import { Random } from './random';
 
 const DAY = 86_400_000;
@@ -61,15 +62,7 @@ class ZoneClock {
   private offsets = new Map<number, number>();
   private fmt: Intl.DateTimeFormat;
   constructor(timeZone: string) {
-    this.fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    this.fmt = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK_PARTS, timeZone });
   }
   private offset(day: number): number {
     let o = this.offsets.get(day);

@@ -1,7 +1,6 @@
 // A searchable picker for a country or a language: every ISO code, named in the UI language, found by typing.
 import { useMemo, useState } from 'react';
-import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
-import { FieldHelp } from './fields';
+import { ComboField } from './ComboField';
 import { type CodeKind, type CodeOption, codeOptions, matchesCode } from './code-search';
 
 export interface CodeComboFieldProps {
@@ -39,43 +38,24 @@ export function CodeComboField(p: CodeComboFieldProps) {
   const [picks, setPicks] = useState(0);
 
   return (
-    <ComboBox
-      className={`field ${p.className ?? ''}`}
-      defaultItems={options}
-      selectedKey={p.clearOnPick ? null : p.value}
+    <ComboField
       key={picks}
-      onSelectionChange={(key) => {
-        if (p.clearOnPick) {
-          if (key === null) return;
-          p.onChange(String(key));
-          setPicks((n) => n + 1);
-          return;
-        }
-        p.onChange(key === null ? null : String(key));
+      label={p.label}
+      options={options}
+      selected={p.clearOnPick ? null : p.value}
+      onSelect={(value) => {
+        if (!p.clearOnPick) return p.onChange(value);
+        if (value === null) return;
+        p.onChange(value);
+        setPicks((n) => n + 1);
       }}
-      defaultFilter={filter}
-      menuTrigger="input"
+      filter={filter}
+      error={p.error}
+      description={p.description}
+      placeholder={p.placeholder}
       isDisabled={p.isDisabled}
-      isInvalid={Boolean(p.error)}
-      validationBehavior="aria"
-    >
-      <Label className="field-label">{p.label}</Label>
-      <div className="combo">
-        <Input className="input combo-input" placeholder={p.placeholder} autoFocus={picks > 0} />
-        <AriaButton className="combo-button" aria-label={p.label}>
-          <span aria-hidden="true">▾</span>
-        </AriaButton>
-      </div>
-      <FieldHelp description={p.description} error={p.error} />
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {(o: CodeOption) => (
-            <ListBoxItem id={o.value} className="listbox-item" textValue={o.label}>
-              {o.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+      autoFocus={picks > 0}
+      className={p.className}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // How long things took, and dates, in words a coordinator reads at a glance: instants in the clinic's time zone.
 import { differenceInCalendarDays, differenceInMinutes, parseISO } from 'date-fns';
 import type { TFunction } from 'i18next';
+import { WALL_CLOCK_PARTS } from '../../../db/contract';
 import { clinicTimeZone } from './time-zone';
 
 /** Minutes between the inquiry's arrival and its first contact (or now, if none yet). */
@@ -133,15 +134,7 @@ interface ZonedParts {
 
 /** The wall-clock reading of an instant in a zone, zero-padded (`hourCycle: 'h23'`, so midnight is 00, not 24). */
 function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', { ...WALL_CLOCK_PARTS, timeZone }).formatToParts(instant);
   const pick = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
   return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
 }

@@ -12,6 +12,7 @@ import { formatInstant, formatInstantDay } from '../../ui/format';
 import { useForm } from '../../ui/use-form';
 import { Ltr, Name } from '../../ui/bidi';
 import { DialogForm } from '../../ui/DialogForm';
+import { DataTable } from '../../ui/DataTable';
 
 const accountsKey = ['accounts'] as const;
 
@@ -40,63 +41,56 @@ export function AccountsScreen() {
         {accounts.isError ? <ErrorBanner error={accounts.error} /> : null}
         {accounts.data && accounts.data.length === 0 ? <EmptyState title={t('empty')} /> : null}
         {accounts.data && accounts.data.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.name')}</th>
-                  <th scope="col">{t('columns.username')}</th>
-                  <th scope="col">{t('columns.role')}</th>
-                  <th scope="col">{t('columns.status')}</th>
-                  <th scope="col">{t('columns.created')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('columns.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Name>{a.displayName}</Name>
-                    </td>
-                    <td className="mono">
-                      <Ltr>{a.username}</Ltr>
-                    </td>
-                    <td>{t(`common:roles.${a.role}`)}</td>
-                    <td>
-                      <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>
-                        {a.active ? t('active') : t('inactive')}
-                      </span>
-                      {a.lockedUntil ? (
-                        <span className="badge badge-closed">
-                          {t('lockedUntil', { time: formatInstant(a.lockedUntil, i18n.language) })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>{formatInstantDay(a.createdAt, i18n.language)}</td>
-                    <td className="row-actions">
-                      <Button
-                        variant="ghost"
-                        aria-label={t('edit', { name: a.displayName })}
-                        onPress={() => setEditing({ mode: 'edit', account: a })}
-                      >
-                        {t('common:actions.edit')}
-                      </Button>
-                      {a.lockedUntil ? <UnlockButton account={a} onDone={setNotice} /> : null}
-                      <Button
-                        variant="ghost"
-                        aria-label={t('resetPassword', { name: a.displayName })}
-                        onPress={() => setEditing({ mode: 'reset', account: a })}
-                      >
-                        {t('form.reset')}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('columns.name'),
+              t('columns.username'),
+              t('columns.role'),
+              t('columns.status'),
+              t('columns.created'),
+            ]}
+            actions={t('columns.actions')}
+          >
+            {accounts.data.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Name>{a.displayName}</Name>
+                </td>
+                <td className="mono">
+                  <Ltr>{a.username}</Ltr>
+                </td>
+                <td>{t(`common:roles.${a.role}`)}</td>
+                <td>
+                  <span className={`badge ${a.active ? 'badge-accepted' : 'badge-closed'}`}>
+                    {a.active ? t('active') : t('inactive')}
+                  </span>
+                  {a.lockedUntil ? (
+                    <span className="badge badge-closed">
+                      {t('lockedUntil', { time: formatInstant(a.lockedUntil, i18n.language) })}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{formatInstantDay(a.createdAt, i18n.language)}</td>
+                <td className="row-actions">
+                  <Button
+                    variant="ghost"
+                    aria-label={t('edit', { name: a.displayName })}
+                    onPress={() => setEditing({ mode: 'edit', account: a })}
+                  >
+                    {t('common:actions.edit')}
+                  </Button>
+                  {a.lockedUntil ? <UnlockButton account={a} onDone={setNotice} /> : null}
+                  <Button
+                    variant="ghost"
+                    aria-label={t('resetPassword', { name: a.displayName })}
+                    onPress={() => setEditing({ mode: 'reset', account: a })}
+                  >
+                    {t('form.reset')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
       <ModalOverlay

@@ -1,6 +1,5 @@
 // Booking an empty slot: the patient's open course, the procedure type (its default length fills the end), room, doctor.
-import { type FormEvent, useRef, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
@@ -11,6 +10,7 @@ import { procedureTypeName } from '../../ui/procedure-labels';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/form-keys';
 import { formatDay } from '../../ui/format';
+import { ModalForm } from '../../ui/ModalForm';
 import { clinicTimeZone } from '../../ui/time-zone';
 import { fieldMessages } from '../../ui/validation-message';
 import { endAfter, fromWall } from './calendar-time';
@@ -81,8 +81,7 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
     if (type) setWhen((w) => ({ ...w, end: wallInput(endAfter(new Date(`${w.start}:00Z`), type.defaultMinutes)) }));
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     const missing: Record<string, string> = {};
     const choose = t('booking.choose');
     if (patientId === null) missing.patient = choose;
@@ -116,90 +115,83 @@ export function BookingDialog({ slot, preselected, onClose, onBooked }: Props) {
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
-      <Modal className="modal modal-wide">
-        <Dialog className="dialog">
-          <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate className="dialog-form">
-            <Heading slot="title" className="dialog-title">
-              {t('booking.title')}
-            </Heading>
-            {shownPatient ? (
-              <div className="booking-patient" data-invalid={errors.patient ? true : undefined}>
-                <span className="field-label">{t('booking.patient')}</span>
-                <span>
-                  <Name>{shownPatient.name}</Name> <Ltr>{shownPatient.mrn}</Ltr>
-                </span>
-                {patient ? (
-                  <Button variant="ghost" onPress={() => (setPatient(null), setCourseId(null))}>
-                    {t('booking.otherPatient')}
-                  </Button>
-                ) : null}
-              </div>
-            ) : (
-              <div className="booking-search">
-                <TextField
-                  label={t('booking.findPatient')}
-                  type="search"
-                  value={search}
-                  onChange={setSearch}
-                  description={t('booking.findHint')}
-                  error={errors.patient}
-                  isRequired
-                  autoFocus={preselected.patientId === null}
-                />
-                <ul className="booking-results" aria-label={t('booking.results')}>
-                  {(found.data?.patients ?? []).map((p) => (
-                    <li key={p.id}>
-                      <Button
-                        variant="ghost"
-                        onPress={() => setPatient({ id: p.id, name: `${p.familyName} ${p.givenName}`, mrn: p.mrn })}
-                      >
-                        <Name>{`${p.familyName} ${p.givenName}`}</Name> <Ltr>{p.mrn}</Ltr>
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {patientId !== null && courses.isSuccess && openCourses.length === 0 ? (
-              <p className="banner banner-warn">{t('booking.noOpenCourse')}</p>
-            ) : null}
-            <div className="form-grid-2">
-              <SelectField
-                label={t('booking.course')}
-                value={courseId}
-                onChange={setCourseId}
-                options={courseOptions}
-                placeholder={t('booking.choose')}
-                error={errors.courseId}
-                isRequired
-              />
-              <SelectField
-                label={t('booking.type')}
-                value={typeId}
-                onChange={chooseType}
-                options={(types.data ?? []).map((x) => ({
-                  value: String(x.id),
-                  label: procedureTypeName(t, { typeCode: x.code, typeName: x.name }),
-                }))}
-                placeholder={t('booking.choose')}
-                description={t('booking.typeHint')}
-                error={errors.typeId}
-                isRequired
-              />
-              <SlotFields value={when} onChange={setWhen} errors={errors} placeholder={t('booking.choose')} />
-            </div>
-            <p className="muted small">{t('booking.zoneNote', { zone })}</p>
-            <SlotRefusal message={refusal} />
-            <div className="dialog-actions">
-              <Button onPress={onClose}>{t('common:actions.cancel')}</Button>
-              <Button type="submit" variant="primary" isPending={saving}>
-                {t('booking.save')}
-              </Button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalForm
+      title={t('booking.title')}
+      submitLabel={t('booking.save')}
+      pending={saving}
+      formRef={formRef}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+      wide
+    >
+      {shownPatient ? (
+        <div className="booking-patient" data-invalid={errors.patient ? true : undefined}>
+          <span className="field-label">{t('booking.patient')}</span>
+          <span>
+            <Name>{shownPatient.name}</Name> <Ltr>{shownPatient.mrn}</Ltr>
+          </span>
+          {patient ? (
+            <Button variant="ghost" onPress={() => (setPatient(null), setCourseId(null))}>
+              {t('booking.otherPatient')}
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <div className="booking-search">
+          <TextField
+            label={t('booking.findPatient')}
+            type="search"
+            value={search}
+            onChange={setSearch}
+            description={t('booking.findHint')}
+            error={errors.patient}
+            isRequired
+            autoFocus={preselected.patientId === null}
+          />
+          <ul className="booking-results" aria-label={t('booking.results')}>
+            {(found.data?.patients ?? []).map((p) => (
+              <li key={p.id}>
+                <Button
+                  variant="ghost"
+                  onPress={() => setPatient({ id: p.id, name: `${p.familyName} ${p.givenName}`, mrn: p.mrn })}
+                >
+                  <Name>{`${p.familyName} ${p.givenName}`}</Name> <Ltr>{p.mrn}</Ltr>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {patientId !== null && courses.isSuccess && openCourses.length === 0 ? (
+        <p className="banner banner-warn">{t('booking.noOpenCourse')}</p>
+      ) : null}
+      <div className="form-grid-2">
+        <SelectField
+          label={t('booking.course')}
+          value={courseId}
+          onChange={setCourseId}
+          options={courseOptions}
+          placeholder={t('booking.choose')}
+          error={errors.courseId}
+          isRequired
+        />
+        <SelectField
+          label={t('booking.type')}
+          value={typeId}
+          onChange={chooseType}
+          options={(types.data ?? []).map((x) => ({
+            value: String(x.id),
+            label: procedureTypeName(t, { typeCode: x.code, typeName: x.name }),
+          }))}
+          placeholder={t('booking.choose')}
+          description={t('booking.typeHint')}
+          error={errors.typeId}
+          isRequired
+        />
+        <SlotFields value={when} onChange={setWhen} errors={errors} placeholder={t('booking.choose')} />
+      </div>
+      <p className="muted small">{t('booking.zoneNote', { zone })}</p>
+      <SlotRefusal message={refusal} />
+    </ModalForm>
   );
 }

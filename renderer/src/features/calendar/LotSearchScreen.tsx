@@ -10,6 +10,7 @@ import { Button, TextField } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 import { patientName } from './calendar-logic';
 import { hashQuery, setHashQuery } from './hash-query';
+import { DataTable } from '../../ui/DataTable';
 
 export function LotSearchScreen() {
   const { t, i18n } = useTranslation('calendar');
@@ -36,55 +37,50 @@ export function LotSearchScreen() {
       {lot && uses.isPending ? <Loading /> : null}
       {lot && uses.isSuccess && rows.length === 0 ? <EmptyState title={t('lots.none', { lot })} /> : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('lots.caption', { lot, count: rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('wardList.patient')}</th>
-                <th scope="col">{t('lots.mrn')}</th>
-                <th scope="col">{t('lots.date')}</th>
-                <th scope="col">{t('wardList.procedure')}</th>
-                <th scope="col">{t('lots.transplant')}</th>
-                <th scope="col">{t('doctor')}</th>
-                <th scope="col">{t('lots.lot')}</th>
-                <th scope="col">{t('lots.dose')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.procedureId}>
-                  <td>
-                    <a href={hrefFor({ name: 'patient', id: u.patient.id })}>
-                      <Name>{patientName(u.patient)}</Name>
-                    </a>
-                  </td>
-                  <td>
-                    <Ltr>{u.patient.mrn}</Ltr>
-                  </td>
-                  <td>{formatInstant(u.completion.performedStart, i18n.language)}</td>
-                  <td>{procedureTypeName(t, u)}</td>
-                  <td>{u.sequence ? t('transplantNo', { n: u.sequence }) : '—'}</td>
-                  <td>
-                    <Name>{u.doctorName}</Name>
-                  </td>
-                  <td>
-                    <Ltr>{u.completion.lotNumber}</Ltr>
-                    <div className="muted small">
-                      <Name>{u.completion.product}</Name>
-                    </div>
-                  </td>
-                  <td>
-                    {t('lots.doseValue', {
-                      dose: u.completion.dose,
-                      unit: t(`procedures:doseUnit.${u.completion.doseUnit}`),
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('wardList.patient'),
+            t('lots.mrn'),
+            t('lots.date'),
+            t('wardList.procedure'),
+            t('lots.transplant'),
+            t('doctor'),
+            t('lots.lot'),
+            t('lots.dose'),
+          ]}
+          caption={t('lots.caption', { lot, count: rows.length })}
+        >
+          {rows.map((u) => (
+            <tr key={u.procedureId}>
+              <td>
+                <a href={hrefFor({ name: 'patient', id: u.patient.id })}>
+                  <Name>{patientName(u.patient)}</Name>
+                </a>
+              </td>
+              <td>
+                <Ltr>{u.patient.mrn}</Ltr>
+              </td>
+              <td>{formatInstant(u.completion.performedStart, i18n.language)}</td>
+              <td>{procedureTypeName(t, u)}</td>
+              <td>{u.sequence ? t('transplantNo', { n: u.sequence }) : '—'}</td>
+              <td>
+                <Name>{u.doctorName}</Name>
+              </td>
+              <td>
+                <Ltr>{u.completion.lotNumber}</Ltr>
+                <div className="muted small">
+                  <Name>{u.completion.product}</Name>
+                </div>
+              </td>
+              <td>
+                {t('lots.doseValue', {
+                  dose: u.completion.dose,
+                  unit: t(`procedures:doseUnit.${u.completion.doseUnit}`),
+                })}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

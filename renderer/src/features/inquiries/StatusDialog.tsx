@@ -1,14 +1,14 @@
 // "Change status…": offers only the targets the core says this person may choose now; a refusal is shown in words.
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Inquiry, type InquiryStatus, REASON_REQUIRED } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
 import { lifecycleRefusal } from '../../ui/error-message';
 import { ErrorBanner } from '../../ui/feedback';
-import { Button, SelectField, TextField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
 import { StatusBadge } from '../../ui/Badges';
+import { ModalForm } from '../../ui/ModalForm';
 import { statusOptions } from '../../ui/options';
 import { useInvalidateInquiries } from '../../api/inquiry-queries';
 import { focusFirstInvalid } from '../../ui/form-keys';
@@ -58,63 +58,54 @@ export function StatusDialog({ inquiry, initial, allowed, onClose }: Props) {
   };
   const needsReason = to !== null && REASON_REQUIRED.includes(to);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     if (to === null) {
       setFieldErrors({ to: t('form.choose') });
       focusFirstInvalid(formRef.current);
       return;
     }
-    if (!change.isPending) change.mutate(to);
+    change.mutate(to);
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <form ref={formRef} onSubmit={onSubmit} noValidate className="dialog-form">
-            <Heading slot="title" className="dialog-title">
-              {t('statusDialog.title')}
-            </Heading>
-            <div className="muted">
-              {t('statusDialog.current', { status: '' })} <StatusBadge status={inquiry.status} />
-            </div>
-            {change.error && !(change.error instanceof ApiCallError && change.error.code === 'VALIDATION') ? (
-              <ErrorBanner error={change.error} />
-            ) : null}
-            <SelectField
-              label={t('statusDialog.to')}
-              value={to}
-              onChange={(v) => {
-                setTo(v);
-                change.reset();
-              }}
-              options={statusOptions(t).filter((o) => allowed.includes(o.value))}
-              placeholder={t('form.choose')}
-              error={fieldErrors.to}
-              isRequired
-              autoFocus={initial === null}
-            />
-            <TextField
-              label={t('statusDialog.reason')}
-              value={reason}
-              onChange={setReason}
-              multiline
-              rows={3}
-              description={t('statusDialog.reasonHint')}
-              error={fieldErrors.reason}
-              isRequired={needsReason}
-              autoFocus={initial !== null}
-            />
-            <div className="dialog-actions">
-              <Button onPress={onClose}>{t('common:actions.cancel')}</Button>
-              <Button type="submit" variant="primary" isPending={change.isPending}>
-                {t('statusDialog.submit')}
-              </Button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalForm
+      title={t('statusDialog.title')}
+      submitLabel={t('statusDialog.submit')}
+      pending={change.isPending}
+      formRef={formRef}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <div className="muted">
+        {t('statusDialog.current', { status: '' })} <StatusBadge status={inquiry.status} />
+      </div>
+      {change.error && !(change.error instanceof ApiCallError && change.error.code === 'VALIDATION') ? (
+        <ErrorBanner error={change.error} />
+      ) : null}
+      <SelectField
+        label={t('statusDialog.to')}
+        value={to}
+        onChange={(v) => {
+          setTo(v);
+          change.reset();
+        }}
+        options={statusOptions(t).filter((o) => allowed.includes(o.value))}
+        placeholder={t('form.choose')}
+        error={fieldErrors.to}
+        isRequired
+        autoFocus={initial === null}
+      />
+      <TextField
+        label={t('statusDialog.reason')}
+        value={reason}
+        onChange={setReason}
+        multiline
+        rows={3}
+        description={t('statusDialog.reasonHint')}
+        error={fieldErrors.reason}
+        isRequired={needsReason}
+        autoFocus={initial !== null}
+      />
+    </ModalForm>
   );
 }

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { type ProcedureType, ProcedureTypeFields, type Route } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useInvalidateClinic, useProcedureTypes } from '../../api/course-queries';
-import { EmptyState, ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
+import { ErrorBanner } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { routeLabel, routeOptions, typeName } from '../../ui/courses/labels';
 import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
+import { SettingsList } from './SettingsList';
 import '../../ui/courses/courses.css';
+import { DataTable } from '../../ui/DataTable';
 
 type Editing = { type: ProcedureType | null } | null;
 
@@ -42,87 +44,74 @@ export function ProcedureTypesSection() {
     });
 
   return (
-    <section className="panel" aria-labelledby="types-title">
-      <div className="panel-header">
-        <h2 className="panel-title" id="types-title">
-          {t('types.title')}
-        </h2>
-        <SavedNote className="muted small" message={note} />
-        <Button onPress={() => setEditing({ type: null })}>{t('types.add')}</Button>
-      </div>
-      <div className="panel-body settings-body">
-        <p className="muted small">{t('types.intro')}</p>
-        <ErrorBanner error={row.error} />
-      </div>
-      {types.isPending ? (
-        <Loading />
-      ) : types.isError ? (
-        <ErrorBanner error={types.error} />
-      ) : types.data.length === 0 ? (
-        <EmptyState title={t('types.empty')} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table settings-table" aria-labelledby="types-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('types.name')}</th>
-                <th scope="col" className="num">
-                  {t('types.minutes')}
-                </th>
-                <th scope="col">{t('types.route')}</th>
-                <th scope="col">{t('types.colour')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
+    <SettingsList
+      id="types"
+      title={t('types.title')}
+      intro={t('types.intro')}
+      note={note}
+      action={<Button onPress={() => setEditing({ type: null })}>{t('types.add')}</Button>}
+      top={<ErrorBanner error={row.error} />}
+      query={types}
+      empty={t('types.empty')}
+      dialog={
+        editing ? (
+          <TypeDialog
+            type={editing.type}
+            onClose={() => setEditing(null)}
+            onDone={async (saved) => {
+              await invalidate();
+              setNote(t(editing.type ? 'types.saved' : 'types.added', { name: typeName(t, toNamed(saved)) }));
+            }}
+          />
+        ) : null
+      }
+    >
+      {(rows) => (
+        <DataTable
+          columns={[
+            t('types.name'),
+            { label: t('types.minutes'), className: 'num' },
+            t('types.route'),
+            t('types.colour'),
+            t('status'),
+          ]}
+          actions={t('actions')}
+          className="settings-table"
+          labelledBy="types-title"
+        >
+          {rows.map((type) => {
+            const name = typeName(t, toNamed(type));
+            return (
+              <tr key={type.id} className={type.active ? undefined : 'row-retired'}>
+                <td>
+                  {name}
+                  {name !== type.name ? <span className="cell-sub">{type.name}</span> : null}
+                </td>
+                <td className="num">{t('types.minutesValue', { count: type.defaultMinutes })}</td>
+                <td>{routeLabel(t, type.route)}</td>
+                <td>
+                  <span className="type-swatch" style={{ background: type.colour }} aria-hidden="true" />
+                  <span className="mono">{type.colour}</span>
+                </td>
+                <td>
+                  <ActiveBadge active={type.active} />
+                </td>
+                <td className="row-actions">
+                  <Button
+                    variant="ghost"
+                    onPress={() => setEditing({ type })}
+                    aria-label={t('types.editLabel', { name })}
+                  >
+                    {t('types.edit')}
+                  </Button>
+                  <RetireButton active={type.active} name={name} onPress={() => void toggle(type)} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {types.data.map((type) => {
-                const name = typeName(t, toNamed(type));
-                return (
-                  <tr key={type.id} className={type.active ? undefined : 'row-retired'}>
-                    <td>
-                      {name}
-                      {name !== type.name ? <span className="cell-sub">{type.name}</span> : null}
-                    </td>
-                    <td className="num">{t('types.minutesValue', { count: type.defaultMinutes })}</td>
-                    <td>{routeLabel(t, type.route)}</td>
-                    <td>
-                      <span className="type-swatch" style={{ background: type.colour }} aria-hidden="true" />
-                      <span className="mono">{type.colour}</span>
-                    </td>
-                    <td>
-                      <ActiveBadge active={type.active} />
-                    </td>
-                    <td className="row-actions">
-                      <Button
-                        variant="ghost"
-                        onPress={() => setEditing({ type })}
-                        aria-label={t('types.editLabel', { name })}
-                      >
-                        {t('types.edit')}
-                      </Button>
-                      <RetireButton active={type.active} name={name} onPress={() => void toggle(type)} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
-      {editing ? (
-        <TypeDialog
-          type={editing.type}
-          onClose={() => setEditing(null)}
-          onDone={async (saved) => {
-            await invalidate();
-            setNote(t(editing.type ? 'types.saved' : 'types.added', { name: typeName(t, toNamed(saved)) }));
-          }}
-        />
-      ) : null}
-    </section>
+    </SettingsList>
   );
 }
 

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { type Room, RoomFields } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useInvalidateClinic, useRooms } from '../../api/course-queries';
-import { EmptyState, ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
+import { ErrorBanner } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/form-keys';
 import { useForm } from '../../ui/use-form';
 import { FormDialog, useDialogForm } from '../../ui/courses/FormDialog';
 import { formBanner } from '../../ui/courses/form-banner';
 import { ActiveBadge, RetireButton, useRowAction } from './ActiveBadge';
+import { SettingsList } from './SettingsList';
+import { DataTable } from '../../ui/DataTable';
 
 export function RoomsSection() {
   const { t } = useTranslation('settings');
@@ -45,81 +47,71 @@ export function RoomsSection() {
     });
 
   return (
-    <section className="panel" aria-labelledby="rooms-title">
-      <div className="panel-header">
-        <h2 className="panel-title" id="rooms-title">
-          {t('rooms.title')}
-        </h2>
-        <SavedNote className="muted small" message={note} />
-      </div>
-      <div className="panel-body settings-body">
-        <p className="muted small">{t('rooms.intro')}</p>
-        <form ref={addRef} className="settings-add" onSubmit={add} noValidate aria-label={t('rooms.add')}>
-          <TextField
-            label={t('rooms.newName')}
-            value={form.values.name}
-            onChange={(v) => form.set('name', v)}
-            error={form.errors.name}
-            isRequired
+    <SettingsList
+      id="rooms"
+      title={t('rooms.title')}
+      intro={t('rooms.intro')}
+      note={note}
+      query={rooms}
+      empty={t('rooms.empty')}
+      top={
+        <>
+          <form ref={addRef} className="settings-add" onSubmit={add} noValidate aria-label={t('rooms.add')}>
+            <TextField
+              label={t('rooms.newName')}
+              value={form.values.name}
+              onChange={(v) => form.set('name', v)}
+              error={form.errors.name}
+              isRequired
+            />
+            <Button type="submit" isPending={form.submitting}>
+              {t('rooms.add')}
+            </Button>
+          </form>
+          <ErrorBanner error={formBanner(form) ?? row.error} />
+        </>
+      }
+      dialog={
+        renaming ? (
+          <RenameDialog
+            room={renaming}
+            onClose={() => setRenaming(null)}
+            onDone={async (name) => {
+              await invalidate();
+              setNote(t('rooms.renamed', { name }));
+            }}
           />
-          <Button type="submit" isPending={form.submitting}>
-            {t('rooms.add')}
-          </Button>
-        </form>
-        <ErrorBanner error={formBanner(form) ?? row.error} />
-      </div>
-      {rooms.isPending ? (
-        <Loading />
-      ) : rooms.isError ? (
-        <ErrorBanner error={rooms.error} />
-      ) : rooms.data.length === 0 ? (
-        <EmptyState title={t('rooms.empty')} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table settings-table" aria-labelledby="rooms-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('rooms.name')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.data.map((room) => (
-                <tr key={room.id} className={room.active ? undefined : 'row-retired'}>
-                  <td>{room.name}</td>
-                  <td>
-                    <ActiveBadge active={room.active} />
-                  </td>
-                  <td className="row-actions">
-                    <Button
-                      variant="ghost"
-                      onPress={() => setRenaming(room)}
-                      aria-label={t('rooms.renameLabel', { name: room.name })}
-                    >
-                      {t('rooms.rename')}
-                    </Button>
-                    <RetireButton active={room.active} name={room.name} onPress={() => void toggle(room)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        ) : null
+      }
+    >
+      {(rows) => (
+        <DataTable
+          columns={[t('rooms.name'), t('status')]}
+          actions={t('actions')}
+          className="settings-table"
+          labelledBy="rooms-title"
+        >
+          {rows.map((room) => (
+            <tr key={room.id} className={room.active ? undefined : 'row-retired'}>
+              <td>{room.name}</td>
+              <td>
+                <ActiveBadge active={room.active} />
+              </td>
+              <td className="row-actions">
+                <Button
+                  variant="ghost"
+                  onPress={() => setRenaming(room)}
+                  aria-label={t('rooms.renameLabel', { name: room.name })}
+                >
+                  {t('rooms.rename')}
+                </Button>
+                <RetireButton active={room.active} name={room.name} onPress={() => void toggle(room)} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {renaming ? (
-        <RenameDialog
-          room={renaming}
-          onClose={() => setRenaming(null)}
-          onDone={async (name) => {
-            await invalidate();
-            setNote(t('rooms.renamed', { name }));
-          }}
-        />
-      ) : null}
-    </section>
+    </SettingsList>
   );
 }
 

@@ -25,6 +25,7 @@ import { CompleteDialog } from './CompleteDialog';
 import { RecordConsentDialog, WithdrawConsentDialog } from './ConsentDialogs';
 import { LifecycleDialog } from './LifecycleDialog';
 import { consentLabel, routeLabel, typeName } from './labels';
+import { DataTable } from '../DataTable';
 
 type Open =
   | { kind: 'course'; initial: CourseDetail['course']['status'] | null }
@@ -241,55 +242,49 @@ function ConsentTable({ consents, onWithdraw }: { consents: readonly Consent[]; 
   const { t, i18n } = useTranslation('courses');
   const locale = i18n.language;
   return (
-    <div className="table-wrap">
-      <table className="table course-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('consent.type')}</th>
-            <th scope="col">{t('consent.givenOn')}</th>
-            <th scope="col">{t('consent.takenBy')}</th>
-            <th scope="col">{t('consent.withdrawnOn')}</th>
-            <th scope="col">{t('consent.form')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('consent.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {consents.map((c) => (
-            <tr key={c.id} className={c.withdrawnOn ? 'row-withdrawn' : undefined}>
-              <td>{consentLabel(t, c.type)}</td>
-              <td>{formatDay(c.givenOn, locale)}</td>
-              <td>
-                <Name>{c.takenByName}</Name>
-              </td>
-              <td>{c.withdrawnOn ? formatDay(c.withdrawnOn, locale) : <span className="muted">—</span>}</td>
-              <td className="file-cell">
-                {c.attachmentId !== null ? (
-                  <FileLink
-                    attachment={{ id: c.attachmentId, fileName: c.attachmentName ?? t('consent.scanName') }}
-                    onOpenError={() => undefined}
-                  />
-                ) : (
-                  <span className="muted">{t('consent.noScan')}</span>
-                )}
-              </td>
-              <td className="row-actions">
-                {c.withdrawnOn === null ? (
-                  <Button
-                    variant="ghost"
-                    onPress={() => onWithdraw(c)}
-                    aria-label={t('consent.withdrawLabel', { type: consentLabel(t, c.type) })}
-                  >
-                    {t('consent.withdraw')}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        t('consent.type'),
+        t('consent.givenOn'),
+        t('consent.takenBy'),
+        t('consent.withdrawnOn'),
+        t('consent.form'),
+      ]}
+      actions={t('consent.actions')}
+      className="course-table"
+    >
+      {consents.map((c) => (
+        <tr key={c.id} className={c.withdrawnOn ? 'row-withdrawn' : undefined}>
+          <td>{consentLabel(t, c.type)}</td>
+          <td>{formatDay(c.givenOn, locale)}</td>
+          <td>
+            <Name>{c.takenByName}</Name>
+          </td>
+          <td>{c.withdrawnOn ? formatDay(c.withdrawnOn, locale) : <span className="muted">—</span>}</td>
+          <td className="file-cell">
+            {c.attachmentId !== null ? (
+              <FileLink
+                attachment={{ id: c.attachmentId, fileName: c.attachmentName ?? t('consent.scanName') }}
+                onOpenError={() => undefined}
+              />
+            ) : (
+              <span className="muted">{t('consent.noScan')}</span>
+            )}
+          </td>
+          <td className="row-actions">
+            {c.withdrawnOn === null ? (
+              <Button
+                variant="ghost"
+                onPress={() => onWithdraw(c)}
+                aria-label={t('consent.withdrawLabel', { type: consentLabel(t, c.type) })}
+              >
+                {t('consent.withdraw')}
+              </Button>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -303,82 +298,69 @@ function ProcedureTable(p: {
   const locale = i18n.language;
   const time = (iso: string) => formatClock(iso, locale);
   return (
-    <div className="table-wrap">
-      <table className="table course-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('list.number')}</th>
-            <th scope="col">{t('list.type')}</th>
-            <th scope="col">{t('list.when')}</th>
-            <th scope="col">{t('list.room')}</th>
-            <th scope="col">{t('list.doctor')}</th>
-            <th scope="col">{t('list.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('list.actions')}</span>
-            </th>
+    <DataTable
+      columns={[t('list.number'), t('list.type'), t('list.when'), t('list.room'), t('list.doctor'), t('list.status')]}
+      actions={t('list.actions')}
+      className="course-table"
+    >
+      {p.procedures.map((pr) => {
+        const label = pr.sequence !== null ? t('list.transplant', { number: pr.sequence }) : typeName(t, pr);
+        return (
+          <tr key={pr.id}>
+            <td className="num">{pr.sequence !== null ? `#${pr.sequence}` : <span className="muted">—</span>}</td>
+            <td className="wrap">
+              <span className="type-swatch" style={{ background: pr.colour }} aria-hidden="true" />
+              {typeName(t, pr)}
+            </td>
+            <td>
+              <Ltr>
+                {formatInstantShort(pr.startsAt, locale)}–{time(pr.endsAt)}
+              </Ltr>
+            </td>
+            <td>{pr.roomName}</td>
+            <td>
+              <Name>{pr.doctorName}</Name>
+            </td>
+            <td>
+              <div className="cell-stack">
+                <span>
+                  <ProcedureBadge status={pr.status} />
+                </span>
+                {pr.completion ? (
+                  <span className="cell-sub">
+                    {t('list.lot')} <Ltr className="mono">{pr.completion.lotNumber}</Ltr>
+                  </span>
+                ) : null}
+                {pr.reason ? (
+                  <span className="cell-sub">
+                    <Name>{pr.reason}</Name>
+                  </span>
+                ) : null}
+              </div>
+            </td>
+            <td className="row-actions">
+              {pr.status === 'scheduled' && p.user.role === 'doctor' ? (
+                <Button
+                  variant="ghost"
+                  onPress={() => p.onComplete(pr)}
+                  aria-label={t('list.completeLabel', { what: label })}
+                >
+                  {t('list.complete')}
+                </Button>
+              ) : null}
+              {allowedTargets(PROCEDURE_LIFECYCLE, pr.status, p.user.role).length > 0 ? (
+                <Button
+                  variant="ghost"
+                  onPress={() => p.onStatus(pr)}
+                  aria-label={t('list.statusLabel', { what: label })}
+                >
+                  {t('list.changeStatus')}
+                </Button>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {p.procedures.map((pr) => {
-            const label = pr.sequence !== null ? t('list.transplant', { number: pr.sequence }) : typeName(t, pr);
-            return (
-              <tr key={pr.id}>
-                <td className="num">{pr.sequence !== null ? `#${pr.sequence}` : <span className="muted">—</span>}</td>
-                <td className="wrap">
-                  <span className="type-swatch" style={{ background: pr.colour }} aria-hidden="true" />
-                  {typeName(t, pr)}
-                </td>
-                <td>
-                  <Ltr>
-                    {formatInstantShort(pr.startsAt, locale)}–{time(pr.endsAt)}
-                  </Ltr>
-                </td>
-                <td>{pr.roomName}</td>
-                <td>
-                  <Name>{pr.doctorName}</Name>
-                </td>
-                <td>
-                  <div className="cell-stack">
-                    <span>
-                      <ProcedureBadge status={pr.status} />
-                    </span>
-                    {pr.completion ? (
-                      <span className="cell-sub">
-                        {t('list.lot')} <Ltr className="mono">{pr.completion.lotNumber}</Ltr>
-                      </span>
-                    ) : null}
-                    {pr.reason ? (
-                      <span className="cell-sub">
-                        <Name>{pr.reason}</Name>
-                      </span>
-                    ) : null}
-                  </div>
-                </td>
-                <td className="row-actions">
-                  {pr.status === 'scheduled' && p.user.role === 'doctor' ? (
-                    <Button
-                      variant="ghost"
-                      onPress={() => p.onComplete(pr)}
-                      aria-label={t('list.completeLabel', { what: label })}
-                    >
-                      {t('list.complete')}
-                    </Button>
-                  ) : null}
-                  {allowedTargets(PROCEDURE_LIFECYCLE, pr.status, p.user.role).length > 0 ? (
-                    <Button
-                      variant="ghost"
-                      onPress={() => p.onStatus(pr)}
-                      aria-label={t('list.statusLabel', { what: label })}
-                    >
-                      {t('list.changeStatus')}
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
