@@ -242,5 +242,7 @@ export const VALIDATION_MESSAGES = {
   instrumentValueNotAllowed: 'Value not allowed',
   instrumentChooseListed: 'Choose one of the listed values',
   nihssComa: 'Scored {{value}} when 1a is 3 (coma)',
+  backupForeign: 'Not a backup this app made',
+  timeOfDay: 'A time like 13:00',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
