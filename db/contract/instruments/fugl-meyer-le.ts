@@ -1,13 +1,6 @@
 // Fugl-Meyer motor, lower extremity: 17 items in parts E–F, total 0–34, higher is better.
 import { defineSummed, numbered } from './build';
-import {
-  coordinationItems,
-  fuglMeyerSource,
-  normalReflexAnchors,
-  partVRule,
-  reflexAnchors,
-  synergyAnchors,
-} from './fugl-meyer-common';
+import * as fm from './fugl-meyer-common';
 import type { ItemDef } from './types';
 
 const E = 'E. Hip, knee, ankle';
@@ -17,7 +10,7 @@ const flexor = (code: string, label: string): ItemDef => ({
   code,
   section: E,
   label: `Flexor synergy (supine): ${label}`,
-  anchors: synergyAnchors,
+  anchors: fm.synergyAnchors,
 });
 const extensor = (code: string, label: string): ItemDef => ({
   code,
@@ -27,8 +20,8 @@ const extensor = (code: string, label: string): ItemDef => ({
 });
 
 const items: ItemDef[] = [
-  { code: 'e-reflex-flexors', section: E, label: 'Reflex activity: knee flexors', anchors: reflexAnchors },
-  { code: 'e-reflex-extensors', section: E, label: 'Reflex activity: patellar, Achilles', anchors: reflexAnchors },
+  { code: 'e-reflex-flexors', section: E, label: 'Reflex activity: knee flexors', anchors: fm.reflexAnchors },
+  { code: 'e-reflex-extensors', section: E, label: 'Reflex activity: patellar, Achilles', anchors: fm.reflexAnchors },
   flexor('e-flex-hip', 'hip flexion'),
   flexor('e-flex-knee', 'knee flexion'),
   flexor('e-flex-ankle', 'ankle dorsiflexion'),
@@ -73,9 +66,9 @@ const items: ItemDef[] = [
     section: E,
     label: 'Normal reflex activity (knee flexors, patellar, Achilles)',
     hint: 'Assessed only if part IV (little or no synergy) scores the full 4; otherwise score 0.',
-    anchors: normalReflexAnchors,
+    anchors: fm.normalReflexAnchors,
   },
-  ...coordinationItems(F, 'f'),
+  ...fm.coordinationItems(F, 'f'),
 ];
 
 export const FUGL_MEYER_LE_V1 = defineSummed({
@@ -83,7 +76,7 @@ export const FUGL_MEYER_LE_V1 = defineSummed({
   version: 1,
   name: 'Fugl-Meyer Assessment, motor function, lower extremity',
   shortName: 'FM leg',
-  source: fuglMeyerSource('E–F', 17, 34),
+  source: fm.fuglMeyerSource('E–F', 17, 34),
   items,
   range: { min: 0, max: 34 },
   subscoreDefs: [
@@ -93,5 +86,5 @@ export const FUGL_MEYER_LE_V1 = defineSummed({
   better: 'higher',
   mcid: 6,
   loinc: null,
-  check: partVRule(['e-iso-knee', 'e-iso-ankle'], 'e-normal-reflexes'),
+  check: fm.partVRule(['e-iso-knee', 'e-iso-ankle'], 'e-normal-reflexes'),
 });

@@ -1,13 +1,6 @@
 // Fugl-Meyer motor, upper extremity: 33 items in parts A–D, total 0–66, higher is better.
 import { defineSummed, numbered } from './build';
-import {
-  coordinationItems,
-  fuglMeyerSource,
-  normalReflexAnchors,
-  partVRule,
-  reflexAnchors,
-  synergyAnchors,
-} from './fugl-meyer-common';
+import * as fm from './fugl-meyer-common';
 import type { ItemDef } from './types';
 
 const A = 'A. Shoulder, elbow, forearm';
@@ -15,7 +8,7 @@ const B = 'B. Wrist';
 const C = 'C. Hand';
 const D = 'D. Coordination and speed';
 
-const syn = (code: string, label: string): ItemDef => ({ code, section: A, label, anchors: synergyAnchors });
+const syn = (code: string, label: string): ItemDef => ({ code, section: A, label, anchors: fm.synergyAnchors });
 const grasp = (code: string, label: string): ItemDef => ({
   code,
   section: C,
@@ -52,9 +45,9 @@ const items: ItemDef[] = [
     code: 'a-reflex-flexors',
     section: A,
     label: 'Reflex activity: flexors (biceps, finger flexors)',
-    anchors: reflexAnchors,
+    anchors: fm.reflexAnchors,
   },
-  { code: 'a-reflex-extensors', section: A, label: 'Reflex activity: extensors (triceps)', anchors: reflexAnchors },
+  { code: 'a-reflex-extensors', section: A, label: 'Reflex activity: extensors (triceps)', anchors: fm.reflexAnchors },
   syn('a-flex-retraction', 'Flexor synergy: shoulder retraction'),
   syn('a-flex-elevation', 'Flexor synergy: shoulder elevation'),
   syn('a-flex-abduction', 'Flexor synergy: shoulder abduction (90 degrees)'),
@@ -130,7 +123,7 @@ const items: ItemDef[] = [
     section: A,
     label: 'Normal reflex activity (biceps, triceps, finger flexors)',
     hint: 'Assessed only if part IV (little or no synergy) scores the full 6; otherwise score 0.',
-    anchors: normalReflexAnchors,
+    anchors: fm.normalReflexAnchors,
   },
   wristStability('b-stability-elbow-90', 'Stability at 15 degrees dorsiflexion (elbow at 90 degrees)'),
   wristMotion('b-motion-elbow-90', 'Repeated dorsiflexion–volar flexion (elbow at 90 degrees)'),
@@ -167,7 +160,7 @@ const items: ItemDef[] = [
   grasp('c-grasp-pincer', 'Grasp c: pincer grasp, opposition (pencil between pulps of thumb and index finger)'),
   grasp('c-grasp-cylinder', 'Grasp d: cylinder grasp (small can or cup)'),
   grasp('c-grasp-spherical', 'Grasp e: spherical grasp (tennis ball)'),
-  ...coordinationItems(D, 'd'),
+  ...fm.coordinationItems(D, 'd'),
 ];
 
 const PART_IV = ['a-iso-abduction-90', 'a-iso-flexion-180', 'a-iso-pro-supination'];
@@ -177,7 +170,7 @@ export const FUGL_MEYER_UE_V1 = defineSummed({
   version: 1,
   name: 'Fugl-Meyer Assessment, motor function, upper extremity',
   shortName: 'FM arm',
-  source: fuglMeyerSource('A–D', 33, 66),
+  source: fm.fuglMeyerSource('A–D', 33, 66),
   items,
   range: { min: 0, max: 66 },
   subscoreDefs: [
@@ -189,5 +182,5 @@ export const FUGL_MEYER_UE_V1 = defineSummed({
   better: 'higher',
   mcid: 9,
   loinc: null,
-  check: partVRule(PART_IV, 'a-normal-reflexes'),
+  check: fm.partVRule(PART_IV, 'a-normal-reflexes'),
 });
