@@ -1,6 +1,7 @@
 // A form in a modal dialog: the overlay (Escape or a click outside closes it), the title, the fields, Cancel / submit.
 import type { FormEvent, ReactNode, RefObject } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
+import { ModalDialog } from './ModalDialog';
 import { DialogActions } from './DialogActions';
 
 export interface ModalFormProps {
@@ -21,18 +22,14 @@ export function ModalForm(p: ModalFormProps) {
     if (!p.pending) p.onSubmit();
   };
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : p.onClose())}>
-      <Modal className={`modal${p.wide ? ' modal-wide' : ''}`}>
-        <Dialog className="dialog">
-          <form ref={p.formRef} onSubmit={submit} noValidate className="dialog-form">
-            <Heading slot="title" className="dialog-title">
-              {p.title}
-            </Heading>
-            {p.children}
-            <DialogActions submitLabel={p.submitLabel} pending={p.pending} onCancel={p.onClose} />
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog onClose={p.onClose} wide={p.wide}>
+      <form ref={p.formRef} onSubmit={submit} noValidate className="dialog-form">
+        <Heading slot="title" className="dialog-title">
+          {p.title}
+        </Heading>
+        {p.children}
+        <DialogActions submitLabel={p.submitLabel} pending={p.pending} onCancel={p.onClose} />
+      </form>
+    </ModalDialog>
   );
 }

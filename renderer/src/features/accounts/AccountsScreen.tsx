@@ -1,7 +1,7 @@
 // The admin's screen: list staff accounts, add one, change a role, switch an account off, reset a password.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Account, NewAccount, NewPassword, ROLES, RequiredText, Role } from '../../../../db/contract';
@@ -93,43 +93,34 @@ export function AccountsScreen() {
           </DataTable>
         ) : null}
       </section>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen={editing !== null}
-        onOpenChange={(open) => (open ? null : setEditing(null))}
-        isDismissable
-      >
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {editing?.mode === 'create' ? (
-              <CreateAccountForm
-                onDone={(msg) => {
-                  setEditing(null);
-                  setNotice(msg);
-                }}
-              />
-            ) : null}
-            {editing?.mode === 'edit' ? (
-              <EditAccountForm
-                account={editing.account}
-                onDone={(msg) => {
-                  setEditing(null);
-                  setNotice(msg);
-                }}
-              />
-            ) : null}
-            {editing?.mode === 'reset' ? (
-              <ResetPasswordForm
-                account={editing.account}
-                onDone={(msg) => {
-                  setEditing(null);
-                  setNotice(msg);
-                }}
-              />
-            ) : null}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog isOpen={editing !== null} onClose={() => setEditing(null)}>
+        {editing?.mode === 'create' ? (
+          <CreateAccountForm
+            onDone={(msg) => {
+              setEditing(null);
+              setNotice(msg);
+            }}
+          />
+        ) : null}
+        {editing?.mode === 'edit' ? (
+          <EditAccountForm
+            account={editing.account}
+            onDone={(msg) => {
+              setEditing(null);
+              setNotice(msg);
+            }}
+          />
+        ) : null}
+        {editing?.mode === 'reset' ? (
+          <ResetPasswordForm
+            account={editing.account}
+            onDone={(msg) => {
+              setEditing(null);
+              setNotice(msg);
+            }}
+          />
+        ) : null}
+      </ModalDialog>
     </>
   );
 }

@@ -1,7 +1,8 @@
 // The admin's backups screen: the last good backup and its age, every backup, Back up now (with progress), restore.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../db/contract';
 import { call } from '../../api/client';
@@ -132,34 +133,25 @@ export function BackupsScreen() {
           </div>
         ) : null}
       </section>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen={confirming !== null}
-        onOpenChange={(open) => (open ? null : setConfirming(null))}
-        isDismissable
-      >
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {confirming ? (
-              <div className="dialog-form">
-                <Heading slot="title" className="dialog-title">
-                  {t('confirm.title', { time: formatInstant(confirming.startedAt, i18n.language) })}
-                </Heading>
-                <ErrorBanner error={restore.error ?? null} />
-                <p>{t('confirm.body', { schema: confirming.schemaVersion ?? 0 })}</p>
-                <Counts backup={confirming} />
-                <p>{t('confirm.safety')}</p>
-                <div className="dialog-actions">
-                  <Button slot="close">{t('common:actions.cancel')}</Button>
-                  <Button variant="primary" isPending={restore.isPending} onPress={() => restore.mutate(confirming.id)}>
-                    {t('confirm.go')}
-                  </Button>
-                </div>
-              </div>
-            ) : null}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog isOpen={confirming !== null} onClose={() => setConfirming(null)}>
+        {confirming ? (
+          <div className="dialog-form">
+            <Heading slot="title" className="dialog-title">
+              {t('confirm.title', { time: formatInstant(confirming.startedAt, i18n.language) })}
+            </Heading>
+            <ErrorBanner error={restore.error ?? null} />
+            <p>{t('confirm.body', { schema: confirming.schemaVersion ?? 0 })}</p>
+            <Counts backup={confirming} />
+            <p>{t('confirm.safety')}</p>
+            <div className="dialog-actions">
+              <Button slot="close">{t('common:actions.cancel')}</Button>
+              <Button variant="primary" isPending={restore.isPending} onPress={() => restore.mutate(confirming.id)}>
+                {t('confirm.go')}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </ModalDialog>
     </>
   );
 }

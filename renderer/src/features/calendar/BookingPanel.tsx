@@ -1,7 +1,8 @@
 // A booking opened from the grid (Enter or a click): what it is, "Move…" by typed date, time, room and doctor, and
 // the keyboard shortcuts that move it in place. A move refused in the grid opens it here, the refusal beside the fields.
 import { type FormEvent, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../db/contract';
 import { Ltr, Name } from '../../ui/bidi';
@@ -63,87 +64,83 @@ export function BookingPanel({ procedure: p, label, typeLabel, onMove, refusal, 
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
-      <Modal className="modal modal-wide">
-        <Dialog className="dialog" aria-label={label}>
-          <form onSubmit={(e) => void onSubmit(e)} noValidate className="dialog-form">
-            <Heading slot="title" className="dialog-title">
-              {p.sequence ? t('transplantNo', { n: p.sequence }) : typeLabel}
-              {' · '}
-              <Name>{patientName(p.patient)}</Name> <Ltr>{p.patient.mrn}</Ltr>
-            </Heading>
-            <dl className="booking-facts">
-              <dt>{t('booking.type')}</dt>
-              <dd>{typeLabel}</dd>
-              <dt>{t('booking.when')}</dt>
-              <dd>{formatTimeRange(p.startsAt, p.endsAt, i18n.language, zone)}</dd>
-              <dt>{t('room')}</dt>
-              <dd>
-                <Name>{p.roomName}</Name>
-              </dd>
-              <dt>{t('doctor')}</dt>
-              <dd>
-                <Name>{p.doctorName}</Name>
-              </dd>
-              <dt>{t('booking.status')}</dt>
-              <dd>
-                {procedureStatusName(t, p.status)}
-                {p.reason ? (
-                  <>
-                    {' · '}
-                    <Name>{p.reason}</Name>
-                  </>
-                ) : null}
-              </dd>
-            </dl>
-            {moving ? (
-              <fieldset className="booking-move">
-                <legend>{t('move.title')}</legend>
-                <div className="form-grid-2">
-                  <SlotFields
-                    value={when}
-                    onChange={setWhen}
-                    errors={{}}
-                    keepRoomId={p.roomId}
-                    autoFocusStart={refusal === null}
-                  />
-                </div>
-                <SlotRefusal message={refusal} />
-              </fieldset>
-            ) : (
-              <SlotRefusal message={refusal} />
-            )}
-            <section className="booking-keys" aria-labelledby="booking-keys-title">
-              <h3 id="booking-keys-title" className="booking-keys-title">
-                {t('keys.title')}
-              </h3>
-              <dl className="booking-keys-list">
-                {KEYS.map((k) => (
-                  <div key={k}>
-                    <dt>
-                      <kbd>{KEY_CAPS[k]}</kbd>
-                    </dt>
-                    <dd>{t(`keys.${k}`)}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-            <div className="dialog-actions">
-              <Button onPress={onClose}>{t('common:actions.close')}</Button>
-              {isMovable(p) && !moving ? (
-                <Button variant="primary" onPress={() => setMoving(true)}>
-                  {t('move.open')}
-                </Button>
-              ) : null}
-              {moving ? (
-                <Button type="submit" variant="primary" isPending={saving}>
-                  {t('move.save')}
-                </Button>
-              ) : null}
+    <ModalDialog onClose={onClose} wide label={label}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="dialog-form">
+        <Heading slot="title" className="dialog-title">
+          {p.sequence ? t('transplantNo', { n: p.sequence }) : typeLabel}
+          {' · '}
+          <Name>{patientName(p.patient)}</Name> <Ltr>{p.patient.mrn}</Ltr>
+        </Heading>
+        <dl className="booking-facts">
+          <dt>{t('booking.type')}</dt>
+          <dd>{typeLabel}</dd>
+          <dt>{t('booking.when')}</dt>
+          <dd>{formatTimeRange(p.startsAt, p.endsAt, i18n.language, zone)}</dd>
+          <dt>{t('room')}</dt>
+          <dd>
+            <Name>{p.roomName}</Name>
+          </dd>
+          <dt>{t('doctor')}</dt>
+          <dd>
+            <Name>{p.doctorName}</Name>
+          </dd>
+          <dt>{t('booking.status')}</dt>
+          <dd>
+            {procedureStatusName(t, p.status)}
+            {p.reason ? (
+              <>
+                {' · '}
+                <Name>{p.reason}</Name>
+              </>
+            ) : null}
+          </dd>
+        </dl>
+        {moving ? (
+          <fieldset className="booking-move">
+            <legend>{t('move.title')}</legend>
+            <div className="form-grid-2">
+              <SlotFields
+                value={when}
+                onChange={setWhen}
+                errors={{}}
+                keepRoomId={p.roomId}
+                autoFocusStart={refusal === null}
+              />
             </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+            <SlotRefusal message={refusal} />
+          </fieldset>
+        ) : (
+          <SlotRefusal message={refusal} />
+        )}
+        <section className="booking-keys" aria-labelledby="booking-keys-title">
+          <h3 id="booking-keys-title" className="booking-keys-title">
+            {t('keys.title')}
+          </h3>
+          <dl className="booking-keys-list">
+            {KEYS.map((k) => (
+              <div key={k}>
+                <dt>
+                  <kbd>{KEY_CAPS[k]}</kbd>
+                </dt>
+                <dd>{t(`keys.${k}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <div className="dialog-actions">
+          <Button onPress={onClose}>{t('common:actions.close')}</Button>
+          {isMovable(p) && !moving ? (
+            <Button variant="primary" onPress={() => setMoving(true)}>
+              {t('move.open')}
+            </Button>
+          ) : null}
+          {moving ? (
+            <Button type="submit" variant="primary" isPending={saving}>
+              {t('move.save')}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+    </ModalDialog>
   );
 }

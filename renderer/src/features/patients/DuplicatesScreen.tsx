@@ -1,7 +1,8 @@
 // The duplicate finder: pairs of patients that look like one person, and a merge that keeps every linked record.
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DuplicatePair, PatientSummary } from '../../../../db/contract';
@@ -185,24 +186,20 @@ function MergeDialog({
     },
   });
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          <Heading slot="title" className="dialog-title">
-            {t('duplicates.confirmTitle', names)}
-          </Heading>
-          <p>{t('duplicates.confirmBody', names)}</p>
-          {merge.error ? <ErrorBanner error={merge.error} /> : null}
-          <div className="dialog-actions">
-            <Button onPress={onClose} autoFocus>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button variant="danger" onPress={() => merge.mutate()} isPending={merge.isPending}>
-              {t('duplicates.confirm')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog onClose={onClose} role="alertdialog">
+      <Heading slot="title" className="dialog-title">
+        {t('duplicates.confirmTitle', names)}
+      </Heading>
+      <p>{t('duplicates.confirmBody', names)}</p>
+      {merge.error ? <ErrorBanner error={merge.error} /> : null}
+      <div className="dialog-actions">
+        <Button onPress={onClose} autoFocus>
+          {t('common:actions.cancel')}
+        </Button>
+        <Button variant="danger" onPress={() => merge.mutate()} isPending={merge.isPending}>
+          {t('duplicates.confirm')}
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 // Confirms removing one attachment; the core records who removed it and keeps the file while another record uses it.
 import { useMutation } from '@tanstack/react-query';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
+import { ModalDialog } from '../ModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../db/contract';
 import { call } from '../../api/client';
@@ -21,24 +22,20 @@ export function RemoveDialog({ attachment, onRemoved, onClose }: Props) {
   });
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => (open ? null : onClose())}>
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          <Heading slot="title" className="dialog-title">
-            {t('removeDialog.title')}
-          </Heading>
-          <p className="dialog-text">{t('removeDialog.body', { name: attachment.fileName })}</p>
-          {remove.error ? <ErrorBanner error={remove.error} /> : null}
-          <div className="dialog-actions">
-            <Button onPress={onClose} autoFocus>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button variant="danger" onPress={() => remove.mutate()} isPending={remove.isPending}>
-              {t('removeDialog.confirm')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog onClose={onClose} role="alertdialog">
+      <Heading slot="title" className="dialog-title">
+        {t('removeDialog.title')}
+      </Heading>
+      <p className="dialog-text">{t('removeDialog.body', { name: attachment.fileName })}</p>
+      {remove.error ? <ErrorBanner error={remove.error} /> : null}
+      <div className="dialog-actions">
+        <Button onPress={onClose} autoFocus>
+          {t('common:actions.cancel')}
+        </Button>
+        <Button variant="danger" onPress={() => remove.mutate()} isPending={remove.isPending}>
+          {t('removeDialog.confirm')}
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }
