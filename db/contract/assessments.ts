@@ -145,6 +145,19 @@ export const SaveDraftInput = z.object({
   notes: z.record(ItemCode, OptionalText(500)).default({}),
 });
 
+/** What an autosave answers: small, so a save every pause in typing stays cheap (no reload of the whole record). */
+export const DraftSaved = z.object({
+  id: Id,
+  version: Version,
+  n: z.number().int().positive(),
+  sum: z.number(),
+  total: z.number().nullable(),
+  complete: z.boolean(),
+  missing: z.array(z.string()),
+  updatedAt: IsoInstant,
+});
+export type DraftSaved = z.infer<typeof DraftSaved>;
+
 const STAFF = ['coordinator', 'doctor'] as const;
 /** Scores are entered, signed and amended by doctors only; coordinators read them (the follow-up worklist). */
 const DOCTOR = ['doctor'] as const;
@@ -152,7 +165,7 @@ const DOCTOR = ['doctor'] as const;
 export const assessmentMethods = {
   'assessments.start': method({ input: StartInput, output: Assessment, roles: DOCTOR }),
   /** The autosave: cheap, partial, version-checked; refused on a signed version. */
-  'assessments.saveDraft': method({ input: SaveDraftInput, output: Assessment, roles: DOCTOR }),
+  'assessments.saveDraft': method({ input: SaveDraftInput, output: DraftSaved, roles: DOCTOR }),
   'assessments.sign': method({ input: z.object({ id: Id, version: Version }), output: Assessment, roles: DOCTOR }),
   'assessments.amend': method({
     input: z.object({ id: Id, version: Version, reason: RequiredText(500) }),

@@ -4,6 +4,7 @@ import {
   ASSESSMENT_LIFECYCLE,
   type Assessment,
   type AssessmentVersion,
+  type DraftSaved,
   type FieldIssue,
   type HistoryPoint,
   INSTRUMENTS,
@@ -248,7 +249,7 @@ export function saveDraft(
     values: Record<string, ItemValue | null>;
     notes: Record<string, string | null>;
   },
-): Assessment {
+): DraftSaved {
   let n = 0;
   const spec = {
     action: 'assessments.saveDraft',
@@ -269,7 +270,18 @@ export function saveDraft(
     const values = merged(def, draft.values, input.values, 'values', (item, v) => anchorFor(item, v) !== undefined);
     const notes = merged(def, draft.notes, input.notes, 'notes', () => true);
     repo.saveDraft(w, input.id, draft.n, { values, notes }, at);
-    return toAssessment(w, clinicTimeZone(ctx.core), loadAssessment(w, input.id));
+    const score = def.score(values);
+    const { sum, total, complete } = score;
+    return {
+      id: input.id,
+      version: before.version + 1,
+      n,
+      sum,
+      total,
+      complete,
+      missing: [...score.missing],
+      updatedAt: at,
+    };
   });
 }
 

@@ -5,6 +5,7 @@ import {
   type Assessment,
   BARTHEL_V1,
   type Course,
+  type DraftSaved,
   type HistoryPoint,
   NIHSS_V1,
   type ScheduledPoint,
@@ -61,8 +62,14 @@ const startInput = (c: Clinic, over: Record<string, unknown> = {}) => ({
 const start = (c: Clinic, over: Record<string, unknown> = {}) =>
   c.doctor.ok<Assessment>('assessments.start', startInput(c, over));
 
-const save = (who: Caller, a: Assessment, values: Record<string, unknown>, notes: Record<string, unknown> = {}) =>
-  who.ok<Assessment>('assessments.saveDraft', { id: a.id, version: a.version, values, notes });
+/** An autosave, then the whole record as the form reopens it. */
+async function save(who: Caller, a: Assessment, values: Record<string, unknown>, notes: Record<string, unknown> = {}) {
+  const saved = await who.ok<DraftSaved>('assessments.saveDraft', { id: a.id, version: a.version, values, notes });
+  const read = await who.ok<Assessment>('assessments.get', { id: a.id });
+  expect(read.version).toBe(saved.version);
+  expect(last(read)).toMatchObject({ n: saved.n, sum: saved.sum, total: saved.total, complete: saved.complete });
+  return read;
+}
 
 const NIHSS_CODES = NIHSS_V1.items.map((i) => i.code);
 /** A full NIHSS: every item 1 except the level of consciousness items (0), total 12. */
