@@ -44,16 +44,20 @@ export const ItemValueMap = z.record(ItemCode, ItemValue);
 /** Item code → why it is untestable (NIHSS "UN = amputation or joint fusion, explain"). */
 export const ItemNoteMap = z.record(ItemCode, z.string().max(500));
 
-export const AssessmentVersion = z.object({
+/** What scoring gives, stored on a signed version for reports: the total, completeness and subscores. */
+const Scored = z.object({
+  total: z.number().nullable(),
+  complete: z.boolean(),
+  subscores: z.record(z.string(), z.number().nullable()),
+});
+
+export const AssessmentVersion = Scored.extend({
   n: z.number().int().positive(),
   status: VersionStatus,
   values: ItemValueMap,
   notes: ItemNoteMap,
   /** Running sum of what is entered; the total once every item has a value (stored when signed, else computed). */
   sum: z.number(),
-  total: z.number().nullable(),
-  complete: z.boolean(),
-  subscores: z.record(z.string(), z.number().nullable()),
   /** Items still without a value. */
   missing: z.array(z.string()),
   amendReason: z.string().nullable(),
@@ -67,22 +71,26 @@ export const AssessmentVersion = z.object({
 });
 export type AssessmentVersion = z.infer<typeof AssessmentVersion>;
 
-export const Assessment = z.object({
-  id: Id,
-  patientId: Id,
+/** Where an assessment belongs: instrument, course, time point, day, and whether that day is outside its window. */
+const Placed = z.object({
+  instrument: InstrumentRef,
   courseId: Id.nullable(),
   timePoint: TimePoint,
   procedureId: Id.nullable(),
-  instrument: InstrumentRef,
+  /** The clinic-local day the patient was assessed. */
+  assessedOn: IsoDate,
+  /** Derived, so it follows the course's dates: null when there is no window to be outside of. */
+  outsideWindow: z.boolean().nullable(),
+});
+
+export const Assessment = Placed.extend({
+  id: Id,
+  patientId: Id,
   mode: AssessmentMode,
   assessorId: Id,
   assessorName: z.string(),
-  /** The clinic-local day the patient was assessed. */
-  assessedOn: IsoDate,
   /** The time point's window from the course's current dates; null without a course. */
   window: TimeWindow.nullable(),
-  /** Derived, so it follows the course's dates: null when there is no window to be outside of. */
-  outsideWindow: z.boolean().nullable(),
   /** Every version, first to last; the last is the one being worked on or the latest signed. */
   versions: z.array(AssessmentVersion),
   /** The version reports read; null until the first signature. */
@@ -92,19 +100,10 @@ export const Assessment = z.object({
 export type Assessment = z.infer<typeof Assessment>;
 
 /** One point of a patient's chart: the latest signed version of one assessment. */
-export const HistoryPoint = z.object({
+export const HistoryPoint = Placed.extend(Scored.shape).extend({
   assessmentId: Id,
-  instrument: InstrumentRef,
-  courseId: Id.nullable(),
-  timePoint: TimePoint,
-  procedureId: Id.nullable(),
-  assessedOn: IsoDate,
   n: z.number().int().positive(),
-  total: z.number().nullable(),
-  complete: z.boolean(),
-  subscores: z.record(z.string(), z.number().nullable()),
   signedAt: IsoInstant,
-  outsideWindow: z.boolean().nullable(),
 });
 export type HistoryPoint = z.infer<typeof HistoryPoint>;
 
@@ -146,13 +145,11 @@ export const SaveDraftInput = z.object({
 });
 
 /** What an autosave answers: small, so a save every pause in typing stays cheap (no reload of the whole record). */
-export const DraftSaved = z.object({
+export const DraftSaved = Scored.omit({ subscores: true }).extend({
   id: Id,
   version: Version,
   n: z.number().int().positive(),
   sum: z.number(),
-  total: z.number().nullable(),
-  complete: z.boolean(),
   missing: z.array(z.string()),
   updatedAt: IsoInstant,
 });

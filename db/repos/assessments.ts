@@ -171,17 +171,8 @@ export const findAtPoint = (
           AND instrument_id = ${k.instrumentId}`,
   )?.id ?? null;
 
-export interface NewAssessment {
-  patientId: number;
-  courseId: number | null;
-  timePoint: TimePoint;
-  procedureId: number | null;
-  instrumentId: InstrumentId;
-  instrumentVersion: number;
-  mode: AssessmentMode;
-  assessorId: number;
-  assessedOn: string;
-}
+/** What a new assessment is given; the rest of its head is kept by the database. */
+export type NewAssessment = Omit<AssessmentHead, 'id' | 'assessorName' | 'currentN' | 'signedN' | 'version'>;
 
 /** The assessment and its first version, an empty draft. */
 export function insertAssessment(db: WritableDB, a: NewAssessment, meta: { at: string; by: number }): number {
