@@ -2,6 +2,7 @@
 // typed from the contract so a missing or mistyped one fails to compile. Adding a domain adds one line below.
 import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
+import { assessmentsHandlers } from './handlers/assessments';
 import { attachmentsHandlers } from './handlers/attachments';
 import { auditHandlers } from './handlers/audit';
 import { backupsHandlers } from './handlers/backups';
@@ -31,4 +32,5 @@ export const handlers = {
   ...coursesHandlers,
   ...auditHandlers,
   ...backupsHandlers,
+  ...assessmentsHandlers,
 } satisfies Handlers;

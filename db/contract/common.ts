@@ -54,6 +54,8 @@ export const ERROR_REASONS = [
   'booking_clash',
   /** Completing a procedure whose course has no valid (recorded, not withdrawn) treatment consent. */
   'no_treatment_consent',
+  /** A signed assessment version is read-only: an amendment (a new version, with a reason) is the way to change it. */
+  'signed_readonly',
 ] as const;
 export const ErrorReason = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReason>;
@@ -244,5 +246,11 @@ export const VALIDATION_MESSAGES = {
   nihssComa: 'Scored {{value}} when 1a is 3 (coma)',
   backupForeign: 'Not a backup this app made',
   timeOfDay: 'A time like 13:00',
+  untestableReason: 'Say why this item is untestable',
+  procedureOfPatient: "Pick one of this patient's procedures",
+  procedureOnlyAfter: 'Only the after-procedure time point names a procedure',
+  courseOfPatient: "Pick one of this patient's courses",
+  assessmentFuture: 'An assessment cannot be dated in the future',
+  nothingEntered: 'Enter at least one item',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

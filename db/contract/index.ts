@@ -1,5 +1,6 @@
 // The method table: the single source of truth that every transport and the renderer share.
 import type { z } from 'zod';
+import { assessmentMethods } from './assessments';
 import { attachmentMethods } from './attachments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
@@ -24,6 +25,7 @@ export const methods = {
   ...procedureMethods,
   ...auditMethods,
   ...backupMethods,
+  ...assessmentMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -54,6 +56,7 @@ export * from './courses';
 export * from './procedures';
 export * from './audit';
 export * from './backups';
+export * from './assessments';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;

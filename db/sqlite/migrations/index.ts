@@ -5,6 +5,7 @@ import { m0020 } from './0020-patients';
 import { m0030 } from './0030-reception';
 import { m0040 } from './0040-treatment';
 import { m0050 } from './0050-reliability';
+import { m0060 } from './0060-assessments';
 import { m0080 } from './0080-audit-chain';
 
-export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0080];
+export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080];

@@ -1,0 +1,306 @@
+// SQL and row mapping for assessments and their versions (the item map is a JSON column of the version row).
+import type { AssessmentMode, InstrumentId, ItemValue, TimePoint, VersionStatus } from '../contract';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
+import { all, get, run, sql } from '../sqlite/sql';
+
+export interface AssessmentHead {
+  id: number;
+  patientId: number;
+  courseId: number | null;
+  timePoint: TimePoint;
+  procedureId: number | null;
+  instrumentId: InstrumentId;
+  instrumentVersion: number;
+  mode: AssessmentMode;
+  assessorId: number;
+  assessorName: string;
+  assessedOn: string;
+  currentN: number;
+  signedN: number | null;
+  version: number;
+}
+
+/** What a signature stores so that reports never score items again. */
+export interface StoredScore {
+  sum: number;
+  total: number | null;
+  complete: boolean;
+  subscores: Readonly<Record<string, number | null>>;
+}
+
+export interface VersionRow {
+  n: number;
+  status: VersionStatus;
+  values: Record<string, ItemValue>;
+  notes: Record<string, string>;
+  stored: StoredScore | null;
+  amendReason: string | null;
+  createdById: number;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  signedById: number | null;
+  signedByName: string | null;
+  signedAt: string | null;
+}
+
+export interface LoadedAssessment extends AssessmentHead {
+  versions: VersionRow[];
+}
+
+interface HeadRow {
+  id: number;
+  patient_id: number;
+  course_id: number | null;
+  time_point: TimePoint;
+  procedure_id: number | null;
+  instrument_id: InstrumentId;
+  instrument_version: number;
+  mode: AssessmentMode;
+  assessor_id: number;
+  assessor_name: string;
+  assessed_on: string;
+  current_n: number;
+  signed_n: number | null;
+  version: number;
+}
+
+interface VersionDbRow {
+  n: number;
+  status: VersionStatus;
+  item_values: string;
+  item_notes: string;
+  sum: number | null;
+  total: number | null;
+  complete: number | null;
+  subscores: string | null;
+  amend_reason: string | null;
+  created_by: number;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  signed_by: number | null;
+  signed_by_name: string | null;
+  signed_at: string | null;
+}
+
+const HEAD = sql`
+  SELECT a.id, a.patient_id, a.course_id, a.time_point, a.procedure_id, a.instrument_id, a.instrument_version, a.mode,
+         a.assessor_id, ac.display_name AS assessor_name, a.assessed_on, a.current_n, a.signed_n, a.version
+    FROM assessments a JOIN accounts ac ON ac.id = a.assessor_id`;
+
+const toHead = (r: HeadRow): AssessmentHead => ({
+  id: r.id,
+  patientId: r.patient_id,
+  courseId: r.course_id,
+  timePoint: r.time_point,
+  procedureId: r.procedure_id,
+  instrumentId: r.instrument_id,
+  instrumentVersion: r.instrument_version,
+  mode: r.mode,
+  assessorId: r.assessor_id,
+  assessorName: r.assessor_name,
+  assessedOn: r.assessed_on,
+  currentN: r.current_n,
+  signedN: r.signed_n,
+  version: r.version,
+});
+
+const storedOf = (r: {
+  sum: number | null;
+  total: number | null;
+  complete: number | null;
+  subscores: string | null;
+}) =>
+  r.complete === null
+    ? null
+    : {
+        sum: r.sum ?? 0,
+        total: r.total,
+        complete: r.complete === 1,
+        subscores: JSON.parse(r.subscores ?? '{}') as Record<string, number | null>,
+      };
+
+const toVersion = (r: VersionDbRow): VersionRow => ({
+  n: r.n,
+  status: r.status,
+  values: JSON.parse(r.item_values) as Record<string, ItemValue>,
+  notes: JSON.parse(r.item_notes) as Record<string, string>,
+  stored: storedOf(r),
+  amendReason: r.amend_reason,
+  createdById: r.created_by,
+  createdByName: r.created_by_name,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  signedById: r.signed_by,
+  signedByName: r.signed_by_name,
+  signedAt: r.signed_at,
+});
+
+export function findAssessment(db: ReadableDB, id: number): LoadedAssessment | null {
+  const head = get<HeadRow>(db, sql`${HEAD} WHERE a.id = ${id}`);
+  if (!head) return null;
+  const versions = all<VersionDbRow>(
+    db,
+    sql`SELECT v.n, v.status, v.item_values, v.item_notes, v.sum, v.total, v.complete, v.subscores, v.amend_reason,
+               v.created_by, c.display_name AS created_by_name, v.created_at, v.updated_at, v.signed_by,
+               s.display_name AS signed_by_name, v.signed_at
+          FROM assessment_versions v
+          JOIN accounts c ON c.id = v.created_by
+          LEFT JOIN accounts s ON s.id = v.signed_by
+         WHERE v.assessment_id = ${id} ORDER BY v.n`,
+  ).map(toVersion);
+  return { ...toHead(head), versions };
+}
+
+/** The assessment already holding this time point for this instrument, if any (one per point: see the index). */
+export const findAtPoint = (
+  db: ReadableDB,
+  k: {
+    patientId: number;
+    courseId: number | null;
+    timePoint: TimePoint;
+    procedureId: number | null;
+    instrumentId: string;
+  },
+): number | null =>
+  get<{ id: number }>(
+    db,
+    sql`SELECT id FROM assessments WHERE patient_id = ${k.patientId} AND ifnull(course_id, 0) = ${k.courseId ?? 0}
+          AND time_point = ${k.timePoint} AND ifnull(procedure_id, 0) = ${k.procedureId ?? 0}
+          AND instrument_id = ${k.instrumentId}`,
+  )?.id ?? null;
+
+/** What a new assessment is given; the rest of its head is kept by the database. */
+export type NewAssessment = Omit<AssessmentHead, 'id' | 'assessorName' | 'currentN' | 'signedN' | 'version'>;
+
+/** The assessment and its first version, an empty draft. */
+export function insertAssessment(db: WritableDB, a: NewAssessment, meta: { at: string; by: number }): number {
+  const id = Number(
+    run(
+      db,
+      sql`INSERT INTO assessments (patient_id, course_id, time_point, procedure_id, instrument_id, instrument_version,
+            mode, assessor_id, assessed_on, created_by, created_at)
+          VALUES (${a.patientId}, ${a.courseId}, ${a.timePoint}, ${a.procedureId}, ${a.instrumentId},
+            ${a.instrumentVersion}, ${a.mode}, ${a.assessorId}, ${a.assessedOn}, ${meta.by}, ${meta.at})`,
+    ).lastInsertRowid,
+  );
+  insertVersion(db, id, 1, { values: {}, notes: {}, amendReason: null }, meta);
+  return id;
+}
+
+export function insertVersion(
+  db: WritableDB,
+  id: number,
+  n: number,
+  v: {
+    values: Readonly<Record<string, ItemValue>>;
+    notes: Readonly<Record<string, string>>;
+    amendReason: string | null;
+  },
+  meta: { at: string; by: number },
+): void {
+  run(
+    db,
+    sql`INSERT INTO assessment_versions (assessment_id, n, status, item_values, item_notes, amend_reason, created_by,
+          created_at, updated_at)
+        VALUES (${id}, ${n}, 'draft', ${JSON.stringify(v.values)}, ${JSON.stringify(v.notes)}, ${v.amendReason},
+          ${meta.by}, ${meta.at}, ${meta.at})`,
+  );
+  run(db, sql`UPDATE assessments SET current_n = ${n}, version = version + 1 WHERE id = ${id} AND current_n < ${n}`);
+}
+
+/** An autosave: the draft's whole item map in one row (the trigger refuses it on a signed version). */
+export function saveDraft(
+  db: WritableDB,
+  id: number,
+  n: number,
+  v: { values: Readonly<Record<string, ItemValue>>; notes: Readonly<Record<string, string>> },
+  at: string,
+): void {
+  run(
+    db,
+    sql`UPDATE assessment_versions SET item_values = ${JSON.stringify(v.values)},
+          item_notes = ${JSON.stringify(v.notes)}, updated_at = ${at}
+        WHERE assessment_id = ${id} AND n = ${n}`,
+  );
+  run(db, sql`UPDATE assessments SET version = version + 1 WHERE id = ${id}`);
+}
+
+export function signVersion(
+  db: WritableDB,
+  id: number,
+  n: number,
+  s: StoredScore,
+  meta: { at: string; by: number },
+): void {
+  run(
+    db,
+    sql`UPDATE assessment_versions SET status = 'signed', sum = ${s.sum}, total = ${s.total},
+          complete = ${s.complete ? 1 : 0}, subscores = ${JSON.stringify(s.subscores)}, signed_by = ${meta.by},
+          signed_at = ${meta.at}, updated_at = ${meta.at}
+        WHERE assessment_id = ${id} AND n = ${n}`,
+  );
+  run(db, sql`UPDATE assessments SET signed_n = ${n}, version = version + 1 WHERE id = ${id}`);
+}
+
+export interface HistoryRow {
+  assessmentId: number;
+  instrumentId: InstrumentId;
+  instrumentVersion: number;
+  courseId: number | null;
+  timePoint: TimePoint;
+  procedureId: number | null;
+  assessedOn: string;
+  n: number;
+  stored: StoredScore;
+  signedAt: string;
+}
+
+/** A patient's signed history: the latest signed version of each assessment, oldest first (one indexed join). */
+export function signedHistory(db: ReadableDB, patientId: number): HistoryRow[] {
+  return all<{
+    id: number;
+    instrument_id: InstrumentId;
+    instrument_version: number;
+    course_id: number | null;
+    time_point: TimePoint;
+    procedure_id: number | null;
+    assessed_on: string;
+    n: number;
+    sum: number | null;
+    total: number | null;
+    complete: number;
+    subscores: string | null;
+    signed_at: string;
+  }>(
+    db,
+    sql`SELECT a.id, a.instrument_id, a.instrument_version, a.course_id, a.time_point, a.procedure_id, a.assessed_on,
+               v.n, v.sum, v.total, v.complete, v.subscores, v.signed_at
+          FROM assessments a
+          JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
+         WHERE a.patient_id = ${patientId}
+         ORDER BY a.instrument_id, a.assessed_on, a.id`,
+  ).map((r) => ({
+    assessmentId: r.id,
+    instrumentId: r.instrument_id,
+    instrumentVersion: r.instrument_version,
+    courseId: r.course_id,
+    timePoint: r.time_point,
+    procedureId: r.procedure_id,
+    assessedOn: r.assessed_on,
+    n: r.n,
+    stored: storedOf(r) ?? { sum: 0, total: null, complete: false, subscores: {} },
+    signedAt: r.signed_at,
+  }));
+}
+
+/** Which time points of a patient's courses have an assessment, for the schedule. */
+export const pointsAssessed = (
+  db: ReadableDB,
+  patientId: number,
+): { id: number; courseId: number | null; timePoint: TimePoint; procedureId: number | null }[] =>
+  all<{ id: number; course_id: number | null; time_point: TimePoint; procedure_id: number | null }>(
+    db,
+    sql`SELECT id, course_id, time_point, procedure_id FROM assessments WHERE patient_id = ${patientId} ORDER BY id`,
+  ).map((r) => ({ id: r.id, courseId: r.course_id, timePoint: r.time_point, procedureId: r.procedure_id }));

@@ -1,0 +1,94 @@
+// The follow-up schedule: each time point's target day and window, derived from a course's current dates (so it moves
+// when they change), and whether an assessment's day is inside its window.
+import type { TimePoint, TimeWindow, WindowState } from '../contract';
+
+/** Days either side of the target (inclusive). Months are counted from discharge (DOMAIN.md: ±7, ±14, ±30, ±30). */
+export const WINDOW_DAYS: Readonly<Record<TimePoint, { before: number; after: number }>> = {
+  // Before the first transplant: up to 30 days ahead of it, and on its day (before the procedure) at the latest.
+  baseline: { before: 30, after: 0 },
+  // After a procedure: on its day (after it) up to a week later.
+  after_procedure: { before: 0, after: 7 },
+  discharge: { before: 3, after: 3 },
+  m1: { before: 7, after: 7 },
+  m3: { before: 14, after: 14 },
+  m6: { before: 30, after: 30 },
+  m12: { before: 30, after: 30 },
+};
+
+export const MONTHS_AFTER_DISCHARGE: Readonly<Partial<Record<TimePoint, number>>> = { m1: 1, m3: 3, m6: 6, m12: 12 };
+
+const MS_PER_DAY = 86_400_000;
+const toUtc = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export const addDays = (day: string, days: number): string => fromUtc(toUtc(day) + days * MS_PER_DAY);
+
+/** Calendar months later; a day the month lacks falls on its last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return fromUtc(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)));
+}
+
+export const windowAround = (timePoint: TimePoint, target: string): TimeWindow => {
+  const w = WINDOW_DAYS[timePoint];
+  return { target, from: addDays(target, -w.before), to: addDays(target, w.after) };
+};
+
+/** What a course's schedule is computed from: actual dates where known, else the planned ones. */
+export interface CourseDates {
+  id: number;
+  admission: string;
+  discharge: string;
+  /** Procedures that happened or still hold their slot (scheduled, completed), with their clinic-local day. */
+  procedures: readonly { id: number; day: string }[];
+}
+
+export interface PlannedPoint extends TimeWindow {
+  courseId: number;
+  timePoint: TimePoint;
+  procedureId: number | null;
+}
+
+/** Every time point of one course, in time order: baseline, after each procedure, discharge, 1–12 months. */
+export function courseSchedule(c: CourseDates): PlannedPoint[] {
+  const procs = [...c.procedures].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id - b.id));
+  const point = (timePoint: TimePoint, target: string, procedureId: number | null = null): PlannedPoint => ({
+    courseId: c.id,
+    timePoint,
+    procedureId,
+    ...windowAround(timePoint, target),
+  });
+  const first = procs[0]?.day ?? c.admission;
+  const months = Object.entries(MONTHS_AFTER_DISCHARGE) as [TimePoint, number][];
+  return [
+    point('baseline', first),
+    ...procs.map((p) => point('after_procedure', p.day, p.id)),
+    point('discharge', c.discharge),
+    ...months.map(([tp, n]) => point(tp, addMonths(c.discharge, n))),
+  ];
+}
+
+/** The point an assessment belongs to, if the course schedules it. */
+export const findPoint = (
+  schedule: readonly PlannedPoint[],
+  key: { courseId: number | null; timePoint: TimePoint; procedureId: number | null },
+): PlannedPoint | null =>
+  schedule.find(
+    (p) => p.courseId === key.courseId && p.timePoint === key.timePoint && p.procedureId === key.procedureId,
+  ) ?? null;
+
+export const insideWindow = (day: string, w: TimeWindow): boolean => day >= w.from && day <= w.to;
+
+/**
+ * Where a point stands on `today`: done once assessed; else upcoming before its window, due up to the target,
+ * overdue after the target while the window is open, missed once it has closed.
+ */
+export function windowState(w: TimeWindow, today: string, assessed: boolean): WindowState {
+  if (assessed) return 'done';
+  if (today < w.from) return 'upcoming';
+  if (today <= w.target) return 'due';
+  if (today <= w.to) return 'overdue';
+  return 'missed';
+}

@@ -1,0 +1,409 @@
+// Rules for assessments: start at a time point, autosave drafts, sign (doctors only, complete or reasoned), amend as a
+// new version with a reason; reads with every version, the signed history for charts, and the follow-up schedule.
+import {
+  ASSESSMENT_LIFECYCLE,
+  type Assessment,
+  type AssessmentVersion,
+  type DraftSaved,
+  type FieldIssue,
+  type HistoryPoint,
+  INSTRUMENTS,
+  type InstrumentDef,
+  type ItemValue,
+  type ScheduledPoint,
+  type TimePoint,
+  UNTESTABLE,
+  validateValues,
+  anchorFor,
+} from '../contract';
+import * as repo from '../repos/assessments';
+import { coursesOfPatient, findCourse } from '../repos/courses';
+import { findProcedure, isActiveDoctor, proceduresOfCourses } from '../repos/procedures';
+import { DomainError, fieldError } from '../sqlite/domain-error';
+import type { ReadableDB } from '../sqlite/handles';
+import {
+  type CourseDates,
+  type PlannedPoint,
+  courseSchedule,
+  findPoint,
+  insideWindow,
+  windowState,
+} from './assessment-schedule';
+import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
+import type { CallContext } from './context';
+import { command, mustLoad } from './kernel';
+import { checkTransition } from './lifecycle';
+import { loadLive } from './patients';
+
+const ENTITY = 'assessment';
+const LABEL = 'Assessment';
+const CONFLICT =
+  'Someone else changed this assessment after you opened it. Reload to see their change; what you typed is kept.';
+const HOLDING = new Set(['scheduled', 'completed']);
+
+const target = (id: number, version: number) => ({
+  id,
+  version,
+  load: repo.findAssessment,
+  label: LABEL,
+  conflictMessage: CONFLICT,
+});
+
+/** The definition an assessment was scored with: a stored (id, version) always has one (definitions are added only). */
+function definitionOf(a: { instrumentId: repo.AssessmentHead['instrumentId']; instrumentVersion: number }) {
+  const def = INSTRUMENTS.get(a.instrumentId, a.instrumentVersion);
+  if (!def) throw new Error(`No definition for ${a.instrumentId}@${a.instrumentVersion}`);
+  return def;
+}
+
+/** A course's schedule inputs from its current dates: actual where recorded, else planned. */
+function courseDates(db: ReadableDB, zone: string, courseIds: readonly number[]): CourseDates[] {
+  const procs = proceduresOfCourses(db, courseIds).filter((p) => HOLDING.has(p.status));
+  return courseIds.flatMap((id) => {
+    const c = findCourse(db, id);
+    if (!c || c.status === 'cancelled') return [];
+    return [
+      {
+        id,
+        admission: c.admittedOn ?? c.plannedAdmission,
+        discharge: c.dischargedOn ?? c.plannedDischarge,
+        procedures: procs
+          .filter((p) => p.courseId === id)
+          .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
+      },
+    ];
+  });
+}
+
+function scheduleOf(db: ReadableDB, zone: string, courseIds: readonly number[]): PlannedPoint[] {
+  return courseDates(db, zone, courseIds).flatMap(courseSchedule);
+}
+
+type Placed = Pick<repo.AssessmentHead, 'courseId' | 'timePoint' | 'procedureId' | 'assessedOn'>;
+
+/** The window from the course's current dates, and whether the assessment's day is outside it (derived, not stored). */
+const windowFacts = (schedule: readonly PlannedPoint[], a: Placed) => {
+  const point = findPoint(schedule, a);
+  if (!point) return { window: null, outsideWindow: null };
+  const window = { target: point.target, from: point.from, to: point.to };
+  return { window, outsideWindow: !insideWindow(a.assessedOn, point) };
+};
+
+function toVersion(def: InstrumentDef, v: repo.VersionRow): AssessmentVersion {
+  const score = def.score(v.values);
+  // A signed version reports what was stored at signing; a draft shows the running score of what is entered.
+  const s = v.stored ?? { sum: score.sum, total: score.total, complete: score.complete, subscores: score.subscores };
+  return {
+    n: v.n,
+    status: v.status,
+    values: v.values,
+    notes: v.notes,
+    sum: s.sum,
+    total: s.total,
+    complete: s.complete,
+    subscores: { ...s.subscores },
+    missing: [...score.missing],
+    amendReason: v.amendReason,
+    createdById: v.createdById,
+    createdByName: v.createdByName,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+    signedById: v.signedById,
+    signedByName: v.signedByName,
+    signedAt: v.signedAt,
+  };
+}
+
+function toAssessment(db: ReadableDB, zone: string, a: repo.LoadedAssessment): Assessment {
+  const def = definitionOf(a);
+  const schedule = a.courseId === null ? [] : scheduleOf(db, zone, [a.courseId]);
+  return {
+    id: a.id,
+    patientId: a.patientId,
+    courseId: a.courseId,
+    timePoint: a.timePoint,
+    procedureId: a.procedureId,
+    instrument: { id: a.instrumentId, version: a.instrumentVersion },
+    mode: a.mode,
+    assessorId: a.assessorId,
+    assessorName: a.assessorName,
+    assessedOn: a.assessedOn,
+    ...windowFacts(schedule, a),
+    versions: a.versions.map((v) => toVersion(def, v)),
+    latestSigned: a.signedN,
+    version: a.version,
+  };
+}
+
+const loadAssessment = (db: ReadableDB, id: number) => mustLoad(db, id, repo.findAssessment, LABEL);
+
+/** The version being worked on: the last one. */
+function lastVersion(a: repo.LoadedAssessment): repo.VersionRow {
+  const last = a.versions[a.versions.length - 1];
+  if (!last) throw new Error(`Assessment ${a.id} has no version`);
+  return last;
+}
+
+function refuseSigned(v: repo.VersionRow): void {
+  if (v.status === 'signed') {
+    throw new DomainError(
+      'CONFLICT',
+      `Version ${v.n} is signed and read-only; amend it (a new version, with a reason) to correct it.`,
+      { reason: 'signed_readonly', entity: 'assessments', n: v.n },
+    );
+  }
+}
+
+const validation = (fields: FieldIssue[]): DomainError =>
+  new DomainError('VALIDATION', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+
+export interface StartInput {
+  patientId: number;
+  courseId: number | null;
+  timePoint: TimePoint;
+  procedureId: number | null;
+  instrument: { id: InstrumentDef['id']; version: number | null };
+  mode: Assessment['mode'];
+  assessorId: number | null;
+  assessedOn: string | null;
+}
+
+/** Where a new assessment attaches: the course (from the procedure when not given) and the procedure, checked. */
+function placeOf(db: ReadableDB, input: StartInput): { courseId: number | null; procedureId: number | null } {
+  let courseId = input.courseId;
+  if (input.timePoint !== 'after_procedure' && input.procedureId !== null) {
+    throw fieldError('procedureId', 'Only the after-procedure time point names a procedure');
+  }
+  if (input.timePoint === 'after_procedure') {
+    if (input.procedureId === null) throw fieldError('procedureId', 'Required');
+    const p = findProcedure(db, input.procedureId);
+    const ok = p && p.patient.id === input.patientId && (courseId === null || p.courseId === courseId);
+    if (!p || !ok) throw fieldError('procedureId', "Pick one of this patient's procedures");
+    courseId = p.courseId;
+  }
+  if (courseId !== null) {
+    const c = findCourse(db, courseId);
+    if (!c || c.patientId !== input.patientId) throw fieldError('courseId', "Pick one of this patient's courses");
+  }
+  return { courseId, procedureId: input.procedureId };
+}
+
+export function start(ctx: CallContext, input: StartInput): Assessment {
+  return command(ctx, { action: 'assessments.start', entity: ENTITY }, ({ w, actor, at }) => {
+    loadLive(w, input.patientId);
+    const place = placeOf(w, input);
+    const def =
+      input.instrument.version === null
+        ? INSTRUMENTS.latest(input.instrument.id)
+        : INSTRUMENTS.get(input.instrument.id, input.instrument.version);
+    if (!def) throw fieldError('instrument.version', 'Choose one');
+    const assessorId = input.assessorId ?? actor.id;
+    if (!isActiveDoctor(w, assessorId)) throw fieldError('assessorId', 'Pick an active doctor');
+    const assessedOn = input.assessedOn ?? clinicToday(ctx.core);
+    if (assessedOn > clinicToday(ctx.core)) {
+      throw fieldError('assessedOn', 'An assessment cannot be dated in the future');
+    }
+    const key = { patientId: input.patientId, ...place, timePoint: input.timePoint, instrumentId: def.id };
+    const existing = repo.findAtPoint(w, key);
+    if (existing !== null) {
+      throw new DomainError('CONFLICT', 'This time point already has an assessment with this instrument; open it.', {
+        reason: 'constraint',
+        assessmentId: existing,
+      });
+    }
+    const id = repo.insertAssessment(
+      w,
+      { ...key, instrumentVersion: def.version, mode: input.mode, assessorId, assessedOn },
+      { at, by: actor.id },
+    );
+    return toAssessment(w, clinicTimeZone(ctx.core), loadAssessment(w, id));
+  });
+}
+
+/** Applies a partial save: a value sets an item, null clears it. Only the changed items are checked (autosave). */
+function merged<T>(
+  def: InstrumentDef,
+  current: Readonly<Record<string, T>>,
+  patch: Readonly<Record<string, T | null>>,
+  path: string,
+  allowed: (item: InstrumentDef['items'][number], value: T) => boolean,
+): Record<string, T> {
+  const next: Record<string, T> = { ...current };
+  const fields: FieldIssue[] = [];
+  for (const [code, value] of Object.entries(patch)) {
+    const item = def.items.find((i) => i.code === code);
+    if (!item) fields.push({ path: `${path}.${code}`, message: 'Unknown item' });
+    else if (value === null) delete next[code];
+    else if (!allowed(item, value)) fields.push({ path: `${path}.${code}`, message: 'Value not allowed' });
+    else next[code] = value;
+  }
+  if (fields.length > 0) throw validation(fields);
+  return next;
+}
+
+export function saveDraft(
+  ctx: CallContext,
+  input: {
+    id: number;
+    version: number;
+    values: Record<string, ItemValue | null>;
+    notes: Record<string, string | null>;
+  },
+): DraftSaved {
+  let n = 0;
+  const spec = {
+    action: 'assessments.saveDraft',
+    entity: ENTITY,
+    ...target(input.id, input.version),
+    // The items touched, never their values: the scores stay in the version row.
+    audit: () => ({
+      entityId: input.id,
+      before: null,
+      after: { n, items: Object.keys(input.values), notes: Object.keys(input.notes) },
+    }),
+  };
+  return command(ctx, spec, ({ w, before, at }) => {
+    const draft = lastVersion(before);
+    refuseSigned(draft);
+    n = draft.n;
+    const def = definitionOf(before);
+    const values = merged(def, draft.values, input.values, 'values', (item, v) => anchorFor(item, v) !== undefined);
+    const notes = merged(def, draft.notes, input.notes, 'notes', () => true);
+    repo.saveDraft(w, input.id, draft.n, { values, notes }, at);
+    const score = def.score(values);
+    const { sum, total, complete } = score;
+    return {
+      id: input.id,
+      version: before.version + 1,
+      n,
+      sum,
+      total,
+      complete,
+      missing: [...score.missing],
+      updatedAt: at,
+    };
+  });
+}
+
+/**
+ * What keeps a version from being signed: items without a value (an instrument read item by item needs at least
+ * one), values the publication's cross-item rules refuse, and untestable items the scale asks a reason for.
+ */
+function signingIssues(def: InstrumentDef, v: repo.VersionRow): FieldIssue[] {
+  const score = def.score(v.values);
+  const fields: FieldIssue[] = validateValues(def, v.values).map((i) => ({
+    path: `values.${i.item}`,
+    message: i.message,
+  }));
+  if (def.range !== null) {
+    fields.push(...score.missing.map((code) => ({ path: `values.${code}`, message: 'Required' })));
+  } else if (score.missing.length === def.items.length) {
+    fields.push({ path: 'values', message: 'Enter at least one item' });
+  }
+  for (const item of def.items) {
+    const note = v.notes[item.code]?.trim() ?? '';
+    if (item.untestableNeedsNote && v.values[item.code] === UNTESTABLE && note === '') {
+      fields.push({ path: `notes.${item.code}`, message: 'Say why this item is untestable' });
+    }
+  }
+  return fields;
+}
+
+export function sign(ctx: CallContext, input: { id: number; version: number }): Assessment {
+  let signed: repo.StoredScore & { n: number } = { n: 0, sum: 0, total: null, complete: false, subscores: {} };
+  const spec = {
+    action: 'assessments.sign',
+    entity: ENTITY,
+    ...target(input.id, input.version),
+    audit: () => ({ entityId: input.id, before: { status: 'draft' }, after: { status: 'signed', ...signed } }),
+  };
+  return command(ctx, spec, ({ w, actor, before, at }) => {
+    const draft = lastVersion(before);
+    refuseSigned(draft);
+    const request = { from: draft.status, to: 'signed' as const, role: actor.role, reason: null };
+    checkTransition(ASSESSMENT_LIFECYCLE, { ...request, command: 'assessments.sign' });
+    // The lifecycle's system-only step skips its doctor-only check, so the rule is stated here as well.
+    if (actor.role !== 'doctor') {
+      throw new DomainError('FORBIDDEN', 'Only a doctor signs an assessment.', {
+        entity: 'assessments',
+        from: 'draft',
+        to: 'signed',
+        allowed: [],
+      });
+    }
+    const def = definitionOf(before);
+    const issues = signingIssues(def, draft);
+    if (issues.length > 0) throw validation(issues);
+    const score = def.score(draft.values);
+    signed = { n: draft.n, sum: score.sum, total: score.total, complete: score.complete, subscores: score.subscores };
+    repo.signVersion(w, input.id, draft.n, signed, { at, by: actor.id });
+    return toAssessment(w, clinicTimeZone(ctx.core), loadAssessment(w, input.id));
+  });
+}
+
+/** Opens the next version as a draft (a copy of the latest signed one) with the reason; the old one stays readable. */
+export function amend(ctx: CallContext, input: { id: number; version: number; reason: string }): Assessment {
+  let n = 0;
+  const spec = {
+    action: 'assessments.amend',
+    entity: ENTITY,
+    ...target(input.id, input.version),
+    audit: () => ({ entityId: input.id, before: null, after: { n, reason: input.reason } }),
+  };
+  return command(ctx, spec, ({ w, actor, before, at }) => {
+    const last = lastVersion(before);
+    if (last.status !== 'signed') {
+      throw new DomainError('CONFLICT', `Version ${last.n} is still a draft: sign it before amending.`, {
+        entity: 'assessments',
+        status: last.status,
+        n: last.n,
+      });
+    }
+    n = last.n + 1;
+    const copy = { values: last.values, notes: last.notes, amendReason: input.reason };
+    repo.insertVersion(w, input.id, n, copy, { at, by: actor.id });
+    return toAssessment(w, clinicTimeZone(ctx.core), loadAssessment(w, input.id));
+  });
+}
+
+export function get(ctx: CallContext, input: { id: number }): Assessment {
+  return toAssessment(ctx.core.db, clinicTimeZone(ctx.core), loadAssessment(ctx.core.db, input.id));
+}
+
+const courseIdsOf = (db: ReadableDB, patientId: number): number[] => coursesOfPatient(db, patientId).map((c) => c.id);
+
+/** The chart data: each assessment's latest signed version with its stored totals, oldest first per instrument. */
+export function forPatient(ctx: CallContext, input: { patientId: number }): HistoryPoint[] {
+  const db = ctx.core.db;
+  const rows = repo.signedHistory(db, input.patientId);
+  if (rows.length === 0) return [];
+  const schedule = scheduleOf(db, clinicTimeZone(ctx.core), courseIdsOf(db, input.patientId));
+  return rows.map((r) => ({
+    assessmentId: r.assessmentId,
+    instrument: { id: r.instrumentId, version: r.instrumentVersion },
+    courseId: r.courseId,
+    timePoint: r.timePoint,
+    procedureId: r.procedureId,
+    assessedOn: r.assessedOn,
+    n: r.n,
+    total: r.stored.total,
+    complete: r.stored.complete,
+    subscores: { ...r.stored.subscores },
+    signedAt: r.signedAt,
+    outsideWindow: windowFacts(schedule, r).outsideWindow,
+  }));
+}
+
+/** The patient's time points over all their (not cancelled) courses, where each stands today. */
+export function schedule(ctx: CallContext, input: { patientId: number }): ScheduledPoint[] {
+  const db = ctx.core.db;
+  loadLive(db, input.patientId);
+  const today = clinicToday(ctx.core);
+  const assessed = repo.pointsAssessed(db, input.patientId);
+  return scheduleOf(db, clinicTimeZone(ctx.core), courseIdsOf(db, input.patientId)).map((p) => {
+    const ids = assessed
+      .filter((a) => a.courseId === p.courseId && a.timePoint === p.timePoint && a.procedureId === p.procedureId)
+      .map((a) => a.id);
+    return { ...p, state: windowState(p, today, ids.length > 0), assessmentIds: ids };
+  });
+}
