@@ -4,6 +4,7 @@ import { dispatch } from '../../db/api/dispatch';
 import { bootstrap } from '../../db/app/bootstrap';
 import { countAccounts } from '../../db/repos/accounts';
 import { silentLogger } from '../../db/services/core';
+import { patientInput } from '../core/support';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crash-writer <data folder>');
@@ -38,32 +39,9 @@ const letters = (n: number): string => {
 const base = Number(process.argv[3] ?? 0);
 for (let i = 0; ; i += 1) {
   const tag = letters(base + i);
-  const created = (await call('patients.create', {
-    familyName: `Crash${tag}`,
-    givenName: `Writer${tag}`,
-    nativeName: null,
-    sex: i % 2 === 0 ? 'female' : 'male',
-    birthDate: '1960-01-01',
-    nationality: 'KZ',
-    languages: ['ru'],
-    email: null,
-    phone: null,
-    messagingHandle: null,
-    address: null,
-    emergencyName: null,
-    emergencyRelation: null,
-    emergencyPhone: null,
-    passportNumber: null,
-    strokeType: 'ischemic',
-    strokeOnsetDate: null,
-    lesionSide: null,
-    lesionSite: null,
-    priorTreatments: null,
-    comorbidities: [],
-    comorbiditiesOther: null,
-    ecog: null,
-    asa: null,
-    healthNotes: null,
-  })) as { id: number };
+  const created = (await call(
+    'patients.create',
+    patientInput({ familyName: `Crash${tag}`, givenName: `Writer${tag}`, nativeName: null, passportNumber: null }),
+  )) as { id: number };
   process.stdout.write(`ack ${created.id}\n`);
 }
