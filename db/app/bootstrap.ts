@@ -31,6 +31,8 @@ export interface BootstrapOptions {
   log?: Logger;
   /** Parse every answer against its output schema (development, demos and tests; the packaged app skips it). */
   checkOutputs?: boolean;
+  /** Password hashing cost; lower only in tests (the crash loop signs in on every start). */
+  passwordLog2N?: number;
   /** Lines meant for the person starting the app (upgrades, seeding, demo sign-ins); never patient data. */
   say?: (line: string) => void;
 }
@@ -76,6 +78,7 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
     const core = createCore(db, {
       ...(o.log ? { log: o.log } : {}),
       ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
+      ...(o.passwordLog2N !== undefined ? { passwordLog2N: o.passwordLog2N } : {}),
       attachmentsDir: path.join(dataDir, 'attachments'),
     });
     if (damage !== null) {

@@ -74,6 +74,14 @@ export function deleteStagedRows(db: WritableDB, batchId: number): void {
   run(db, sql`DELETE FROM import_rows WHERE batch_id = ${batchId}`);
 }
 
+/** Part of a committed batch's staged rows; the number deleted (0 when none are left). */
+export function deleteStagedSlice(db: WritableDB, batchId: number, limit: number): number {
+  return run(
+    db,
+    sql`DELETE FROM import_rows WHERE rowid IN (SELECT rowid FROM import_rows WHERE batch_id = ${batchId} LIMIT ${limit})`,
+  ).changes;
+}
+
 export function deleteAbandonedRows(db: WritableDB, stagedBefore: string): number {
   return run(
     db,

@@ -14,7 +14,7 @@ import type {
 } from '../contract';
 import * as repo from '../repos/imports';
 import { insertActivity, insertInquiry, insertStatusChange } from '../repos/inquiries';
-import type { ReadableDB } from '../sqlite/handles';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import { type CallContext, requireActor } from './context';
 import type { Core } from './core';
 import { command } from './kernel';
@@ -241,111 +241,226 @@ function mergeNote(s: Staged): string {
   return (head + message).slice(0, 5000);
 }
 
-export function commit(ctx: CallContext, input: { batchId: number; decisions: ImportDecision[] }): CommitResult {
+/** Up to this many rows an import is one transaction; a larger one is written in slices (see `commit`). */
+export const ATOMIC_ROWS = 500;
+/** How long one slice of a large import may hold the thread that answers calls. */
+const SLICE_MS = 10;
+/** Staged rows read per step before a large commit: reading and parsing 30,000 at once held the thread too. */
+const READ_PAGE = 2000;
+/** Batches being committed now, per core: a second commit of the same preview waits for no one, it is refused. */
+const committing = new WeakMap<Core, Set<number>>();
+const yieldToOtherCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface Progress {
+  counts: { created: number; merged: number; skipped: number; alreadyImported: number };
+  createdIds: number[];
+  createdByRow: Map<number, number>;
+}
+
+/** Every row decided, every merge into something that will exist: refused before anything is written. */
+function checkDecisions(db: ReadableDB, staged: Staged[], decisions: ImportDecision[]): Map<number, ImportDecision> {
+  const byRow = new Map(staged.map((s) => [s.row, s]));
+  const decided = new Map<number, ImportDecision>();
+  decisions.forEach((d, i) => {
+    if (!byRow.has(d.row)) throw invalid(`decisions.${i}.row`, `Row ${d.row} is not in this file.`);
+    decided.set(d.row, d);
+  });
+  const undecided = staged.filter((s) => !decided.has(s.row)).map((s) => s.row);
+  if (undecided.length > 0)
+    throw invalid(
+      'decisions',
+      `Every row needs a decision; missing: ${undecided.slice(0, 10).join(', ')}${undecided.length > 10 ? '…' : ''}`,
+    );
+  for (const d of decided.values()) {
+    if (d.action === 'merge' && d.mergeInquiryId !== null && !repo.inquiryExists(db, d.mergeInquiryId))
+      throw invalid(
+        `rows.${d.row}`,
+        `Row ${d.row} is to be merged into inquiry ${d.mergeInquiryId}, which does not exist.`,
+      );
+  }
+  return decided;
+}
+
+/** A row to create; a ref already used (by an earlier import or row) stands as it is. */
+function writeCreate(w: WritableDB, at: string, actorId: number, batchId: number, s: Staged, p: Progress): void {
+  {
+    if (repo.findRef(w, s.ref) !== undefined) {
+      p.counts.alreadyImported += 1;
+      return;
+    }
+    const id = insertInquiry(w, s.fields, { at, by: actorId });
+    // As for a typed inquiry, its story starts when the family wrote, not when the file was imported.
+    insertStatusChange(w, {
+      inquiryId: id,
+      at: s.fields.receivedAt,
+      from: null,
+      to: 'new',
+      reason: null,
+      authorId: actorId,
+    });
+    repo.insertRef(w, { ref: s.ref, inquiryId: id, batchId, action: 'created', at });
+    p.createdIds.push(id);
+    p.createdByRow.set(s.row, id);
+    p.counts.created += 1;
+  }
+}
+
+/** A row to merge, after every create (a row may join a later row of the file). */
+function writeMerge(
+  w: WritableDB,
+  at: string,
+  actorId: number,
+  batchId: number,
+  [s, d]: [Staged, ImportDecision],
+  byRow: Map<number, Staged>,
+  p: Progress,
+): void {
+  {
+    if (repo.findRef(w, s.ref) !== undefined) {
+      p.counts.alreadyImported += 1;
+      return;
+    }
+    const targetRow = d.mergeRow === null ? null : byRow.get(d.mergeRow);
+    const targetId =
+      d.mergeInquiryId ??
+      p.createdByRow.get(d.mergeRow ?? 0) ??
+      (targetRow ? repo.findRef(w, targetRow.ref)?.inquiry_id : undefined);
+    if (targetId === undefined)
+      throw invalid(
+        `rows.${s.row}`,
+        `Row ${s.row} is to be merged into row ${d.mergeRow ?? '?'}, which is not being imported.`,
+      );
+    const target = repo.inquiryExists(w, targetId);
+    if (!target)
+      throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into inquiry ${targetId}, which does not exist.`);
+    // Never before the inquiry it joins, so the timeline keeps its order.
+    const when = s.fields.receivedAt > target.received_at ? s.fields.receivedAt : target.received_at;
+    insertActivity(w, {
+      inquiryId: targetId,
+      at: when,
+      kind: 'document',
+      summary: mergeNote(s),
+      authorId: actorId,
+      createdAt: at,
+    });
+    repo.insertRef(w, { ref: s.ref, inquiryId: targetId, batchId, action: 'merged', at });
+    p.counts.merged += 1;
+  }
+}
+
+/** All staged rows of a batch, read a page at a time with the other calls answered in between. */
+async function readAllStaged(db: ReadableDB, batchId: number): Promise<Staged[]> {
+  const rows: Staged[] = [];
+  for (let offset = 0; ; offset += READ_PAGE) {
+    const page = repo.stagedRows(db, batchId, offset, READ_PAGE);
+    rows.push(...page.map(readStaged));
+    if (page.length < READ_PAGE) return rows;
+    await yieldToOtherCalls();
+  }
+}
+
+/**
+ * Commits a preview as decided. Up to ATOMIC_ROWS rows: one transaction, all or nothing. A larger file is written
+ * in slices of about SLICE_MS each, each its own transaction, yielding to the event loop between them so the desk's other
+ * calls are answered meanwhile (a 30,000-row import held every call for seconds). A large commit stopped part-way
+ * (a crash, a full disk) keeps what it wrote and leaves the preview open: committing it again finishes the rest, the
+ * rows already written counted as already imported (each row's ref is written with its inquiry). The one audit entry
+ * and the batch's closing are written last, together.
+ */
+export async function commit(
+  ctx: CallContext,
+  input: { batchId: number; decisions: ImportDecision[] },
+  onProgress?: (done: number, total: number) => void,
+): Promise<CommitResult> {
   requireActor(ctx);
   const { core } = ctx;
   const started = Date.now();
-  const audit = (_: null, r: CommitResult & { batch: repo.BatchRow }) => ({
-    entityId: r.batch.id,
-    before: null,
-    // Counts and ids only: the rows themselves are in the inquiries they became.
-    after: {
-      format: r.batch.format,
-      rows: r.batch.row_count,
-      created: r.created,
-      merged: r.merged,
-      skipped: r.skipped,
-      alreadyImported: r.alreadyImported,
-      inquiryIds: r.createdIds,
-    },
-  });
-  const spec = { action: 'imports.commit', entity: ENTITY, audit };
-  const { batch: _batch, ...result } = command(ctx, spec, ({ w, actor, at }) => {
-    const batch = openBatch(w, input.batchId);
-    const staged = repo.stagedRows(w, input.batchId).map(readStaged);
-    const byRow = new Map(staged.map((s) => [s.row, s]));
-    const decided = new Map<number, ImportDecision>();
-    input.decisions.forEach((d, i) => {
-      if (!byRow.has(d.row)) throw invalid(`decisions.${i}.row`, `Row ${d.row} is not in this file.`);
-      decided.set(d.row, d);
-    });
-    const undecided = staged.filter((s) => !decided.has(s.row)).map((s) => s.row);
-    if (undecided.length > 0)
-      throw invalid(
-        'decisions',
-        `Every row needs a decision; missing: ${undecided.slice(0, 10).join(', ')}${undecided.length > 10 ? '…' : ''}`,
-      );
-
-    const counts = { created: 0, merged: 0, skipped: 0, alreadyImported: 0 };
-    const createdIds: number[] = [];
-    const createdByRow = new Map<number, number>();
-    // A ref is used once: whatever an earlier import or an earlier row of this file did with it stands.
-    const used = (ref: string) => repo.findRef(w, ref) !== undefined;
+  openBatch(core.db, input.batchId);
+  const staged = await readAllStaged(core.db, input.batchId);
+  const decided = checkDecisions(core.db, staged, input.decisions);
+  const byRow = new Map(staged.map((s) => [s.row, s]));
+  const busy = committing.get(core) ?? new Set<number>();
+  committing.set(core, busy);
+  if (busy.has(input.batchId)) throw new DomainError('CONFLICT', 'This preview is being imported already.');
+  busy.add(input.batchId);
+  try {
+    const p: Progress = {
+      counts: { created: 0, merged: 0, skipped: 0, alreadyImported: 0 },
+      createdIds: [],
+      createdByRow: new Map(),
+    };
+    const creates: Staged[] = [];
     const merges: [Staged, ImportDecision][] = [];
     for (const s of staged) {
       const d = decided.get(s.row);
-      if (!d) continue;
-      if (used(s.ref)) counts.alreadyImported += 1;
-      else if (d.action === 'skip') counts.skipped += 1;
-      else if (d.action === 'merge') merges.push([s, d]);
-      else {
-        const id = insertInquiry(w, s.fields, { at, by: actor.id });
-        // As for a typed inquiry, its story starts when the family wrote, not when the file was imported.
-        insertStatusChange(w, {
-          inquiryId: id,
-          at: s.fields.receivedAt,
-          from: null,
-          to: 'new',
-          reason: null,
-          authorId: actor.id,
-        });
-        repo.insertRef(w, { ref: s.ref, inquiryId: id, batchId: batch.id, action: 'created', at });
-        createdIds.push(id);
-        createdByRow.set(s.row, id);
-        counts.created += 1;
-      }
+      if (d?.action === 'skip' && repo.findRef(core.db, s.ref) === undefined) p.counts.skipped += 1;
+      else if (d?.action === 'skip') p.counts.alreadyImported += 1;
+      else if (d?.action === 'merge') merges.push([s, d]);
+      else creates.push(s);
     }
-    for (const [s, d] of merges) {
-      if (used(s.ref)) {
-        counts.alreadyImported += 1;
-        continue;
-      }
-      const targetRow = d.mergeRow === null ? null : byRow.get(d.mergeRow);
-      const targetId =
-        d.mergeInquiryId ??
-        createdByRow.get(d.mergeRow ?? 0) ??
-        (targetRow ? repo.findRef(w, targetRow.ref)?.inquiry_id : undefined);
-      if (targetId === undefined)
-        throw invalid(
-          `rows.${s.row}`,
-          `Row ${s.row} is to be merged into row ${d.mergeRow ?? '?'}, which is not being imported.`,
-        );
-      const target = repo.inquiryExists(w, targetId);
-      if (!target)
-        throw invalid(`rows.${s.row}`, `Row ${s.row} is to be merged into inquiry ${targetId}, which does not exist.`);
-      // Never before the inquiry it joins, so the timeline keeps its order.
-      const when = s.fields.receivedAt > target.received_at ? s.fields.receivedAt : target.received_at;
-      insertActivity(w, {
-        inquiryId: targetId,
-        at: when,
-        kind: 'document',
-        summary: mergeNote(s),
-        authorId: actor.id,
-        createdAt: at,
+    const audit = (_: null, r: CommitResult & { batch: repo.BatchRow }) => ({
+      entityId: r.batch.id,
+      before: null,
+      // Counts and ids only: the rows themselves are in the inquiries they became.
+      after: {
+        format: r.batch.format,
+        rows: r.batch.row_count,
+        created: r.created,
+        merged: r.merged,
+        skipped: r.skipped,
+        alreadyImported: r.alreadyImported,
+        inquiryIds: r.createdIds,
+      },
+    });
+    const finish = (w: WritableDB, at: string) => {
+      const batch = openBatch(w, input.batchId);
+      repo.markCommitted(w, batch.id, at);
+      fileIndexes.delete(core);
+      // A large preview's copy of its rows goes after the commit, a slice at a time (it is no longer read).
+      if (staged.length <= ATOMIC_ROWS) repo.deleteStagedRows(w, batch.id);
+      return { ...p.counts, createdIds: p.createdIds, batch };
+    };
+    const spec = { action: 'imports.commit', entity: ENTITY, audit };
+    let out: CommitResult & { batch: repo.BatchRow };
+    const writes: ((w: WritableDB, at: string, actorId: number) => void)[] = [
+      ...creates.map((s) => (w: WritableDB, at: string, by: number) => writeCreate(w, at, by, input.batchId, s, p)),
+      ...merges.map(
+        (m) => (w: WritableDB, at: string, by: number) => writeMerge(w, at, by, input.batchId, m, byRow, p),
+      ),
+    ];
+    if (staged.length <= ATOMIC_ROWS) {
+      out = command(ctx, spec, ({ w, actor, at }) => {
+        for (const write of writes) write(w, at, actor.id);
+        return finish(w, at);
       });
-      repo.insertRef(w, { ref: s.ref, inquiryId: targetId, batchId: batch.id, action: 'merged', at });
-      counts.merged += 1;
+    } else {
+      // Slices leave no audit entry of their own: the import's one entry, with every id, closes it.
+      const part = { action: 'imports.commit', entity: ENTITY, audit: () => null };
+      let done = 0;
+      while (done < writes.length) {
+        command(ctx, part, ({ w, at, actor }) => {
+          openBatch(w, input.batchId);
+          const until = performance.now() + SLICE_MS;
+          do writes[done++]?.(w, at, actor.id);
+          while (done < writes.length && performance.now() < until);
+        });
+        onProgress?.(done, writes.length);
+        await yieldToOtherCalls();
+      }
+      core.log.info('imports.commit written', { batchId: input.batchId, rows: writes.length });
+      out = command(ctx, spec, ({ w, at }) => finish(w, at));
+      while (command(ctx, part, ({ w }) => repo.deleteStagedSlice(w, input.batchId, READ_PAGE)) > 0)
+        await yieldToOtherCalls();
     }
-    repo.markCommitted(w, batch.id, at);
-    fileIndexes.delete(core);
-    repo.deleteStagedRows(w, batch.id);
-    return { ...counts, createdIds, batch };
-  });
-  core.log.info('imports.commit', {
-    batchId: input.batchId,
-    created: result.created,
-    merged: result.merged,
-    ms: Date.now() - started,
-  });
-  return result;
+    const { batch: _batch, ...result } = out;
+    core.log.info('imports.commit', {
+      batchId: input.batchId,
+      created: result.created,
+      merged: result.merged,
+      ms: Date.now() - started,
+    });
+    return result;
+  } finally {
+    busy.delete(input.batchId);
+  }
 }
