@@ -60,6 +60,12 @@ function clinicStrings(db: import('better-sqlite3').Database): string[] {
     'accounts',
     'settings',
     'attachments',
+    // The demo ward's rooms, procedure types and bookings are the clinic's own names too.
+    'rooms',
+    'procedure_types',
+    'courses',
+    'consents',
+    'procedures',
   ];
   const out = new Set<string>();
   for (const table of tables) {
