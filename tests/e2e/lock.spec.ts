@@ -48,3 +48,20 @@ test('another person signing in at a locked desk ends the first session', async 
   };
   expect(row.n).toBe(2);
 });
+
+test('an admin sets the idle lock on the Clinic tab, within 1 to 240 minutes', async ({ app, page }) => {
+  await app.seedAccounts();
+  await page.goto(app.openUrl);
+  await signIn(page, 'admin');
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+  const field = page.getByLabel('Idle lock (minutes)');
+  await expect(field).toHaveValue('10');
+  await field.fill('0');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('1 to 240 minutes', { exact: true })).toBeVisible();
+  await field.fill('5');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+  const saved = app.core.db.prepare("SELECT value FROM settings WHERE key = 'clinic.idleLockMinutes'").get();
+  expect(saved).toEqual({ value: '5' });
+});
