@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type ApiError, type Envelope, type FieldIssue, isMethod, type Method, methods } from '../contract';
 import { noteFailure } from '../sqlite/corruption';
 import { mapSqliteError } from '../sqlite/errors';
-import { resolveActor } from '../services/auth';
+import { CALLABLE_WHILE_LOCKED, resolveActor } from '../services/auth';
 import type { CallContext, SessionHolder } from '../services/context';
 import type { Core } from '../services/core';
 import { DomainError } from '../services/errors';
@@ -45,6 +45,9 @@ export async function dispatch(
       if (!spec.roles.includes(actor.role)) {
         return fail('FORBIDDEN', `Your role (${actor.role}) may not do this.`, { method, role: actor.role });
       }
+    }
+    if (actor && !CALLABLE_WHILE_LOCKED.has(method) && core.sessions.isLocked(session.token)) {
+      return fail('SCREEN_LOCKED', 'The screen is locked: enter your password to go on.');
     }
     const ctx: CallContext = { core, actor, session };
     const handler = handlers[method] as Handler<Method>;

@@ -53,6 +53,8 @@ export const AuthStatus = z.object({
   timeZone: z.string(),
   /** The clinic's idle lock (minutes): the renderer locks the screen after this long without input. */
   idleLockMinutes: z.number().int(),
+  /** This session's screen is locked (it stays locked across a reload until auth.unlock). */
+  locked: z.boolean(),
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 
@@ -82,6 +84,8 @@ export const authMethods = {
     roles: 'public',
   }),
   'auth.signOut': method({ input: Empty, output: Ok, roles: 'public' }),
+  /** Locks this session's screen: every call but these auth ones is refused with SCREEN_LOCKED until unlocked. */
+  'auth.lock': method({ input: Empty, output: Ok, roles: ['coordinator', 'doctor', 'admin'] }),
   /** A locked screen: the signed-in person's own password, checked without opening a new session (throttled). */
   'auth.unlock': method({
     input: z.object({ password: z.string().min(1, 'Required') }),

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'BAD_CREDENTIALS',
+  /** The session's screen is locked: only the same password (auth.unlock) or another sign-in goes on. */
+  'SCREEN_LOCKED',
   'ALREADY_SET_UP',
   'UNKNOWN_METHOD',
   'DB_BUSY',

@@ -60,7 +60,23 @@ export function status(ctx: CallContext): AuthStatus {
     clinicName: clinicName(ctx.core),
     timeZone: clinicTimeZone(ctx.core),
     idleLockMinutes: idleLockMinutes(ctx.core),
+    locked: ctx.actor !== null && ctx.core.sessions.isLocked(ctx.session.token),
   };
+}
+
+/** The methods a locked session may still call: to see that it is locked, unlock, or hand the desk over. */
+export const CALLABLE_WHILE_LOCKED: ReadonlySet<string> = new Set([
+  'auth.status',
+  'auth.lock',
+  'auth.unlock',
+  'auth.signIn',
+  'auth.signOut',
+]);
+
+export function lockScreen(ctx: CallContext): { ok: true } {
+  requireActor(ctx);
+  ctx.core.sessions.setLocked(ctx.session.token, true);
+  return { ok: true };
 }
 
 const alreadySetUp = () => new DomainError('ALREADY_SET_UP', 'This clinic already has accounts. Sign in instead.');
@@ -141,6 +157,7 @@ export async function unlockScreen(ctx: CallContext, input: { password: string }
   commandAs(core, actor, { action: 'auth.unlock', entity: 'account', audit }, ({ w }) =>
     clearFailures(w, account.username),
   );
+  core.sessions.setLocked(ctx.session.token, false);
   return toSessionUser(account);
 }
 

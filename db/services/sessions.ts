@@ -15,6 +15,8 @@ interface SessionRecord {
   accountId: number;
   openedAt: number;
   lastSeen: number;
+  /** The desk's screen is locked: only the same password (or another sign-in) goes on from here. */
+  locked: boolean;
 }
 
 /** However busy, a session ends this long after its sign-in: a stolen token is not good forever. */
@@ -30,7 +32,7 @@ export class SessionStore {
 
   open(accountId: number, now: number): string {
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { accountId, openedAt: now, lastSeen: now });
+    this.sessions.set(token, { accountId, openedAt: now, lastSeen: now, locked: false });
     return token;
   }
 
@@ -44,6 +46,16 @@ export class SessionStore {
     }
     s.lastSeen = now;
     return s.accountId;
+  }
+
+  /** Kept in the core, not the window, so reloading the page does not get past a locked screen. */
+  setLocked(token: string | null, locked: boolean): void {
+    const s = token ? this.sessions.get(token) : undefined;
+    if (s) s.locked = locked;
+  }
+
+  isLocked(token: string | null): boolean {
+    return token ? (this.sessions.get(token)?.locked ?? false) : false;
   }
 
   close(token: string | null): void {

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus, ClinicSettings } from '../../db/contract';
 import type { Core } from '../../db/services/core';
-import { type Caller, PASSWORD, makeCore, staff } from './support';
+import { type Caller, PASSWORD, caller, makeCore, staff } from './support';
 
 let core: Core;
 let s: Awaited<ReturnType<typeof staff>>;
@@ -55,5 +55,45 @@ describe('unlocking', () => {
     await s.coordinator.ok('auth.signIn', { username: 'doctor', password: PASSWORD });
     expect(core.sessions.resolve(first, core.clock.now().getTime())).toBeNull();
     expect(resolves(s.coordinator)).toBe(s.ids.doctor);
+  });
+});
+
+describe('a locked session', () => {
+  const code = async (c: Caller, method: string, input: unknown = {}) => {
+    const r = await c.call(method, input);
+    return r.ok ? 'ok' : r.error.code;
+  };
+
+  it('refuses every call but status, unlock, sign-in and sign-out until the same password unlocks it', async () => {
+    expect((await s.coordinator.ok<AuthStatus>('auth.status')).locked).toBe(false);
+    await s.coordinator.ok('auth.lock');
+    // A reload asks auth.status first: it says locked, so the renderer shows the lock screen again.
+    expect((await s.coordinator.ok<AuthStatus>('auth.status')).locked).toBe(true);
+    expect(await code(s.coordinator, 'inquiries.list')).toBe('SCREEN_LOCKED');
+    expect(await code(s.coordinator, 'auth.setLanguage', { language: 'zh-CN' })).toBe('SCREEN_LOCKED');
+    expect(await code(s.coordinator, 'patients.list', {})).toBe('SCREEN_LOCKED');
+    // Only this session: the doctor at another desk goes on.
+    expect(await code(s.doctor, 'inquiries.list')).toBe('ok');
+    expect(await code(s.coordinator, 'auth.unlock', { password: 'wrong-password-9' })).toBe('BAD_CREDENTIALS');
+    expect(await code(s.coordinator, 'inquiries.list')).toBe('SCREEN_LOCKED');
+    await s.coordinator.ok('auth.unlock', { password: PASSWORD });
+    expect((await s.coordinator.ok<AuthStatus>('auth.status')).locked).toBe(false);
+    expect(await code(s.coordinator, 'inquiries.list')).toBe('ok');
+  });
+
+  it('is ended by another person signing in (whose session is not locked) or by signing out', async () => {
+    await s.coordinator.ok('auth.lock');
+    await s.coordinator.ok('auth.signIn', { username: 'doctor', password: PASSWORD });
+    expect((await s.coordinator.ok<AuthStatus>('auth.status')).locked).toBe(false);
+    expect(await code(s.coordinator, 'inquiries.list')).toBe('ok');
+    await s.doctor.ok('auth.lock');
+    await s.doctor.ok('auth.signOut');
+    const status = await s.doctor.ok<AuthStatus>('auth.status');
+    expect([status.user, status.locked]).toEqual([null, false]);
+  });
+
+  it('needs a session to lock', async () => {
+    const nobody = caller(core);
+    expect(await code(nobody, 'auth.lock')).toBe('UNAUTHENTICATED');
   });
 });

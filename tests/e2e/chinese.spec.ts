@@ -60,11 +60,10 @@ function clinicStrings(db: import('better-sqlite3').Database): string[] {
     'accounts',
     'settings',
     'attachments',
-    // The demo ward's rooms, procedure types and bookings are the clinic's own names too.
+    // The treatment ward's rooms, procedure types, courses and procedures (lots, severities) are the clinic's words.
     'rooms',
     'procedure_types',
     'courses',
-    'consents',
     'procedures',
   ];
   const out = new Set<string>();
@@ -229,4 +228,7 @@ test('a coordinator and an admin work in Chinese, and no English is left on the 
   await noEnglish('accounts');
   await visit('#/settings', '诊所设置');
   await noEnglish('settings');
+  await visit('#/audit', '审计日志');
+  await expect(page.getByRole('table', { name: '记录' }).locator('tbody tr').first()).toBeVisible();
+  await noEnglish('audit log');
 });

@@ -48,3 +48,53 @@ test('another person signing in at a locked desk ends the first session', async 
   };
   expect(row.n).toBe(2);
 });
+
+test('a reload does not get past the lock: the core keeps the session locked until the password', async ({
+  app,
+  page,
+}) => {
+  await app.seedAccounts();
+  await page.clock.install();
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await page.clock.fastForward('10:05');
+  const lock = page.getByRole('dialog', { name: 'Screen locked' });
+  await expect(lock).toBeVisible();
+  await page.reload();
+  await expect(lock).toBeVisible();
+  // Nothing of the records reaches the page behind the lock: the core refuses the session's calls.
+  const answer = await page.evaluate(async () => {
+    const r = await fetch('/api/inquiries.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return ((await r.json()) as { error?: { code: string } }).error?.code ?? 'ok';
+  });
+  expect(answer).toBe('SCREEN_LOCKED');
+  await page.getByLabel('Password').fill('e2e-password-1');
+  await page.keyboard.press('Enter');
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await expect(lock).toHaveCount(0);
+});
+
+test('an admin sets the idle lock on the Clinic tab, within 1 to 240 minutes', async ({ app, page }) => {
+  await app.seedAccounts();
+  await page.goto(app.openUrl);
+  await signIn(page, 'admin');
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+  const field = page.getByLabel('Idle lock (minutes)');
+  await expect(field).toHaveValue('10');
+  await field.fill('0');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('1 to 240 minutes', { exact: true })).toBeVisible();
+  await field.fill('5');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = () => app.core.db.prepare("SELECT value FROM settings WHERE key = 'clinic.idleLockMinutes'").get();
+  await expect.poll(saved).toEqual({ value: '5' });
+  await expect(field).toHaveValue('5');
+});

@@ -253,6 +253,10 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
     await settled(page, language);
     await check(`settings ${tab}`, language);
   }
+  await navTo('audit:nav');
+  await expect(page.getByRole('heading', { name: t('audit:title'), level: 1 })).toBeVisible();
+  await settled(page, language);
+  await check('audit log', language);
   await signOut();
   await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
 }

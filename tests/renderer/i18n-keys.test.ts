@@ -37,6 +37,8 @@ import {
   VALIDATION_MESSAGES,
   BACKUP_REASONS,
   BackupProgress,
+  AUDIT_CHAIN_PROBLEMS,
+  AUDIT_CHAIN_STATES,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -67,6 +69,10 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'reason.${b.reason}': each('reason.', BACKUP_REASONS),
   'status.${b.status}': each('status.', ['ok', 'failed']),
   'counts.${name}': each('counts.', ['patients', 'inquiries', 'attachments', 'accounts']),
+  // features/audit/AuditScreen.tsx: the chain's state, the kind of run and what broke it.
+  'chain.${s.state}': each('chain.', AUDIT_CHAIN_STATES),
+  "chain.mode.${s.mode ?? 'full'}": each('chain.mode.', ['incremental', 'full']),
+  "chain.problem.${s.problem ?? 'edited'}": each('chain.problem.', AUDIT_CHAIN_PROBLEMS),
   // The worklist's next step: the inquiry lifecycle's forward targets (db/contract INQUIRY_LIFECYCLE.forward).
   'home.nextStep.${r.nextStep}': each('home.nextStep.', Object.values(INQUIRY_LIFECYCLE.forward)),
   'channel.${row.original.channel}': each('channel.', CHANNELS),

@@ -69,7 +69,7 @@ describe('route registry', () => {
     expect(landingFor('admin')).toEqual({ name: 'accounts' });
     expect(landingFor('coordinator')).toEqual({ name: 'home' });
     expect(landingFor('doctor')).toEqual({ name: 'home' });
-    expect(navFor('admin').map((d) => d.name)).toEqual(['accounts', 'settings', 'backups']);
+    expect(navFor('admin').map((d) => d.name)).toEqual(['accounts', 'settings', 'backups', 'audit']);
     expect(navFor('doctor').map((d) => d.name)).toEqual([
       'home',
       'inquiries',

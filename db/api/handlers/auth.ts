@@ -8,6 +8,7 @@ export const authHandlers = {
   'auth.setupAdmin': (ctx, input) => auth.setupAdmin(ctx, input),
   'auth.signIn': (ctx, input) => auth.signIn(ctx, input),
   'auth.signOut': (ctx) => auth.signOut(ctx),
+  'auth.lock': (ctx) => auth.lockScreen(ctx),
   'auth.unlock': (ctx, input) => auth.unlockScreen(ctx, input),
   'auth.setLanguage': (ctx, input) => auth.setLanguage(ctx, input),
   'accounts.list': (ctx) => auth.list(ctx),

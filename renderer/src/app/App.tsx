@@ -31,10 +31,10 @@ export function App() {
       </main>
     );
   }
-  const { needsSetup, user, clinicName, timeZone, idleLockMinutes } = status.data;
+  const { needsSetup, user, clinicName, timeZone, idleLockMinutes, locked } = status.data;
   // Before any screen formats a date: the core counts the clinic's day in this zone, so every screen shows it.
   setClinicTimeZone(timeZone);
   if (needsSetup) return <SetupScreen />;
   if (!user) return <SignInScreen clinicName={clinicName} />;
-  return <AppShell user={user} clinicName={clinicName} idleLockMinutes={idleLockMinutes} />;
+  return <AppShell user={user} clinicName={clinicName} idleLockMinutes={idleLockMinutes} locked={locked} />;
 }

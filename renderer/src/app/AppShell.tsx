@@ -20,17 +20,20 @@ export function AppShell({
   user,
   clinicName,
   idleLockMinutes,
+  locked = false,
 }: {
   user: SessionUser;
   clinicName: string;
   idleLockMinutes: number;
+  /** The core says this session's screen is locked (the page was reloaded while locked). */
+  locked?: boolean;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const route = useRoute();
   const isAdmin = user.role === 'admin';
   useShortcuts(!isAdmin);
-  const lock = useIdleLock(idleLockMinutes);
+  const lock = useIdleLock(idleLockMinutes, locked);
 
   // Each route names the roles that may open it (the core enforces them too): admins manage accounts, coordinators
   // and doctors the records; an address left behind by another role's session leads to this role's landing screen.

@@ -7,6 +7,7 @@ import { inquiryRoutes } from '../features/inquiries/routes';
 import { patientRoutes } from '../features/patients/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import type { RouteDef } from './router';
+import { auditRoutes } from '../features/audit/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -15,5 +16,6 @@ export const features: readonly (readonly RouteDef[])[] = [
   importRoutes,
   accountRoutes,
   backupRoutes,
+  auditRoutes,
   settingsRoutes,
 ];

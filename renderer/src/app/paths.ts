@@ -6,6 +6,7 @@ import { importPaths } from '../features/imports/paths';
 import { inquiryPaths } from '../features/inquiries/paths';
 import { patientPaths } from '../features/patients/paths';
 import { settingsPaths } from '../features/settings/paths';
+import { auditPaths } from '../features/audit/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -14,5 +15,6 @@ export const featurePaths = [
   importPaths,
   accountPaths,
   backupPaths,
+  auditPaths,
   settingsPaths,
 ] as const;

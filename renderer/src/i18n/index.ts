@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
+import audit from './en/audit.json';
 import backups from './en/backups.json';
 import attachments from './en/attachments.json';
 import auth from './en/auth.json';
@@ -18,6 +19,7 @@ import procedures from './en/procedures.json';
 import settings from './en/settings.json';
 import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
+import zhAudit from './zh-CN/audit.json';
 import zhBackups from './zh-CN/backups.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhAuth from './zh-CN/auth.json';
@@ -41,6 +43,7 @@ export const resources = {
     inquiries,
     accounts,
     backups,
+    audit,
     attachments,
     imports,
     patients,
@@ -58,6 +61,7 @@ export const resources = {
     inquiries: zhInquiries,
     accounts: zhAccounts,
     backups: zhBackups,
+    audit: zhAudit,
     attachments: zhAttachments,
     imports: zhImports,
     patients: zhPatients,

@@ -1,8 +1,9 @@
-// The clinic's name and time zone (every date, calendar and "today" in the app is counted in it).
+// The clinic's name, time zone (every date, calendar and "today" is counted in it) and the desks' idle lock.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { ClinicSettings } from '../../../../db/contract';
+import { ClinicSettings, IdleLockMinutes } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { clinicKeys, useClinicSettings, useInvalidateClinic } from '../../api/course-queries';
 import { sessionKey } from '../../api/session';
@@ -20,15 +21,23 @@ export function ClinicSection() {
   return <ClinicForm key={JSON.stringify(settings.data)} initial={settings.data} />;
 }
 
+/** The form holds the minutes as typed; the contract's own rule (1–240, whole) phrases what is wrong with them. */
+type ClinicValues = Omit<ClinicSettings, 'idleLockMinutes'> & { idleLockMinutes: string };
+const ClinicFormSchema = z
+  .object({ idleLockMinutes: z.string() })
+  .passthrough()
+  .transform((v) => ({ ...v, idleLockMinutes: v.idleLockMinutes.trim() === '' ? NaN : Number(v.idleLockMinutes) }))
+  .pipe(ClinicSettings.extend({ idleLockMinutes: IdleLockMinutes }));
+
 function ClinicForm({ initial }: { initial: ClinicSettings }) {
   const { t } = useTranslation('settings');
   const client = useQueryClient();
   const invalidate = useInvalidateClinic();
-  const settings = useSettingsForm<ClinicSettings>(initial);
+  const settings = useSettingsForm<ClinicValues>({ ...initial, idleLockMinutes: String(initial.idleLockMinutes) });
   const { form, set } = settings;
   const save = useMutation({ mutationFn: (input: ClinicSettings) => call('clinic.saveSettings', input) });
   const onSubmit = () =>
-    void settings.submit(ClinicSettings, async (input) => {
+    void settings.submit(ClinicFormSchema, async (input) => {
       const result = await save.mutateAsync(input);
       client.setQueryData(clinicKeys.settings, result);
       // Every screen shows times in the clinic's zone: switch at once, and let the session re-read it.
@@ -53,6 +62,14 @@ function ClinicForm({ initial }: { initial: ClinicSettings }) {
         value={form.values.timeZone}
         onChange={(v) => set('timeZone', v ?? '')}
         error={form.errors.timeZone}
+      />
+      <TextField
+        className="span-3"
+        label={t('clinic.idleLock')}
+        description={t('clinic.idleLockHint')}
+        inputMode="numeric"
+        {...settings.bind('idleLockMinutes')}
+        isRequired
       />
     </SettingsForm>
   );

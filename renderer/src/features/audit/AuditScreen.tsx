@@ -1,0 +1,257 @@
+// The admin's audit log: the chain's verification (and Verify now), filters, the entries page by page, CSV export.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditChainStatus, AuditQuery } from '../../../../db/contract';
+import { call } from '../../api/client';
+import { Ltr, Name } from '../../ui/bidi';
+import { DataTable } from '../../ui/DataTable';
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button, SelectField, TextField } from '../../ui/fields';
+import { formatInstant } from '../../ui/format';
+
+const statusKey = ['audit', 'status'] as const;
+const PAGE_SIZE = 50;
+
+interface Filters {
+  actor: string | null;
+  patient: string;
+  action: string | null;
+  from: string;
+  to: string;
+}
+const NO_FILTERS: Filters = { actor: null, patient: '', action: null, from: '', to: '' };
+
+/** The filters as the contract takes them; null while the patient number is not a number (nothing is asked). */
+function toQuery(f: Filters): AuditQuery | null {
+  const patient = f.patient.trim();
+  if (patient !== '' && !/^[1-9]\d{0,15}$/.test(patient)) return null;
+  return {
+    actorId: f.actor === null ? null : Number(f.actor),
+    patientId: patient === '' ? null : Number(patient),
+    action: f.action,
+    from: f.from === '' ? null : f.from,
+    to: f.to === '' ? null : f.to,
+  };
+}
+
+/** Hands the text to the browser as a file download (the core has already recorded the export). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function AuditScreen() {
+  const { t, i18n } = useTranslation('audit');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // The cursors of the pages walked so far: the first page has none, each next one starts before the last id shown.
+  const [cursors, setCursors] = useState<(number | null)[]>([null]);
+  // The count of the last export, worded at render time so a language switch rewords it too.
+  const [exported, setExported] = useState<number | null>(null);
+  const query = toQuery(filters);
+  const beforeId = cursors[cursors.length - 1] ?? null;
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setCursors([null]);
+  };
+
+  const accounts = useQuery({ queryKey: ['accounts'], queryFn: () => call('accounts.list', {}) });
+  const actions = useQuery({ queryKey: ['audit', 'actions'], queryFn: () => call('audit.actions', {}) });
+  const page = useQuery({
+    queryKey: ['audit', 'list', query, beforeId],
+    queryFn: () => call('audit.list', { ...(query ?? NO_QUERY), beforeId, limit: PAGE_SIZE }),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+  const exportCsv = useMutation({
+    mutationFn: (q: AuditQuery) => call('audit.exportCsv', q),
+    onSuccess: (r) => {
+      download(r.fileName, r.csv);
+      setExported(r.rows);
+    },
+  });
+
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <Button
+          isDisabled={query === null}
+          isPending={exportCsv.isPending}
+          onPress={() => {
+            setExported(null);
+            if (query) exportCsv.mutate(query);
+          }}
+        >
+          {t('export')}
+        </Button>
+      </PageHeader>
+      <div role="status" aria-live="polite" className={exported === null ? undefined : 'banner banner-ok'}>
+        {exported === null ? '' : t('exported', { count: exported })}
+      </div>
+      <ErrorBanner error={exportCsv.error ?? null} />
+      <ChainPanel />
+      <section className="panel audit-entries" aria-labelledby="audit-entries">
+        <h2 id="audit-entries" className="visually-hidden">
+          {t('entries')}
+        </h2>
+        <div className="filter-bar" role="search" aria-label={t('filters')}>
+          <SelectField
+            label={t('filter.user')}
+            value={filters.actor}
+            onChange={(v) => setFilter('actor', v)}
+            emptyLabel={t('filter.anyone')}
+            options={(accounts.data ?? []).map((a) => ({ value: String(a.id), label: a.displayName }))}
+          />
+          <TextField
+            label={t('filter.patient')}
+            value={filters.patient}
+            onChange={(v) => setFilter('patient', v)}
+            inputMode="numeric"
+            error={query === null ? t('filter.patientInvalid') : undefined}
+          />
+          <SelectField
+            label={t('filter.action')}
+            value={filters.action}
+            onChange={(v) => setFilter('action', v)}
+            emptyLabel={t('filter.anyAction')}
+            options={(actions.data ?? []).map((a) => ({ value: a, label: a }))}
+          />
+          <TextField label={t('filter.from')} type="date" value={filters.from} onChange={(v) => setFilter('from', v)} />
+          <TextField label={t('filter.to')} type="date" value={filters.to} onChange={(v) => setFilter('to', v)} />
+        </div>
+        {page.isPending && query !== null ? <Loading /> : null}
+        {page.isError ? <ErrorBanner error={page.error} /> : null}
+        {page.data && page.data.entries.length === 0 ? <EmptyState title={t('empty')} /> : null}
+        {page.data && page.data.entries.length > 0 ? (
+          <DataTable
+            labelledBy="audit-entries"
+            columns={[
+              t('columns.when'),
+              t('columns.user'),
+              t('columns.action'),
+              t('columns.record'),
+              t('columns.changed'),
+              { label: t('columns.entry'), className: 'num' },
+            ]}
+          >
+            {page.data.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatInstant(e.at, i18n.language)}</td>
+                <td>{e.actorName === null ? t('system') : <Name>{e.actorName}</Name>}</td>
+                {/* <code>: the core's own identifiers, matched against the CSV, not words to translate. */}
+                <td className="mono">
+                  <Ltr>
+                    <code>{e.action}</code>
+                  </Ltr>
+                </td>
+                <td className="mono">
+                  <Ltr>
+                    <code>{e.entityId === null ? e.entity : `${e.entity} #${e.entityId}`}</code>
+                  </Ltr>
+                </td>
+                <td className="mono">
+                  {e.changed.length > 0 ? (
+                    <Ltr title={e.changed.join(', ')}>
+                      <code>{e.changed.join(', ')}</code>
+                    </Ltr>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="num mono">{e.id}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
+        <div className="list-footer">
+          <span>{t('page', { page: cursors.length })}</span>
+          <span className="list-footer-buttons">
+            <Button isDisabled={cursors.length <= 1} onPress={() => setCursors((c) => c.slice(0, -1))}>
+              {t('newer')}
+            </Button>
+            <Button
+              isDisabled={!page.data?.nextBeforeId || page.isPlaceholderData}
+              onPress={() => {
+                const next = page.data?.nextBeforeId;
+                if (next) setCursors((c) => [...c, next]);
+              }}
+            >
+              {t('older')}
+            </Button>
+          </span>
+        </div>
+      </section>
+    </>
+  );
+}
+
+const NO_QUERY: AuditQuery = { actorId: null, patientId: null, action: null, from: null, to: null };
+
+/** The chain's last verification, in words, with Verify now (a full run from the first entry). */
+function ChainPanel() {
+  const { t, i18n } = useTranslation('audit');
+  const client = useQueryClient();
+  const status = useQuery({ queryKey: statusKey, queryFn: () => call('audit.status', {}) });
+  const verify = useMutation({
+    mutationFn: () => call('audit.verify', {}),
+    onSuccess: (s) => client.setQueryData(statusKey, s),
+  });
+  const s: AuditChainStatus | undefined = status.data;
+  const fmt = new Intl.NumberFormat(i18n.language);
+  return (
+    <section className="panel audit-chain" aria-labelledby="audit-chain">
+      <div className="panel-header">
+        <h2 id="audit-chain" className="panel-title">
+          {t('chain.title')}
+        </h2>
+        <Button variant="primary" isPending={verify.isPending} onPress={() => verify.mutate()}>
+          {t('verify')}
+        </Button>
+      </div>
+      <ErrorBanner error={status.error ?? verify.error ?? null} />
+      <div role="status" aria-live="polite" className="panel-body">
+        {verify.isPending ? (
+          <p className="audit-verifying">
+            {t('verifying')} <progress aria-label={t('verifying')} />
+          </p>
+        ) : s ? (
+          <>
+            <p>
+              <span className={`badge ${STATE_BADGE[s.state]}`}>{t(`chain.${s.state}`)}</span>{' '}
+              {s.checkedAt
+                ? t('chain.checked', {
+                    time: formatInstant(s.checkedAt, i18n.language),
+                    mode: t(`chain.mode.${s.mode ?? 'full'}`),
+                    count: s.checkedEntries,
+                    entries: fmt.format(s.checkedEntries),
+                  })
+                : null}
+            </p>
+            {s.state === 'broken' ? (
+              <p className="audit-chain-problem">
+                {t(`chain.problem.${s.problem ?? 'edited'}`, { id: s.brokenAtId ?? '—' })}
+              </p>
+            ) : null}
+            {s.state === 'unanchored' ? <p>{t('chain.unanchoredHelp')}</p> : null}
+            {s.throughId !== null && s.state !== 'broken' ? (
+              <p>{t('chain.through', { id: fmt.format(s.throughId) })}</p>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+const STATE_BADGE: Record<AuditChainStatus['state'], string> = {
+  ok: 'badge-accepted',
+  unanchored: 'badge-today',
+  broken: 'badge-overdue',
+  unverified: 'badge-closed',
+};

@@ -1,0 +1,2 @@
+// The audit log screen's address.
+export const auditPaths = { audit: '/audit' } as const;
