@@ -76,7 +76,14 @@ describe('API requests', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(res.body)).toEqual({
       ok: true,
-      value: { needsSetup: true, user: null, clinicName: 'StrokeDesk', idleLockMinutes: 10, timeZone: 'Asia/Shanghai' },
+      value: {
+        needsSetup: true,
+        user: null,
+        clinicName: 'StrokeDesk',
+        idleLockMinutes: 10,
+        locked: false,
+        timeZone: 'Asia/Shanghai',
+      },
     });
   });
 
