@@ -39,6 +39,15 @@ export function ErrorBanner({ error, fieldCount = 0 }: { error: unknown; fieldCo
   );
 }
 
+/** What just went well (an account made, a backup taken), announced politely; nothing while there is none. */
+export function NoticeBanner({ message }: { message: string | null }) {
+  return message ? (
+    <div className="banner banner-ok" role="status">
+      {message}
+    </div>
+  ) : null;
+}
+
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="empty-state">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Account, NewAccount, NewPassword, ROLES, RequiredText, Role } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { EmptyState, ErrorBanner, Loading, NoticeBanner, PageHeader } from '../../ui/feedback';
 import { Button, Checkbox, SelectField, TextField } from '../../ui/fields';
 import { formatInstant, formatInstantDay } from '../../ui/format';
 import { useForm } from '../../ui/use-form';
@@ -31,11 +31,7 @@ export function AccountsScreen() {
           {t('add')}
         </Button>
       </PageHeader>
-      {notice ? (
-        <div className="banner banner-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
+      <NoticeBanner message={notice} />
       <section className="panel">
         {accounts.isPending ? <Loading /> : null}
         {accounts.isError ? <ErrorBanner error={accounts.error} /> : null}

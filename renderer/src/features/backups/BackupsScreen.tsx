@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { backupStatusKey } from '../../ui/BackupWarning';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { EmptyState, ErrorBanner, Loading, NoticeBanner, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 
@@ -57,11 +57,7 @@ export function BackupsScreen() {
           {t('backUpNow')}
         </Button>
       </PageHeader>
-      {notice ? (
-        <div className="banner banner-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
+      <NoticeBanner message={notice} />
       <ErrorBanner error={create.error ?? null} />
       {running || create.isPending ? (
         <div className="panel">
