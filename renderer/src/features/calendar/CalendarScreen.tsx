@@ -229,7 +229,8 @@ export function CalendarScreen() {
           initialView="timeGridWeek"
           timeZone="UTC"
           locales={[zhCnLocale]}
-          locale={locale === 'zh-CN' ? 'zh-cn' : 'en-gb'}
+          // The app's own English (month-day dates, as on every other screen), on a 24-hour clock below.
+          locale={locale === 'zh-CN' ? 'zh-cn' : 'en'}
           firstDay={1}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
           // Text arrows, not FullCalendar's icon spans (role="img" without a name); the buttons keep their own labels.
@@ -249,11 +250,18 @@ export function CalendarScreen() {
           snapDuration="00:15:00"
           slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
+          defaultRangeSeparator="–"
           nowIndicator
           now={() => toWall(new Date().toISOString(), zone)}
           // The page scrolls, not the grid: a scroller inside FullCalendar's role="grid" table cannot take focus cleanly.
           height="auto"
-          views={{ dayGridMonth: { eventDisplay: 'block' }, timeGridWeek: { displayEventEnd: false } }}
+          views={{
+            dayGridMonth: { eventDisplay: 'block' },
+            timeGridWeek: {
+              displayEventEnd: false,
+              dayHeaderFormat: { weekday: 'short', month: 'short', day: 'numeric' },
+            },
+          }}
           expandRows
           selectable
           selectMirror
