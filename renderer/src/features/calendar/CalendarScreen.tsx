@@ -229,8 +229,7 @@ export function CalendarScreen() {
           initialView="timeGridWeek"
           timeZone="UTC"
           locales={[zhCnLocale]}
-          // The app's own English (month-day dates, as on every other screen), on a 24-hour clock below.
-          locale={locale === 'zh-CN' ? 'zh-cn' : 'en'}
+          locale={locale === 'zh-CN' ? 'zh-cn' : 'en-gb'}
           firstDay={1}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
           // Text arrows, not FullCalendar's icon spans (role="img" without a name); the buttons keep their own labels.
