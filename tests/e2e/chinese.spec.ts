@@ -113,6 +113,8 @@ async function englishOnScreen(page: Page, data: string[]): Promise<string[]> {
       }
       for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
         if (!outsideOtherLanguage(el) || !el.checkVisibility()) continue;
+        // A <code>'s full text on hover is the same literal identifier as its text (skipped above).
+        if (el.closest('code')) continue;
         for (const attr of ['placeholder', 'aria-label', 'title']) {
           const v = el.getAttribute(attr);
           if (v) check(v, `${el.tagName.toLowerCase()}[${attr}]`);

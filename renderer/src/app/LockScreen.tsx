@@ -2,6 +2,7 @@
 // password unlocks it; another person may sign in instead, which ends the first session.
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../db/contract';
 import { call } from '../api/client';
@@ -42,55 +43,55 @@ export function LockScreen({ user, onUnlock }: { user: SessionUser; onUnlock: ()
   };
 
   return (
-    <div className="lock-backdrop">
-      <form
-        className="auth-card lock-card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="lock-title"
-        onSubmit={(e) => void submit(e)}
-      >
-        <h1 id="lock-title" className="auth-title">
-          {t('lock.title')}
-        </h1>
-        <p>
-          {other ? (
-            t('lock.otherBody')
-          ) : (
-            <>
-              {t('lock.bodyBefore')} <Name>{user.displayName}</Name>
-              {t('lock.bodyAfter')}
-            </>
-          )}
-        </p>
-        <ErrorBanner error={error} />
-        {other ? (
-          <TextField label={t('lock.username')} value={username} onChange={setUsername} autoComplete="username" />
-        ) : null}
-        <TextField
-          label={t('lock.password')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          autoComplete="current-password"
-          autoFocus
-        />
-        <div className="lock-actions">
-          <Button variant="primary" type="submit" isDisabled={busy}>
-            {other ? t('lock.signIn') : t('lock.unlock')}
-          </Button>
-          <Button
-            variant="ghost"
-            onPress={() => {
-              setOther(!other);
-              setError(null);
-              setPassword('');
-            }}
-          >
-            {other ? t('lock.backToMe') : t('lock.someoneElse')}
-          </Button>
-        </div>
-      </form>
-    </div>
+    // A modal that neither Escape nor a click outside dismisses; it keeps Tab inside the card (the shell is inert too).
+    <ModalOverlay className="lock-backdrop" isOpen isKeyboardDismissDisabled>
+      <Modal className="lock-modal">
+        {/* react-aria's Dialog is what turns on the modal's focus containment. */}
+        <Dialog className="lock-dialog" aria-labelledby="lock-title">
+          <form className="auth-card lock-card" onSubmit={(e) => void submit(e)}>
+            <h1 id="lock-title" className="auth-title">
+              {t('lock.title')}
+            </h1>
+            <p>
+              {other ? (
+                t('lock.otherBody')
+              ) : (
+                <>
+                  {t('lock.bodyBefore')} <Name>{user.displayName}</Name>
+                  {t('lock.bodyAfter')}
+                </>
+              )}
+            </p>
+            <ErrorBanner error={error} />
+            {other ? (
+              <TextField label={t('lock.username')} value={username} onChange={setUsername} autoComplete="username" />
+            ) : null}
+            <TextField
+              label={t('lock.password')}
+              type="password"
+              value={password}
+              onChange={setPassword}
+              autoComplete="current-password"
+              autoFocus
+            />
+            <div className="lock-actions">
+              <Button variant="primary" type="submit" isDisabled={busy}>
+                {other ? t('lock.signIn') : t('lock.unlock')}
+              </Button>
+              <Button
+                variant="ghost"
+                onPress={() => {
+                  setOther(!other);
+                  setError(null);
+                  setPassword('');
+                }}
+              >
+                {other ? t('lock.backToMe') : t('lock.someoneElse')}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }

@@ -157,8 +157,8 @@ export function AuditScreen() {
                 </td>
                 <td className="mono">
                   {e.changed.length > 0 ? (
-                    <Ltr title={e.changed.join(', ')}>
-                      <code>{e.changed.join(', ')}</code>
+                    <Ltr>
+                      <code title={e.changed.join(', ')}>{e.changed.join(', ')}</code>
                     </Ltr>
                   ) : (
                     '—'

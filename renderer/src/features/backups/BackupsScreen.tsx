@@ -2,14 +2,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Heading } from 'react-aria-components';
-import { ModalDialog } from '../../ui/ModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { backupStatusKey } from '../../ui/BackupWarning';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState, ErrorBanner, Loading, NoticeBanner, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
+import { ModalDialog } from '../../ui/ModalDialog';
+import { Panel } from '../../ui/Panel';
+import './backups.css';
 
 const listKey = ['backups', 'list'] as const;
 /** The counts a person recognises; the rest of the tables are in the manifest. */
@@ -60,75 +63,68 @@ export function BackupsScreen() {
       <NoticeBanner message={notice} />
       <ErrorBanner error={create.error ?? null} />
       {running || create.isPending ? (
-        <div className="panel">
+        <div className="panel panel-body">
           <label htmlFor="backup-progress">{t(`phase.${phase}`)}</label>
           <progress id="backup-progress" max={running?.total || 1} value={running?.done ?? 0} />
         </div>
       ) : null}
-      <section className="panel" aria-labelledby="last-good">
-        <h2 id="last-good">{t('lastGood')}</h2>
-        {s?.records.damaged ? (
-          <div className="banner banner-error" role="alert">
-            {t('warning.damaged')}
-          </div>
-        ) : null}
-        <p>
-          {s?.lastGood
-            ? t('lastGoodAt', {
-                time: formatInstant(s.lastGood.finishedAt, i18n.language),
-                count: Math.floor(s.lastGood.ageHours),
-              })
-            : t('noneYet')}
-        </p>
-      </section>
-      <section className="panel" aria-labelledby="all-backups">
-        <h2 id="all-backups">{t('all')}</h2>
-        {list.isPending ? <Loading /> : null}
-        {list.isError ? <ErrorBanner error={list.error} /> : null}
-        {list.data && list.data.length === 0 ? <EmptyState title={t('empty')} /> : null}
-        {list.data && list.data.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.when')}</th>
-                  <th scope="col">{t('columns.reason')}</th>
-                  <th scope="col">{t('columns.status')}</th>
-                  <th scope="col">{t('columns.schema')}</th>
-                  <th scope="col">{t('columns.counts')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('columns.actions')}</span>
-                  </th>
+      <div className="backups-panels">
+        <Panel id="last-good" title={t('lastGood')}>
+          {s?.records.damaged ? (
+            <div className="banner banner-error" role="alert">
+              {t('warning.damaged')}
+            </div>
+          ) : null}
+          <p>
+            {s?.lastGood
+              ? t('lastGoodAt', {
+                  time: formatInstant(s.lastGood.finishedAt, i18n.language),
+                  count: Math.floor(s.lastGood.ageHours),
+                })
+              : t('noneYet')}
+          </p>
+        </Panel>
+        <Panel id="all-backups" title={t('all')}>
+          {list.isPending ? <Loading /> : null}
+          {list.isError ? <ErrorBanner error={list.error} /> : null}
+          {list.data && list.data.length === 0 ? <EmptyState title={t('empty')} /> : null}
+          {list.data && list.data.length > 0 ? (
+            <DataTable
+              columns={[
+                t('columns.when'),
+                t('columns.reason'),
+                t('columns.status'),
+                t('columns.schema'),
+                t('columns.counts'),
+              ]}
+              actions={t('columns.actions')}
+            >
+              {list.data.map((b) => (
+                <tr key={b.id}>
+                  <td>{formatInstant(b.startedAt, i18n.language)}</td>
+                  <td>{t(`reason.${b.reason}`)}</td>
+                  <td>
+                    <span className={`badge ${b.status === 'ok' ? 'badge-accepted' : 'badge-closed'}`}>
+                      {t(`status.${b.status}`)}
+                    </span>
+                  </td>
+                  <td>{b.schemaVersion ?? '—'}</td>
+                  <td className="backup-counts">
+                    <Counts backup={b} inline />
+                  </td>
+                  <td className="row-actions">
+                    {b.status === 'ok' ? (
+                      <Button variant="ghost" onPress={() => setConfirming(b)}>
+                        {t('restore')}
+                      </Button>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.map((b) => (
-                  <tr key={b.id}>
-                    <td>{formatInstant(b.startedAt, i18n.language)}</td>
-                    <td>{t(`reason.${b.reason}`)}</td>
-                    <td>
-                      <span className={`badge ${b.status === 'ok' ? 'badge-accepted' : 'badge-closed'}`}>
-                        {t(`status.${b.status}`)}
-                      </span>
-                    </td>
-                    <td>{b.schemaVersion ?? '—'}</td>
-                    <td>
-                      <Counts backup={b} />
-                    </td>
-                    <td className="row-actions">
-                      {b.status === 'ok' ? (
-                        <Button variant="ghost" onPress={() => setConfirming(b)}>
-                          {t('restore')}
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+              ))}
+            </DataTable>
+          ) : null}
+        </Panel>
+      </div>
       <ModalDialog isOpen={confirming !== null} onClose={() => setConfirming(null)}>
         {confirming ? (
           <div className="dialog-form">
@@ -152,12 +148,15 @@ export function BackupsScreen() {
   );
 }
 
-function Counts({ backup }: { backup: Backup }) {
+/** The counts as a list (the restore question), or on one line in the table (`inline`) so rows stay one high. */
+function Counts({ backup, inline = false }: { backup: Backup; inline?: boolean }) {
   const { t } = useTranslation('backups');
+  const texts = SHOWN_COUNTS.map((name) => t(`counts.${name}`, { count: backup.counts[name] ?? 0 }));
+  if (inline) return <>{texts.join(' · ')}</>;
   return (
     <ul className="plain-list">
-      {SHOWN_COUNTS.map((name) => (
-        <li key={name}>{t(`counts.${name}`, { count: backup.counts[name] ?? 0 })}</li>
+      {texts.map((text, i) => (
+        <li key={SHOWN_COUNTS[i]}>{text}</li>
       ))}
     </ul>
   );

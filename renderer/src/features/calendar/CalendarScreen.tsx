@@ -249,11 +249,21 @@ export function CalendarScreen() {
           snapDuration="00:15:00"
           slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
+          defaultRangeSeparator="–"
           nowIndicator
           now={() => toWall(new Date().toISOString(), zone)}
           // The page scrolls, not the grid: a scroller inside FullCalendar's role="grid" table cannot take focus cleanly.
           height="auto"
-          views={{ dayGridMonth: { eventDisplay: 'block' }, timeGridWeek: { displayEventEnd: false } }}
+          views={{
+            dayGridMonth: { eventDisplay: 'block' },
+            timeGridWeek: {
+              displayEventEnd: false,
+              dayHeaderFormat: { weekday: 'short', month: 'short', day: 'numeric' },
+            },
+          }}
+          // A month cell is named by its day number only, while it also holds the day's bookings (axe:
+          // label-content-name-mismatch): without the label the cell is named by all it shows, date first.
+          dayCellDidMount={(arg) => arg.el.removeAttribute('aria-labelledby')}
           expandRows
           selectable
           selectMirror

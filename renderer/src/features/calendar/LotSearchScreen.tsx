@@ -49,6 +49,7 @@ export function LotSearchScreen() {
             t('lots.dose'),
           ]}
           caption={t('lots.caption', { lot, count: rows.length })}
+          className="lot-table"
         >
           {rows.map((u) => (
             <tr key={u.procedureId}>
@@ -61,14 +62,14 @@ export function LotSearchScreen() {
                 <Ltr>{u.patient.mrn}</Ltr>
               </td>
               <td>{formatInstant(u.completion.performedStart, i18n.language)}</td>
-              <td>{procedureTypeName(t, u)}</td>
+              <td className="lot-wrap">{procedureTypeName(t, u)}</td>
               <td>{u.sequence ? t('transplantNo', { n: u.sequence }) : '—'}</td>
               <td>
                 <Name>{u.doctorName}</Name>
               </td>
               <td>
                 <Ltr>{u.completion.lotNumber}</Ltr>
-                <div className="muted small">
+                <div className="muted small lot-product" title={u.completion.product}>
                   <Name>{u.completion.product}</Name>
                 </div>
               </td>
