@@ -87,6 +87,10 @@ export const Procedure = z.object({
 });
 export type Procedure = z.infer<typeof Procedure>;
 
+/** A booking as the calendar shows it: everything but the completion record, which the booking's own page reads. */
+export const CalendarBooking = Procedure.omit({ completion: true });
+export type CalendarBooking = z.infer<typeof CalendarBooking>;
+
 export const BookingSlot = z.object({
   startsAt: IsoInstant,
   endsAt: IsoInstant,
@@ -200,7 +204,7 @@ export const procedureMethods = {
     roles: STAFF,
   }),
   'procedures.complete': method({ input: CompletionInput, output: Procedure, roles: ['doctor'] }),
-  'procedures.calendar': method({ input: CalendarQuery, output: z.array(Procedure), roles: STAFF }),
+  'procedures.calendar': method({ input: CalendarQuery, output: z.array(CalendarBooking), roles: STAFF }),
   /** "Which patients received lot X?": completed procedures whose lot matches (case-insensitive, whole or prefix). */
   'procedures.byLot': method({
     input: z.object({ lot: z.string().trim().min(1).max(60) }),

@@ -2,6 +2,7 @@
 import {
   type BookingClash,
   type BookingPatient,
+  type CalendarBooking,
   type Completion,
   HOLDING_STATUSES,
   type LotUse,
@@ -9,7 +10,7 @@ import {
   type ProcedureStatus,
 } from '../contract';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
+import { Sql, all, arrays, get, raw, run, sql } from '../sqlite/sql';
 import { prefixEnd } from './search';
 
 /**
@@ -263,16 +264,86 @@ export function renumberCourse(db: WritableDB, courseId: number): void {
   );
 }
 
-/** Bookings overlapping [from, to), optionally of one room or one doctor; freed ones only when asked. */
-export function calendar(
-  db: ReadableDB,
-  q: { from: string; to: string; roomId: number | null; doctorId: number | null; includeFreed: boolean },
-): Procedure[] {
+type CalendarRow = [
+  id: number,
+  courseId: number,
+  patientId: number,
+  mrn: string,
+  familyName: string,
+  givenName: string,
+  nativeName: string | null,
+  typeId: number,
+  typeCode: string | null,
+  typeName: string,
+  colour: string,
+  sequence: number | null,
+  startsAt: string,
+  endsAt: string,
+  roomId: number,
+  roomName: string,
+  doctorId: number,
+  doctorName: string,
+  status: ProcedureStatus,
+  reason: string | null,
+  version: number,
+];
+
+export type CalendarQuery = {
+  from: string;
+  to: string;
+  roomId: number | null;
+  doctorId: number | null;
+  includeFreed: boolean;
+};
+
+/** The calendar's statement (tests read its plan). */
+export function calendarSql(q: CalendarQuery): Sql {
   const range = sql`p.starts_at > ${lowerBound(q.from)} AND p.starts_at < ${q.to} AND p.ends_at > ${q.from}`;
   const holding = q.includeFreed ? sql`1` : sql`p.${HOLDING}`;
   const room = q.roomId === null ? sql`1` : sql`p.room_id = ${q.roomId}`;
   const doctor = q.doctorId === null ? sql`1` : sql`p.doctor_id = ${q.doctorId}`;
-  return procedures(db, sql`${range} AND ${holding} AND ${room} AND ${doctor}`);
+  // One room or one doctor: their own partial index is the narrower range. Every room: the covering index, named
+  // because the planner rates it no better than procedures_starts (it cannot see the table lookups it saves).
+  const index =
+    q.includeFreed || q.roomId !== null || q.doctorId !== null ? sql`` : sql` INDEXED BY procedures_calendar`;
+  return sql`SELECT p.id, p.course_id, p.patient_id, pa.mrn, pa.family_name, pa.given_name, pa.native_name,
+      p.type_id, t.code, t.name, t.colour, p.sequence, p.starts_at, p.ends_at,
+      p.room_id, r.name, p.doctor_id, d.display_name, p.status, p.reason, p.version
+    FROM procedures p${index}
+    JOIN patients pa ON pa.id = p.patient_id
+    JOIN procedure_types t ON t.id = p.type_id
+    JOIN rooms r ON r.id = p.room_id
+    JOIN accounts d ON d.id = p.doctor_id
+    WHERE ${range} AND ${holding} AND ${room} AND ${doctor}
+    ORDER BY p.starts_at, p.id`;
+}
+
+/**
+ * Bookings overlapping [from, to), optionally of one room or one doctor; freed ones only when asked. What a calendar
+ * shows and nothing more (the completion record is read with the booking, `findProcedure`), as arrays: a week of all
+ * rooms at the 10-year size is 500+ bookings, read from the covering index of migration 0090 without the table.
+ */
+export function calendar(db: ReadableDB, q: CalendarQuery): CalendarBooking[] {
+  const rows = arrays<CalendarRow>(db, calendarSql(q));
+  return rows.map((r) => ({
+    id: r[0],
+    courseId: r[1],
+    patient: { id: r[2], mrn: r[3], familyName: r[4], givenName: r[5], nativeName: r[6] },
+    typeId: r[7],
+    typeCode: r[8],
+    typeName: r[9],
+    colour: r[10],
+    sequence: r[11],
+    startsAt: r[12],
+    endsAt: r[13],
+    roomId: r[14],
+    roomName: r[15],
+    doctorId: r[16],
+    doctorName: r[17],
+    status: r[18],
+    reason: r[19],
+    version: r[20],
+  }));
 }
 
 /** Completed procedures whose lot starts with `lot` (case-insensitive): one range on the lot index. */

@@ -1,5 +1,6 @@
 // Read side of treatment: the calendar, lot traceability, the printable ward list and the home screens' agenda.
 import {
+  type CalendarBooking,
   CONDITIONS,
   type Course,
   type CourseDetail,
@@ -51,7 +52,7 @@ const canonical = (iso: string): string => new Date(iso).toISOString();
 export function calendar(
   ctx: CallContext,
   q: { from: string; to: string; roomId: number | null; doctorId: number | null; includeFreed: boolean },
-): Procedure[] {
+): CalendarBooking[] {
   return repo.calendar(ctx.core.db, { ...q, from: canonical(q.from), to: canonical(q.to) });
 }
 

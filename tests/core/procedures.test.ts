@@ -11,7 +11,7 @@ import type {
   TreatmentAgenda,
   WardList,
 } from '../../db/contract';
-import { HOLDING_SQL } from '../../db/repos/procedures';
+import { HOLDING_SQL, calendarSql } from '../../db/repos/procedures';
 import { dayStart } from '../../db/services/treatment-views';
 import { fixedClock, makeCore } from './support';
 import { type Ward, addConsent, addCourse, at, book, bookInput, newPatient, ward } from './treatment-support';
@@ -433,6 +433,24 @@ describe('the conflict query', () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('procedures_room');
+  });
+
+  it('reads a week of every room from the covering calendar index alone', () => {
+    const index = w.core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'procedures_calendar'").get() as {
+      sql: string;
+    };
+    expect(index.sql).toContain(`WHERE ${HOLDING_SQL}`);
+    const plan = (q: Parameters<typeof calendarSql>[0]) => {
+      const s = calendarSql(q);
+      const rows = w.core.db.prepare(`EXPLAIN QUERY PLAN ${s.text}`).all(...s.values) as { detail: string }[];
+      return rows.map((r) => r.detail).join(' | ');
+    };
+    const week = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-08T00:00:00.000Z', includeFreed: false };
+    expect(plan({ ...week, roomId: null, doctorId: null })).toMatch(
+      /SEARCH p USING COVERING INDEX procedures_calendar/,
+    );
+    expect(plan({ ...week, roomId: 1, doctorId: null })).toContain('procedures_room');
+    expect(plan({ ...week, roomId: null, doctorId: 1 })).toContain('procedures_doctor');
   });
 
   it('finds the UTC start of a clinic day across a daylight-saving change', () => {

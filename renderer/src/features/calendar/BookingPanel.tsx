@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Heading } from 'react-aria-components';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../../../../db/contract';
+import type { CalendarBooking } from '../../../../db/contract';
 import { Ltr, Name } from '../../ui/bidi';
 import { procedureStatusName } from '../../ui/procedure-labels';
 import { Button } from '../../ui/fields';
@@ -15,7 +15,7 @@ import { isMovable, patientName } from './calendar-logic';
 import { SlotFields, SlotRefusal, type SlotValues } from './SlotFields';
 
 interface Props {
-  procedure: Procedure;
+  procedure: CalendarBooking;
   /** The booking in one sentence, as the grid announces it. */
   label: string;
   typeLabel: string;

@@ -15,7 +15,7 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../../../../db/contract';
+import type { CalendarBooking } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { useCalendar, useDoctors, useInvalidateProcedures, useRooms } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
@@ -89,7 +89,10 @@ export function CalendarScreen() {
     [procedures, zone],
   );
 
-  const move = async (p: Procedure, next: { startsAt: string; endsAt: string; roomId: number; doctorId: number }) => {
+  const move = async (
+    p: CalendarBooking,
+    next: { startsAt: string; endsAt: string; roomId: number; doctorId: number },
+  ) => {
     setRefusal(null);
     try {
       await call('procedures.move', { id: p.id, version: p.version, ...next });
@@ -146,7 +149,7 @@ export function CalendarScreen() {
     }
   };
 
-  const describe = (p: Procedure) =>
+  const describe = (p: CalendarBooking) =>
     t('bookingLabel', {
       time: formatInstant(p.startsAt, locale, zone),
       name: patientName(p.patient),
@@ -157,7 +160,7 @@ export function CalendarScreen() {
       doctor: p.doctorName,
       status: procedureStatusName(t, p.status),
     });
-  const typeLabel = (p: Pick<Procedure, 'typeCode' | 'typeName'>) => procedureTypeName(t, p);
+  const typeLabel = (p: Pick<CalendarBooking, 'typeCode' | 'typeName'>) => procedureTypeName(t, p);
 
   const onSelect = (arg: DateSelectArg) => {
     arg.view.calendar.unselect();
@@ -323,7 +326,7 @@ export function CalendarScreen() {
 }
 
 /** One booking in the grid: time and transplant number, the patient (name and MRN), type, room and doctor. */
-function BookingContent({ p, time, type }: { p: Procedure; time: string; type: string }) {
+function BookingContent({ p, time, type }: { p: CalendarBooking; time: string; type: string }) {
   const { t } = useTranslation('calendar');
   return (
     <div className="booking-content">

@@ -1,6 +1,6 @@
 // Pure pieces of the calendar: readable text on a type's colour, keyboard shortcuts, and a clash in words.
 import type { TFunction } from 'i18next';
-import { BookingClash, type Procedure } from '../../../../db/contract';
+import { BookingClash, type CalendarBooking } from '../../../../db/contract';
 import { ApiCallError } from '../../api/client';
 import { errorMessage } from '../../ui/error-message';
 import { formatClock, formatInstantShort } from '../../ui/format';
@@ -50,10 +50,10 @@ export function shortcutShift(e: { key: string; altKey: boolean; shiftKey: boole
 }
 
 /** 09:30 on the clinic's clock. */
-export const patientName = (p: Procedure['patient']): string => `${p.familyName} ${p.givenName}`;
+export const patientName = (p: CalendarBooking['patient']): string => `${p.familyName} ${p.givenName}`;
 
 /** Holding bookings can move; freed and completed ones are history. */
-export const isMovable = (p: Procedure): boolean => p.status === 'scheduled';
+export const isMovable = (p: CalendarBooking): boolean => p.status === 'scheduled';
 
 /**
  * A refused booking or move in words: a clash names who holds the slot, where and when; field errors (an end before
