@@ -1,6 +1,7 @@
 // The command kernel: runs a command as its actor in one IMMEDIATE transaction, loads or refuses, checks the version,
 // and writes the audit entry in the same transaction. It alone hands out a WritableDB, so a service is its rules only.
 import { type AuditHead, type LastChange, insertAudit, lastChangeOf } from '../repos/audit';
+import { checkpointSoon } from '../sqlite/checkpoint';
 import { noteFailure, refuseIfCorrupt } from '../sqlite/corruption';
 import { DomainError, notFound } from '../sqlite/domain-error';
 import { type ReadableDB, type WritableDB, writableInTransaction } from '../sqlite/handles';
@@ -139,6 +140,7 @@ export function commandAs<A extends Actor | null, R, E = null>(
   }
   // Only after the commit: an anchor ahead of the log would read as a cut tail.
   if (written.head) core.auditChain.committed(written.head);
+  checkpointSoon(core.db);
   return result;
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { deferCheckpoints } from './checkpoint';
 import { DomainError } from './domain-error';
 import { latchCorrupt } from './corruption';
 import { mapSqliteError } from './errors';
@@ -204,6 +205,7 @@ function applyPragmas(db: Db, busyTimeoutMs: number): void {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal')
       throw new DomainError('DB_READONLY', `The records file could not switch to WAL mode (got ${String(mode)}).`);
+    deferCheckpoints(db);
   }
   db.pragma('foreign_keys = ON');
   // 64 MiB of page cache (SQLite's default is 2 MiB): a clinic of 300,000 inquiries keeps its indexes warm, and a large
