@@ -99,6 +99,12 @@ export async function benchTreatment(core: Core, call: Call, runs: number, targe
       return scanClash.get(e.endsAt, e.startsAt, rooms[0], doctorId, patient);
     }),
   });
+  // What the bookings above left for the checkpoint that runs between calls (db/sqlite/checkpoint.ts), measured once.
+  const ckStart = performance.now();
+  const [wal] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+  console.log(
+    `  deferred WAL checkpoint after ${runs} bookings: ${wal?.log ?? '?'} pages in ${(performance.now() - ckStart).toFixed(1)} ms (between calls, not in a save)`,
+  );
   const slot = (i: number) => ({ ...evening(i + 100_000), roomId: rooms[0] ?? 1, doctorId, patientId: patient });
   pairs.push({
     fts: await time('  the clash check alone (3 index ranges)', runs, (i) => findClash(readable(db), slot(i), null)),
