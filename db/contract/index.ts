@@ -42,6 +42,7 @@ export * from './common';
 export * from './geo';
 export * from './date-text';
 export * from './wall-clock';
+export * from './csv';
 export * from './auth';
 export * from './inquiries';
 export * from './instruments';

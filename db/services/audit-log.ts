@@ -1,5 +1,5 @@
 // The admin's reading of the audit log (filtered pages, CSV export, full verification) and recorded prints.
-import Papa from 'papaparse';
+import { toCsv } from '../contract/csv';
 import type { AuditChainStatus, AuditListEntry, AuditPage, AuditQuery } from '../contract/audit';
 import { type AuditFilter, type AuditListRow, auditActions, listAudit } from '../repos/audit';
 import { wardRows } from '../repos/procedures';
@@ -72,9 +72,9 @@ export function exportCsv(ctx: CallContext, q: AuditQuery): { fileName: string; 
     if (rows.length > EXPORT_LIMIT) {
       throw new DomainError('VALIDATION', `More than ${EXPORT_LIMIT} entries match: narrow the filter.`);
     }
-    const csv = Papa.unparse({
-      fields: ['id', 'at', 'user_id', 'user', 'action', 'entity', 'entity_id', 'fields', 'hash'],
-      data: rows.map((r) => [
+    const csv = toCsv(
+      ['id', 'at', 'user_id', 'user', 'action', 'entity', 'entity_id', 'fields', 'hash'],
+      rows.map((r) => [
         r.id,
         r.at,
         r.actorId ?? '',
@@ -85,7 +85,7 @@ export function exportCsv(ctx: CallContext, q: AuditQuery): { fileName: string; 
         changedFields(r.afterJson).join(' '),
         r.hash,
       ]),
-    });
+    );
     return { fileName: `audit-log-${at.slice(0, 10)}.csv`, csv, rows: rows.length };
   });
 }

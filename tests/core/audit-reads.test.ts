@@ -114,7 +114,7 @@ describe('the admin reads the log', () => {
     const out = await admin.ok<{ csv: string; rows: number }>('audit.exportCsv', { patientId: p.id });
     expect(out.rows).toBe(2);
     const lines = out.csv.split(/\r?\n/);
-    expect(lines[0]).toBe('id,at,user_id,user,action,entity,entity_id,fields,hash');
+    expect(lines[0]).toBe('\uFEFFid,at,user_id,user,action,entity,entity_id,fields,hash');
     expect(lines[1]).toContain('patients.view');
     expect(out.csv).not.toContain(p.familyName);
     expect(last()).toMatchObject({ action: 'audit.exportCsv', entity: 'audit_log' });

@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/DataTable';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
+import { downloadText } from '../../ui/download';
 
 const statusKey = ['audit', 'status'] as const;
 const PAGE_SIZE = 50;
@@ -33,18 +34,6 @@ function toQuery(f: Filters): AuditQuery | null {
     from: f.from === '' ? null : f.from,
     to: f.to === '' ? null : f.to,
   };
-}
-
-/** Hands the text to the browser as a file download (the core has already recorded the export). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function AuditScreen() {
@@ -72,7 +61,7 @@ export function AuditScreen() {
   const exportCsv = useMutation({
     mutationFn: (q: AuditQuery) => call('audit.exportCsv', q),
     onSuccess: (r) => {
-      download(r.fileName, r.csv);
+      downloadText(r.fileName, r.csv);
       setExported(r.rows);
     },
   });
