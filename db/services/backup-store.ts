@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Backup, type BackupReason, BackupSettings } from '../contract/backups';
+import { Backup, type BackupReason, BackupSettings, FullCheck } from '../contract/backups';
 import { attachmentFiles, tableNames } from '../repos/backups';
 import { fsyncPath } from '../sqlite/migrate';
 import { blobPath } from './file-store';
@@ -10,6 +10,7 @@ import { blobPath } from './file-store';
 export const RECORDS_FILE = 'records.sqlite';
 const MANIFEST_FILE = 'manifest.json';
 const SETTINGS_FILE = 'settings.json';
+const FULL_CHECK_FILE = 'full-check.json';
 /** Attachment files, content-addressed like the live store, shared by every backup in the folder. */
 export const FILES_DIR = 'files';
 /** The folder a second copy goes into inside the folder the admin picked. */
@@ -73,6 +74,21 @@ export function readSettings(root: string): BackupSettings {
 export function writeSettings(root: string, settings: BackupSettings): void {
   fs.mkdirSync(root, { recursive: true, mode: 0o700 });
   writeFileAtomic(path.join(root, SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** The last daily full check of the live records, kept beside the backups (a damaged file cannot record it). */
+export function readFullCheck(root: string): FullCheck | null {
+  try {
+    const parsed = FullCheck.safeParse(JSON.parse(fs.readFileSync(path.join(root, FULL_CHECK_FILE), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeFullCheck(root: string, check: FullCheck): void {
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  writeFileAtomic(path.join(root, FULL_CHECK_FILE), `${JSON.stringify(check, null, 2)}\n`);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
