@@ -12,9 +12,10 @@ import {
   type BackupStatus,
   type FullCheck,
 } from '../contract/backups';
+import { VALIDATION_MESSAGES } from '../contract/common';
 import { attachmentFiles, tableCounts, tableNames } from '../repos/backups';
 import { corruption, latchCorrupt } from '../sqlite/corruption';
-import { DomainError } from '../sqlite/domain-error';
+import { DomainError, fieldError } from '../sqlite/domain-error';
 import { APPLICATION_ID, fsyncPath } from '../sqlite/migrate';
 import { inspectFile } from '../sqlite/open';
 import {
@@ -319,26 +320,23 @@ export const list = (ctx: CallContext): Backup[] => listManifests(coreBackupsRoo
 export const create = (ctx: CallContext): Promise<Backup> => backUp(ctx.core, ctx.actor, 'manual');
 export const settings = (ctx: CallContext): BackupSettings => readSettings(coreBackupsRoot(ctx.core));
 
-const secondFolderError = (message: string) =>
-  new DomainError('VALIDATION', `secondFolder: ${message}`, { fields: [{ path: 'secondFolder', message }] });
-
 /** The second folder must be there and take files now, not only at 13:00 when nobody is looking. */
 function checkSecondFolder(folder: string): void {
-  if (!path.isAbsolute(folder)) throw secondFolderError('Choose a folder by its full path');
+  if (!path.isAbsolute(folder)) throw fieldError('secondFolder', VALIDATION_MESSAGES.folderFullPath);
   let isDir: boolean;
   try {
     isDir = fs.statSync(folder).isDirectory();
   } catch {
-    throw secondFolderError('This folder does not exist (is the drive plugged in, the share connected?)');
+    throw fieldError('secondFolder', VALIDATION_MESSAGES.folderMissing);
   }
-  if (!isDir) throw secondFolderError('This is a file, not a folder');
+  if (!isDir) throw fieldError('secondFolder', VALIDATION_MESSAGES.folderIsFile);
   // access(W_OK) is not enough on network shares and Windows ACLs: a real file is written and removed.
   const probe = path.join(folder, `.strokedesk-write-test-${process.pid}`);
   try {
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe, { force: true });
   } catch {
-    throw secondFolderError('StrokeDesk cannot write to this folder');
+    throw fieldError('secondFolder', VALIDATION_MESSAGES.folderNotWritable);
   }
 }
 
