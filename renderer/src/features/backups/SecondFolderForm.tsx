@@ -21,7 +21,8 @@ export function SecondFolderPanel() {
   const settings = useQuery({ queryKey: backupSettingsKey, queryFn: () => call('backups.settings', {}) });
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorBanner error={settings.error} />;
-  return <SecondFolderForm key={JSON.stringify(settings.data)} initial={settings.data} />;
+  // Not keyed by the data: saving sets the query's data, and the form (with its "Saved") must stay as it is.
+  return <SecondFolderForm initial={settings.data} />;
 }
 
 function SecondFolderForm({ initial }: { initial: BackupSettings }) {
