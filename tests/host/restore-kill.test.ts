@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api/dispatch';
 import { bootstrap } from '../../db/app/bootstrap';
-import { DB_FILE_NAME } from '../../db/app/data-dir';
 import { backUp } from '../../db/services/backups';
 import { type Core, silentLogger } from '../../db/services/core';
 import { patientInput } from '../core/support';
@@ -111,7 +110,12 @@ function restoreUntilKilled(dataDir: string, killAtMs: number | null): Promise<{
 
 /** The folder as the app opens it: sound, a sound audit chain, and the old or the restored records in every table. */
 async function reopen(dataDir: string): Promise<'before' | 'restored'> {
-  const { core, damage } = await open(dataDir);
+  const { core, damage } = await open(dataDir).catch((err: unknown) => {
+    // What was left in the folder, to tell which step the kill interrupted.
+    const files = fs.readdirSync(dataDir).map((f) => `${f}:${fs.statSync(path.join(dataDir, f)).size}`);
+    const details = JSON.stringify((err as { details?: unknown }).details ?? null);
+    throw new Error(`reopen failed: ${String(err)} ${details} ${files.join(' ')}`);
+  });
   try {
     expect(damage).toBeNull();
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -132,7 +136,6 @@ describe('kill -9 during a restore', () => {
     fs.cpSync(template, whole, { recursive: true });
     const full = await restoreUntilKilled(whole, null);
     expect(full.done).toBe(true);
-    console.log(`full ${Math.round(full.ms)} t=${Math.round(performance.now())}`);
     expect(await reopen(whole)).toBe('restored');
 
     const seen: string[] = [];
@@ -143,7 +146,6 @@ describe('kill -9 during a restore', () => {
       const step = (full.ms * 1.1) / ITERATIONS;
       const killAt = i * step + Math.random() * step;
       const run = await restoreUntilKilled(dataDir, killAt);
-      console.log(`kill ${i} at ${Math.round(killAt)} done=${run.done} t=${Math.round(performance.now())}`);
       const state = await reopen(dataDir);
       if (run.done) expect(state).toBe('restored');
       seen.push(`${Math.round(killAt)} ms: ${state}`);
