@@ -54,6 +54,15 @@ export type BackupProgress = z.infer<typeof BackupProgress>;
 /** The backup after which Today warns every user. */
 export const BACKUP_WARN_HOURS = 48;
 
+/** The daily full `integrity_check` of the live records file (not a backup's copy). */
+export const FullCheck = z.object({
+  at: IsoInstant,
+  ok: z.boolean(),
+  /** integrity_check's first lines when it found damage (no patient data: page and index names only). */
+  problem: z.string().nullable(),
+});
+export type FullCheck = z.infer<typeof FullCheck>;
+
 export const BackupStatus = z.object({
   lastGood: z.object({ id: BackupId, finishedAt: IsoInstant, ageHours: z.number().nonnegative() }).nullable(),
   lastFailed: z.boolean(),
@@ -62,6 +71,8 @@ export const BackupStatus = z.object({
   /** The records file as the app found it: damaged files are open read-only. */
   records: z.object({ damaged: z.boolean(), problem: z.string().nullable() }),
   running: BackupProgress.nullable(),
+  /** The last daily full check of the records file; null before the first. */
+  lastFullCheck: FullCheck.nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 

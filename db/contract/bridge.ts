@@ -1,4 +1,4 @@
-// What the Electron preload exposes to the renderer as `window.strokedesk`: one invoke and opening an attachment.
+// What the Electron preload exposes to the renderer as `window.strokedesk`: one invoke and a few named OS functions.
 import type { Envelope } from './common';
 
 export interface DesktopBridge {
@@ -11,6 +11,11 @@ export interface DesktopBridge {
    * to the browser's print dialog. Resolves to the saved file's path, or null when the save was cancelled.
    */
   printToPdf?(title: string): Promise<Envelope<string | null>>;
+  /**
+   * The system's folder picker (the backups' second folder); optional, so the browser host shows only the text field.
+   * Resolves to the chosen folder's full path, or null when the person cancelled.
+   */
+  chooseFolder?(): Promise<Envelope<string | null>>;
 }
 
 /** The name of the global the preload sets. */

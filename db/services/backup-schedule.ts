@@ -1,7 +1,9 @@
-// When backups are taken without anyone asking: daily at the set time while the app runs, and on quit if none today.
-import type { Backup } from '../contract/backups';
-import { listManifests, readSettings } from './backup-store';
-import { backUp, coreBackupsRoot } from './backups';
+// When backups are taken without anyone asking (daily at the set time while the app runs, and on quit if none today),
+// and the daily full integrity_check of the live records that runs just before the daily backup.
+import type { Backup, FullCheck } from '../contract/backups';
+import { listManifests, readFullCheck, readSettings } from './backup-store';
+import { backUp, checkRecordsFully, coreBackupsRoot } from './backups';
+import { corruption } from '../sqlite/corruption';
 import { clinicTimeZone, dayInZone } from './clinic-time';
 import type { Core } from './core';
 
@@ -33,6 +35,12 @@ export function scheduledDue(now: Date, timeZone: string, dailyAt: string, backu
 /** On quit: a backup unless today already has a good one. */
 export const quitDue = (now: Date, timeZone: string, backups: readonly Backup[]): boolean =>
   !goodToday(now, timeZone, backups);
+
+/** The full check is due at the same clinic time as the backup, once per clinic day. */
+export function fullCheckDue(now: Date, timeZone: string, dailyAt: string, last: FullCheck | null): boolean {
+  if (timeInZone(now, timeZone) < dailyAt) return false;
+  return last === null || dayInZone(new Date(last.at), timeZone) !== dayInZone(now, timeZone);
+}
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -76,11 +84,25 @@ export function startBackupSchedule(core: Core, o: { everyMs?: number; timers?: 
       .finally(() => (running = null));
     return running;
   };
-  const tick = () =>
-    attempt(
+  /** The daily full check first: a backup of damaged records would only fail its own verification. */
+  const fullCheck = () => {
+    try {
+      const root = coreBackupsRoot(core);
+      const due = fullCheckDue(core.clock.now(), clinicTimeZone(core), readSettings(root).dailyAt, readFullCheck(root));
+      if (due && corruption(core.db) === null && running === null) checkRecordsFully(core);
+    } catch (err) {
+      core.log.error('full integrity check failed to run', err);
+    }
+  };
+  const tick = () => {
+    fullCheck();
+    // Latched (by this check or by an earlier corruption error): read-only until a restore, so no backup of it.
+    if (corruption(core.db) !== null) return Promise.resolve(null);
+    return attempt(
       (now, tz, backups) => scheduledDue(now, tz, readSettings(coreBackupsRoot(core)).dailyAt, backups),
       'scheduled',
     );
+  };
   const handle = timers.setInterval(() => void tick(), o.everyMs ?? 60_000);
   return {
     tick,

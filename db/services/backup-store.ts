@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Backup, type BackupReason, BackupSettings } from '../contract/backups';
+import type { z } from 'zod';
+import { Backup, type BackupReason, BackupSettings, FullCheck } from '../contract/backups';
 import { attachmentFiles, tableNames } from '../repos/backups';
 import { fsyncPath } from '../sqlite/migrate';
 import { blobPath } from './file-store';
@@ -10,6 +11,7 @@ import { blobPath } from './file-store';
 export const RECORDS_FILE = 'records.sqlite';
 const MANIFEST_FILE = 'manifest.json';
 const SETTINGS_FILE = 'settings.json';
+const FULL_CHECK_FILE = 'full-check.json';
 /** Attachment files, content-addressed like the live store, shared by every backup in the folder. */
 export const FILES_DIR = 'files';
 /** The folder a second copy goes into inside the folder the admin picked. */
@@ -61,18 +63,31 @@ export function listManifests(root: string): Backup[] {
 
 export const DEFAULT_SETTINGS: BackupSettings = { dailyAt: '13:00', secondFolder: null };
 
-export function readSettings(root: string): BackupSettings {
+/** A small JSON file of the backups folder, or `fallback` when it is missing or not what it should be. */
+function readJsonFile<T>(file: string, schema: z.ZodType<T>, fallback: T): T {
   try {
-    const parsed = BackupSettings.safeParse(JSON.parse(fs.readFileSync(path.join(root, SETTINGS_FILE), 'utf8')));
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : fallback;
   } catch {
-    return DEFAULT_SETTINGS;
+    return fallback;
   }
 }
+
+export const readSettings = (root: string): BackupSettings =>
+  readJsonFile(path.join(root, SETTINGS_FILE), BackupSettings, DEFAULT_SETTINGS);
 
 export function writeSettings(root: string, settings: BackupSettings): void {
   fs.mkdirSync(root, { recursive: true, mode: 0o700 });
   writeFileAtomic(path.join(root, SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** The last daily full check of the live records, kept beside the backups (a damaged file cannot record it). */
+export const readFullCheck = (root: string): FullCheck | null =>
+  readJsonFile<FullCheck | null>(path.join(root, FULL_CHECK_FILE), FullCheck, null);
+
+export function writeFullCheck(root: string, check: FullCheck): void {
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  writeFileAtomic(path.join(root, FULL_CHECK_FILE), `${JSON.stringify(check, null, 2)}\n`);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

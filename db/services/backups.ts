@@ -10,10 +10,12 @@ import {
   type BackupReason,
   type BackupSettings,
   type BackupStatus,
+  type FullCheck,
 } from '../contract/backups';
+import { VALIDATION_MESSAGES } from '../contract/common';
 import { attachmentFiles, tableCounts, tableNames } from '../repos/backups';
-import { corruption } from '../sqlite/corruption';
-import { DomainError } from '../sqlite/domain-error';
+import { corruption, latchCorrupt } from '../sqlite/corruption';
+import { DomainError, fieldError } from '../sqlite/domain-error';
 import { APPLICATION_ID, fsyncPath } from '../sqlite/migrate';
 import { inspectFile } from '../sqlite/open';
 import {
@@ -23,9 +25,11 @@ import {
   listManifests,
   newBackupId,
   prune,
+  readFullCheck,
   readSettings,
   recordsPath,
   storedBlob,
+  writeFullCheck,
   writeManifest,
   writeSettings,
   filesDir,
@@ -280,7 +284,33 @@ export function backupStatus(core: Core): BackupStatus {
     warn: lastFailed || ageHours === null || ageHours > BACKUP_WARN_HOURS,
     records: { damaged: damage !== null, problem: damage },
     running: jobs.get(core)?.progress ?? null,
+    lastFullCheck: core.db.name === ':memory:' ? null : readFullCheck(coreBackupsRoot(core)),
   };
+}
+
+/**
+ * The daily full `integrity_check` of the live records file, on a read-only connection of its own (it sees the WAL,
+ * so it checks what the app reads). Damage latches the live connection exactly as a SQLITE_CORRUPT answer does: no
+ * write commits after it, and every user is told. The result is recorded for the Backups screen either way.
+ */
+export function checkRecordsFully(core: Core): FullCheck {
+  const at = core.clock.now().toISOString();
+  let lines: string[];
+  try {
+    lines = inspectFile(core.db.name, 'integrity_check').check;
+  } catch (err) {
+    // The file no longer opens at all (SQLITE_NOTADB and the like, mapped to DB_CORRUPT): that is damage too.
+    if (!(err instanceof DomainError) || err.code !== 'DB_CORRUPT') throw err;
+    lines = [err.message];
+  }
+  const ok = lines.join('\n') === 'ok';
+  const result: FullCheck = { at, ok, problem: ok ? null : lines.slice(0, 5).join('\n').slice(0, 1000) };
+  if (!ok) {
+    latchCorrupt(core.db, result.problem ?? 'integrity_check failed');
+    core.log.error('full integrity check found damage', null, { lines: lines.length });
+  } else core.log.info('full integrity check', { ok });
+  writeFullCheck(coreBackupsRoot(core), result);
+  return result;
 }
 
 // ---- Handlers' entry points ----
@@ -290,12 +320,28 @@ export const list = (ctx: CallContext): Backup[] => listManifests(coreBackupsRoo
 export const create = (ctx: CallContext): Promise<Backup> => backUp(ctx.core, ctx.actor, 'manual');
 export const settings = (ctx: CallContext): BackupSettings => readSettings(coreBackupsRoot(ctx.core));
 
-export function updateSettings(ctx: CallContext, input: BackupSettings): BackupSettings {
-  if (input.secondFolder !== null && !path.isAbsolute(input.secondFolder)) {
-    throw new DomainError('VALIDATION', 'secondFolder: Choose a folder by its full path', {
-      fields: [{ path: 'secondFolder', message: 'Choose a folder by its full path' }],
-    });
+/** The second folder must be there and take files now, not only at 13:00 when nobody is looking. */
+function checkSecondFolder(folder: string): void {
+  if (!path.isAbsolute(folder)) throw fieldError('secondFolder', VALIDATION_MESSAGES.folderFullPath);
+  let isDir: boolean;
+  try {
+    isDir = fs.statSync(folder).isDirectory();
+  } catch {
+    throw fieldError('secondFolder', VALIDATION_MESSAGES.folderMissing);
   }
+  if (!isDir) throw fieldError('secondFolder', VALIDATION_MESSAGES.folderIsFile);
+  // access(W_OK) is not enough on network shares and Windows ACLs: a real file is written and removed.
+  const probe = path.join(folder, `.strokedesk-write-test-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe, { force: true });
+  } catch {
+    throw fieldError('secondFolder', VALIDATION_MESSAGES.folderNotWritable);
+  }
+}
+
+export function updateSettings(ctx: CallContext, input: BackupSettings): BackupSettings {
+  if (input.secondFolder !== null) checkSecondFolder(input.secondFolder);
   const root = coreBackupsRoot(ctx.core);
   const before = readSettings(root);
   writeSettings(root, input);

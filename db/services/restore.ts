@@ -14,6 +14,7 @@ import { inspectFile, openDatabase, refuseForeignOrNewer } from '../sqlite/open'
 import { listManifests, recordsPath, storedBlob } from './backup-store';
 import { auditBackup, backUp, coreBackupsRoot, exclusive } from './backups';
 import type { CallContext } from './context';
+import { AUDIT_ANCHOR_FILE, auditAnchorOf, writeAuditAnchor } from './audit-chain';
 import type { Actor, Core } from './core';
 import { putBlob, sha256Hex } from './file-store';
 
@@ -99,7 +100,20 @@ export async function restoreBackup(core: Core, actor: Actor | null, id: string)
         job.progress = { phase: 'restoring', done: i + 1, total: files.length + 1 };
       }
     }
+    // The anchor describes the new file before the rename makes it the records: a crash between the two leaves the old
+    // records with an anchor on an older entry of their own log (accepted), never the new ones with a foreign anchor.
+    const anchorFile = path.join(path.dirname(live), AUDIT_ANCHOR_FILE);
+    const incoming = new Database(temp, { readonly: true });
+    try {
+      writeAuditAnchor(anchorFile, auditAnchorOf(readable(incoming)));
+    } finally {
+      incoming.close();
+    }
     swapIn(core, temp, live);
+    // The chain verified so far was the old file's: start over on the new one (also after a damaged file's restore,
+    // whose start skipped the chain), so the restore's own entry moves the anchor from the new file's head.
+    core.auditChain.anchorPath = anchorFile;
+    core.auditChain.verify(core.db, 'full', core.clock.now().toISOString());
     const stillThere = actor ? findAccountById(core.db, actor.id) : null;
     const by = stillThere && actor && stillThere.username === actor.username ? actor : null;
     auditBackup(core, by, 'backups.restore', { id, safetyBackup, schemaFrom, schemaTo });

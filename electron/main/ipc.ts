@@ -1,5 +1,5 @@
 // IPC: one 'api' channel that checks its sender and calls dispatch, plus opening an attachment in the system's viewer
-// and printing the window (the ward list) to a PDF the person saves.
+// and printing the window (the ward list) to a PDF the person saves, and the folder picker (backups' second folder).
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -96,5 +96,15 @@ export function registerIpc(core: Core, dataDir: string): void {
     if (chosen.canceled || !chosen.filePath) return { ok: true, value: null };
     await fs.writeFile(chosen.filePath, pdf);
     return { ok: true, value: chosen.filePath };
+  });
+
+  // Only a path comes back: the core checks the folder (exists, writable) when the admin saves it.
+  ipcMain.handle(IPC_CHANNELS.chooseFolder, async (event): Promise<Envelope<string | null>> => {
+    if (!trusted(event)) return refused;
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options = { properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const chosen = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    const folder = chosen.filePaths[0];
+    return { ok: true, value: chosen.canceled || !folder ? null : folder };
   });
 }

@@ -104,6 +104,7 @@ export const IPC_CHANNELS = {
   api: 'api',
   openAttachment: 'os:openAttachment',
   printToPdf: 'os:printToPdf',
+  chooseFolder: 'os:chooseFolder',
 } as const;
 
 /** The extensions a viewer recognises for each attachable type; the first is the one added when a name has none. */

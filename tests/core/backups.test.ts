@@ -7,10 +7,11 @@ import { bootstrap } from '../../db/app/bootstrap';
 import type { Backup, BackupStatus } from '../../db/contract';
 import { listManifests, RETENTION, toKeep } from '../../db/services/backup-store';
 import { quitDue, scheduledDue, startBackupSchedule, timeInZone } from '../../db/services/backup-schedule';
+import { backupStatus } from '../../db/services/backups';
 import { silentLogger } from '../../db/services/core';
 import { migrate } from '../../db/sqlite/migrate';
 import { migrations } from '../../db/sqlite/migrations';
-import { addInquiryWithFile, clinicOnDisk, manifestAt, tempDataDir } from './backup-support';
+import { addInquiryWithFile, clinicOnDisk, damageTable, manifestAt, tempDataDir } from './backup-support';
 import { PASSWORD } from './support';
 
 const dirs: string[] = [];
@@ -118,6 +119,31 @@ describe('taking a backup', () => {
     c.core.db.close();
   });
 
+  it('refuses a second folder that is missing, a file, or not writable, naming the field; nothing is saved', async () => {
+    const c = await clinicOnDisk(tempDataDir(dirs));
+    const aFile = path.join(tempDataDir(dirs), 'not-a-folder.txt');
+    fs.writeFileSync(aFile, 'x');
+    const cases: [string, RegExp][] = [
+      [path.join(tempDataDir(dirs), 'unplugged-usb'), /does not exist/],
+      [aFile, /not a folder/],
+      // Not writable even for root (the suite may run as root, where a chmod would not stop a write).
+      ['/proc', /cannot write/],
+      ['relative/folder', /full path/],
+    ];
+    for (const [secondFolder, message] of cases) {
+      const r = await c.admin.call('backups.updateSettings', { dailyAt: '13:00', secondFolder });
+      expect(r.ok ? 'ok' : r.error.code).toBe('VALIDATION');
+      const fields = r.ok ? [] : (r.error.details?.fields ?? []);
+      expect(fields).toEqual([{ path: 'secondFolder', message: expect.stringMatching(message) }]);
+    }
+    expect(await c.admin.ok('backups.settings')).toEqual({ dailyAt: '13:00', secondFolder: null });
+    // A good folder is taken, and the write test leaves nothing in it.
+    const usb = tempDataDir(dirs);
+    await c.admin.ok('backups.updateSettings', { dailyAt: '13:00', secondFolder: usb });
+    expect(fs.readdirSync(usb)).toEqual([]);
+    c.core.db.close();
+  });
+
   it('is for admins only', async () => {
     const c = await clinicOnDisk(tempDataDir(dirs));
     for (const m of ['backups.create', 'backups.list', 'backups.settings']) {
@@ -204,6 +230,54 @@ describe('the schedule', () => {
     expect(await schedule.beforeQuit()).toBeNull();
     c.clock.set('2026-12-04T02:00:00.000Z');
     expect((await schedule.beforeQuit())?.reason).toBe('on_quit');
+    schedule.stop();
+    c.core.db.close();
+  });
+
+  it('runs a full integrity_check of the live file daily before the backup, and records it', async () => {
+    const c = await clinicOnDisk(tempDataDir(dirs), '2026-12-03T04:30:00.000Z');
+    const schedule = startBackupSchedule(c.core, { timers: { setInterval: () => 0, clearInterval: () => undefined } });
+    await schedule.tick();
+    // Sessions idle out across the day: the status is read from the core directly.
+    expect(backupStatus(c.core).lastFullCheck).toBeNull();
+    c.clock.set('2026-12-03T05:00:30.000Z');
+    expect((await schedule.tick())?.reason).toBe('scheduled');
+    const first = backupStatus(c.core).lastFullCheck;
+    expect(first).toEqual({ at: '2026-12-03T05:00:30.000Z', ok: true, problem: null });
+    c.clock.set('2026-12-03T09:00:00.000Z');
+    await schedule.tick();
+    expect(backupStatus(c.core).lastFullCheck).toEqual(first);
+    c.clock.set('2026-12-04T05:01:00.000Z');
+    await schedule.tick();
+    expect(backupStatus(c.core).lastFullCheck?.at).toBe('2026-12-04T05:01:00.000Z');
+    schedule.stop();
+    c.core.db.close();
+  });
+
+  it('latches the records when the daily full check finds damage: no write commits, everyone is told', async () => {
+    const dir = tempDataDir(dirs);
+    const c = await clinicOnDisk(dir, '2026-12-03T04:30:00.000Z');
+    // A failing disk while the app runs: pages the app has not read since go bad (the WAL emptied into the file first).
+    c.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    damageTable(c.file, 'patients');
+    const schedule = startBackupSchedule(c.core, { timers: { setInterval: () => 0, clearInterval: () => undefined } });
+    c.clock.set('2026-12-03T05:00:30.000Z');
+    // No backup of damaged records: it would only fail its own verification.
+    expect(await schedule.tick()).toBeNull();
+    const status = await c.doctor.ok<BackupStatus>('backups.status');
+    expect(status.records.damaged).toBe(true);
+    expect(status.lastFullCheck).toMatchObject({ at: '2026-12-03T05:00:30.000Z', ok: false });
+    expect(status.lastFullCheck?.problem).toBeTruthy();
+    expect(listManifests(path.join(dir, 'backups'))).toEqual([]);
+    const before = c.core.db.prepare('SELECT count(*) FROM accounts').pluck().get();
+    const write = await c.admin.call('accounts.create', {
+      username: 'later',
+      displayName: 'Written Later',
+      role: 'doctor',
+      password: PASSWORD,
+    });
+    expect(write.ok ? 'ok' : write.error.code).toBe('DB_CORRUPT');
+    expect(c.core.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(before);
     schedule.stop();
     c.core.db.close();
   });

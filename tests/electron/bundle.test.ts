@@ -29,6 +29,7 @@ describe('electron bundles', () => {
     expect([...preload.matchAll(/ipcRenderer\.(\w+)\(/g)].map((m) => m[1]).every((fn) => fn === 'invoke')).toBe(true);
     expect([...preload.matchAll(/invoke\("([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([
       'api',
+      'os:chooseFolder',
       'os:openAttachment',
       'os:printToPdf',
     ]);

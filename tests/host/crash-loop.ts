@@ -18,11 +18,14 @@ const WRITER = path.join(root, 'tests', 'host', 'crash-writer.ts');
  * half the CPU of tsx compiling db/ on every cycle, and the shared machine has two cores. better-sqlite3 stays
  * external, imported by its absolute path so the bundle may live in a temporary folder.
  */
-async function bundleWriter(outdir: string): Promise<string> {
+const bundleWriter = (outdir: string): Promise<string> => bundleChild(WRITER, outdir);
+
+/** Any child script of the kill tests, bundled the same way (the restore kill test's child too). */
+export async function bundleChild(entry: string, outdir: string): Promise<string> {
   const sqlite = createRequire(path.join(root, 'package.json')).resolve('better-sqlite3');
-  const outfile = path.join(outdir, 'crash-writer.mjs');
+  const outfile = path.join(outdir, `${path.basename(entry, '.ts')}.mjs`);
   await build({
-    entryPoints: [WRITER],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',

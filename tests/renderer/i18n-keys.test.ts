@@ -69,6 +69,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'reason.${b.reason}': each('reason.', BACKUP_REASONS),
   'status.${b.status}': each('status.', ['ok', 'failed']),
   'counts.${name}': each('counts.', ['patients', 'inquiries', 'attachments', 'accounts']),
+  'madeSecond.${b.secondCopy}': each('madeSecond.', ['ok', 'failed']),
+  'secondCopy.${b.secondCopy}': each('secondCopy.', ['ok', 'failed']),
+  "fullCheck.${s.lastFullCheck.ok ? 'ok' : 'damaged'}": each('fullCheck.', ['ok', 'damaged']),
   // features/audit/AuditScreen.tsx: the chain's state, the kind of run and what broke it.
   'chain.${s.state}': each('chain.', AUDIT_CHAIN_STATES),
   "chain.mode.${s.mode ?? 'full'}": each('chain.mode.', ['incremental', 'full']),

@@ -1,4 +1,5 @@
-// The admin's backups screen: the last good backup and its age, every backup, Back up now (with progress), restore.
+// The admin's backups screen: the last good backup and its age, the last full check, every backup (and its second
+// copy), Back up now (with progress), restore, and the second folder.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Heading } from 'react-aria-components';
@@ -12,6 +13,7 @@ import { Button } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { Panel } from '../../ui/Panel';
+import { SecondFolderPanel } from './SecondFolderForm';
 import './backups.css';
 
 const listKey = ['backups', 'list'] as const;
@@ -37,7 +39,7 @@ export function BackupsScreen() {
       return call('backups.create', {});
     },
     onSuccess: (b) => {
-      setNotice(b.status === 'ok' ? t('made') : t('madeFailed'));
+      setNotice(b.status !== 'ok' ? t('madeFailed') : b.secondCopy ? t(`madeSecond.${b.secondCopy}`) : t('made'));
       return refresh();
     },
   });
@@ -83,6 +85,13 @@ export function BackupsScreen() {
                 })
               : t('noneYet')}
           </p>
+          <p>
+            {s?.lastFullCheck
+              ? t(`fullCheck.${s.lastFullCheck.ok ? 'ok' : 'damaged'}`, {
+                  time: formatInstant(s.lastFullCheck.at, i18n.language),
+                })
+              : t('fullCheck.none')}
+          </p>
         </Panel>
         <Panel id="all-backups" title={t('all')}>
           {list.isPending ? <Loading /> : null}
@@ -96,6 +105,7 @@ export function BackupsScreen() {
                 t('columns.status'),
                 t('columns.schema'),
                 t('columns.counts'),
+                t('columns.secondCopy'),
               ]}
               actions={t('columns.actions')}
             >
@@ -112,6 +122,7 @@ export function BackupsScreen() {
                   <td className="backup-counts">
                     <Counts backup={b} inline />
                   </td>
+                  <td>{b.secondCopy ? t(`secondCopy.${b.secondCopy}`) : t('secondCopy.none')}</td>
                   <td className="row-actions">
                     {b.status === 'ok' ? (
                       <Button variant="ghost" onPress={() => setConfirming(b)}>
@@ -124,6 +135,7 @@ export function BackupsScreen() {
             </DataTable>
           ) : null}
         </Panel>
+        <SecondFolderPanel />
       </div>
       <ModalDialog isOpen={confirming !== null} onClose={() => setConfirming(null)}>
         {confirming ? (
