@@ -95,7 +95,8 @@ test('a doctor records a grade-2 headache after transplant #1, sees it open, and
   await choose(page, 'Category', 'Headache after lumbar puncture');
   await page.getByLabel('Description').fill('Postural headache, worse when sitting up');
   // Every grade is shown with its CTCAE meaning.
-  await expect(page.getByRole('radio', { name: /Grade 1 — Mild Asymptomatic/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Grade 1 — Mild Asymptomatic/ })).toBeAttached();
+  await expect(page.getByText('Life-threatening consequences; urgent intervention indicated.')).toBeVisible();
   await expect(page.getByRole('radio', { name: /Grade 5 — Death Death related/ })).toBeDisabled();
   await page.getByRole('radio', { name: /Grade 3 — Severe/ }).focus();
   await page.keyboard.press('Space');

@@ -238,7 +238,7 @@ function GradeField(p: { value: string; onChange: (v: string) => void; error: st
           <Radio key={g} value={String(g)} className="ae-grade-option" isDisabled={!recordable.has(g)}>
             <span className="radio-dot" aria-hidden="true" />
             <span>
-              <span className="ae-grade-name">{gradeName(t, g)}</span>
+              <span className="ae-grade-name">{gradeName(t, g)}</span>{' '}
               <span className="small">{gradeMeaning(t, g)}</span>
               {recordable.has(g) ? null : <span className="muted small"> {t('form.gradeFiveHint')}</span>}
             </span>
