@@ -2,6 +2,7 @@
 // typed from the contract so a missing or mistyped one fails to compile. Adding a domain adds one line below.
 import type { Method, Output, ParsedInput } from '../contract';
 import type { CallContext } from '../services/context';
+import { adverseEventsHandlers } from './handlers/adverse-events';
 import { assessmentsHandlers } from './handlers/assessments';
 import { attachmentsHandlers } from './handlers/attachments';
 import { auditHandlers } from './handlers/audit';
@@ -33,4 +34,5 @@ export const handlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...assessmentsHandlers,
+  ...adverseEventsHandlers,
 } satisfies Handlers;

@@ -258,5 +258,12 @@ export const VALIDATION_MESSAGES = {
   courseOfPatient: "Pick one of this patient's courses",
   assessmentFuture: 'An assessment cannot be dated in the future',
   nothingEntered: 'Enter at least one item',
+  aeGradeFive: 'Grade 5 is recorded by Mark fatal',
+  aeOtherCategory: 'Say which other event',
+  aeFollowUpNeeded: 'Required for grade 3 or higher, or a serious event',
+  beforeOnset: 'Must not be before the onset',
+  aeBeforeProcedure: 'Must not be before the procedure',
+  resolutionFuture: 'A resolution cannot be in the future',
+  deathFuture: 'A date of death cannot be in the future',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,5 +1,6 @@
 // The method table: the single source of truth that every transport and the renderer share.
 import type { z } from 'zod';
+import { ADVERSE_EVENT_LIFECYCLE, adverseEventMethods } from './adverse-events';
 import { assessmentMethods } from './assessments';
 import { attachmentMethods } from './attachments';
 import { auditMethods } from './audit';
@@ -26,6 +27,7 @@ export const methods = {
   ...auditMethods,
   ...backupMethods,
   ...assessmentMethods,
+  ...adverseEventMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -58,6 +60,7 @@ export * from './procedures';
 export * from './audit';
 export * from './backups';
 export * from './assessments';
+export * from './adverse-events';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
-export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;
+export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE, ADVERSE_EVENT_LIFECYCLE] as const;

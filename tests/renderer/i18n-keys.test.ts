@@ -39,6 +39,11 @@ import {
   BackupProgress,
   AUDIT_CHAIN_PROBLEMS,
   AUDIT_CHAIN_STATES,
+  ADVERSE_EVENT_STATUSES,
+  AE_CATEGORIES,
+  AE_GRADES,
+  AE_OUTCOMES,
+  AE_RELATEDNESS,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -151,6 +156,18 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'procedures:doseUnit.${u.completion.doseUnit}': each('procedures:doseUnit.', DOSE_UNITS),
   'courses:status.${c.status}': each('courses:status.', COURSE_STATUSES),
   'calendar:clashKind.${c.kind}': each('calendar:clashKind.', CLASH_KINDS),
+  // Adverse events (renderer/src/ui/adverse-events/labels.ts).
+  'adverseEvents:category.${category}': each('adverseEvents:category.', AE_CATEGORIES),
+  'adverseEvents:gradeName.${grade}': each('adverseEvents:gradeName.', AE_GRADES),
+  'adverseEvents:gradeMeaning.${grade}': each('adverseEvents:gradeMeaning.', AE_GRADES),
+  'adverseEvents:status.${status}': each('adverseEvents:status.', ADVERSE_EVENT_STATUSES),
+  'adverseEvents:relatedness.${r}': each('adverseEvents:relatedness.', AE_RELATEDNESS),
+  'adverseEvents:outcome.${outcome}': each('adverseEvents:outcome.', AE_OUTCOMES),
+  'adverseEvents:${prefix}.${value}': [
+    ...each('adverseEvents:category.', AE_CATEGORIES),
+    ...each('adverseEvents:relatedness.', AE_RELATEDNESS),
+    ...each('adverseEvents:outcome.', AE_OUTCOMES),
+  ],
   'keys.${k}': each('keys.', ['up', 'down', 'left', 'right', 'shorter', 'longer', 'enter']),
   'errors:lifecycle.${name}': each('errors:lifecycle.', [
     'transition',

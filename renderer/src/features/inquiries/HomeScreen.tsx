@@ -18,6 +18,7 @@ import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
 import { TreatmentPanels } from './TreatmentPanels';
+import { OpenAdverseEventsPanel } from '../../ui/adverse-events/OpenAdverseEventsPanel';
 
 type Scope = 'mine' | 'all';
 
@@ -78,6 +79,7 @@ export function HomeScreen() {
             />
           ) : null}
           <TreatmentPanels doctor={role === 'doctor'} />
+          {role === 'doctor' ? <OpenAdverseEventsPanel /> : null}
           <WorklistPanel
             id="overdue"
             title={t('home.overdue')}

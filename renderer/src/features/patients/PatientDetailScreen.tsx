@@ -7,6 +7,7 @@ import { Loaded, PageHeader } from '../../ui/feedback';
 import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { CoursesPanel } from '../../ui/courses/CoursesPanel';
+import { AdverseEventsPanel } from '../../ui/adverse-events/AdverseEventsPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatList, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
@@ -65,6 +66,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
         </div>
       ) : null}
       <CoursesPanel patientId={p.id} canPlan={p.mergedIntoId === null} />
+      <AdverseEventsPanel patientId={p.id} canRecord={p.mergedIntoId === null} />
 
       <div className="detail-grid">
         <div className="detail-column">
