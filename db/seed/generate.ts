@@ -37,6 +37,7 @@ import {
   REFERRAL_SOURCES,
   type CountryProfile,
 } from './names';
+import { type AssessmentSeedResult, seedBenchAssessments, seedDemoAssessments } from './assessments';
 import { Random } from './random';
 import {
   DEMO_ROOMS,
@@ -59,6 +60,8 @@ export interface SeedResult {
   patients: number;
   /** The demo ward (rooms, courses, consents, procedures); null for a clinic too large for it (see seedTreatmentBenchmark). */
   treatment: TreatmentSeedResult | null;
+  /** The demo ward's assessments on their schedule; null when there is no demo ward. */
+  assessments: AssessmentSeedResult | null;
 }
 export interface SeedOptions {
   inquiries: number;
@@ -472,12 +475,14 @@ function seedInChunks(
       }
     }
     const treatment = patients <= DEMO_WARD_MAX_PATIENTS ? seedDemoTreatment(core, w, options.seed ?? 1) : null;
+    const assessments = treatment ? seedDemoAssessments(assessmentSetup(core, w, options.seed ?? 1)) : null;
     const after = {
       accounts: created.length,
       inquiries: options.inquiries,
       patients,
       seed: options.seed ?? 1,
       ...(treatment ? { treatment } : {}),
+      ...(assessments ? { assessments } : {}),
     };
     insertAudit(w, {
       at: nowIso(core),
@@ -488,7 +493,7 @@ function seedInChunks(
       before: null,
       after,
     });
-    return { accounts: created, inquiries: options.inquiries, patients, treatment };
+    return { accounts: created, inquiries: options.inquiries, patients, treatment, assessments };
   });
 }
 
@@ -592,6 +597,55 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
         at,
         actorId: null,
         action: 'seed.treatmentBenchmark',
+        entity: 'clinic',
+        entityId: null,
+        before: null,
+        after: result,
+      });
+      return result;
+    });
+  } finally {
+    core.db.pragma('foreign_keys = ON');
+    core.db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** Who assesses: the clinic's active doctors (the demo's two, or the bench doctors too). */
+function assessmentSetup(core: Core, w: WritableDB, seed: number) {
+  const doctorIds = listAccounts(w)
+    .filter((a) => a.active && a.role === 'doctor')
+    .map((a) => a.id);
+  if (doctorIds.length === 0) throw new Error('Assessments need at least one active doctor.');
+  return { w, timeZone: clinicTimeZone(core), today: clinicToday(core), doctorIds, seed };
+}
+
+export interface AssessmentBenchOptions {
+  /** Item values to reach (default 5,000,000). */
+  itemScores?: number;
+  seed?: number;
+}
+
+/**
+ * Benchmark-size assessments on a clinic that has its bench ward (seedTreatmentBenchmark first): signed NIHSS, mRS,
+ * Barthel and Fugl-Meyer on each course's schedule, course after course, until `itemScores` item values are stored.
+ */
+export function seedAssessmentBenchmark(core: Core, o: AssessmentBenchOptions = {}): AssessmentSeedResult {
+  const w = bulkWritable(core.db);
+  const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
+  core.db.pragma('cache_size = -1048576');
+  // Every reference comes from rows just read; checking four parents per row would only slow the load.
+  core.db.pragma('foreign_keys = OFF');
+  try {
+    return inChunks(core, (commitChunk) => {
+      const result = seedBenchAssessments(
+        assessmentSetup(core, w, o.seed ?? 1),
+        o.itemScores ?? 5_000_000,
+        commitChunk,
+      );
+      insertAudit(w, {
+        at: nowIso(core),
+        actorId: null,
+        action: 'seed.assessmentBenchmark',
         entity: 'clinic',
         entityId: null,
         before: null,
