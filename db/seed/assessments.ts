@@ -382,7 +382,7 @@ export function seedDemoAssessments(s: AssessmentSeedSetup): AssessmentSeedResul
 }
 
 /**
- * Benchmark size: signed assessments on the courses in id order until `itemScores` item values are stored, in
+ * Benchmark size: signed assessments on the courses in id order (after any already assessed) until `itemScores` item values are stored, in
  * batches of courses; `commit` is called between batches so the write-ahead log stays small.
  */
 export function seedBenchAssessments(
@@ -391,7 +391,8 @@ export function seedBenchAssessments(
   commit: () => void,
 ): AssessmentSeedResult {
   const writer = new AssessmentWriter({ ...s, allSigned: true });
-  let after = 0;
+  // Courses that have assessments already (a demo ward under the bench ward) keep theirs.
+  let after = (s.w.prepare('SELECT ifnull(max(course_id), 0) AS id FROM assessments').get() as { id: number }).id;
   while (writer.result.itemScores < itemScores) {
     const batch = AssessmentWriter.courses(s.w, after, 200);
     const lastId = batch.at(-1)?.id;

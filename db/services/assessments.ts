@@ -17,18 +17,11 @@ import {
   anchorFor,
 } from '../contract';
 import * as repo from '../repos/assessments';
-import { coursesOfPatient, findCourse } from '../repos/courses';
-import { findProcedure, isActiveDoctor, proceduresOfCourses } from '../repos/procedures';
+import { findCourse } from '../repos/courses';
+import { findProcedure, isActiveDoctor } from '../repos/procedures';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB } from '../sqlite/handles';
-import {
-  type CourseDates,
-  type PlannedPoint,
-  courseSchedule,
-  findPoint,
-  insideWindow,
-  windowState,
-} from './assessment-schedule';
+import { type PlannedPoint, courseSchedule, findPoint, insideWindow, windowState } from './assessment-schedule';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
 import { command, mustLoad } from './kernel';
@@ -39,7 +32,6 @@ const ENTITY = 'assessment';
 const LABEL = 'Assessment';
 const CONFLICT =
   'Someone else changed this assessment after you opened it. Reload to see their change; what you typed is kept.';
-const HOLDING = new Set(['scheduled', 'completed']);
 
 const target = (id: number, version: number) => ({
   id,
@@ -56,27 +48,17 @@ function definitionOf(a: { instrumentId: repo.AssessmentHead['instrumentId']; in
   return def;
 }
 
-/** A course's schedule inputs from its current dates: actual where recorded, else planned. */
-function courseDates(db: ReadableDB, zone: string, courseIds: readonly number[]): CourseDates[] {
-  const procs = proceduresOfCourses(db, courseIds).filter((p) => HOLDING.has(p.status));
-  return courseIds.flatMap((id) => {
-    const c = findCourse(db, id);
-    if (!c || c.status === 'cancelled') return [];
-    return [
-      {
-        id,
-        admission: c.admittedOn ?? c.plannedAdmission,
-        discharge: c.dischargedOn ?? c.plannedDischarge,
-        procedures: procs
-          .filter((p) => p.courseId === id)
-          .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
-      },
-    ];
-  });
-}
-
-function scheduleOf(db: ReadableDB, zone: string, courseIds: readonly number[]): PlannedPoint[] {
-  return courseDates(db, zone, courseIds).flatMap(courseSchedule);
+/** The schedule of a patient's courses, or of one course, from their current dates (two lean indexed reads). */
+function scheduleOf(db: ReadableDB, zone: string, of: { patientId: number } | { courseId: number }): PlannedPoint[] {
+  const procs = repo.scheduleProcedures(db, of);
+  return repo.scheduleCourses(db, of).flatMap((c) =>
+    courseSchedule({
+      ...c,
+      procedures: procs
+        .filter((p) => p.courseId === c.id)
+        .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
+    }),
+  );
 }
 
 type Placed = Pick<repo.AssessmentHead, 'courseId' | 'timePoint' | 'procedureId' | 'assessedOn'>;
@@ -116,7 +98,7 @@ function toVersion(def: InstrumentDef, v: repo.VersionRow): AssessmentVersion {
 
 function toAssessment(db: ReadableDB, zone: string, a: repo.LoadedAssessment): Assessment {
   const def = definitionOf(a);
-  const schedule = a.courseId === null ? [] : scheduleOf(db, zone, [a.courseId]);
+  const schedule = a.courseId === null ? [] : scheduleOf(db, zone, { courseId: a.courseId });
   return {
     id: a.id,
     patientId: a.patientId,
@@ -370,14 +352,12 @@ export function get(ctx: CallContext, input: { id: number }): Assessment {
   return toAssessment(ctx.core.db, clinicTimeZone(ctx.core), loadAssessment(ctx.core.db, input.id));
 }
 
-const courseIdsOf = (db: ReadableDB, patientId: number): number[] => coursesOfPatient(db, patientId).map((c) => c.id);
-
 /** The chart data: each assessment's latest signed version with its stored totals, oldest first per instrument. */
 export function forPatient(ctx: CallContext, input: { patientId: number }): HistoryPoint[] {
   const db = ctx.core.db;
   const rows = repo.signedHistory(db, input.patientId);
   if (rows.length === 0) return [];
-  const schedule = scheduleOf(db, clinicTimeZone(ctx.core), courseIdsOf(db, input.patientId));
+  const schedule = scheduleOf(db, clinicTimeZone(ctx.core), input);
   return rows.map((r) => ({
     assessmentId: r.assessmentId,
     instrument: { id: r.instrumentId, version: r.instrumentVersion },
@@ -400,7 +380,7 @@ export function schedule(ctx: CallContext, input: { patientId: number }): Schedu
   loadLive(db, input.patientId);
   const today = clinicToday(ctx.core);
   const assessed = repo.pointsAssessed(db, input.patientId);
-  return scheduleOf(db, clinicTimeZone(ctx.core), courseIdsOf(db, input.patientId)).map((p) => {
+  return scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId }).map((p) => {
     const ids = assessed
       .filter((a) => a.courseId === p.courseId && a.timePoint === p.timePoint && a.procedureId === p.procedureId)
       .map((a) => a.id);
