@@ -64,8 +64,18 @@ function scheduleOf(db: ReadableDB, zone: string, of: { patientId: number } | { 
 type Placed = Pick<repo.AssessmentHead, 'courseId' | 'timePoint' | 'procedureId' | 'assessedOn'>;
 
 /** The window from the course's current dates, and whether the assessment's day is outside it (derived, not stored). */
-const windowFacts = (schedule: readonly PlannedPoint[], a: Placed) => {
-  const point = findPoint(schedule, a);
+/** A time point's key: course, point and procedure (one per course and point, one per procedure after it). */
+const pointKey = (p: { courseId: number | null; timePoint: TimePoint; procedureId: number | null }) =>
+  `${p.courseId ?? 0}|${p.timePoint}|${p.procedureId ?? 0}`;
+
+/** A long history (dozens of courses, hundreds of assessments) looks its points up by key, not by scanning. */
+const pointIndex = (schedule: readonly PlannedPoint[]) => {
+  const byKey = new Map(schedule.map((p) => [pointKey(p), p]));
+  return (a: Placed) => byKey.get(pointKey(a)) ?? null;
+};
+
+const windowFacts = (schedule: readonly PlannedPoint[], a: Placed, find = (x: Placed) => findPoint(schedule, x)) => {
+  const point = find(a);
   if (!point) return { window: null, outsideWindow: null };
   const window = { target: point.target, from: point.from, to: point.to };
   return { window, outsideWindow: !insideWindow(a.assessedOn, point) };
@@ -358,6 +368,7 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Hist
   const rows = repo.signedHistory(db, input.patientId);
   if (rows.length === 0) return [];
   const schedule = scheduleOf(db, clinicTimeZone(ctx.core), input);
+  const find = pointIndex(schedule);
   return rows.map((r) => ({
     assessmentId: r.assessmentId,
     instrument: { id: r.instrumentId, version: r.instrumentVersion },
@@ -370,7 +381,7 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Hist
     complete: r.stored.complete,
     subscores: { ...r.stored.subscores },
     signedAt: r.signedAt,
-    outsideWindow: windowFacts(schedule, r).outsideWindow,
+    outsideWindow: windowFacts(schedule, r, find).outsideWindow,
   }));
 }
 
@@ -379,11 +390,13 @@ export function schedule(ctx: CallContext, input: { patientId: number }): Schedu
   const db = ctx.core.db;
   loadLive(db, input.patientId);
   const today = clinicToday(ctx.core);
-  const assessed = repo.pointsAssessed(db, input.patientId);
+  const byPoint = new Map<string, number[]>();
+  for (const a of repo.pointsAssessed(db, input.patientId)) {
+    const key = pointKey(a);
+    byPoint.set(key, [...(byPoint.get(key) ?? []), a.id]);
+  }
   return scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId }).map((p) => {
-    const ids = assessed
-      .filter((a) => a.courseId === p.courseId && a.timePoint === p.timePoint && a.procedureId === p.procedureId)
-      .map((a) => a.id);
+    const ids = byPoint.get(pointKey(p)) ?? [];
     return { ...p, state: windowState(p, today, ids.length > 0), assessmentIds: ids };
   });
 }
