@@ -1,7 +1,8 @@
 // SQL and row mapping for assessments and their versions (the item map is a JSON column of the version row).
 import type { AssessmentMode, InstrumentId, ItemValue, TimePoint, VersionStatus } from '../contract';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import { all, get, run, sql } from '../sqlite/sql';
+import { all, get, raw, run, sql } from '../sqlite/sql';
+import { HOLDING_SQL } from './procedures';
 
 export interface AssessmentHead {
   id: number;
@@ -304,3 +305,34 @@ export const pointsAssessed = (
     db,
     sql`SELECT id, course_id, time_point, procedure_id FROM assessments WHERE patient_id = ${patientId} ORDER BY id`,
   ).map((r) => ({ id: r.id, courseId: r.course_id, timePoint: r.time_point, procedureId: r.procedure_id }));
+
+/** What a schedule is computed from: a course's current dates (actual where recorded, else planned). */
+export interface ScheduleCourse {
+  id: number;
+  admission: string;
+  discharge: string;
+}
+
+/** The courses (not cancelled) of a patient, or one course, with only the dates the schedule needs. */
+export const scheduleCourses = (db: ReadableDB, of: { patientId: number } | { courseId: number }): ScheduleCourse[] =>
+  all<ScheduleCourse>(
+    db,
+    sql`SELECT id, coalesce(admitted_on, planned_admission) AS admission,
+               coalesce(discharged_on, planned_discharge) AS discharge
+          FROM courses
+         WHERE ${'patientId' in of ? sql`patient_id = ${of.patientId}` : sql`id = ${of.courseId}`}
+           AND status <> 'cancelled'
+         ORDER BY planned_admission, id`,
+  );
+
+/** Bookings that happened or still hold their slot (scheduled, completed): the schedule's after-procedure points. */
+export const scheduleProcedures = (
+  db: ReadableDB,
+  of: { patientId: number } | { courseId: number },
+): { id: number; courseId: number; startsAt: string }[] =>
+  all<{ id: number; courseId: number; startsAt: string }>(
+    db,
+    sql`SELECT id, course_id AS courseId, starts_at AS startsAt FROM procedures
+         WHERE ${'patientId' in of ? sql`patient_id = ${of.patientId}` : sql`course_id = ${of.courseId}`}
+           AND ${raw(HOLDING_SQL)}`,
+  );

@@ -37,6 +37,7 @@ import {
   REFERRAL_SOURCES,
   type CountryProfile,
 } from './names';
+import { type AssessmentSeedResult, seedBenchAssessments, seedDemoAssessments } from './assessments';
 import { Random } from './random';
 import {
   DEMO_ROOMS,
@@ -59,6 +60,8 @@ export interface SeedResult {
   patients: number;
   /** The demo ward (rooms, courses, consents, procedures); null for a clinic too large for it (see seedTreatmentBenchmark). */
   treatment: TreatmentSeedResult | null;
+  /** The demo ward's assessments on their schedule; null when there is no demo ward. */
+  assessments: AssessmentSeedResult | null;
 }
 export interface SeedOptions {
   inquiries: number;
@@ -472,12 +475,14 @@ function seedInChunks(
       }
     }
     const treatment = patients <= DEMO_WARD_MAX_PATIENTS ? seedDemoTreatment(core, w, options.seed ?? 1) : null;
+    const assessments = treatment ? seedDemoAssessments(assessmentSetup(core, w, options.seed ?? 1)) : null;
     const after = {
       accounts: created.length,
       inquiries: options.inquiries,
       patients,
       seed: options.seed ?? 1,
       ...(treatment ? { treatment } : {}),
+      ...(assessments ? { assessments } : {}),
     };
     insertAudit(w, {
       at: nowIso(core),
@@ -488,7 +493,7 @@ function seedInChunks(
       before: null,
       after,
     });
-    return { accounts: created, inquiries: options.inquiries, patients, treatment };
+    return { accounts: created, inquiries: options.inquiries, patients, treatment, assessments };
   });
 }
 
@@ -561,48 +566,76 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
   const procedures = o.procedures ?? 1_000_000;
   const years = o.years ?? 10;
   const lanes = benchLanes(procedures, years);
+  // Every reference is built from rows just read or written; checking five parents per booking would double the time.
+  return benchLoad(core, 'seed.treatmentBenchmark', (w, commitChunk) => {
+    const at = nowIso(core);
+    const addRoom = w.prepare('INSERT INTO rooms (name) VALUES (?)');
+    const rooms = Array.from({ length: lanes }, (_, i) =>
+      Number(addRoom.run(`Bench room ${String(i + 1).padStart(2, '0')}`).lastInsertRowid),
+    );
+    const template = listAccounts(w).find((a) => a.active);
+    if (!template) throw new Error('The treatment benchmark needs the seeded clinic (seedClinic) first.');
+    // Bench doctors share an existing account's password hash: they exist to be booked, not to sign in.
+    const doctors = Array.from({ length: lanes }, (_, i) =>
+      insertAccount(w, {
+        username: `bench.dr.${String(i + 1).padStart(2, '0')}`,
+        displayName: `Dr. Bench ${i + 1}`,
+        role: 'doctor',
+        passwordHash: template.passwordHash,
+        createdAt: at,
+      }),
+    );
+    const setup = wardSetup(core, w, rooms, doctors);
+    if (setup.patients.length === 0) throw new Error('The treatment benchmark needs patients (seedClinic first).');
+    return seedBenchWard(setup, { procedures, years, ...(o.seed ? { seed: o.seed } : {}) }, commitChunk);
+  });
+}
+
+/**
+ * A bulk load for a benchmark: a large page cache and no foreign-key checks while it runs (every reference comes from
+ * rows just read or written), chunked commits, and one audit entry with what was added.
+ */
+function benchLoad<T>(core: Core, action: string, body: (w: WritableDB, commitChunk: () => void) => T): T {
   const w = bulkWritable(core.db);
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
   core.db.pragma('cache_size = -1048576');
-  // Every reference is built from rows just read or written; checking five parents per booking would double the time.
   core.db.pragma('foreign_keys = OFF');
   try {
     return inChunks(core, (commitChunk) => {
-      const at = nowIso(core);
-      const addRoom = w.prepare('INSERT INTO rooms (name) VALUES (?)');
-      const rooms = Array.from({ length: lanes }, (_, i) =>
-        Number(addRoom.run(`Bench room ${String(i + 1).padStart(2, '0')}`).lastInsertRowid),
-      );
-      const template = listAccounts(w).find((a) => a.active);
-      if (!template) throw new Error('The treatment benchmark needs the seeded clinic (seedClinic) first.');
-      // Bench doctors share an existing account's password hash: they exist to be booked, not to sign in.
-      const doctors = Array.from({ length: lanes }, (_, i) =>
-        insertAccount(w, {
-          username: `bench.dr.${String(i + 1).padStart(2, '0')}`,
-          displayName: `Dr. Bench ${i + 1}`,
-          role: 'doctor',
-          passwordHash: template.passwordHash,
-          createdAt: at,
-        }),
-      );
-      const setup = wardSetup(core, w, rooms, doctors);
-      if (setup.patients.length === 0) throw new Error('The treatment benchmark needs patients (seedClinic first).');
-      const result = seedBenchWard(setup, { procedures, years, ...(o.seed ? { seed: o.seed } : {}) }, commitChunk);
-      insertAudit(w, {
-        at,
-        actorId: null,
-        action: 'seed.treatmentBenchmark',
-        entity: 'clinic',
-        entityId: null,
-        before: null,
-        after: result,
-      });
+      const result = body(w, commitChunk);
+      const entry = { at: nowIso(core), actorId: null, action, entity: 'clinic', entityId: null, before: null };
+      insertAudit(w, { ...entry, after: result });
       return result;
     });
   } finally {
     core.db.pragma('foreign_keys = ON');
     core.db.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+/** Who assesses: the clinic's active doctors (the demo's two, or the bench doctors too). */
+function assessmentSetup(core: Core, w: WritableDB, seed: number) {
+  const doctorIds = listAccounts(w)
+    .filter((a) => a.active && a.role === 'doctor')
+    .map((a) => a.id);
+  if (doctorIds.length === 0) throw new Error('Assessments need at least one active doctor.');
+  return { w, timeZone: clinicTimeZone(core), today: clinicToday(core), doctorIds, seed };
+}
+
+export interface AssessmentBenchOptions {
+  /** Item values to reach (default 5,000,000). */
+  itemScores?: number;
+  seed?: number;
+}
+
+/**
+ * Benchmark-size assessments on a clinic that has its bench ward (seedTreatmentBenchmark first): signed NIHSS, mRS,
+ * Barthel and Fugl-Meyer on each course's schedule, course after course, until `itemScores` item values are stored.
+ */
+export function seedAssessmentBenchmark(core: Core, o: AssessmentBenchOptions = {}): AssessmentSeedResult {
+  return benchLoad(core, 'seed.assessmentBenchmark', (w, commitChunk) =>
+    seedBenchAssessments(assessmentSetup(core, w, o.seed ?? 1), o.itemScores ?? 5_000_000, commitChunk),
+  );
 }
 
 type Person = ReturnType<typeof personName>;

@@ -58,7 +58,7 @@ interface TypeRow {
 }
 
 /** Local wall-clock minutes of a clinic day → UTC instant, with the zone's offset looked up once per day. */
-class ZoneClock {
+export class ZoneClock {
   private offsets = new Map<number, number>();
   private fmt: Intl.DateTimeFormat;
   constructor(timeZone: string) {
@@ -82,7 +82,7 @@ class ZoneClock {
 
 /** One ZoneClock per time zone for the whole run: its offset cache is what makes a million bookings cheap. */
 const clocks = new Map<string, ZoneClock>();
-function clockFor(timeZone: string): ZoneClock {
+export function clockFor(timeZone: string): ZoneClock {
   let c = clocks.get(timeZone);
   if (!c) clocks.set(timeZone, (c = new ZoneClock(timeZone)));
   return c;

@@ -17,18 +17,11 @@ import {
   anchorFor,
 } from '../contract';
 import * as repo from '../repos/assessments';
-import { coursesOfPatient, findCourse } from '../repos/courses';
-import { findProcedure, isActiveDoctor, proceduresOfCourses } from '../repos/procedures';
+import { findCourse } from '../repos/courses';
+import { findProcedure, isActiveDoctor } from '../repos/procedures';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import type { ReadableDB } from '../sqlite/handles';
-import {
-  type CourseDates,
-  type PlannedPoint,
-  courseSchedule,
-  findPoint,
-  insideWindow,
-  windowState,
-} from './assessment-schedule';
+import { type PlannedPoint, courseSchedule, findPoint, insideWindow, windowState } from './assessment-schedule';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
 import { command, mustLoad } from './kernel';
@@ -39,7 +32,6 @@ const ENTITY = 'assessment';
 const LABEL = 'Assessment';
 const CONFLICT =
   'Someone else changed this assessment after you opened it. Reload to see their change; what you typed is kept.';
-const HOLDING = new Set(['scheduled', 'completed']);
 
 const target = (id: number, version: number) => ({
   id,
@@ -56,34 +48,34 @@ function definitionOf(a: { instrumentId: repo.AssessmentHead['instrumentId']; in
   return def;
 }
 
-/** A course's schedule inputs from its current dates: actual where recorded, else planned. */
-function courseDates(db: ReadableDB, zone: string, courseIds: readonly number[]): CourseDates[] {
-  const procs = proceduresOfCourses(db, courseIds).filter((p) => HOLDING.has(p.status));
-  return courseIds.flatMap((id) => {
-    const c = findCourse(db, id);
-    if (!c || c.status === 'cancelled') return [];
-    return [
-      {
-        id,
-        admission: c.admittedOn ?? c.plannedAdmission,
-        discharge: c.dischargedOn ?? c.plannedDischarge,
-        procedures: procs
-          .filter((p) => p.courseId === id)
-          .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
-      },
-    ];
-  });
-}
-
-function scheduleOf(db: ReadableDB, zone: string, courseIds: readonly number[]): PlannedPoint[] {
-  return courseDates(db, zone, courseIds).flatMap(courseSchedule);
+/** The schedule of a patient's courses, or of one course, from their current dates (two lean indexed reads). */
+function scheduleOf(db: ReadableDB, zone: string, of: { patientId: number } | { courseId: number }): PlannedPoint[] {
+  const procs = repo.scheduleProcedures(db, of);
+  return repo.scheduleCourses(db, of).flatMap((c) =>
+    courseSchedule({
+      ...c,
+      procedures: procs
+        .filter((p) => p.courseId === c.id)
+        .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
+    }),
+  );
 }
 
 type Placed = Pick<repo.AssessmentHead, 'courseId' | 'timePoint' | 'procedureId' | 'assessedOn'>;
 
 /** The window from the course's current dates, and whether the assessment's day is outside it (derived, not stored). */
-const windowFacts = (schedule: readonly PlannedPoint[], a: Placed) => {
-  const point = findPoint(schedule, a);
+/** A time point's key: course, point and procedure (one per course and point, one per procedure after it). */
+const pointKey = (p: { courseId: number | null; timePoint: TimePoint; procedureId: number | null }) =>
+  `${p.courseId ?? 0}|${p.timePoint}|${p.procedureId ?? 0}`;
+
+/** A long history (dozens of courses, hundreds of assessments) looks its points up by key, not by scanning. */
+const pointIndex = (schedule: readonly PlannedPoint[]) => {
+  const byKey = new Map(schedule.map((p) => [pointKey(p), p]));
+  return (a: Placed) => byKey.get(pointKey(a)) ?? null;
+};
+
+const windowFacts = (schedule: readonly PlannedPoint[], a: Placed, find = (x: Placed) => findPoint(schedule, x)) => {
+  const point = find(a);
   if (!point) return { window: null, outsideWindow: null };
   const window = { target: point.target, from: point.from, to: point.to };
   return { window, outsideWindow: !insideWindow(a.assessedOn, point) };
@@ -116,7 +108,7 @@ function toVersion(def: InstrumentDef, v: repo.VersionRow): AssessmentVersion {
 
 function toAssessment(db: ReadableDB, zone: string, a: repo.LoadedAssessment): Assessment {
   const def = definitionOf(a);
-  const schedule = a.courseId === null ? [] : scheduleOf(db, zone, [a.courseId]);
+  const schedule = a.courseId === null ? [] : scheduleOf(db, zone, { courseId: a.courseId });
   return {
     id: a.id,
     patientId: a.patientId,
@@ -370,14 +362,13 @@ export function get(ctx: CallContext, input: { id: number }): Assessment {
   return toAssessment(ctx.core.db, clinicTimeZone(ctx.core), loadAssessment(ctx.core.db, input.id));
 }
 
-const courseIdsOf = (db: ReadableDB, patientId: number): number[] => coursesOfPatient(db, patientId).map((c) => c.id);
-
 /** The chart data: each assessment's latest signed version with its stored totals, oldest first per instrument. */
 export function forPatient(ctx: CallContext, input: { patientId: number }): HistoryPoint[] {
   const db = ctx.core.db;
   const rows = repo.signedHistory(db, input.patientId);
   if (rows.length === 0) return [];
-  const schedule = scheduleOf(db, clinicTimeZone(ctx.core), courseIdsOf(db, input.patientId));
+  const schedule = scheduleOf(db, clinicTimeZone(ctx.core), input);
+  const find = pointIndex(schedule);
   return rows.map((r) => ({
     assessmentId: r.assessmentId,
     instrument: { id: r.instrumentId, version: r.instrumentVersion },
@@ -390,7 +381,7 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Hist
     complete: r.stored.complete,
     subscores: { ...r.stored.subscores },
     signedAt: r.signedAt,
-    outsideWindow: windowFacts(schedule, r).outsideWindow,
+    outsideWindow: windowFacts(schedule, r, find).outsideWindow,
   }));
 }
 
@@ -399,11 +390,13 @@ export function schedule(ctx: CallContext, input: { patientId: number }): Schedu
   const db = ctx.core.db;
   loadLive(db, input.patientId);
   const today = clinicToday(ctx.core);
-  const assessed = repo.pointsAssessed(db, input.patientId);
-  return scheduleOf(db, clinicTimeZone(ctx.core), courseIdsOf(db, input.patientId)).map((p) => {
-    const ids = assessed
-      .filter((a) => a.courseId === p.courseId && a.timePoint === p.timePoint && a.procedureId === p.procedureId)
-      .map((a) => a.id);
+  const byPoint = new Map<string, number[]>();
+  for (const a of repo.pointsAssessed(db, input.patientId)) {
+    const key = pointKey(a);
+    byPoint.set(key, [...(byPoint.get(key) ?? []), a.id]);
+  }
+  return scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId }).map((p) => {
+    const ids = byPoint.get(pointKey(p)) ?? [];
     return { ...p, state: windowState(p, today, ids.length > 0), assessmentIds: ids };
   });
 }

@@ -16,13 +16,16 @@ export function clinicToday(core: Core): string {
   return dayInZone(core.clock.now(), clinicTimeZone(core));
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs close to a millisecond, formatting a microsecond. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dayInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const pick = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${pick('year')}-${pick('month')}-${pick('day')}`;
 }

@@ -10,6 +10,7 @@ import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printTable, time } from './stats';
 import { benchAuditChain } from './audit-chain';
+import { benchAssessments } from './assessments';
 import { benchTreatment } from './treatment';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
@@ -107,6 +108,7 @@ const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
 pairs.push({ fts: all, like: allLike });
 printComparison(pairs);
 await benchTreatment(core, call, runs, procedures);
+await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
 await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,219 @@
+// `npm run bench`, assessments part: saving a 50-item visit and a draft autosave beside raw inserts of the same rows,
+// and one patient's history and chart data at 5,000,000 item scores (targets from issue #10).
+import { dispatch } from '../../db/api/dispatch';
+import { INSTRUMENTS, type InstrumentDef, type ItemValue } from '../../db/contract';
+import { seedAssessmentBenchmark } from '../../db/seed/generate';
+import type { Core } from '../../db/services/core';
+import { type Timing, printComparison, time } from './stats';
+
+type Values = Record<string, ItemValue>;
+
+/** Every item at its best-scoring value but one in three at the worst: a valid, complete visit. */
+function fullValues(def: InstrumentDef, salt: number): Values {
+  const values: Values = {};
+  def.items.forEach((item, i) => {
+    const scored = item.anchors.filter((a) => a.points !== null);
+    const anchor = (i + salt) % 3 === 0 ? scored[0] : scored.at(-1);
+    if (anchor) values[item.code] = anchor.value;
+  });
+  // Fugl-Meyer's "normal reflexes" item needs a full part IV: 0 is always allowed.
+  for (const code of ['a-normal-reflexes', 'e-normal-reflexes']) if (code in values) values[code] = 0;
+  return values;
+}
+
+const target = (t: Timing, key: 'p95' | 'p99', ms: number) =>
+  `${t.name}: ${key} ${t[key].toFixed(2)} ms (target ≤ ${ms} ms) ${t[key] <= ms ? 'met' : 'MISSED'}`;
+
+export async function benchAssessments(core: Core, runs: number, itemScores: number): Promise<void> {
+  const { db } = core;
+  const started = performance.now();
+  const seeded = seedAssessmentBenchmark(core, { itemScores });
+  const seedSeconds = (performance.now() - started) / 1000;
+  db.exec('ANALYZE');
+  console.log(
+    `\nassessments: ${seeded.itemScores.toLocaleString('en')} item scores in ${seeded.assessments.toLocaleString('en')} ` +
+      `assessments (${seeded.versions.toLocaleString('en')} versions) seeded in ${seedSeconds.toFixed(1)} s`,
+  );
+
+  const session = { token: null as string | null };
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(core, session, method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
+  await call('auth.signIn', { username: 'dr.zhang', password: 'demo-doctor-2026' });
+  const doctorId = (db.prepare("SELECT id FROM accounts WHERE username = 'dr.zhang'").get() as { id: number }).id;
+  const patients = (db.prepare('SELECT id FROM patients ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  const ue = INSTRUMENTS.latest('fm-ue');
+  const le = INSTRUMENTS.latest('fm-le');
+  const points = ['baseline', 'discharge', 'm1', 'm3', 'm6', 'm12'] as const;
+  // Each save needs a free (patient, time point) without a course: a counter, since `time` repeats its warm-up indexes.
+  let slot = 0;
+  const nextPlace = () => {
+    const n = slot++;
+    const patientId = patients[n % patients.length] ?? 1;
+    const timePoint = points[Math.floor(n / patients.length) % points.length] ?? 'baseline';
+    return { patientId, timePoint };
+  };
+
+  // (a) One visit of 50 items (Fugl-Meyer upper 33 + lower 17): start, one save of all values, sign, per instrument.
+  type Started = { id: number; version: number };
+  const saveOne = async (def: InstrumentDef, place: { patientId: number; timePoint: string }, salt: number) => {
+    const a = await call<Started>('assessments.start', {
+      ...place,
+      instrument: { id: def.id, version: def.version },
+      mode: 'in_person',
+    });
+    const saved = await call<Started>('assessments.saveDraft', {
+      id: a.id,
+      version: a.version,
+      values: fullValues(def, salt),
+    });
+    await call('assessments.sign', { id: a.id, version: saved.version });
+  };
+  const save = await time('save a 50-item visit (FM-UE+LE: 6 commands)', runs, async (i) => {
+    const place = nextPlace();
+    await saveOne(ue, place, i);
+    await saveOne(le, place, i);
+  });
+
+  // The same rows written raw: the head, the version with its item map, then the signature, in as many commits.
+  const head = db.prepare(
+    `INSERT INTO assessments (patient_id, course_id, time_point, procedure_id, instrument_id, instrument_version,
+       mode, assessor_id, assessed_on, created_by, created_at) VALUES (?, NULL, ?, NULL, ?, ?, 'in_person', ?, ?, ?, ?)`,
+  );
+  const version = db.prepare(
+    `INSERT INTO assessment_versions (assessment_id, n, status, item_values, created_by, created_at, updated_at)
+     VALUES (?, 1, 'draft', '{}', ?, ?, ?)`,
+  );
+  const values = db.prepare(
+    'UPDATE assessment_versions SET item_values = ?, updated_at = ? WHERE assessment_id = ? AND n = 1',
+  );
+  const sign = db.prepare(
+    `UPDATE assessment_versions SET status = 'signed', sum = ?, total = ?, complete = ?, subscores = ?, signed_by = ?,
+       signed_at = ?, updated_at = ? WHERE assessment_id = ? AND n = 1`,
+  );
+  const signHead = db.prepare('UPDATE assessments SET signed_n = 1, version = version + 2 WHERE id = ?');
+  const rawOne = (
+    def: InstrumentDef,
+    place: { patientId: number; timePoint: string },
+    salt: number,
+    commits: 1 | 3,
+  ) => {
+    const at = new Date().toISOString();
+    const day = at.slice(0, 10);
+    const v = fullValues(def, salt);
+    const s = def.score(v);
+    const steps = [
+      () => {
+        const id = Number(
+          head.run(place.patientId, place.timePoint, def.id, def.version, doctorId, day, doctorId, at).lastInsertRowid,
+        );
+        version.run(id, doctorId, at, at);
+        return id;
+      },
+      (id: number) => values.run(JSON.stringify(v), at, id),
+      (id: number) => {
+        sign.run(s.sum, s.total, s.complete ? 1 : 0, JSON.stringify(s.subscores), doctorId, at, at, id);
+        signHead.run(id);
+      },
+    ] as const;
+    if (commits === 1) {
+      db.transaction(() => {
+        const id = steps[0]();
+        steps[1](id);
+        steps[2](id);
+      }).immediate();
+      return;
+    }
+    const id = db.transaction(steps[0]).immediate();
+    db.transaction(() => steps[1](id)).immediate();
+    db.transaction(() => steps[2](id)).immediate();
+  };
+  const raw = await time('  raw inserts, same rows, same 6 commits', runs, (i) => {
+    const place = nextPlace();
+    rawOne(ue, place, i, 3);
+    rawOne(le, place, i, 3);
+  });
+  const rawOneCommit = await time('  raw inserts, same rows, 1 commit', runs, (i) => {
+    const place = nextPlace();
+    db.transaction(() => {
+      rawOne(ue, place, i, 1);
+      rawOne(le, place, i, 1);
+    }).immediate();
+  });
+  // One small row changed in its own transaction: the price of one durable commit (synchronous=FULL) on this disk.
+  const touch = db.prepare("UPDATE settings SET value = ? WHERE key = 'clinic.name'");
+  const commitFloor = await time('  one one-row commit (fsync floor)', runs, (i) =>
+    db.transaction(() => touch.run(`Bench clinic ${i}`)).immediate(),
+  );
+
+  // (b) Autosave: one changed item on an open 33-item draft.
+  const place = nextPlace();
+  let draft = await call<Started>('assessments.start', {
+    ...place,
+    instrument: { id: ue.id, version: ue.version },
+    mode: 'in_person',
+  });
+  const items = ue.items.filter((item) => !item.code.includes('normal-reflexes'));
+  const autosave = await time('autosave: saveDraft of one changed item', runs, async (i) => {
+    const item = items[i % items.length];
+    const value = item?.anchors[i % item.anchors.length]?.value ?? 0;
+    const saved = await call<Started>('assessments.saveDraft', {
+      id: draft.id,
+      version: draft.version,
+      values: { [item?.code ?? '']: value },
+    });
+    draft = { id: draft.id, version: saved.version };
+  });
+  const rawAutosave = await time('  raw: the same UPDATE, own commit', runs, (i) =>
+    db.transaction(() => values.run(JSON.stringify({ x: i }), new Date().toISOString(), draft.id)).immediate(),
+  );
+
+  // (c) One patient's history and chart data: signed history, schedule, courses with procedures (the time axis).
+  const withHistory = (
+    db
+      .prepare(
+        `SELECT patient_id AS id, count(*) AS n FROM assessments WHERE course_id IS NOT NULL GROUP BY patient_id
+          ORDER BY (patient_id * 7919) % 1009 LIMIT 100`,
+      )
+      .all() as { id: number; n: number }[]
+  ).filter((r) => r.n > 0);
+  const sizes = withHistory.map((r) => r.n).sort((a, b) => a - b);
+  console.log(
+    `history sample: ${withHistory.length} patients, ${sizes[Math.floor(sizes.length / 2)] ?? 0} assessments each ` +
+      `(median), ${sizes.at(-1) ?? 0} (largest)`,
+  );
+  const pid = (i: number) => withHistory[i % withHistory.length]?.id ?? 1;
+  const history = await time('history + chart (forPatient, schedule, courses)', runs, async (i) => {
+    const patientId = pid(i);
+    await call('assessments.forPatient', { patientId });
+    await call('assessments.schedule', { patientId });
+    await call('courses.forPatient', { patientId });
+  });
+  const parts = [
+    await time('  assessments.forPatient', runs, (i) => call('assessments.forPatient', { patientId: pid(i) })),
+    await time('  assessments.schedule', runs, (i) => call('assessments.schedule', { patientId: pid(i) })),
+    await time('  courses.forPatient', runs, (i) => call('courses.forPatient', { patientId: pid(i) })),
+  ];
+  const scanHistory = db.prepare(
+    `SELECT a.id, v.total, v.subscores FROM assessments a NOT INDEXED
+       JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n WHERE a.patient_id = ?`,
+  );
+  const scan = await time('  full scan: the signed history', Math.max(10, runs / 20), (i) => scanHistory.all(pid(i)));
+
+  printComparison(
+    [
+      { fts: save, like: raw },
+      { fts: save, like: rawOneCommit },
+      { fts: autosave, like: rawAutosave },
+      { fts: history, like: scan },
+      ...parts.map((p) => ({ fts: p, like: scan })),
+    ],
+    'baseline ÷ ours (p50, p99)',
+  );
+  console.log(`  one commit alone: p50 ${commitFloor.p50.toFixed(2)}, p99 ${commitFloor.p99.toFixed(2)} ms`);
+  console.log(target(save, 'p99', 2));
+  console.log(target(autosave, 'p99', 1));
+  console.log(target(history, 'p95', 5));
+}
