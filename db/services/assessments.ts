@@ -31,7 +31,7 @@ import {
 } from './assessment-schedule';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
-import { command, mustLoad } from './kernel';
+import { command, mustLoad, view } from './kernel';
 import { checkTransition } from './lifecycle';
 import { loadLive } from './patients';
 
@@ -366,8 +366,10 @@ export function amend(ctx: CallContext, input: { id: number; version: number; re
   });
 }
 
+/** Opening an assessment is a read of clinical data: recorded like opening a patient, by the assessment's id only. */
 export function get(ctx: CallContext, input: { id: number }): Assessment {
-  return toAssessment(ctx.core.db, clinicTimeZone(ctx.core), loadAssessment(ctx.core.db, input.id));
+  const spec = { action: 'assessments.view', entity: ENTITY, id: input.id, load: repo.findAssessment, label: LABEL };
+  return view(ctx, spec, ({ w, core, before }) => toAssessment(w, clinicTimeZone(core), before));
 }
 
 const courseIdsOf = (db: ReadableDB, patientId: number): number[] => coursesOfPatient(db, patientId).map((c) => c.id);
