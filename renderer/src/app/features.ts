@@ -8,6 +8,7 @@ import { patientRoutes } from '../features/patients/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import type { RouteDef } from './router';
 import { auditRoutes } from '../features/audit/routes';
+import { assessmentHistoryRoutes } from '../features/assessment-history/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -18,4 +19,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   backupRoutes,
   auditRoutes,
   settingsRoutes,
+  assessmentHistoryRoutes,
 ];

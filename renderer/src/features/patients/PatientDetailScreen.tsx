@@ -1,4 +1,5 @@
-// One patient's record: identity and aliases, contacts, stroke history, health, the inquiries behind it, attachments.
+// One patient's record: identity and aliases, contacts, stroke history, health, the inquiries behind it, attachments,
+// treatment courses and assessments.
 // Opening it is written to the audit log by the core.
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientDetail } from '../../../../db/contract';
@@ -7,6 +8,7 @@ import { Loaded, PageHeader } from '../../ui/feedback';
 import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { CoursesPanel } from '../../ui/courses/CoursesPanel';
+import { PatientAssessmentsPanel } from '../../ui/assessments/PatientAssessmentsPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatList, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
@@ -65,6 +67,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
         </div>
       ) : null}
       <CoursesPanel patientId={p.id} canPlan={p.mergedIntoId === null} />
+      <PatientAssessmentsPanel patientId={p.id} canEnter={p.mergedIntoId === null} />
 
       <div className="detail-grid">
         <div className="detail-column">
