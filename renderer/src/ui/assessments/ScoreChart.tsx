@@ -38,8 +38,15 @@ const COLOURS = {
   band: '#e5eff6',
 } as const;
 
-/** Day ticks from baseline to 12 months (days since the origin), where they fall inside the domain. */
-const TICKS = [-30, 0, 30, 90, 180, 270, 365] as const;
+/** Round day steps for the axis: the smallest giving at most eight ticks over the span shown. */
+const STEPS = [7, 14, 30, 60, 90] as const;
+
+function ticksFor([from, to]: readonly [number, number]): number[] {
+  const step = STEPS.find((s) => (to - from) / s <= 8) ?? 90;
+  const ticks: number[] = [];
+  for (let x = Math.ceil(from / step) * step; x <= to; x += step) ticks.push(x);
+  return ticks;
+}
 
 export function ScoreChart(p: {
   def: InstrumentDef;
@@ -69,8 +76,10 @@ export function ScoreChart(p: {
   const threshold = mcid === null ? null : Math.min(range.max, Math.max(range.min, base.y + mcid));
   const marks = p.markers.map((m, i) => ({ ...m, x: daysBetween(m.day, p.origin), tag: tagOf(m, i, p.markers) }));
   const xs = [...rows.map((r) => r.x), ...marks.map((m) => m.x)];
-  const domain: [number, number] = [Math.min(0, ...xs) - 7, Math.max(365, ...xs) + 14];
-  const ticks = TICKS.filter((x) => x >= domain[0] && x <= domain[1]);
+  // From baseline to the last point or marker, and on to 12 months once follow-up reaches past the first month.
+  const last = Math.max(0, ...xs);
+  const domain: [number, number] = [Math.min(0, ...xs) - 7, last > 30 ? Math.max(365, last) + 14 : last + 14];
+  const ticks = ticksFor(domain);
   const name = instrumentName(t, def);
   const short = instrumentShort(t, def);
   const better = betterName(t, def);
@@ -103,7 +112,7 @@ export function ScoreChart(p: {
               type="number"
               dataKey="x"
               domain={domain}
-              ticks={[...ticks]}
+              ticks={ticks}
               allowDataOverflow
               stroke={COLOURS.axis}
               tick={{ fontSize: 11, fill: COLOURS.axis }}
