@@ -13,10 +13,13 @@ const REASON = 'Feeding was scored from the ward notes, not observed';
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Each Barthel item at its n-th allowed value (clamped to the last), so totals are known. */
+/** Each Barthel item at its n-th value counted from the worst (clamped to its best), so totals are known. */
 const barthel = (n: number) =>
   Object.fromEntries(
-    BARTHEL_V1.items.map((i) => [i.code, (i.anchors[Math.min(n, i.anchors.length - 1)] ?? i.anchors[0])?.value]),
+    BARTHEL_V1.items.map((i) => {
+      const up = [...i.anchors].sort((a, b) => (a.points ?? 0) - (b.points ?? 0));
+      return [i.code, up[Math.min(n, up.length - 1)]?.value];
+    }),
   );
 const total = (values: Record<string, unknown>) => BARTHEL_V1.score(values as Record<string, number>).total;
 

@@ -9,6 +9,7 @@ import { usePatient } from '../../api/patient-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
 import { Loaded, PageHeader } from '../../ui/feedback';
+import { Panel } from '../../ui/Panel';
 import { formatDay, formatInstant } from '../../ui/format';
 import {
   definitionOf,
@@ -110,12 +111,7 @@ function VersionsTable({ a, def }: { a: Assessment; def: InstrumentDef }) {
       return { content: text ?? none, key: text };
     });
   return (
-    <section className="panel" aria-labelledby="versions-title">
-      <div className="panel-header">
-        <h2 className="panel-title" id="versions-title">
-          {t('history.versions')} <span className="count">{vs.length}</span>
-        </h2>
-      </div>
+    <Panel id="versions" title={t('history.versions')} count={vs.length}>
       {/* Focusable so the keyboard can scroll it sideways when many versions overflow. */}
       <div className="history-scroll" role="region" aria-labelledby="versions-title" tabIndex={0}>
         <table className="table history-table">
@@ -172,7 +168,7 @@ function VersionsTable({ a, def }: { a: Assessment; def: InstrumentDef }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }
 

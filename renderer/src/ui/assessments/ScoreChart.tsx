@@ -101,9 +101,15 @@ export function ScoreChart(p: {
             : ''}
         </span>
       </div>
-      <div role="img" aria-label={summary}>
+      <div className="score-chart-plot">
         <ResponsiveContainer width="100%" height={230}>
-          <LineChart data={rows} margin={{ top: 18, right: 16, bottom: 18, left: 0 }} accessibilityLayer={false}>
+          <LineChart
+            data={rows}
+            margin={{ top: 18, right: 16, bottom: 18, left: 0 }}
+            accessibilityLayer={false}
+            role="img"
+            aria-label={summary}
+          >
             <CartesianGrid stroke={COLOURS.grid} vertical={false} />
             {threshold !== null ? (
               <ReferenceArea y1={base.y} y2={threshold} fill={COLOURS.band} fillOpacity={0.9} ifOverflow="hidden" />
