@@ -67,7 +67,8 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
         </div>
       ) : null}
       <CoursesPanel patientId={p.id} canPlan={p.mergedIntoId === null} />
-      <PatientAssessmentsPanel patientId={p.id} canEnter={p.mergedIntoId === null} />
+      {/* A merge moves the assessments to the surviving record, whose page shows them. */}
+      {p.mergedIntoId === null ? <PatientAssessmentsPanel patientId={p.id} canEnter /> : null}
 
       <div className="detail-grid">
         <div className="detail-column">
