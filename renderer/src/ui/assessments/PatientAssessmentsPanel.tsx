@@ -2,7 +2,7 @@
 // chart (baseline to 12 months), links to each assessment and its history, and "New assessment" for doctors.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CourseDetail, HistoryPoint, InstrumentId, ScheduledPoint } from '../../../../db/contract';
+import type { CourseDetail, HistoryPoint, InstrumentId, ScheduledPoint, WindowState } from '../../../../db/contract';
 import { usePatientSchedule, usePatientScores } from '../../api/assessment-history-queries';
 import { usePatientCourses } from '../../api/course-queries';
 import { useCurrentUser } from '../../api/session';
@@ -60,6 +60,15 @@ export function PatientAssessmentsPanel({
   );
 }
 
+/** The app's badge colours by meaning: due like something new, overdue as overdue, done as accepted, missed closed. */
+const STATE_BADGE: Record<WindowState, string> = {
+  upcoming: '',
+  due: 'badge-new',
+  overdue: 'badge-overdue',
+  missed: 'badge-closed',
+  done: 'badge-accepted',
+};
+
 /** "After transplant #2" for an after-procedure point, else the time point's name. */
 function pointName(t: TFunction, p: Pick<ScheduledPoint, 'timePoint' | 'procedureId'>, courses: CourseDetail[]) {
   if (p.timePoint !== 'after_procedure') return timePointName(t, p.timePoint);
@@ -97,7 +106,7 @@ function Schedule(p: { points: ScheduledPoint[]; scores: HistoryPoint[]; courses
                   <td>{formatDay(pt.target, locale)}</td>
                   <td>{t('schedule.window', { from: formatDay(pt.from, locale), to: formatDay(pt.to, locale) })}</td>
                   <td>
-                    <span className={`badge badge-${pt.state}`}>{windowStateName(t, pt.state)}</span>
+                    <span className={`badge ${STATE_BADGE[pt.state]}`}>{windowStateName(t, pt.state)}</span>
                   </td>
                   <td>
                     {pt.assessmentIds.length === 0 ? (
