@@ -83,12 +83,14 @@ export interface AuditListRow {
   hash: string;
 }
 
-/** A patient's entries: the patient record and the records that belong to it (inquiries, courses, attachments). */
+/** A patient's entries: the patient record and the records that belong to it (inquiries, courses, attachments,
+ * assessments). */
 function patientClause(patientId: number): Sql {
   return sql`((l.entity = 'patient' AND l.entity_id = ${patientId})
     OR (l.entity = 'inquiry' AND l.entity_id IN (SELECT id FROM inquiries WHERE patient_id = ${patientId}))
     OR (l.entity = 'course' AND l.entity_id IN (SELECT id FROM courses WHERE patient_id = ${patientId}))
-    OR (l.entity = 'attachment' AND l.entity_id IN (SELECT id FROM attachments WHERE patient_id = ${patientId})))`;
+    OR (l.entity = 'attachment' AND l.entity_id IN (SELECT id FROM attachments WHERE patient_id = ${patientId}))
+    OR (l.entity = 'assessment' AND l.entity_id IN (SELECT id FROM assessments WHERE patient_id = ${patientId})))`;
 }
 
 /** Newest first, from before `beforeId` (the id cursor keeps pages stable while entries are appended). */

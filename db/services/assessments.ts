@@ -24,7 +24,7 @@ import type { ReadableDB } from '../sqlite/handles';
 import { type PlannedPoint, courseSchedule, findPoint, insideWindow, windowState } from './assessment-schedule';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
-import { command, mustLoad } from './kernel';
+import { command, mustLoad, view } from './kernel';
 import { checkTransition } from './lifecycle';
 import { loadLive } from './patients';
 
@@ -358,8 +358,10 @@ export function amend(ctx: CallContext, input: { id: number; version: number; re
   });
 }
 
+/** Opening an assessment is a read of clinical data: recorded like opening a patient, by the assessment's id only. */
 export function get(ctx: CallContext, input: { id: number }): Assessment {
-  return toAssessment(ctx.core.db, clinicTimeZone(ctx.core), loadAssessment(ctx.core.db, input.id));
+  const spec = { action: 'assessments.view', entity: ENTITY, id: input.id, load: repo.findAssessment, label: LABEL };
+  return view(ctx, spec, ({ w, core, before }) => toAssessment(w, clinicTimeZone(core), before));
 }
 
 /** The chart data: each assessment's latest signed version with its stored totals, oldest first per instrument. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Assessment,
+  type AuditPage,
   BARTHEL_V1,
   type Course,
   type DraftSaved,
@@ -19,7 +20,7 @@ import {
   windowState,
 } from '../../db/services/assessment-schedule';
 import type { Core } from '../../db/services/core';
-import { type Caller, PASSWORD, caller } from './support';
+import { type Caller, PASSWORD, auditCount, caller } from './support';
 import { courseInput, insertProcedure, refusal, tempDirs, treatmentClinic } from './treatment-fixtures';
 
 const dirs = tempDirs();
@@ -386,5 +387,36 @@ describe('amendments', () => {
     expect(v2.versions.map((v) => v.total)).toEqual([12, 11]);
     const after = await c.coordinator.ok<HistoryPoint[]>('assessments.forPatient', { patientId: c.patient.id });
     expect(after).toEqual([expect.objectContaining({ assessmentId: a.id, n: 2, total: 11, outsideWindow: false })]);
+  });
+});
+
+describe('reading an assessment', () => {
+  it('records each opening by id only, found under the patient in the audit log; a refused read records nothing', async () => {
+    const c = await clinicWithCourse();
+    const a = await save(c.doctor, await start(c), fullNihss());
+    const reads = () =>
+      c.core.db
+        .prepare('SELECT actor_id, entity, entity_id, before_json, after_json FROM audit_log WHERE action = ?')
+        .all('assessments.view');
+    const before = reads().length;
+    await c.coordinator.ok('assessments.get', { id: a.id });
+    const rows = reads();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows[rows.length - 1]).toEqual({
+      actor_id: c.ids.coordinator,
+      entity: 'assessment',
+      entity_id: a.id,
+      before_json: null,
+      after_json: null,
+    });
+    const count = auditCount(c.core);
+    expect((await c.doctor.call('assessments.get', { id: 9999 })).ok).toBe(false);
+    expect(auditCount(c.core)).toBe(count);
+    const page = await c.admin.ok<AuditPage>('audit.list', { patientId: c.patient.id, action: 'assessments.view' });
+    expect(page.entries.map((e) => [e.entity, e.entityId, e.actorId])).toContainEqual([
+      'assessment',
+      a.id,
+      c.ids.coordinator,
+    ]);
   });
 });

@@ -44,6 +44,14 @@ import {
   AE_GRADES,
   AE_OUTCOMES,
   AE_RELATEDNESS,
+  ASSESSMENT_MODES,
+  INSTRUMENTS,
+  TIME_POINTS,
+  VERSION_STATUSES,
+  WINDOW_STATES,
+  anchorKey,
+  defKey,
+  itemKey,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -169,6 +177,25 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     ...each('adverseEvents:outcome.', AE_OUTCOMES),
   ],
   'keys.${k}': each('keys.', ['up', 'down', 'left', 'right', 'shorter', 'longer', 'enter']),
+  // Assessment reading screens (renderer/src/ui/assessments, features/assessment-history): instrument text by
+  // definition, time points, schedule states, modes and version states.
+  'instruments:${defKey(def)}.name': INSTRUMENTS.all().map((d) => `instruments:${defKey(d)}.name`),
+  'instruments:${defKey(def)}.shortName': INSTRUMENTS.all().map((d) => `instruments:${defKey(d)}.shortName`),
+  'instruments:${itemKey(def, item)}.label': INSTRUMENTS.all().flatMap((d) =>
+    d.items.map((i) => `instruments:${itemKey(d, i)}.label`),
+  ),
+  'instruments:${defKey(def)}.subscores.${code}': INSTRUMENTS.all().flatMap((d) =>
+    d.subscoreDefs.map((s) => `instruments:${defKey(d)}.subscores.${s.code}`),
+  ),
+  'instruments:${anchorKey(def, item, value)}': INSTRUMENTS.all().flatMap((d) =>
+    d.items.flatMap((i) => i.anchors.map((a) => `instruments:${anchorKey(d, i, a.value)}`)),
+  ),
+  'scores:side.${item.side}': each('scores:side.', ['left', 'right']),
+  'scores:timePoint.${p}': each('scores:timePoint.', TIME_POINTS),
+  'scores:state.${s}': each('scores:state.', WINDOW_STATES),
+  'scores:better.${def.better}': each('scores:better.', ['lower', 'higher']),
+  'mode.${a.mode}': each('mode.', ASSESSMENT_MODES),
+  'versionStatus.${v.status}': each('versionStatus.', VERSION_STATUSES),
   'errors:lifecycle.${name}': each('errors:lifecycle.', [
     'transition',
     'allowed',

@@ -9,6 +9,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import type { RouteDef } from './router';
 import { auditRoutes } from '../features/audit/routes';
 import { adverseEventRoutes } from '../features/adverse-events/routes';
+import { assessmentHistoryRoutes } from '../features/assessment-history/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -20,4 +21,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   auditRoutes,
   settingsRoutes,
   adverseEventRoutes,
+  assessmentHistoryRoutes,
 ];

@@ -8,6 +8,7 @@ import { patientPaths } from '../features/patients/paths';
 import { settingsPaths } from '../features/settings/paths';
 import { auditPaths } from '../features/audit/paths';
 import { adverseEventPaths } from '../features/adverse-events/paths';
+import { assessmentHistoryPaths } from '../features/assessment-history/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -19,4 +20,5 @@ export const featurePaths = [
   auditPaths,
   settingsPaths,
   adverseEventPaths,
+  assessmentHistoryPaths,
 ] as const;

@@ -17,6 +17,7 @@ import inquiries from './en/inquiries.json';
 import instruments from './en/instruments.json';
 import patients from './en/patients.json';
 import procedures from './en/procedures.json';
+import scores from './en/scores.json';
 import settings from './en/settings.json';
 import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
@@ -34,6 +35,7 @@ import zhInquiries from './zh-CN/inquiries.json';
 import zhInstruments from './zh-CN/instruments.json';
 import zhPatients from './zh-CN/patients.json';
 import zhProcedures from './zh-CN/procedures.json';
+import zhScores from './zh-CN/scores.json';
 import zhSettings from './zh-CN/settings.json';
 import zhValidation from './zh-CN/validation.json';
 
@@ -56,6 +58,7 @@ export const resources = {
     procedures,
     instruments,
     adverseEvents,
+    scores,
   },
   'zh-CN': {
     common: zhCommon,
@@ -75,6 +78,7 @@ export const resources = {
     procedures: zhProcedures,
     instruments: zhInstruments,
     adverseEvents: zhAdverseEvents,
+    scores: zhScores,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

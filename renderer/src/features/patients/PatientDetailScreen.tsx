@@ -1,4 +1,5 @@
-// One patient's record: identity and aliases, contacts, stroke history, health, the inquiries behind it, attachments.
+// One patient's record: identity and aliases, contacts, stroke history, health, the inquiries behind it, attachments,
+// treatment courses and assessments.
 // Opening it is written to the audit log by the core.
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientDetail } from '../../../../db/contract';
@@ -8,6 +9,7 @@ import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { CoursesPanel } from '../../ui/courses/CoursesPanel';
 import { AdverseEventsPanel } from '../../ui/adverse-events/AdverseEventsPanel';
+import { PatientAssessmentsPanel } from '../../ui/assessments/PatientAssessmentsPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatList, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
@@ -67,6 +69,8 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
       ) : null}
       <CoursesPanel patientId={p.id} canPlan={p.mergedIntoId === null} />
       <AdverseEventsPanel patientId={p.id} canRecord={p.mergedIntoId === null} />
+      {/* A merge moves the assessments to the surviving record, whose page shows them. */}
+      {p.mergedIntoId === null ? <PatientAssessmentsPanel patientId={p.id} canEnter /> : null}
 
       <div className="detail-grid">
         <div className="detail-column">

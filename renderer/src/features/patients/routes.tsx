@@ -17,7 +17,7 @@ export const patientRoutes = defineRoutes([
     nav: {
       label: 'nav.patients',
       order: 40,
-      activeFor: ['patient', 'patientEdit', 'patientNew', 'duplicates', 'courseNew', 'courseEdit'],
+      activeFor: ['patient', 'patientEdit', 'patientNew', 'duplicates', 'courseNew', 'courseEdit', 'assessmentHistory'],
     },
   },
   { name: 'patientNew', roles: staff, screen: () => <PatientFormScreen id={null} /> },

@@ -1,0 +1,34 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import { dispatch } from '../../db/api/dispatch';
+import { seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
+import { openDatabase } from '../../db/sqlite/open';
+import { createCore, silentLogger } from '../../db/services/core';
+const mode = process.argv[2];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-'));
+const { db } = openDatabase(path.join(dir, 'b.sqlite'));
+const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
+const seeded = await seedClinic(core, { inquiries: 2000, patients: 667 });
+seedTreatmentBenchmark(core, { procedures: 200_000 });
+db.exec('ANALYZE');
+if (mode === 'nockpt') db.pragma('wal_autocheckpoint = 0');
+if (mode === 'normal') db.pragma('synchronous = NORMAL');
+db.pragma('wal_checkpoint(TRUNCATE)');
+const session = { token: null as string | null };
+const coord = seeded.accounts.find((a) => a.role === 'coordinator')!;
+const call = async (m: string, i: unknown) => { const r = await dispatch(core, session, m, i); if (!r.ok) throw new Error(m + r.error.code + r.error.message); return r.value; };
+await call('auth.signIn', { username: coord.username, password: coord.password });
+const span = db.prepare('SELECT min(starts_at) AS lo, max(starts_at) AS hi FROM procedures').get() as any;
+const patient = (db.prepare('SELECT min(id) AS id FROM patients').get() as any).id;
+const courseId = Number(db.prepare(`INSERT INTO courses (patient_id, status, planned_admission, planned_discharge, planned_transplants, planned_routes, created_at, updated_at) VALUES (?, 'admitted', ?, ?, 6, '["intrathecal"]', ?, ?)`).run(patient, span.lo.slice(0,10), span.hi.slice(0,10), span.lo, span.lo).lastInsertRowid);
+const doctorId = (db.prepare("SELECT min(id) AS id FROM accounts WHERE role = 'doctor' AND active = 1").get() as any).id;
+const room = (db.prepare('SELECT min(id) AS id FROM rooms WHERE active = 1').get() as any).id;
+const lo = Date.parse(span.lo); const D = 86400000;
+const xs: number[] = [];
+for (let i = 1; i <= 400; i++) {
+  const day = lo - (lo % D) + (1 + ((i * 7919) % 2000)) * D + 13 * 3600000;
+  const s = performance.now();
+  await call('procedures.book', { courseId, typeId: 1, roomId: room, doctorId, startsAt: new Date(day).toISOString(), endsAt: new Date(day + 3600000).toISOString() });
+  xs.push(performance.now() - s);
+}
+xs.sort((a, b) => a - b);
+console.log(mode, 'p50', xs[200].toFixed(2), 'p95', xs[380].toFixed(2), 'p99', xs[396].toFixed(2), 'max', xs[399].toFixed(2));
