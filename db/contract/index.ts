@@ -1,6 +1,6 @@
 // The method table: the single source of truth that every transport and the renderer share.
 import type { z } from 'zod';
-import { assessmentMethods } from './assessments';
+import { ASSESSMENT_LIFECYCLE, assessmentMethods } from './assessments';
 import { attachmentMethods } from './attachments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
@@ -59,4 +59,4 @@ export * from './backups';
 export * from './assessments';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
-export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;
+export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE, ASSESSMENT_LIFECYCLE] as const;

@@ -8,6 +8,7 @@ import { patientRoutes } from '../features/patients/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import type { RouteDef } from './router';
 import { auditRoutes } from '../features/audit/routes';
+import { assessmentRoutes } from '../features/assessments/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -18,4 +19,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   backupRoutes,
   auditRoutes,
   settingsRoutes,
+  assessmentRoutes,
 ];

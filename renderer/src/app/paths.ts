@@ -7,6 +7,7 @@ import { inquiryPaths } from '../features/inquiries/paths';
 import { patientPaths } from '../features/patients/paths';
 import { settingsPaths } from '../features/settings/paths';
 import { auditPaths } from '../features/audit/paths';
+import { assessmentPaths } from '../features/assessments/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -17,4 +18,5 @@ export const featurePaths = [
   backupPaths,
   auditPaths,
   settingsPaths,
+  assessmentPaths,
 ] as const;

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
+import assessments from './en/assessments.json';
 import audit from './en/audit.json';
 import backups from './en/backups.json';
 import attachments from './en/attachments.json';
@@ -19,6 +20,7 @@ import procedures from './en/procedures.json';
 import settings from './en/settings.json';
 import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
+import zhAssessments from './zh-CN/assessments.json';
 import zhAudit from './zh-CN/audit.json';
 import zhBackups from './zh-CN/backups.json';
 import zhAttachments from './zh-CN/attachments.json';
@@ -53,6 +55,7 @@ export const resources = {
     calendar,
     procedures,
     instruments,
+    assessments,
   },
   'zh-CN': {
     common: zhCommon,
@@ -71,6 +74,7 @@ export const resources = {
     calendar: zhCalendar,
     procedures: zhProcedures,
     instruments: zhInstruments,
+    assessments: zhAssessments,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
