@@ -86,6 +86,7 @@ function StartForm(p: { patientId: number; patientName: string; today: string; p
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     const chosen = places.find((pl) => placeKey(pl) === place);
     if (!chosen || instruments.length === 0) {
       setMissing(true);
@@ -197,7 +198,9 @@ function StartForm(p: { patientId: number; patientName: string; today: string; p
           <TextField label={t('start.assessedOn')} type="date" value={day} onChange={setDay} isRequired />
         </div>
         <div className="form-footer">
-          <Button type="submit" variant="primary" isPending={busy}>
+          {/* No `isPending`: on success this screen is gone, and a pending button leaves an unnamed role="img" in
+              the live region (axe: role-img-alt). A second submit while starting is ignored instead. */}
+          <Button type="submit" variant="primary">
             {instruments.length > 1 ? t('start.submitMany', { count: instruments.length }) : t('start.submit')}
           </Button>
         </div>

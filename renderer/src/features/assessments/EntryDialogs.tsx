@@ -33,6 +33,7 @@ export function SignDialog(p: {
   const blocked =
     (def.range !== null && score.missing.length > 0) || answered === 0 || p.missingNotes.length > 0;
   const submit = async () => {
+    if (pending) return;
     if (blocked) return p.onClose();
     setPending(true);
     try {
@@ -49,7 +50,9 @@ export function SignDialog(p: {
     <ModalForm
       title={t('sign.title', { name: def.shortName })}
       submitLabel={blocked ? t('sign.backToForm') : t('sign.submit')}
-      pending={pending}
+      // Not shown as pending: a pending button that unmounts with the dialog leaves an unnamed role="img" in the live
+      // region (axe: role-img-alt, as in AuthCard); a second Enter while signing is ignored above instead.
+      pending={false}
       formRef={formRef}
       onSubmit={() => void submit()}
       onClose={p.onClose}
