@@ -1,14 +1,7 @@
 // Keyboard value picking on the assessment form: digits combine within the pause, "1+" and UN are reachable, and
 // nothing outside an item's anchors can ever be picked.
 import { describe, expect, it } from 'vitest';
-import {
-  ASHWORTH_V1,
-  BARTHEL_V1,
-  HOUSE_BRACKMANN_V1,
-  type ItemDef,
-  type ItemValue,
-  NIHSS_V1,
-} from '../../db/contract';
+import { ASHWORTH_V1, BARTHEL_V1, HOUSE_BRACKMANN_V1, type ItemDef, type ItemValue, NIHSS_V1 } from '../../db/contract';
 import { numbered } from '../../db/contract/instruments/build';
 import {
   COMBINE_MS,

@@ -159,7 +159,9 @@ function Entry({ assessment: a }: { assessment: Assessment }) {
           })}
         </p>
       ) : null}
-      {last?.amendReason ? <p className="entry-signed-note">{t('entry.amendReason', { reason: last.amendReason })}</p> : null}
+      {last?.amendReason ? (
+        <p className="entry-signed-note">{t('entry.amendReason', { reason: last.amendReason })}</p>
+      ) : null}
       {editable ? (
         <form
           className="entry-form"

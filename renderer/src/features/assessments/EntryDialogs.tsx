@@ -30,8 +30,7 @@ export function SignDialog(p: {
   const answered = def.items.length - score.missing.length;
   // The core signs a summed scale only with every item entered (untestable counts, with its reason where asked);
   // a scale read item by item needs one item at least.
-  const blocked =
-    (def.range !== null && score.missing.length > 0) || answered === 0 || p.missingNotes.length > 0;
+  const blocked = (def.range !== null && score.missing.length > 0) || answered === 0 || p.missingNotes.length > 0;
   const submit = async () => {
     if (pending) return;
     if (blocked) return p.onClose();

@@ -16,7 +16,9 @@ export function focusItem(code: string): void {
   const radio =
     group?.querySelector<HTMLInputElement>('input[type=radio]:checked') ??
     group?.querySelector<HTMLInputElement>('input[type=radio]');
-  radio?.focus();
+  radio?.focus({ preventScroll: true });
+  // The whole item in view (its legend too), below the sticky summary bar: scroll-margin in assessments.css.
+  group?.scrollIntoView({ block: 'nearest' });
 }
 
 export function ItemField(p: {
@@ -53,7 +55,7 @@ export function ItemField(p: {
       if (picked.value === undefined) return;
       p.onChange(picked.value);
       const index = item.anchors.findIndex((a) => a.value === picked.value);
-      e.currentTarget.querySelectorAll<HTMLInputElement>('input[type=radio]')[index]?.focus();
+      e.currentTarget.querySelectorAll<HTMLInputElement>('input[type=radio]')[index]?.focus({ preventScroll: true });
     }
   };
 

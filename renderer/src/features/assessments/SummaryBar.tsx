@@ -7,7 +7,7 @@ import type { Assessment, InstrumentDef, Score } from '../../../../db/contract';
 import { SavedNote } from '../../ui/feedback';
 import { formatDay } from '../../ui/format';
 import { focusItem, itemDomId } from './ItemField';
-import { subscoreLabel } from './instrument-text';
+import { instrumentShortName, subscoreLabel } from './instrument-text';
 
 /** "12 / 42" once complete; "so far 12 / 42" while items are missing; "—" for scales read item by item. */
 export function totalText(t: TFunction, def: InstrumentDef, score: Score): string {
@@ -30,6 +30,7 @@ export function SummaryBar(p: {
   return (
     <section className="entry-summary" aria-label={t('summary.label')}>
       <div className="entry-summary-main">
+        <strong className="entry-summary-name">{instrumentShortName(t, def)}</strong>
         <div className="entry-summary-total">
           <span className="entry-summary-key">{t('summary.total')}</span>{' '}
           <strong className="entry-summary-value">{totalText(t, def, score)}</strong>

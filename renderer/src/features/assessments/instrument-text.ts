@@ -1,14 +1,7 @@
 // An instrument's wording in the reader's language, from the `instruments` catalogue (generated from the definitions,
 // which stay the fallback): names, item labels with their side, hints and each anchor's full text.
 import type { TFunction } from 'i18next';
-import {
-  type Anchor,
-  type InstrumentDef,
-  type ItemDef,
-  anchorKey,
-  defKey,
-  itemKey,
-} from '../../../../db/contract';
+import { type Anchor, type InstrumentDef, type ItemDef, anchorKey, defKey, itemKey } from '../../../../db/contract';
 
 export const instrumentName = (t: TFunction, def: InstrumentDef): string =>
   t(`instruments:${defKey(def)}.name`, { defaultValue: def.name });

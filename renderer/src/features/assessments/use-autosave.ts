@@ -28,11 +28,13 @@ function cacheSaved(a: Assessment, sent: Patch, r: DraftSaved): Assessment {
   const versions = a.versions.map((v, i) => {
     if (i !== a.versions.length - 1) return v;
     const values = { ...v.values };
-    for (const [k, x] of Object.entries(sent.values)) if (x === null) delete values[k];
-    else values[k] = x;
+    for (const [k, x] of Object.entries(sent.values))
+      if (x === null) delete values[k];
+      else values[k] = x;
     const notes = { ...v.notes };
-    for (const [k, x] of Object.entries(sent.notes)) if (x === null) delete notes[k];
-    else notes[k] = x;
+    for (const [k, x] of Object.entries(sent.notes))
+      if (x === null) delete notes[k];
+      else notes[k] = x;
     return { ...v, values, notes, sum: r.sum, total: r.total, complete: r.complete, missing: r.missing };
   });
   return { ...a, versions, version: r.version };
