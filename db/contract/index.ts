@@ -1,7 +1,7 @@
 // The method table: the single source of truth that every transport and the renderer share.
 import type { z } from 'zod';
 import { ADVERSE_EVENT_LIFECYCLE, adverseEventMethods } from './adverse-events';
-import { assessmentMethods } from './assessments';
+import { ASSESSMENT_LIFECYCLE, assessmentMethods } from './assessments';
 import { attachmentMethods } from './attachments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
@@ -63,4 +63,10 @@ export * from './assessments';
 export * from './adverse-events';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
-export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE, ADVERSE_EVENT_LIFECYCLE] as const;
+export const LIFECYCLES = [
+  INQUIRY_LIFECYCLE,
+  COURSE_LIFECYCLE,
+  PROCEDURE_LIFECYCLE,
+  ASSESSMENT_LIFECYCLE,
+  ADVERSE_EVENT_LIFECYCLE,
+] as const;

@@ -52,6 +52,7 @@ import {
   anchorKey,
   defKey,
   itemKey,
+  englishCatalogue,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -67,6 +68,20 @@ const each = (prefix: string, values: readonly (string | number)[]): string[] =>
  * every key it can produce. A new dynamic key fails this test until it is added here, indexed by the list it
  * ranges over.
  */
+/** Every leaf key of the instruments catalogue ending in `suffix` (`.label`, `.hint`, …), as `instruments:…`. */
+function catalogueKeys(test: (key: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, prefix: string) => {
+    if (typeof node === 'string') {
+      if (test(prefix)) out.push(`instruments:${prefix}`);
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+    }
+  };
+  walk(englishCatalogue(INSTRUMENTS.all()), '');
+  return out;
+}
+
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'inquiries:status.${s}': each('inquiries:status.', INQUIRY_STATUSES),
   'errors:${err.code}': each('errors:', ERROR_CODES),
@@ -196,6 +211,14 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'scores:better.${def.better}': each('scores:better.', ['lower', 'higher']),
   'mode.${a.mode}': each('mode.', ASSESSMENT_MODES),
   'versionStatus.${v.status}': each('versionStatus.', VERSION_STATUSES),
+  // features/assessments: the instrument catalogue (instrument-text.ts) and the screens' own labels.
+  'instruments:${itemKey(def, item)}.hint': catalogueKeys((k) => k.endsWith('.hint')),
+  'instruments:${anchorKey(def, item, anchor.value)}': catalogueKeys((k) => /\.anchors\.[^.]+$/.test(k)),
+  'timePoint.${a.timePoint}': each('timePoint.', TIME_POINTS),
+  'timePoint.${pl.timePoint}': each('timePoint.', TIME_POINTS),
+  'mode.${m}': each('mode.', ASSESSMENT_MODES),
+  "status.${last?.status ?? 'draft'}": each('status.', ['draft', 'signed']),
+  'windowState.${sp.state}': each('windowState.', WINDOW_STATES),
   'errors:lifecycle.${name}': each('errors:lifecycle.', [
     'transition',
     'allowed',

@@ -76,6 +76,7 @@ describe('route registry', () => {
       'inquiryNew',
       'patients',
       'calendar',
+      'adverseEvents',
       'import',
     ]);
     expect(mayOpen({ name: 'settings' }, 'coordinator')).toBe(false);

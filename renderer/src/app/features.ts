@@ -10,6 +10,7 @@ import type { RouteDef } from './router';
 import { auditRoutes } from '../features/audit/routes';
 import { adverseEventRoutes } from '../features/adverse-events/routes';
 import { assessmentHistoryRoutes } from '../features/assessment-history/routes';
+import { assessmentRoutes } from '../features/assessments/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -22,4 +23,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   settingsRoutes,
   adverseEventRoutes,
   assessmentHistoryRoutes,
+  assessmentRoutes,
 ];

@@ -9,6 +9,7 @@ import { settingsPaths } from '../features/settings/paths';
 import { auditPaths } from '../features/audit/paths';
 import { adverseEventPaths } from '../features/adverse-events/paths';
 import { assessmentHistoryPaths } from '../features/assessment-history/paths';
+import { assessmentPaths } from '../features/assessments/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -21,4 +22,5 @@ export const featurePaths = [
   settingsPaths,
   adverseEventPaths,
   assessmentHistoryPaths,
+  assessmentPaths,
 ] as const;

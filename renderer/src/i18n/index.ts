@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../db/contract';
 import accounts from './en/accounts.json';
 import adverseEvents from './en/adverseEvents.json';
+import assessments from './en/assessments.json';
 import audit from './en/audit.json';
 import backups from './en/backups.json';
 import attachments from './en/attachments.json';
@@ -22,6 +23,7 @@ import settings from './en/settings.json';
 import validation from './en/validation.json';
 import zhAccounts from './zh-CN/accounts.json';
 import zhAdverseEvents from './zh-CN/adverseEvents.json';
+import zhAssessments from './zh-CN/assessments.json';
 import zhAudit from './zh-CN/audit.json';
 import zhBackups from './zh-CN/backups.json';
 import zhAttachments from './zh-CN/attachments.json';
@@ -59,6 +61,7 @@ export const resources = {
     instruments,
     adverseEvents,
     scores,
+    assessments,
   },
   'zh-CN': {
     common: zhCommon,
@@ -79,6 +82,7 @@ export const resources = {
     instruments: zhInstruments,
     adverseEvents: zhAdverseEvents,
     scores: zhScores,
+    assessments: zhAssessments,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
