@@ -20,7 +20,6 @@ import {
   timePointName,
   valueText,
 } from '../../ui/assessments/labels';
-import { assessmentEntryHref } from '../../ui/assessments/links';
 import '../../ui/assessments/assessments.css';
 
 export function AssessmentHistoryScreen({ id }: { id: number }) {
@@ -53,7 +52,7 @@ function History({ a }: { a: Assessment }) {
           </>
         }
       >
-        <a className="button button-secondary" href={assessmentEntryHref(a.id)}>
+        <a className="button button-secondary" href={hrefFor({ name: 'assessment', id: a.id })}>
           {t('history.open')}
         </a>
       </PageHeader>

@@ -11,7 +11,6 @@ import { DataTable } from '../DataTable';
 import { EmptyState, ErrorBanner, Loading } from '../feedback';
 import { dayOf, formatDay } from '../format';
 import { definitionOf, formatScore, instrumentName, instrumentShort, timePointName, windowStateName } from './labels';
-import { assessmentEntryHref, assessmentNewHref } from './links';
 import { type ChartMarker, ScoreChart } from './ScoreChart';
 import './assessments.css';
 
@@ -39,7 +38,7 @@ export function PatientAssessmentsPanel({
           {t('panel.title')}
         </h2>
         {canEnter && user.role === 'doctor' ? (
-          <a className="button button-secondary" href={assessmentNewHref(patientId)}>
+          <a className="button button-secondary" href={hrefFor({ name: 'assessmentNew', id: patientId })}>
             {t('panel.new')}
           </a>
         ) : null}
@@ -116,7 +115,7 @@ function Schedule(p: { points: ScheduledPoint[]; scores: HistoryPoint[]; courses
                         {pt.assessmentIds.map((id) => {
                           const ref = instrumentOf.get(id);
                           return (
-                            <a key={id} href={assessmentEntryHref(id)}>
+                            <a key={id} href={hrefFor({ name: 'assessment', id: id })}>
                               {ref ? instrumentShort(t, definitionOf(ref)) : t('assessmentNumber', { id })}
                             </a>
                           );
@@ -213,7 +212,7 @@ function Scores(p: { points: HistoryPoint[]; courses: CourseDetail[]; markers: r
                   <td>{t('scores.signed', { n: x.n, date: formatDay(dayOf(x.signedAt), locale) })}</td>
                   <td>
                     <span className="score-links">
-                      <a href={assessmentEntryHref(x.assessmentId)}>{t('scores.open')}</a>
+                      <a href={hrefFor({ name: 'assessment', id: x.assessmentId })}>{t('scores.open')}</a>
                       <a href={hrefFor({ name: 'assessmentHistory', id: x.assessmentId })}>{t('scores.history')}</a>
                     </span>
                   </td>
