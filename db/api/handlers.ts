@@ -10,6 +10,7 @@ import { authHandlers } from './handlers/auth';
 import { clinicHandlers } from './handlers/clinic';
 import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
+import { followUpsHandlers } from './handlers/follow-ups';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
 import { patientsHandlers } from './handlers/patients';
@@ -33,4 +34,5 @@ export const handlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...assessmentsHandlers,
+  ...followUpsHandlers,
 } satisfies Handlers;

@@ -254,5 +254,7 @@ export const VALIDATION_MESSAGES = {
   courseOfPatient: "Pick one of this patient's courses",
   assessmentFuture: 'An assessment cannot be dated in the future',
   nothingEntered: 'Enter at least one item',
+  followUpDischarged: 'Follow-ups are arranged for discharged courses',
+  nextTryPast: 'The next try cannot be before today',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

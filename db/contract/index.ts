@@ -6,6 +6,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
+import { followUpMethods } from './follow-up';
 import { clinicMethods } from './clinic';
 import { COURSE_LIFECYCLE, courseMethods } from './courses';
 import { PROCEDURE_LIFECYCLE, procedureMethods } from './procedures';
@@ -26,6 +27,7 @@ export const methods = {
   ...auditMethods,
   ...backupMethods,
   ...assessmentMethods,
+  ...followUpMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -57,6 +59,7 @@ export * from './procedures';
 export * from './audit';
 export * from './backups';
 export * from './assessments';
+export * from './follow-up';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [INQUIRY_LIFECYCLE, COURSE_LIFECYCLE, PROCEDURE_LIFECYCLE] as const;

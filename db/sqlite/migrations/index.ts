@@ -7,5 +7,6 @@ import { m0040 } from './0040-treatment';
 import { m0050 } from './0050-reliability';
 import { m0060 } from './0060-assessments';
 import { m0080 } from './0080-audit-chain';
+import { m0100 } from './0100-follow-up-contacts';
 
-export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080];
+export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080, m0100];
