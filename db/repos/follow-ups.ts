@@ -149,8 +149,9 @@ export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
                    date(c.discharged_on, 'start of month', '+' || (p.months + 1) || ' months', '-1 day')) AS target
           FROM courses c CROSS JOIN pts p
          WHERE c.status = 'discharged' AND c.discharged_on IS NOT NULL${since}${only}),
-      windows AS (
-        SELECT t.*, date(t.target, '-' || t.bef || ' days') AS from_day, date(t.target, '+' || t.aft || ' days') AS to_day
+      windows AS MATERIALIZED (
+        SELECT t.*, date(t.target, '-' || t.bef || ' days') AS from_day,
+               date(t.target, '+' || t.aft || ' days') AS to_day
           FROM targets t),
       pending AS (
         SELECT w.*,
@@ -161,7 +162,7 @@ export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
          WHERE w.from_day <= ${q.horizon}
            AND NOT EXISTS (SELECT 1 FROM assessments a
                             WHERE a.course_id = w.course_id AND a.time_point = w.time_point)),
-      stated AS (
+      stated AS MATERIALIZED (
         SELECT pe.*,
                CASE WHEN lf.outcome = 'lost_to_follow_up' THEN 'lost'
                     WHEN ${q.today} < pe.from_day THEN 'upcoming'
@@ -169,20 +170,27 @@ export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
                     WHEN ${q.today} <= pe.to_day THEN 'overdue'
                     ELSE 'missed' END AS state,
                lf.next_try_on
-          FROM pending pe LEFT JOIN follow_up_contacts lf ON lf.id = pe.last_id)
-      SELECT s.patient_id, pa.family_name, pa.given_name, pa.native_name, pa.mrn, pa.phone, pa.email,
+          FROM pending pe LEFT JOIN follow_up_contacts lf ON lf.id = pe.last_id),
+      -- Ordered and paged before the patients are joined: only the page's rows read a patient record.
+      page AS (
+        SELECT s.*, count(*) OVER () AS total,
+               row_number() OVER (
+                 ORDER BY CASE s.state WHEN 'overdue' THEN 0 WHEN 'due' THEN 1 WHEN 'upcoming' THEN 2
+                                       WHEN 'missed' THEN 3 ELSE 4 END,
+                          -- A call promised for a later day waits behind the points nobody has planned yet.
+                          (s.next_try_on IS NOT NULL AND s.next_try_on > ${q.today}),
+                          CASE WHEN s.state IN ('missed', 'lost') THEN NULL ELSE s.to_day END,
+                          s.to_day DESC, s.course_id, s.target) AS rn
+          FROM stated s
+         WHERE s.state IN (${stateIn})
+         ORDER BY rn
+         LIMIT ${q.limit} OFFSET ${q.offset})
+      SELECT g.patient_id, pa.family_name, pa.given_name, pa.native_name, pa.mrn, pa.phone, pa.email,
              pa.messaging_handle, pa.emergency_name, pa.emergency_phone, pa.nationality,
-             json_extract(pa.languages, '$[0]') AS language, s.course_id, s.discharged_on, s.time_point, s.target,
-             s.from_day, s.to_day, s.state, s.last_id, count(*) OVER () AS total
-        FROM stated s JOIN patients pa ON pa.id = s.patient_id
-       WHERE s.state IN (${stateIn}) AND pa.merged_into_id IS NULL
-       ORDER BY CASE s.state WHEN 'overdue' THEN 0 WHEN 'due' THEN 1 WHEN 'upcoming' THEN 2 WHEN 'missed' THEN 3
-                ELSE 4 END,
-                -- A call promised for a later day waits behind the points nobody has planned yet.
-                (s.next_try_on IS NOT NULL AND s.next_try_on > ${q.today}),
-                CASE WHEN s.state IN ('missed', 'lost') THEN NULL ELSE s.to_day END,
-                s.to_day DESC, s.course_id, s.target
-       LIMIT ${q.limit} OFFSET ${q.offset}`,
+             json_extract(pa.languages, '$[0]') AS language, g.course_id, g.discharged_on, g.time_point, g.target,
+             g.from_day, g.to_day, g.state, g.last_id, g.total
+        FROM page g JOIN patients pa ON pa.id = g.patient_id
+       ORDER BY g.rn`,
   );
   const lastIds = rows.flatMap((r) => (r.last_id === null ? [] : [r.last_id]));
   const attempts = new Map(lastIds.map((id) => [id, findAttempt(db, id)]));
