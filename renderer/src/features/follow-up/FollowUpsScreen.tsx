@@ -15,7 +15,7 @@ import { Ltr, Name } from '../../ui/bidi';
 import { DataTable } from '../../ui/DataTable';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, SelectField } from '../../ui/fields';
-import { formatDay, formatInstantShort } from '../../ui/format';
+import { formatDayShort, formatInstantShort } from '../../ui/format';
 import { countryName, languageName } from '../../ui/options';
 import { Pager } from '../../ui/Pager';
 import { AttemptDialog } from './AttemptDialog';
@@ -47,6 +47,8 @@ export function FollowUpsScreen() {
   });
   const data = list.data;
   const locale = i18n.language;
+  const today = data?.today ?? '';
+  const day = (d: string) => formatDayShort(d, locale, today);
 
   return (
     <>
@@ -134,22 +136,20 @@ export function FollowUpsScreen() {
                 <td>
                   <div className="cell-stack">
                     <span>{t(`followUps:timePoint.${r.timePoint}`)}</span>
-                    <span className="muted">{t('discharged', { day: formatDay(r.dischargedOn, locale) })}</span>
+                    <span className="muted">{t('discharged', { day: day(r.dischargedOn) })}</span>
                   </div>
                 </td>
                 <td>
                   <div className="cell-stack">
-                    <span>{formatDay(r.target, locale)}</span>
-                    <span className="muted">
-                      {t('window', { from: formatDay(r.from, locale), to: formatDay(r.to, locale) })}
-                    </span>
+                    <span>{day(r.target)}</span>
+                    <span className="muted">{t('window', { from: day(r.from), to: day(r.to) })}</span>
                   </div>
                 </td>
                 <td>
                   <span className={`badge ${BADGE[r.state]}`}>{t(`followUps:followState.${r.state}`)}</span>
                 </td>
                 <td>
-                  <LastAttempt row={r} locale={locale} />
+                  <LastAttempt row={r} locale={locale} day={day} />
                 </td>
                 <td>
                   <Button
@@ -199,7 +199,7 @@ export function FollowUpsScreen() {
   );
 }
 
-function LastAttempt({ row, locale }: { row: FollowUpRow; locale: string }) {
+function LastAttempt({ row, locale, day }: { row: FollowUpRow; locale: string; day: (d: string) => string }) {
   const { t } = useTranslation('followUps');
   const a = row.lastAttempt;
   if (!a) return <span className="muted">{t('noAttempt')}</span>;
@@ -213,7 +213,7 @@ function LastAttempt({ row, locale }: { row: FollowUpRow; locale: string }) {
         <Name>{a.byName}</Name>
       </span>
       {a.note ? <span className="follow-up-note">{a.note}</span> : null}
-      {a.nextTryOn ? <span>{t('nextTry', { day: formatDay(a.nextTryOn, locale) })}</span> : null}
+      {a.nextTryOn ? <span>{t('nextTry', { day: day(a.nextTryOn) })}</span> : null}
     </div>
   );
 }
