@@ -205,12 +205,9 @@ function LastAttempt({ row, locale, day }: { row: FollowUpRow; locale: string; d
   if (!a) return <span className="muted">{t('noAttempt')}</span>;
   return (
     <div className="cell-stack">
-      <span>
-        <strong>{t(`followUps:outcome.${a.outcome}`)}</strong>{' '}
-        <span className="muted">{formatInstantShort(a.at, locale)}</span>
-      </span>
+      <strong>{t(`followUps:outcome.${a.outcome}`)}</strong>
       <span className="muted">
-        <Name>{a.byName}</Name>
+        {formatInstantShort(a.at, locale)} · <Name>{a.byName}</Name>
       </span>
       {a.note ? <span className="follow-up-note">{a.note}</span> : null}
       {a.nextTryOn ? <span>{t('nextTry', { day: day(a.nextTryOn) })}</span> : null}
