@@ -2,7 +2,6 @@
 // the latest contact attempt), and recording an attempt (coordinators and doctors, audited, never edited).
 import {
   type ContactAttempt,
-  type ContactOutcome,
   FOLLOW_UP_HORIZON_DAYS,
   FOLLOW_UP_POINTS,
   type FollowUpPoint,
@@ -90,14 +89,8 @@ export function worklist(ctx: CallContext, input: WorklistInput): FollowUpWorkli
   };
 }
 
-export interface RecordAttemptInput {
-  courseId: number;
-  timePoint: TimePoint;
-  procedureId: number | null;
-  outcome: ContactOutcome;
-  note: string | null;
-  nextTryOn: string | null;
-}
+/** The attempt as the contract parses it: the patient is the course's. */
+export type RecordAttemptInput = Omit<repo.NewAttempt, 'patientId'>;
 
 const MONTHS: ReadonlySet<TimePoint> = new Set(FOLLOW_UP_POINTS);
 
