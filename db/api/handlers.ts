@@ -11,6 +11,7 @@ import { authHandlers } from './handlers/auth';
 import { clinicHandlers } from './handlers/clinic';
 import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
+import { followUpsHandlers } from './handlers/follow-ups';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
 import { patientsHandlers } from './handlers/patients';
@@ -35,4 +36,5 @@ export const handlers = {
   ...backupsHandlers,
   ...assessmentsHandlers,
   ...adverseEventsHandlers,
+  ...followUpsHandlers,
 } satisfies Handlers;

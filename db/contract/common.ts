@@ -265,5 +265,7 @@ export const VALIDATION_MESSAGES = {
   aeBeforeProcedure: 'Must not be before the procedure',
   resolutionFuture: 'A resolution cannot be in the future',
   deathFuture: 'A date of death cannot be in the future',
+  followUpDischarged: 'Follow-ups are arranged for discharged courses',
+  nextTryPast: 'The next try cannot be before today',
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

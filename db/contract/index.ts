@@ -7,6 +7,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
+import { followUpMethods } from './follow-up';
 import { clinicMethods } from './clinic';
 import { COURSE_LIFECYCLE, courseMethods } from './courses';
 import { PROCEDURE_LIFECYCLE, procedureMethods } from './procedures';
@@ -28,6 +29,7 @@ export const methods = {
   ...backupMethods,
   ...assessmentMethods,
   ...adverseEventMethods,
+  ...followUpMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -61,6 +63,7 @@ export * from './audit';
 export * from './backups';
 export * from './assessments';
 export * from './adverse-events';
+export * from './follow-up';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [

@@ -269,6 +269,7 @@ export const PATIENT_LINKS: readonly { table: string; column: string }[] = [
   { table: 'procedures', column: 'patient_id' },
   { table: 'assessments', column: 'patient_id' },
   { table: 'adverse_events', column: 'patient_id' },
+  { table: 'follow_up_contacts', column: 'patient_id' },
 ];
 /** Links that describe the merge itself rather than belong to the record; they stay where they are. */
 export const PATIENT_MERGE_BOOKKEEPING: readonly { table: string; column: string }[] = [

@@ -53,6 +53,9 @@ import {
   defKey,
   itemKey,
   englishCatalogue,
+  CONTACT_OUTCOMES,
+  FOLLOW_UP_POINTS,
+  FOLLOW_UP_STATES,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -124,6 +127,14 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'patients:ecogLevel.${v}': each('patients:ecogLevel.', [0, 1, 2, 3, 4, 5]),
   'patients:asaLevel.${v}': each('patients:asaLevel.', [1, 2, 3, 4, 5, 6]),
   'inquiries:status.${i.status}': each('inquiries:status.', INQUIRY_STATUSES),
+  // features/follow-up: the worklist's states, the month time points and the outcomes of a contact attempt.
+  'followUps:followState.${s}': each('followUps:followState.', FOLLOW_UP_STATES),
+  'followUps:followState.${r.state}': each('followUps:followState.', FOLLOW_UP_STATES),
+  'followUps:timePoint.${p}': each('followUps:timePoint.', FOLLOW_UP_POINTS),
+  'followUps:timePoint.${r.timePoint}': each('followUps:timePoint.', FOLLOW_UP_POINTS),
+  'followUps:timePoint.${row.timePoint}': each('followUps:timePoint.', FOLLOW_UP_POINTS),
+  'followUps:outcome.${o}': each('followUps:outcome.', CONTACT_OUTCOMES),
+  'followUps:outcome.${a.outcome}': each('followUps:outcome.', CONTACT_OUTCOMES),
   // features/imports/import-model.ts: each problem the import itself finds in a file.
   'imports:issue.${issue.code}': each('imports:issue.', Object.keys(IMPORT_MESSAGES)),
   'preview.match.${m.kind}': each('preview.match.', ImportMatch.shape.kind.options),

@@ -75,10 +75,13 @@ describe('route registry', () => {
       'inquiries',
       'inquiryNew',
       'patients',
+      'followUps',
       'calendar',
       'adverseEvents',
       'import',
     ]);
+    expect(navFor('coordinator').map((d) => d.name)).toContain('followUps');
+    expect(mayOpen({ name: 'followUps' }, 'admin')).toBe(false);
     expect(mayOpen({ name: 'settings' }, 'coordinator')).toBe(false);
     expect(mayOpen({ name: 'inquiry', id: 3 }, 'admin')).toBe(false);
     expect(mayOpen({ name: 'inquiry', id: 3 }, 'doctor')).toBe(true);

@@ -2,6 +2,7 @@
 import { backupRoutes } from '../features/backups/routes';
 import { accountRoutes } from '../features/accounts/routes';
 import { calendarRoutes } from '../features/calendar/routes';
+import { followUpRoutes } from '../features/follow-up/routes';
 import { importRoutes } from '../features/imports/routes';
 import { inquiryRoutes } from '../features/inquiries/routes';
 import { patientRoutes } from '../features/patients/routes';
@@ -16,6 +17,7 @@ export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
   patientRoutes,
   calendarRoutes,
+  followUpRoutes,
   importRoutes,
   accountRoutes,
   backupRoutes,

@@ -2,6 +2,7 @@
 import { backupPaths } from '../features/backups/paths';
 import { accountPaths } from '../features/accounts/paths';
 import { calendarPaths } from '../features/calendar/paths';
+import { followUpPaths } from '../features/follow-up/paths';
 import { importPaths } from '../features/imports/paths';
 import { inquiryPaths } from '../features/inquiries/paths';
 import { patientPaths } from '../features/patients/paths';
@@ -15,6 +16,7 @@ export const featurePaths = [
   inquiryPaths,
   patientPaths,
   calendarPaths,
+  followUpPaths,
   importPaths,
   accountPaths,
   backupPaths,

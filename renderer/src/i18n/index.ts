@@ -13,6 +13,7 @@ import calendar from './en/calendar.json';
 import common from './en/common.json';
 import courses from './en/courses.json';
 import errors from './en/errors.json';
+import followUps from './en/followUps.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import instruments from './en/instruments.json';
@@ -32,6 +33,7 @@ import zhCalendar from './zh-CN/calendar.json';
 import zhCommon from './zh-CN/common.json';
 import zhCourses from './zh-CN/courses.json';
 import zhErrors from './zh-CN/errors.json';
+import zhFollowUps from './zh-CN/followUps.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhInstruments from './zh-CN/instruments.json';
@@ -62,6 +64,7 @@ export const resources = {
     adverseEvents,
     scores,
     assessments,
+    followUps,
   },
   'zh-CN': {
     common: zhCommon,
@@ -83,6 +86,7 @@ export const resources = {
     adverseEvents: zhAdverseEvents,
     scores: zhScores,
     assessments: zhAssessments,
+    followUps: zhFollowUps,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

@@ -17,6 +17,7 @@ import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
+import { FollowUpsDue } from '../../ui/follow-ups/FollowUpsDue';
 import { TreatmentPanels } from './TreatmentPanels';
 import { OpenAdverseEventsPanel } from '../../ui/adverse-events/OpenAdverseEventsPanel';
 
@@ -55,6 +56,7 @@ export function HomeScreen() {
       </PageHeader>
       <UnsavedDrafts />
       <BackupWarning />
+      <FollowUpsDue />
       {worklist.isError ? <ErrorBanner error={worklist.error} /> : null}
       {worklist.isPending ? <Loading /> : null}
       {w ? (

@@ -1,0 +1,2 @@
+// The follow-up worklist's address.
+export const followUpPaths = { followUps: '/follow-ups' } as const;
