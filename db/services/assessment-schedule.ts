@@ -17,18 +17,49 @@ export const WINDOW_DAYS: Readonly<Record<TimePoint, { before: number; after: nu
 
 export const MONTHS_AFTER_DISCHARGE: Readonly<Partial<Record<TimePoint, number>>> = { m1: 1, m3: 3, m6: 6, m12: 12 };
 
-const MS_PER_DAY = 86_400_000;
-const toUtc = (day: string): number => Date.parse(`${day}T00:00:00Z`);
-const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/**
+ * Days as whole numbers (days since 1970-01-01) by the civil-calendar arithmetic of H. Hinnant's `days_from_civil`:
+ * a patient's page computes hundreds of windows per call, and Date parsing and printing was most of its time.
+ */
+function dayNumber(day: string): number {
+  const y0 = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
-export const addDays = (day: string, days: number): string => fromUtc(toUtc(day) + days * MS_PER_DAY);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The inverse (`civil_from_days`), `YYYY-MM-DD`. */
+function dayText(z0: number): string {
+  const z = z0 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+export const addDays = (day: string, days: number): string => dayText(dayNumber(day) + days);
 
 /** Calendar months later; a day the month lacks falls on its last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(day: string, months: number): string {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return fromUtc(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)));
+  const total = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const nextMonthFirst =
+    m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${pad2(m + 1)}-01`;
+  const last = Number(dayText(dayNumber(nextMonthFirst) - 1).slice(8, 10));
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(Math.min(Number(day.slice(8, 10)), last))}`;
 }
 
 export const windowAround = (timePoint: TimePoint, target: string): TimeWindow => {

@@ -25,6 +25,9 @@ export function dayInZone(instant: Date, timeZone: string): string {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, format);
   }
+  // en-CA prints YYYY-MM-DD: one format() call, no parts to assemble (an ICU that prints otherwise takes the long way).
+  const text = format.format(instant);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
   const parts = format.formatToParts(instant);
   const pick = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${pick('year')}-${pick('month')}-${pick('day')}`;
