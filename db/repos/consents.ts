@@ -44,6 +44,24 @@ export function findConsent(db: ReadableDB, id: number): Consent | null {
 export const consentsOfCourse = (db: ReadableDB, courseId: number): Consent[] =>
   all<ConsentRow>(db, sql`${SELECT} WHERE c.course_id = ${courseId} ORDER BY c.given_on, c.id`).map(toConsent);
 
+/** Every consent of a patient's courses in one read (the patient page), by course. */
+export function consentsOfPatient(db: ReadableDB, patientId: number): Map<number, Consent[]> {
+  const byCourse = new Map<number, Consent[]>();
+  const rows = all<ConsentRow>(
+    db,
+    sql`${SELECT} WHERE c.course_id IN (SELECT id FROM courses WHERE patient_id = ${patientId})
+        ORDER BY c.given_on, c.id`,
+  );
+  for (const consent of rows.map(toConsent)) {
+    byCourse.set(consent.courseId, [...(byCourse.get(consent.courseId) ?? []), consent]);
+  }
+  return byCourse;
+}
+
+/** What hasTreatmentConsent asks, of consents already read. */
+export const treatmentConsentIn = (consents: readonly Consent[]): boolean =>
+  consents.some((c) => c.type === 'treatment' && c.withdrawnOn === null);
+
 /** The rule completion checks: a treatment consent for this very course, recorded and not withdrawn. */
 export const hasTreatmentConsent = (db: ReadableDB, courseId: number): boolean =>
   get<{ n: number }>(

@@ -5,12 +5,11 @@ import {
   type Course,
   type CourseDetail,
   type LotUse,
-  type Procedure,
   type TreatmentAgenda,
   type WardList,
 } from '../contract';
 import * as due from '../repos/course-reads';
-import { consentsOfCourse, hasTreatmentConsent } from '../repos/consents';
+import { consentsOfPatient, treatmentConsentIn } from '../repos/consents';
 import { coursesOfPatient } from '../repos/courses';
 import * as repo from '../repos/procedures';
 import { clinicName, clinicTimeZone, clinicToday } from './clinic-time';
@@ -77,16 +76,22 @@ export function wardList(ctx: CallContext, input: { day: string }): WardList {
 /** The patient page: every course with its consents, its procedures and whether a procedure may be completed. */
 export function forPatient(ctx: CallContext, input: { patientId: number }): CourseDetail[] {
   const { db } = ctx.core;
+  // Three reads whatever the number of courses: a patient treated for years has dozens.
+  const courses = coursesOfPatient(db, input.patientId);
   const procedures = repo.proceduresOfCourses(
     db,
-    coursesOfPatient(db, input.patientId).map((c) => c.id),
+    courses.map((c) => c.id),
   );
-  return coursesOfPatient(db, input.patientId).map((course) => ({
-    course,
-    consents: consentsOfCourse(db, course.id),
-    procedures: procedures.filter((p) => p.courseId === course.id),
-    hasTreatmentConsent: hasTreatmentConsent(db, course.id),
-  }));
+  const consents = consentsOfPatient(db, input.patientId);
+  return courses.map((course) => {
+    const own = consents.get(course.id) ?? [];
+    return {
+      course,
+      consents: own,
+      procedures: procedures.filter((p) => p.courseId === course.id),
+      hasTreatmentConsent: treatmentConsentIn(own),
+    };
+  });
 }
 
 /** Today's and tomorrow's work at the clinic: bookings (a doctor's own when `mine`), admissions and discharges due. */
