@@ -113,10 +113,27 @@ function monthName(month: string, locale: string): string {
   );
 }
 
+/** Every month from the first to the last given (`YYYY-MM`), so a month without procedures shows as a gap. */
+function monthsBetween(months: readonly string[]): string[] {
+  const sorted = [...months].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const out: string[] = [];
+  let [y = 0, m = 1] = first.split('-').map(Number);
+  for (let month = first; month <= last;) {
+    out.push(month);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+    month = `${y}-${String(m).padStart(2, '0')}`;
+  }
+  return out;
+}
+
 function ProceduresSection({ data, period, typeName }: SectionProps & { typeName: (id: number) => string }) {
   const f = useFormat();
   const { t } = f;
-  const months = [...new Set(data.proceduresByMonth.map((m) => m.month))];
+  const months = monthsBetween(data.proceduresByMonth.map((m) => m.month));
   const typeIds = [...new Set(data.proceduresByMonth.map((m) => m.typeId))];
   const chartData = months.map((month) => ({
     month,
