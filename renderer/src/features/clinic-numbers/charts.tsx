@@ -9,6 +9,7 @@ const GRID = '#e3e7ec';
 const AXIS = '#4a5565';
 const HEIGHT = 250;
 
+const TICK_FONT = 11;
 const axisLabel = (value: string, angle = 0) => ({
   value,
   angle,
@@ -53,10 +54,12 @@ export function BarsChart(p: {
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis
             dataKey={p.category}
-            tick={{ fill: AXIS, fontSize: 12 }}
+            tick={{ fill: AXIS, fontSize: TICK_FONT }}
             tickFormatter={p.formatCategory}
             label={axisLabel(p.xLabel)}
             height={44}
+            // Months may thin out; a few named categories (procedure types, stages) are all labelled.
+            interval={p.formatCategory ? 'preserveEnd' : 0}
           />
           <YAxis
             allowDecimals={Boolean(p.percent)}
