@@ -9,6 +9,7 @@ import { auditHandlers } from './handlers/audit';
 import { backupsHandlers } from './handlers/backups';
 import { authHandlers } from './handlers/auth';
 import { clinicHandlers } from './handlers/clinic';
+import { clinicNumbersHandlers } from './handlers/clinic-numbers';
 import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
 import { followUpsHandlers } from './handlers/follow-ups';
@@ -37,4 +38,5 @@ export const handlers = {
   ...assessmentsHandlers,
   ...adverseEventsHandlers,
   ...followUpsHandlers,
+  ...clinicNumbersHandlers,
 } satisfies Handlers;

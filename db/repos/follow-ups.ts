@@ -122,18 +122,37 @@ export interface WorklistSqlResult {
 }
 
 /**
- * The month points of every discharged course, their windows, whether an assessment is attached (any, as
- * `assessments.schedule` counts it), the latest attempt, the state, then the filters, urgency order and the page.
- * Month arithmetic matches `addMonths`: a day the month lacks falls on its last day.
+ * The CTEs `pts`, `targets` and `windows` (course_id, patient_id, discharged_on, time_point, target, from_day, to_day)
+ * for the month points of every discharged course that `where` admits (alias `c` is the course, `p` the point). The
+ * one place the schedule's month arithmetic is written in SQL; it matches `addMonths`: a day the month lacks falls on
+ * its last day. Shared by the worklist and the clinic's numbers (follow-up completeness).
  */
-export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
-  const points = join(
-    q.points.map(
+export function monthWindows(points: readonly MonthPoint[], where: Sql): Sql {
+  const pts = join(
+    points.map(
       (p) => sql`SELECT ${p.timePoint} AS time_point, ${p.months} AS months, ${p.before} AS bef,
       ${p.after} AS aft`,
     ),
     ' UNION ALL ',
   );
+  return sql`pts AS (${pts}),
+      targets AS (
+        SELECT c.id AS course_id, c.patient_id, c.discharged_on, p.time_point, p.bef, p.aft,
+               min(date(c.discharged_on, '+' || p.months || ' months'),
+                   date(c.discharged_on, 'start of month', '+' || (p.months + 1) || ' months', '-1 day')) AS target
+          FROM courses c CROSS JOIN pts p
+         WHERE c.status = 'discharged' AND c.discharged_on IS NOT NULL${where}),
+      windows AS MATERIALIZED (
+        SELECT t.*, date(t.target, '-' || t.bef || ' days') AS from_day,
+               date(t.target, '+' || t.aft || ' days') AS to_day
+          FROM targets t)`;
+}
+
+/**
+ * The month points of every discharged course, their windows, whether an assessment is attached (any, as
+ * `assessments.schedule` counts it), the latest attempt, the state, then the filters, urgency order and the page.
+ */
+export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
   const stateIn = join(
     q.states.map((s) => sql`${s}`),
     ', ',
@@ -142,17 +161,7 @@ export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
   const only: Sql = q.timePoint === null ? sql`` : sql` AND p.time_point = ${q.timePoint}`;
   const rows = all<WorklistSqlRow>(
     db,
-    sql`WITH pts AS (${points}),
-      targets AS (
-        SELECT c.id AS course_id, c.patient_id, c.discharged_on, p.time_point, p.bef, p.aft,
-               min(date(c.discharged_on, '+' || p.months || ' months'),
-                   date(c.discharged_on, 'start of month', '+' || (p.months + 1) || ' months', '-1 day')) AS target
-          FROM courses c CROSS JOIN pts p
-         WHERE c.status = 'discharged' AND c.discharged_on IS NOT NULL${since}${only}),
-      windows AS MATERIALIZED (
-        SELECT t.*, date(t.target, '-' || t.bef || ' days') AS from_day,
-               date(t.target, '+' || t.aft || ' days') AS to_day
-          FROM targets t),
+    sql`WITH ${monthWindows(q.points, sql`${since}${only}`)},
       pending AS (
         SELECT w.*,
                (SELECT f.id FROM follow_up_contacts f

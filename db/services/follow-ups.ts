@@ -21,7 +21,7 @@ import { command } from './kernel';
 import { loadLive } from './patients';
 
 /** The month points with their windows, from the schedule's own tables (one source of windows for both). */
-const MONTH_POINTS: readonly repo.MonthPoint[] = FOLLOW_UP_POINTS.map((tp) => ({
+export const MONTH_POINTS: readonly repo.MonthPoint[] = FOLLOW_UP_POINTS.map((tp) => ({
   timePoint: tp,
   months: MONTHS_AFTER_DISCHARGE[tp] ?? 0,
   before: WINDOW_DAYS[tp].before,

@@ -238,6 +238,17 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     'doctorOnly',
     'reason',
   ]),
+  // features/clinic-numbers: views, ratios, procedure statuses, funnel stages and groups, grades and time points.
+  'view.${v}': each('view.', ['chart', 'table']),
+  'ratio.${noun}': each('ratio.', ['courses', 'inquiries', 'eventsPerProcedures', 'patients', 'windows']),
+  'procStatus.${c}': each('procStatus.', ['completed', 'cancelled', 'noShow', 'postponed', 'scheduled']),
+  'stage.${s}': each('stage.', ['inquiries', 'contacted', 'accepted', 'treated']),
+  'inquiries:channel.${c.channel}': each('inquiries:channel.', CHANNELS),
+  'country.${c.kind}': each('country.', ['unknown', 'other']),
+  'by.${by}': each('by.', ['channel', 'country']),
+  'by.${v}': each('by.', ['channel', 'country']),
+  'adverseEvents:gradeName.${g.grade}': each('adverseEvents:gradeName.', AE_GRADES),
+  'scores:timePoint.${p.timePoint}': each('scores:timePoint.', FOLLOW_UP_POINTS),
 };
 
 /**

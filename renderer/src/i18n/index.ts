@@ -10,6 +10,7 @@ import backups from './en/backups.json';
 import attachments from './en/attachments.json';
 import auth from './en/auth.json';
 import calendar from './en/calendar.json';
+import clinicNumbers from './en/clinicNumbers.json';
 import common from './en/common.json';
 import courses from './en/courses.json';
 import errors from './en/errors.json';
@@ -30,6 +31,7 @@ import zhBackups from './zh-CN/backups.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCalendar from './zh-CN/calendar.json';
+import zhClinicNumbers from './zh-CN/clinicNumbers.json';
 import zhCommon from './zh-CN/common.json';
 import zhCourses from './zh-CN/courses.json';
 import zhErrors from './zh-CN/errors.json';
@@ -65,6 +67,7 @@ export const resources = {
     scores,
     assessments,
     followUps,
+    clinicNumbers,
   },
   'zh-CN': {
     common: zhCommon,
@@ -87,6 +90,7 @@ export const resources = {
     scores: zhScores,
     assessments: zhAssessments,
     followUps: zhFollowUps,
+    clinicNumbers: zhClinicNumbers,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

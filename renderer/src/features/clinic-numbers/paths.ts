@@ -1,0 +1,2 @@
+// The clinic numbers screen's address.
+export const clinicNumbersPaths = { clinicNumbers: '/reports/clinic' } as const;

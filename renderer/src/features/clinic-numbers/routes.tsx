@@ -1,0 +1,12 @@
+// Clinic numbers: the clinic's activity, inquiry funnel, adverse-event rates and follow-up completeness for a period.
+import { defineRoutes } from '../../app/router';
+import { ClinicNumbersScreen } from './ClinicNumbersScreen';
+
+export const clinicNumbersRoutes = defineRoutes([
+  {
+    name: 'clinicNumbers',
+    roles: ['coordinator', 'doctor'],
+    screen: () => <ClinicNumbersScreen />,
+    nav: { label: 'clinicNumbers:nav', order: 48.5 },
+  },
+]);
