@@ -78,6 +78,7 @@ describe('route registry', () => {
       'followUps',
       'calendar',
       'adverseEvents',
+      'clinicNumbers',
       'import',
     ]);
     expect(navFor('coordinator').map((d) => d.name)).toContain('followUps');
