@@ -12,6 +12,8 @@ import { auditRoutes } from '../features/audit/routes';
 import { adverseEventRoutes } from '../features/adverse-events/routes';
 import { assessmentHistoryRoutes } from '../features/assessment-history/routes';
 import { assessmentRoutes } from '../features/assessments/routes';
+import { patientSummaryRoutes } from '../features/patient-summary/routes';
+import { paperFormRoutes } from '../features/paper-forms/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -26,4 +28,6 @@ export const features: readonly (readonly RouteDef[])[] = [
   adverseEventRoutes,
   assessmentHistoryRoutes,
   assessmentRoutes,
+  patientSummaryRoutes,
+  paperFormRoutes,
 ];

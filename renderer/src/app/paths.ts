@@ -11,6 +11,8 @@ import { auditPaths } from '../features/audit/paths';
 import { adverseEventPaths } from '../features/adverse-events/paths';
 import { assessmentHistoryPaths } from '../features/assessment-history/paths';
 import { assessmentPaths } from '../features/assessments/paths';
+import { patientSummaryPaths } from '../features/patient-summary/paths';
+import { paperFormPaths } from '../features/paper-forms/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -25,4 +27,6 @@ export const featurePaths = [
   adverseEventPaths,
   assessmentHistoryPaths,
   assessmentPaths,
+  patientSummaryPaths,
+  paperFormPaths,
 ] as const;

@@ -18,6 +18,7 @@ import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import instruments from './en/instruments.json';
 import patients from './en/patients.json';
+import printouts from './en/printouts.json';
 import procedures from './en/procedures.json';
 import scores from './en/scores.json';
 import settings from './en/settings.json';
@@ -38,6 +39,7 @@ import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhInstruments from './zh-CN/instruments.json';
 import zhPatients from './zh-CN/patients.json';
+import zhPrintouts from './zh-CN/printouts.json';
 import zhProcedures from './zh-CN/procedures.json';
 import zhScores from './zh-CN/scores.json';
 import zhSettings from './zh-CN/settings.json';
@@ -65,6 +67,7 @@ export const resources = {
     scores,
     assessments,
     followUps,
+    printouts,
   },
   'zh-CN': {
     common: zhCommon,
@@ -87,6 +90,7 @@ export const resources = {
     scores: zhScores,
     assessments: zhAssessments,
     followUps: zhFollowUps,
+    printouts: zhPrintouts,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
