@@ -218,7 +218,9 @@ function Procedures({ courses }: { courses: CourseDetail[] }) {
                 </td>
                 <td>
                   {procedureTypeName(t, pr)}
-                  {done ? <div className="small">{routeLabel(t, done.route)}</div> : null}
+                  {done && !mentions(procedureTypeName(t, pr), routeLabel(t, done.route)) ? (
+                    <div className="small">{routeLabel(t, done.route)}</div>
+                  ) : null}
                 </td>
                 <td>{formatInstant(done?.performedStart ?? pr.startsAt, locale)}</td>
                 <td>{procedureStatusName(t, pr.status)}</td>
@@ -389,6 +391,9 @@ function Events({ events }: { events: AdverseEvent[] }) {
     </section>
   );
 }
+
+/** The seeded types name their route ("Lumbar puncture (intrathecal)"): the route is not written twice. */
+const mentions = (text: string, word: string) => text.toLocaleLowerCase().includes(word.toLocaleLowerCase());
 
 const doseText = (t: TFunction, locale: string, u: { completion: Completion }) =>
   `${formatScore(u.completion.dose, locale)} ${t(`procedures:doseUnit.${u.completion.doseUnit}`)}`;
