@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { INSTRUMENTS, InstrumentId } from '../../../../db/contract';
 import { useClinicSettings } from '../../api/course-queries';
 import { instrumentName, instrumentShort } from '../../ui/assessments/labels';
+import { DataTable } from '../../ui/DataTable';
 import { PageHeader } from '../../ui/feedback';
+import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 import { PrintSheet } from '../../ui/print/PrintSheet';
-import { PrintTable } from '../../ui/print/PrintTable';
 import { printDocument } from '../../ui/print/print';
 import { PaperForm } from './PaperForm';
 import './paper-forms.css';
@@ -43,41 +44,40 @@ export function PaperFormsScreen() {
   return (
     <div className="print-screen forms-screen">
       <PageHeader title={t('forms.title')} subtitle={t('forms.subtitle')} />
-      <section className="panel print-controls" aria-labelledby="forms-list">
-        <h2 id="forms-list" className="panel-title">
-          {t('forms.list')}
-        </h2>
-        <PrintTable
-          labelledBy="forms-list"
-          columns={[
-            t('forms.col.instrument'),
-            { label: t('forms.col.items'), className: 'num' },
-            t('forms.col.actions'),
-          ]}
-        >
-          {INSTRUMENTS.all().map((d) => {
-            const name = instrumentName(t, d);
-            return (
-              <tr key={d.id} aria-current={d.id === chosen ? 'true' : undefined}>
-                <th scope="row">{name}</th>
-                <td className="num">{d.items.length}</td>
-                <td className="forms-actions">
-                  <Button onPress={() => choose(d.id, false)} aria-label={t('forms.showNamed', { name })}>
-                    {t('forms.show')}
-                  </Button>
-                  <Button
-                    variant="primary"
-                    onPress={() => choose(d.id, true)}
-                    aria-label={t('forms.printNamed', { name })}
-                  >
-                    {t('print')}
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </PrintTable>
-      </section>
+      <div className="print-controls">
+        <Panel id="forms-list" title={t('forms.list')} count={INSTRUMENTS.all().length}>
+          <DataTable
+            className="forms-table"
+            labelledBy="forms-list-title"
+            columns={[t('forms.col.instrument'), { label: t('forms.col.items'), className: 'num' }]}
+            actions={t('forms.col.actions')}
+          >
+            {INSTRUMENTS.all().map((d) => {
+              const name = instrumentName(t, d);
+              return (
+                <tr key={d.id} aria-current={d.id === chosen ? 'true' : undefined}>
+                  <td>{name}</td>
+                  <td className="num">{d.items.length}</td>
+                  <td className="row-actions">
+                    <span className="forms-actions">
+                      <Button onPress={() => choose(d.id, false)} aria-label={t('forms.showNamed', { name })}>
+                        {t('forms.show')}
+                      </Button>
+                      <Button
+                        variant="primary"
+                        onPress={() => choose(d.id, true)}
+                        aria-label={t('forms.printNamed', { name })}
+                      >
+                        {t('print')}
+                      </Button>
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </Panel>
+      </div>
       <PrintSheet
         clinic={clinic.data?.name ?? ''}
         title={t('forms.blank')}
