@@ -9,7 +9,7 @@ import { type Assessment, type Course, NIHSS_V1, type Patient, type Procedure, t
 import { clinicToday } from '../../db/services/core';
 import { patientInput } from '../core/support';
 import { seriousViolations } from './axe';
-import { type E2eApp, apiAs, expect, signIn, test } from './fixtures';
+import { type E2eApp, addDays, apiAs, expect, signIn, test } from './fixtures';
 
 /** One instrument's words in a catalogue (renderer/src/i18n/<lang>/instruments.json). */
 type Words = { name: string; items: Record<string, { label: string; anchors?: Record<string, string> }> };
@@ -25,9 +25,6 @@ const words = (c: Record<string, Words>, key: string): Words => {
 
 const SHOTS = 'tests/e2e/.artifacts/screens';
 const LOT = 'LOT-2026-0777';
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Every NIHSS item at the same value where it has one (else its first), so the total is known. */
 const nihss = (v: number) =>

@@ -16,10 +16,10 @@ import { instrumentName, itemLabel, subscoreLabel, timePointName, valueText } fr
 
 const BOX = '☐';
 
-/** What stands beside the box: the published label ("1+", "III", "UN"), the number, or the points of a word value. */
+/** What stands beside the box: the published label ("1+", "III"), the number or UN, or the points of a word value. */
 function anchorMark(a: Anchor): string {
   if (a.label !== undefined) return a.label;
-  if (typeof a.value === 'number') return String(a.value);
+  if (typeof a.value === 'number' || a.value === UNTESTABLE) return String(a.value);
   return a.points === null ? '' : String(a.points);
 }
 

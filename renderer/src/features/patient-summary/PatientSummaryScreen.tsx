@@ -18,7 +18,7 @@ import { usePatient } from '../../api/patient-queries';
 import { hrefFor } from '../../app/router';
 import { eventName, gradeShort, outcomeName, relatednessName, statusName } from '../../ui/adverse-events/labels';
 import { axisOf, pointName } from '../../ui/assessments/PatientAssessmentsPanel';
-import { ScoreChart } from '../../ui/assessments/ScoreChart';
+import { ScoreChart, signed } from '../../ui/assessments/ScoreChart';
 import { definitionOf, formatScore, instrumentName } from '../../ui/assessments/labels';
 import { Ltr, Name } from '../../ui/bidi';
 import { consentLabel, routeLabel } from '../../ui/courses/labels';
@@ -397,7 +397,3 @@ const mentions = (text: string, word: string) => text.toLocaleLowerCase().includ
 
 const doseText = (t: TFunction, locale: string, u: { completion: Completion }) =>
   `${formatScore(u.completion.dose, locale)} ${t(`procedures:doseUnit.${u.completion.doseUnit}`)}`;
-
-/** "+10", "−4": a change with its sign, as the language writes numbers. */
-const signed = (n: number, locale: string): string =>
-  new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(n);

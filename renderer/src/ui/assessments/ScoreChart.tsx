@@ -257,7 +257,7 @@ export function ScoreChart(p: {
 }
 
 /** "+10", "−4", "0": a change with its sign, as the language writes numbers. */
-const signed = (n: number, locale: string): string =>
+export const signed = (n: number, locale: string): string =>
   new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(n);
 
 /** A short tag drawn on the chart ("P1", "AE1"), spelled out in the legend below it. */
