@@ -5,13 +5,10 @@ import { type Assessment, BARTHEL_V1, type Course, type Patient, type Room } fro
 import { clinicToday } from '../../db/services/core';
 import { patientInput } from '../core/support';
 import { seriousViolations } from './axe';
-import { type E2eApp, apiAs, expect, signIn, test } from './fixtures';
+import { type E2eApp, addDays, apiAs, expect, signIn, test } from './fixtures';
 
 const SHOTS = 'tests/e2e/.artifacts/screens';
 const REASON = 'Feeding was scored from the ward notes, not observed';
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Each Barthel item at its n-th value counted from the worst (clamped to its best), so totals are known. */
 const barthel = (n: number) =>

@@ -106,3 +106,7 @@ export async function apiAs(app: E2eApp, username: string) {
     return r.value as T;
   };
 }
+
+/** A calendar day `n` days after `day` (both `YYYY-MM-DD`), for seeding dates around the clinic's today. */
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

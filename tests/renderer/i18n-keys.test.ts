@@ -202,6 +202,12 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     ...each('adverseEvents:relatedness.', AE_RELATEDNESS),
     ...each('adverseEvents:outcome.', AE_OUTCOMES),
   ],
+  // features/paper-forms: each instrument's scoring note, and the assessment modes to tick.
+  'forms.note.${def.id}': each(
+    'forms.note.',
+    INSTRUMENTS.all().map((d) => d.id),
+  ),
+  'scores:mode.${m}': each('scores:mode.', ASSESSMENT_MODES),
   'keys.${k}': each('keys.', ['up', 'down', 'left', 'right', 'shorter', 'longer', 'enter']),
   // Assessment reading screens (renderer/src/ui/assessments, features/assessment-history): instrument text by
   // definition, time points, schedule states, modes and version states.

@@ -13,6 +13,8 @@ import { adverseEventRoutes } from '../features/adverse-events/routes';
 import { assessmentHistoryRoutes } from '../features/assessment-history/routes';
 import { assessmentRoutes } from '../features/assessments/routes';
 import { clinicNumbersRoutes } from '../features/clinic-numbers/routes';
+import { patientSummaryRoutes } from '../features/patient-summary/routes';
+import { paperFormRoutes } from '../features/paper-forms/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -28,4 +30,6 @@ export const features: readonly (readonly RouteDef[])[] = [
   assessmentHistoryRoutes,
   assessmentRoutes,
   clinicNumbersRoutes,
+  patientSummaryRoutes,
+  paperFormRoutes,
 ];

@@ -12,6 +12,8 @@ import { adverseEventPaths } from '../features/adverse-events/paths';
 import { assessmentHistoryPaths } from '../features/assessment-history/paths';
 import { assessmentPaths } from '../features/assessments/paths';
 import { clinicNumbersPaths } from '../features/clinic-numbers/paths';
+import { patientSummaryPaths } from '../features/patient-summary/paths';
+import { paperFormPaths } from '../features/paper-forms/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -27,4 +29,6 @@ export const featurePaths = [
   assessmentHistoryPaths,
   assessmentPaths,
   clinicNumbersPaths,
+  patientSummaryPaths,
+  paperFormPaths,
 ] as const;

@@ -19,6 +19,7 @@ import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import instruments from './en/instruments.json';
 import patients from './en/patients.json';
+import printouts from './en/printouts.json';
 import procedures from './en/procedures.json';
 import scores from './en/scores.json';
 import settings from './en/settings.json';
@@ -40,6 +41,7 @@ import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhInstruments from './zh-CN/instruments.json';
 import zhPatients from './zh-CN/patients.json';
+import zhPrintouts from './zh-CN/printouts.json';
 import zhProcedures from './zh-CN/procedures.json';
 import zhScores from './zh-CN/scores.json';
 import zhSettings from './zh-CN/settings.json';
@@ -68,6 +70,7 @@ export const resources = {
     assessments,
     followUps,
     clinicNumbers,
+    printouts,
   },
   'zh-CN': {
     common: zhCommon,
@@ -91,6 +94,7 @@ export const resources = {
     assessments: zhAssessments,
     followUps: zhFollowUps,
     clinicNumbers: zhClinicNumbers,
+    printouts: zhPrintouts,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

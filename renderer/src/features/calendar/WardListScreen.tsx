@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WardList } from '../../../../db/contract';
-import { call, desktopBridge } from '../../api/client';
+import { call } from '../../api/client';
 import { useWardList } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
@@ -11,6 +11,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback'
 import { Button, TextField } from '../../ui/fields';
 import { formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
+import { printDocument } from '../../ui/print/print';
 import { wallDay } from './calendar-time';
 import { patientName } from './calendar-logic';
 import { hashQuery, setHashQuery } from './hash-query';
@@ -24,9 +25,7 @@ const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
  */
 async function printPage(title: string, day: string): Promise<void> {
   await call('audit.recordPrint', { document: 'wardList', day });
-  const bridge = desktopBridge();
-  if (bridge?.printToPdf) await bridge.printToPdf(title);
-  else window.print();
+  await printDocument(title);
 }
 
 export function WardListScreen() {

@@ -52,7 +52,11 @@ export function FollowUpsScreen() {
 
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <a className="button button-secondary" href={hrefFor({ name: 'paperForms' })}>
+          {t('printouts:forms.link')}
+        </a>
+      </PageHeader>
       {/* Always in the page, so the words are announced when they appear. */}
       <div role="status" aria-live="polite" className={saved ? 'banner banner-ok' : undefined}>
         {saved ? t('saved') : ''}

@@ -7,6 +7,6 @@ export const followUpRoutes = defineRoutes([
     name: 'followUps',
     roles: ['coordinator', 'doctor'],
     screen: () => <FollowUpsScreen />,
-    nav: { label: 'followUps:nav', order: 42 },
+    nav: { label: 'followUps:nav', order: 42, activeFor: ['paperForms'] },
   },
 ]);

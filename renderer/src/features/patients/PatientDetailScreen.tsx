@@ -47,6 +47,9 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
           </>
         }
       >
+        <a className="button button-secondary" href={hrefFor({ name: 'patientSummary', id: p.id })}>
+          {t('printouts:summary.link')}
+        </a>
         {p.mergedIntoId === null ? (
           <a className="button button-secondary" href={hrefFor({ name: 'patientEdit', id: p.id })}>
             {t('detail.edit')}

@@ -17,7 +17,16 @@ export const patientRoutes = defineRoutes([
     nav: {
       label: 'nav.patients',
       order: 40,
-      activeFor: ['patient', 'patientEdit', 'patientNew', 'duplicates', 'courseNew', 'courseEdit', 'assessmentHistory'],
+      activeFor: [
+        'patient',
+        'patientEdit',
+        'patientNew',
+        'duplicates',
+        'courseNew',
+        'courseEdit',
+        'assessmentHistory',
+        'patientSummary',
+      ],
     },
   },
   { name: 'patientNew', roles: staff, screen: () => <PatientFormScreen id={null} /> },

@@ -69,7 +69,7 @@ const STATE_BADGE: Record<WindowState, string> = {
 };
 
 /** "After transplant #2" for an after-procedure point, else the time point's name. */
-function pointName(t: TFunction, p: Pick<ScheduledPoint, 'timePoint' | 'procedureId'>, courses: CourseDetail[]) {
+export function pointName(t: TFunction, p: Pick<ScheduledPoint, 'timePoint' | 'procedureId'>, courses: CourseDetail[]) {
   if (p.timePoint !== 'after_procedure') return timePointName(t, p.timePoint);
   const pr = courses.flatMap((c) => c.procedures).find((x) => x.id === p.procedureId);
   return pr?.sequence ? t('afterTransplant', { number: pr.sequence }) : timePointName(t, p.timePoint);
@@ -133,7 +133,7 @@ function Schedule(p: { points: ScheduledPoint[]; scores: HistoryPoint[]; courses
 }
 
 /** The procedures as chart markers, and day 0: the first transplant (else the first assessment). */
-function axisOf(t: TFunction, courses: CourseDetail[], points: HistoryPoint[]) {
+export function axisOf(t: TFunction, courses: CourseDetail[], points: HistoryPoint[]) {
   const procs = courses
     .flatMap((c) => c.procedures)
     .filter((pr) => pr.status === 'scheduled' || pr.status === 'completed')

@@ -1,6 +1,6 @@
 // One instrument's totals over time (recharts): the improvement threshold from baseline, which way is better, and
 // procedures and adverse events on the same day axis; the same numbers as a table for keyboards and screen readers.
-import { useId, useState } from 'react';
+import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
@@ -59,6 +59,9 @@ export function ScoreChart(p: {
   markers: readonly ChartMarker[];
   /** The improvement threshold (signed, like the definition's default); the clinic's setting when there is one. */
   mcid?: number | null;
+  /** For paper: drawn at this width in CSS pixels (a print layout never resizes a responsive chart), and without the
+   * table toggle, as the printed page carries its own table. */
+  fixedWidth?: number;
 }) {
   const { t, i18n } = useTranslation('scores');
   const locale = i18n.language;
@@ -89,6 +92,14 @@ export function ScoreChart(p: {
     better,
   });
   const change = (y: number) => (mcid === null ? null : isImproved(base.y, y, mcid));
+  const wrap = (chart: ReactElement) =>
+    p.fixedWidth === undefined ? (
+      <ResponsiveContainer width="100%" height={230}>
+        {chart}
+      </ResponsiveContainer>
+    ) : (
+      chart
+    );
 
   return (
     <figure className="score-chart" aria-labelledby={`${tableId}-title`}>
@@ -102,8 +113,10 @@ export function ScoreChart(p: {
         </span>
       </div>
       <div className="score-chart-plot">
-        <ResponsiveContainer width="100%" height={230}>
+        {wrap(
           <LineChart
+            width={p.fixedWidth}
+            height={p.fixedWidth === undefined ? undefined : 230}
             data={rows}
             margin={{ top: 18, right: 16, bottom: 18, left: 0 }}
             accessibilityLayer={false}
@@ -171,8 +184,8 @@ export function ScoreChart(p: {
               dot={{ r: 4, fill: COLOURS.line }}
               isAnimationActive={false}
             />
-          </LineChart>
-        </ResponsiveContainer>
+          </LineChart>,
+        )}
       </div>
       <figcaption>
         <ul className="score-chart-legend">
@@ -197,15 +210,17 @@ export function ScoreChart(p: {
             </li>
           ))}
         </ul>
-        <button
-          type="button"
-          className="button button-secondary score-table-toggle"
-          aria-expanded={showTable}
-          aria-controls={tableId}
-          onClick={() => setShowTable((s) => !s)}
-        >
-          {showTable ? t('chart.hideTable') : t('chart.showTable')}
-        </button>
+        {p.fixedWidth === undefined ? (
+          <button
+            type="button"
+            className="button button-secondary score-table-toggle"
+            aria-expanded={showTable}
+            aria-controls={tableId}
+            onClick={() => setShowTable((s) => !s)}
+          >
+            {showTable ? t('chart.hideTable') : t('chart.showTable')}
+          </button>
+        ) : null}
       </figcaption>
       <div id={tableId} hidden={!showTable}>
         {showTable ? (
@@ -242,7 +257,7 @@ export function ScoreChart(p: {
 }
 
 /** "+10", "−4", "0": a change with its sign, as the language writes numbers. */
-const signed = (n: number, locale: string): string =>
+export const signed = (n: number, locale: string): string =>
   new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(n);
 
 /** A short tag drawn on the chart ("P1", "AE1"), spelled out in the legend below it. */
