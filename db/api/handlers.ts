@@ -14,6 +14,7 @@ import { draftsHandlers } from './handlers/drafts';
 import { followUpsHandlers } from './handlers/follow-ups';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
+import { outcomesHandlers } from './handlers/outcomes';
 import { patientsHandlers } from './handlers/patients';
 import { proceduresHandlers } from './handlers/procedures';
 
@@ -37,4 +38,5 @@ export const handlers = {
   ...assessmentsHandlers,
   ...adverseEventsHandlers,
   ...followUpsHandlers,
+  ...outcomesHandlers,
 } satisfies Handlers;

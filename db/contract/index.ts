@@ -8,6 +8,7 @@ import { backupMethods } from './backups';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
 import { followUpMethods } from './follow-up';
+import { outcomeMethods } from './outcomes';
 import { clinicMethods } from './clinic';
 import { COURSE_LIFECYCLE, courseMethods } from './courses';
 import { PROCEDURE_LIFECYCLE, procedureMethods } from './procedures';
@@ -30,6 +31,7 @@ export const methods = {
   ...assessmentMethods,
   ...adverseEventMethods,
   ...followUpMethods,
+  ...outcomeMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -64,6 +66,7 @@ export * from './backups';
 export * from './assessments';
 export * from './adverse-events';
 export * from './follow-up';
+export * from './outcomes';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [
