@@ -202,8 +202,7 @@ export interface OutcomeTables {
 export function outcomeTables(all: readonly TreatedPatient[], o: OutcomeOptions): OutcomeTables {
   const patients = applyFilters(all, o);
   const bands = severityBands(patients, o.severityBands);
-  const keys =
-    o.stratifyBy === 'severity' ? [...bands.map((b) => b.key), 'unknown'] : [...STRATA_KEYS[o.stratifyBy]];
+  const keys = o.stratifyBy === 'severity' ? [...bands.map((b) => b.key), 'unknown'] : [...STRATA_KEYS[o.stratifyBy]];
   const groups = new Map<string, TreatedPatient[]>(keys.map((k) => [k, []]));
   for (const p of patients) groups.get(stratumOf(p, o.stratifyBy, bands))?.push(p);
   return {
@@ -244,6 +243,14 @@ export function domainTable(
       else if (v === UNCHANGED) unchanged++;
       else worse++;
     }
-    return { domain, treated: patients.length, assessed, improved: proportion(improved, assessed), unchanged, worse, missing };
+    return {
+      domain,
+      treated: patients.length,
+      assessed,
+      improved: proportion(improved, assessed),
+      unchanged,
+      worse,
+      missing,
+    };
   });
 }

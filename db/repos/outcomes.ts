@@ -17,7 +17,17 @@ export interface TreatedCourseRow {
   comorbid: boolean;
 }
 
-type CourseTuple = [number, number, string, number, string, TreatedCourseRow['strokeType'], string | null, string | null, number];
+type CourseTuple = [
+  number,
+  number,
+  string,
+  number,
+  string,
+  TreatedCourseRow['strokeType'],
+  string | null,
+  string | null,
+  number,
+];
 
 /**
  * Every treated course of a live patient, in order of first transplant. `offsetMinutes` shifts UTC instants to the
