@@ -17,7 +17,7 @@ let coordinator: Caller;
 let admin: Caller;
 let clinic: TinyClinic;
 
-const barthel = (baseline: number | null, m3: number | null) => ({
+const barthel = (baseline: number | null, m3: number | null): Record<string, Record<string, number>> => ({
   barthel: { ...(baseline === null ? {} : { baseline }), ...(m3 === null ? {} : { m3 }) },
 });
 
@@ -36,9 +36,13 @@ function buildClinic(): void {
     [-5, { strokeType: 'unknown' }],
   ];
   changes.forEach(([change, p], i) => {
-    const extra = i === 0 ? { improvement: { m3: { 'muscle-tension': 1, standing: 4 } } } : {};
-    const extra2 = i === 1 ? { improvement: { m3: { 'muscle-tension': 5, standing: 2 } } } : {};
-    const { patientId } = clinic.patient({ ...p, scores: { ...barthel(40, 40 + change), ...extra, ...extra2 } });
+    const ratings = [
+      { 'muscle-tension': 1, standing: 4 },
+      { 'muscle-tension': 5, standing: 2 },
+    ][i];
+    const scores: NonNullable<TinyPatient['scores']> = barthel(40, 40 + change);
+    if (ratings) scores.improvement = { m3: ratings };
+    const { patientId } = clinic.patient({ ...p, scores });
     // A second, later treated course that got worse: the report reads each patient's FIRST treated course only.
     if (i === 0) clinic.course(patientId, { ...later, scores: barthel(60, 30) });
   });
