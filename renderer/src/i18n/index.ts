@@ -17,6 +17,7 @@ import followUps from './en/followUps.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import instruments from './en/instruments.json';
+import outcomes from './en/outcomes.json';
 import patients from './en/patients.json';
 import procedures from './en/procedures.json';
 import scores from './en/scores.json';
@@ -37,6 +38,7 @@ import zhFollowUps from './zh-CN/followUps.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhInstruments from './zh-CN/instruments.json';
+import zhOutcomes from './zh-CN/outcomes.json';
 import zhPatients from './zh-CN/patients.json';
 import zhProcedures from './zh-CN/procedures.json';
 import zhScores from './zh-CN/scores.json';
@@ -65,6 +67,7 @@ export const resources = {
     scores,
     assessments,
     followUps,
+    outcomes,
   },
   'zh-CN': {
     common: zhCommon,
@@ -87,6 +90,7 @@ export const resources = {
     scores: zhScores,
     assessments: zhAssessments,
     followUps: zhFollowUps,
+    outcomes: zhOutcomes,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
