@@ -1,6 +1,6 @@
 // The share improved per group as horizontal bars with their 95 % interval as whiskers (recharts); the table beside it
 // holds the same numbers for keyboards, screen readers and print.
-import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, XAxis, YAxis, LabelList } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { OutcomeRow } from '../../../../db/contract';
 
 const COLOURS = { bar: '#1f5f8b', whisker: '#1b2430', grid: '#e3e7ec', axis: '#4a5565' } as const;
@@ -15,19 +15,19 @@ export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; loc
   const data = p.rows.map(({ label, row }) => {
     const share = row.improved.n === 0 ? 0 : row.improved.k / row.improved.n;
     const ci = row.improved.ci;
+    // The counts sit in the group's name, clear of the whiskers (a label at the bar's end would cross them).
     return {
-      label,
+      label: `${label} (${row.improved.n === 0 ? '—' : `${row.improved.k}/${row.improved.n}`})`,
       share,
       // recharts draws [below, above] the bar's end.
       whisker: ci ? [share - ci.low, ci.high - share] : [0, 0],
-      tag: row.improved.n === 0 ? '—' : `${row.improved.k}/${row.improved.n}`,
     };
   });
   const height = 36 + data.length * 34;
   return (
     <figure className="outcomes-chart" aria-label={p.title}>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid stroke={COLOURS.grid} horizontal={false} />
           <XAxis
             type="number"
@@ -37,10 +37,9 @@ export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; loc
             stroke={COLOURS.axis}
             fontSize={12}
           />
-          <YAxis type="category" dataKey="label" width={170} stroke={COLOURS.axis} fontSize={12} />
+          <YAxis type="category" dataKey="label" width={230} stroke={COLOURS.axis} fontSize={12} />
           <Bar dataKey="share" fill={COLOURS.bar} barSize={16} isAnimationActive={false}>
             <ErrorBar dataKey="whisker" direction="x" width={8} stroke={COLOURS.whisker} strokeWidth={1.5} />
-            <LabelList dataKey="tag" position="right" offset={40} fontSize={12} fill={COLOURS.axis} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
