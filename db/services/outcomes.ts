@@ -18,6 +18,7 @@ import { clinicTimeZone, clinicToday } from './clinic-time';
 import type { CallContext } from './context';
 import type { Core } from './core';
 import { command } from './kernel';
+import { zoneOffset } from './treatment-views';
 
 const settingKey = (id: string) => `reports.threshold.${id}`;
 
@@ -43,20 +44,7 @@ export function saveThresholds(ctx: CallContext, input: ReportThresholds): Repor
 }
 
 /** Minutes the clinic's zone is ahead of UTC now (DST moves it by an hour at most across the read). */
-export function zoneOffsetMinutes(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(now);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
-  return Math.round((local - Math.floor(now.getTime() / 60_000) * 60_000) / 60_000);
-}
+export const zoneOffsetMinutes = (now: Date, timeZone: string): number => zoneOffset(now.getTime(), timeZone) / 60_000;
 
 /** Last day of a time point's window for a course discharged (or due out) on `discharge`. */
 export function windowEnd(timePoint: OutcomeTimePoint, discharge: string): string {
