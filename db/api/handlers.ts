@@ -15,6 +15,7 @@ import { draftsHandlers } from './handlers/drafts';
 import { followUpsHandlers } from './handlers/follow-ups';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
+import { outcomesHandlers } from './handlers/outcomes';
 import { patientsHandlers } from './handlers/patients';
 import { proceduresHandlers } from './handlers/procedures';
 
@@ -39,4 +40,5 @@ export const handlers = {
   ...adverseEventsHandlers,
   ...followUpsHandlers,
   ...clinicNumbersHandlers,
+  ...outcomesHandlers,
 } satisfies Handlers;

@@ -219,6 +219,7 @@ export const VALIDATION_MESSAGES = {
   commonPassword: 'This password is too common or too easy to guess; try a short sentence of your own',
   hiddenChars: 'Remove the hidden characters (NUL or broken symbols)',
   bookingEnd: 'The end must be after the start',
+  periodEnd: 'The end cannot be before the start',
   bookingLength: 'A booking lasts at most 12 hours',
   outsideCourse: "Outside the course's dates ({{from}} to {{to}})",
   activeRoom: 'Pick an active room',

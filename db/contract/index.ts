@@ -8,6 +8,7 @@ import { backupMethods } from './backups';
 import { authMethods } from './auth';
 import { draftMethods } from './drafts';
 import { followUpMethods } from './follow-up';
+import { outcomeMethods } from './outcomes';
 import { clinicMethods } from './clinic';
 import { clinicNumbersMethods } from './clinic-numbers';
 import { COURSE_LIFECYCLE, courseMethods } from './courses';
@@ -32,6 +33,7 @@ export const methods = {
   ...adverseEventMethods,
   ...followUpMethods,
   ...clinicNumbersMethods,
+  ...outcomeMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -67,6 +69,7 @@ export * from './assessments';
 export * from './adverse-events';
 export * from './follow-up';
 export * from './clinic-numbers';
+export * from './outcomes';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [

@@ -18,7 +18,7 @@ import { type CallContext, requireActor } from './context';
 const MINUTE_MS = 60_000;
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function zoneOffset(ms: number, timeZone: string): number {
+export function zoneOffset(ms: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

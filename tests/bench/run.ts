@@ -11,6 +11,7 @@ import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printTable, time } from './stats';
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
+import { benchOutcomes } from './outcomes';
 import { benchTreatment } from './treatment';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
@@ -109,6 +110,7 @@ pairs.push({ fts: all, like: allLike });
 printComparison(pairs);
 await benchTreatment(core, call, runs, procedures);
 await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
+await benchOutcomes(core, runs);
 await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

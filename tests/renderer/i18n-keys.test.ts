@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  STRATIFICATIONS,
+  TRANSPLANT_FILTERS,
   WEAKNESS_SIDES,
   CONSENT_TYPES,
   COURSE_LIFECYCLE,
@@ -58,6 +60,7 @@ import {
   FOLLOW_UP_STATES,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
+import { STRATA_KEYS } from '../../db/reports/outcomes';
 
 const SRC = fileURLToPath(new URL('../../renderer/src', import.meta.url));
 const I18N = path.join(SRC, 'i18n');
@@ -255,6 +258,15 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'by.${v}': each('by.', ['channel', 'country']),
   'adverseEvents:gradeName.${g.grade}': each('adverseEvents:gradeName.', AE_GRADES),
   'scores:timePoint.${p.timePoint}': each('scores:timePoint.', FOLLOW_UP_POINTS),
+  // features/outcomes and the settings' report thresholds: groupings, strata, filters, units of change.
+  'thresholds.better.${def.better}': each('thresholds.better.', ['lower', 'higher']),
+  'outcomes:stratum.${report.stratifyBy}.${key}': Object.entries(STRATA_KEYS)
+    .filter(([by]) => by !== 'none')
+    .flatMap(([by, keys]) => each(`outcomes:stratum.${by}.`, keys)),
+  'by.${s}': each('by.', STRATIFICATIONS),
+  'by.${report.stratifyBy}': each('by.', STRATIFICATIONS),
+  'transplantCount.${n}': each('transplantCount.', TRANSPLANT_FILTERS),
+  "outcomes:change.${r.instrument === 'mrs' ? 'grades' : 'points'}": each('outcomes:change.', ['grades', 'points']),
 };
 
 /**

@@ -77,6 +77,7 @@ describe('route registry', () => {
       'patients',
       'followUps',
       'calendar',
+      'outcomes',
       'adverseEvents',
       'clinicNumbers',
       'import',

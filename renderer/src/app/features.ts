@@ -15,6 +15,7 @@ import { assessmentRoutes } from '../features/assessments/routes';
 import { clinicNumbersRoutes } from '../features/clinic-numbers/routes';
 import { patientSummaryRoutes } from '../features/patient-summary/routes';
 import { paperFormRoutes } from '../features/paper-forms/routes';
+import { outcomeRoutes } from '../features/outcomes/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -32,4 +33,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   clinicNumbersRoutes,
   patientSummaryRoutes,
   paperFormRoutes,
+  outcomeRoutes,
 ];

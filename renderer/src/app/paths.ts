@@ -14,6 +14,7 @@ import { assessmentPaths } from '../features/assessments/paths';
 import { clinicNumbersPaths } from '../features/clinic-numbers/paths';
 import { patientSummaryPaths } from '../features/patient-summary/paths';
 import { paperFormPaths } from '../features/paper-forms/paths';
+import { outcomePaths } from '../features/outcomes/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -31,4 +32,5 @@ export const featurePaths = [
   clinicNumbersPaths,
   patientSummaryPaths,
   paperFormPaths,
+  outcomePaths,
 ] as const;

@@ -18,6 +18,7 @@ import followUps from './en/followUps.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
 import instruments from './en/instruments.json';
+import outcomes from './en/outcomes.json';
 import patients from './en/patients.json';
 import printouts from './en/printouts.json';
 import procedures from './en/procedures.json';
@@ -40,6 +41,7 @@ import zhFollowUps from './zh-CN/followUps.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
 import zhInstruments from './zh-CN/instruments.json';
+import zhOutcomes from './zh-CN/outcomes.json';
 import zhPatients from './zh-CN/patients.json';
 import zhPrintouts from './zh-CN/printouts.json';
 import zhProcedures from './zh-CN/procedures.json';
@@ -71,6 +73,7 @@ export const resources = {
     followUps,
     clinicNumbers,
     printouts,
+    outcomes,
   },
   'zh-CN': {
     common: zhCommon,
@@ -95,6 +98,7 @@ export const resources = {
     followUps: zhFollowUps,
     clinicNumbers: zhClinicNumbers,
     printouts: zhPrintouts,
+    outcomes: zhOutcomes,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

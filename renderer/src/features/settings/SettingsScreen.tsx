@@ -1,5 +1,5 @@
 // The admin's clinic settings, one tab each: the clinic (name, time zone), rooms, procedure types, and the format new
-// clinic numbers (MRN) are given in, with a preview of the next one.
+// clinic numbers (MRN) are given in, with a preview of the next one, and the outcome report's thresholds.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { ClinicSection } from './ClinicSection';
 import { ProcedureTypesSection } from './ProcedureTypesSection';
 import { RoomsSection } from './RoomsSection';
 import { SettingsForm, useSettingsForm } from './SettingsForm';
+import { ThresholdsSection } from './ThresholdsSection';
 import './settings.css';
 
 const mrnKey = ['settings', 'mrn'] as const;
@@ -22,6 +23,7 @@ const TABS = [
   ['rooms', RoomsSection],
   ['types', ProcedureTypesSection],
   ['mrn', MrnSection],
+  ['thresholds', ThresholdsSection],
 ] as const;
 
 export function SettingsScreen() {

@@ -1,0 +1,90 @@
+// SQL for the outcomes report: treated courses with the patient's strata facts, and the signed totals of one
+// instrument at baseline and one time point, read once from `assessment_versions.total` (never the item rows).
+import type { ReadableDB } from '../sqlite/handles';
+import { arrays, sql } from '../sqlite/sql';
+
+/** A course with at least one completed procedure, with what the strata need. */
+export interface TreatedCourseRow {
+  courseId: number;
+  patientId: number;
+  /** Clinic-local day of the first completed transplant. */
+  firstDay: string;
+  transplants: number;
+  discharge: string;
+  strokeType: 'ischemic' | 'hemorrhagic' | 'unknown';
+  onset: string | null;
+  birth: string | null;
+  comorbid: boolean;
+}
+
+type CourseTuple = [
+  number,
+  number,
+  string,
+  number,
+  string,
+  TreatedCourseRow['strokeType'],
+  string | null,
+  string | null,
+  number,
+];
+
+/**
+ * Every treated course of a live patient, in order of first transplant. `offsetMinutes` shifts UTC instants to the
+ * clinic's day (one offset for the whole read: a daylight-saving hour can move a 00:30 procedure by a day, not more).
+ */
+export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCourseRow[] {
+  const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`;
+  const rows = arrays<CourseTuple>(
+    db,
+    sql`SELECT t.course_id, t.patient_id, date(t.first_at, ${shift}), t.n,
+               coalesce(c.discharged_on, c.planned_discharge), p.stroke_type, p.stroke_onset_date, p.birth_date,
+               (p.comorbidities <> '[]' OR ifnull(trim(p.comorbidities_other), '') <> '')
+          FROM (SELECT course_id, patient_id, min(coalesce(performed_start, starts_at)) AS first_at, count(*) AS n
+                  FROM procedures WHERE status = 'completed' GROUP BY course_id) AS t
+          JOIN courses c ON c.id = t.course_id
+          JOIN patients p ON p.id = t.patient_id AND p.merged_into_id IS NULL
+         ORDER BY t.first_at, t.course_id`,
+  );
+  return rows.map(([courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid]) => ({
+    courseId,
+    patientId,
+    firstDay,
+    transplants,
+    discharge,
+    strokeType,
+    onset,
+    birth,
+    comorbid: comorbid === 1,
+  }));
+}
+
+/** Course id → total of the latest signed version, for one instrument and time point (complete totals only). */
+export function signedTotals(db: ReadableDB, instrument: string, timePoint: string): Map<number, number> {
+  const rows = arrays<[number, number]>(
+    db,
+    sql`SELECT a.course_id, v.total FROM assessments a
+          JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
+         WHERE a.instrument_id = ${instrument} AND a.time_point = ${timePoint} AND a.course_id IS NOT NULL
+           AND v.total IS NOT NULL`,
+  );
+  return new Map(rows);
+}
+
+/** Course id → the signed item map of the global-impression instrument at a time point (9 small values each). */
+export function signedRatings(db: ReadableDB, timePoint: string): Map<number, Record<string, number>> {
+  const rows = arrays<[number, string]>(
+    db,
+    sql`SELECT a.course_id, v.item_values FROM assessments a
+          JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
+         WHERE a.instrument_id = 'improvement' AND a.time_point = ${timePoint} AND a.course_id IS NOT NULL`,
+  );
+  const out = new Map<number, Record<string, number>>();
+  for (const [courseId, json] of rows) {
+    const values = JSON.parse(json) as Record<string, unknown>;
+    const ratings: Record<string, number> = {};
+    for (const [k, v] of Object.entries(values)) if (typeof v === 'number') ratings[k] = v;
+    out.set(courseId, ratings);
+  }
+  return out;
+}

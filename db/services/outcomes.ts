@@ -1,0 +1,124 @@
+// Rules for the outcomes report: the treated group (each patient's first treated course), the clinic's thresholds
+// (settings, admin-edited), the follow-up windows from the schedule, then the pure computation in db/reports.
+import {
+  DEFAULT_THRESHOLDS,
+  IMPROVEMENT_V1,
+  INSTRUMENTS,
+  OUTCOME_INSTRUMENTS,
+  type OutcomeReport,
+  type OutcomeTimePoint,
+  ReportThresholds,
+  type Stratification,
+} from '../contract';
+import * as repo from '../repos/outcomes';
+import { getSetting, putSetting } from '../repos/settings';
+import { SEVERITY_BANDS, type TreatedPatient, applyFilters, domainTable, outcomeTables } from '../reports/outcomes';
+import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays, addMonths } from './assessment-schedule';
+import { clinicTimeZone, clinicToday } from './clinic-time';
+import type { CallContext } from './context';
+import type { Core } from './core';
+import { command } from './kernel';
+import { zoneOffset } from './treatment-views';
+
+const settingKey = (id: string) => `reports.threshold.${id}`;
+
+function readThresholds(core: Core): ReportThresholds {
+  const out = { ...DEFAULT_THRESHOLDS };
+  for (const id of OUTCOME_INSTRUMENTS) {
+    const stored = Number(getSetting(core.db, settingKey(id)));
+    if (Number.isFinite(stored) && stored > 0) out[id] = stored;
+  }
+  return out;
+}
+
+export const thresholds = (ctx: CallContext): ReportThresholds => readThresholds(ctx.core);
+
+export function saveThresholds(ctx: CallContext, input: ReportThresholds): ReportThresholds {
+  const audit = (before: ReportThresholds, after: ReportThresholds) => ({ entityId: null, before, after });
+  const load = () => readThresholds(ctx.core);
+  const spec = { action: 'reports.saveThresholds', entity: 'settings', id: 0, load, audit };
+  return command(ctx, spec, ({ w }) => {
+    for (const id of OUTCOME_INSTRUMENTS) putSetting(w, settingKey(id), String(input[id]));
+    return readThresholds(ctx.core);
+  });
+}
+
+/** Minutes the clinic's zone is ahead of UTC now (DST moves it by an hour at most across the read). */
+export const zoneOffsetMinutes = (now: Date, timeZone: string): number => zoneOffset(now.getTime(), timeZone) / 60_000;
+
+/** Last day of a time point's window for a course discharged (or due out) on `discharge`. */
+export function windowEnd(timePoint: OutcomeTimePoint, discharge: string): string {
+  const months = MONTHS_AFTER_DISCHARGE[timePoint];
+  const target = months === undefined ? discharge : addMonths(discharge, months);
+  return addDays(target, WINDOW_DAYS[timePoint].after);
+}
+
+export interface OutcomeInput {
+  instrument: (typeof OUTCOME_INSTRUMENTS)[number];
+  timePoint: OutcomeTimePoint;
+  stratifyBy: Stratification;
+  from: string | null;
+  to: string | null;
+  transplants: 'any' | '1' | '2' | '3+';
+}
+
+/** Each patient's first treated course with its totals: the rows the report is computed over. */
+export function treatedPatients(core: Core, instrument: string, timePoint: OutcomeTimePoint): TreatedPatient[] {
+  const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
+  const courses = repo.treatedCourses(core.db, offset);
+  const baseline = repo.signedTotals(core.db, instrument, 'baseline');
+  const later = repo.signedTotals(core.db, instrument, timePoint);
+  const seen = new Set<number>();
+  const ends = new Map<string, string>();
+  const out: TreatedPatient[] = [];
+  for (const c of courses) {
+    // Ordered by first transplant: the first course met for a patient is their first treated course.
+    if (seen.has(c.patientId)) continue;
+    seen.add(c.patientId);
+    let end = ends.get(c.discharge);
+    if (end === undefined) ends.set(c.discharge, (end = windowEnd(timePoint, c.discharge)));
+    out.push({
+      patientId: c.patientId,
+      courseId: c.courseId,
+      firstTransplant: c.firstDay,
+      transplants: c.transplants,
+      strokeType: c.strokeType,
+      onset: c.onset,
+      birth: c.birth,
+      comorbid: c.comorbid,
+      windowEnd: end,
+      baseline: baseline.get(c.courseId) ?? null,
+      followUp: later.get(c.courseId) ?? null,
+    });
+  }
+  return out;
+}
+
+export function outcomes(ctx: CallContext, q: OutcomeInput): OutcomeReport {
+  const { core } = ctx;
+  const def = INSTRUMENTS.latest(q.instrument);
+  const threshold = readThresholds(core)[q.instrument];
+  const today = clinicToday(core);
+  const options = {
+    better: def.better,
+    threshold,
+    goodOutcome: def.goodOutcome,
+    severityBands: SEVERITY_BANDS[q.instrument] ?? null,
+    today,
+    ...q,
+  };
+  const patients = treatedPatients(core, q.instrument, q.timePoint);
+  const tables = outcomeTables(patients, options);
+  const ratings = repo.signedRatings(core.db, q.timePoint);
+  const domains = IMPROVEMENT_V1.items.map((i) => i.code);
+  return {
+    instrument: q.instrument,
+    timePoint: q.timePoint,
+    stratifyBy: q.stratifyBy,
+    threshold,
+    better: def.better,
+    asOf: today,
+    ...tables,
+    domains: domainTable(applyFilters(patients, options), ratings, domains, today),
+  };
+}

@@ -1,0 +1,48 @@
+// The share improved per group as horizontal bars with their 95 % interval as whiskers (recharts); the table beside it
+// holds the same numbers for keyboards, screen readers and print.
+import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { OutcomeRow } from '../../../../db/contract';
+
+const COLOURS = { bar: '#1f5f8b', whisker: '#1b2430', grid: '#e3e7ec', axis: '#4a5565' } as const;
+
+export interface ChartRow {
+  label: string;
+  row: OutcomeRow;
+}
+
+export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; locale: string }) {
+  const pct = new Intl.NumberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 });
+  const data = p.rows.map(({ label, row }) => {
+    const share = row.improved.n === 0 ? 0 : row.improved.k / row.improved.n;
+    const ci = row.improved.ci;
+    // The counts sit in the group's name, clear of the whiskers (a label at the bar's end would cross them).
+    return {
+      label: `${label} (${row.improved.n === 0 ? '—' : `${row.improved.k}/${row.improved.n}`})`,
+      share,
+      // recharts draws [below, above] the bar's end.
+      whisker: ci ? [share - ci.low, ci.high - share] : [0, 0],
+    };
+  });
+  const height = 36 + data.length * 34;
+  return (
+    <figure className="outcomes-chart" aria-label={p.title}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <CartesianGrid stroke={COLOURS.grid} horizontal={false} />
+          <XAxis
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={(v: number) => pct.format(v)}
+            stroke={COLOURS.axis}
+            fontSize={12}
+          />
+          <YAxis type="category" dataKey="label" width={230} stroke={COLOURS.axis} fontSize={12} />
+          <Bar dataKey="share" fill={COLOURS.bar} barSize={16} isAnimationActive={false}>
+            <ErrorBar dataKey="whisker" direction="x" width={8} stroke={COLOURS.whisker} strokeWidth={1.5} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,147 @@
+// The outcomes report: pick an instrument, a time point, a grouping and filters; read the headline in plain words,
+// the honest caveat, the chart with its table, and the global impression per domain. Prints as a clean page.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  INSTRUMENTS,
+  OUTCOME_INSTRUMENTS,
+  OUTCOME_TIME_POINTS,
+  type OutcomeInstrument,
+  type OutcomeReport,
+  type OutcomeTimePoint,
+  STRATIFICATIONS,
+  type Stratification,
+  TRANSPLANT_FILTERS,
+} from '../../../../db/contract';
+import { call, desktopBridge } from '../../api/client';
+import { instrumentShort, timePointName } from '../../ui/assessments/labels';
+import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
+import { Button, SelectField, TextField } from '../../ui/fields';
+import { headline, instrumentOf, stratumName } from './outcome-text';
+import { OutcomesChart } from './OutcomesChart';
+import { DomainsTable, StrataTable } from './OutcomesTables';
+import './outcomes.css';
+
+type Transplants = (typeof TRANSPLANT_FILTERS)[number];
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** The desktop window saves a PDF through its bridge; the browser prints its own way (the print sheet is the same). */
+async function printPage(title: string): Promise<void> {
+  const bridge = desktopBridge();
+  if (bridge?.printToPdf) await bridge.printToPdf(title);
+  else window.print();
+}
+
+export function OutcomesScreen() {
+  const { t, i18n } = useTranslation('outcomes');
+  const [instrument, setInstrument] = useState<OutcomeInstrument>('barthel');
+  const [timePoint, setTimePoint] = useState<OutcomeTimePoint>('m3');
+  const [stratifyBy, setStratifyBy] = useState<Stratification>('onset');
+  const [transplants, setTransplants] = useState<Transplants>('any');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const input = {
+    instrument,
+    timePoint,
+    stratifyBy,
+    transplants,
+    from: isDay(from) ? from : null,
+    to: isDay(to) ? to : null,
+  };
+  const report = useQuery({
+    queryKey: ['reports', 'outcomes', input],
+    queryFn: ({ signal }) => call('reports.outcomes', input, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const title = t('title');
+  return (
+    <div className="outcomes-screen">
+      <PageHeader title={title} subtitle={t('subtitle')}>
+        <Button variant="primary" className="no-print" onPress={() => void printPage(title)}>
+          {t('print')}
+        </Button>
+      </PageHeader>
+      <div className="outcomes-controls no-print" role="group" aria-label={t('controls')}>
+        <SelectField
+          label={t('instrument')}
+          value={instrument}
+          onChange={(v) => v && setInstrument(v)}
+          options={OUTCOME_INSTRUMENTS.map((id) => ({ value: id, label: instrumentShort(t, INSTRUMENTS.latest(id)) }))}
+        />
+        <SelectField
+          label={t('timePoint')}
+          value={timePoint}
+          onChange={(v) => v && setTimePoint(v)}
+          options={OUTCOME_TIME_POINTS.map((p) => ({ value: p, label: timePointName(t, p) }))}
+        />
+        <SelectField
+          label={t('stratifyBy')}
+          value={stratifyBy}
+          onChange={(v) => v && setStratifyBy(v)}
+          options={STRATIFICATIONS.map((s) => ({ value: s, label: t(`by.${s}`) }))}
+        />
+        <SelectField
+          label={t('transplants')}
+          value={transplants}
+          onChange={(v) => v && setTransplants(v)}
+          options={TRANSPLANT_FILTERS.map((n) => ({ value: n, label: t(`transplantCount.${n}`) }))}
+        />
+        <TextField label={t('from')} type="date" value={from} onChange={setFrom} />
+        <TextField label={t('to')} type="date" value={to} onChange={setTo} />
+      </div>
+      {report.isError ? <ErrorBanner error={report.error} /> : null}
+      {report.isPending ? <Loading /> : null}
+      {report.data ? <ReportBody report={report.data} locale={i18n.language} /> : null}
+    </div>
+  );
+}
+
+function ReportBody({ report, locale }: { report: OutcomeReport; locale: string }) {
+  const { t } = useTranslation('outcomes');
+  const def = instrumentOf(report);
+  const rows = [report.overall, ...report.strata].map((row) => ({ label: stratumName(t, report, row.key), row }));
+  const filters = [
+    report.stratifyBy === 'none' ? null : t('printBy', { by: t(`by.${report.stratifyBy}`) }),
+    t('printAsOf', { day: report.asOf }),
+  ].filter((x): x is string => x !== null);
+  return (
+    <>
+      <p className="outcomes-print-title">
+        {t('printTitle', { instrument: instrumentShort(t, def), point: timePointName(t, report.timePoint) })} ·{' '}
+        {filters.join(' · ')}
+      </p>
+      <section className="panel outcomes-summary" aria-labelledby="outcomes-summary-title">
+        <h2 className="visually-hidden" id="outcomes-summary-title">
+          {t('summary')}
+        </h2>
+        <div className="panel-body">
+          {headline(t, report, locale).map((line, i) => (
+            <p key={i} className={i === 0 ? 'outcomes-headline' : 'outcomes-line'}>
+              {line}
+            </p>
+          ))}
+          <p className="outcomes-caveat">{t('caveat')}</p>
+          <p className="muted small">{t('definition', { instrument: instrumentShort(t, def) })}</p>
+        </div>
+      </section>
+      <section className="panel outcomes-section" aria-labelledby="outcomes-chart-title">
+        <div className="panel-header">
+          <h2 className="panel-title" id="outcomes-chart-title">
+            {t('chart.title', { point: timePointName(t, report.timePoint) })}
+          </h2>
+        </div>
+        <div className="panel-body">
+          <OutcomesChart
+            rows={rows}
+            title={t('chart.title', { point: timePointName(t, report.timePoint) })}
+            locale={locale}
+          />
+          <p className="muted small">{t('chart.legend')}</p>
+        </div>
+      </section>
+      <StrataTable report={report} />
+      <DomainsTable report={report} />
+    </>
+  );
+}

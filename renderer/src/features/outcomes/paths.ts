@@ -1,0 +1,2 @@
+// The outcomes report's address.
+export const outcomePaths = { outcomes: '/reports/outcomes' } as const;

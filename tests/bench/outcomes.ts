@@ -1,0 +1,128 @@
+// `npm run bench`, outcomes part (issue #11): the outcomes report for one instrument with every stratification, read
+// from the signed totals, beside the same figures computed from the raw item rows (parse item_values, re-score).
+import { dispatch } from '../../db/api/dispatch';
+import {
+  INSTRUMENTS,
+  IMPROVEMENT_V1,
+  type OutcomeReport,
+  type OutcomeTimePoint,
+  STRATIFICATIONS,
+  type ItemValues,
+} from '../../db/contract';
+import * as repo from '../../db/repos/outcomes';
+import {
+  SEVERITY_BANDS,
+  type TreatedPatient,
+  applyFilters,
+  domainTable,
+  outcomeTables,
+} from '../../db/reports/outcomes';
+import { clinicTimeZone, clinicToday } from '../../db/services/clinic-time';
+import type { Core } from '../../db/services/core';
+import { windowEnd, zoneOffsetMinutes } from '../../db/services/outcomes';
+import { type Timing, printComparison, time } from './stats';
+
+const INSTRUMENT = 'barthel';
+const POINT: OutcomeTimePoint = 'm3';
+
+/** Course id → total, by parsing every signed item map and scoring it again: what a report without totals would do. */
+function rawTotals(core: Core, timePoint: string): Map<number, number> {
+  const rows = core.db
+    .prepare(
+      `SELECT a.course_id AS courseId, a.instrument_version AS version, v.item_values AS items FROM assessments a
+         JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
+        WHERE a.instrument_id = ? AND a.time_point = ? AND a.course_id IS NOT NULL`,
+    )
+    .all(INSTRUMENT, timePoint) as { courseId: number; version: number; items: string }[];
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    const def = INSTRUMENTS.get(INSTRUMENT, r.version) ?? INSTRUMENTS.latest(INSTRUMENT);
+    const total = def.score(JSON.parse(r.items) as ItemValues).total;
+    if (total !== null) out.set(r.courseId, total);
+  }
+  return out;
+}
+
+type Totals = (core: Core, timePoint: string) => Map<number, number>;
+const signed: Totals = (core, timePoint) => repo.signedTotals(core.db, INSTRUMENT, timePoint);
+
+/** The report with every stratification from one read: totals from the signed versions, or re-scored item rows. */
+function everyStratum(core: Core, totals: Totals): { assessed: number; improved: number } {
+  const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
+  const baseline = totals(core, 'baseline');
+  const later = totals(core, POINT);
+  const seen = new Set<number>();
+  const patients: TreatedPatient[] = [];
+  for (const c of repo.treatedCourses(core.db, offset)) {
+    if (seen.has(c.patientId)) continue;
+    seen.add(c.patientId);
+    patients.push({
+      ...c,
+      firstTransplant: c.firstDay,
+      windowEnd: windowEnd(POINT, c.discharge),
+      baseline: baseline.get(c.courseId) ?? null,
+      followUp: later.get(c.courseId) ?? null,
+    });
+  }
+  const def = INSTRUMENTS.latest(INSTRUMENT);
+  const today = clinicToday(core);
+  let first = { assessed: 0, improved: 0 };
+  for (const stratifyBy of STRATIFICATIONS) {
+    const o = {
+      better: def.better,
+      threshold: 10,
+      goodOutcome: def.goodOutcome,
+      severityBands: SEVERITY_BANDS[INSTRUMENT] ?? null,
+      stratifyBy,
+      today,
+      from: null,
+      to: null,
+      transplants: 'any' as const,
+    };
+    const tables = outcomeTables(patients, o);
+    const domains = IMPROVEMENT_V1.items.map((i) => i.code);
+    domainTable(applyFilters(patients, o), repo.signedRatings(core.db, POINT), domains, today);
+    if (stratifyBy === 'none') first = { assessed: tables.overall.assessed, improved: tables.overall.improved.k };
+  }
+  return first;
+}
+
+export async function benchOutcomes(core: Core, runs: number): Promise<void> {
+  const session = { token: null as string | null };
+  const call = async (input: unknown): Promise<OutcomeReport> => {
+    const r = await dispatch(core, session, 'reports.outcomes', input);
+    if (!r.ok) throw new Error(`reports.outcomes: ${r.error.code} ${r.error.message}`);
+    return r.value as OutcomeReport;
+  };
+  const signIn = await dispatch(core, session, 'auth.signIn', { username: 'dr.zhang', password: 'demo-doctor-2026' });
+  if (!signIn.ok) throw new Error('bench: doctor sign-in failed');
+  const treated = (await call({ instrument: INSTRUMENT, timePoint: POINT })).overall;
+  const raw = everyStratum(core, rawTotals);
+  console.log(
+    `\noutcomes (${INSTRUMENT} at ${POINT}): ${treated.treated.toLocaleString('en')} treated, ` +
+      `${treated.assessed.toLocaleString('en')} assessed, ${treated.improved.k.toLocaleString('en')} improved ` +
+      `(raw item rows agree: ${raw.assessed === treated.assessed && raw.improved === treated.improved.k ? 'yes' : 'NO'})`,
+  );
+  const few = Math.max(5, Math.round(runs / 20));
+  const one = await time('outcomes report, one stratification', few, (i) =>
+    call({ instrument: INSTRUMENT, timePoint: POINT, stratifyBy: STRATIFICATIONS[i % STRATIFICATIONS.length] }),
+  );
+  const all = await time('all 6 stratifications, one read of totals', few, () => everyStratum(core, signed));
+  const fromRaw: Timing = await time('  raw item rows, parsed and re-scored', few, () => everyStratum(core, rawTotals));
+  const api = await time('  as 6 API calls (one per stratification)', few, async () => {
+    for (const stratifyBy of STRATIFICATIONS) await call({ instrument: INSTRUMENT, timePoint: POINT, stratifyBy });
+  });
+  printComparison(
+    [
+      { fts: all, like: fromRaw },
+      { fts: api, like: fromRaw },
+      { fts: one, like: fromRaw },
+    ],
+    'raw ÷ ours (p50, p99)',
+  );
+  const ratio = fromRaw.p50 / all.p50;
+  console.log(
+    `outcomes report, all strata: p95 ${all.p95.toFixed(1)} ms (target ≤ 400 ms) ${all.p95 <= 400 ? 'met' : 'MISSED'}; ` +
+      `${ratio.toFixed(1)}× faster than raw rows (target ≥ 5×) ${ratio >= 5 ? 'met' : 'MISSED'}`,
+  );
+}
