@@ -11,6 +11,7 @@ import { authHandlers } from './handlers/auth';
 import { clinicHandlers } from './handlers/clinic';
 import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
+import { exportsHandlers } from './handlers/exports';
 import { followUpsHandlers } from './handlers/follow-ups';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
@@ -37,4 +38,5 @@ export const handlers = {
   ...assessmentsHandlers,
   ...adverseEventsHandlers,
   ...followUpsHandlers,
+  ...exportsHandlers,
 } satisfies Handlers;

@@ -13,6 +13,7 @@ import { COURSE_LIFECYCLE, courseMethods } from './courses';
 import { PROCEDURE_LIFECYCLE, procedureMethods } from './procedures';
 import { INQUIRY_LIFECYCLE, inquiryMethods } from './inquiries';
 import { importMethods } from './imports';
+import { exportMethods } from './exports';
 import { patientMethods } from './patients';
 
 export const methods = {
@@ -30,6 +31,7 @@ export const methods = {
   ...assessmentMethods,
   ...adverseEventMethods,
   ...followUpMethods,
+  ...exportMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -64,6 +66,7 @@ export * from './backups';
 export * from './assessments';
 export * from './adverse-events';
 export * from './follow-up';
+export * from './exports';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [
