@@ -56,6 +56,7 @@ import {
   CONTACT_OUTCOMES,
   FOLLOW_UP_POINTS,
   FOLLOW_UP_STATES,
+  EXPORT_KINDS,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 
@@ -97,6 +98,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'activity.${k}': each('activity.', ACTIVITY_KINDS),
   // features/backups/BackupsScreen.tsx: a backup's phase, reason, check, and the counts shown.
   'phase.${phase}': each('phase.', BackupProgress.shape.phase.options),
+  // features/exports/ExportsScreen.tsx: the running export's kind, and how one ended without files.
+  'running.${shown.kind}': each('running.', EXPORT_KINDS),
+  'ended.${p.state}': ['ended.cancelled', 'ended.failed'],
   'reason.${b.reason}': each('reason.', BACKUP_REASONS),
   'status.${b.status}': each('status.', ['ok', 'failed']),
   'counts.${name}': each('counts.', ['patients', 'inquiries', 'attachments', 'accounts']),

@@ -1,12 +1,12 @@
 // Handlers for exports: each contract method of `exportMethods` calls its service.
 import type { exportMethods } from '../../contract';
-import * as exports from '../../services/exports';
+import * as exportJobs from '../../services/exports';
 import type { DomainHandlers } from '../handlers';
 
 export const exportsHandlers = {
-  'exports.startPatient': (ctx, input) => exports.startPatient(ctx, input.patientId),
-  'exports.start': (ctx, input) => exports.start(ctx, input.kind),
-  'exports.progress': (ctx, input) => exports.progress(ctx, input.id),
-  'exports.cancel': (ctx, input) => exports.cancel(ctx, input.id),
-  'exports.result': (ctx, input) => exports.result(ctx, input.id),
+  'exports.startPatient': (ctx, input) => exportJobs.startPatient(ctx, input.patientId),
+  'exports.start': (ctx, input) => exportJobs.start(ctx, input.kind),
+  'exports.progress': (ctx, input) => exportJobs.progress(ctx, input.id),
+  'exports.cancel': (ctx, input) => exportJobs.cancel(ctx, input.id),
+  'exports.result': (ctx, input) => exportJobs.result(ctx, input.id),
 } satisfies DomainHandlers<typeof exportMethods>;

@@ -12,6 +12,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { adverseEventRoutes } from '../features/adverse-events/routes';
 import { assessmentHistoryRoutes } from '../features/assessment-history/routes';
 import { assessmentRoutes } from '../features/assessments/routes';
+import { exportRoutes } from '../features/exports/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -26,4 +27,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   adverseEventRoutes,
   assessmentHistoryRoutes,
   assessmentRoutes,
+  exportRoutes,
 ];

@@ -11,6 +11,7 @@ import { auditPaths } from '../features/audit/paths';
 import { adverseEventPaths } from '../features/adverse-events/paths';
 import { assessmentHistoryPaths } from '../features/assessment-history/paths';
 import { assessmentPaths } from '../features/assessments/paths';
+import { exportPaths } from '../features/exports/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -25,4 +26,5 @@ export const featurePaths = [
   adverseEventPaths,
   assessmentHistoryPaths,
   assessmentPaths,
+  exportPaths,
 ] as const;

@@ -13,6 +13,7 @@ import calendar from './en/calendar.json';
 import common from './en/common.json';
 import courses from './en/courses.json';
 import errors from './en/errors.json';
+import exportsNs from './en/exports.json';
 import followUps from './en/followUps.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
@@ -33,6 +34,7 @@ import zhCalendar from './zh-CN/calendar.json';
 import zhCommon from './zh-CN/common.json';
 import zhCourses from './zh-CN/courses.json';
 import zhErrors from './zh-CN/errors.json';
+import zhExports from './zh-CN/exports.json';
 import zhFollowUps from './zh-CN/followUps.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
@@ -65,6 +67,7 @@ export const resources = {
     scores,
     assessments,
     followUps,
+    exports: exportsNs,
   },
   'zh-CN': {
     common: zhCommon,
@@ -87,6 +90,7 @@ export const resources = {
     scores: zhScores,
     assessments: zhAssessments,
     followUps: zhFollowUps,
+    exports: zhExports,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
