@@ -1,28 +1,31 @@
 // SQL for exports: the ids to export, then everything of a slice of patients in one query per table (no N+1).
 import type { ReadableDB } from '../sqlite/handles';
 import { all, sql } from '../sqlite/sql';
+import type { PatientRow } from './patients';
 
-export interface ExportPatientRow {
-  id: number;
-  mrn: string;
-  family_name: string;
-  given_name: string;
-  native_name: string | null;
-  sex: 'female' | 'male' | 'unknown';
-  birth_date: string | null;
-  nationality: string | null;
-  languages: string;
-  email: string | null;
-  phone: string | null;
-  messaging_handle: string | null;
-  address: string | null;
-  emergency_name: string | null;
-  emergency_phone: string | null;
-  passport_number: string | null;
-  stroke_type: 'ischemic' | 'hemorrhagic' | 'unknown';
-  stroke_onset_date: string | null;
-  updated_at: string;
-}
+/** The patient's columns an export reads (the clinical notes and free text stay behind). */
+export type ExportPatientRow = Pick<
+  PatientRow,
+  | 'id'
+  | 'mrn'
+  | 'family_name'
+  | 'given_name'
+  | 'native_name'
+  | 'sex'
+  | 'birth_date'
+  | 'nationality'
+  | 'languages'
+  | 'email'
+  | 'phone'
+  | 'messaging_handle'
+  | 'address'
+  | 'emergency_name'
+  | 'emergency_phone'
+  | 'passport_number'
+  | 'stroke_type'
+  | 'stroke_onset_date'
+  | 'updated_at'
+>;
 export interface ExportIdentifierRow {
   patient_id: number;
   kind: 'mrn' | 'passport';
