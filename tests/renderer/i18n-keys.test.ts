@@ -98,9 +98,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'activity.${k}': each('activity.', ACTIVITY_KINDS),
   // features/backups/BackupsScreen.tsx: a backup's phase, reason, check, and the counts shown.
   'phase.${phase}': each('phase.', BackupProgress.shape.phase.options),
-  // features/exports/ExportsScreen.tsx: the running export's kind, and how one ended without files.
+  // features/exports/ExportsScreen.tsx: the running export's kind.
   'running.${shown.kind}': each('running.', EXPORT_KINDS),
-  'ended.${p.state}': ['ended.cancelled', 'ended.failed'],
   'reason.${b.reason}': each('reason.', BACKUP_REASONS),
   'status.${b.status}': each('status.', ['ok', 'failed']),
   'counts.${name}': each('counts.', ['patients', 'inquiries', 'attachments', 'accounts']),

@@ -20,7 +20,8 @@ export function ExportsScreen() {
   const role = useQueryClient().getQueryData<{ user: SessionUser | null }>(sessionKey)?.user?.role;
   const [job, setJob] = useState<ExportProgress | null>(null);
   const [files, setFiles] = useState<{ kind: ExportKind; list: ExportFile[] } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A key, not a sentence: the notice follows a language switch made while it shows.
+  const [notice, setNotice] = useState<'ready' | 'ended.cancelled' | 'ended.failed' | null>(null);
 
   const start = useMutation({
     mutationFn: (s: Start) =>
@@ -42,10 +43,10 @@ export function ExportsScreen() {
       if (p.state === 'done') {
         const list = await call('exports.result', { id: p.id });
         setFiles({ kind: p.kind, list });
-        setNotice(t('ready'));
+        setNotice('ready');
         setJob(null);
       } else if (p.state !== 'running') {
-        setNotice(t(`ended.${p.state}`));
+        setNotice(p.state === 'cancelled' ? 'ended.cancelled' : 'ended.failed');
         setJob(null);
       }
       return p;
@@ -60,7 +61,7 @@ export function ExportsScreen() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <NoticeBanner message={notice} />
+      <NoticeBanner message={notice ? t(notice) : null} />
       <ErrorBanner error={start.error ?? progress.error ?? cancel.error ?? null} />
       {shown && running ? (
         <div className="panel panel-body exports-progress">
