@@ -61,7 +61,8 @@ export function ExportsScreen() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <NoticeBanner message={notice ? t(notice) : null} />
+      {/* A template, so the i18n key test finds the keys it can take (DYNAMIC_KEYS). */}
+      <NoticeBanner message={notice ? t(`${notice}`) : null} />
       <ErrorBanner error={start.error ?? progress.error ?? cancel.error ?? null} />
       {shown && running ? (
         <div className="panel panel-body exports-progress">
