@@ -12,6 +12,7 @@ import { clinicHandlers } from './handlers/clinic';
 import { clinicNumbersHandlers } from './handlers/clinic-numbers';
 import { coursesHandlers } from './handlers/courses';
 import { draftsHandlers } from './handlers/drafts';
+import { exportsHandlers } from './handlers/exports';
 import { followUpsHandlers } from './handlers/follow-ups';
 import { importsHandlers } from './handlers/imports';
 import { inquiriesHandlers } from './handlers/inquiries';
@@ -41,4 +42,5 @@ export const handlers = {
   ...followUpsHandlers,
   ...clinicNumbersHandlers,
   ...outcomesHandlers,
+  ...exportsHandlers,
 } satisfies Handlers;

@@ -220,6 +220,7 @@ export const VALIDATION_MESSAGES = {
   hiddenChars: 'Remove the hidden characters (NUL or broken symbols)',
   bookingEnd: 'The end must be after the start',
   periodEnd: 'The end cannot be before the start',
+  exportJob: 'Not an export this app started',
   bookingLength: 'A booking lasts at most 12 hours',
   outsideCourse: "Outside the course's dates ({{from}} to {{to}})",
   activeRoom: 'Pick an active room',

@@ -15,6 +15,7 @@ import { COURSE_LIFECYCLE, courseMethods } from './courses';
 import { PROCEDURE_LIFECYCLE, procedureMethods } from './procedures';
 import { INQUIRY_LIFECYCLE, inquiryMethods } from './inquiries';
 import { importMethods } from './imports';
+import { exportMethods } from './exports';
 import { patientMethods } from './patients';
 
 export const methods = {
@@ -34,6 +35,7 @@ export const methods = {
   ...followUpMethods,
   ...clinicNumbersMethods,
   ...outcomeMethods,
+  ...exportMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -70,6 +72,7 @@ export * from './adverse-events';
 export * from './follow-up';
 export * from './clinic-numbers';
 export * from './outcomes';
+export * from './exports';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [

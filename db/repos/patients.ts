@@ -4,7 +4,7 @@ import type { Patient, PatientAlias, PatientFields, PatientQuery, PatientSummary
 import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
 import { phoneDigits } from './identity-keys';
 
-interface PatientRow {
+export interface PatientRow {
   id: number;
   mrn: string;
   family_name: string;

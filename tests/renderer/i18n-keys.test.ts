@@ -58,6 +58,7 @@ import {
   CONTACT_OUTCOMES,
   FOLLOW_UP_POINTS,
   FOLLOW_UP_STATES,
+  EXPORT_KINDS,
 } from '../../db/contract';
 import { DRAFT_FORM_NAMES } from '../../renderer/src/ui/UnsavedDrafts';
 import { STRATA_KEYS } from '../../db/reports/outcomes';
@@ -100,6 +101,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'activity.${k}': each('activity.', ACTIVITY_KINDS),
   // features/backups/BackupsScreen.tsx: a backup's phase, reason, check, and the counts shown.
   'phase.${phase}': each('phase.', BackupProgress.shape.phase.options),
+  // features/exports/ExportsScreen.tsx: the running export's kind, and the notice (ready, or how one ended).
+  '${notice}': ['ready', 'ended.cancelled', 'ended.failed'],
+  'running.${shown.kind}': each('running.', EXPORT_KINDS),
   'reason.${b.reason}': each('reason.', BACKUP_REASONS),
   'status.${b.status}': each('status.', ['ok', 'failed']),
   'counts.${name}': each('counts.', ['patients', 'inquiries', 'attachments', 'accounts']),

@@ -69,7 +69,7 @@ describe('route registry', () => {
     expect(landingFor('admin')).toEqual({ name: 'accounts' });
     expect(landingFor('coordinator')).toEqual({ name: 'home' });
     expect(landingFor('doctor')).toEqual({ name: 'home' });
-    expect(navFor('admin').map((d) => d.name)).toEqual(['accounts', 'settings', 'backups', 'audit']);
+    expect(navFor('admin').map((d) => d.name)).toEqual(['accounts', 'exports', 'settings', 'backups', 'audit']);
     expect(navFor('doctor').map((d) => d.name)).toEqual([
       'home',
       'inquiries',
@@ -81,6 +81,7 @@ describe('route registry', () => {
       'adverseEvents',
       'clinicNumbers',
       'import',
+      'exports',
     ]);
     expect(navFor('coordinator').map((d) => d.name)).toContain('followUps');
     expect(mayOpen({ name: 'followUps' }, 'admin')).toBe(false);

@@ -16,6 +16,7 @@ import { clinicNumbersRoutes } from '../features/clinic-numbers/routes';
 import { patientSummaryRoutes } from '../features/patient-summary/routes';
 import { paperFormRoutes } from '../features/paper-forms/routes';
 import { outcomeRoutes } from '../features/outcomes/routes';
+import { exportRoutes } from '../features/exports/routes';
 
 export const features: readonly (readonly RouteDef[])[] = [
   inquiryRoutes,
@@ -34,4 +35,5 @@ export const features: readonly (readonly RouteDef[])[] = [
   patientSummaryRoutes,
   paperFormRoutes,
   outcomeRoutes,
+  exportRoutes,
 ];

@@ -15,6 +15,7 @@ import { clinicNumbersPaths } from '../features/clinic-numbers/paths';
 import { patientSummaryPaths } from '../features/patient-summary/paths';
 import { paperFormPaths } from '../features/paper-forms/paths';
 import { outcomePaths } from '../features/outcomes/paths';
+import { exportPaths } from '../features/exports/paths';
 
 export const featurePaths = [
   inquiryPaths,
@@ -33,4 +34,5 @@ export const featurePaths = [
   patientSummaryPaths,
   paperFormPaths,
   outcomePaths,
+  exportPaths,
 ] as const;

@@ -14,6 +14,7 @@ import clinicNumbers from './en/clinicNumbers.json';
 import common from './en/common.json';
 import courses from './en/courses.json';
 import errors from './en/errors.json';
+import exportsNs from './en/exports.json';
 import followUps from './en/followUps.json';
 import imports from './en/imports.json';
 import inquiries from './en/inquiries.json';
@@ -37,6 +38,7 @@ import zhClinicNumbers from './zh-CN/clinicNumbers.json';
 import zhCommon from './zh-CN/common.json';
 import zhCourses from './zh-CN/courses.json';
 import zhErrors from './zh-CN/errors.json';
+import zhExports from './zh-CN/exports.json';
 import zhFollowUps from './zh-CN/followUps.json';
 import zhImports from './zh-CN/imports.json';
 import zhInquiries from './zh-CN/inquiries.json';
@@ -74,6 +76,7 @@ export const resources = {
     clinicNumbers,
     printouts,
     outcomes,
+    exports: exportsNs,
   },
   'zh-CN': {
     common: zhCommon,
@@ -99,6 +102,7 @@ export const resources = {
     clinicNumbers: zhClinicNumbers,
     printouts: zhPrintouts,
     outcomes: zhOutcomes,
+    exports: zhExports,
   },
 } as const;
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];

@@ -1,0 +1,2 @@
+// The exports screen's address.
+export const exportPaths = { exports: '/exports' } as const;
