@@ -199,7 +199,7 @@ test('issue #10: baseline NIHSS and Barthel by keyboard, reload, sign, amend, ad
   await amend.getByRole('button', { name: 'Amend', exact: true }).press('Enter');
   await expect(page.getByText('Version 2 · Draft')).toBeVisible();
   expect(await seriousViolations(page, 'amendment draft')).toEqual([]);
-  await item(page, 'bathing').getByRole('radio', { checked: true }).focus();
+  await item(page, '5').getByRole('radio', { checked: true }).focus();
   await page.keyboard.type('5');
   await expect(page.locator('.entry-summary')).toContainText('50 / 100');
   await saved(page);

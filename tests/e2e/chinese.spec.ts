@@ -47,6 +47,27 @@ const ALLOWED = [
   'IV',
   'V',
   'VI',
+  // Assessment scales keep their published names and abbreviations in Chinese clinical use, as does CTCAE; the
+  // charts tag adverse events "AE1" (the abbreviation Chinese trial documents use).
+  'NIHSS',
+  'mRS',
+  'Barthel',
+  'Rankin',
+  'Fugl',
+  'Meyer',
+  'FM',
+  'UE',
+  'LE',
+  'Ashworth',
+  'MRC',
+  'Berg',
+  'FAC',
+  'House',
+  'Brackmann',
+  'Sunnybrook',
+  'CTCAE',
+  'UN',
+  'AE',
 ];
 
 /** Every string the clinic stored, so it can be told apart from the interface's own words. */

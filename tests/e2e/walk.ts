@@ -377,7 +377,7 @@ async function walkAssessments(page: Page, app: E2eApp, language: WalkLanguage, 
   await expect(page.locator('.entry-summary')).toBeVisible();
   await check('assessment entry', language);
   await visit(`#/assessments/${amendedId}/history`);
-  await expect(page.getByRole('region', { name: t('scores:history.versions') })).toBeVisible();
+  await expect(page.getByRole('region', { name: t('scores:history.versions') }).first()).toBeVisible();
   await check('assessment history', language);
   await visit('#/follow-ups');
   await expect(page.getByRole('heading', { name: t('followUps:title'), level: 1 })).toBeVisible();
