@@ -200,7 +200,8 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await page.goto(`${app.url}/#/patients/${patient.id}`);
   await expect(page.getByRole('heading', { name: t('patients:detail.stroke') })).toBeVisible();
   await settled(page, language);
-  await expect(page.getByRole('heading', { name: t('courses:card.title', { number: 1 }) })).toBeVisible();
+  // First: the assessments panel's "Follow-up schedule, course #1" holds the same words (in Chinese, as a substring).
+  await expect(page.getByRole('heading', { name: t('courses:card.title', { number: 1 }) }).first()).toBeVisible();
   await check('patient record', language);
   // The treatment dialogs, each opened and closed by keyboard (Escape) the way a person would.
   await page.getByRole('button', { name: t('courses:consent.recordAction') }).click();
