@@ -37,6 +37,7 @@ import {
   REFERRAL_SOURCES,
   type CountryProfile,
 } from './names';
+import { type AdverseEventSeedResult, seedDemoAdverseEvents } from './adverse-events';
 import { type AssessmentSeedResult, seedBenchAssessments, seedDemoAssessments } from './assessments';
 import { Random } from './random';
 import {
@@ -62,6 +63,8 @@ export interface SeedResult {
   treatment: TreatmentSeedResult | null;
   /** The demo ward's assessments on their schedule; null when there is no demo ward. */
   assessments: AssessmentSeedResult | null;
+  /** The demo ward's adverse events after its completed procedures; null when there is no demo ward. */
+  adverseEvents: AdverseEventSeedResult | null;
 }
 export interface SeedOptions {
   inquiries: number;
@@ -475,7 +478,9 @@ function seedInChunks(
       }
     }
     const treatment = patients <= DEMO_WARD_MAX_PATIENTS ? seedDemoTreatment(core, w, options.seed ?? 1) : null;
-    const assessments = treatment ? seedDemoAssessments(assessmentSetup(core, w, options.seed ?? 1)) : null;
+    const setup = treatment ? assessmentSetup(core, w, options.seed ?? 1) : null;
+    const assessments = setup ? seedDemoAssessments(setup) : null;
+    const adverseEvents = setup ? seedDemoAdverseEvents(setup) : null;
     const after = {
       accounts: created.length,
       inquiries: options.inquiries,
@@ -483,6 +488,7 @@ function seedInChunks(
       seed: options.seed ?? 1,
       ...(treatment ? { treatment } : {}),
       ...(assessments ? { assessments } : {}),
+      ...(adverseEvents ? { adverseEvents } : {}),
     };
     insertAudit(w, {
       at: nowIso(core),
@@ -493,7 +499,7 @@ function seedInChunks(
       before: null,
       after,
     });
-    return { accounts: created, inquiries: options.inquiries, patients, treatment, assessments };
+    return { accounts: created, inquiries: options.inquiries, patients, treatment, assessments, adverseEvents };
   });
 }
 

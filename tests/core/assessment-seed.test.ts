@@ -1,6 +1,14 @@
 // The demo clinic's assessments: on each course's real schedule, scored as the definitions score, deterministic.
 import { describe, expect, it } from 'vitest';
-import { INSTRUMENTS, type HistoryPoint, type InstrumentId, type ScheduledPoint } from '../../db/contract';
+import {
+  type AdverseEvent,
+  INSTRUMENTS,
+  type HistoryPoint,
+  type InstrumentId,
+  type ScheduledPoint,
+} from '../../db/contract';
+import { seedDemoAdverseEvents } from '../../db/seed/adverse-events';
+import { writableInTransaction } from '../../db/sqlite/handles';
 import { DEMO_SIZE, seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { caller, fixedClock, makeCore } from './support';
 
@@ -147,4 +155,86 @@ describe('demo assessments', () => {
     expect(core.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(core.db.pragma('foreign_keys', { simple: true })).toBe(1);
   }, 20_000);
+});
+
+describe('demo adverse events', () => {
+  const count = (core: Core, q: string) => (core.db.prepare(q).get() as { n: number }).n;
+  const done = "FROM procedures p JOIN procedure_types t ON t.id = p.type_id WHERE p.status = 'completed'";
+
+  it('follow completed procedures of the same patient, graded and closed as the rules say, the same per seed', async () => {
+    const { core, result } = await demo(1);
+    const ae = result.adverseEvents;
+    expect(ae).not.toBeNull();
+    if (!ae) return;
+    const n = (q: string) => count(core, q);
+    expect(ae.events).toBeGreaterThan(0);
+    expect(n('SELECT count(*) AS n FROM adverse_events')).toBe(ae.events);
+    expect(n("SELECT count(*) AS n FROM adverse_events WHERE status = 'open'")).toBe(ae.open);
+    // Each follows a completed procedure of the same patient, on or after its day, and not after today.
+    const astray = n(
+      `SELECT count(*) AS n FROM adverse_events e LEFT JOIN procedures p ON p.id = e.procedure_id
+        WHERE p.id IS NULL OR p.patient_id <> e.patient_id OR p.status <> 'completed'
+           OR e.onset_on < substr(p.starts_at, 1, 10) OR e.onset_on > '2026-11-25'`,
+    );
+    expect(astray).toBe(0);
+    expect(n('SELECT count(*) AS n FROM adverse_events WHERE (grade >= 3 OR serious) AND follow_up_on IS NULL')).toBe(
+      0,
+    );
+
+    // The core reads them back in its own shape (outputs are parsed against the contract).
+    const doctor = caller(core);
+    await doctor.ok('auth.signIn', { username: 'dr.zhang', password: 'demo-doctor-2026' });
+    const first = core.db.prepare('SELECT patient_id AS id FROM adverse_events ORDER BY id LIMIT 1').get() as {
+      id: number;
+    };
+    const events = await doctor.ok<AdverseEvent[]>('adverseEvents.forPatient', { patientId: first.id });
+    expect(events.length).toBeGreaterThan(0);
+    expect((await doctor.ok<AdverseEvent[]>('adverseEvents.open', {})).length).toBe(ae.open);
+
+    const rows = (c: Core) => JSON.stringify(c.db.prepare('SELECT * FROM adverse_events ORDER BY id').all());
+    expect(rows((await demo(1)).core)).toBe(rows(core));
+    expect(rows((await demo(2)).core)).not.toBe(rows(core));
+  }, 30_000);
+
+  it('come at plausible rates and grades over thousands of procedures', async () => {
+    // The demo ward has some sixty completed procedures; the rates are checked where there are enough to count.
+    const core = makeCore({ clock: fixedClock(NOW) });
+    await seedClinic(core, { inquiries: 30, patients: 1100 });
+    seedTreatmentBenchmark(core, { procedures: 3000, years: 2 });
+    const doctorIds = (
+      core.db.prepare("SELECT id FROM accounts WHERE role = 'doctor' AND active = 1").all() as { id: number }[]
+    ).map((r) => r.id);
+    const ae = core.db
+      .transaction(() =>
+        seedDemoAdverseEvents({
+          w: writableInTransaction(core.db),
+          timeZone: 'Asia/Shanghai',
+          today: '2026-11-25',
+          doctorIds,
+          seed: 3,
+        }),
+      )
+      .immediate();
+    const n = (q: string) => count(core, q);
+    const punctures = n(`SELECT count(*) AS n ${done} AND t.code = 'lumbar_puncture'`);
+    const procedures = n(`SELECT count(*) AS n ${done}`);
+    expect(punctures).toBeGreaterThan(500);
+    // About one lumbar puncture in ten gives a headache, one procedure in twenty a fever; the rest are rare.
+    expect(ae.byCategory.post_lp_headache / punctures).toBeGreaterThan(0.07);
+    expect(ae.byCategory.post_lp_headache / punctures).toBeLessThan(0.13);
+    expect(ae.byCategory.fever / procedures).toBeGreaterThan(0.03);
+    expect(ae.byCategory.fever / procedures).toBeLessThan(0.07);
+    expect(ae.byCategory.infection + ae.byCategory.seizure).toBeGreaterThan(0);
+    expect(ae.byCategory.infection + ae.byCategory.seizure).toBeLessThan(procedures * 0.025);
+    expect(ae.byCategory.other).toBe(0);
+    // Mostly grade 1–2 and resolved; a few grade 3 or serious, each with a follow-up date; a few still open.
+    expect(n('SELECT count(*) AS n FROM adverse_events WHERE grade <= 2')).toBeGreaterThan(ae.events * 0.85);
+    expect(ae.severe).toBeGreaterThan(0);
+    expect(n('SELECT count(*) AS n FROM adverse_events WHERE (grade >= 3 OR serious) AND follow_up_on IS NULL')).toBe(
+      0,
+    );
+    expect(ae.open).toBeGreaterThan(0);
+    expect(ae.open).toBeLessThan(ae.events * 0.15);
+    expect(core.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  }, 30_000);
 });

@@ -115,9 +115,9 @@ test('a doctor enters a baseline NIHSS and Barthel by keyboard, resumes after a 
   await page.getByRole('link', { name: 'Next instrument' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Barthel Index' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Next instrument' })).toHaveCount(0);
-  await expect(item(page, 'feeding').getByRole('radio').first()).toBeFocused();
+  await expect(item(page, '1').getByRole('radio').first()).toBeFocused();
   await enter(page, ['10', '15', '5', '10', '0', '10', '5', '10', '10', '5']);
-  await expect(item(page, 'transfers').getByRole('radio', { name: /^15 / })).toBeChecked();
+  await expect(item(page, '2').getByRole('radio', { name: /^15 / })).toBeChecked();
   await expect(page.locator('.entry-summary')).toContainText('80 / 100');
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).press('Enter');
@@ -132,12 +132,12 @@ test('a doctor enters a baseline NIHSS and Barthel by keyboard, resumes after a 
   await amend.getByRole('button', { name: 'Amend', exact: true }).press('Enter');
   await expect(page.getByText('Version 2 · Draft')).toBeVisible();
   await expect(page.getByText('Amendment reason: Bathing re-checked with the ward nurse')).toBeVisible();
-  await item(page, 'bathing').getByRole('radio', { checked: true }).focus();
+  await item(page, '5').getByRole('radio', { checked: true }).focus();
   await page.keyboard.type('5');
   await expect(page.locator('.entry-summary')).toContainText('85 / 100');
   await saved(page);
   await page.reload();
-  await expect(item(page, 'bathing').getByRole('radio', { name: /^5 / })).toBeChecked();
+  await expect(item(page, '5').getByRole('radio', { name: /^5 / })).toBeChecked();
   await page.getByRole('button', { name: 'Sign…' }).press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).press('Enter');
   await expect(page.getByText('Version 2 · Signed')).toBeVisible();

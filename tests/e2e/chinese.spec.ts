@@ -47,6 +47,27 @@ const ALLOWED = [
   'IV',
   'V',
   'VI',
+  // Assessment scales keep their published names and abbreviations in Chinese clinical use, as does CTCAE; the
+  // charts tag adverse events "AE1" (the abbreviation Chinese trial documents use).
+  'NIHSS',
+  'mRS',
+  'Barthel',
+  'Rankin',
+  'Fugl',
+  'Meyer',
+  'FM',
+  'UE',
+  'LE',
+  'Ashworth',
+  'MRC',
+  'Berg',
+  'FAC',
+  'House',
+  'Brackmann',
+  'Sunnybrook',
+  'CTCAE',
+  'UN',
+  'AE',
 ];
 
 /** Every string the clinic stored, so it can be told apart from the interface's own words. */
@@ -65,6 +86,11 @@ function clinicStrings(db: import('better-sqlite3').Database): string[] {
     'procedure_types',
     'courses',
     'procedures',
+    // Assessments (amendment reasons), contact attempts' notes and adverse events' descriptions are the clinic's too.
+    'assessments',
+    'assessment_versions',
+    'follow_up_contacts',
+    'adverse_events',
   ];
   const out = new Set<string>();
   for (const table of tables) {
@@ -233,4 +259,50 @@ test('a coordinator and an admin work in Chinese, and no English is left on the 
   await visit('#/audit', '审计日志');
   await expect(page.getByRole('table', { name: '记录' }).locator('tbody tr').first()).toBeVisible();
   await noEnglish('audit log');
+
+  // A doctor's screens: assessments (start, entry, history, the patient's charts), follow-ups and adverse events.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  const doctor = account('dr.zhang');
+  await signInZh(page, doctor.username, doctor.password);
+  await expect(page.locator('.shell')).toBeVisible();
+  await page.locator('.sidebar-footer').getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const id = (query: string) => {
+    const row = app.core.db.prepare(query).get() as { id: number } | undefined;
+    if (!row) throw new Error(`the demo has none: ${query}`);
+    return row.id;
+  };
+  const treated = id(
+    `SELECT patient_id AS id FROM adverse_events WHERE patient_id IN (SELECT patient_id FROM assessments)
+      ORDER BY id LIMIT 1`,
+  );
+  await visit(`#/patients/${treated}`, '评估');
+  const chart = page.locator('.score-chart').first();
+  await expect(chart).toBeVisible();
+  await noEnglish('a patient with assessments and adverse events');
+  await chart.getByRole('button', { name: '以表格显示' }).click();
+  await expect(chart.getByRole('table').first()).toBeVisible();
+  await noEnglish('a chart as a table');
+  await visit(`#/patients/${treated}/assessments/new`, '开始评估');
+  await noEnglish('assessment start');
+  const draft = id(
+    `SELECT a.id FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id
+      WHERE v.status = 'draft' ORDER BY a.id LIMIT 1`,
+  );
+  await page.goto(`${app.url}/#/assessments/${draft}`);
+  await expect(page.locator('.entry-summary')).toBeVisible();
+  await noEnglish('assessment entry');
+  const amended = id('SELECT assessment_id AS id FROM assessment_versions WHERE n = 2 ORDER BY assessment_id LIMIT 1');
+  await visit(`#/assessments/${amended}/history`, /：全部版本$/);
+  await noEnglish('assessment history');
+  await visit('#/follow-ups', '随访');
+  await noEnglish('follow-ups');
+  await visit('#/adverse-events', '不良事件');
+  await noEnglish('adverse events');
+  await visit(`#/patients/${treated}/adverse-events/new`, '记录不良事件');
+  await noEnglish('adverse event form');
+  const event = id(`SELECT id FROM adverse_events WHERE patient_id = ${treated} ORDER BY id LIMIT 1`);
+  await page.goto(`${app.url}/#/adverse-events/${event}`);
+  await expect(page.getByRole('region', { name: '事件详情' })).toBeVisible();
+  await noEnglish('an adverse event');
 });

@@ -200,7 +200,8 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   await page.goto(`${app.url}/#/patients/${patient.id}`);
   await expect(page.getByRole('heading', { name: t('patients:detail.stroke') })).toBeVisible();
   await settled(page, language);
-  await expect(page.getByRole('heading', { name: t('courses:card.title', { number: 1 }) })).toBeVisible();
+  // First: the assessments panel's "Follow-up schedule, course #1" holds the same words (in Chinese, as a substring).
+  await expect(page.getByRole('heading', { name: t('courses:card.title', { number: 1 }) }).first()).toBeVisible();
   await check('patient record', language);
   // The treatment dialogs, each opened and closed by keyboard (Escape) the way a person would.
   await page.getByRole('button', { name: t('courses:consent.recordAction') }).click();
@@ -284,6 +285,7 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
     .first()
     .click();
   await checkDialog('procedure complete dialog');
+  await walkAssessments(page, app, language, check);
   // Idle past the clinic's ten minutes: the desk locks; the same password unlocks it.
   await page.clock.fastForward('10:05');
   await expect(page.getByRole('dialog', { name: t('common:lock.title') })).toBeVisible();
@@ -331,4 +333,62 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
   fs.rmSync(coreBackupsRoot(app.core), { recursive: true, force: true });
   await signOut();
   await expect(page.getByRole('heading', { name: t('auth:signIn.title') })).toBeVisible();
+}
+
+/**
+ * A doctor's assessment and adverse-event screens on a demo-ward patient who has both: the patient page's charts
+ * (and their table), the start and entry screens, a version history, the follow-up worklist, and the adverse events'
+ * list, form and one event.
+ */
+async function walkAssessments(page: Page, app: E2eApp, language: WalkLanguage, check: ScreenCheck): Promise<void> {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(language, key, vars);
+  const one = (query: string) => {
+    const row = app.core.db.prepare(query).get() as { id: number } | undefined;
+    if (!row) throw new Error(`the demo has none: ${query}`);
+    return row.id;
+  };
+  const patientId = one(
+    `SELECT patient_id AS id FROM adverse_events WHERE patient_id IN (SELECT patient_id FROM assessments)
+      ORDER BY id LIMIT 1`,
+  );
+  const eventId = one(`SELECT id FROM adverse_events WHERE patient_id = ${patientId} ORDER BY id LIMIT 1`);
+  const draftId = one(
+    `SELECT a.id FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id
+      WHERE v.status = 'draft' ORDER BY a.id LIMIT 1`,
+  );
+  const amendedId = one(
+    'SELECT assessment_id AS id FROM assessment_versions WHERE n = 2 ORDER BY assessment_id LIMIT 1',
+  );
+  const visit = async (hash: string) => {
+    await page.goto(`${app.url}/${hash}`);
+    await settled(page, language);
+  };
+
+  await visit(`#/patients/${patientId}`);
+  const chart = page.locator('.score-chart').first();
+  await expect(chart).toBeVisible();
+  await check('patient assessments and chart', language);
+  await chart.getByRole('button', { name: t('scores:chart.showTable') }).press('Enter');
+  await expect(chart.getByRole('table').first()).toBeVisible();
+  await check('patient chart as table', language);
+  await visit(`#/patients/${patientId}/assessments/new`);
+  await expect(page.getByRole('heading', { name: t('assessments:start.title') })).toBeVisible();
+  await check('assessment start', language);
+  await visit(`#/assessments/${draftId}`);
+  await expect(page.locator('.entry-summary')).toBeVisible();
+  await check('assessment entry', language);
+  await visit(`#/assessments/${amendedId}/history`);
+  await expect(page.getByRole('region', { name: t('scores:history.versions') }).first()).toBeVisible();
+  await check('assessment history', language);
+  await visit('#/follow-ups');
+  await expect(page.getByRole('heading', { name: t('followUps:title'), level: 1 })).toBeVisible();
+  await check('follow-ups', language);
+  await visit('#/adverse-events');
+  await check('adverse events', language);
+  await visit(`#/patients/${patientId}/adverse-events/new`);
+  await expect(page.getByRole('heading', { name: t('adverseEvents:form.title'), level: 1 })).toBeVisible();
+  await check('adverse event form', language);
+  await visit(`#/adverse-events/${eventId}`);
+  await expect(page.getByRole('region', { name: t('adverseEvents:detail.facts') })).toBeVisible();
+  await check('adverse event', language);
 }

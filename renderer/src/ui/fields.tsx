@@ -235,8 +235,27 @@ export interface ButtonProps extends AriaButtonProps {
   children: ReactNode;
 }
 
-export function Button({ variant = 'secondary', className, ...rest }: ButtonProps) {
+/**
+ * `isPending` is handled here, not by react-aria: its pending button announces itself through a live-region
+ * `role="img"` labelled by the button's id, and when the button is gone on success (a dialog closes, a screen is
+ * left) that img is unnamed for seconds (axe: role-img-alt). Pending here means: shown as busy, disabled for
+ * assistive technology, presses ignored, and a submit button stops submitting, so a second Enter does nothing.
+ */
+export function Button({ variant = 'secondary', className, isPending, onPress, type, ...rest }: ButtonProps) {
+  const pending = isPending === true;
   return (
-    <AriaButton {...rest} className={`button button-${variant} ${typeof className === 'string' ? className : ''}`} />
+    <AriaButton
+      {...rest}
+      type={pending && type === 'submit' ? 'button' : type}
+      onPress={pending ? undefined : onPress}
+      aria-disabled={pending ? true : rest['aria-disabled']}
+      className={[
+        `button button-${variant}`,
+        pending ? 'button-pending' : '',
+        typeof className === 'string' ? className : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   ASSESSMENT_MODES,
   type AssessmentMode,
+  type CourseDetail,
   INSTRUMENTS,
   type InstrumentId,
   type ScheduledPoint,
@@ -13,6 +14,7 @@ import {
 } from '../../../../db/contract';
 import { useAssessmentSchedule, useStartAssessment } from '../../api/assessment-queries';
 import { ApiCallError } from '../../api/client';
+import { usePatientCourses } from '../../api/course-queries';
 import { useDoctors } from '../../api/procedure-queries';
 import { usePatient } from '../../api/patient-queries';
 import { useCurrentUser } from '../../api/session';
@@ -20,7 +22,7 @@ import { hrefFor } from '../../app/router';
 import { Name } from '../../ui/bidi';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
-import { formatDay } from '../../ui/format';
+import { dayOf, formatDay, formatDayShort } from '../../ui/format';
 import { assessmentHref } from './AssessmentEntryScreen';
 import { instrumentName } from './instrument-text';
 import './assessments.css';
@@ -42,8 +44,10 @@ function firstOpen(points: readonly ScheduledPoint[]): ScheduledPoint | undefine
 export function AssessmentStartScreen({ patientId }: { patientId: number }) {
   const patient = usePatient(patientId);
   const schedule = useAssessmentSchedule(patientId);
-  if (patient.isError || schedule.isError) return <ErrorBanner error={patient.error ?? schedule.error} />;
-  if (!patient.data || !schedule.data) return <Loading />;
+  const courses = usePatientCourses(patientId);
+  const error = patient.error ?? schedule.error ?? courses.error;
+  if (error) return <ErrorBanner error={error} />;
+  if (!patient.data || !schedule.data || !courses.data) return <Loading />;
   const p = patient.data.patient;
   return (
     <StartForm
@@ -51,11 +55,19 @@ export function AssessmentStartScreen({ patientId }: { patientId: number }) {
       patientName={`${p.familyName} ${p.givenName}`}
       today={patient.data.today}
       points={schedule.data}
+      courses={courses.data}
     />
   );
 }
 
-function StartForm(p: { patientId: number; patientName: string; today: string; points: readonly ScheduledPoint[] }) {
+function StartForm(p: {
+  patientId: number;
+  patientName: string;
+  today: string;
+  points: readonly ScheduledPoint[];
+  /** To name an after-procedure point by its procedure ("After transplant #1 — 2 Dec"). */
+  courses: readonly CourseDetail[];
+}) {
   const { t, i18n } = useTranslation('assessments');
   const me = useCurrentUser();
   const doctors = useDoctors();
@@ -79,8 +91,17 @@ function StartForm(p: { patientId: number; patientName: string; today: string; p
   const [busy, setBusy] = useState(false);
   const courses = [...new Set(p.points.map((pt) => pt.courseId))];
 
+  const procedures = new Map(p.courses.flatMap((c) => c.procedures).map((pr) => [pr.id, pr] as const));
   const pointText = (pl: Place) => {
-    const name = t(`timePoint.${pl.timePoint}`);
+    const pr = pl.procedureId === null ? undefined : procedures.get(pl.procedureId);
+    const name = !pr
+      ? t(`timePoint.${pl.timePoint}`)
+      : pr.sequence === null
+        ? t('start.afterProcedureOn', { day: formatDayShort(dayOf(pr.startsAt), i18n.language, p.today) })
+        : t('start.afterTransplant', {
+            number: pr.sequence,
+            day: formatDayShort(dayOf(pr.startsAt), i18n.language, p.today),
+          });
     return courses.length > 1 ? t('start.inCourse', { point: name, n: courses.indexOf(pl.courseId ?? 0) + 1 }) : name;
   };
 
@@ -198,9 +219,7 @@ function StartForm(p: { patientId: number; patientName: string; today: string; p
           <TextField label={t('start.assessedOn')} type="date" value={day} onChange={setDay} isRequired />
         </div>
         <div className="form-footer">
-          {/* No `isPending`: on success this screen is gone, and a pending button leaves an unnamed role="img" in
-              the live region (axe: role-img-alt). A second submit while starting is ignored instead. */}
-          <Button type="submit" variant="primary">
+          <Button type="submit" variant="primary" isPending={busy}>
             {instruments.length > 1 ? t('start.submitMany', { count: instruments.length }) : t('start.submit')}
           </Button>
         </div>

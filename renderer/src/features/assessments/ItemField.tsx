@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InstrumentDef, type ItemDef, type ItemValue, UNTESTABLE } from '../../../../db/contract';
 import { TextField } from '../../ui/fields';
-import { anchorLabel, anchorText, itemHint, itemLabel } from './instrument-text';
+import { anchorLabel, anchorText, itemHint, itemLabel, itemTag } from './instrument-text';
 import { EMPTY_BUFFER, type KeyBuffer, isValueKey, pickValue } from './value-keys';
 
 /** A DOM id for an item (codes hold dots and "+"). */
@@ -66,7 +66,7 @@ export function ItemField(p: {
       onKeyDown={onKeyDown}
     >
       <legend className="entry-item-legend">
-        <span className="entry-item-code">{item.code}</span> {itemLabel(t, def, item)}
+        <span className="entry-item-code">{itemTag(def, item.code)}</span> {itemLabel(t, def, item)}
       </legend>
       {hint ? <p className="entry-item-hint">{hint}</p> : null}
       <div className="entry-anchors">

@@ -1,7 +1,7 @@
 // A signed version (or any version a coordinator reads): each item with its value and anchor text, no inputs.
 import { useTranslation } from 'react-i18next';
 import { type InstrumentDef, type ItemValue, anchorFor } from '../../../../db/contract';
-import { anchorLabel, anchorText, itemLabel } from './instrument-text';
+import { anchorLabel, anchorText, itemLabel, itemTag } from './instrument-text';
 
 export function ReadOnlyItems(p: {
   def: InstrumentDef;
@@ -26,7 +26,7 @@ export function ReadOnlyItems(p: {
           return (
             <tr key={item.code}>
               <th scope="row">
-                <span className="entry-item-code">{item.code}</span> {itemLabel(t, p.def, item)}
+                <span className="entry-item-code">{itemTag(p.def, item.code)}</span> {itemLabel(t, p.def, item)}
               </th>
               <td className="entry-readonly-value">{anchor ? anchorLabel(anchor) : '–'}</td>
               <td>

@@ -7,7 +7,7 @@ import type { Assessment, InstrumentDef, Score } from '../../../../db/contract';
 import { SavedNote } from '../../ui/feedback';
 import { formatDay } from '../../ui/format';
 import { focusItem, itemDomId } from './ItemField';
-import { instrumentShortName, subscoreLabel } from './instrument-text';
+import { instrumentShortName, itemTag, subscoreLabel } from './instrument-text';
 
 /** "12 / 42" once complete; "so far 12 / 42" while items are missing; "—" for scales read item by item. */
 export function totalText(t: TFunction, def: InstrumentDef, score: Score): string {
@@ -71,7 +71,7 @@ export function SummaryBar(p: {
                     focusItem(code);
                   }}
                 >
-                  {code}
+                  {itemTag(def, code)}
                 </a>
               </li>
             ))}

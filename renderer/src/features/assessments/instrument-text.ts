@@ -24,6 +24,15 @@ export const itemHint = (t: TFunction, def: InstrumentDef, item: ItemDef): strin
 export const anchorText = (t: TFunction, def: InstrumentDef, item: ItemDef, anchor: Anchor): string =>
   t(`instruments:${anchorKey(def, item, anchor.value)}`, { defaultValue: anchor.text });
 
+/**
+ * The short tag shown before an item and in the missing list: the published item number where the scale numbers its
+ * items that way (NIHSS "1a", "5b"), else the item's position; never an internal code like "shoulder-adductors.left".
+ */
+export function itemTag(def: InstrumentDef, code: string): string {
+  if (/^\d+[a-z]?$/.test(code)) return code;
+  return String(def.items.findIndex((i) => i.code === code) + 1);
+}
+
 export const subscoreLabel = (t: TFunction, def: InstrumentDef, code: string, fallback: string): string =>
   t(`instruments:${defKey(def)}.subscores.${code}`, { defaultValue: fallback });
 

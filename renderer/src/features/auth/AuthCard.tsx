@@ -41,9 +41,7 @@ export function AuthCard(p: {
         <p className="auth-subtitle">{p.subtitle}</p>
         <ErrorBanner error={p.error} />
         {p.children}
-        {/* No `isPending`: a pending button announces itself by its id, and on success this screen is gone, which
-            left an unnamed role="img" in the live region (axe: role-img-alt). A second submit is ignored instead. */}
-        <Button type="submit" variant="primary" className="auth-submit">
+        <Button type="submit" variant="primary" className="auth-submit" isPending={p.submitting}>
           {p.submitLabel}
         </Button>
       </form>

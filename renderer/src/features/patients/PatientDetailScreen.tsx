@@ -9,6 +9,7 @@ import { Panel } from '../../ui/Panel';
 import { AttachmentsPanel } from '../../ui/attachments/AttachmentsPanel';
 import { CoursesPanel } from '../../ui/courses/CoursesPanel';
 import { AdverseEventsPanel } from '../../ui/adverse-events/AdverseEventsPanel';
+import { useAdverseEventMarkers } from '../../ui/adverse-events/use-adverse-event-markers';
 import { PatientAssessmentsPanel } from '../../ui/assessments/PatientAssessmentsPanel';
 import { StatusBadge } from '../../ui/Badges';
 import { ageOn, formatInstant, formatList, formatPartialDate, formatSpan, partialStart } from '../../ui/format';
@@ -34,6 +35,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
   const text = (v: string | null) => (v === null || v === '' ? none : v);
   const age = p.birthDate ? ageOn(p.birthDate, today) : null;
   const estimated = p.birthDateApprox ? `${t('common:dates.estimated')}, ` : '';
+  const aeMarkers = useAdverseEventMarkers(p.id);
 
   return (
     <>
@@ -73,7 +75,7 @@ function PatientRecord({ detail }: { detail: PatientDetail }) {
       <CoursesPanel patientId={p.id} canPlan={p.mergedIntoId === null} />
       <AdverseEventsPanel patientId={p.id} canRecord={p.mergedIntoId === null} />
       {/* A merge moves the assessments to the surviving record, whose page shows them. */}
-      {p.mergedIntoId === null ? <PatientAssessmentsPanel patientId={p.id} canEnter /> : null}
+      {p.mergedIntoId === null ? <PatientAssessmentsPanel patientId={p.id} canEnter markers={aeMarkers} /> : null}
 
       <div className="detail-grid">
         <div className="detail-column">

@@ -19,8 +19,8 @@ import { DataTable } from '../DataTable';
 import { daysBetween, formatDay } from '../format';
 import { betterName, formatScore, instrumentName, instrumentShort, timePointName } from './labels';
 
-/** Something that happened on a day, drawn as a vertical line across the chart (adverse events come from their own
- * screens later; procedures from the patient's courses). */
+/** Something that happened on a day, drawn as a vertical line across the chart (procedures from the patient's
+ * courses, adverse events from the patient page) and listed in the legend and the table beside it. */
 export interface ChartMarker {
   day: string;
   label: string;
@@ -249,6 +249,21 @@ export function ScoreChart(p: {
                 </tr>
               );
             })}
+          </DataTable>
+        ) : null}
+        {showTable && marks.length > 0 ? (
+          <DataTable
+            className="score-table"
+            caption={t('chart.eventsCaption')}
+            columns={[t('chart.col.event'), t('chart.col.date'), { label: t('chart.col.day'), className: 'num' }]}
+          >
+            {marks.map((m) => (
+              <tr key={`${m.kind}-${m.tag}`}>
+                <td>{t('chart.legendEvent', { tag: m.tag, label: m.label })}</td>
+                <td>{formatDay(m.day, locale)}</td>
+                <td className="num">{m.x}</td>
+              </tr>
+            ))}
           </DataTable>
         ) : null}
       </div>
