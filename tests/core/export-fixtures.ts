@@ -65,7 +65,9 @@ export async function exportClinic() {
       note: null,
     });
   }
-  return { core, dir, doctor, admin, coordinator, bytes, attachmentId: attachment.id, withFile, aes: done.length };
+  // The demo seed records adverse events of its own: count them all, the four above among them.
+  const aes = (core.db.prepare('SELECT count(*) AS n FROM adverse_events').get() as { n: number }).n;
+  return { core, dir, doctor, admin, coordinator, bytes, attachmentId: attachment.id, withFile, aes };
 }
 
 /** Starts an export and waits for it by polling, as the screen does; returns the files. */
