@@ -60,15 +60,15 @@ export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCo
 }
 
 /** Course id → total of the latest signed version, for one instrument and time point (complete totals only). */
+/** The statement behind signedTotals (a test checks it stays on the assessments_outcomes index, migration 0120). */
+export const signedTotalsSql = (instrument: string, timePoint: string) =>
+  sql`SELECT a.course_id, v.total FROM assessments a
+        JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
+       WHERE a.instrument_id = ${instrument} AND a.time_point = ${timePoint} AND a.course_id IS NOT NULL
+         AND v.total IS NOT NULL`;
+
 export function signedTotals(db: ReadableDB, instrument: string, timePoint: string): Map<number, number> {
-  const rows = arrays<[number, number]>(
-    db,
-    sql`SELECT a.course_id, v.total FROM assessments a
-          JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
-         WHERE a.instrument_id = ${instrument} AND a.time_point = ${timePoint} AND a.course_id IS NOT NULL
-           AND v.total IS NOT NULL`,
-  );
-  return new Map(rows);
+  return new Map(arrays<[number, number]>(db, signedTotalsSql(instrument, timePoint)));
 }
 
 /** Course id → the signed item map of the global-impression instrument at a time point (9 small values each). */

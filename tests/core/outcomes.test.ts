@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutcomeReport, Stratification } from '../../db/contract';
 import { STRATIFICATIONS } from '../../db/contract';
+import { signedTotalsSql } from '../../db/repos/outcomes';
 import { monthsBetween, severityBands } from '../../db/reports/outcomes';
 import type { Core } from '../../db/services/core';
 import { type TinyPatient, TinyClinic } from './outcomes-support';
@@ -252,5 +253,17 @@ describe('outcome helpers', () => {
       { key: '4-6', min: 4, max: 6 },
       { key: '7-9', min: 7, max: 9 },
     ]);
+  });
+});
+
+describe('outcome reads', () => {
+  it('read one instrument at one time point from its own index, not by scanning patients', () => {
+    const { db } = makeCore();
+    const q = signedTotalsSql('barthel', 'm3');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain('USING COVERING INDEX assessments_outcomes');
+    db.close();
   });
 });

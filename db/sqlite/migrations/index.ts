@@ -10,5 +10,18 @@ import { m0080 } from './0080-audit-chain';
 import { m0090 } from './0090-calendar-index';
 import { m0100 } from './0100-follow-up-contacts';
 import { m0110 } from './0110-adverse-events';
+import { m0120 } from './0120-outcome-index';
 
-export const migrations: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080, m0090, m0100, m0110];
+export const migrations: readonly Migration[] = [
+  m0010,
+  m0020,
+  m0030,
+  m0040,
+  m0050,
+  m0060,
+  m0080,
+  m0090,
+  m0100,
+  m0110,
+  m0120,
+];
