@@ -133,12 +133,22 @@ function own(ctx: CallContext, id: string): Job {
 
 export const startPatient = (ctx: CallContext, patientId: number) => begin(ctx, 'fhir_patient', patientId);
 export const start = (ctx: CallContext, kind: 'fhir_all' | 'research') => begin(ctx, kind, null);
-export const progress = (ctx: CallContext, id: string): ExportProgress => own(ctx, id).progress;
+/** A job that ended without files (cancelled, failed) is reported once, then forgotten. */
+export function progress(ctx: CallContext, id: string): ExportProgress {
+  const job = own(ctx, id);
+  if (job.progress.state === 'cancelled' || job.progress.state === 'failed') jobs(ctx.core).delete(id);
+  return job.progress;
+}
 
 export function cancel(ctx: CallContext, id: string): ExportProgress {
   const job = own(ctx, id);
   if (job.progress.state === 'running') job.cancel = true;
-  else jobs(ctx.core).delete(id);
+  else if (job.progress.state === 'done') {
+    // Finished between the last progress the screen showed and the click: the user's Cancel still wins, and the
+    // screen's next question about the job hears "cancelled" rather than "no such export".
+    job.files = null;
+    job.progress = { ...job.progress, state: 'cancelled' };
+  }
   return job.progress;
 }
 

@@ -251,7 +251,25 @@ describe('one patient', () => {
       state = (await c.doctor.ok<{ state: string }>('exports.progress', { id: p.id })).state;
     }
     expect(state).toBe('cancelled');
+    // Reported once, then forgotten: nothing is left to fetch.
     const result = await c.doctor.call('exports.result', { id: p.id });
-    expect(result.ok ? null : result.error.code).toBe('CONFLICT');
+    expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+  });
+
+  it('honours a Cancel that arrives just after the export finished, and says so once', async () => {
+    const p = await c.doctor.ok<ExportProgress>('exports.startPatient', { patientId: c.withFile });
+    let now = p;
+    while (now.state === 'running') {
+      await new Promise((r) => setImmediate(r));
+      now = await c.doctor.ok<ExportProgress>('exports.progress', { id: p.id });
+    }
+    expect(now.state).toBe('done');
+    const cancelled = await c.doctor.ok<ExportProgress>('exports.cancel', { id: p.id });
+    expect(cancelled.state).toBe('cancelled');
+    expect((await c.doctor.ok<ExportProgress>('exports.progress', { id: p.id })).state).toBe('cancelled');
+    const again = await c.doctor.call('exports.progress', { id: p.id });
+    expect(again.ok ? null : again.error.code).toBe('NOT_FOUND');
+    const files = await c.doctor.call('exports.result', { id: p.id });
+    expect(files.ok ? null : files.error.code).toBe('NOT_FOUND');
   });
 });

@@ -94,6 +94,8 @@ test('a coordinator picks Armenia by typing, on the intake form and in the list 
   await call('inquiries.create', inquiry(2, { country: 'NP', preferredLanguage: 'ne' }));
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
+  // The shortcut lives in the app shell: wait for it to be there (Today now loads more panels before it paints).
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   await page.keyboard.press('Alt+N');
   await expect(page.getByRole('heading', { name: 'New inquiry' })).toBeVisible();
   const country = page.getByRole('combobox', { name: 'Country' });

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFile, ExportKind, ExportProgress, SessionUser } from '../../../../db/contract';
-import { call } from '../../api/client';
+import { ApiCallError, call } from '../../api/client';
 import { usePatientList } from '../../api/patient-queries';
 import { sessionKey } from '../../api/session';
 import { downloadText } from '../../ui/download';
@@ -54,7 +54,16 @@ export function ExportsScreen() {
     enabled: running,
     refetchInterval: 300,
   });
-  const cancel = useMutation({ mutationFn: (id: string) => call('exports.cancel', { id }) });
+  const cancel = useMutation({
+    mutationFn: (id: string) => call('exports.cancel', { id }),
+    onSuccess: (p) => {
+      if (p.state === 'running') return; // the core stops it between slices; the next progress says so
+      setNotice(p.state === 'done' ? 'ready' : p.state === 'cancelled' ? 'ended.cancelled' : 'ended.failed');
+      setJob(null);
+    },
+  });
+  // A Cancel that arrives after the files were handed over has nothing left to stop: not an error to show.
+  const cancelError = cancel.error instanceof ApiCallError && cancel.error.code === 'NOT_FOUND' ? null : cancel.error;
   const shown = progress.data?.id === job?.id ? (progress.data ?? job) : job;
   const busy = running || start.isPending;
 
@@ -63,7 +72,7 @@ export function ExportsScreen() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {/* A template, so the i18n key test finds the keys it can take (DYNAMIC_KEYS). */}
       <NoticeBanner message={notice ? t(`${notice}`) : null} />
-      <ErrorBanner error={start.error ?? progress.error ?? cancel.error ?? null} />
+      <ErrorBanner error={start.error ?? progress.error ?? cancelError ?? null} />
       {shown && running ? (
         <div className="panel panel-body exports-progress">
           <label htmlFor="export-progress">
