@@ -1,0 +1,47 @@
+// The bench's closing table: a target is met only at or under its percentile, and two runs compare figure by figure.
+import { describe, expect, it } from 'vitest';
+import { compareSummaries } from '../bench/compare';
+import { formatSummary, record, summary } from '../bench/summary';
+
+const timing = (name: string, p50: number, p95: number, p99: number) => ({ name, runs: 10, p50, p95, p99 });
+
+describe('bench summary', () => {
+  it('marks each target met or missed on its own percentile and prints the baseline ratio', () => {
+    record('treatment', timing('week, one room', 0.3, 0.5, 2.5), { target: { stat: 'p95', ms: 3 } });
+    record('treatment', timing('booking', 1, 1.5, 2.5), {
+      target: { stat: 'p99', ms: 2 },
+      baseline: timing('full scan', 250, 260, 270),
+    });
+    record('reception', timing('no target', 1, 2, 3));
+    const s = summary({ procedures: 1_000_000 });
+    const mine = s.figures.slice(-3);
+    expect(mine.map((f) => f.met)).toEqual([true, false, null]);
+    const text = formatSummary({ ...s, figures: mine });
+    expect(text).toContain('procedures 1,000,000');
+    expect(text).toMatch(/booking.*p99 ≤ 2\s+NO\s+250×/);
+    expect(text).toContain('1 of 2 targets met; missed: booking');
+    expect(s.cores).toBeGreaterThan(0);
+  });
+
+  it('compares two runs by domain and name, and lists figures only one run has', () => {
+    const base = { at: 'a', cores: 2, cpu: 'x', node: 'v20', sizes: {} };
+    const fig = (name: string, p95: number) => ({
+      domain: 'd',
+      name,
+      runs: 1,
+      p50: p95,
+      p95,
+      p99: p95,
+      target: null,
+      baseline: null,
+      met: null,
+    });
+    const text = compareSummaries(
+      { ...base, figures: [fig('same', 4), fig('old only', 1)] },
+      { ...base, figures: [fig('same', 2), fig('new only', 1)] },
+    );
+    expect(text).toMatch(/d same\s+4\.00\s+2\.00\s+0\.50/);
+    expect(text).toMatch(/d new only\s+1\.00\s+added/);
+    expect(text).toMatch(/d old only\s+gone/);
+  });
+});
