@@ -68,13 +68,10 @@ export function treatedPatients(core: Core, instrument: string, timePoint: Outco
   const courses = repo.treatedCourses(core.db, offset);
   const baseline = repo.signedTotals(core.db, instrument, 'baseline');
   const later = repo.signedTotals(core.db, instrument, timePoint);
-  const seen = new Set<number>();
   const ends = new Map<string, string>();
   const out: TreatedPatient[] = [];
+  // One row per patient already: their first treated course.
   for (const c of courses) {
-    // Ordered by first transplant: the first course met for a patient is their first treated course.
-    if (seen.has(c.patientId)) continue;
-    seen.add(c.patientId);
     let end = ends.get(c.discharge);
     if (end === undefined) ends.set(c.discharge, (end = windowEnd(timePoint, c.discharge)));
     out.push({
