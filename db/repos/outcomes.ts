@@ -34,12 +34,11 @@ type CourseTuple = [
  * shifts UTC instants to the clinic's day (one offset for the whole read: a daylight-saving hour can move a 00:30
  * procedure by a day, not more). Three short ranges of `procedures_treated` (migration 0150) per patient: it used to
  * group every completed procedure of the clinic by course, join all of them and sort, to keep one course per patient.
+ * A test checks the plan stays on that index.
  */
-export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCourseRow[] {
+export const treatedCoursesSql = (offsetMinutes: number) => {
   const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`;
-  const rows = arrays<CourseTuple>(
-    db,
-    sql`WITH f AS MATERIALIZED (
+  return sql`WITH f AS MATERIALIZED (
           SELECT p.id AS patient_id, p.stroke_type, p.stroke_onset_date, p.birth_date,
                  (p.comorbidities <> '[]' OR ifnull(trim(p.comorbidities_other), '') <> '') AS comorbid,
                  (SELECT course_id FROM procedures WHERE patient_id = p.id AND status = 'completed'
@@ -52,8 +51,11 @@ export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCo
                  WHERE patient_id = f.patient_id AND status = 'completed' AND course_id = f.course_id),
                coalesce(c.discharged_on, c.planned_discharge), f.stroke_type, f.stroke_onset_date, f.birth_date,
                f.comorbid
-          FROM f JOIN courses c ON c.id = f.course_id`,
-  );
+          FROM f JOIN courses c ON c.id = f.course_id`;
+};
+
+export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCourseRow[] {
+  const rows = arrays<CourseTuple>(db, treatedCoursesSql(offsetMinutes));
   return rows.map(([courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid]) => ({
     courseId,
     patientId,
