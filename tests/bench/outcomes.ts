@@ -110,4 +110,13 @@ export async function benchOutcomes(core: Core, runs: number): Promise<void> {
     `  as the screen asks: one view p50 ${one.p50.toFixed(1)} p95 ${one.p95.toFixed(1)} ms; ` +
       `every view (6 calls) p50 ${api.p50.toFixed(1)} p95 ${api.p95.toFixed(1)} ms (target ≤ 400 ms) ${met(api.p95 <= 400)}`,
   );
+  // The clinic's numbers screen: one call for the whole history (every GROUP BY over procedures and inquiries).
+  const numbers = await time('reports.clinicNumbers, all time', few, async () => {
+    const r = await dispatch(core, session, 'reports.clinicNumbers', { from: null, to: null });
+    if (!r.ok) throw new Error(`reports.clinicNumbers: ${r.error.code}`);
+  });
+  console.log(
+    `clinic numbers, all time: p50 ${numbers.p50.toFixed(1)} p95 ${numbers.p95.toFixed(1)} ms (target ≤ 400 ms) ` +
+      met(numbers.p95 <= 400),
+  );
 }
