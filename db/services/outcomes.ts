@@ -62,19 +62,24 @@ export interface OutcomeInput {
   transplants: 'any' | '1' | '2' | '3+';
 }
 
+/** Course id → total at one time point (the signed totals; the bench passes a re-scoring of the raw item rows). */
+export type TotalsReader = (db: Core['db'], instrument: string, timePoint: string) => ReadonlyMap<number, number>;
+
 /** Each patient's first treated course with its totals: the rows the report is computed over. */
-export function treatedPatients(core: Core, instrument: string, timePoint: OutcomeTimePoint): TreatedPatient[] {
+export function treatedPatients(
+  core: Core,
+  instrument: string,
+  timePoint: OutcomeTimePoint,
+  totals: TotalsReader = repo.signedTotals,
+): TreatedPatient[] {
   const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
   const courses = repo.treatedCourses(core.db, offset);
-  const baseline = repo.signedTotals(core.db, instrument, 'baseline');
-  const later = repo.signedTotals(core.db, instrument, timePoint);
-  const seen = new Set<number>();
+  const baseline = totals(core.db, instrument, 'baseline');
+  const later = totals(core.db, instrument, timePoint);
   const ends = new Map<string, string>();
   const out: TreatedPatient[] = [];
+  // One row per patient already: their first treated course.
   for (const c of courses) {
-    // Ordered by first transplant: the first course met for a patient is their first treated course.
-    if (seen.has(c.patientId)) continue;
-    seen.add(c.patientId);
     let end = ends.get(c.discharge);
     if (end === undefined) ends.set(c.discharge, (end = windowEnd(timePoint, c.discharge)));
     out.push({

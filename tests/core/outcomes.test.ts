@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutcomeReport, Stratification } from '../../db/contract';
 import { STRATIFICATIONS } from '../../db/contract';
-import { signedTotalsSql } from '../../db/repos/outcomes';
+import { signedTotalsSql, treatedCoursesSql } from '../../db/repos/outcomes';
 import { monthsBetween, severityBands } from '../../db/reports/outcomes';
 import type { Core } from '../../db/services/core';
 import { type TinyPatient, TinyClinic } from './outcomes-support';
@@ -264,6 +264,17 @@ describe('outcome reads', () => {
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toContain('USING COVERING INDEX assessments_outcomes');
+    db.close();
+  });
+
+  it('finds each first treated course in short ranges of procedures_treated, never a scan of every procedure', () => {
+    const { db } = makeCore();
+    const q = treatedCoursesSql(480);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[])
+      .map((r) => r.detail)
+      .filter((d) => d.includes('procedures'));
+    expect(plan.length).toBeGreaterThanOrEqual(3);
+    for (const step of plan) expect(step).toContain('USING COVERING INDEX procedures_treated (patient_id=?)');
     db.close();
   });
 });
