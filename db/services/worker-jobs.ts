@@ -1,8 +1,10 @@
 // Runs long work (full audit verification, …) in a worker thread with its own SQLite connection, so calls keep answering.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId, Worker } from 'node:worker_threads';
 import type { WorkerTasks } from './worker-entry';
 
 /** What a worker sends back: progress any number of times, then one result or one failure. */
@@ -26,23 +28,44 @@ export function configureWorkers(o: Partial<WorkerSetup>): void {
   if (o.nativeBinding !== undefined) setup.nativeBinding = o.nativeBinding;
 }
 
-export const workerNativeBinding = (): string | null => setup.nativeBinding;
-
 /** A worker's own connection needs a file: an in-memory database (some tests) has none, and runs its work inline. */
 export const hasFile = (file: string): boolean => file !== '' && file !== ':memory:' && fs.existsSync(file);
 
-function workerScript(): { script: string | URL; evalCode: boolean } {
-  if (setup.entry) return { script: setup.entry, evalCode: false };
-  // From source (tests, the host under tsx): a two-line bootstrap has tsx load the TypeScript entry in the worker.
-  const entry = new URL('./worker-entry.ts', import.meta.url).href;
-  // The ESM build of tsx's API (require.resolve finds its CommonJS twin beside it).
-  const api = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return { script: code, evalCode: true };
+let devEntry: string | null = null;
+
+/**
+ * From source (tests, the host under tsx) the entry is bundled once per process with esbuild (a dev dependency), the
+ * same way build/bundle-electron.mjs bundles it for the app: a worker that compiled TypeScript itself would pay
+ * seconds at each start. It goes under build/out so that `better-sqlite3` resolves from the project's node_modules.
+ */
+function workerScript(): string {
+  if (setup.entry) return setup.entry;
+  if (devEntry) return devEntry;
+  const require = createRequire(import.meta.url);
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  const source = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
+  const outDir = fileURLToPath(new URL('../../build/out/worker-dev/', import.meta.url));
+  fs.mkdirSync(outDir, { recursive: true });
+  const built = buildSync({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
+  const code = built.outputFiles[0]?.contents ?? new Uint8Array();
+  // Named by content: processes running the same code share one file, and nothing piles up per run.
+  const out = path.join(outDir, `worker-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+  if (!fs.existsSync(out)) {
+    const tmp = `${out}.${process.pid}.${threadId}.tmp`;
+    fs.writeFileSync(tmp, code);
+    fs.renameSync(tmp, out);
+  }
+  devEntry = out;
+  return out;
 }
 
 /** Starts one worker for one task and settles with its result; progress goes to `onProgress` as it comes. */
@@ -51,11 +74,12 @@ export function runInWorker<K extends keyof WorkerTasks>(
   input: WorkerTasks[K]['input'],
   onProgress?: (done: number, total: number) => void,
 ): Promise<WorkerTasks[K]['output']> {
-  const { script, evalCode } = workerScript();
+  const script = workerScript();
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, {
-      eval: evalCode,
       workerData: { task, input, nativeBinding: setup.nativeBinding },
+      // The entry is plain JavaScript: without this a worker inherits tsx's loader flags and pays a second to start.
+      execArgv: [],
     });
     let settled = false;
     const settle = (f: () => void) => {
