@@ -3,10 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditChainStatus } from '../contract/audit';
 import { type AuditHead, auditHead } from '../repos/audit';
-import { AUDIT_CONTENT_SQL, GENESIS_HASH, chainHash } from '../sqlite/audit-hash';
+import { GENESIS_HASH } from '../sqlite/audit-hash';
+import { type ChainCheck, broken, joinChecks, verifyRange } from './audit-range';
+
+export { type ChainCheck, joinChecks, verifyRange } from './audit-range';
 import type { ReadableDB } from '../sqlite/handles';
 import { nowIso } from './clinic-time';
 import type { Core } from './core';
+import { hasFile, runInWorker } from './worker-jobs';
 
 /** In the data folder beside the records file; the backups copy it with each backup (see `writeAuditAnchor`). */
 export const AUDIT_ANCHOR_FILE = 'audit-anchor.json';
@@ -18,58 +22,56 @@ export interface AuditAnchor {
   verified: AuditHead | null;
 }
 
-export interface ChainCheck {
-  ok: boolean;
-  checkedEntries: number;
-  /** The last entry reached (the break itself when not ok). */
-  last: AuditHead | null;
-  brokenAtId: number | null;
-  problem: AuditChainStatus['problem'];
-}
-
 /**
  * Walks the chain from `from` (a verified entry, whose stored hash must still be the same) or from the start. Every
  * entry's hash must follow from the previous entry's stored hash and its own content: an edit breaks its own hash, a
  * deletion or a move breaks the next one's (ids are part of the content).
  */
 export function verifyChain(db: ReadableDB, from: AuditHead | null = null): ChainCheck {
-  let previous = GENESIS_HASH;
-  if (from) {
-    const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(from.id) as string | undefined;
-    if (row !== from.hash) return broken(0, null, from.id, row === undefined ? 'truncated' : 'start_changed');
-    previous = from.hash;
-  }
-  const rows = db
-    .prepare(`SELECT id, hash, ${AUDIT_CONTENT_SQL} FROM audit_log WHERE id > ? ORDER BY id`)
-    .raw()
-    .iterate(from?.id ?? 0) as IterableIterator<[number, string | null, string]>;
-  let checked = 0;
-  let lastId = from?.id ?? null;
-  for (const [id, hash, content] of rows) {
-    checked += 1;
-    if (hash !== chainHash(previous, content)) {
-      // Stop the iterator's statement: the connection is needed again at once.
-      rows.return?.();
-      return broken(checked, lastId === null ? null : { id: lastId, hash: previous }, id, 'edited');
-    }
-    previous = hash;
-    lastId = id;
-  }
-  return {
-    ok: true,
-    checkedEntries: checked,
-    last: lastId === null ? null : { id: lastId, hash: previous },
-    brokenAtId: null,
-    problem: null,
-  };
+  const start = chainStart(db, from);
+  if ('problem' in start) return start;
+  return verifyRange(db, start.id, start.hash, Number.MAX_SAFE_INTEGER);
 }
 
-const broken = (
-  checked: number,
-  last: AuditHead | null,
-  id: number,
-  problem: NonNullable<ChainCheck['problem']>,
-): ChainCheck => ({ ok: false, checkedEntries: checked, last, brokenAtId: id, problem });
+/** Where a walk starts: the verified entry `from` if its stored hash is unchanged, else the start of the log. */
+function chainStart(db: ReadableDB, from: AuditHead | null): { id: number; hash: string } | ChainCheck {
+  if (!from) return { id: 0, hash: GENESIS_HASH };
+  const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(from.id) as string | undefined;
+  if (row !== from.hash) return broken(0, null, from.id, row === undefined ? 'truncated' : 'start_changed');
+  return from;
+}
+
+/**
+ * The same verdict as `verifyChain`, computed by `workers` worker threads (each with its own read-only connection)
+ * over consecutive id ranges, so the calling thread stays free and a machine's cores share the hashing. Entries
+ * committed after it starts are left for the next verification (the log only grows).
+ */
+export async function verifyChainInWorkers(db: ReadableDB, from: AuditHead | null, workers = 2): Promise<ChainCheck> {
+  const start = chainStart(db, from);
+  if ('problem' in start) return start;
+  const end = db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null;
+  if (end === null || end <= start.id) return joinChecks([]);
+  // Split points are real entries (ids may have gaps): each range starts from its split entry's stored hash.
+  const at = db.prepare('SELECT id, hash FROM audit_log WHERE id <= ? ORDER BY id DESC LIMIT 1');
+  const bounds: { id: number; hash: string }[] = [start];
+  for (let i = 1; i < workers; i += 1) {
+    const target = start.id + Math.floor(((end - start.id) * i) / workers);
+    const row = at.get(target) as { id: number; hash: string | null } | undefined;
+    const previous = bounds.at(-1);
+    if (row && previous && row.id > previous.id) bounds.push({ id: row.id, hash: row.hash ?? '' });
+  }
+  const parts = await Promise.all(
+    bounds.map((b, i) =>
+      runInWorker('audit.verifyRange', {
+        file: db.name,
+        afterId: b.id,
+        previousHash: b.hash,
+        throughId: bounds[i + 1]?.id ?? end,
+      }),
+    ),
+  );
+  return joinChecks(parts);
+}
 
 /**
  * The anchored head must still be in the log with the same hash. A head older than the newest entry is accepted (a
@@ -145,10 +147,40 @@ export class AuditChain {
   /** Verifies from the last verified entry (incremental) or from the start (full), then the anchored head. */
   verify(db: ReadableDB, mode: 'incremental' | 'full', now: string): AuditChainStatus {
     const started = performance.now();
-    const file = this.anchorPath ? readAuditAnchor(this.anchorPath) : null;
+    const file = this.readAnchor();
+    return this.conclude(db, mode, now, started, file, verifyChain(db, this.startFrom(mode, file)));
+  }
+
+  /**
+   * The same, hashed in worker threads on their own connections (see `verifyChainInWorkers`): calls keep answering
+   * meanwhile. A database without a file (in memory) is verified here instead.
+   */
+  async verifyInWorkers(db: ReadableDB, mode: 'incremental' | 'full', now: string): Promise<AuditChainStatus> {
+    if (!hasFile(db.name)) return this.verify(db, mode, now);
+    const started = performance.now();
+    const file = this.readAnchor();
+    const chain = await verifyChainInWorkers(db, this.startFrom(mode, file));
+    return this.conclude(db, mode, now, started, file, chain);
+  }
+
+  private readAnchor(): AuditAnchor | null | 'unreadable' {
+    return this.anchorPath ? readAuditAnchor(this.anchorPath) : null;
+  }
+
+  private startFrom(mode: 'incremental' | 'full', file: AuditAnchor | null | 'unreadable'): AuditHead | null {
+    if (mode === 'full') return null;
+    return this.verified ?? (file === 'unreadable' ? null : (file?.verified ?? null));
+  }
+
+  private conclude(
+    db: ReadableDB,
+    mode: 'incremental' | 'full',
+    now: string,
+    started: number,
+    file: AuditAnchor | null | 'unreadable',
+    chain: ChainCheck,
+  ): AuditChainStatus {
     const anchor = file === 'unreadable' ? null : file;
-    const from = mode === 'full' ? null : (this.verified ?? anchor?.verified ?? null);
-    const chain = verifyChain(db, from);
     let problem = chain.problem;
     if (chain.ok && file === 'unreadable') problem = 'anchor_unreadable';
     else if (chain.ok) problem = checkAnchor(db, anchor?.head ?? null);
@@ -166,7 +198,10 @@ export class AuditChain {
     };
     if (!problem) {
       this.verified = head;
-      this.writeAnchor(head);
+      // Commits made while workers hashed have moved the anchor's head past the verified one: it stays there.
+      const current = this.readAnchor();
+      const newer = current && current !== 'unreadable' && current.head && (head === null || current.head.id > head.id);
+      this.writeAnchor(newer ? current.head : head);
     }
     return this.status;
   }

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../../db/app/data-dir';
 import { readStartLanguage } from '../../db/app/start-language';
 import { type BackupSchedule, startBackupSchedule } from '../../db/services/backup-schedule';
 import type { Core } from '../../db/services/core';
+import { configureWorkers } from '../../db/services/worker-jobs';
 import { registerIpc } from './ipc';
 import { APP_SCHEME, dataDirArg, nativeBindingPath } from './policies';
 import { serveAppProtocol } from './protocol';
@@ -28,11 +29,14 @@ const startLanguage = readStartLanguage(dataDir);
 if (startLanguage) app.commandLine.appendSwitch('lang', startLanguage);
 
 async function start(): Promise<void> {
+  const nativeBinding = nativeBindingPath(process.resourcesPath, app.isPackaged);
+  // Worker threads (long work off this thread) start from the bundled entry beside main.cjs, on the same binding.
+  configureWorkers({ entry: path.join(__dirname, 'worker.cjs'), nativeBinding: nativeBinding ?? null });
   try {
     const started = await bootstrap({
       dataDir,
       offerDemo: process.argv.includes('--offer-demo'),
-      nativeBinding: nativeBindingPath(process.resourcesPath, app.isPackaged),
+      nativeBinding,
       // Development builds check every answer's shape; the packaged app skips the extra parse.
       checkOutputs: !app.isPackaged,
       say: (line) => console.log(line),
