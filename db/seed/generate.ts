@@ -40,6 +40,7 @@ import {
 import { type AdverseEventSeedResult, seedDemoAdverseEvents } from './adverse-events';
 import { type AssessmentSeedResult, seedBenchAssessments, seedDemoAssessments } from './assessments';
 import { bulkLoad } from './bulk';
+import { isoDate, isoInstant } from './iso';
 import { Random } from './random';
 import {
   DEMO_ROOMS,
@@ -136,7 +137,7 @@ const ascii = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.|\.$/g, '');
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = isoDate;
 
 function personName(rng: Random, c: CountryProfile, sex: 'female' | 'male', family = rng.pick(c.family)) {
   const given = rng.pick(c.given[sex]);
@@ -324,7 +325,7 @@ function seedInChunks(
       const emailUser = `${ascii(contact.given)}.${ascii(contact.family)}${rng.int(1, 999)}`;
 
       const fields: InquiryFields = {
-        receivedAt: new Date(received).toISOString(),
+        receivedAt: isoInstant(received),
         channel,
         contactName: contact.full,
         contactRelation: relation,
@@ -401,18 +402,18 @@ function seedInChunks(
           ] as const);
           insertActivity(w, {
             inquiryId: id,
-            at: new Date(t).toISOString(),
+            at: isoInstant(t),
             kind,
             summary: rng.pick(ACTIVITY_SUMMARIES[kind]),
             authorId: owner.id,
-            createdAt: new Date(t).toISOString(),
+            createdAt: isoInstant(t),
           });
         }
         if (to === 'declined') reason = rng.pick(DECLINE_REASONS);
         if (to === 'closed') reason = rng.pick(CLOSE_REASONS);
         insertStatusChange(w, {
           inquiryId: id,
-          at: new Date(t).toISOString(),
+          at: isoInstant(t),
           from: prev,
           to,
           reason: to === 'declined' || to === 'closed' ? reason : null,
@@ -422,11 +423,11 @@ function seedInChunks(
           const docAt = t + (span - (t - received)) * rng.next() * 0.1;
           insertActivity(w, {
             inquiryId: id,
-            at: new Date(docAt).toISOString(),
+            at: isoInstant(docAt),
             kind: 'document',
             summary: rng.pick(ACTIVITY_SUMMARIES.document),
             authorId: owner.id,
-            createdAt: new Date(docAt).toISOString(),
+            createdAt: isoInstant(docAt),
           });
         }
         prev = to;
@@ -436,25 +437,25 @@ function seedInChunks(
         const noteAt = received + (t - received) * rng.next();
         insertActivity(w, {
           inquiryId: id,
-          at: new Date(noteAt).toISOString(),
+          at: isoInstant(noteAt),
           kind: 'note',
           summary: rng.pick(ACTIVITY_SUMMARIES.note),
           authorId: owner.id,
-          createdAt: new Date(noteAt).toISOString(),
+          createdAt: isoInstant(noteAt),
         });
       }
       if (firstContact !== null || reason !== null) {
         setInquiryStatus(w, id, {
           status,
           reason,
-          firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(),
-          at: new Date(t).toISOString(),
+          firstContactAt: firstContact === null ? null : isoInstant(firstContact),
+          at: isoInstant(t),
         });
       }
       if (status === 'converted' && patients < patientTarget) {
         const inquiry = findInquiry(w, id);
         if (inquiry) {
-          const at = new Date(t).toISOString();
+          const at = isoInstant(t);
           const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, clinicTimeZone(core)), c, patient, {
             at,
             by: owner.id,
@@ -472,7 +473,7 @@ function seedInChunks(
       const person = personName(rng, c, sex);
       const registered = now - 900 * DAY * rng.next() ** 2;
       const fields = standalonePatient(rng, c, person, sex, registered);
-      const at = new Date(registered).toISOString();
+      const at = isoInstant(registered);
       const by = rng.pick(staff).id;
       addPatient(core, w, rng, fields, c, person, { at, by });
       patients += 1;
