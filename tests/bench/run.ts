@@ -8,7 +8,7 @@ import { likeSearchIds } from '../../db/repos/search';
 import { seedClinic } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
-import { printComparison, printTable, time } from './stats';
+import { printComparison, printSeedTimes, printTable, time, timeSeed } from './stats';
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
 import { benchOutcomes } from './outcomes';
@@ -23,10 +23,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
 const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
 
-const seedStart = performance.now();
-const seeded = await seedClinic(core, { inquiries, patients });
-console.log(
-  `seeded ${inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+const seeded = await timeSeed(
+  `clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`,
+  () => seedClinic(core, { inquiries, patients }),
 );
 
 const coordinator = seeded.accounts.find((a) => a.role === 'coordinator');
@@ -111,6 +110,7 @@ printComparison(pairs);
 await benchTreatment(core, call, runs, procedures);
 await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
 await benchOutcomes(core, runs);
+printSeedTimes();
 await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
