@@ -15,6 +15,7 @@ import {
 import type { WritableDB } from '../sqlite/handles';
 import { type PlannedPoint, courseSchedule, insideWindow } from '../services/assessment-schedule';
 import { dayInZone } from '../services/clinic-time';
+import { isoDate, isoInstant } from './iso';
 import { Random } from './random';
 import { clockFor } from './treatment';
 
@@ -247,7 +248,7 @@ export class AssessmentWriter {
       return;
     }
     const span = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
-    const shift = (day: string, days: number) => new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
+    const shift = (day: string, days: number) => isoDate(Date.parse(day) + days * DAY);
     let day: string;
     if (rng.chance(0.06)) {
       // Late: the patient could not be reached in time (a baseline is never late: it comes before the transplant).
@@ -300,7 +301,7 @@ export class AssessmentWriter {
     const first = itemValues(rng, def, p, level);
     const dayNumber = Math.round(Date.parse(day) / DAY);
     const created = this.clock.instant(dayNumber, 9 * 60 + rng.int(0, 420));
-    const iso = (ms: number) => new Date(ms).toISOString();
+    const iso = isoInstant;
     const draft = !s.allSigned && (recent ? rng.chance(0.5) : rng.chance(0.02));
     const amended = !draft && rng.chance(0.03);
     const versions: { w: Written; signed: boolean; reason: string | null; at: number }[] = [];

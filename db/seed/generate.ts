@@ -39,6 +39,8 @@ import {
 } from './names';
 import { type AdverseEventSeedResult, seedDemoAdverseEvents } from './adverse-events';
 import { type AssessmentSeedResult, seedBenchAssessments, seedDemoAssessments } from './assessments';
+import { bulkLoad } from './bulk';
+import { isoDate, isoInstant } from './iso';
 import { Random } from './random';
 import {
   DEMO_ROOMS,
@@ -71,7 +73,17 @@ export interface SeedOptions {
   /** Patients in all: converted inquiries become patients, and the rest are registered directly. Default: a third of the inquiries. */
   patients?: number;
   seed?: number;
+  /**
+   * Load a fresh file in bulk (bulk.ts: indexes and search index built after the rows; same rows either way). Default:
+   * for a clinic of BULK_FROM inquiries or more, the sizes of `npm run seed` and `npm run bench`.
+   */
+  bulk?: boolean;
 }
+
+/** From this size a fresh clinic is loaded in bulk; the demo clinic and the tests' small clinics go row by row. */
+export const BULK_FROM = 5_000;
+/** The tables the clinic seed fills in bulk: its big ones (the demo ward's are small). */
+const CLINIC_TABLES = ['inquiries', 'inquiry_activities', 'inquiry_status_changes', 'patients'] as const;
 
 export const DEMO_SIZE: SeedOptions = { inquiries: 400, patients: 90 };
 
@@ -125,7 +137,7 @@ const ascii = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.|\.$/g, '');
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = isoDate;
 
 function personName(rng: Random, c: CountryProfile, sex: 'female' | 'male', family = rng.pick(c.family)) {
   const given = rng.pick(c.given[sex]);
@@ -192,7 +204,8 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
   core.db.pragma('cache_size = -1048576');
   try {
-    return seedInChunks(core, options, rng, needAccounts, hashes, created, now);
+    const seed = () => seedInChunks(core, options, rng, needAccounts, hashes, created, now);
+    return (options.bulk ?? options.inquiries >= BULK_FROM) ? bulkLoad(core.db, CLINIC_TABLES, seed) : seed();
   } finally {
     core.db.pragma('foreign_keys = ON');
     core.db.pragma(`cache_size = ${cacheSize}`);
@@ -312,7 +325,7 @@ function seedInChunks(
       const emailUser = `${ascii(contact.given)}.${ascii(contact.family)}${rng.int(1, 999)}`;
 
       const fields: InquiryFields = {
-        receivedAt: new Date(received).toISOString(),
+        receivedAt: isoInstant(received),
         channel,
         contactName: contact.full,
         contactRelation: relation,
@@ -389,18 +402,18 @@ function seedInChunks(
           ] as const);
           insertActivity(w, {
             inquiryId: id,
-            at: new Date(t).toISOString(),
+            at: isoInstant(t),
             kind,
             summary: rng.pick(ACTIVITY_SUMMARIES[kind]),
             authorId: owner.id,
-            createdAt: new Date(t).toISOString(),
+            createdAt: isoInstant(t),
           });
         }
         if (to === 'declined') reason = rng.pick(DECLINE_REASONS);
         if (to === 'closed') reason = rng.pick(CLOSE_REASONS);
         insertStatusChange(w, {
           inquiryId: id,
-          at: new Date(t).toISOString(),
+          at: isoInstant(t),
           from: prev,
           to,
           reason: to === 'declined' || to === 'closed' ? reason : null,
@@ -410,11 +423,11 @@ function seedInChunks(
           const docAt = t + (span - (t - received)) * rng.next() * 0.1;
           insertActivity(w, {
             inquiryId: id,
-            at: new Date(docAt).toISOString(),
+            at: isoInstant(docAt),
             kind: 'document',
             summary: rng.pick(ACTIVITY_SUMMARIES.document),
             authorId: owner.id,
-            createdAt: new Date(docAt).toISOString(),
+            createdAt: isoInstant(docAt),
           });
         }
         prev = to;
@@ -424,25 +437,25 @@ function seedInChunks(
         const noteAt = received + (t - received) * rng.next();
         insertActivity(w, {
           inquiryId: id,
-          at: new Date(noteAt).toISOString(),
+          at: isoInstant(noteAt),
           kind: 'note',
           summary: rng.pick(ACTIVITY_SUMMARIES.note),
           authorId: owner.id,
-          createdAt: new Date(noteAt).toISOString(),
+          createdAt: isoInstant(noteAt),
         });
       }
       if (firstContact !== null || reason !== null) {
         setInquiryStatus(w, id, {
           status,
           reason,
-          firstContactAt: firstContact === null ? null : new Date(firstContact).toISOString(),
-          at: new Date(t).toISOString(),
+          firstContactAt: firstContact === null ? null : isoInstant(firstContact),
+          at: isoInstant(t),
         });
       }
       if (status === 'converted' && patients < patientTarget) {
         const inquiry = findInquiry(w, id);
         if (inquiry) {
-          const at = new Date(t).toISOString();
+          const at = isoInstant(t);
           const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, clinicTimeZone(core)), c, patient, {
             at,
             by: owner.id,
@@ -460,7 +473,7 @@ function seedInChunks(
       const person = personName(rng, c, sex);
       const registered = now - 900 * DAY * rng.next() ** 2;
       const fields = standalonePatient(rng, c, person, sex, registered);
-      const at = new Date(registered).toISOString();
+      const at = isoInstant(registered);
       const by = rng.pick(staff).id;
       addPatient(core, w, rng, fields, c, person, { at, by });
       patients += 1;
@@ -561,6 +574,8 @@ export interface TreatmentBenchOptions {
   /** Spread over this many years up to today, plus the coming two weeks (default 10). */
   years?: number;
   seed?: number;
+  /** Load the ward's tables in bulk when they are empty (bulk.ts); default true. */
+  bulk?: boolean;
 }
 
 /**
@@ -573,7 +588,8 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
   const years = o.years ?? 10;
   const lanes = benchLanes(procedures, years);
   // Every reference is built from rows just read or written; checking five parents per booking would double the time.
-  return benchLoad(core, 'seed.treatmentBenchmark', (w, commitChunk) => {
+  const tables = o.bulk === false ? [] : ['courses', 'consents', 'procedures'];
+  return benchLoad(core, 'seed.treatmentBenchmark', tables, (w, commitChunk) => {
     const at = nowIso(core);
     const addRoom = w.prepare('INSERT INTO rooms (name) VALUES (?)');
     const rooms = Array.from({ length: lanes }, (_, i) =>
@@ -599,20 +615,28 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
 
 /**
  * A bulk load for a benchmark: a large page cache and no foreign-key checks while it runs (every reference comes from
- * rows just read or written), chunked commits, and one audit entry with what was added.
+ * rows just read or written), chunked commits, and one audit entry with what was added; `tables` are loaded with
+ * their indexes built afterwards (bulk.ts) when they start empty.
  */
-function benchLoad<T>(core: Core, action: string, body: (w: WritableDB, commitChunk: () => void) => T): T {
+function benchLoad<T>(
+  core: Core,
+  action: string,
+  tables: readonly string[],
+  body: (w: WritableDB, commitChunk: () => void) => T,
+): T {
   const w = bulkWritable(core.db);
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
   core.db.pragma('cache_size = -1048576');
   core.db.pragma('foreign_keys = OFF');
   try {
-    return inChunks(core, (commitChunk) => {
-      const result = body(w, commitChunk);
-      const entry = { at: nowIso(core), actorId: null, action, entity: 'clinic', entityId: null, before: null };
-      insertAudit(w, { ...entry, after: result });
-      return result;
-    });
+    return bulkLoad(core.db, tables, () =>
+      inChunks(core, (commitChunk) => {
+        const result = body(w, commitChunk);
+        const entry = { at: nowIso(core), actorId: null, action, entity: 'clinic', entityId: null, before: null };
+        insertAudit(w, { ...entry, after: result });
+        return result;
+      }),
+    );
   } finally {
     core.db.pragma('foreign_keys = ON');
     core.db.pragma(`cache_size = ${cacheSize}`);
@@ -632,6 +656,8 @@ export interface AssessmentBenchOptions {
   /** Item values to reach (default 5,000,000). */
   itemScores?: number;
   seed?: number;
+  /** Load the assessment tables in bulk when they are empty (bulk.ts); default true. */
+  bulk?: boolean;
 }
 
 /**
@@ -639,7 +665,8 @@ export interface AssessmentBenchOptions {
  * Barthel and Fugl-Meyer on each course's schedule, course after course, until `itemScores` item values are stored.
  */
 export function seedAssessmentBenchmark(core: Core, o: AssessmentBenchOptions = {}): AssessmentSeedResult {
-  return benchLoad(core, 'seed.assessmentBenchmark', (w, commitChunk) =>
+  const tables = o.bulk === false ? [] : ['assessments', 'assessment_versions'];
+  return benchLoad(core, 'seed.assessmentBenchmark', tables, (w, commitChunk) =>
     seedBenchAssessments(assessmentSetup(core, w, o.seed ?? 1), o.itemScores ?? 5_000_000, commitChunk),
   );
 }

@@ -3,6 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { WritableDB } from '../sqlite/handles';
 import { WALL_CLOCK_PARTS } from '../contract/wall-clock';
+import { isoDate, isoInstant } from './iso';
 import { Random } from './random';
 
 const DAY = 86_400_000;
@@ -88,8 +89,8 @@ export function clockFor(timeZone: string): ZoneClock {
   return c;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const dayIso = (day: number) => iso(day * DAY).slice(0, 10);
+const iso = isoInstant;
+const dayIso = (day: number) => isoDate(day * DAY);
 
 /**
  * Hands out (day, slot, room, doctor) so that no room and no doctor is booked twice in a slot; a patient's bookings

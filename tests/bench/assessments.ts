@@ -4,7 +4,7 @@ import { dispatch } from '../../db/api/dispatch';
 import { INSTRUMENTS, type InstrumentDef, type ItemValue } from '../../db/contract';
 import { seedAssessmentBenchmark } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
-import { type Timing, printComparison, time } from './stats';
+import { type Timing, printComparison, time, timeSeed } from './stats';
 
 type Values = Record<string, ItemValue>;
 
@@ -27,7 +27,9 @@ const target = (t: Timing, key: 'p95' | 'p99', ms: number) =>
 export async function benchAssessments(core: Core, runs: number, itemScores: number): Promise<void> {
   const { db } = core;
   const started = performance.now();
-  const seeded = seedAssessmentBenchmark(core, { itemScores });
+  const seeded = await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
+    seedAssessmentBenchmark(core, { itemScores }),
+  );
   const seedSeconds = (performance.now() - started) / 1000;
   db.exec('ANALYZE');
   console.log(

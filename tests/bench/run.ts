@@ -8,7 +8,7 @@ import { likeSearchIds } from '../../db/repos/search';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
-import { printComparison, printTable, time } from './stats';
+import { printComparison, printSeedTimes, printTable, time, timeSeed } from './stats';
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
 import { benchOutcomes } from './outcomes';
@@ -28,10 +28,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
 const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
 
-const seedStart = performance.now();
-const seeded = await seedClinic(core, { inquiries, patients });
-console.log(
-  `seeded ${inquiries.toLocaleString('en')} inquiries and ${seeded.patients.toLocaleString('en')} patients in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+const seeded = await timeSeed(
+  `clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`,
+  () => seedClinic(core, { inquiries, patients }),
 );
 
 const coordinator = seeded.accounts.find((a) => a.role === 'coordinator');
@@ -117,13 +116,19 @@ if (want('inquiries')) {
 }
 const needsWard = want('assessments') || want('outcomes');
 if (want('treatment')) await benchTreatment(core, call, runs, procedures);
-else if (needsWard) seedTreatmentBenchmark(core, { procedures });
+else if (needsWard)
+  await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
+    seedTreatmentBenchmark(core, { procedures }),
+  );
 if (want('assessments')) await benchAssessments(core, runs, itemScores);
 else if (want('outcomes')) {
-  seedAssessmentBenchmark(core, { itemScores });
+  await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
+    seedAssessmentBenchmark(core, { itemScores }),
+  );
   db.exec('ANALYZE');
 }
 if (want('outcomes')) await benchOutcomes(core, runs);
+printSeedTimes();
 if (want('audit')) await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { HOLDING_SQL, findClash } from '../../db/repos/procedures';
 import { seedTreatmentBenchmark } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
 import { readable } from '../../db/sqlite/handles';
-import { printComparison, time } from './stats';
+import { printComparison, time, timeSeed } from './stats';
 
 type Call = (method: string, input: unknown) => Promise<unknown>;
 
@@ -15,7 +15,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function benchTreatment(core: Core, call: Call, runs: number, target: number): Promise<void> {
   const started = performance.now();
   const { db } = core;
-  seedTreatmentBenchmark(core, { procedures: target });
+  await timeSeed(`ward: ${target.toLocaleString('en')} procedures`, () =>
+    seedTreatmentBenchmark(core, { procedures: target }),
+  );
   db.exec('ANALYZE');
   const n = (db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
   const rooms = (db.prepare('SELECT id FROM rooms WHERE active = 1 ORDER BY id').all() as { id: number }[]).map(

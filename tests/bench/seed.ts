@@ -1,0 +1,34 @@
+// `npx tsx tests/bench/seed.ts`: seeds the 10-year clinic (the sizes of `npm run bench`, same env vars) and prints the
+// time of each part, without the timings that follow it in the full bench.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
+import { verifyChain } from '../../db/services/audit-chain';
+import { createCore, silentLogger } from '../../db/services/core';
+import { readable } from '../../db/sqlite/handles';
+import { openDatabase } from '../../db/sqlite/open';
+import { printSeedTimes, timeSeed } from './stats';
+
+const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
+const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3));
+const procedures = Number(process.env.BENCH_PROCEDURES ?? 1_000_000);
+const itemScores = Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-seed-'));
+const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
+const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
+await timeSeed(`clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`, () =>
+  seedClinic(core, { inquiries, patients }),
+);
+await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
+  seedTreatmentBenchmark(core, { procedures }),
+);
+await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
+  seedAssessmentBenchmark(core, { itemScores }),
+);
+printSeedTimes();
+const chain = verifyChain(readable(db));
+console.log(`audit chain: ${chain.ok ? 'verifies' : 'BROKEN'} (${chain.checkedEntries} entries)`);
+db.close();
+fs.rmSync(dir, { recursive: true, force: true });
