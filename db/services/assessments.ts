@@ -33,10 +33,15 @@ const LABEL = 'Assessment';
 const CONFLICT =
   'Someone else changed this assessment after you opened it. Reload to see their change; what you typed is kept.';
 
-const target = (id: number, version: number) => ({
+/** A versioned command on one assessment; `load` defaults to the whole record (an amendment copies the last one). */
+const target = <E extends { version: number }>(
+  id: number,
+  version: number,
+  load: (db: ReadableDB, id: number) => E | null,
+) => ({
   id,
   version,
-  load: repo.findAssessment,
+  load,
   label: LABEL,
   conflictMessage: CONFLICT,
 });
@@ -136,7 +141,7 @@ function lastVersion(a: repo.LoadedAssessment): repo.VersionRow {
   return last;
 }
 
-function refuseSigned(v: repo.VersionRow): void {
+function refuseSigned(v: Pick<repo.VersionRow, 'n' | 'status'>): void {
   if (v.status === 'signed') {
     throw new DomainError(
       'CONFLICT',
@@ -246,7 +251,8 @@ export function saveDraft(
   const spec = {
     action: 'assessments.saveDraft',
     entity: ENTITY,
-    ...target(input.id, input.version),
+    // The draft alone (one indexed join): the whole record with every version is not read on each keystroke pause.
+    ...target(input.id, input.version, repo.findDraftState),
     // The items touched, never their values: the scores stay in the version row.
     audit: () => ({
       entityId: input.id,
@@ -255,7 +261,7 @@ export function saveDraft(
     }),
   };
   return command(ctx, spec, ({ w, before, at }) => {
-    const draft = lastVersion(before);
+    const draft = before.current;
     refuseSigned(draft);
     n = draft.n;
     const def = definitionOf(before);
@@ -281,8 +287,11 @@ export function saveDraft(
  * What keeps a version from being signed: items without a value (an instrument read item by item needs at least
  * one), values the publication's cross-item rules refuse, and untestable items the scale asks a reason for.
  */
-function signingIssues(def: InstrumentDef, v: repo.VersionRow): FieldIssue[] {
-  const score = def.score(v.values);
+function signingIssues(
+  def: InstrumentDef,
+  v: Pick<repo.VersionRow, 'values' | 'notes'>,
+  score: ReturnType<InstrumentDef['score']>,
+): FieldIssue[] {
   const fields: FieldIssue[] = validateValues(def, v.values).map((i) => ({
     path: `values.${i.item}`,
     message: i.message,
@@ -306,11 +315,12 @@ export function sign(ctx: CallContext, input: { id: number; version: number }): 
   const spec = {
     action: 'assessments.sign',
     entity: ENTITY,
-    ...target(input.id, input.version),
+    // The draft alone: the record is read whole once, after signing, for the answer.
+    ...target(input.id, input.version, repo.findDraftState),
     audit: () => ({ entityId: input.id, before: { status: 'draft' }, after: { status: 'signed', ...signed } }),
   };
   return command(ctx, spec, ({ w, actor, before, at }) => {
-    const draft = lastVersion(before);
+    const draft = before.current;
     refuseSigned(draft);
     const request = { from: draft.status, to: 'signed' as const, role: actor.role, reason: null };
     checkTransition(ASSESSMENT_LIFECYCLE, { ...request, command: 'assessments.sign' });
@@ -324,9 +334,9 @@ export function sign(ctx: CallContext, input: { id: number; version: number }): 
       });
     }
     const def = definitionOf(before);
-    const issues = signingIssues(def, draft);
-    if (issues.length > 0) throw validation(issues);
     const score = def.score(draft.values);
+    const issues = signingIssues(def, draft, score);
+    if (issues.length > 0) throw validation(issues);
     signed = { n: draft.n, sum: score.sum, total: score.total, complete: score.complete, subscores: score.subscores };
     repo.signVersion(w, input.id, draft.n, signed, { at, by: actor.id });
     return toAssessment(w, clinicTimeZone(ctx.core), loadAssessment(w, input.id));
@@ -339,7 +349,7 @@ export function amend(ctx: CallContext, input: { id: number; version: number; re
   const spec = {
     action: 'assessments.amend',
     entity: ENTITY,
-    ...target(input.id, input.version),
+    ...target(input.id, input.version, repo.findAssessment),
     audit: () => ({ entityId: input.id, before: null, after: { n, reason: input.reason } }),
   };
   return command(ctx, spec, ({ w, actor, before, at }) => {
