@@ -339,6 +339,13 @@ export function signedHistory(db: ReadableDB, patientId: number): HistoryRow[] {
   }));
 }
 
+/** Whether a patient exists and where a merged one went: the schedule needs no more of the record. */
+export const patientLink = (db: ReadableDB, id: number): { mrn: string; mergedIntoId: number | null } | null =>
+  get<{ mrn: string; mergedIntoId: number | null }>(
+    db,
+    sql`SELECT mrn, merged_into_id AS mergedIntoId FROM patients WHERE id = ${id}`,
+  ) ?? null;
+
 /** Which time points of a patient's courses have an assessment, for the schedule. */
 export const pointsAssessed = (
   db: ReadableDB,

@@ -26,7 +26,7 @@ import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
 import { command, mustLoad, view } from './kernel';
 import { checkTransition } from './lifecycle';
-import { loadLive } from './patients';
+import { loadLive, refuseMerged } from './patients';
 
 const ENTITY = 'assessment';
 const LABEL = 'Assessment';
@@ -53,17 +53,29 @@ function definitionOf(a: { instrumentId: repo.AssessmentHead['instrumentId']; in
   return def;
 }
 
+/** A procedure's clinic day by its instant: the same bookings are placed on every schedule read (Intl is slow). */
+const procedureDays = new Map<string, string>();
+function procedureDay(startsAt: string, zone: string): string {
+  const key = `${zone}|${startsAt}`;
+  let day = procedureDays.get(key);
+  if (day === undefined) {
+    if (procedureDays.size >= 20_000) procedureDays.clear();
+    day = dayInZone(new Date(startsAt), zone);
+    procedureDays.set(key, day);
+  }
+  return day;
+}
+
 /** The schedule of a patient's courses, or of one course, from their current dates (two lean indexed reads). */
 function scheduleOf(db: ReadableDB, zone: string, of: { patientId: number } | { courseId: number }): PlannedPoint[] {
-  const procs = repo.scheduleProcedures(db, of);
-  return repo.scheduleCourses(db, of).flatMap((c) =>
-    courseSchedule({
-      ...c,
-      procedures: procs
-        .filter((p) => p.courseId === c.id)
-        .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
-    }),
-  );
+  // Grouped by course once: a patient treated for years has dozens of courses and hundreds of procedures.
+  const byCourse = new Map<number, { id: number; day: string }[]>();
+  for (const p of repo.scheduleProcedures(db, of)) {
+    const list = byCourse.get(p.courseId) ?? [];
+    if (list.length === 0) byCourse.set(p.courseId, list);
+    list.push({ id: p.id, day: procedureDay(p.startsAt, zone) });
+  }
+  return repo.scheduleCourses(db, of).flatMap((c) => courseSchedule({ ...c, procedures: byCourse.get(c.id) ?? [] }));
 }
 
 type Placed = Pick<repo.AssessmentHead, 'courseId' | 'timePoint' | 'procedureId' | 'assessedOn'>;
@@ -400,7 +412,8 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Hist
 /** The patient's time points over all their (not cancelled) courses, where each stands today. */
 export function schedule(ctx: CallContext, input: { patientId: number }): ScheduledPoint[] {
   const db = ctx.core.db;
-  loadLive(db, input.patientId);
+  // Found and not merged, from two columns: reading the whole patient record cost as much as the schedule itself.
+  mustLoad(db, input.patientId, (d, id) => refuseMerged(repo.patientLink(d, id)), 'Patient');
   const today = clinicToday(ctx.core);
   const byPoint = new Map<string, number[]>();
   for (const a of repo.pointsAssessed(db, input.patientId)) {

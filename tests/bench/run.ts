@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../db/api/dispatch';
 import { likeSearchIds } from '../../db/repos/search';
-import { seedClinic } from '../../db/seed/generate';
+import { seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printTable, time } from './stats';
@@ -118,6 +118,8 @@ async function benchInquiries(): Promise<void> {
 
 if (part('inquiries')) await benchInquiries();
 if (part('treatment')) await benchTreatment(core, call, runs, procedures);
+// The assessments sit on the treatment ward's courses and procedures: seeded without timing when treatment is skipped.
+else if (part('assessments')) seedTreatmentBenchmark(core, { procedures });
 if (part('assessments')) await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
 if (part('outcomes')) await benchOutcomes(core, runs);
 if (part('audit')) await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
