@@ -154,6 +154,49 @@ export function findAssessment(db: ReadableDB, id: number): LoadedAssessment | n
   return { ...toHead(head), versions };
 }
 
+/** What an autosave or a signature works on: the head's version and instrument, and the version being worked on. */
+export interface DraftState {
+  id: number;
+  version: number;
+  instrumentId: InstrumentId;
+  instrumentVersion: number;
+  current: Pick<VersionRow, 'n' | 'status' | 'values' | 'notes'>;
+}
+
+/**
+ * One primary-key join, no account names, only the current version's item map parsed: an autosave runs this on
+ * every keystroke pause, and reading every version with its authors (findAssessment) cost it more than its writes.
+ */
+export function findDraftState(db: ReadableDB, id: number): DraftState | null {
+  const r = get<{
+    version: number;
+    instrument_id: InstrumentId;
+    instrument_version: number;
+    n: number;
+    status: VersionStatus;
+    item_values: string;
+    item_notes: string;
+  }>(
+    db,
+    sql`SELECT a.version, a.instrument_id, a.instrument_version, v.n, v.status, v.item_values, v.item_notes
+          FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.current_n
+         WHERE a.id = ${id}`,
+  );
+  if (!r) return null;
+  return {
+    id,
+    version: r.version,
+    instrumentId: r.instrument_id,
+    instrumentVersion: r.instrument_version,
+    current: {
+      n: r.n,
+      status: r.status,
+      values: JSON.parse(r.item_values) as Record<string, ItemValue>,
+      notes: JSON.parse(r.item_notes) as Record<string, string>,
+    },
+  };
+}
+
 /** The assessment already holding this time point for this instrument, if any (one per point: see the index). */
 export const findAtPoint = (
   db: ReadableDB,
@@ -295,6 +338,13 @@ export function signedHistory(db: ReadableDB, patientId: number): HistoryRow[] {
     signedAt: r.signed_at,
   }));
 }
+
+/** Whether a patient exists and where a merged one went: the schedule needs no more of the record. */
+export const patientLink = (db: ReadableDB, id: number): { mrn: string; mergedIntoId: number | null } | null =>
+  get<{ mrn: string; mergedIntoId: number | null }>(
+    db,
+    sql`SELECT mrn, merged_into_id AS mergedIntoId FROM patients WHERE id = ${id}`,
+  ) ?? null;
 
 /** Which time points of a patient's courses have an assessment, for the schedule. */
 export const pointsAssessed = (

@@ -26,17 +26,22 @@ import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
 import { command, mustLoad, view } from './kernel';
 import { checkTransition } from './lifecycle';
-import { loadLive } from './patients';
+import { loadLive, refuseMerged } from './patients';
 
 const ENTITY = 'assessment';
 const LABEL = 'Assessment';
 const CONFLICT =
   'Someone else changed this assessment after you opened it. Reload to see their change; what you typed is kept.';
 
-const target = (id: number, version: number) => ({
+/** A versioned command on one assessment; `load` defaults to the whole record (an amendment copies the last one). */
+const target = <E extends { version: number }>(
+  id: number,
+  version: number,
+  load: (db: ReadableDB, id: number) => E | null,
+) => ({
   id,
   version,
-  load: repo.findAssessment,
+  load,
   label: LABEL,
   conflictMessage: CONFLICT,
 });
@@ -48,17 +53,29 @@ function definitionOf(a: { instrumentId: repo.AssessmentHead['instrumentId']; in
   return def;
 }
 
+/** A procedure's clinic day by its instant: the same bookings are placed on every schedule read (Intl is slow). */
+const procedureDays = new Map<string, string>();
+function procedureDay(startsAt: string, zone: string): string {
+  const key = `${zone}|${startsAt}`;
+  let day = procedureDays.get(key);
+  if (day === undefined) {
+    if (procedureDays.size >= 20_000) procedureDays.clear();
+    day = dayInZone(new Date(startsAt), zone);
+    procedureDays.set(key, day);
+  }
+  return day;
+}
+
 /** The schedule of a patient's courses, or of one course, from their current dates (two lean indexed reads). */
 function scheduleOf(db: ReadableDB, zone: string, of: { patientId: number } | { courseId: number }): PlannedPoint[] {
-  const procs = repo.scheduleProcedures(db, of);
-  return repo.scheduleCourses(db, of).flatMap((c) =>
-    courseSchedule({
-      ...c,
-      procedures: procs
-        .filter((p) => p.courseId === c.id)
-        .map((p) => ({ id: p.id, day: dayInZone(new Date(p.startsAt), zone) })),
-    }),
-  );
+  // Grouped by course once: a patient treated for years has dozens of courses and hundreds of procedures.
+  const byCourse = new Map<number, { id: number; day: string }[]>();
+  for (const p of repo.scheduleProcedures(db, of)) {
+    const list = byCourse.get(p.courseId) ?? [];
+    if (list.length === 0) byCourse.set(p.courseId, list);
+    list.push({ id: p.id, day: procedureDay(p.startsAt, zone) });
+  }
+  return repo.scheduleCourses(db, of).flatMap((c) => courseSchedule({ ...c, procedures: byCourse.get(c.id) ?? [] }));
 }
 
 type Placed = Pick<repo.AssessmentHead, 'courseId' | 'timePoint' | 'procedureId' | 'assessedOn'>;
@@ -136,7 +153,7 @@ function lastVersion(a: repo.LoadedAssessment): repo.VersionRow {
   return last;
 }
 
-function refuseSigned(v: repo.VersionRow): void {
+function refuseSigned(v: Pick<repo.VersionRow, 'n' | 'status'>): void {
   if (v.status === 'signed') {
     throw new DomainError(
       'CONFLICT',
@@ -246,7 +263,8 @@ export function saveDraft(
   const spec = {
     action: 'assessments.saveDraft',
     entity: ENTITY,
-    ...target(input.id, input.version),
+    // The draft alone (one indexed join): the whole record with every version is not read on each keystroke pause.
+    ...target(input.id, input.version, repo.findDraftState),
     // The items touched, never their values: the scores stay in the version row.
     audit: () => ({
       entityId: input.id,
@@ -255,7 +273,7 @@ export function saveDraft(
     }),
   };
   return command(ctx, spec, ({ w, before, at }) => {
-    const draft = lastVersion(before);
+    const draft = before.current;
     refuseSigned(draft);
     n = draft.n;
     const def = definitionOf(before);
@@ -281,8 +299,11 @@ export function saveDraft(
  * What keeps a version from being signed: items without a value (an instrument read item by item needs at least
  * one), values the publication's cross-item rules refuse, and untestable items the scale asks a reason for.
  */
-function signingIssues(def: InstrumentDef, v: repo.VersionRow): FieldIssue[] {
-  const score = def.score(v.values);
+function signingIssues(
+  def: InstrumentDef,
+  v: Pick<repo.VersionRow, 'values' | 'notes'>,
+  score: ReturnType<InstrumentDef['score']>,
+): FieldIssue[] {
   const fields: FieldIssue[] = validateValues(def, v.values).map((i) => ({
     path: `values.${i.item}`,
     message: i.message,
@@ -306,11 +327,12 @@ export function sign(ctx: CallContext, input: { id: number; version: number }): 
   const spec = {
     action: 'assessments.sign',
     entity: ENTITY,
-    ...target(input.id, input.version),
+    // The draft alone: the record is read whole once, after signing, for the answer.
+    ...target(input.id, input.version, repo.findDraftState),
     audit: () => ({ entityId: input.id, before: { status: 'draft' }, after: { status: 'signed', ...signed } }),
   };
   return command(ctx, spec, ({ w, actor, before, at }) => {
-    const draft = lastVersion(before);
+    const draft = before.current;
     refuseSigned(draft);
     const request = { from: draft.status, to: 'signed' as const, role: actor.role, reason: null };
     checkTransition(ASSESSMENT_LIFECYCLE, { ...request, command: 'assessments.sign' });
@@ -324,9 +346,9 @@ export function sign(ctx: CallContext, input: { id: number; version: number }): 
       });
     }
     const def = definitionOf(before);
-    const issues = signingIssues(def, draft);
-    if (issues.length > 0) throw validation(issues);
     const score = def.score(draft.values);
+    const issues = signingIssues(def, draft, score);
+    if (issues.length > 0) throw validation(issues);
     signed = { n: draft.n, sum: score.sum, total: score.total, complete: score.complete, subscores: score.subscores };
     repo.signVersion(w, input.id, draft.n, signed, { at, by: actor.id });
     return toAssessment(w, clinicTimeZone(ctx.core), loadAssessment(w, input.id));
@@ -339,7 +361,7 @@ export function amend(ctx: CallContext, input: { id: number; version: number; re
   const spec = {
     action: 'assessments.amend',
     entity: ENTITY,
-    ...target(input.id, input.version),
+    ...target(input.id, input.version, repo.findAssessment),
     audit: () => ({ entityId: input.id, before: null, after: { n, reason: input.reason } }),
   };
   return command(ctx, spec, ({ w, actor, before, at }) => {
@@ -390,7 +412,8 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Hist
 /** The patient's time points over all their (not cancelled) courses, where each stands today. */
 export function schedule(ctx: CallContext, input: { patientId: number }): ScheduledPoint[] {
   const db = ctx.core.db;
-  loadLive(db, input.patientId);
+  // Found and not merged, from two columns: reading the whole patient record cost as much as the schedule itself.
+  mustLoad(db, input.patientId, (d, id) => refuseMerged(repo.patientLink(d, id)), 'Patient');
   const today = clinicToday(ctx.core);
   const byPoint = new Map<string, number[]>();
   for (const a of repo.pointsAssessed(db, input.patientId)) {

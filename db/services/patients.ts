@@ -27,8 +27,8 @@ import { nextMrn } from './mrn';
 const ENTITY = 'patient';
 
 /** A record merged into another is read-only: every change goes to the survivor. */
-function findLive(db: ReadableDB, id: number): Patient | null {
-  const patient = repo.findPatient(db, id);
+/** A merged record is refused with where it went (a lean read of mrn and mergedIntoId suffices). */
+export function refuseMerged<P extends { mrn: string; mergedIntoId: number | null }>(patient: P | null): P | null {
   if (patient && patient.mergedIntoId !== null) {
     throw new DomainError('CONFLICT', `Patient ${patient.mrn} was merged into another record; open that one instead.`, {
       reason: 'merged',
@@ -37,6 +37,8 @@ function findLive(db: ReadableDB, id: number): Patient | null {
   }
   return patient;
 }
+
+const findLive = (db: ReadableDB, id: number): Patient | null => refuseMerged(repo.findPatient(db, id));
 
 const load = (db: ReadableDB, id: number): Patient => mustLoad(db, id, repo.findPatient, 'Patient');
 export const loadLive = (db: ReadableDB, id: number): Patient => mustLoad(db, id, findLive, 'Patient');
