@@ -83,8 +83,8 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
             <RadioGroup className="recovery-backups" value={chosen} onChange={setChosen}>
               <Label className="section-title">{t('recovery.choose')}</Label>
               {status.backups.map((b) => (
-                <Radio key={keyOf(b)} value={keyOf(b)} className="recovery-backup">
-                  <span className="recovery-dot" aria-hidden="true" />
+                <Radio key={keyOf(b)} value={keyOf(b)} className="choice-option">
+                  <span className="radio-dot" aria-hidden="true" />
                   <span>
                     {formatInstant(b.finishedAt, i18n.language)}
                     <span className="recovery-backup-facts">{facts(b)}</span>
