@@ -5,6 +5,7 @@ import { type ApiError, type Envelope, type FieldIssue, isMethod, type Method, m
 import { noteFailure } from '../sqlite/corruption';
 import { mapSqliteError } from '../sqlite/errors';
 import { CALLABLE_WHILE_LOCKED, resolveActor } from '../services/auth';
+import { CALLABLE_IN_RECOVERY, RECOVERY_MESSAGE } from '../services/recovery';
 import type { CallContext, SessionHolder } from '../services/context';
 import type { Core } from '../services/core';
 import { DomainError } from '../services/errors';
@@ -37,6 +38,10 @@ export async function dispatch(
     return fail('VALIDATION', first ? `${first.path || 'input'}: ${first.message}` : 'The input is not valid.', {
       fields,
     });
+  }
+  // Recovery mode: the records cannot be used, so nothing but recovery answers (not even a sign-in to a stand-in).
+  if (core.recovery !== null && !CALLABLE_IN_RECOVERY.has(method)) {
+    return fail('DB_CORRUPT', RECOVERY_MESSAGE, { recovery: core.recovery.kind });
   }
   try {
     const actor = resolveActor(core, session.token);

@@ -19,6 +19,7 @@ import { inquiriesHandlers } from './handlers/inquiries';
 import { outcomesHandlers } from './handlers/outcomes';
 import { patientsHandlers } from './handlers/patients';
 import { proceduresHandlers } from './handlers/procedures';
+import { recoveryHandlers } from './handlers/recovery';
 
 export type Handler<M extends Method> = (ctx: CallContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -43,4 +44,5 @@ export const handlers = {
   ...clinicNumbersHandlers,
   ...outcomesHandlers,
   ...exportsHandlers,
+  ...recoveryHandlers,
 } satisfies Handlers;

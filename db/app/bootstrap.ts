@@ -8,10 +8,12 @@ import Database from 'better-sqlite3';
 import { DomainError } from '../sqlite/domain-error';
 import { APPLICATION_ID } from '../sqlite/migrate';
 import { migrations } from '../sqlite/migrations';
-import { inspectFile, openDatabase } from '../sqlite/open';
+import { inspectFile, type OpenedDatabase, openDatabase } from '../sqlite/open';
 import { backupsRoot, readSettings } from '../services/backup-store';
 import { takeBackup } from '../services/backups';
-import { type Core, createCore, type Logger } from '../services/core';
+import { type Core, type CoreOptions, createCore, type Logger, type RecoveryState } from '../services/core';
+import { standInDatabase } from '../services/recovery';
+import type { RecoveryKind } from '../contract/recovery';
 import { warmUp } from '../services/search';
 import { sweepOrphanFiles } from '../services/attachments';
 import { openAuditChain } from '../services/audit-chain';
@@ -45,9 +47,22 @@ export interface Bootstrapped {
   migration: MigrateResult;
   /** What was seeded in this start, if anything; its accounts are the sign-ins to show. */
   seeded: SeedResult | null;
-  /** What quick_check found when the records file is damaged (it is then open read-only); null when sound. */
+  /** What is wrong with the records file (quick_check's lines, or why it does not open); null when sound. */
   damage: string | null;
+  /** Set when the app started in recovery mode (also `core.recovery`); hosts add what to start once it is restored. */
+  recovery: RecoveryState | null;
 }
+
+/** The refusals of a records file that recovery mode answers (any other failure to start is still a failure). */
+const RECOVERY_KINDS: Partial<Record<string, RecoveryKind>> = {
+  DB_CORRUPT: 'not_a_database',
+  DB_EMPTY_FILE: 'empty_file',
+  DB_FOREIGN: 'foreign',
+  DB_TOO_NEW: 'too_new',
+};
+
+const recoveryKindOf = (err: unknown): RecoveryKind | null =>
+  err instanceof DomainError ? (RECOVERY_KINDS[err.code] ?? null) : null;
 
 export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
   const say = o.say ?? (() => undefined);
@@ -61,12 +76,34 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
 
   // Demo data only for a folder with no records file: an empty or foreign file is refused by the open, never replaced.
   const fresh = !fs.existsSync(dbFile);
-  const before = fresh ? null : await backUpBeforeUpgrade(dbFile, dataDir, o.nativeBinding);
-  if (before) say(`Backed up the records before upgrading them: ${before}`);
-  const { db, migration, damage } = openDatabase(dbFile, {
-    ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
-    noUpgradeCopy: before !== null,
-  });
+  const coreOptions: CoreOptions = {
+    ...(o.log ? { log: o.log } : {}),
+    ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
+    ...(o.passwordLog2N !== undefined ? { passwordLog2N: o.passwordLog2N } : {}),
+    // Attachments live beside the records, so a copy of the data folder is a complete copy.
+    attachmentsDir: path.join(dataDir, 'attachments'),
+  };
+  let opened: OpenedDatabase;
+  let before: string | null = null;
+  try {
+    before = fresh ? null : await backUpBeforeUpgrade(dbFile, dataDir, o.nativeBinding);
+    if (before) say(`Backed up the records before upgrading them: ${before}`);
+    opened = openDatabase(dbFile, {
+      ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
+      noUpgradeCopy: before !== null,
+    });
+  } catch (err) {
+    // A file that cannot be used is never exited on nor replaced: the app starts in recovery mode and offers a restore.
+    const kind = recoveryKindOf(err);
+    if (kind === null) throw err;
+    const problem = err instanceof Error ? err.message : String(err);
+    const core = createCore(standInDatabase(problem), coreOptions);
+    core.recovery = { kind, problem, dbFile, afterRestore: [] };
+    say(`The records file cannot be used (${problem.split('\n')[0] ?? ''}); starting in recovery mode.`);
+    const migration = { from: 0, to: 0, applied: [], backupPath: null };
+    return { core, dataDir, dbFile, migration, seeded: null, damage: problem, recovery: core.recovery };
+  }
+  const { db, migration, damage } = opened;
   try {
     if (migration.from > 0 && migration.applied.length > 0) {
       const copy = before ?? migration.backupPath;
@@ -74,17 +111,12 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
         `Upgraded the records (schema ${migration.from} → ${migration.to}); the copy from before is ${copy ?? 'none'}`,
       );
     }
-    // Attachments live beside the records, so a copy of the data folder is a complete copy.
-    const core = createCore(db, {
-      ...(o.log ? { log: o.log } : {}),
-      ...(o.checkOutputs !== undefined ? { checkOutputs: o.checkOutputs } : {}),
-      ...(o.passwordLog2N !== undefined ? { passwordLog2N: o.passwordLog2N } : {}),
-      attachmentsDir: path.join(dataDir, 'attachments'),
-    });
+    const core = createCore(db, coreOptions);
     if (damage !== null) {
-      // Read-only and latched: nothing is swept, seeded or written; the app says so and offers a restore.
+      // Read-only and latched: nothing is swept, seeded or written; recovery mode says so and offers a restore.
       say(`The records file is damaged and was opened read-only (${damage.split('\n')[0] ?? ''}).`);
-      return { core, dataDir, dbFile, migration, seeded: null, damage };
+      core.recovery = { kind: 'damaged', problem: damage, dbFile, afterRestore: [] };
+      return { core, dataDir, dbFile, migration, seeded: null, damage, recovery: core.recovery };
     }
     // A crash between an attachment's file write and its row leaves a file nobody lists: swept on every start.
     sweepOrphanFiles(core);
@@ -102,7 +134,7 @@ export async function bootstrap(o: BootstrapOptions): Promise<Bootstrapped> {
       seeded = await seedClinic(core, DEMO_SIZE);
     }
     if (seeded) for (const line of accountLines(seeded.accounts)) say(line);
-    return { core, dataDir, dbFile, migration, seeded, damage: null };
+    return { core, dataDir, dbFile, migration, seeded, damage: null, recovery: null };
   } catch (err) {
     db.close();
     throw err;

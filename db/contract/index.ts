@@ -17,6 +17,7 @@ import { INQUIRY_LIFECYCLE, inquiryMethods } from './inquiries';
 import { importMethods } from './imports';
 import { exportMethods } from './exports';
 import { patientMethods } from './patients';
+import { recoveryMethods } from './recovery';
 
 export const methods = {
   ...authMethods,
@@ -36,6 +37,7 @@ export const methods = {
   ...clinicNumbersMethods,
   ...outcomeMethods,
   ...exportMethods,
+  ...recoveryMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -73,6 +75,7 @@ export * from './follow-up';
 export * from './clinic-numbers';
 export * from './outcomes';
 export * from './exports';
+export * from './recovery';
 
 /** Every lifecycle, one line each: tests walk them (refusal wording, i18n state labels) without knowing the domains. */
 export const LIFECYCLES = [

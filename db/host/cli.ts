@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     return;
   }
   const log = values.quiet ? { info: () => undefined, error: stderrLogger.error } : stderrLogger;
-  const { core, damage } = await bootstrap({
+  const { core, recovery } = await bootstrap({
     ...(values.db ? { dbFile: values.db } : { dataDir: resolveDataDir(values['data-dir']) }),
     ...(values.seed ? { seed: parseSeedSize(values.seed) } : {}),
     offerDemo: values['offer-demo'],
@@ -79,8 +79,11 @@ async function main(): Promise<void> {
     port: values.port,
     rendererDir: values.renderer ? path.resolve(values.renderer) : path.join(repoRoot, 'build', 'out', 'renderer'),
   });
-  // Backups daily at the set time and on quit if none today (never on a damaged file: it is read-only, restore it).
-  const schedule = damage === null ? startBackupSchedule(core) : null;
+  // Backups daily at the set time and on quit if none today; never in recovery mode (nothing sound to copy) until an
+  // admin's restore has put sound records in place.
+  let schedule = recovery === null ? startBackupSchedule(core) : null;
+  recovery?.afterRestore.push(() => (schedule = startBackupSchedule(core)));
+  if (recovery) console.log(`Recovery mode: sign in as an administrator to restore a backup of ${recovery.dbFile}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) {

@@ -33,7 +33,7 @@ const publicAccount = (core: Core, a: AccountWithHash): Account => ({
 const checkNewPassword = (core: Core, password: string, names: string[]) =>
   assertStrongPassword(password, [...names, clinicName(core)]);
 
-const toSessionUser = (a: AccountWithHash | Actor): SessionUser => ({
+export const toSessionUser = (a: AccountWithHash | Actor): SessionUser => ({
   id: a.id,
   username: a.username,
   displayName: a.displayName,

@@ -225,9 +225,13 @@ interface Job {
 }
 const jobs = new WeakMap<Core, Job>();
 
+/** The records file on disk: in recovery mode the core's connection may be a stand-in for a file that cannot open. */
+export const liveRecordsFile = (core: Core): string => core.recovery?.dbFile ?? core.db.name;
+
 export const coreBackupsRoot = (core: Core): string => {
-  if (core.db.name === ':memory:' || core.db.name === '') throw new Error('An in-memory database has no backups.');
-  return backupsRoot(core.db.name);
+  const file = liveRecordsFile(core);
+  if (file === ':memory:' || file === '') throw new Error('An in-memory database has no backups.');
+  return backupsRoot(file);
 };
 
 /** Runs `work` as the core's one backup or restore; a second one meanwhile is refused. */

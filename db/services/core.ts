@@ -1,5 +1,6 @@
 // The core: one open database plus the clock, sessions and logger every service uses (each in its own module).
 import type { Database } from 'better-sqlite3';
+import type { RecoveryKind } from '../contract/recovery';
 import { type ReadableDB, readable } from '../sqlite/handles';
 import { AuditChain } from './audit-chain';
 import { type Clock, systemClock } from './clock';
@@ -26,6 +27,18 @@ export interface Core {
   checkOutputs: boolean;
   /** The audit log's hash chain: its anchor file (set by `openAuditChain` on a data folder) and last verification. */
   auditChain: AuditChain;
+  /** Set when the records file could not be used at start: only recovery methods answer until a backup is restored. */
+  recovery: RecoveryState | null;
+}
+
+/** Recovery mode (db/services/recovery.ts): what is wrong with which file, and what to start once it is restored. */
+export interface RecoveryState {
+  kind: RecoveryKind;
+  problem: string;
+  /** The records file that could not be used (the core's own connection is then a stand-in, or that file read-only). */
+  dbFile: string;
+  /** Run once a restore has put sound records in place (the backup schedule, the audit chain's anchor). */
+  afterRestore: (() => void)[];
 }
 
 export interface CoreOptions {
@@ -48,4 +61,5 @@ export const createCore = (db: Database, o: CoreOptions = {}): Core => ({
   attachmentsDir: o.attachmentsDir ?? null,
   checkOutputs: o.checkOutputs ?? process.env.STROKEDESK_CHECK_OUTPUTS === '1',
   auditChain: new AuditChain(),
+  recovery: null,
 });

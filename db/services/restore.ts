@@ -12,7 +12,7 @@ import { fsyncPath } from '../sqlite/migrate';
 import { migrations } from '../sqlite/migrations';
 import { inspectFile, openDatabase, refuseForeignOrNewer } from '../sqlite/open';
 import { listManifests, recordsPath, storedBlob } from './backup-store';
-import { auditBackup, backUp, coreBackupsRoot, exclusive } from './backups';
+import { auditBackup, backUp, coreBackupsRoot, exclusive, liveRecordsFile } from './backups';
 import type { CallContext } from './context';
 import { AUDIT_ANCHOR_FILE, auditAnchorOf, writeAuditAnchor } from './audit-chain';
 import type { Actor, Core } from './core';
@@ -60,11 +60,21 @@ export async function restore(ctx: CallContext, input: { id: string }): Promise<
   return restoreBackup(ctx.core, ctx.actor, input.id);
 }
 
-export async function restoreBackup(core: Core, actor: Actor | null, id: string): Promise<RestoreResult> {
+/**
+ * `from` is the folder holding the backup when it is not the data folder's own `backups/` (the second folder, from
+ * recovery mode); a damaged file's copy is kept in the data folder's either way.
+ */
+export async function restoreBackup(
+  core: Core,
+  actor: Actor | null,
+  id: string,
+  from?: string,
+): Promise<RestoreResult> {
   return exclusive(core, async (job) => {
-    const root = coreBackupsRoot(core);
+    const home = coreBackupsRoot(core);
+    const root = from ?? home;
     const { backup, files } = checkBackup(root, id);
-    const live = core.db.name;
+    const live = liveRecordsFile(core);
     const schemaFrom = backup.schemaVersion ?? 0;
 
     // The state before, kept first: a verified backup, or, for a damaged file, a plain copy of what is there.
@@ -78,7 +88,7 @@ export async function restoreBackup(core: Core, actor: Actor | null, id: string)
         );
       }
       safetyBackup = safety.id;
-    } else keepDamagedCopy(live, root, core.clock.now());
+    } else keepDamagedCopy(live, home, core.clock.now());
 
     job.progress = { phase: 'restoring', done: 0, total: files.length + 1 };
     // The new file is made whole beside the live one (migrated forward if older) before anything is swapped.
@@ -140,6 +150,7 @@ function swapIn(core: Core, temp: string, live: string): void {
   }
 }
 
+/** The damaged file (and its WAL) kept whole beside the backups, named by the time: never deleted by a restore. */
 function keepDamagedCopy(live: string, root: string, now: Date): void {
   const dir = path.join(root, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -43,7 +43,10 @@ async function start(): Promise<void> {
     });
     core = started.core;
     // Daily at the set time while the app runs; the logic and its clock live in db/ (tested there).
-    if (started.damage === null) schedule = startBackupSchedule(core);
+    // Not in recovery mode (nothing sound to copy) until an admin's restore has put sound records in place.
+    if (started.recovery === null) schedule = startBackupSchedule(core);
+    const restored = core;
+    started.recovery?.afterRestore.push(() => (schedule = startBackupSchedule(restored)));
   } catch (err) {
     dialog.showErrorBox('StrokeDesk cannot open its records', err instanceof Error ? err.message : String(err));
     app.quit();

@@ -72,9 +72,10 @@ describe('integrity on open', () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'strokedesk.sqlite');
     fs.writeFileSync(file, '');
-    await expect(bootstrap({ dataDir, offerDemo: true, log: silentLogger })).rejects.toMatchObject({
-      code: 'DB_EMPTY_FILE',
-    });
+    const started = await bootstrap({ dataDir, offerDemo: true, log: silentLogger });
+    started.core.db.close();
+    expect(started.recovery?.kind).toBe('empty_file');
+    expect(started.seeded).toBeNull();
     expect(fs.statSync(file).size).toBe(0);
   });
 

@@ -76,7 +76,7 @@ describe('bootstrap', () => {
     }
   });
 
-  it('refuses a file from a newer StrokeDesk and leaves it untouched', async () => {
+  it('starts a file from a newer StrokeDesk in recovery mode (no demo) and leaves it untouched', async () => {
     const dataDir = temp();
     const dbFile = path.join(dataDir, 'strokedesk.sqlite');
     openDatabase(dbFile).db.close();
@@ -84,7 +84,11 @@ describe('bootstrap', () => {
     raw.pragma('user_version = 9990');
     raw.close();
     const before = fs.readFileSync(dbFile);
-    await expect(bootstrap({ dataDir, offerDemo: true, log: silentLogger })).rejects.toThrow(/newer/i);
+    const started = await bootstrap({ dataDir, offerDemo: true, log: silentLogger });
+    started.core.db.close();
+    expect(started.recovery?.kind).toBe('too_new');
+    expect(started.recovery?.problem).toMatch(/newer/i);
+    expect(started.seeded).toBeNull();
     expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
   });
 });

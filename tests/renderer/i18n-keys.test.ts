@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   STRATIFICATIONS,
+  RECOVERY_KINDS,
+  BackupFolder,
   TRANSPLANT_FILTERS,
   WEAKNESS_SIDES,
   CONSENT_TYPES,
@@ -110,6 +112,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'madeSecond.${b.secondCopy}': each('madeSecond.', ['ok', 'failed']),
   'secondCopy.${b.secondCopy}': each('secondCopy.', ['ok', 'failed']),
   "fullCheck.${s.lastFullCheck.ok ? 'ok' : 'damaged'}": each('fullCheck.', ['ok', 'damaged']),
+  // features/recovery/RecoveryScreen.tsx: why the records file cannot be used, and where a backup was found.
+  'recovery.kind.${status.kind}': each('recovery.kind.', RECOVERY_KINDS),
+  'recovery.folder.${b.folder}': each('recovery.folder.', BackupFolder.options),
   // features/audit/AuditScreen.tsx: the chain's state, the kind of run and what broke it.
   'chain.${s.state}': each('chain.', AUDIT_CHAIN_STATES),
   "chain.mode.${s.mode ?? 'full'}": each('chain.mode.', ['incremental', 'full']),

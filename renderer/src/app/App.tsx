@@ -1,8 +1,11 @@
-// The session gate: setup on an empty database, sign-in when nobody is signed in, else the app shell.
+// The session gate: recovery when the records file cannot be used, setup on an empty database, sign-in when nobody is signed in, else the app shell.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { call } from '../api/client';
 import { useAuthStatus } from '../api/session';
 import { applyLanguage, signInLanguage } from '../i18n';
 import { Button } from '../ui/fields';
@@ -12,13 +15,20 @@ import { AppShell } from './AppShell';
 
 export function App() {
   const { t } = useTranslation();
+  // Asked first: while the records file cannot be used, the recovery page is the whole app (no sign-in, no setup).
+  const recovery = useQuery({
+    queryKey: ['recovery'],
+    queryFn: () => call('recovery.status', {}),
+    staleTime: Infinity,
+  });
   const status = useAuthStatus();
   // The account's own choice wins once someone is signed in; before that (or if they never chose), this computer's.
   const language = status.data?.user?.language ?? signInLanguage();
   useEffect(() => {
     void applyLanguage(language);
   }, [language]);
-  if (status.isPending) return <Loading />;
+  if (recovery.data) return <RecoveryScreen status={recovery.data} />;
+  if (status.isPending || recovery.isPending) return <Loading />;
   if (status.isError) {
     return (
       <main className="auth-page">

@@ -126,12 +126,12 @@ function ConvertForm({ inquiry, draft }: { inquiry: Inquiry; draft: ConversionDr
         {draft.matches.length === 0 ? <p className="muted small">{t('convert.noMatches')}</p> : null}
         <RadioGroup className="convert-targets" value={target} onChange={setTarget} aria-label={t('convert.target')}>
           <Label className="visually-hidden">{t('convert.target')}</Label>
-          <Radio value="new" className="convert-target">
+          <Radio value="new" className="choice-option">
             <span className="radio-dot" aria-hidden="true" />
             <span>{t('convert.targetNew')}</span>
           </Radio>
           {draft.matches.map((m) => (
-            <Radio key={m.patient.id} value={String(m.patient.id)} className="convert-target">
+            <Radio key={m.patient.id} value={String(m.patient.id)} className="choice-option">
               <span className="radio-dot" aria-hidden="true" />
               <span>{matchLabel(m)}</span>
             </Radio>
