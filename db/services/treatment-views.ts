@@ -5,6 +5,7 @@ import {
   type Course,
   type CourseDetail,
   type LotUse,
+  type RoomDayLoad,
   type TreatmentAgenda,
   type WardList,
 } from '../contract';
@@ -53,6 +54,22 @@ export function calendar(
   q: { from: string; to: string; roomId: number | null; doctorId: number | null; includeFreed: boolean },
 ): CalendarBooking[] {
   return repo.calendar(ctx.core.db, { ...q, from: canonical(q.from), to: canonical(q.to) });
+}
+
+/** The all-rooms week as occupancy per room and clinic day (the day's bounds in the clinic's zone, DST included). */
+export function occupancy(ctx: CallContext, q: { from: string; days: number }): RoomDayLoad[] {
+  const zone = clinicTimeZone(ctx.core);
+  const days: repo.DayRange[] = [];
+  let day = q.from;
+  let from = dayStart(day, zone);
+  for (let i = 0; i < q.days; i++) {
+    const next = nextDay(day);
+    const to = dayStart(next, zone);
+    days.push({ day, from, to });
+    day = next;
+    from = to;
+  }
+  return repo.occupancy(ctx.core.db, days);
 }
 
 export const byLot = (ctx: CallContext, input: { lot: string }): LotUse[] => repo.byLot(ctx.core.db, input.lot);
