@@ -40,6 +40,23 @@ console.log('procedures', n, 'weeks', weeks, 'per week', Math.round(n / weeks));
 const show = (t: any) => console.log(t.name.padEnd(40), t.p50.toFixed(3), t.p95.toFixed(3), t.p99.toFixed(3));
 const commit = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 const R = Number(process.env.R ?? 300);
+if (process.env.MODE === 'sql') {
+  const days = (i: number) => { const f = Date.parse(week(i).from); return Array.from({ length: 7 }, (_, d) => [iso(f + d * DAY).slice(0, 10), iso(f + d * DAY), iso(f + (d + 1) * DAY)]).flat(); };
+  const V = Array.from({ length: 7 }, () => '(?, ?, ?)').join(', ');
+  const H = "p.status IN ('scheduled', 'completed')";
+  const variants: Record<string, string> = {
+    A: `WITH d(day, lo, hi) AS (VALUES ${V}) SELECT d.day, p.room_id, count(*), CAST(round(sum(unixepoch(p.ends_at) - unixepoch(p.starts_at)) / 60.0) AS INTEGER), min(p.starts_at), max(p.ends_at) FROM d JOIN procedures p INDEXED BY procedures_calendar ON p.starts_at >= d.lo AND p.starts_at < d.hi WHERE ${H} GROUP BY d.day, p.room_id ORDER BY d.day, p.room_id`,
+    B: `WITH d(day, lo, hi) AS (VALUES ${V}) SELECT d.day, p.room_id, count(*), min(p.starts_at), max(p.ends_at) FROM d JOIN procedures p INDEXED BY procedures_calendar ON p.starts_at >= d.lo AND p.starts_at < d.hi WHERE ${H} GROUP BY d.day, p.room_id ORDER BY d.day, p.room_id`,
+    C: `WITH d(day, lo, hi) AS (VALUES ${V}) SELECT d.day, p.room_id, count(*) FROM d JOIN procedures p INDEXED BY procedures_calendar ON p.starts_at >= d.lo AND p.starts_at < d.hi WHERE ${H} GROUP BY d.day, p.room_id`,
+    D: `WITH d(day, lo, hi) AS (VALUES ${V}) SELECT count(*) FROM d JOIN procedures p INDEXED BY procedures_calendar ON p.starts_at >= d.lo AND p.starts_at < d.hi WHERE ${H}`,
+    E: `WITH d(day, lo, hi) AS (VALUES ${V}) SELECT d.day, p.room_id, count(*), CAST(round(sum(julianday(p.ends_at) - julianday(p.starts_at)) * 1440) AS INTEGER), min(p.starts_at), max(p.ends_at) FROM d JOIN procedures p INDEXED BY procedures_calendar ON p.starts_at >= d.lo AND p.starts_at < d.hi WHERE ${H} GROUP BY d.day, p.room_id ORDER BY d.day, p.room_id`,
+    F: `WITH d(day, lo, hi) AS (VALUES ${V}) SELECT d.day, p.room_id, count(*), CAST(round(sum(julianday(p.ends_at) - julianday(p.starts_at)) * 1440) AS INTEGER), min(p.starts_at), max(p.ends_at) FROM d JOIN procedures p INDEXED BY procedures_room ON p.starts_at >= d.lo AND p.starts_at < d.hi WHERE ${H} GROUP BY d.day, p.room_id ORDER BY d.day, p.room_id`,
+  };
+  const st = Object.fromEntries(Object.entries(variants).map(([k, q]) => [k, db.prepare(q).raw(true)]));
+  for (let round = 0; round < 3; round++) for (const k of Object.keys(st)) show(await time(k, R, (i) => st[k]!.all(...days(i))));
+  show(await time('events', R, (i) => call('procedures.calendar', week(i))));
+  process.exit(0);
+}
 if (process.env.MODE === 'book') {
   const { Session } = await import('node:inspector/promises');
   const ins = new Session(); ins.connect(); await ins.post('Profiler.enable'); await ins.post('Profiler.setSamplingInterval', { interval: 50 }); await ins.post('Profiler.start');
