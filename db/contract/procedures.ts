@@ -137,6 +137,22 @@ export const CalendarQuery = z.object({
   includeFreed: z.boolean().default(false),
 });
 
+/**
+ * One room on one clinic day in the all-rooms week: how busy it is, not each booking (a 10-year ward has ~1,900
+ * bookings a week in 38 rooms, which no week grid can show readably). Holding bookings counted on their start day.
+ */
+export const RoomDayLoad = z.object({
+  day: IsoDate,
+  roomId: Id,
+  bookings: z.number().int().positive(),
+  minutes: z.number().int().nonnegative(),
+  firstStart: IsoInstant,
+  lastEnd: IsoInstant,
+});
+export type RoomDayLoad = z.infer<typeof RoomDayLoad>;
+
+export const OccupancyQuery = z.object({ from: IsoDate, days: z.number().int().min(1).max(42).default(7) });
+
 export const LotUse = z.object({
   procedureId: Id,
   courseId: Id,
@@ -205,6 +221,8 @@ export const procedureMethods = {
   }),
   'procedures.complete': method({ input: CompletionInput, output: Procedure, roles: ['doctor'] }),
   'procedures.calendar': method({ input: CalendarQuery, output: z.array(CalendarBooking), roles: STAFF }),
+  /** The all-rooms week as occupancy: per room and clinic day, only rooms with bookings. */
+  'procedures.occupancy': method({ input: OccupancyQuery, output: z.array(RoomDayLoad), roles: STAFF }),
   /** "Which patients received lot X?": completed procedures whose lot matches (case-insensitive, whole or prefix). */
   'procedures.byLot': method({
     input: z.object({ lot: z.string().trim().min(1).max(60) }),

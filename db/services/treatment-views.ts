@@ -5,6 +5,7 @@ import {
   type Course,
   type CourseDetail,
   type LotUse,
+  type RoomDayLoad,
   type TreatmentAgenda,
   type WardList,
 } from '../contract';
@@ -17,18 +18,29 @@ import { type CallContext, requireActor } from './context';
 
 const MINUTE_MS = 60_000;
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than the formatting (see clinic-time.ts). */
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+function wallFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
 export function zoneOffset(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
+  const parts = wallFormat(timeZone).formatToParts(new Date(ms));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
   return Math.round((wall - Math.floor(ms / 1000) * 1000) / MINUTE_MS) * MINUTE_MS;
@@ -53,6 +65,22 @@ export function calendar(
   q: { from: string; to: string; roomId: number | null; doctorId: number | null; includeFreed: boolean },
 ): CalendarBooking[] {
   return repo.calendar(ctx.core.db, { ...q, from: canonical(q.from), to: canonical(q.to) });
+}
+
+/** The all-rooms week as occupancy per room and clinic day (the day's bounds in the clinic's zone, DST included). */
+export function occupancy(ctx: CallContext, q: { from: string; days: number }): RoomDayLoad[] {
+  const zone = clinicTimeZone(ctx.core);
+  const days: repo.DayRange[] = [];
+  let day = q.from;
+  let from = dayStart(day, zone);
+  for (let i = 0; i < q.days; i++) {
+    const next = nextDay(day);
+    const to = dayStart(next, zone);
+    days.push({ day, from, to });
+    day = next;
+    from = to;
+  }
+  return repo.occupancy(ctx.core.db, days);
 }
 
 export const byLot = (ctx: CallContext, input: { lot: string }): LotUse[] => repo.byLot(ctx.core.db, input.lot);

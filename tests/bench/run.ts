@@ -22,7 +22,8 @@ const itemScores = Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000);
 // BENCH_ONLY=outcomes (or a comma list of inquiries, treatment, assessments, outcomes, audit): time only those parts;
 // the data a part stands on (the ward under the assessments, the assessments under the outcomes) is still seeded.
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-const want = (part: string) => !only || only.includes(part);
+// 'main' is the older name of the inquiries part.
+const want = (part: string) => !only || only.includes(part) || (part === 'inquiries' && only.includes('main'));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -114,11 +115,13 @@ if (want('inquiries')) {
   pairs.push({ fts: all, like: allLike });
   printComparison(pairs);
 }
+// BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
+const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);
 const needsWard = want('assessments') || want('outcomes');
-if (want('treatment')) await benchTreatment(core, call, runs, procedures);
+if (want('treatment')) await benchTreatment(core, call, runs, procedures, treatmentYears);
 else if (needsWard)
   await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
-    seedTreatmentBenchmark(core, { procedures }),
+    seedTreatmentBenchmark(core, { procedures, years: treatmentYears }),
   );
 if (want('assessments')) await benchAssessments(core, runs, itemScores);
 else if (want('outcomes')) {

@@ -8,10 +8,11 @@ import type {
   LotUse,
   Procedure,
   SearchResults,
+  RoomDayLoad,
   TreatmentAgenda,
   WardList,
 } from '../../db/contract';
-import { HOLDING_SQL, calendarSql } from '../../db/repos/procedures';
+import { HOLDING_SQL, calendarSql, occupancySql } from '../../db/repos/procedures';
 import { dayStart } from '../../db/services/treatment-views';
 import { fixedClock, makeCore } from './support';
 import { type Ward, addConsent, addCourse, at, book, bookInput, newPatient, ward } from './treatment-support';
@@ -378,6 +379,47 @@ describe('calendar, ward list, agenda and the patient page', () => {
     expect(touching).toEqual([]);
   });
 
+  it('sums each room per clinic day for the all-rooms week: holding bookings on their start day', async () => {
+    await book(w, {
+      courseId: courseA,
+      startsAt: at(2, '14:00'),
+      endsAt: at(2, '15:00'),
+      roomId: w.rooms[0] ?? 0,
+      doctorId: w.ids.doctor,
+    });
+    const week = await w.coordinator.ok<RoomDayLoad[]>('procedures.occupancy', { from: '2026-11-30', days: 7 });
+    expect(week).toEqual([
+      {
+        day: '2026-12-02',
+        roomId: w.rooms[0],
+        bookings: 2,
+        minutes: 150,
+        firstStart: at(2, '08:00'),
+        lastEnd: at(2, '15:00'),
+      },
+      {
+        day: '2026-12-02',
+        roomId: w.rooms[1],
+        bookings: 1,
+        minutes: 60,
+        firstStart: at(2, '09:00'),
+        lastEnd: at(2, '10:00'),
+      },
+      {
+        day: '2026-12-03',
+        roomId: w.rooms[0],
+        bookings: 1,
+        minutes: 29,
+        firstStart: at(3, '23:30'),
+        lastEnd: at(3, '23:59'),
+      },
+    ]);
+    // The clinic's day, not UTC's: 23:30 in Shanghai on the 3rd is still the 3rd.
+    const third = await w.coordinator.ok<RoomDayLoad[]>('procedures.occupancy', { from: '2026-12-03', days: 1 });
+    expect(third.map((r) => [r.day, r.bookings])).toEqual([['2026-12-03', 1]]);
+    expect(await w.coordinator.ok('procedures.occupancy', { from: '2026-12-04' })).toEqual([]);
+  });
+
   it('prints a clinic day by room then time, with allergies and conditions', async () => {
     const list = await w.coordinator.ok<WardList>('procedures.wardList', { day: '2026-12-02' });
     expect(list).toMatchObject({ day: '2026-12-02', timeZone: 'Asia/Shanghai' });
@@ -451,6 +493,20 @@ describe('the conflict query', () => {
     );
     expect(plan({ ...week, roomId: 1, doctorId: null })).toContain('procedures_room');
     expect(plan({ ...week, roomId: null, doctorId: 1 })).toContain('procedures_doctor');
+  });
+
+  it('sums the occupancy of a week from one range of the covering index per day, never the table', () => {
+    const days = [1, 2, 3, 4, 5, 6, 7].map((d) => ({
+      day: `2026-01-0${d}`,
+      from: `2026-01-0${d}T00:00:00.000Z`,
+      to: `2026-01-0${d + 1}T00:00:00.000Z`,
+    }));
+    const s = occupancySql(days);
+    const plan = (w.core.db.prepare(`EXPLAIN QUERY PLAN ${s.text}`).all(...s.values) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/SEARCH p USING COVERING INDEX procedures_calendar \(starts_at>\? AND starts_at<\?\)/);
+    expect(plan).not.toMatch(/SCAN p\b/);
   });
 
   it('finds the UTC start of a clinic day across a daylight-saving change', () => {

@@ -125,7 +125,14 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await shot('calendar-day');
   await page.getByRole('button', { name: 'Week', exact: true }).click();
+  // Every room's week is an occupancy table: Room A holds both bookings that day; its cell opens Room A's week.
+  const roomA = page.getByRole('button', { name: /^Room A, .*: 2 bookings, 2\.5 h, 09:00–15:30/ });
+  await expect(roomA).toBeVisible();
   await shot('calendar-week');
+  await roomA.press('Enter');
+  await expect(page.locator('.fc-event', { hasText: 'Transplant #2' })).toBeVisible();
+  await shot('calendar-week-room');
+  await pick(page.locator('.calendar-filters'), 'Room', 'All rooms');
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   await shot('calendar-month');
 

@@ -11,6 +11,7 @@ export const proceduresHandlers = {
   'procedures.transition': (ctx, input) => procedures.transition(ctx, input),
   'procedures.complete': (ctx, input) => procedures.complete(ctx, input),
   'procedures.calendar': (ctx, input) => views.calendar(ctx, input),
+  'procedures.occupancy': (ctx, input) => views.occupancy(ctx, input),
   'procedures.byLot': (ctx, input) => views.byLot(ctx, input),
   'procedures.wardList': (ctx, input) => views.wardList(ctx, input),
   'treatment.agenda': (ctx, input) => views.agenda(ctx, input),

@@ -8,6 +8,7 @@ type CalendarInput = Input<'procedures.calendar'>;
 export const procedureKeys = {
   all: ['procedures'] as const,
   calendar: (q: CalendarInput) => ['procedures', 'calendar', q] as const,
+  occupancy: (from: string, days: number) => ['procedures', 'occupancy', from, days] as const,
   wardList: (day: string) => ['procedures', 'wardList', day] as const,
   byLot: (lot: string) => ['procedures', 'byLot', lot] as const,
   agenda: (mine: boolean) => ['procedures', 'agenda', mine] as const,
@@ -21,6 +22,15 @@ export const useCalendar = (q: CalendarInput | null) =>
   useQuery({
     queryKey: procedureKeys.calendar(q ?? { from: '', to: '', roomId: null, doctorId: null, includeFreed: false }),
     queryFn: () => call('procedures.calendar', q ?? { from: '', to: '' }),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+
+/** The all-rooms week as each room's load per clinic day; null = not shown (a room's or doctor's week shows events). */
+export const useOccupancy = (q: { from: string; days: number } | null) =>
+  useQuery({
+    queryKey: procedureKeys.occupancy(q?.from ?? '', q?.days ?? 0),
+    queryFn: () => call('procedures.occupancy', q ?? { from: '', days: 7 }),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });

@@ -17,7 +17,7 @@ import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarBooking } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { useCalendar, useDoctors, useInvalidateProcedures, useRooms } from '../../api/procedure-queries';
+import { useCalendar, useDoctors, useInvalidateProcedures, useOccupancy, useRooms } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
 import { formatInstant } from '../../ui/format';
@@ -30,6 +30,7 @@ import { BookingPanel } from './BookingPanel';
 import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants } from './calendar-time';
 import { type Shift, isMovable, patientName, refusalText, shortcutShift, textOn } from './calendar-logic';
 import { hashId, hashQuery } from './hash-query';
+import { OccupancyTable } from './OccupancyTable';
 import './calendar.css';
 
 const numOrNull = (v: string | null) => (v ? Number(v) : null);
@@ -49,7 +50,7 @@ export function CalendarScreen() {
   const [roomId, setRoomId] = useState<string | null>(null);
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [includeFreed, setIncludeFreed] = useState(false);
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [range, setRange] = useState<{ from: string; to: string; firstDay: string; view: string } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -67,11 +68,27 @@ export function CalendarScreen() {
     return { start: day, end: day, allDay: true, roomId: null, doctorId: null };
   });
 
-  const query = range
-    ? { ...range, roomId: roomId ? Number(roomId) : null, doctorId: doctorId ? Number(doctorId) : null, includeFreed }
-    : null;
+  // The week of every room and every doctor is an occupancy overview (a 10-year ward books ~1,900 a week in 38 rooms:
+  // no week grid shows that readably); a room's or a doctor's week, and every day view, show the bookings themselves.
+  const overview = range !== null && range.view === 'timeGridWeek' && roomId === null && doctorId === null;
+  const query =
+    range && !overview
+      ? {
+          from: range.from,
+          to: range.to,
+          roomId: roomId ? Number(roomId) : null,
+          doctorId: doctorId ? Number(doctorId) : null,
+          includeFreed,
+        }
+      : null;
   const calendar = useCalendar(query);
-  const procedures = useMemo(() => calendar.data ?? [], [calendar.data]);
+  const occupancy = useOccupancy(overview && range ? { from: range.firstDay, days: 7 } : null);
+  const weekDays = range
+    ? Array.from({ length: 7 }, (_, i) =>
+        new Date(Date.parse(`${range.firstDay}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+      )
+    : [];
+  const procedures = useMemo(() => (overview ? [] : (calendar.data ?? [])), [calendar.data, overview]);
   const byId = useMemo(() => new Map(procedures.map((p) => [p.id, p])), [procedures]);
 
   const events: EventInput[] = useMemo(
@@ -221,10 +238,11 @@ export function CalendarScreen() {
         <p className="muted small calendar-keys-hint">{t('keysHint')}</p>
       </div>
       {calendar.isError ? <ErrorBanner error={calendar.error} /> : null}
+      {occupancy.isError ? <ErrorBanner error={occupancy.error} /> : null}
       <div role="status" aria-live="polite" className="visually-hidden">
         {announce}
       </div>
-      <div className="calendar-frame" onKeyDown={onShortcut}>
+      <div className={overview ? 'calendar-frame calendar-frame-overview' : 'calendar-frame'} onKeyDown={onShortcut}>
         <FullCalendar
           ref={calendarRef}
           plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
@@ -276,8 +294,12 @@ export function CalendarScreen() {
           events={events}
           // FullCalendar reports its range again after any option changes: keep the same object so nothing loops.
           datesSet={(arg: DatesSetArg) => {
-            const next = wallRangeToInstants(arg.start, arg.end, zone);
-            setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
+            const next = {
+              ...wallRangeToInstants(arg.start, arg.end, zone),
+              firstDay: arg.start.toISOString().slice(0, 10),
+              view: arg.view.type,
+            };
+            setRange((r) => (r && r.from === next.from && r.to === next.to && r.view === next.view ? r : next));
           }}
           select={onSelect}
           eventClick={(arg: EventClickArg) => {
@@ -292,6 +314,17 @@ export function CalendarScreen() {
             return p ? <BookingContent p={p} time={arg.timeText} type={typeLabel(p)} /> : null;
           }}
         />
+        {overview ? (
+          <OccupancyTable
+            days={weekDays}
+            rooms={rooms.data ?? []}
+            loads={occupancy.data ?? []}
+            zone={zone}
+            today={today}
+            onRoom={(id) => setRoomId(String(id))}
+            onDay={(day) => calendarRef.current?.getApi().changeView('timeGridDay', day)}
+          />
+        ) : null}
       </div>
       {slot ? (
         <BookingDialog
