@@ -5,19 +5,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../db/api/dispatch';
 import { likeSearchIds } from '../../db/repos/search';
-import { seedClinic } from '../../db/seed/generate';
+import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printTable, time } from './stats';
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
 import { benchOutcomes } from './outcomes';
+import { benchLists } from './lists';
 import { benchTreatment } from './treatment';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
 const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3));
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const procedures = Number(process.env.BENCH_PROCEDURES ?? 1_000_000);
+const itemScores = Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000);
+const auditEntries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
+/** BENCH_ONLY=lists (or a comma list of parts: search, treatment, assessments, outcomes, audit, lists); unset = all. */
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const part = (name: string) => only === undefined || only.includes(name);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -39,78 +45,84 @@ const call = async (method: string, input: unknown) => {
 };
 await call('auth.signIn', { username: coordinator.username, password: coordinator.password });
 
-const words = ['li', 'wang', 'anna', 'ivan', 'moh', 'smi', 'example.org', '138', '7701'];
-const baseline = await time('baseline: full scan of inquiries (LIKE)', runs / 4, () =>
-  db.prepare("SELECT count(*) FROM inquiries WHERE coalesce(message, '') LIKE '%zzqq%'").get(),
-);
-const rows = [
-  await time('inquiries.worklist (mine)', runs, () => call('inquiries.worklist', { scope: 'mine' })),
-  await time('inquiries.worklist (all)', runs, () => call('inquiries.worklist', { scope: 'all' })),
-  await time('inquiries.list first page', runs, () => call('inquiries.list', {})),
-  await time('inquiries.list status=new, by follow-up', runs, () =>
-    call('inquiries.list', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' }),
-  ),
-  await time('inquiries.list overdue', runs, () => call('inquiries.list', { followUp: 'overdue' })),
-  await time('inquiries.list text search', runs, (i) => call('inquiries.list', { text: words[i % words.length] })),
-  await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
-  await time('patients.list first page', runs, () => call('patients.list', {})),
-  await time('patients.get (audited view)', runs, (i) =>
-    call('patients.get', { id: 1 + ((i * 7919) % Math.max(1, seeded.patients)) }),
-  ),
-];
-printTable(rows, baseline);
-
-// Search as you type: what people type, taken from the records themselves (pieces of names, phone digits, e-mail, MRN).
-const sample = db
-  .prepare(
-    'SELECT family_name, given_name, native_name, phone_digits, email, mrn FROM patients WHERE id % 997 = 1 LIMIT 40',
-  )
-  .all() as {
-  family_name: string;
-  given_name: string;
-  native_name: string | null;
-  phone_digits: string | null;
-  email: string | null;
-  mrn: string;
-}[];
-const queries: { label: string; text: string }[] = [];
-for (const p of sample) {
-  queries.push({ label: 'part of a name', text: p.family_name.slice(1, 5) });
-  if (p.phone_digits) queries.push({ label: 'phone digits', text: p.phone_digits.slice(-7, -2) });
-  if (p.email) queries.push({ label: 'e-mail', text: p.email.slice(0, 6) });
-  queries.push({ label: 'MRN', text: p.mrn.slice(-6) });
-  if (p.native_name) queries.push({ label: 'native script', text: p.native_name.slice(0, 3) });
-  queries.push({ label: '1-2 letters', text: p.given_name.slice(0, 2) });
-}
-console.log(
-  `\nsearch as you type: ${queries.length} queries from the records, each over ${seeded.patients.toLocaleString('en')} patients and ${inquiries.toLocaleString('en')} inquiries`,
-);
-const kinds = [...new Set(queries.map((q) => q.label))];
-const pairs = [];
-for (const kind of kinds) {
-  const mine = queries.filter((q) => q.label === kind);
-  const searchRuns = Math.max(mine.length * 4, 40);
-  const fts = await time(`search.global: ${kind}`, searchRuns, (i) =>
-    call('search.global', { text: mine[i % mine.length]?.text ?? '', limit: 8 }),
+if (part('search')) {
+  const words = ['li', 'wang', 'anna', 'ivan', 'moh', 'smi', 'example.org', '138', '7701'];
+  const baseline = await time('baseline: full scan of inquiries (LIKE)', runs / 4, () =>
+    db.prepare("SELECT count(*) FROM inquiries WHERE coalesce(message, '') LIKE '%zzqq%'").get(),
   );
-  const like = await time(`LIKE scan: ${kind}`, Math.max(mine.length, 10), (i) => {
-    const text = mine[i % mine.length]?.text ?? '';
+  const rows = [
+    await time('inquiries.worklist (mine)', runs, () => call('inquiries.worklist', { scope: 'mine' })),
+    await time('inquiries.worklist (all)', runs, () => call('inquiries.worklist', { scope: 'all' })),
+    await time('inquiries.list first page', runs, () => call('inquiries.list', {})),
+    await time('inquiries.list status=new, by follow-up', runs, () =>
+      call('inquiries.list', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' }),
+    ),
+    await time('inquiries.list overdue', runs, () => call('inquiries.list', { followUp: 'overdue' })),
+    await time('inquiries.list text search', runs, (i) => call('inquiries.list', { text: words[i % words.length] })),
+    await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
+    await time('patients.list first page', runs, () => call('patients.list', {})),
+    await time('patients.get (audited view)', runs, (i) =>
+      call('patients.get', { id: 1 + ((i * 7919) % Math.max(1, seeded.patients)) }),
+    ),
+  ];
+  printTable(rows, baseline);
+
+  // Search as you type: what people type, taken from the records themselves (pieces of names, phone digits, e-mail, MRN).
+  const sample = db
+    .prepare(
+      'SELECT family_name, given_name, native_name, phone_digits, email, mrn FROM patients WHERE id % 997 = 1 LIMIT 40',
+    )
+    .all() as {
+    family_name: string;
+    given_name: string;
+    native_name: string | null;
+    phone_digits: string | null;
+    email: string | null;
+    mrn: string;
+  }[];
+  const queries: { label: string; text: string }[] = [];
+  for (const p of sample) {
+    queries.push({ label: 'part of a name', text: p.family_name.slice(1, 5) });
+    if (p.phone_digits) queries.push({ label: 'phone digits', text: p.phone_digits.slice(-7, -2) });
+    if (p.email) queries.push({ label: 'e-mail', text: p.email.slice(0, 6) });
+    queries.push({ label: 'MRN', text: p.mrn.slice(-6) });
+    if (p.native_name) queries.push({ label: 'native script', text: p.native_name.slice(0, 3) });
+    queries.push({ label: '1-2 letters', text: p.given_name.slice(0, 2) });
+  }
+  console.log(
+    `\nsearch as you type: ${queries.length} queries from the records, each over ${seeded.patients.toLocaleString('en')} patients and ${inquiries.toLocaleString('en')} inquiries`,
+  );
+  const kinds = [...new Set(queries.map((q) => q.label))];
+  const pairs = [];
+  for (const kind of kinds) {
+    const mine = queries.filter((q) => q.label === kind);
+    const searchRuns = Math.max(mine.length * 4, 40);
+    const fts = await time(`search.global: ${kind}`, searchRuns, (i) =>
+      call('search.global', { text: mine[i % mine.length]?.text ?? '', limit: 8 }),
+    );
+    const like = await time(`LIKE scan: ${kind}`, Math.max(mine.length, 10), (i) => {
+      const text = mine[i % mine.length]?.text ?? '';
+      return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
+    });
+    pairs.push({ fts, like });
+  }
+  const all = await time('search.global: all kinds', queries.length * 3, (i) =>
+    call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }),
+  );
+  const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
+    const text = queries[i % queries.length]?.text ?? '';
     return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
   });
-  pairs.push({ fts, like });
+  pairs.push({ fts: all, like: allLike });
+  printComparison(pairs);
 }
-const all = await time('search.global: all kinds', queries.length * 3, (i) =>
-  call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }),
-);
-const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
-  const text = queries[i % queries.length]?.text ?? '';
-  return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
-});
-pairs.push({ fts: all, like: allLike });
-printComparison(pairs);
-await benchTreatment(core, call, runs, procedures);
-await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
-await benchOutcomes(core, runs);
-await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
+// The lists need the ward and the assessments too: seeded without timing when their own parts are not asked for.
+if (part('treatment')) await benchTreatment(core, call, runs, procedures);
+else if (part('lists')) seedTreatmentBenchmark(core, { procedures });
+if (part('assessments')) await benchAssessments(core, runs, itemScores);
+else if (part('lists')) seedAssessmentBenchmark(core, { itemScores });
+if (part('outcomes')) await benchOutcomes(core, runs);
+if (part('audit')) await benchAuditChain(auditEntries);
+if (part('lists')) await benchLists(core, seeded.accounts, runs, auditEntries);
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
