@@ -2,7 +2,7 @@
 // contact attempts, appended and read per point and per patient.
 import type { ContactAttempt, ContactOutcome, FollowUpPoint, FollowUpState, TimePoint } from '../contract';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import { type Sql, all, join, run, sql } from '../sqlite/sql';
+import { type Sql, all, join, raw, run, sql } from '../sqlite/sql';
 
 interface AttemptRow {
   id: number;
@@ -140,12 +140,17 @@ export function monthWindows(points: readonly MonthPoint[], where: Sql): Sql {
     ),
     ' UNION ALL ',
   );
+  // With a discharge range per point, each point seeks its own range of courses_discharged (CROSS JOIN fixes the
+  // loop order in SQLite); without, one pass over the courses the caller's range admits.
+  const from = points.every((p) => p.discharged)
+    ? raw('pts p CROSS JOIN courses c')
+    : raw('courses c CROSS JOIN pts p');
   return sql`pts AS (${pts}),
       targets AS (
         SELECT c.id AS course_id, c.patient_id, c.discharged_on, p.time_point, p.bef, p.aft,
                min(date(c.discharged_on, '+' || p.months || ' months'),
                    date(c.discharged_on, 'start of month', '+' || (p.months + 1) || ' months', '-1 day')) AS target
-          FROM courses c CROSS JOIN pts p
+          FROM ${from}
          WHERE c.status = 'discharged' AND c.discharged_on IS NOT NULL${where}),
       windows AS MATERIALIZED (
         SELECT t.*, date(t.target, '-' || t.bef || ' days') AS from_day,

@@ -182,6 +182,15 @@ describe('list query plans at the 10-year size', () => {
       index: /courses_patient/,
       sorts: 'allowed',
     },
+    {
+      name: 'followUps.worklist (open states)',
+      as: 'coordinator',
+      method: 'followUps.worklist',
+      input: {},
+      index: /courses_discharged \(discharged_on>\? AND discharged_on<\?\)/,
+      scannable: ['p', 'pts', 'windows', 'w', 'pending', 'pe', 'stated', 's', 'page', 'g'],
+      sorts: 'allowed',
+    },
   ];
   for (const c of cases) it(c.name, () => check(c));
 });

@@ -83,7 +83,7 @@ export function slowSteps(
       const rest = scan[2] ?? '';
       // A subquery's own steps are checked on their own lines; reading its result back is not a table scan.
       if (/^\(subquery-\d+\)$/.test(scan[1] ?? '')) return false;
-      return !scannable.has(scan[1] ?? '') && !/ USING (COVERING )?INDEX |VIRTUAL TABLE|CONSTANT ROW/.test(rest);
+      return !scannable.has(scan[1] ?? '') && !/ USING (COVERING )?INDEX |VIRTUAL TABLE|^SCAN CONSTANT ROW$/.test(d);
     }
     return options.sorts !== 'allowed' && /USE TEMP B-TREE/.test(d);
   });
