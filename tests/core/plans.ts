@@ -78,9 +78,8 @@ export function slowSteps(
 ): string[] {
   const scannable = new Set([...SMALL_TABLES, ...(options.scannable ?? [])]);
   return plan.filter((d) => {
-    const scan = /^SCAN (\S+)(.*)$/.exec(d);
+    const scan = /^SCAN (\S+)/.exec(d);
     if (scan) {
-      const rest = scan[2] ?? '';
       // A subquery's own steps are checked on their own lines; reading its result back is not a table scan.
       if (/^\(subquery-\d+\)$/.test(scan[1] ?? '')) return false;
       return !scannable.has(scan[1] ?? '') && !/ USING (COVERING )?INDEX |VIRTUAL TABLE|^SCAN CONSTANT ROW$/.test(d);
