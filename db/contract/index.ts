@@ -51,6 +51,7 @@ export type Output<M extends Method> = z.output<Methods[M]['output']>;
 export const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(methods, name);
 
 export * from './common';
+export * from './paging';
 export * from './geo';
 export * from './date-text';
 export * from './wall-clock';

@@ -1,5 +1,6 @@
 // Contract for patients: the registry, conversion from an accepted inquiry, search as you type, duplicates and merge.
 import { z } from 'zod';
+import { CappedTotal, SeekCursor } from './paging';
 import { LotUse } from './procedures';
 import { Id, IsoDate, IsoInstant, PartialDate, Version, method } from './common';
 import { CountryCode, Email, LanguageCode, OptionalText, Phone, RequiredText, SearchText } from './text-fields';
@@ -111,12 +112,19 @@ export const PatientQuery = z.object({
   sort: z.enum(PATIENT_SORTS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
+  /** The `next` of the page before: the page starts after that row (a seek, however deep; `offset` is then 0). */
+  after: SeekCursor.nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type PatientQuery = z.infer<typeof PatientQuery>;
 export type PatientQueryInput = z.input<typeof PatientQuery>;
 
-export const PatientPage = z.object({ rows: z.array(PatientSummary), total: z.number().int() });
+export const PatientPage = z.object({
+  rows: z.array(PatientSummary),
+  ...CappedTotal,
+  /** Pass as `after` for the next page; null on the last one. */
+  next: SeekCursor.nullable(),
+});
 export type PatientPage = z.infer<typeof PatientPage>;
 
 /** Why two records look like the same person. */

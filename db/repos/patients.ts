@@ -1,8 +1,9 @@
 // SQL and row mapping for patients, their alias identifiers and the MRN counter (duplicates: services/identity.ts).
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import type { Patient, PatientAlias, PatientFields, PatientQuery, PatientSummary } from '../contract';
+import type { Patient, PatientAlias, PatientFields, PatientPage, PatientQuery, PatientSummary } from '../contract';
 import { Sql, all, get, raw, run, sql } from '../sqlite/sql';
 import { phoneDigits } from './identity-keys';
+import { type SeekOrder, cappedCount, seekAfter, seekColumns, seekNext, seekOrderBy } from './seek';
 
 export interface PatientRow {
   id: number;
@@ -230,31 +231,32 @@ export function patientSummariesByIds(db: ReadableDB, ids: readonly number[]): P
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-const SORTS: Record<PatientQuery['sort'], string> = {
-  name: 'lower(p.family_name) %d, lower(p.given_name) %d',
-  mrn: 'p.mrn %d',
-  createdAt: 'p.created_at %d',
-  birthDate: 'p.birth_date IS NULL, p.birth_date %d',
+/** Each sort's keys, as written in its index (0170-lists-indexes): unknown birth dates last in both directions. */
+const SORT_KEYS: Record<PatientQuery['sort'], (dir: 'asc' | 'desc') => string[]> = {
+  name: () => ['lower(p.family_name)', 'lower(p.given_name)'],
+  mrn: () => ['p.mrn'],
+  createdAt: () => ['p.created_at'],
+  birthDate: (dir) => [dir === 'asc' ? "coalesce(p.birth_date, '9999')" : "coalesce(p.birth_date, '')"],
 };
 
 /** The registry page; `ids` narrows it to a search's hits when the list is searched. */
-export function listPatients(
-  db: ReadableDB,
-  q: PatientQuery,
-  ids: readonly number[] | null,
-): { rows: PatientSummary[]; total: number } {
-  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  const order = raw(`ORDER BY ${SORTS[q.sort].replaceAll('%d', dir)}, p.id ${dir}`);
+export function listPatients(db: ReadableDB, q: PatientQuery, ids: readonly number[] | null): PatientPage {
+  const order: SeekOrder = { keys: SORT_KEYS[q.sort](q.direction), id: 'p.id', direction: q.direction };
   const where =
     ids === null
       ? raw('p.merged_into_id IS NULL')
       : sql`p.merged_into_id IS NULL AND p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-  const rows = summaries(
+  const found = all<SummaryRow & Record<string, unknown>>(
     db,
-    sql`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${where} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
+    sql`SELECT ${SUMMARY_COLUMNS}, ${seekColumns(order)} FROM patients p
+        WHERE ${where} AND ${seekAfter(order, q.after)} ${seekOrderBy(order)}
+        LIMIT ${q.limit} OFFSET ${q.after === null ? q.offset : 0}`,
   );
-  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM patients p WHERE ${where}`)?.n ?? 0;
-  return { rows, total };
+  return {
+    rows: found.map(toSummary),
+    ...cappedCount(db, sql`FROM patients p WHERE ${where}`),
+    next: seekNext(order, found, q.limit, 'id'),
+  };
 }
 
 /**

@@ -30,6 +30,18 @@ export const MONTH_POINTS: readonly repo.MonthPoint[] = FOLLOW_UP_POINTS.map((tp
 const LONGEST = Math.max(...MONTH_POINTS.map((p) => p.months));
 const OPEN: ReadonlySet<FollowUpState> = new Set(OPEN_FOLLOW_UP_STATES);
 
+/**
+ * The discharge days whose point `p` can be open (upcoming within the horizon, due or overdue) today: its window
+ * must end on or after today and open by the horizon. A day the month lacks moves the target back by up to 3 days
+ * (31 Jan + 1 month = 28 Feb), so the range is widened by 4 days each side: a superset, the states are decided after.
+ */
+export function openDischarges(p: repo.MonthPoint, today: string, horizon: string): { from: string; to: string } {
+  return {
+    from: addDays(addMonths(addDays(today, -p.after), -p.months), -4),
+    to: addDays(addMonths(addDays(horizon, p.before), -p.months), 4),
+  };
+}
+
 export interface WorklistInput {
   states: FollowUpState[];
   timePoint: FollowUpPoint | null;
@@ -45,11 +57,13 @@ export interface WorklistInput {
 export function worklist(ctx: CallContext, input: WorklistInput): FollowUpWorklist {
   const today = clinicToday(ctx.core);
   const states = input.states.length === 0 ? [...OPEN_FOLLOW_UP_STATES] : input.states;
+  const horizon = addDays(today, FOLLOW_UP_HORIZON_DAYS);
+  const open = states.every((s) => OPEN.has(s));
   const query: repo.WorklistQuery = {
     today,
-    horizon: addDays(today, FOLLOW_UP_HORIZON_DAYS),
-    openSince: states.every((s) => OPEN.has(s)) ? addMonths(today, -(LONGEST + 2)) : null,
-    points: MONTH_POINTS,
+    horizon,
+    openSince: open ? addMonths(today, -(LONGEST + 2)) : null,
+    points: open ? MONTH_POINTS.map((p) => ({ ...p, discharged: openDischarges(p, today, horizon) })) : MONTH_POINTS,
     states,
     timePoint: input.timePoint,
     limit: input.limit,

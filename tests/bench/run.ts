@@ -12,6 +12,7 @@ import { printComparison, printSeedTimes, printTable, time, timeSeed } from './s
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
 import { benchOutcomes } from './outcomes';
+import { benchLists } from './lists';
 import { benchTreatment } from './treatment';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
@@ -19,11 +20,13 @@ const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3))
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const procedures = Number(process.env.BENCH_PROCEDURES ?? 1_000_000);
 const itemScores = Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000);
-// BENCH_ONLY=outcomes (or a comma list of inquiries, treatment, assessments, outcomes, audit): time only those parts;
-// the data a part stands on (the ward under the assessments, the assessments under the outcomes) is still seeded.
+const auditEntries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
+// BENCH_ONLY=outcomes (or a comma list of inquiries, treatment, assessments, outcomes, audit, lists): time only those
+// parts; the data a part stands on (the ward under the assessments, both under the outcomes and lists) is still seeded.
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-// 'main' is the older name of the inquiries part.
-const want = (part: string) => !only || only.includes(part) || (part === 'inquiries' && only.includes('main'));
+// 'main' and 'search' are older names of the inquiries part.
+const want = (part: string) =>
+  !only || only.includes(part) || (part === 'inquiries' && (only.includes('main') || only.includes('search')));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -117,14 +120,14 @@ if (want('inquiries')) {
 }
 // BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
 const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);
-const needsWard = want('assessments') || want('outcomes');
+const needsWard = want('assessments') || want('outcomes') || want('lists');
 if (want('treatment')) await benchTreatment(core, call, runs, procedures, treatmentYears);
 else if (needsWard)
   await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
     seedTreatmentBenchmark(core, { procedures, years: treatmentYears }),
   );
 if (want('assessments')) await benchAssessments(core, runs, itemScores);
-else if (want('outcomes')) {
+else if (want('outcomes') || want('lists')) {
   await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
     seedAssessmentBenchmark(core, { itemScores }),
   );
@@ -132,6 +135,7 @@ else if (want('outcomes')) {
 }
 if (want('outcomes')) await benchOutcomes(core, runs);
 printSeedTimes();
-if (want('audit')) await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
+if (want('audit')) await benchAuditChain(auditEntries);
+if (want('lists')) await benchLists(core, seeded.accounts, runs, auditEntries);
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

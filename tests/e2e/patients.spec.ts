@@ -186,3 +186,40 @@ test('an admin sets the MRN format and the next patient is numbered in it', asyn
   await expect(page.getByRole('heading', { name: 'Petrova Elena' })).toBeVisible();
   await expect(page.locator('.page-subtitle')).toContainText('KM26/0001');
 });
+
+test('the registry pages past a thousand patients by seeking, and says "more than 1,000"', async ({ app, page }) => {
+  await app.seedAccounts();
+  const session = { token: null as string | null };
+  await dispatch(app.core, session, 'auth.signIn', { username: 'coord', password: E2E_PASSWORD });
+  const made = await dispatch(app.core, session, 'patients.create', patientInput({ familyName: 'Aaberg' }));
+  if (!made.ok) throw new Error(made.error.message);
+  // 1,060 more copies of that record, written at once: the screen is under test, not registration.
+  const db = app.core.db;
+  const columns = (db.prepare('PRAGMA table_info(patients)').all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => c !== 'id' && c !== 'mrn' && c !== 'family_name');
+  const copy = db.prepare(
+    `INSERT INTO patients (mrn, family_name, ${columns.join(', ')})
+     SELECT ?, ?, ${columns.join(', ')} FROM patients WHERE id = ?`,
+  );
+  const id = (made.value as { id: number }).id;
+  db.transaction(() => {
+    for (let i = 1; i <= 1060; i += 1) copy.run(`BULK-${String(i).padStart(5, '0')}`, `Copy ${i}`, id);
+  })();
+
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  await page.getByRole('link', { name: 'Patients' }).click();
+  await expect(page.getByText('1–50 of more than 1,000')).toBeVisible();
+  await page.getByRole('columnheader', { name: 'MRN' }).getByRole('button').click();
+  await expect(page.getByRole('row').nth(1)).toContainText('BULK-00001');
+  const next = page.getByRole('button', { name: 'Next' });
+  for (let n = 2; n <= 3; n += 1) {
+    await next.click();
+    await expect(page.getByText(`${(n - 1) * 50 + 1}–${n * 50} of more than 1,000`)).toBeVisible();
+  }
+  await expect(page.getByRole('row').nth(1)).toContainText('BULK-00101');
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(page.getByText('51–100 of more than 1,000')).toBeVisible();
+  await expect(page.getByRole('row').nth(1)).toContainText('BULK-00051');
+});

@@ -1,4 +1,4 @@
-// The footer of a paged list: "1–50 of 400" (announced politely) and Previous / Next.
+// The footer of a paged list: "1–50 of 400" or "1–50 of more than 1,000" (announced politely) and Previous / Next.
 import { Button } from './fields';
 
 interface PagerProps {
@@ -8,24 +8,27 @@ interface PagerProps {
   total: number | null;
   locale: string;
   onPage: (page: number) => void;
+  /** A count that stopped early (the list's COUNT_CAP): `total` is a floor, and `hasNext` says whether to go on. */
+  capped?: { hasNext: boolean; range: (v: { from: string; to: string; total: string }) => string };
   labels: { range: (v: { from: string; to: string; total: string }) => string; previous: string; next: string };
 }
 
-export function Pager({ page, pageSize, total, locale, onPage, labels }: PagerProps) {
+export function Pager({ page, pageSize, total, locale, onPage, capped, labels }: PagerProps) {
   const fmt = new Intl.NumberFormat(locale);
   const count = total ?? 0;
   const from = count === 0 ? 0 : page * pageSize + 1;
-  const to = Math.min(count, (page + 1) * pageSize);
+  const to = capped ? (page + 1) * pageSize : Math.min(count, (page + 1) * pageSize);
+  const range = capped ? capped.range : labels.range;
   return (
     <div className="list-footer">
       <span aria-live="polite">
-        {total === null ? '' : labels.range({ from: fmt.format(from), to: fmt.format(to), total: fmt.format(count) })}
+        {total === null ? '' : range({ from: fmt.format(from), to: fmt.format(to), total: fmt.format(count) })}
       </span>
       <span className="list-footer-buttons">
         <Button isDisabled={page === 0} onPress={() => onPage(page - 1)}>
           {labels.previous}
         </Button>
-        <Button isDisabled={to >= count} onPress={() => onPage(page + 1)}>
+        <Button isDisabled={capped ? !capped.hasNext : to >= count} onPress={() => onPage(page + 1)}>
           {labels.next}
         </Button>
       </span>

@@ -1,4 +1,4 @@
-// The patient registry: search as you type over names, MRN, phone digits and e-mail; sortable, paged.
+// The patient registry: search as you type over names, MRN, phone digits and e-mail; sortable, paged by seeking.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PATIENT_SORTS, type PatientQueryInput } from '../../../../db/contract';
@@ -16,6 +16,7 @@ import './patients.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
 
 const PAGE_SIZE = 50;
+const FIRST_PAGE = { page: 0, cursors: [null] };
 type Sort = (typeof PATIENT_SORTS)[number];
 
 export function PatientListScreen() {
@@ -24,11 +25,13 @@ export function PatientListScreen() {
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
   const [sort, setSort] = useState<{ key: Sort; direction: 'asc' | 'desc' }>({ key: 'createdAt', direction: 'desc' });
-  const [page, setPage] = useState(0);
+  // Page n starts after the last row of page n - 1 (cursors[n]): page 2,000 costs what page 1 does.
+  const [pages, setPages] = useState<{ page: number; cursors: (string | null)[] }>(FIRST_PAGE);
+  const page = pages.page;
   useEffect(() => {
     const timer = setTimeout(() => {
       setDebounced(text.trim());
-      setPage(0);
+      setPages(FIRST_PAGE);
     }, 150);
     return () => clearTimeout(timer);
   }, [text]);
@@ -36,10 +39,13 @@ export function PatientListScreen() {
     text: debounced,
     sort: sort.key,
     direction: sort.direction,
-    offset: page * PAGE_SIZE,
+    after: pages.cursors[page] ?? null,
     limit: PAGE_SIZE,
   };
   const list = usePatientList(query);
+  const next = list.data?.next ?? null;
+  const toPage = (to: number) =>
+    setPages((p) => ({ page: to, cursors: to > p.page ? [...p.cursors.slice(0, to), next] : p.cursors }));
 
   const columns: { key: string; sort: Sort | null; label: string }[] = [
     { key: 'mrn', sort: 'mrn', label: t('list.columns.mrn') },
@@ -49,11 +55,13 @@ export function PatientListScreen() {
     { key: 'stroke', sort: null, label: t('list.columns.stroke') },
     { key: 'registered', sort: 'createdAt', label: t('list.columns.registered') },
   ];
-  const toggle = (key: Sort) =>
+  const toggle = (key: Sort) => {
+    setPages(FIRST_PAGE);
     setSort((s) => ({
       key,
       direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : key === 'createdAt' ? 'desc' : 'asc',
     }));
+  };
 
   return (
     <>
@@ -142,7 +150,12 @@ export function PatientListScreen() {
           pageSize={PAGE_SIZE}
           total={list.data ? list.data.total : null}
           locale={locale}
-          onPage={setPage}
+          onPage={toPage}
+          capped={
+            list.data?.capped
+              ? { hasNext: next !== null && !list.isPlaceholderData, range: (v) => t('list.rangeMore', v) }
+              : undefined
+          }
           labels={{ range: (v) => t('list.range', v), previous: t('list.previous'), next: t('list.next') }}
         />
       </section>
