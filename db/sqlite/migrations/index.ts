@@ -11,6 +11,7 @@ import { m0090 } from './0090-calendar-index';
 import { m0100 } from './0100-follow-up-contacts';
 import { m0110 } from './0110-adverse-events';
 import { m0120 } from './0120-outcome-index';
+import { m0160 } from './0160-search-lists-indexes';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m0100,
   m0110,
   m0120,
+  m0160,
 ];
