@@ -1,14 +1,14 @@
 // Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
 import type { ReadableDB } from '../sqlite/handles';
-import { DENSE_SCRIPT, GRAM_PAD } from '../sqlite/functions';
-import { Sql, all, join, raw, sql } from '../sqlite/sql';
+import { DENSE_SCRIPT, GRAM_PAD, foldText } from '../sqlite/functions';
+import { Sql, all, get, join, raw, sql } from '../sqlite/sql';
 
 export type SearchPlan =
   | { mode: 'none' }
   /** One or two characters: too short for trigrams, answered by a range on the name indexes. */
   | { mode: 'prefix'; prefix: string }
   /** FTS5 query text, plus short words that filter the hits afterwards. */
-  | { mode: 'fts'; match: string; shortWords: string[] };
+  | { mode: 'fts'; match: string; shortWords: string[]; words: string[] };
 
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 /** Phone numbers are typed with spaces, dashes and brackets; they are indexed as digits only. */
@@ -19,7 +19,7 @@ export function planSearch(raw: string): SearchPlan {
   if (text === '') return { mode: 'none' };
   if (PHONE_LIKE.test(text)) {
     const digits = text.replace(/\D/g, '');
-    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [] };
+    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [], words: [digits] };
     return { mode: 'prefix', prefix: digits || text };
   }
   const words = text.split(' ').filter(Boolean);
@@ -32,11 +32,17 @@ export function planSearch(raw: string): SearchPlan {
         mode: 'fts',
         match: `grams : ${quote(prefix + GRAM_PAD.repeat(3 - [...prefix].length))}`,
         shortWords: [],
+        words: [prefix],
       };
     }
     return { mode: 'prefix', prefix };
   }
-  return { mode: 'fts', match: long.map(quote).join(' AND '), shortWords: words.filter((w) => [...w].length < 3) };
+  return {
+    mode: 'fts',
+    match: long.map(quote).join(' AND '),
+    shortWords: words.filter((w) => [...w].length < 3),
+    words: long.map(foldText),
+  };
 }
 
 /** The smallest string greater than every string that starts with `prefix`, for an index range. */
@@ -159,10 +165,29 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
   );
 }
 
-/** A filter for a larger query: inquiries whose text matches (used by the inquiry list). */
-export function inquiryTextFilter(plan: SearchPlan, alias: string): Sql {
+/** How many inquiries match the text, counting no further than `cap + 1` (the index stops there). */
+export function countInquiryMatches(db: ReadableDB, plan: Exclude<SearchPlan, { mode: 'none' }>, cap: number): number {
+  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (${inquiryMatches(plan)} LIMIT ${cap + 1})`)?.n ?? 0;
+}
+
+/**
+ * A filter for a larger query: inquiries whose text matches (used by the inquiry list). With few hits the index's
+ * ids are the list; with many (`manyHits`) each row read in the list's order is checked by itself instead, so a word
+ * in most rows ("example.org") costs a page of rows, not a set of every hit (the same folding as the index's).
+ */
+export function inquiryTextFilter(plan: SearchPlan, alias: string, manyHits = false): Sql {
   if (plan.mode === 'none') return sql`1`;
-  return sql`${new Sql(`${alias}.id`, [])} IN (${inquiryMatches(plan)})`;
+  const col = (name: string) => new Sql(`${alias}.${name}`, []);
+  if (!manyHits) return sql`${col('id')} IN (${inquiryMatches(plan)})`;
+  if (plan.mode === 'prefix') {
+    const lo = plan.prefix;
+    const hi = prefixEnd(plan.prefix);
+    return sql`(${nameRange(`lower(${alias}.patient_name)`, lo, hi)} OR ${nameRange(`lower(${alias}.contact_name)`, lo, hi)})`;
+  }
+  const doc = sql`sd_fold(concat_ws(' ', ${col('patient_name')}, ${col('contact_name')}, ${col('contact_email')},
+    ${col('contact_phone_digits')}, ${col('messaging_handle')}))`;
+  const names = `${alias}.patient_name || ' ' || ${alias}.contact_name`;
+  return join([...plan.words.map((w) => sql`instr(${doc}, ${w}) > 0`), shortFilter(names, plan.shortWords)], ' AND ');
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
