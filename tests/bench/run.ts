@@ -18,6 +18,9 @@ const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
 const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3));
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const procedures = Number(process.env.BENCH_PROCEDURES ?? 1_000_000);
+/** BENCH_ONLY=reception (worklist, lists, search) runs one part alone; unset runs everything. */
+const only = process.env.BENCH_ONLY ?? null;
+const part = (name: string) => only === null || only === name;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -43,22 +46,49 @@ const words = ['li', 'wang', 'anna', 'ivan', 'moh', 'smi', 'example.org', '138',
 const baseline = await time('baseline: full scan of inquiries (LIKE)', runs / 4, () =>
   db.prepare("SELECT count(*) FROM inquiries WHERE coalesce(message, '') LIKE '%zzqq%'").get(),
 );
-const rows = [
-  await time('inquiries.worklist (mine)', runs, () => call('inquiries.worklist', { scope: 'mine' })),
-  await time('inquiries.worklist (all)', runs, () => call('inquiries.worklist', { scope: 'all' })),
-  await time('inquiries.list first page', runs, () => call('inquiries.list', {})),
-  await time('inquiries.list status=new, by follow-up', runs, () =>
-    call('inquiries.list', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' }),
-  ),
-  await time('inquiries.list overdue', runs, () => call('inquiries.list', { followUp: 'overdue' })),
-  await time('inquiries.list text search', runs, (i) => call('inquiries.list', { text: words[i % words.length] })),
-  await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
-  await time('patients.list first page', runs, () => call('patients.list', {})),
-  await time('patients.get (audited view)', runs, (i) =>
-    call('patients.get', { id: 1 + ((i * 7919) % Math.max(1, seeded.patients)) }),
-  ),
-];
-printTable(rows, baseline);
+type Page = { next: string | null };
+/** The list's first page and a later one reached by following `next` (a few pages in), each timed alone. */
+const listRows = async (label: string, input: Record<string, unknown>) => {
+  let after: string | null = null;
+  for (let n = 0; n < 5; n++) {
+    const page = (await call('inquiries.list', { ...input, after })) as Page;
+    if (page.next === null) break;
+    after = page.next;
+  }
+  return [
+    await time(`list ${label}`, runs, () => call('inquiries.list', input)),
+    await time(`list ${label}, page 6`, runs, () => call('inquiries.list', { ...input, after })),
+  ];
+};
+const rows = part('reception')
+  ? [
+      await time('inquiries.worklist (mine)', runs, () => call('inquiries.worklist', { scope: 'mine' })),
+      await time('inquiries.worklist (all)', runs, () => call('inquiries.worklist', { scope: 'all' })),
+      ...(await listRows('first page', {})),
+      ...(await listRows('status=new, by follow-up', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' })),
+      ...(await listRows('open statuses', { statuses: ['new', 'contacted', 'under_review'] })),
+      ...(await listRows('owner', { ownerId: 2 })),
+      ...(await listRows('channel=email', { channel: 'email' })),
+      ...(await listRows('country=CN, by name', { country: 'CN', sort: 'patientName', direction: 'asc' })),
+      ...(await listRows('overdue', { followUp: 'overdue' })),
+      ...(await listRows('due today', { followUp: 'today' })),
+      ...(await listRows('by patient name', { sort: 'patientName', direction: 'asc' })),
+      ...(await listRows('by status', { sort: 'status', direction: 'desc' })),
+      ...(await listRows('by country', { sort: 'country', direction: 'asc' })),
+      ...(await listRows('by follow-up desc', { sort: 'nextFollowUp', direction: 'desc' })),
+      ...(await listRows('text "example.org"', { text: 'example.org' })),
+      ...(await listRows('text "li"', { text: 'li' })),
+      await time('inquiries.list text search (mixed)', runs, (i) =>
+        call('inquiries.list', { text: words[i % words.length] }),
+      ),
+      await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
+      await time('patients.list first page', runs, () => call('patients.list', {})),
+      await time('patients.get (audited view)', runs, (i) =>
+        call('patients.get', { id: 1 + ((i * 7919) % Math.max(1, seeded.patients)) }),
+      ),
+    ]
+  : [];
+if (part('reception')) printTable(rows, baseline);
 
 // Search as you type: what people type, taken from the records themselves (pieces of names, phone digits, e-mail, MRN).
 const sample = db
@@ -87,7 +117,7 @@ console.log(
 );
 const kinds = [...new Set(queries.map((q) => q.label))];
 const pairs = [];
-for (const kind of kinds) {
+for (const kind of part('reception') ? kinds : []) {
   const mine = queries.filter((q) => q.label === kind);
   const searchRuns = Math.max(mine.length * 4, 40);
   const fts = await time(`search.global: ${kind}`, searchRuns, (i) =>
@@ -99,18 +129,20 @@ for (const kind of kinds) {
   });
   pairs.push({ fts, like });
 }
-const all = await time('search.global: all kinds', queries.length * 3, (i) =>
-  call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }),
-);
-const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
-  const text = queries[i % queries.length]?.text ?? '';
-  return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
-});
-pairs.push({ fts: all, like: allLike });
-printComparison(pairs);
-await benchTreatment(core, call, runs, procedures);
-await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
-await benchOutcomes(core, runs);
-await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
+if (part('reception')) {
+  const all = await time('search.global: all kinds', queries.length * 3, (i) =>
+    call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }),
+  );
+  const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
+    const text = queries[i % queries.length]?.text ?? '';
+    return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
+  });
+  pairs.push({ fts: all, like: allLike });
+  printComparison(pairs);
+}
+if (part('treatment')) await benchTreatment(core, call, runs, procedures);
+if (part('assessments')) await benchAssessments(core, runs, Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000));
+if (part('outcomes')) await benchOutcomes(core, runs);
+if (part('audit')) await benchAuditChain(Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000));
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
