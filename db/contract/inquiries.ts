@@ -184,13 +184,22 @@ export const InquiryQuery = z.object({
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
+  /** The previous page's `next`: the page starts after that row (no offset to count past); `offset` is then ignored. */
+  after: z.string().max(400).nullable().default(null),
 });
 export type InquiryQuery = z.infer<typeof InquiryQuery>;
 export type InquiryQueryInput = z.input<typeof InquiryQuery>;
 
+/** Lists count matches no further than this: beyond it a screen shows "1,000+" (counting every row costs a scan). */
+export const LIST_COUNT_CAP = 1000;
+
 export const InquiryPage = z.object({
   rows: z.array(InquiryListRow),
+  /** Exact up to LIST_COUNT_CAP; when `totalCapped`, there are more than `total`. */
   total: z.number().int(),
+  totalCapped: z.boolean(),
+  /** Where the next page starts (pass it as `after`), or null on the last page. */
+  next: z.string().nullable(),
   /** The clinic's today, so "overdue" means the same on every desk. */
   today: IsoDate,
 });
@@ -242,7 +251,10 @@ export const WorklistItem = InquiryListRow.extend({
 });
 export type WorklistItem = z.infer<typeof WorklistItem>;
 
-/** How many rows each worklist panel carries at most; `totals` tells how many there are in all. */
+/**
+ * How many rows each worklist panel carries at most; `totals` tells how many there are in all, counted no further than
+ * LIST_COUNT_CAP + 1 (a total above LIST_COUNT_CAP reads "more than 1,000").
+ */
 export const WORKLIST_LIMIT = 200;
 
 export const Worklist = z.object({

@@ -5,6 +5,7 @@ import {
   type ActivityKind,
   INQUIRY_LIFECYCLE,
   type Inquiry,
+  LIST_COUNT_CAP,
   type InquiryFields,
   type InquiryListRow,
   type InquiryQuery,
@@ -16,7 +17,7 @@ import {
 } from '../contract';
 import { Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
 import { phoneDigits } from './identity-keys';
-import { inquiryTextFilter, planSearch } from './search';
+import { countInquiryMatches, inquiryTextFilter, planSearch } from './search';
 
 /**
  * The open states, from the lifecycle, written out as literals: SQLite uses the partial indexes of migration 0010 only
@@ -292,19 +293,54 @@ const LIST_COLUMNS = raw(`i.id, i.received_at, i.channel, i.status, i.contact_na
   i.contact_email, i.contact_phone, i.diagnosis, i.owner_id, a.display_name AS owner_name, i.next_follow_up,
   i.first_contact_at`);
 
-const SORT_COLUMNS: Record<InquiryQuery['sort'], string> = {
-  receivedAt: 'i.received_at',
-  nextFollowUp: 'i.next_follow_up',
-  patientName: 'i.patient_name COLLATE NOCASE',
-  status: 'i.status',
-  country: 'i.country',
+/**
+ * Each sort's key, never NULL so a later page can seek past the last row with one row-value comparison, each read in
+ * order from its own index (migration 0160 for the empty-last keys; `lower` is the patient-name index's, and orders as
+ * NOCASE does). The row id, which every index carries, breaks ties.
+ */
+const SORT_KEYS: Record<InquiryQuery['sort'], { asc: string[]; desc: string[] }> = {
+  receivedAt: { asc: ['i.received_at'], desc: ['i.received_at'] },
+  // Empty follow-up dates and countries sort last whichever way the list is turned.
+  nextFollowUp: { asc: ["coalesce(i.next_follow_up, '~')"], desc: ["coalesce(i.next_follow_up, '')"] },
+  patientName: { asc: ['lower(i.patient_name)'], desc: ['lower(i.patient_name)'] },
+  status: { asc: ['i.status', 'i.received_at'], desc: ['i.status', 'i.received_at'] },
+  country: { asc: ["coalesce(i.country, '~')"], desc: ["coalesce(i.country, '')"] },
 };
 
-export function listInquiries(
+/** A page boundary: the last row's sort key and id, as an opaque string the screen hands back. */
+const encodeCursor = (values: readonly SqlValueOf[]): string => JSON.stringify(values);
+type SqlValueOf = string | number;
+function decodeCursor(text: string, size: number): SqlValueOf[] | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (!Array.isArray(v) || v.length !== size) return null;
+    return v.every((x) => typeof x === 'string' || typeof x === 'number') ? (v as SqlValueOf[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Each sort's index, in the order SORT_KEYS reads it. */
+const SORT_INDEXES: Record<InquiryQuery['sort'], { asc: string; desc: string }> = {
+  receivedAt: { asc: 'inquiries_received', desc: 'inquiries_received' },
+  nextFollowUp: { asc: 'inquiries_follow_up_asc', desc: 'inquiries_follow_up_desc' },
+  patientName: { asc: 'inquiries_patient_name', desc: 'inquiries_patient_name' },
+  status: { asc: 'inquiries_status', desc: 'inquiries_status' },
+  country: { asc: 'inquiries_country_asc', desc: 'inquiries_country_desc' },
+};
+
+/**
+ * The statements of one list page, apart from running them so a test can read their query plans. `many` says the
+ * capped count passed the cap: the page is then read down the sort's own index, filtering as it goes and stopping at
+ * the page (a filter that keeps at least 1 row in 300 fills 51 rows within some 15,000); with fewer matches the planner
+ * reads them through the filter's index and sorts at most a thousand rows.
+ */
+export function listStatements(
   db: ReadableDB,
   q: InquiryQuery,
   today: string,
-): { rows: InquiryListRow[]; total: number } {
+  many: boolean,
+): { rows: Sql; count: Sql; keys: number } {
   const where: Sql[] = [];
   if (q.statuses.length > 0)
     where.push(
@@ -324,26 +360,56 @@ export function listInquiries(
   }
   if (q.text !== '') {
     // Names, e-mail, phone digits and messaging handle through the trigram index; "#123" or "123" also finds inquiry 123.
-    const byText = inquiryTextFilter(planSearch(q.text), 'i');
+    const plan = planSearch(q.text);
+    const many = plan.mode !== 'none' && countInquiryMatches(db, plan, LIST_COUNT_CAP) > LIST_COUNT_CAP;
+    const byText = inquiryTextFilter(plan, 'i', many);
     where.push(/^#?\d+$/.test(q.text) ? sql`(${byText} OR i.id = ${Number(q.text.replace('#', ''))})` : byText);
   }
-  const whereSql = where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : raw('');
+  const filters = where.length > 0 ? join(where, ' AND ') : raw('1');
+  const keys = [...SORT_KEYS[q.sort][q.direction], 'i.id'];
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  // Empty follow-up dates sort last whichever way the list is turned.
-  const nullsLast =
-    q.sort === 'nextFollowUp' || q.sort === 'country'
-      ? raw(`${SORT_COLUMNS[q.sort].split(' ')[0]} IS NULL, `)
-      : raw('');
-  const order = sql`ORDER BY ${nullsLast}${raw(SORT_COLUMNS[q.sort])} ${raw(dir)}, i.id ${raw(dir)}`;
-  // A follow-up filter reads open inquiries by date: the partial index answers it without visiting closed ones.
-  const from = q.followUp === 'any' ? raw('inquiries i') : raw('inquiries i INDEXED BY inquiries_open_follow_up');
-  const rows = all<ListRow>(
-    db,
-    sql`SELECT ${LIST_COLUMNS} FROM ${from} LEFT JOIN accounts a ON a.id = i.owner_id
-        ${whereSql} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
-  ).map(toListRow);
-  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${from} ${whereSql}`)?.n ?? 0;
-  return { rows, total };
+  const cursor = q.after === null ? null : decodeCursor(q.after, keys.length);
+  const seek =
+    cursor === null
+      ? raw('1')
+      : sql`(${raw(keys.join(', '))}) ${raw(q.direction === 'asc' ? '>' : '<')} (${join(
+          cursor.map((v) => sql`${v}`),
+          ', ',
+        )})`;
+  const order = raw(`ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')}`);
+  const offset = cursor === null ? q.offset : 0;
+  const from = raw(many ? `inquiries i INDEXED BY ${SORT_INDEXES[q.sort][q.direction]}` : 'inquiries i');
+  return {
+    // One row more than the page says whether there is a next one.
+    rows: sql`SELECT ${LIST_COLUMNS}, ${raw(keys.map((k, n) => `${k} AS k${n}`).join(', '))}
+        FROM ${from} LEFT JOIN accounts a ON a.id = i.owner_id
+        WHERE ${filters} AND ${seek} ${order} LIMIT ${q.limit + 1} OFFSET ${offset}`,
+    // Counting stops past the cap: "more than 1,000" costs a thousand index entries, an exact count every row.
+    count: sql`SELECT count(*) AS n FROM (SELECT 1 FROM inquiries i WHERE ${filters} LIMIT ${LIST_COUNT_CAP + 1})`,
+    keys: keys.length,
+  };
+}
+
+export function listInquiries(
+  db: ReadableDB,
+  q: InquiryQuery,
+  today: string,
+): { rows: InquiryListRow[]; total: number; totalCapped: boolean; next: string | null } {
+  const n = get<{ n: number }>(db, listStatements(db, q, today, false).count)?.n ?? 0;
+  const st = listStatements(db, q, today, n > LIST_COUNT_CAP);
+  const found = all<ListRow & Record<string, SqlValueOf>>(db, st.rows);
+  const page = found.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const next =
+    found.length > q.limit && last
+      ? encodeCursor(Array.from({ length: st.keys }, (_, k) => last[`k${k}`] ?? ''))
+      : null;
+  return {
+    rows: page.map(toListRow),
+    total: Math.min(n, LIST_COUNT_CAP),
+    totalCapped: n > LIST_COUNT_CAP,
+    next,
+  };
 }
 
 export interface WorklistRows {
@@ -408,7 +474,8 @@ export function worklistStatements(
     rows: sql`SELECT ${WORKLIST_COLUMNS} FROM inquiries i INDEXED BY ${raw(index)}
       LEFT JOIN accounts a ON a.id = i.owner_id ${LAST_ACTIVITY_JOIN}
       WHERE ${where} ORDER BY ${raw(order)} LIMIT ${limit}`,
-    count: sql`SELECT count(*) AS n FROM inquiries i INDEXED BY ${raw(index)} WHERE ${where}`,
+    count: sql`SELECT count(*) AS n FROM (SELECT 1 FROM inquiries i INDEXED BY ${raw(index)} WHERE ${where}
+      LIMIT ${LIST_COUNT_CAP + 1})`,
   });
   return {
     overdue: panel(followUpIndex, sql`${open} AND ${mine} AND i.next_follow_up < ${today}`, 'i.next_follow_up, i.id'),

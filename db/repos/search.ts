@@ -1,14 +1,14 @@
 // Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
 import type { ReadableDB } from '../sqlite/handles';
-import { DENSE_SCRIPT, GRAM_PAD } from '../sqlite/functions';
-import { Sql, all, join, sql } from '../sqlite/sql';
+import { DENSE_SCRIPT, GRAM_PAD, foldText } from '../sqlite/functions';
+import { Sql, all, get, join, raw, sql } from '../sqlite/sql';
 
 export type SearchPlan =
   | { mode: 'none' }
   /** One or two characters: too short for trigrams, answered by a range on the name indexes. */
   | { mode: 'prefix'; prefix: string }
   /** FTS5 query text, plus short words that filter the hits afterwards. */
-  | { mode: 'fts'; match: string; shortWords: string[] };
+  | { mode: 'fts'; match: string; shortWords: string[]; words: string[] };
 
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 /** Phone numbers are typed with spaces, dashes and brackets; they are indexed as digits only. */
@@ -19,7 +19,7 @@ export function planSearch(raw: string): SearchPlan {
   if (text === '') return { mode: 'none' };
   if (PHONE_LIKE.test(text)) {
     const digits = text.replace(/\D/g, '');
-    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [] };
+    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [], words: [digits] };
     return { mode: 'prefix', prefix: digits || text };
   }
   const words = text.split(' ').filter(Boolean);
@@ -32,11 +32,17 @@ export function planSearch(raw: string): SearchPlan {
         mode: 'fts',
         match: `grams : ${quote(prefix + GRAM_PAD.repeat(3 - [...prefix].length))}`,
         shortWords: [],
+        words: [prefix],
       };
     }
     return { mode: 'prefix', prefix };
   }
-  return { mode: 'fts', match: long.map(quote).join(' AND '), shortWords: words.filter((w) => [...w].length < 3) };
+  return {
+    mode: 'fts',
+    match: long.map(quote).join(' AND '),
+    shortWords: words.filter((w) => [...w].length < 3),
+    words: long.map(foldText),
+  };
 }
 
 /** The smallest string greater than every string that starts with `prefix`, for an index range. */
@@ -54,12 +60,59 @@ const shortFilter = (column: string, words: string[]): Sql =>
         ' AND ',
       );
 
+/**
+ * How many of the newest rows a one-letter query reads before it falls back to the index ranges. A letter common enough to
+ * fill a page of hits among them (most are) is answered by reading at most this many rows
+ * newest first, as a LIMIT-ed scan would, instead of gathering and sorting every name in a wide index range.
+ */
+export const RECENT_WINDOW = 2000;
+/** Above this many hits the window rarely fills, so the ranges are read at once. */
+const WINDOW_MAX_LIMIT = 50;
+
+/** The newest `limit` ids matching `where` among the last RECENT_WINDOW rows, or null when they are fewer. */
+function recentHits(db: ReadableDB, table: 'patients' | 'inquiries', where: Sql, limit: number): number[] | null {
+  if (limit > WINDOW_MAX_LIMIT) return null;
+  const t = new Sql(table, []);
+  const ids = all<{ id: number }>(
+    db,
+    sql`SELECT id FROM ${t} WHERE id > (SELECT max(id) FROM ${t}) - ${RECENT_WINDOW} AND ${where}
+        ORDER BY id DESC LIMIT ${limit}`,
+  ).map((r) => r.id);
+  return ids.length === limit ? ids : null;
+}
+
+/** The first two letters of each name, word for word as migration 0160 indexes them. */
+const FAMILY_START = 'lower(substr(family_name, 1, 2))';
+const GIVEN_START = 'lower(substr(given_name, 1, 2))';
+const NATIVE_START = 'substr(native_name, 1, 2)';
+const PATIENT_NAME_START = 'lower(substr(patient_name, 1, 2))';
+const CONTACT_NAME_START = 'lower(substr(contact_name, 1, 2))';
+
+/** The newest `limit` ids of several branches, each read newest first from its index and merged until the page is full. */
+const newestOf = (db: ReadableDB, branches: Sql[], limit: number): number[] =>
+  all<{ id: number }>(db, sql`${join(branches, ' UNION ')} ORDER BY id DESC LIMIT ${limit}`).map((r) => r.id);
+
+const nameRange = (column: string, lo: string, hi: string): Sql =>
+  sql`(${new Sql(column, [])} >= ${lo} AND ${new Sql(column, [])} < ${hi})`;
+
 /** Ids of live patients matching the search, newest first. */
 export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number): number[] {
   if (plan.mode === 'none') return [];
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
+    if ([...lo].length === 2) {
+      const p = (expr: string) => sql`SELECT id FROM patients WHERE ${raw(expr)} = ${lo} AND merged_into_id IS NULL`;
+      return newestOf(db, [p(FAMILY_START), p(GIVEN_START), p(NATIVE_START)], limit);
+    }
+    const recent = recentHits(
+      db,
+      'patients',
+      sql`merged_into_id IS NULL AND (${nameRange('lower(family_name)', lo, hi)} OR ${nameRange('lower(given_name)', lo, hi)}
+          OR ${nameRange('native_name', lo, hi)})`,
+      limit,
+    );
+    if (recent) return recent;
     return all<{ id: number }>(
       db,
       sql`SELECT id FROM (
@@ -94,15 +147,47 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
     // Straight from the index in rowid order: no sort over every hit of a common trigram.
     return all<{ id: number }>(db, sql`${inquiryMatches(plan)} ORDER BY f.rowid DESC LIMIT ${limit}`).map((r) => r.id);
   }
+  const lo = plan.prefix;
+  const hi = prefixEnd(plan.prefix);
+  if ([...lo].length === 2) {
+    const p = (expr: string) => sql`SELECT id FROM inquiries WHERE ${raw(expr)} = ${lo}`;
+    return newestOf(db, [p(PATIENT_NAME_START), p(CONTACT_NAME_START)], limit);
+  }
+  const recent = recentHits(
+    db,
+    'inquiries',
+    sql`(${nameRange('lower(patient_name)', lo, hi)} OR ${nameRange('lower(contact_name)', lo, hi)})`,
+    limit,
+  );
+  if (recent) return recent;
   return all<{ id: number }>(db, sql`SELECT id FROM (${inquiryMatches(plan)}) ORDER BY id DESC LIMIT ${limit}`).map(
     (r) => r.id,
   );
 }
 
-/** A filter for a larger query: inquiries whose text matches (used by the inquiry list). */
-export function inquiryTextFilter(plan: SearchPlan, alias: string): Sql {
+/** How many inquiries match the text, counting no further than `cap + 1` (the index stops there). */
+export function countInquiryMatches(db: ReadableDB, plan: Exclude<SearchPlan, { mode: 'none' }>, cap: number): number {
+  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (${inquiryMatches(plan)} LIMIT ${cap + 1})`)?.n ?? 0;
+}
+
+/**
+ * A filter for a larger query: inquiries whose text matches (used by the inquiry list). With few hits the index's
+ * ids are the list; with many (`manyHits`) each row read in the list's order is checked by itself instead, so a word
+ * in most rows ("example.org") costs a page of rows, not a set of every hit (the same folding as the index's).
+ */
+export function inquiryTextFilter(plan: SearchPlan, alias: string, manyHits = false): Sql {
   if (plan.mode === 'none') return sql`1`;
-  return sql`${new Sql(`${alias}.id`, [])} IN (${inquiryMatches(plan)})`;
+  const col = (name: string) => new Sql(`${alias}.${name}`, []);
+  if (!manyHits) return sql`${col('id')} IN (${inquiryMatches(plan)})`;
+  if (plan.mode === 'prefix') {
+    const lo = plan.prefix;
+    const hi = prefixEnd(plan.prefix);
+    return sql`(${nameRange(`lower(${alias}.patient_name)`, lo, hi)} OR ${nameRange(`lower(${alias}.contact_name)`, lo, hi)})`;
+  }
+  const doc = sql`sd_fold(concat_ws(' ', ${col('patient_name')}, ${col('contact_name')}, ${col('contact_email')},
+    ${col('contact_phone_digits')}, ${col('messaging_handle')}))`;
+  const names = `${alias}.patient_name || ' ' || ${alias}.contact_name`;
+  return join([...plan.words.map((w) => sql`instr(${doc}, ${w}) > 0`), shortFilter(names, plan.shortWords)], ' AND ');
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -26,7 +26,17 @@ export function denseGrams(text: string | null): string | null {
   return grams.size === 0 ? null : [...grams].join(' ');
 }
 
+/** Lower case without diacritics, as the trigram index folds text: a row can be checked the way the index matches. */
+export const foldText = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
+
 export function registerFunctions(db: Database): void {
+  db.function('sd_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldText(text) : null,
+  );
   db.function('sd_dense_grams', { deterministic: true }, (text: unknown) =>
     denseGrams(typeof text === 'string' ? text : null),
   );

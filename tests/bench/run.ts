@@ -26,7 +26,9 @@ const auditEntries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 // 'main' and 'search' are older names of the inquiries part.
 const want = (part: string) =>
-  !only || only.includes(part) || (part === 'inquiries' && (only.includes('main') || only.includes('search')));
+  !only ||
+  only.includes(part) ||
+  (part === 'inquiries' && ['main', 'search', 'reception'].some((name) => only.includes(name)));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -52,15 +54,40 @@ if (want('inquiries')) {
   const baseline = await time('baseline: full scan of inquiries (LIKE)', runs / 4, () =>
     db.prepare("SELECT count(*) FROM inquiries WHERE coalesce(message, '') LIKE '%zzqq%'").get(),
   );
+  type Page = { next: string | null };
+  /** The list's first page and a later one reached by following `next` (a few pages in), each timed alone. */
+  const listRows = async (label: string, input: Record<string, unknown>) => {
+    let after: string | null = null;
+    for (let n = 0; n < 5; n++) {
+      const page = (await call('inquiries.list', { ...input, after })) as Page;
+      if (page.next === null) break;
+      after = page.next;
+    }
+    return [
+      await time(`list ${label}`, runs, () => call('inquiries.list', input)),
+      await time(`list ${label}, page 6`, runs, () => call('inquiries.list', { ...input, after })),
+    ];
+  };
   const rows = [
     await time('inquiries.worklist (mine)', runs, () => call('inquiries.worklist', { scope: 'mine' })),
     await time('inquiries.worklist (all)', runs, () => call('inquiries.worklist', { scope: 'all' })),
-    await time('inquiries.list first page', runs, () => call('inquiries.list', {})),
-    await time('inquiries.list status=new, by follow-up', runs, () =>
-      call('inquiries.list', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' }),
+    ...(await listRows('first page', {})),
+    ...(await listRows('status=new, by follow-up', { statuses: ['new'], sort: 'nextFollowUp', direction: 'asc' })),
+    ...(await listRows('open statuses', { statuses: ['new', 'contacted', 'under_review'] })),
+    ...(await listRows('owner', { ownerId: 2 })),
+    ...(await listRows('channel=email', { channel: 'email' })),
+    ...(await listRows('country=CN, by name', { country: 'CN', sort: 'patientName', direction: 'asc' })),
+    ...(await listRows('overdue', { followUp: 'overdue' })),
+    ...(await listRows('due today', { followUp: 'today' })),
+    ...(await listRows('by patient name', { sort: 'patientName', direction: 'asc' })),
+    ...(await listRows('by status', { sort: 'status', direction: 'desc' })),
+    ...(await listRows('by country', { sort: 'country', direction: 'asc' })),
+    ...(await listRows('by follow-up desc', { sort: 'nextFollowUp', direction: 'desc' })),
+    ...(await listRows('text "example.org"', { text: 'example.org' })),
+    ...(await listRows('text "li"', { text: 'li' })),
+    await time('inquiries.list text search (mixed)', runs, (i) =>
+      call('inquiries.list', { text: words[i % words.length] }),
     ),
-    await time('inquiries.list overdue', runs, () => call('inquiries.list', { followUp: 'overdue' })),
-    await time('inquiries.list text search', runs, (i) => call('inquiries.list', { text: words[i % words.length] })),
     await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
     await time('patients.list first page', runs, () => call('patients.list', {})),
     await time('patients.get (audited view)', runs, (i) =>
@@ -108,15 +135,17 @@ if (want('inquiries')) {
     });
     pairs.push({ fts, like });
   }
-  const all = await time('search.global: all kinds', queries.length * 3, (i) =>
-    call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }),
-  );
-  const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
-    const text = queries[i % queries.length]?.text ?? '';
-    return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
-  });
-  pairs.push({ fts: all, like: allLike });
-  printComparison(pairs);
+  {
+    const all = await time('search.global: all kinds', queries.length * 3, (i) =>
+      call('search.global', { text: queries[i % queries.length]?.text ?? '', limit: 8 }),
+    );
+    const allLike = await time('LIKE scan: all kinds', queries.length, (i) => {
+      const text = queries[i % queries.length]?.text ?? '';
+      return [likeSearchIds(core.db, 'patients', text, 8), likeSearchIds(core.db, 'inquiries', text, 8)];
+    });
+    pairs.push({ fts: all, like: allLike });
+    printComparison(pairs);
+  }
 }
 // BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
 const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);

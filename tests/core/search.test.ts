@@ -24,11 +24,21 @@ describe('planning a search', () => {
   it('takes an index range for one or two characters and trigrams from three', () => {
     expect(planSearch('  ')).toEqual({ mode: 'none' });
     expect(planSearch('Li')).toEqual({ mode: 'prefix', prefix: 'li' });
-    expect(planSearch('小明')).toEqual({ mode: 'fts', match: 'grams : "小明\uE000"', shortWords: [] });
-    expect(planSearch('明')).toEqual({ mode: 'fts', match: 'grams : "明\uE000\uE000"', shortWords: [] });
-    expect(planSearch('wang li')).toEqual({ mode: 'fts', match: '"wang"', shortWords: ['li'] });
-    expect(planSearch('+86 (138) 0013')).toEqual({ mode: 'fts', match: '"861380013"', shortWords: [] });
-    expect(planSearch('say "hi"')).toEqual({ mode: 'fts', match: '"say" AND """hi"""', shortWords: [] });
+    expect(planSearch('小明')).toEqual({ mode: 'fts', match: 'grams : "小明\uE000"', shortWords: [], words: ['小明'] });
+    expect(planSearch('明')).toEqual({ mode: 'fts', match: 'grams : "明\uE000\uE000"', shortWords: [], words: ['明'] });
+    expect(planSearch('wang li')).toEqual({ mode: 'fts', match: '"wang"', shortWords: ['li'], words: ['wang'] });
+    expect(planSearch('+86 (138) 0013')).toEqual({
+      mode: 'fts',
+      match: '"861380013"',
+      shortWords: [],
+      words: ['861380013'],
+    });
+    expect(planSearch('say "hi"')).toEqual({
+      mode: 'fts',
+      match: '"say" AND """hi"""',
+      shortWords: [],
+      words: ['say', '"hi"'],
+    });
     expect(prefixEnd('li')).toBe('lj');
   });
 });

@@ -12,6 +12,7 @@ import { m0100 } from './0100-follow-up-contacts';
 import { m0110 } from './0110-adverse-events';
 import { m0120 } from './0120-outcome-index';
 import { m0150 } from './0150-outcomes-treated';
+import { m0160 } from './0160-search-lists-indexes';
 import { m0170 } from './0170-lists-indexes';
 
 export const migrations: readonly Migration[] = [
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   m0110,
   m0120,
   m0150,
+  m0160,
   m0170,
 ];

@@ -1,0 +1,103 @@
+// Query plans of every inquiry list shape: an index cannot silently stop being used as the clinic grows.
+import { describe, expect, it } from 'vitest';
+import { FOLLOW_UP_FILTERS, INQUIRY_SORTS, InquiryQuery, type InquiryQueryInput } from '../../db/contract';
+import { listInquiries, listStatements } from '../../db/repos/inquiries';
+import { fixedClock, inquiryInput, makeCore, staff } from './support';
+
+const TODAY = '2026-11-25';
+
+async function bigClinic() {
+  const core = makeCore({ clock: fixedClock('2026-11-25T02:00:00.000Z') });
+  const { coordinator, ids } = await staff(core);
+  await coordinator.ok('inquiries.create', inquiryInput({ ownerId: ids.coordinator, nextFollowUp: '2026-11-20' }));
+  // More rows than the count cap, copied in SQL (a test of plans, not of intake), then the planner's statistics.
+  core.db.exec(`
+    WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 2500)
+    INSERT INTO inquiries (received_at, channel, contact_name, contact_relation, contact_email, patient_name,
+      patient_sex, diagnosis, symptoms, conditions, consent_contact, consent_data_processing, owner_id,
+      next_follow_up, status, created_at, updated_at, country)
+    SELECT printf('2026-%02d-%02dT08:00:00.000Z', 1 + k % 11, 1 + k % 28), i.channel, 'Contact ' || k,
+      i.contact_relation, 'c' || k || '@example.org', 'Patient ' || k, i.patient_sex, i.diagnosis, i.symptoms,
+      i.conditions, 1, 1, CASE WHEN k % 3 = 0 THEN i.owner_id END,
+      CASE WHEN k % 4 = 0 THEN NULL ELSE printf('2026-%02d-%02d', 1 + k % 12, 1 + k % 28) END,
+      CASE k % 5 WHEN 0 THEN 'new' WHEN 1 THEN 'contacted' WHEN 2 THEN 'under_review' ELSE 'declined' END,
+      i.created_at, i.updated_at, CASE WHEN k % 7 = 0 THEN NULL ELSE 'CN' END
+    FROM n, (SELECT * FROM inquiries LIMIT 1) i;
+    ANALYZE;
+  `);
+  return { core, owner: ids.coordinator };
+}
+
+const planOf = (core: ReturnType<typeof makeCore>, q: { text: string; values: readonly unknown[] }) =>
+  (core.db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[]).map((p) => p.detail);
+
+describe('inquiry list query plans', () => {
+  it('reads every filter, sort and text, first and later pages, through an index; big ones without sorting', async () => {
+    const { core, owner } = await bigClinic();
+    const filters: InquiryQueryInput[] = [
+      {},
+      { statuses: ['new'] },
+      { statuses: ['new', 'contacted', 'under_review'] },
+      { ownerId: owner },
+      { channel: 'email' },
+      { country: 'CN' },
+      ...FOLLOW_UP_FILTERS.map((followUp) => ({ followUp })),
+      { text: 'example.org' },
+      { text: 'patient 12' },
+      { text: 'pa' },
+      { text: 'zzqq' },
+    ];
+    let shapes = 0;
+    for (const filter of filters)
+      for (const sort of INQUIRY_SORTS)
+        for (const direction of ['asc', 'desc'] as const) {
+          const first = InquiryQuery.parse({ ...filter, sort, direction });
+          const page = listInquiries(core.db, first, TODAY);
+          const pages = [first, ...(page.next ? [{ ...first, after: page.next }] : [])];
+          for (const q of pages) {
+            const st = listStatements(core.db, q, TODAY, page.totalCapped);
+            for (const stmt of [st.rows, st.count]) {
+              const plan = planOf(core, stmt);
+              const label = `${JSON.stringify(filter)} ${sort} ${direction}: ${plan.join(' | ')}`;
+              const scans = plan.filter((d) => /^SCAN i\b/.test(d) && !/USING (COVERING )?INDEX/.test(d));
+              // A capped count that passed the cap stopped after LIST_COUNT_CAP + 1 matching rows, whatever it read.
+              if (!(page.totalCapped && stmt === st.count)) expect(scans, label).toEqual([]);
+              // Past the cap the page walks its sort's index: no sort of every match.
+              if (page.totalCapped && stmt === st.rows) expect(plan.join('|'), label).not.toMatch(/TEMP B-TREE/);
+            }
+            shapes += 1;
+          }
+        }
+    expect(shapes).toBeGreaterThan(200);
+  });
+
+  it('pages by seeking past the last row: the pages join up to the whole list, each row once', async () => {
+    const { core } = await bigClinic();
+    for (const sort of INQUIRY_SORTS)
+      for (const direction of ['asc', 'desc'] as const) {
+        const base = InquiryQuery.parse({ sort, direction, limit: 200, statuses: ['new'] });
+        const seen: number[] = [];
+        let after: string | null = null;
+        do {
+          const page = listInquiries(core.db, { ...base, after }, TODAY);
+          seen.push(...page.rows.map((r) => r.id));
+          after = page.next;
+        } while (after !== null);
+        const byOffset = listInquiries(core.db, { ...base, limit: 200, offset: 200 }, TODAY).rows.map((r) => r.id);
+        expect(new Set(seen).size, sort).toBe(seen.length);
+        expect(seen.length, sort).toBe(501);
+        expect(seen.slice(200, 400), `${sort} ${direction}`).toEqual(byOffset);
+      }
+  });
+
+  it('counts up to the cap and then says "more"', async () => {
+    const { core } = await bigClinic();
+    const all = listInquiries(core.db, InquiryQuery.parse({}), TODAY);
+    expect(all).toMatchObject({ total: 1000, totalCapped: true });
+    const few = listInquiries(core.db, InquiryQuery.parse({ text: 'patient 12' }), TODAY);
+    expect(few.totalCapped).toBe(false);
+    expect(few.total).toBe(
+      listInquiries(core.db, InquiryQuery.parse({ text: 'patient 12', limit: 200 }), TODAY).rows.length,
+    );
+  });
+});
