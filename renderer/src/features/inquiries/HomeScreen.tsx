@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { differenceInMinutes, parseISO } from 'date-fns';
-import type { SessionUser, WorklistItem } from '../../../../db/contract';
+import { LIST_COUNT_CAP, type SessionUser, type WorklistItem } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { StatusBadge, WaitBadge } from '../../ui/Badges';
@@ -135,14 +135,17 @@ interface PanelProps {
 }
 
 function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, className }: PanelProps) {
-  const { t } = useTranslation('inquiries');
+  const { t, i18n } = useTranslation('inquiries');
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? rows : rows.slice(0, PANEL_FIRST_ROWS);
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={`panel-${id}`} data-panel={id}>
       <div className="panel-header">
         <h2 className="panel-title" id={`panel-${id}`}>
-          {title} <span className="count">{total}</span>
+          {title}{' '}
+          <span className="count">
+            {total > LIST_COUNT_CAP ? t('home.countMore', { n: LIST_COUNT_CAP.toLocaleString(i18n.language) }) : total}
+          </span>
         </h2>
         {hint ? <span className="muted small">{hint}</span> : null}
       </div>
@@ -162,7 +165,9 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
       ) : null}
       {showAll && total > rows.length ? (
         <div className="worklist-more">
-          <a href={hrefFor({ name: 'inquiries' })}>{t('home.moreInList', { count: total - rows.length })}</a>
+          <a href={hrefFor({ name: 'inquiries' })}>
+            {total > LIST_COUNT_CAP ? t('home.manyMoreInList') : t('home.moreInList', { count: total - rows.length })}
+          </a>
         </div>
       ) : null}
     </section>

@@ -256,6 +256,11 @@ export function InquiryListScreen() {
           total={list.data ? list.data.total : null}
           locale={locale}
           onPage={(n) => update({ page: n })}
+          capped={
+            list.data?.totalCapped
+              ? { hasNext: list.data.next !== null, range: (v) => t('list.rangeMore', v) }
+              : undefined
+          }
           labels={{ range: (v) => t('list.range', v), previous: t('list.previous'), next: t('list.next') }}
         />
       </section>
