@@ -121,6 +121,13 @@ export const ScheduledPoint = TimeWindow.extend({
 });
 export type ScheduledPoint = z.infer<typeof ScheduledPoint>;
 
+/** The patient page's assessments panel in one read: the schedule, and the signed history its tables and charts use. */
+export const PatientChart = z.object({
+  schedule: z.array(ScheduledPoint),
+  points: z.array(HistoryPoint),
+});
+export type PatientChart = z.infer<typeof PatientChart>;
+
 export const StartInput = z.object({
   patientId: Id,
   courseId: Id.nullable().default(null),
@@ -178,6 +185,12 @@ export const assessmentMethods = {
   'assessments.schedule': method({
     input: z.object({ patientId: Id }),
     output: z.array(ScheduledPoint),
+    roles: STAFF,
+  }),
+  /** `schedule` and `forPatient` from one pass (one schedule, one read of the assessments): the patient page. */
+  'assessments.patientChart': method({
+    input: z.object({ patientId: Id }),
+    output: PatientChart,
     roles: STAFF,
   }),
 } as const;

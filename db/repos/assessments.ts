@@ -301,42 +301,77 @@ export interface HistoryRow {
   signedAt: string;
 }
 
+interface HistoryDbRow {
+  id: number;
+  instrument_id: InstrumentId;
+  instrument_version: number;
+  course_id: number | null;
+  time_point: TimePoint;
+  procedure_id: number | null;
+  assessed_on: string;
+  n: number;
+  sum: number | null;
+  total: number | null;
+  complete: number;
+  subscores: string | null;
+  signed_at: string;
+}
+
+const toHistory = (r: HistoryDbRow): HistoryRow => ({
+  assessmentId: r.id,
+  instrumentId: r.instrument_id,
+  instrumentVersion: r.instrument_version,
+  courseId: r.course_id,
+  timePoint: r.time_point,
+  procedureId: r.procedure_id,
+  assessedOn: r.assessed_on,
+  n: r.n,
+  stored: storedOf(r) ?? { sum: 0, total: null, complete: false, subscores: {} },
+  signedAt: r.signed_at,
+});
+
+const HISTORY_COLUMNS = sql`a.id, a.instrument_id, a.instrument_version, a.course_id, a.time_point, a.procedure_id,
+  a.assessed_on, v.n, v.sum, v.total, v.complete, v.subscores, v.signed_at`;
+
 /** A patient's signed history: the latest signed version of each assessment, oldest first (one indexed join). */
-export function signedHistory(db: ReadableDB, patientId: number): HistoryRow[] {
-  return all<{
-    id: number;
-    instrument_id: InstrumentId;
-    instrument_version: number;
-    course_id: number | null;
-    time_point: TimePoint;
-    procedure_id: number | null;
-    assessed_on: string;
-    n: number;
-    sum: number | null;
-    total: number | null;
-    complete: number;
-    subscores: string | null;
-    signed_at: string;
-  }>(
+export const signedHistory = (db: ReadableDB, patientId: number): HistoryRow[] =>
+  all<HistoryDbRow>(
     db,
-    sql`SELECT a.id, a.instrument_id, a.instrument_version, a.course_id, a.time_point, a.procedure_id, a.assessed_on,
-               v.n, v.sum, v.total, v.complete, v.subscores, v.signed_at
+    sql`SELECT ${HISTORY_COLUMNS}
           FROM assessments a
           JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
          WHERE a.patient_id = ${patientId}
          ORDER BY a.instrument_id, a.assessed_on, a.id`,
-  ).map((r) => ({
-    assessmentId: r.id,
-    instrumentId: r.instrument_id,
-    instrumentVersion: r.instrument_version,
-    courseId: r.course_id,
-    timePoint: r.time_point,
-    procedureId: r.procedure_id,
-    assessedOn: r.assessed_on,
-    n: r.n,
-    stored: storedOf(r) ?? { sum: 0, total: null, complete: false, subscores: {} },
-    signedAt: r.signed_at,
-  }));
+  ).map(toHistory);
+
+/** Where an assessment sits on the schedule. */
+export type PointAssessed = Pick<AssessmentHead, 'id' | 'courseId' | 'timePoint' | 'procedureId'>;
+
+/**
+ * Every assessment of a patient (drafts too: they hold their time point) and the signed history, from one indexed
+ * read: the patient page's schedule and charts both need them, and two reads of the same rows cost twice.
+ */
+export function patientAssessments(
+  db: ReadableDB,
+  patientId: number,
+): { placed: PointAssessed[]; signed: HistoryRow[] } {
+  const rows = all<Omit<HistoryDbRow, 'n'> & { n: number | null }>(
+    db,
+    sql`SELECT ${HISTORY_COLUMNS}
+          FROM assessments a
+          LEFT JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
+         WHERE a.patient_id = ${patientId}
+         ORDER BY a.instrument_id, a.assessed_on, a.id`,
+  );
+  const placed: PointAssessed[] = [];
+  const signed: HistoryRow[] = [];
+  for (const r of rows) {
+    placed.push({ id: r.id, courseId: r.course_id, timePoint: r.time_point, procedureId: r.procedure_id });
+    if (r.n !== null) signed.push(toHistory({ ...r, n: r.n }));
+  }
+  // In id order, as `pointsAssessed` answers: a time point lists its assessments in the order they were started.
+  placed.sort((x, y) => x.id - y.id);
+  return { placed, signed };
 }
 
 /** Whether a patient exists and where a merged one went: the schedule needs no more of the record. */
@@ -347,10 +382,7 @@ export const patientLink = (db: ReadableDB, id: number): { mrn: string; mergedIn
   ) ?? null;
 
 /** Which time points of a patient's courses have an assessment, for the schedule. */
-export const pointsAssessed = (
-  db: ReadableDB,
-  patientId: number,
-): { id: number; courseId: number | null; timePoint: TimePoint; procedureId: number | null }[] =>
+export const pointsAssessed = (db: ReadableDB, patientId: number): PointAssessed[] =>
   all<{ id: number; course_id: number | null; time_point: TimePoint; procedure_id: number | null }>(
     db,
     sql`SELECT id, course_id, time_point, procedure_id FROM assessments WHERE patient_id = ${patientId} ORDER BY id`,

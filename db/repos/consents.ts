@@ -53,7 +53,9 @@ export function consentsOfPatient(db: ReadableDB, patientId: number): Map<number
         ORDER BY c.given_on, c.id`,
   );
   for (const consent of rows.map(toConsent)) {
-    byCourse.set(consent.courseId, [...(byCourse.get(consent.courseId) ?? []), consent]);
+    const list = byCourse.get(consent.courseId);
+    if (list) list.push(consent);
+    else byCourse.set(consent.courseId, [consent]);
   }
   return byCourse;
 }

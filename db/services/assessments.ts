@@ -10,6 +10,7 @@ import {
   INSTRUMENTS,
   type InstrumentDef,
   type ItemValue,
+  type PatientChart,
   type ScheduledPoint,
   type TimePoint,
   UNTESTABLE,
@@ -386,12 +387,8 @@ export function get(ctx: CallContext, input: { id: number }): Assessment {
   return view(ctx, spec, ({ w, core, before }) => toAssessment(w, clinicTimeZone(core), before));
 }
 
-/** The chart data: each assessment's latest signed version with its stored totals, oldest first per instrument. */
-export function forPatient(ctx: CallContext, input: { patientId: number }): HistoryPoint[] {
-  const db = ctx.core.db;
-  const rows = repo.signedHistory(db, input.patientId);
-  if (rows.length === 0) return [];
-  const schedule = scheduleOf(db, clinicTimeZone(ctx.core), input);
+/** Each signed row as a chart point, with whether its day is outside its time point's window. */
+function historyPoints(rows: readonly repo.HistoryRow[], schedule: readonly PlannedPoint[]): HistoryPoint[] {
   const find = pointIndex(schedule);
   return rows.map((r) => ({
     assessmentId: r.assessmentId,
@@ -409,19 +406,56 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Hist
   }));
 }
 
-/** The patient's time points over all their (not cancelled) courses, where each stands today. */
-export function schedule(ctx: CallContext, input: { patientId: number }): ScheduledPoint[] {
-  const db = ctx.core.db;
-  // Found and not merged, from two columns: reading the whole patient record cost as much as the schedule itself.
-  mustLoad(db, input.patientId, (d, id) => refuseMerged(repo.patientLink(d, id)), 'Patient');
-  const today = clinicToday(ctx.core);
+/** Each planned point with where it stands today and the assessments (in id order) attached to it. */
+function scheduledPoints(
+  schedule: readonly PlannedPoint[],
+  placed: readonly repo.PointAssessed[],
+  today: string,
+): ScheduledPoint[] {
   const byPoint = new Map<string, number[]>();
-  for (const a of repo.pointsAssessed(db, input.patientId)) {
+  for (const a of placed) {
     const key = pointKey(a);
-    byPoint.set(key, [...(byPoint.get(key) ?? []), a.id]);
+    const ids = byPoint.get(key);
+    if (ids) ids.push(a.id);
+    else byPoint.set(key, [a.id]);
   }
-  return scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId }).map((p) => {
+  return schedule.map((p) => {
     const ids = byPoint.get(pointKey(p)) ?? [];
     return { ...p, state: windowState(p, today, ids.length > 0), assessmentIds: ids };
   });
+}
+
+/** Found and not merged, from two columns: reading the whole patient record cost as much as the schedule itself. */
+const checkPatient = (db: ReadableDB, patientId: number) =>
+  mustLoad(db, patientId, (d, id) => refuseMerged(repo.patientLink(d, id)), 'Patient');
+
+/** The chart data: each assessment's latest signed version with its stored totals, oldest first per instrument. */
+export function forPatient(ctx: CallContext, input: { patientId: number }): HistoryPoint[] {
+  const db = ctx.core.db;
+  const rows = repo.signedHistory(db, input.patientId);
+  if (rows.length === 0) return [];
+  return historyPoints(rows, scheduleOf(db, clinicTimeZone(ctx.core), input));
+}
+
+/** The patient's time points over all their (not cancelled) courses, where each stands today. */
+export function schedule(ctx: CallContext, input: { patientId: number }): ScheduledPoint[] {
+  const db = ctx.core.db;
+  checkPatient(db, input.patientId);
+  const planned = scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId });
+  return scheduledPoints(planned, repo.pointsAssessed(db, input.patientId), clinicToday(ctx.core));
+}
+
+/**
+ * The patient page's panel: `schedule` and `forPatient` as they would answer, from one read of the patient's
+ * assessments and one schedule (each of the two computed the schedule, and they read the same rows twice).
+ */
+export function patientChart(ctx: CallContext, input: { patientId: number }): PatientChart {
+  const db = ctx.core.db;
+  checkPatient(db, input.patientId);
+  const { placed, signed } = repo.patientAssessments(db, input.patientId);
+  const planned = scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId });
+  return {
+    schedule: scheduledPoints(planned, placed, clinicToday(ctx.core)),
+    points: historyPoints(signed, planned),
+  };
 }

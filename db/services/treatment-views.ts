@@ -5,6 +5,7 @@ import {
   type Course,
   type CourseDetail,
   type LotUse,
+  type Procedure,
   type RoomDayLoad,
   type TreatmentAgenda,
   type WardList,
@@ -111,12 +112,19 @@ export function forPatient(ctx: CallContext, input: { patientId: number }): Cour
     courses.map((c) => c.id),
   );
   const consents = consentsOfPatient(db, input.patientId);
+  // Grouped in one pass (a filter per course walked every procedure once per course), keeping their time order.
+  const byCourse = new Map<number, Procedure[]>();
+  for (const p of procedures) {
+    const list = byCourse.get(p.courseId);
+    if (list) list.push(p);
+    else byCourse.set(p.courseId, [p]);
+  }
   return courses.map((course) => {
     const own = consents.get(course.id) ?? [];
     return {
       course,
       consents: own,
-      procedures: procedures.filter((p) => p.courseId === course.id),
+      procedures: byCourse.get(course.id) ?? [],
       hasTreatmentConsent: treatmentConsentIn(own),
     };
   });

@@ -420,3 +420,49 @@ describe('reading an assessment', () => {
     ]);
   });
 });
+
+describe('the patient page in one read', () => {
+  it('answers what schedule and forPatient answer, drafts and amendments included', async () => {
+    const c = await clinicWithCourse();
+    const empty = await c.coordinator.ok<{ schedule: ScheduledPoint[]; points: HistoryPoint[] }>(
+      'assessments.patientChart',
+      { patientId: c.patient.id },
+    );
+    expect(empty.points).toEqual([]);
+    expect(empty.schedule).toEqual(
+      await c.coordinator.ok<ScheduledPoint[]>('assessments.schedule', { patientId: c.patient.id }),
+    );
+    // Signed then amended (an open draft of version 2), a draft, and one outside its window on the procedure.
+    const nihss = await save(c.doctor, await start(c), fullNihss());
+    const signed = await c.doctor.ok<Assessment>('assessments.sign', { id: nihss.id, version: nihss.version });
+    await c.doctor.ok('assessments.amend', { id: nihss.id, version: signed.version, reason: 'Wrong side' });
+    await start(c, { instrument: { id: 'barthel' } });
+    const after = await start(c, {
+      timePoint: 'after_procedure',
+      procedureId: c.procedureId,
+      instrument: { id: 'mrs' },
+    });
+    const mrs = await save(c.doctor, after, { grade: 3 });
+    await c.doctor.ok('assessments.sign', { id: mrs.id, version: mrs.version });
+    const chart = await c.coordinator.ok<{ schedule: ScheduledPoint[]; points: HistoryPoint[] }>(
+      'assessments.patientChart',
+      { patientId: c.patient.id },
+    );
+    const schedule = await c.coordinator.ok<ScheduledPoint[]>('assessments.schedule', { patientId: c.patient.id });
+    const points = await c.coordinator.ok<HistoryPoint[]>('assessments.forPatient', { patientId: c.patient.id });
+    expect(chart).toEqual({ schedule, points });
+    expect(points.map((p) => [p.instrument.id, p.n, p.outsideWindow])).toEqual([
+      ['mrs', 1, true],
+      ['nihss', 1, false],
+    ]);
+    expect(schedule[0]?.assessmentIds).toHaveLength(2);
+  });
+
+  it('refuses an unknown patient as the schedule does', async () => {
+    const c = await clinicWithCourse();
+    const missing = await refusal(c.coordinator, 'assessments.patientChart', { patientId: 999_999 });
+    const alone = await refusal(c.coordinator, 'assessments.schedule', { patientId: 999_999 });
+    expect(missing).toEqual(alone);
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+});

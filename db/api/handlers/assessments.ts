@@ -11,4 +11,5 @@ export const assessmentsHandlers = {
   'assessments.get': (ctx, input) => assessments.get(ctx, input),
   'assessments.forPatient': (ctx, input) => assessments.forPatient(ctx, input),
   'assessments.schedule': (ctx, input) => assessments.schedule(ctx, input),
+  'assessments.patientChart': (ctx, input) => assessments.patientChart(ctx, input),
 } satisfies DomainHandlers<typeof assessmentMethods>;

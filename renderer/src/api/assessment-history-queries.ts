@@ -8,6 +8,7 @@ export const assessmentReadKeys = {
   detail: (id: number) => ['assessments', 'detail', id] as const,
   points: (patientId: number) => ['assessments', 'patient', patientId, 'points'] as const,
   schedule: (patientId: number) => ['assessments', 'patient', patientId, 'schedule'] as const,
+  chart: (patientId: number) => ['assessments', 'patient', patientId, 'chart'] as const,
 };
 
 /** Each fetch is an audited view (like a patient's): refetched on every opening, not on a return to the window. */
@@ -30,4 +31,11 @@ export const usePatientSchedule = (patientId: number) =>
   useQuery({
     queryKey: assessmentReadKeys.schedule(patientId),
     queryFn: () => call('assessments.schedule', { patientId }),
+  });
+
+/** The patient page's panel: the schedule and the chart's points in one call (one schedule, one read). */
+export const usePatientChart = (patientId: number) =>
+  useQuery({
+    queryKey: assessmentReadKeys.chart(patientId),
+    queryFn: () => call('assessments.patientChart', { patientId }),
   });

@@ -38,6 +38,8 @@ function useRefresh() {
     client.setQueryData(assessmentKeys.detail(a.id), a);
     void client.invalidateQueries({ queryKey: assessmentKeys.history(a.patientId) });
     void client.invalidateQueries({ queryKey: assessmentKeys.schedule(a.patientId) });
+    // The patient page's panel (assessment-history-queries: its chart and points live under this prefix).
+    void client.invalidateQueries({ queryKey: ['assessments', 'patient', a.patientId] });
   };
 }
 

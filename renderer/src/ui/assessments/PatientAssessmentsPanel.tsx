@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CourseDetail, HistoryPoint, InstrumentId, ScheduledPoint, WindowState } from '../../../../db/contract';
-import { usePatientSchedule, usePatientScores } from '../../api/assessment-history-queries';
+import { usePatientChart } from '../../api/assessment-history-queries';
 import { usePatientCourses } from '../../api/course-queries';
 import { useCurrentUser } from '../../api/session';
 import { hrefFor } from '../../app/router';
@@ -27,10 +27,9 @@ export function PatientAssessmentsPanel({
 }) {
   const { t } = useTranslation('scores');
   const user = useCurrentUser();
-  const schedule = usePatientSchedule(patientId);
-  const scores = usePatientScores(patientId);
+  const chart = usePatientChart(patientId);
   const courses = usePatientCourses(patientId);
-  const error = schedule.error ?? scores.error ?? courses.error;
+  const error = chart.error ?? courses.error;
   return (
     <section className="panel assessments-panel" aria-labelledby="assessments-title">
       <div className="panel-header">
@@ -47,12 +46,12 @@ export function PatientAssessmentsPanel({
         <div className="panel-body">
           <ErrorBanner error={error} />
         </div>
-      ) : !schedule.data || !scores.data || !courses.data ? (
+      ) : !chart.data || !courses.data ? (
         <Loading />
       ) : (
         <div className="panel-body">
-          <Schedule points={schedule.data} scores={scores.data} courses={courses.data} />
-          <Scores points={scores.data} courses={courses.data} markers={markers} />
+          <Schedule points={chart.data.schedule} scores={chart.data.points} courses={courses.data} />
+          <Scores points={chart.data.points} courses={courses.data} markers={markers} />
         </div>
       )}
     </section>
