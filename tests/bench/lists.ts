@@ -5,6 +5,7 @@ import type { SeedAccount } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
 import { GENESIS_HASH, auditContent, chainHash } from '../../db/sqlite/audit-hash';
 import { type Timing, time } from './stats';
+import { record } from './summary';
 
 const TARGET_MS = 20;
 type Call = <T = unknown>(method: string, input: unknown) => Promise<T>;
@@ -134,8 +135,13 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
   console.log(
     `${'list'.padEnd(52)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}  target    scan ÷ list`,
   );
+  let listName = '';
   const add = async (name: string, fn: (i: number) => Promise<unknown>, scan: Timing) => {
-    const line = { list: await time(name, runs, fn), scan };
+    const list = await time(name, runs, fn);
+    // An indented line is a later page of the list above it: named in full in the closing table.
+    if (!name.startsWith(' ')) listName = name;
+    record({ ...list, name: name.startsWith(' ') ? `${listName}, ${name.trim()}` : name }, { baseline: scan });
+    const line = { list, scan };
     lines.push(line);
     printLine(line);
   };

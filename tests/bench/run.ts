@@ -9,6 +9,7 @@ import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printComparison, printSeedTimes, printTable, time, timeSeed } from './stats';
+import { setDomain, writeSummary } from './summary';
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
 import { benchOutcomes } from './outcomes';
@@ -50,6 +51,7 @@ const call = async (method: string, input: unknown) => {
 await call('auth.signIn', { username: coordinator.username, password: coordinator.password });
 
 if (want('inquiries')) {
+  setDomain('reception');
   const words = ['li', 'wang', 'anna', 'ivan', 'moh', 'smi', 'example.org', '138', '7701'];
   const baseline = await time('baseline: full scan of inquiries (LIKE)', runs / 4, () =>
     db.prepare("SELECT count(*) FROM inquiries WHERE coalesce(message, '') LIKE '%zzqq%'").get(),
@@ -150,11 +152,13 @@ if (want('inquiries')) {
 // BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
 const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);
 const needsWard = want('assessments') || want('outcomes') || want('lists');
+setDomain('treatment');
 if (want('treatment')) await benchTreatment(core, call, runs, procedures, treatmentYears);
 else if (needsWard)
   await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
     seedTreatmentBenchmark(core, { procedures, years: treatmentYears }),
   );
+setDomain('assessments');
 if (want('assessments')) await benchAssessments(core, runs, itemScores);
 else if (want('outcomes') || want('lists')) {
   await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
@@ -162,9 +166,13 @@ else if (want('outcomes') || want('lists')) {
   );
   db.exec('ANALYZE');
 }
+setDomain('outcomes');
 if (want('outcomes')) await benchOutcomes(core, runs);
 printSeedTimes();
+setDomain('audit');
 if (want('audit')) await benchAuditChain(auditEntries);
+setDomain('lists');
 if (want('lists')) await benchLists(core, seeded.accounts, runs, auditEntries);
+writeSummary({ inquiries, patients, procedures, itemScores, auditEntries, cores: os.cpus().length });
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // Percentiles and a timing loop for benchmarks (figures are printed, never asserted).
+import { record } from './summary';
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -26,6 +27,8 @@ export async function time(name: string, runs: number, fn: (i: number) => unknow
 }
 
 export function printTable(rows: readonly Timing[], baseline: Timing): void {
+  record(baseline, { targets: [] });
+  for (const r of rows) record(r, { baseline });
   const f = (n: number) => n.toFixed(2).padStart(9);
   console.log(
     `${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}  p50 vs baseline`,
@@ -51,6 +54,8 @@ export function printComparison(
     return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
   };
   for (const { fts, like } of pairs) {
+    record(fts, { baseline: like });
+    record(like, { targets: [] });
     console.log(
       `${fts.name.padEnd(44)}${String(fts.runs).padStart(6)}${f(fts.p50)}${f(fts.p95)}${f(fts.p99)}  ${ratio(like.p50, fts.p50)}, ${ratio(like.p99, fts.p99)}`,
     );

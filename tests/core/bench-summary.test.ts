@@ -1,25 +1,30 @@
 // The bench's closing table: a target is met only at or under its percentile, and two runs compare figure by figure.
 import { describe, expect, it } from 'vitest';
 import { compareSummaries } from '../bench/compare';
-import { formatSummary, record, summary } from '../bench/summary';
+import { type Target, formatSummary, record, setDomain, summary } from '../bench/summary';
 
 const timing = (name: string, p50: number, p95: number, p99: number) => ({ name, runs: 10, p50, p95, p99 });
 
 describe('bench summary', () => {
-  it('marks each target met or missed on its own percentile and prints the baseline ratio', () => {
-    record('treatment', timing('week, one room', 0.3, 0.5, 2.5), { target: { stat: 'p95', ms: 3 } });
-    record('treatment', timing('booking', 1, 1.5, 2.5), {
-      target: { stat: 'p99', ms: 2 },
-      baseline: timing('full scan', 250, 260, 270),
-    });
-    record('reception', timing('no target', 1, 2, 3));
+  it('marks each target met or missed on its own percentile and ratio, and prints the baseline ratio', () => {
+    const targets: Target[] = [
+      { domain: 'treatment', match: /^week/, bounds: [{ stat: 'p95', ms: 3 }] },
+      { domain: 'treatment', match: /^booking/, bounds: [{ stat: 'p99', ms: 2 }], minRatio: 5 },
+      { domain: 'reception', match: /^booking/, bounds: [{ stat: 'p50', ms: 0 }] },
+    ];
+    setDomain('treatment');
+    record(timing('week, one room', 0.3, 0.5, 2.5), { targets });
+    record(timing('booking', 1, 1.5, 2.5), { targets, baseline: timing('full scan', 250, 260, 270) });
+    record(timing('booking fast', 1, 1.5, 1.9), { targets, baseline: timing('full scan', 4, 4, 4) });
+    record(timing('no target', 1, 2, 3), { targets });
     const s = summary({ procedures: 1_000_000 });
-    const mine = s.figures.slice(-3);
-    expect(mine.map((f) => f.met)).toEqual([true, false, null]);
+    const mine = s.figures.slice(-4);
+    expect(mine.map((f) => f.met)).toEqual([true, false, false, null]);
+    expect(mine[2]?.targets).toEqual(['p99 ≤ 2', '≥ 5× base']);
     const text = formatSummary({ ...s, figures: mine });
     expect(text).toContain('procedures 1,000,000');
-    expect(text).toMatch(/booking.*p99 ≤ 2\s+NO\s+250×/);
-    expect(text).toContain('1 of 2 targets met; missed: booking');
+    expect(text).toMatch(/booking .*p99 ≤ 2, ≥ 5× base\s+NO\s+250×/);
+    expect(text).toContain('1 of 3 targets met; missed: booking; booking fast');
     expect(s.cores).toBeGreaterThan(0);
   });
 
@@ -32,7 +37,7 @@ describe('bench summary', () => {
       p50: p95,
       p95,
       p99: p95,
-      target: null,
+      targets: [],
       baseline: null,
       met: null,
     });
