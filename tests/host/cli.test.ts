@@ -1,4 +1,5 @@
-// The host's command line as a person runs it: it prints one address that works, stops cleanly, and refuses files it must not open.
+// The host's command line as a person runs it: it prints one address that works, stops cleanly, and starts files it
+// must not use in recovery mode instead of opening them.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -140,7 +141,9 @@ describe('db/host/cli.ts', () => {
     expect(await run.exited).toBe(0);
   });
 
-  it('refuses a database from a newer StrokeDesk with one line and exit code 1, leaving it untouched', async () => {
+  // A records file the app cannot use is never replaced and never stops the desk: the host starts in recovery mode
+  // (one line says so, the address works) so an administrator can restore a backup from the screen.
+  it('starts a database from a newer StrokeDesk in recovery mode, leaving the file untouched', async () => {
     const dbPath = path.join(tempDir(), 'newer.sqlite');
     openDatabase(dbPath).db.close();
     const raw = new Database(dbPath);
@@ -149,30 +152,27 @@ describe('db/host/cli.ts', () => {
     const before = fs.readFileSync(dbPath);
 
     const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
-    expect(await run.exited).toBe(1);
-    const lines = run
-      .err()
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^StrokeDesk could not start: .*newer/i);
-    expect(run.out()).not.toMatch(ADDRESS_LINE);
+    await waitFor(() => ADDRESS_LINE.exec(run.out())?.[1] ?? null, `the address line (${run.err()})`);
+    expect(run.out()).toContain(`Recovery mode: sign in as an administrator to restore a backup of ${dbPath}`);
+    expect(run.out()).not.toMatch(/Demo accounts/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
     expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
   });
 
-  it('refuses a SQLite file that is not ours with one line and exit code 1', async () => {
+  it('starts a SQLite file that is not ours in recovery mode and never seeds a demo clinic into it', async () => {
     const dbPath = path.join(tempDir(), 'foreign.sqlite');
     const raw = new Database(dbPath);
     raw.exec('CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)');
     raw.close();
-    const run = cli(['--db', dbPath, '--port', '0', '--no-open']);
-    expect(await run.exited).toBe(1);
-    const lines = run
-      .err()
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/not a StrokeDesk records file/);
+    const before = fs.readFileSync(dbPath);
+    const run = cli(['--db', dbPath, '--port', '0', '--no-open', '--offer-demo']);
+    await waitFor(() => ADDRESS_LINE.exec(run.out())?.[1] ?? null, `the address line (${run.err()})`);
+    expect(run.out()).toMatch(/Recovery mode/);
+    expect(run.out()).not.toMatch(/Demo accounts/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
   });
 
   it('refuses a bad option or port with one line and exit code 1', async () => {
