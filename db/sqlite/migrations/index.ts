@@ -12,6 +12,7 @@ import { m0100 } from './0100-follow-up-contacts';
 import { m0110 } from './0110-adverse-events';
 import { m0120 } from './0120-outcome-index';
 import { m0150 } from './0150-outcomes-treated';
+import { m0180 } from './0180-outcomes-facts';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m0110,
   m0120,
   m0150,
+  m0180,
 ];
