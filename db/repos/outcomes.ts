@@ -30,20 +30,16 @@ type CourseTuple = [
 ];
 
 /**
- * Each live patient's first treated course (earliest completed transplant, then lowest course id), read from
- * `outcome_treated` (migration 0180: kept by triggers on procedures) with primary-key joins for the patient's and the
- * course's facts. `offsetMinutes` shifts UTC instants to the clinic's day (one offset for the whole read: a
- * daylight-saving hour can move a 00:30 procedure by a day, not more). Merged-away patients are left out here.
+ * Each live patient's first treated course (earliest completed transplant, then lowest course id) with the facts the
+ * strata need, in one scan of `outcome_treated` (migration 0180: kept by triggers on procedures, patients and courses).
+ * `offsetMinutes` shifts UTC instants to the clinic's day (one offset for the whole read: a daylight-saving hour can
+ * move a 00:30 procedure by a day, not more).
  */
 export const treatedCoursesSql = (offsetMinutes: number) => {
   const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`;
-  return sql`SELECT t.course_id, t.patient_id, date(t.first_at, ${shift}), t.transplants,
-                    coalesce(c.discharged_on, c.planned_discharge), p.stroke_type, p.stroke_onset_date, p.birth_date,
-                    (p.comorbidities <> '[]' OR ifnull(trim(p.comorbidities_other), '') <> '')
-               FROM outcome_treated t
-               JOIN patients p ON p.id = t.patient_id AND p.merged_into_id IS NULL
-               JOIN courses c ON c.id = t.course_id
-              ORDER BY t.patient_id`;
+  return sql`SELECT course_id, patient_id, date(first_at, ${shift}), transplants, discharge, stroke_type, onset, birth,
+                    comorbid
+               FROM outcome_treated WHERE live = 1 ORDER BY patient_id`;
 };
 
 export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCourseRow[] {

@@ -10,8 +10,9 @@ const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; colum
 };
 
 /**
- * Tables kept by triggers on a loaded table (named `<derived>_…`): the triggers are set aside with the indexes (each
- * would look up the row's patient in an index that is not there yet) and the table is rebuilt once after the load.
+ * Tables kept by triggers on a loaded table (by trigger name): the triggers are set aside with the indexes (each would
+ * look up the row's patient in an index that is not there yet) and the table is rebuilt once after the load. The
+ * triggers on patients and courses stay: they only copy a field by primary key.
  */
 const DERIVED: Readonly<Record<string, { triggers: string; rebuild: string }>> = {
   procedures: { triggers: 'outcome\\_treated\\_%', rebuild: REBUILD_OUTCOME_TREATED },
