@@ -17,7 +17,8 @@ export interface TreatedCourseRow {
   comorbid: boolean;
 }
 
-type CourseTuple = [
+/** A treated course as the driver returns it (raw mode): built into the report's rows in one pass, no object between. */
+export type CourseTuple = [
   number,
   number,
   string,
@@ -42,19 +43,23 @@ export const treatedCoursesSql = (offsetMinutes: number) => {
                FROM outcome_treated WHERE live = 1 ORDER BY patient_id`;
 };
 
+export const treatedCourseTuples = (db: ReadableDB, offsetMinutes: number): CourseTuple[] =>
+  arrays<CourseTuple>(db, treatedCoursesSql(offsetMinutes));
+
 export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCourseRow[] {
-  const rows = arrays<CourseTuple>(db, treatedCoursesSql(offsetMinutes));
-  return rows.map(([courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid]) => ({
-    courseId,
-    patientId,
-    firstDay,
-    transplants,
-    discharge,
-    strokeType,
-    onset,
-    birth,
-    comorbid: comorbid === 1,
-  }));
+  return treatedCourseTuples(db, offsetMinutes).map(
+    ([courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid]) => ({
+      courseId,
+      patientId,
+      firstDay,
+      transplants,
+      discharge,
+      strokeType,
+      onset,
+      birth,
+      comorbid: comorbid === 1,
+    }),
+  );
 }
 
 /** Course id → total of the latest signed version, for one instrument and time point (complete totals only). */

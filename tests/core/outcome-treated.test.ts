@@ -1,7 +1,7 @@
 // The treated-course table (migration 0180, kept by triggers on procedures) gives exactly the rows the report used to
 // compute from every completed procedure on each view — after a seeded clinic and after each kind of procedure change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { treatedCourses } from '../../db/repos/outcomes';
+import { type TreatedCourseRow, treatedCourses } from '../../db/repos/outcomes';
 import { seedClinic } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
 import { REBUILD_OUTCOME_TREATED } from '../../db/sqlite/migrations/0180-outcomes-facts';
@@ -30,8 +30,9 @@ beforeEach(async () => {
 });
 afterEach(() => core.db.close());
 
-const reference = () =>
-  (core.db.prepare(REFERENCE).all() as Record<string, unknown>[]).map((r) => ({ ...r, comorbid: r.comorbid === 1 }));
+type ReferenceRow = Omit<TreatedCourseRow, 'comorbid'> & { comorbid: number };
+const reference = (): TreatedCourseRow[] =>
+  (core.db.prepare(REFERENCE).all() as ReferenceRow[]).map((r) => ({ ...r, comorbid: r.comorbid === 1 }));
 const expectSame = () => expect(treatedCourses(core.db, 480)).toEqual(reference());
 
 interface Proc {
@@ -61,7 +62,7 @@ describe('outcome_treated', () => {
     expectSame();
 
     // A second transplant, earlier than the patient's first, in another course of theirs: the course changes.
-    const treated = seeded[3] as { patientId: number; courseId: number };
+    const treated = seeded[3] as TreatedCourseRow;
     const other = core.db
       .prepare('SELECT id FROM courses WHERE patient_id = ? AND id <> ? LIMIT 1')
       .pluck()
@@ -80,7 +81,7 @@ describe('outcome_treated', () => {
 
     // A completed procedure moved to another patient, then deleted; a performed time corrected.
     const moved = first("status = 'completed'");
-    const target = seeded[5] as { patientId: number };
+    const target = seeded[5] as TreatedCourseRow;
     core.db.prepare('UPDATE procedures SET patient_id = ? WHERE id = ?').run(target.patientId, moved.id);
     expectSame();
     core.db.prepare("UPDATE procedures SET performed_start = '1999-12-31T20:00:00.000Z' WHERE id = ?").run(moved.id);
@@ -91,11 +92,15 @@ describe('outcome_treated', () => {
     expectSame();
 
     // A merged-away patient leaves the report; the course's discharge and the patient's facts are read live.
-    const merged = seeded[1] as { patientId: number };
-    const into = seeded[2] as { patientId: number };
+    const merged = seeded[1] as TreatedCourseRow;
+    const into = seeded[2] as TreatedCourseRow;
     core.db.prepare('UPDATE patients SET merged_into_id = ? WHERE id = ?').run(into.patientId, merged.patientId);
     core.db.prepare("UPDATE courses SET discharged_on = '2026-01-02' WHERE patient_id = ?").run(into.patientId);
-    core.db.prepare("UPDATE patients SET stroke_type = 'hemorrhagic' WHERE id = ?").run(into.patientId);
+    core.db
+      .prepare(
+        "UPDATE patients SET stroke_type = 'hemorrhagic', comorbidities_other = 'gout', birth_date = NULL WHERE id = ?",
+      )
+      .run(into.patientId);
     expectSame();
     expect(treatedCourses(core.db, 480).some((r) => r.patientId === merged.patientId)).toBe(false);
   });

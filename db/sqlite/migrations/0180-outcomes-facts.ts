@@ -5,6 +5,9 @@ import type { Migration } from '../migrate';
 
 const FACTS = `patient_id, course_id, first_at, transplants, discharge, stroke_type, onset, birth, comorbid, live`;
 
+/** `+course_id`: the count stays on the covering procedures_treated range of the patient (migration 0150) instead of
+ * reading every wide row of the course through procedures_course. */
+
 /** The facts from the patient `p` and the course `c` (the same expressions the report used to compute per view). */
 const FACT_VALUES = `coalesce(c.discharged_on, c.planned_discharge), p.stroke_type, p.stroke_onset_date, p.birth_date,
   (p.comorbidities <> '[]' OR ifnull(trim(p.comorbidities_other), '') <> ''), p.merged_into_id IS NULL`;
@@ -20,7 +23,7 @@ const recomputeTreated = (pid: string, onlyIf = 'TRUE') => `
   INSERT INTO outcome_treated (${FACTS})
     SELECT f.patient_id, f.course_id, f.first_at,
            (SELECT count(*) FROM procedures
-             WHERE patient_id = f.patient_id AND status = 'completed' AND course_id = f.course_id), ${FACT_VALUES}
+             WHERE patient_id = f.patient_id AND status = 'completed' AND +course_id = f.course_id), ${FACT_VALUES}
       FROM (SELECT patient_id, course_id, coalesce(performed_start, starts_at) AS first_at FROM procedures
              WHERE patient_id = ${pid} AND status = 'completed' AND ${onlyIf}
              ORDER BY coalesce(performed_start, starts_at), course_id LIMIT 1) f
@@ -32,7 +35,7 @@ export const REBUILD_OUTCOME_TREATED = `
   INSERT INTO outcome_treated (${FACTS})
     SELECT f.patient_id, f.course_id, f.first_at,
            (SELECT count(*) FROM procedures
-             WHERE patient_id = f.patient_id AND status = 'completed' AND course_id = f.course_id), ${FACT_VALUES}
+             WHERE patient_id = f.patient_id AND status = 'completed' AND +course_id = f.course_id), ${FACT_VALUES}
       FROM (SELECT p.id AS patient_id,
                    (SELECT course_id FROM procedures WHERE patient_id = p.id AND status = 'completed'
                      ORDER BY coalesce(performed_start, starts_at), course_id LIMIT 1) AS course_id,
