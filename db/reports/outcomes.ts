@@ -75,8 +75,16 @@ export const SEVERITY_BANDS: Readonly<Record<string, readonly { min: number; max
 
 const proportion = (k: number, n: number): Proportion => ({ k, n, ci: wilson(k, n) });
 
+/** Digits of `s` from `at` as a number, read without allocating (this runs for every treated patient per view). */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 /** A partial date read at its middle: `2024` as 1 July, `2024-03` as the 15th (the error is at most half the unit). */
 function dayParts(date: string): [number, number, number] {
+  if (date.length === 10) return [digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2)];
   const [y = 0, m, d] = date.split('-').map(Number);
   if (m === undefined) return [y, 7, 1];
   return [y, m, d ?? 15];
@@ -147,7 +155,8 @@ function stratumOf(p: TreatedPatient, by: Stratification, bands: readonly Band[]
 }
 
 /** The treatment-period and transplant-count filters. */
-export function applyFilters<T extends TreatedPatient>(patients: readonly T[], o: OutcomeOptions): T[] {
+export function applyFilters<T extends TreatedPatient>(patients: readonly T[], o: OutcomeOptions): readonly T[] {
+  if (o.from === null && o.to === null && o.transplants === 'any') return patients;
   return patients.filter((p) => {
     if (o.from !== null && p.firstTransplant < o.from) return false;
     if (o.to !== null && p.firstTransplant > o.to) return false;

@@ -17,7 +17,8 @@ export interface TreatedCourseRow {
   comorbid: boolean;
 }
 
-type CourseTuple = [
+/** A treated course as the driver returns it (raw mode): built into the report's rows in one pass, no object between. */
+export type CourseTuple = [
   number,
   number,
   string,
@@ -30,43 +31,35 @@ type CourseTuple = [
 ];
 
 /**
- * Each live patient's first treated course (earliest completed transplant, then lowest course id). `offsetMinutes`
- * shifts UTC instants to the clinic's day (one offset for the whole read: a daylight-saving hour can move a 00:30
- * procedure by a day, not more). Three short ranges of `procedures_treated` (migration 0150) per patient: it used to
- * group every completed procedure of the clinic by course, join all of them and sort, to keep one course per patient.
- * A test checks the plan stays on that index.
+ * Each live patient's first treated course (earliest completed transplant, then lowest course id) with the facts the
+ * strata need, in one scan of `outcome_treated` (migration 0180: kept by triggers on procedures, patients and courses).
+ * `offsetMinutes` shifts UTC instants to the clinic's day (one offset for the whole read: a daylight-saving hour can
+ * move a 00:30 procedure by a day, not more).
  */
 export const treatedCoursesSql = (offsetMinutes: number) => {
   const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`;
-  return sql`WITH f AS MATERIALIZED (
-          SELECT p.id AS patient_id, p.stroke_type, p.stroke_onset_date, p.birth_date,
-                 (p.comorbidities <> '[]' OR ifnull(trim(p.comorbidities_other), '') <> '') AS comorbid,
-                 (SELECT course_id FROM procedures WHERE patient_id = p.id AND status = 'completed'
-                   ORDER BY coalesce(performed_start, starts_at), course_id LIMIT 1) AS course_id
-            FROM patients p WHERE p.merged_into_id IS NULL)
-        SELECT f.course_id, f.patient_id,
-               (SELECT date(min(coalesce(performed_start, starts_at)), ${shift}) FROM procedures
-                 WHERE patient_id = f.patient_id AND status = 'completed'),
-               (SELECT count(*) FROM procedures INDEXED BY procedures_treated
-                 WHERE patient_id = f.patient_id AND status = 'completed' AND course_id = f.course_id),
-               coalesce(c.discharged_on, c.planned_discharge), f.stroke_type, f.stroke_onset_date, f.birth_date,
-               f.comorbid
-          FROM f JOIN courses c ON c.id = f.course_id`;
+  return sql`SELECT course_id, patient_id, date(first_at, ${shift}), transplants, discharge, stroke_type, onset, birth,
+                    comorbid
+               FROM outcome_treated WHERE live = 1 ORDER BY patient_id`;
 };
 
+export const treatedCourseTuples = (db: ReadableDB, offsetMinutes: number): CourseTuple[] =>
+  arrays<CourseTuple>(db, treatedCoursesSql(offsetMinutes));
+
 export function treatedCourses(db: ReadableDB, offsetMinutes: number): TreatedCourseRow[] {
-  const rows = arrays<CourseTuple>(db, treatedCoursesSql(offsetMinutes));
-  return rows.map(([courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid]) => ({
-    courseId,
-    patientId,
-    firstDay,
-    transplants,
-    discharge,
-    strokeType,
-    onset,
-    birth,
-    comorbid: comorbid === 1,
-  }));
+  return treatedCourseTuples(db, offsetMinutes).map(
+    ([courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid]) => ({
+      courseId,
+      patientId,
+      firstDay,
+      transplants,
+      discharge,
+      strokeType,
+      onset,
+      birth,
+      comorbid: comorbid === 1,
+    }),
+  );
 }
 
 /** Course id → total of the latest signed version, for one instrument and time point (complete totals only). */

@@ -1,6 +1,7 @@
 // Bulk loading for benchmark-size seeds: the same row generators as the command seed, with the tables' search triggers
 // and secondary indexes set aside while the rows go in, then the indexes and the search index built once at the end.
 import type { Database } from 'better-sqlite3';
+import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
 
 /** The search index (FTS5) each table feeds through its triggers, rebuilt from the same view the triggers read. */
 const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; columns: string }>> = {
@@ -8,11 +9,21 @@ const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; colum
   patients: { fts: 'patients_fts', view: 'patient_search_docs', columns: 'names, contacts, identifiers, grams' },
 };
 
+/**
+ * Tables kept by triggers on a loaded table (by trigger name): the triggers are set aside with the indexes (each would
+ * look up the row's patient in an index that is not there yet) and the table is rebuilt once after the load. The
+ * triggers on patients and courses stay: they only copy a field by primary key.
+ */
+const DERIVED: Readonly<Record<string, { triggers: string; rebuild: string }>> = {
+  procedures: { triggers: 'outcome\\_treated\\_%', rebuild: REBUILD_OUTCOME_TREATED },
+};
+
 /** What was set aside: the statements that re-create it, and the tables whose search index must be filled. */
 export interface SetAside {
   indexes: string[];
   triggers: string[];
   searchTables: string[];
+  derivedTables: string[];
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -25,13 +36,19 @@ export function allEmpty(db: Database, tables: readonly string[]): boolean {
   return tables.every((t) => db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined);
 }
 
-/** Drops the secondary indexes (those written as CREATE INDEX; constraint indexes stay) and the search triggers. */
+/** Drops the secondary indexes (those written as CREATE INDEX; constraint indexes stay), the search triggers and the
+ * triggers that keep derived tables. */
 export function setAside(db: Database, tables: readonly string[]): SetAside {
+  const derived = tables.flatMap((t) => {
+    const d = DERIVED[t];
+    return d ? [`(tbl_name = '${t}' AND name LIKE '${d.triggers}' ESCAPE '\\')`] : [];
+  });
   const rows = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
         WHERE tbl_name IN (${placeholders(tables.length)}) AND sql IS NOT NULL
-          AND (type = 'index' OR (type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'))
+          AND (type = 'index' OR (type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\')
+               ${derived.map((d) => `OR (type = 'trigger' AND ${d})`).join(' ')})
         ORDER BY type, name`,
     )
     .all(...tables) as { type: 'index' | 'trigger'; name: string; sql: string }[];
@@ -40,15 +57,21 @@ export function setAside(db: Database, tables: readonly string[]): SetAside {
     indexes: rows.filter((r) => r.type === 'index').map((r) => r.sql),
     triggers: rows.filter((r) => r.type === 'trigger').map((r) => r.sql),
     searchTables: tables.filter((t) => t in SEARCH_INDEXES),
+    derivedTables: tables.filter((t) => t in DERIVED),
   };
 }
 
-/** Builds each index once over all rows, fills the search index from its view in one statement, re-arms triggers. */
+/** Builds each index once over all rows, rebuilds the derived tables, fills the search index from its view in one
+ * statement, re-arms triggers. */
 export function putBack(db: Database, aside: SetAside): void {
   for (const index of aside.indexes) db.exec(index);
   for (const table of aside.searchTables) {
     const s = SEARCH_INDEXES[table];
     if (s) db.exec(`INSERT INTO ${s.fts} (rowid, ${s.columns}) SELECT id, ${s.columns} FROM ${s.view} ORDER BY id`);
+  }
+  for (const table of aside.derivedTables) {
+    const d = DERIVED[table];
+    if (d) db.exec(d.rebuild);
   }
   for (const trigger of aside.triggers) db.exec(trigger);
 }

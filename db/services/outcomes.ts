@@ -73,27 +73,28 @@ export function treatedPatients(
   totals: TotalsReader = repo.signedTotals,
 ): TreatedPatient[] {
   const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
-  const courses = repo.treatedCourses(core.db, offset);
+  const courses = repo.treatedCourseTuples(core.db, offset);
   const baseline = totals(core.db, instrument, 'baseline');
   const later = totals(core.db, instrument, timePoint);
   const ends = new Map<string, string>();
+  // One row per patient already (their first treated course), built straight from the driver's arrays: at 100,000
+  // patients each object between the two is garbage the collector must sweep on every view.
   const out: TreatedPatient[] = [];
-  // One row per patient already: their first treated course.
-  for (const c of courses) {
-    let end = ends.get(c.discharge);
-    if (end === undefined) ends.set(c.discharge, (end = windowEnd(timePoint, c.discharge)));
+  for (const [courseId, patientId, firstDay, transplants, discharge, strokeType, onset, birth, comorbid] of courses) {
+    let end = ends.get(discharge);
+    if (end === undefined) ends.set(discharge, (end = windowEnd(timePoint, discharge)));
     out.push({
-      patientId: c.patientId,
-      courseId: c.courseId,
-      firstTransplant: c.firstDay,
-      transplants: c.transplants,
-      strokeType: c.strokeType,
-      onset: c.onset,
-      birth: c.birth,
-      comorbid: c.comorbid,
+      patientId,
+      courseId,
+      firstTransplant: firstDay,
+      transplants,
+      strokeType,
+      onset,
+      birth,
+      comorbid: comorbid === 1,
       windowEnd: end,
-      baseline: baseline.get(c.courseId) ?? null,
-      followUp: later.get(c.courseId) ?? null,
+      baseline: baseline.get(courseId) ?? null,
+      followUp: later.get(courseId) ?? null,
     });
   }
   return out;

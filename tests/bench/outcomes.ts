@@ -65,6 +65,39 @@ function everyStratum(core: Core, totals: TotalsReader): { assessed: number; imp
   return first;
 }
 
+/**
+ * What the treated-course triggers (migration 0180) add to a write: completing 100 scheduled procedures, with the
+ * trigger and with it dropped, alternated inside transactions that are rolled back (the commit is the same either way;
+ * booking inserts a scheduled row, which never fires them).
+ */
+function completionCost(core: Core): void {
+  const { db } = core;
+  const slots = db
+    .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")
+    .all() as { id: number; at: string }[];
+  if (slots.length === 0) return;
+  const complete = db.prepare(
+    "UPDATE procedures SET status = 'completed', lot_number = 'BENCH', performed_start = ? WHERE id = ?",
+  );
+  const per: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  for (let round = 0; round < 20; round++) {
+    for (const mode of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+      db.exec('BEGIN');
+      if (mode === 'without') db.exec('DROP TRIGGER outcome_treated_update');
+      const start = performance.now();
+      for (const s of slots) complete.run(s.at, s.id);
+      per[mode].push((performance.now() - start) / slots.length);
+      db.exec('ROLLBACK');
+    }
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+  const [on, off] = [median(per.with), median(per.without)];
+  console.log(
+    `completing a procedure (the UPDATE alone): ${on.toFixed(3)} ms with the outcome_treated trigger, ` +
+      `${off.toFixed(3)} ms without (+${(on - off).toFixed(3)} ms; a bare commit is ~0.3 ms)`,
+  );
+}
+
 export async function benchOutcomes(core: Core, runs: number): Promise<void> {
   const session = { token: null as string | null };
   const call = async (input: unknown): Promise<OutcomeReport> => {
@@ -110,6 +143,7 @@ export async function benchOutcomes(core: Core, runs: number): Promise<void> {
     `  as the screen asks: one view p50 ${one.p50.toFixed(1)} p95 ${one.p95.toFixed(1)} ms; ` +
       `every view (6 calls) p50 ${api.p50.toFixed(1)} p95 ${api.p95.toFixed(1)} ms (target ≤ 400 ms) ${met(api.p95 <= 400)}`,
   );
+  completionCost(core);
   // The clinic's numbers screen: one call for the whole history (every GROUP BY over procedures and inquiries).
   const numbers = await time('reports.clinicNumbers, all time', few, async () => {
     const r = await dispatch(core, session, 'reports.clinicNumbers', { from: null, to: null });

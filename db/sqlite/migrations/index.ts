@@ -14,6 +14,7 @@ import { m0120 } from './0120-outcome-index';
 import { m0150 } from './0150-outcomes-treated';
 import { m0160 } from './0160-search-lists-indexes';
 import { m0170 } from './0170-lists-indexes';
+import { m0180 } from './0180-outcomes-facts';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m0150,
   m0160,
   m0170,
+  m0180,
 ];
