@@ -34,6 +34,8 @@ test('another person signing in at a locked desk ends the first session', async 
   await page.clock.install();
   await page.goto(app.openUrl);
   await signIn(page, 'coord');
+  // The idle timer starts once the app is up: a busy machine's sign-in must finish before time is moved on.
+  await expect(page.getByRole('link', { name: 'New inquiry' })).toBeVisible();
   await page.clock.fastForward('10:05');
   const lock = page.getByRole('dialog', { name: 'Screen locked' });
   await expect(lock).toBeVisible();

@@ -229,6 +229,10 @@ export async function walkScreens(page: Page, app: E2eApp, seeded: Seeded, langu
 
   await navTo('calendar:nav');
   await expect(page.getByRole('heading', { name: t('calendar:title') })).toBeVisible();
+  // Every room's week is an occupancy table; a busy cell opens that room's week with its bookings.
+  await expect(page.locator('.occupancy-table')).toBeVisible();
+  await check('calendar week, every room', language);
+  await page.locator('.occupancy-cell').first().press('Enter');
   await expect(page.locator('.fc-timegrid')).toBeVisible();
   await expect(page.locator('.fc-event').first()).toBeVisible();
   await check('calendar week', language);
