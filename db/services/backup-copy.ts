@@ -163,6 +163,40 @@ function copyToSecondFolder(
   }
 }
 
+/** Who, when and why of a backup: named before its copy starts. */
+export type BackupHead = Pick<Backup, 'id' | 'startedAt' | 'reason'>;
+
+/**
+ * The whole backup after its folder is made: the copy (`copy`), a failure recorded rather than thrown, then the
+ * second copy, the manifest and the prune. `finishedAt` is asked once the copy is verified.
+ */
+export async function copyThenFinish(
+  head: BackupHead,
+  dir: string,
+  copy: () => Promise<CopyResult>,
+  finishedAt: () => string,
+  o: { root: string; secondFolder: string | null; report: ReportProgress; nativeBinding?: string | null },
+): Promise<Backup> {
+  let result: CopyResult;
+  try {
+    result = await copy();
+  } catch (err) {
+    fs.rmSync(path.join(dir, RECORDS_FILE), { force: true });
+    const problem = err instanceof Error ? err.message : String(err);
+    result = {
+      status: 'failed',
+      problem,
+      schemaVersion: null,
+      counts: {},
+      attachments: 0,
+      attachmentsCopied: 0,
+      bytes: 0,
+    };
+  }
+  const base = { ...head, ...result };
+  return finishBackup(o.root, o.secondFolder, base, finishedAt(), o.report, o.nativeBinding ?? null);
+}
+
 /**
  * After the copy: the second copy (a good backup, when a second folder is set), the manifest, the prune. `finishedAt`
  * is when the copy was made and verified — the caller's clock, which a worker does not have.

@@ -15,9 +15,8 @@ import { VALIDATION_MESSAGES } from '../contract/common';
 import { corruption, latchCorrupt } from '../sqlite/corruption';
 import { DomainError, fieldError } from '../sqlite/domain-error';
 import { inspectFile } from '../sqlite/open';
-import { copyAndVerify, type CopyResult, finishBackup, type ReportProgress } from './backup-copy';
+import { copyAndVerify, copyThenFinish, type ReportProgress } from './backup-copy';
 import {
-  RECORDS_FILE,
   backupsRoot,
   listManifests,
   newBackupId,
@@ -62,30 +61,20 @@ export async function takeBackup(src: BackupSource, reason: BackupReason): Promi
   const fromWorker = (done: number, total: number, phase?: string) => {
     if (isPhase(phase)) report(phase, done, total);
   };
-  const worker = src.inWorker === true && hasFile(src.db.name);
-  let result: CopyResult;
-  try {
-    const input = { file: src.db.name, attachmentsDir: src.attachmentsDir, root: src.root, dir };
-    result = worker
-      ? await runInWorker('backup.copy', input, fromWorker)
-      : await copyAndVerify(src.db, src.attachmentsDir, src.root, dir, report);
-  } catch (err) {
-    fs.rmSync(path.join(dir, RECORDS_FILE), { force: true });
-    const problem = err instanceof Error ? err.message : String(err);
-    result = {
-      status: 'failed',
-      problem,
-      schemaVersion: null,
-      counts: {},
-      attachments: 0,
-      attachmentsCopied: 0,
-      bytes: 0,
-    };
+  const head = { id, startedAt: started.toISOString(), reason };
+  const finishedAt = () => src.now().toISOString();
+  const o = { root: src.root, secondFolder: src.secondFolder, report };
+  if (src.inWorker === true && hasFile(src.db.name)) {
+    const input = { file: src.db.name, attachmentsDir: src.attachmentsDir, root: src.root, dir, head };
+    try {
+      return await runInWorker('backup.take', { ...input, secondFolder: src.secondFolder }, fromWorker);
+    } catch (err) {
+      // The worker did not start or died: the attempt is recorded as failed here, as a failed copy would be.
+      return copyThenFinish(head, dir, () => Promise.reject(err), finishedAt, o);
+    }
   }
-  const base = { id, startedAt: started.toISOString(), reason, ...result };
-  const finishedAt = src.now().toISOString();
-  if (!worker) return finishBackup(src.root, src.secondFolder, base, finishedAt, report);
-  return runInWorker('backup.finish', { root: src.root, secondFolder: src.secondFolder, base, finishedAt }, fromWorker);
+  const copy = () => copyAndVerify(src.db, src.attachmentsDir, src.root, dir, report);
+  return copyThenFinish(head, dir, copy, finishedAt, o);
 }
 
 // ---- The core's side: one job at a time, its progress, status for every user, admin commands (audited). ----

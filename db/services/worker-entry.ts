@@ -1,9 +1,11 @@
 // A worker thread's entry: opens its own read-only connection to the records file and runs one task on it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Backup } from '../contract/backups';
+import type { ExportFile } from '../contract/exports';
 import { readable } from '../sqlite/handles';
 import { type ChainCheck, verifyRange } from './audit-range';
-import { copyAndVerify, type CopyResult, finishBackup, openReadOnly, type ReportProgress } from './backup-copy';
+import { type BackupHead, copyAndVerify, copyThenFinish, openReadOnly, type ReportProgress } from './backup-copy';
+import { type ExportPlan, writeExport } from './export-writer';
 import type { WorkerMessage } from './worker-jobs';
 
 /** Every task a worker can run: its input and its result (both plain data: they cross by structured clone). */
@@ -12,20 +14,26 @@ export interface WorkerTasks {
     input: { file: string; afterId: number; previousHash: string; throughId: number };
     output: ChainCheck;
   };
-  /** The online copy of the records into `dir` (read-only: a backup only reads its source), verified. */
-  'backup.copy': {
-    input: { file: string; attachmentsDir: string | null; root: string; dir: string };
-    output: CopyResult;
-  };
-  /** The second copy, the manifest and the prune of a backup made by 'backup.copy' (times from the caller's clock). */
-  'backup.finish': {
+  /**
+   * A whole backup: the online copy of the records into `dir` on a read-only connection (a backup only reads its
+   * source), verified, then the second copy, manifest and prune. The start comes from the caller's clock; the end is
+   * that start plus the time the copy took here (a worker has no clock of the caller's to ask).
+   */
+  'backup.take': {
     input: {
+      file: string;
+      attachmentsDir: string | null;
       root: string;
+      dir: string;
       secondFolder: string | null;
-      base: Omit<Backup, 'finishedAt' | 'secondCopy'>;
-      finishedAt: string;
+      head: BackupHead;
     };
     output: Backup;
+  };
+  /** An export read and serialised on a read-only connection; progress counts patients. Cancel stops the worker. */
+  'exports.write': {
+    input: { file: string; plan: ExportPlan };
+    output: ExportFile[] | null;
   };
 }
 
@@ -58,13 +66,26 @@ async function run(start: Start): Promise<unknown> {
       const i = start.input;
       return withFile(i.file, nb, (db) => verifyRange(readable(db), i.afterId, i.previousHash, i.throughId));
     }
-    case 'backup.copy': {
+    case 'backup.take': {
       const i = start.input;
-      return withFile(i.file, nb, (db) => copyAndVerify(db, i.attachmentsDir, i.root, i.dir, report, nb));
+      const t0 = performance.now();
+      const finishedAt = () => new Date(Date.parse(i.head.startedAt) + (performance.now() - t0)).toISOString();
+      return withFile(i.file, nb, (db) => {
+        const copy = () => copyAndVerify(db, i.attachmentsDir, i.root, i.dir, report, nb);
+        const o = { root: i.root, secondFolder: i.secondFolder, report, nativeBinding: nb };
+        return copyThenFinish(i.head, i.dir, copy, finishedAt, o);
+      });
     }
-    case 'backup.finish': {
-      const i = start.input;
-      return finishBackup(i.root, i.secondFolder, i.base, i.finishedAt, report, nb);
+    case 'exports.write': {
+      const { file, plan } = start.input;
+      const total = plan.ids.length;
+      return withFile(file, nb, (db) =>
+        writeExport(readable(db), plan, {
+          pause: () => Promise.resolve(),
+          cancelled: () => false,
+          progress: (done) => post({ type: 'progress', done, total }),
+        }),
+      );
     }
   }
 }

@@ -79,6 +79,8 @@ export function runInWorker<K extends keyof WorkerTasks>(
   task: K,
   input: WorkerTasks[K]['input'],
   onProgress?: (done: number, total: number, phase?: string) => void,
+  /** Stops the worker where it is (a cancelled export): the promise rejects with code `ABORTED`. */
+  signal?: AbortSignal,
 ): Promise<WorkerTasks[K]['output']> {
   const script = workerScript();
   return new Promise((resolve, reject) => {
@@ -98,6 +100,13 @@ export function runInWorker<K extends keyof WorkerTasks>(
       else if (m.type === 'done') settle(() => resolve(m.value as WorkerTasks[K]['output']));
       else settle(() => reject(Object.assign(new Error(m.message), { code: m.code })));
     });
+    const abort = () =>
+      settle(() => {
+        void worker.terminate();
+        reject(Object.assign(new Error(`The ${task} worker was stopped.`), { code: 'ABORTED' }));
+      });
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
     worker.on('error', (err) => settle(() => reject(err)));
     worker.on('exit', (code) => settle(() => reject(new Error(`The ${task} worker stopped (exit code ${code}).`))));
   });
