@@ -118,7 +118,9 @@ export async function backUp(core: Core, actor: Actor | null, reason: BackupReas
         now: () => core.clock.now(),
         secondFolder: readSettings(root).secondFolder,
         onProgress: (p) => (job.progress = p),
-        inWorker: true,
+        // A restore's own safety backup stays on this thread: the restore's copy, migration and swap run here
+        // anyway (not yet moved), so a worker's start-up would only lengthen it.
+        inWorker: inJob === undefined,
       },
       reason,
     );
