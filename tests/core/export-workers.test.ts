@@ -10,7 +10,8 @@ import { seedClinic } from '../../db/seed/generate';
 import { writeExport } from '../../db/services/export-writer';
 import { prepareWorkers } from '../../db/services/worker-jobs';
 import { describeLatencies, expectResponsive, whileSampling } from './latency-support';
-import { type Caller, caller, fixedClock, makeCore } from './support';
+import { signedIn } from './export-fixtures';
+import { type Caller, fixedClock, makeCore } from './support';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,11 +27,7 @@ async function clinicOnFile() {
   const clock = fixedClock('2026-11-25T03:00:00.000Z');
   const core = makeCore({ path: path.join(dir, 'records.sqlite'), clock, attachmentsDir: path.join(dir, 'files') });
   await seedClinic(core, { inquiries: 300, patients: PATIENTS });
-  const signIn = async (username: string, password: string) => {
-    const c = caller(core);
-    await c.ok('auth.signIn', { username, password });
-    return c;
-  };
+  const signIn = signedIn(core);
   const doctor = await signIn('dr.zhang', 'demo-doctor-2026');
   const other = await signIn('dr.petrova', 'demo-doctor-2026');
   return { core, clock, doctor, other };
