@@ -132,7 +132,12 @@ export function toKeep(backups: readonly Backup[], now: Date): Set<string> {
 }
 
 /** Removes backups retention does not keep, unfinished attempts older than a day, then attachment files none refers to. */
-export function prune(root: string, now: Date, busy: string | null = null): string[] {
+export function prune(
+  root: string,
+  now: Date,
+  busy: string | null = null,
+  nativeBinding: string | null = null,
+): string[] {
   const all = listManifests(root);
   const keep = toKeep(all, now);
   const removed: string[] = [];
@@ -147,18 +152,18 @@ export function prune(root: string, now: Date, busy: string | null = null): stri
     const age = now.getTime() - fs.statSync(path.join(root, name)).mtimeMs;
     if (age > DAY_MS) fs.rmSync(path.join(root, name), { recursive: true, force: true });
   }
-  if (removed.length > 0) sweepFiles(root, busy);
+  if (removed.length > 0) sweepFiles(root, busy, nativeBinding);
   return removed;
 }
 
 /** Attachment files that no kept backup refers to. */
-function sweepFiles(root: string, busy: string | null): void {
+function sweepFiles(root: string, busy: string | null, nativeBinding: string | null): void {
   if (busy !== null) return; // a backup in progress may be about to refer to any file
   const wanted = new Set<string>();
   for (const b of listManifests(root)) {
     const file = recordsPath(root, b.id);
     if (!fs.existsSync(file)) continue;
-    const copy = new Database(file, { readonly: true });
+    const copy = new Database(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       if (tableNames(copy).includes('files')) for (const f of attachmentFiles(copy)) wanted.add(f.sha256);
     } finally {

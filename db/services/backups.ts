@@ -1,43 +1,34 @@
 // Backups: SQLite's online copy of the records plus the attachments by hash, verified read-only as made, then pruned.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import {
   BACKUP_WARN_HOURS,
   type Backup,
-  type BackupProgress,
+  BackupProgress,
   type BackupReason,
   type BackupSettings,
   type BackupStatus,
   type FullCheck,
 } from '../contract/backups';
 import { VALIDATION_MESSAGES } from '../contract/common';
-import { attachmentFiles, tableCounts, tableNames } from '../repos/backups';
 import { corruption, latchCorrupt } from '../sqlite/corruption';
 import { DomainError, fieldError } from '../sqlite/domain-error';
-import { APPLICATION_ID, fsyncPath } from '../sqlite/migrate';
 import { inspectFile } from '../sqlite/open';
+import { copyAndVerify, copyThenFinish, type ReportProgress } from './backup-copy';
 import {
-  RECORDS_FILE,
-  SECOND_FOLDER_NAME,
   backupsRoot,
   listManifests,
   newBackupId,
-  prune,
   readFullCheck,
   readSettings,
-  recordsPath,
-  storedBlob,
   writeFullCheck,
-  writeManifest,
   writeSettings,
-  filesDir,
 } from './backup-store';
 import type { CallContext } from './context';
 import type { Actor, Core } from './core';
 import { commandAs } from './kernel';
-import { blobPath, putBlob, sha256Hex } from './file-store';
+import { hasFile, runInWorker } from './worker-jobs';
 
 /** What a backup copies from: a live connection (online backup) or a read-only one on a closed file (before upgrade). */
 export interface BackupSource {
@@ -47,175 +38,43 @@ export interface BackupSource {
   now: () => Date;
   secondFolder: string | null;
   onProgress?: (p: BackupProgress) => void;
+  /**
+   * The copy, its verification and the second copy run in a worker thread with its own connection to `db`'s file, so
+   * calls keep answering (an in-memory database has no file and runs here). The before-upgrade backup stays on this
+   * thread: nothing else answers while it runs.
+   */
+  inWorker?: boolean;
 }
 
-/** Pages per step of the online copy: between steps the event loop answers calls and writers commit. */
-const PAGES_PER_STEP = 256;
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const isPhase = (phase: string | undefined): phase is BackupProgress['phase'] =>
+  BackupProgress.shape.phase.safeParse(phase).success;
 
 /** Makes one backup, verifies it, records the result in its manifest, prunes. Never throws for a failed copy. */
 export async function takeBackup(src: BackupSource, reason: BackupReason): Promise<Backup> {
+  // The start comes from the caller's clock (a test's fixed one too), never from a worker's.
   const started = src.now();
   fs.mkdirSync(src.root, { recursive: true, mode: 0o700 });
   const id = newBackupId(src.root, started, reason);
   const dir = path.join(src.root, id);
   fs.mkdirSync(dir, { mode: 0o700 });
-  const report = (phase: BackupProgress['phase'], done: number, total: number) =>
-    src.onProgress?.({ phase, done, total });
-  let result: Omit<Backup, 'id' | 'startedAt' | 'finishedAt' | 'reason' | 'secondCopy'>;
-  try {
-    result = await copyAndVerify(src, dir, report);
-  } catch (err) {
-    fs.rmSync(path.join(dir, RECORDS_FILE), { force: true });
-    const problem = err instanceof Error ? err.message : String(err);
-    result = {
-      status: 'failed',
-      problem,
-      schemaVersion: null,
-      counts: {},
-      attachments: 0,
-      attachmentsCopied: 0,
-      bytes: 0,
-    };
-  }
-  let secondCopy: Backup['secondCopy'] = null;
-  const base = { id, startedAt: started.toISOString(), reason, ...result };
-  if (result.status === 'ok' && src.secondFolder) {
-    report('second_copy', 0, 1);
-    secondCopy = copyToSecondFolder(src.root, path.join(src.secondFolder, SECOND_FOLDER_NAME), {
-      ...base,
-      finishedAt: src.now().toISOString(),
-      secondCopy: 'ok',
-    });
-  }
-  const backup: Backup = { ...base, finishedAt: src.now().toISOString(), secondCopy };
-  writeManifest(src.root, backup);
-  prune(src.root, src.now());
-  return backup;
-}
-
-async function copyAndVerify(
-  src: BackupSource,
-  dir: string,
-  report: (phase: BackupProgress['phase'], done: number, total: number) => void,
-): Promise<Omit<Backup, 'id' | 'startedAt' | 'finishedAt' | 'reason' | 'secondCopy'>> {
-  const tmp = path.join(dir, `${RECORDS_FILE}.tmp`);
-  await src.db.backup(tmp, {
-    progress: ({ totalPages, remainingPages }) => {
-      report('records', totalPages - remainingPages, totalPages);
-      return PAGES_PER_STEP;
-    },
-  });
-  // The copy carries the live file's WAL flag (header bytes 18 and 19 = 2); a backup is one self-contained file, so
-  // it is marked as a rollback-journal database (1, 1) — the same as `journal_mode = DELETE`, without another open.
-  markRollbackJournal(tmp);
-  fs.chmodSync(tmp, 0o600);
-  fsyncPath(tmp);
-  const final = path.join(dir, RECORDS_FILE);
-  fs.renameSync(tmp, final);
-  fsyncPath(dir);
-
-  report('verifying', 0, 1);
-  const facts = inspectFile(final, 'integrity_check');
-  if (facts.applicationId !== APPLICATION_ID) throw new Error('The copy does not carry StrokeDesk’s application id.');
-  const expected = src.db.pragma('user_version', { simple: true }) as number;
-  if (facts.schemaVersion !== expected) {
-    throw new Error(`The copy has schema ${facts.schemaVersion}; the records have ${expected}.`);
-  }
-  if (facts.check.join('\n') !== 'ok') throw new Error(`The copy failed integrity_check: ${facts.check[0] ?? ''}`);
-  const copy = new Database(final, { readonly: true });
-  let counts: Record<string, number>;
-  let files: { sha256: string; size: number }[];
-  try {
-    counts = tableCounts(copy);
-    files = tableNames(copy).includes('files') ? attachmentFiles(copy) : [];
-  } finally {
-    copy.close();
-  }
-  const copied = await copyAttachments(src.attachmentsDir, src.root, files, report);
-  verifyAttachments(src.root, files, copied);
-  return {
-    status: 'ok',
-    problem: null,
-    schemaVersion: facts.schemaVersion,
-    counts,
-    attachments: files.length,
-    attachmentsCopied: copied.size,
-    bytes: fs.statSync(final).size,
+  const report: ReportProgress = (phase, done, total) => src.onProgress?.({ phase, done, total });
+  const fromWorker = (done: number, total: number, phase?: string) => {
+    if (isPhase(phase)) report(phase, done, total);
   };
-}
-
-function markRollbackJournal(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Copies the attachment files not yet in the backups folder, each checked against its hash. */
-async function copyAttachments(
-  from: string | null,
-  root: string,
-  files: readonly { sha256: string; size: number }[],
-  report: (phase: BackupProgress['phase'], done: number, total: number) => void,
-): Promise<Set<string>> {
-  const copied = new Set<string>();
-  for (const [i, f] of files.entries()) {
-    const dest = storedBlob(root, f.sha256);
-    if (!(fs.existsSync(dest) && fs.statSync(dest).size === f.size)) {
-      if (from === null) throw new Error('The records refer to attachments, but there is no attachments folder.');
-      const bytes = fs.readFileSync(blobPath(from, f.sha256));
-      if (sha256Hex(bytes) !== f.sha256)
-        throw new Error(`Attachment ${f.sha256.slice(0, 12)} does not match its hash.`);
-      putBlob(filesDir(root), f.sha256, bytes);
-      copied.add(f.sha256);
-    }
-    report('attachments', i + 1, files.length);
-    if (i % 16 === 15) await yieldTurn();
-  }
-  return copied;
-}
-
-/** Every file is there at its size; the ones this backup copied are read back and hashed. */
-function verifyAttachments(
-  root: string,
-  files: readonly { sha256: string; size: number }[],
-  copied: Set<string>,
-): void {
-  for (const f of files) {
-    const p = storedBlob(root, f.sha256);
-    if (!fs.existsSync(p) || fs.statSync(p).size !== f.size) {
-      throw new Error(`Attachment ${f.sha256.slice(0, 12)} is missing from the backup.`);
-    }
-    if (copied.has(f.sha256) && sha256Hex(fs.readFileSync(p)) !== f.sha256) {
-      throw new Error(`Attachment ${f.sha256.slice(0, 12)} was not copied faithfully.`);
+  const head = { id, startedAt: started.toISOString(), reason };
+  const finishedAt = () => src.now().toISOString();
+  const o = { root: src.root, secondFolder: src.secondFolder, report };
+  if (src.inWorker === true && hasFile(src.db.name)) {
+    const input = { file: src.db.name, attachmentsDir: src.attachmentsDir, root: src.root, dir, head };
+    try {
+      return await runInWorker('backup.take', { ...input, secondFolder: src.secondFolder }, fromWorker);
+    } catch (err) {
+      // The worker did not start or died: the attempt is recorded as failed here, as a failed copy would be.
+      return copyThenFinish(head, dir, () => Promise.reject(err), finishedAt, o);
     }
   }
-}
-
-/** The same backup in the second folder: records file (checked by hash), manifest, missing attachment files. */
-function copyToSecondFolder(root: string, second: string, backup: Backup): 'ok' | 'failed' {
-  try {
-    const dir = path.join(second, backup.id);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const from = recordsPath(root, backup.id);
-    const to = path.join(dir, RECORDS_FILE);
-    fs.copyFileSync(from, `${to}.tmp`);
-    fsyncPath(`${to}.tmp`);
-    fs.renameSync(`${to}.tmp`, to);
-    if (sha256Hex(fs.readFileSync(to)) !== sha256Hex(fs.readFileSync(from))) return 'failed';
-    const copy = new Database(to, { readonly: true });
-    const files = tableNames(copy).includes('files') ? attachmentFiles(copy) : [];
-    copy.close();
-    for (const f of files) putBlob(filesDir(second), f.sha256, fs.readFileSync(storedBlob(root, f.sha256)));
-    writeManifest(second, backup);
-    prune(second, new Date(backup.finishedAt));
-    return 'ok';
-  } catch {
-    return 'failed';
-  }
+  const copy = () => copyAndVerify(src.db, src.attachmentsDir, src.root, dir, report);
+  return copyThenFinish(head, dir, copy, finishedAt, o);
 }
 
 // ---- The core's side: one job at a time, its progress, status for every user, admin commands (audited). ----
@@ -259,6 +118,9 @@ export async function backUp(core: Core, actor: Actor | null, reason: BackupReas
         now: () => core.clock.now(),
         secondFolder: readSettings(root).secondFolder,
         onProgress: (p) => (job.progress = p),
+        // A restore's own safety backup stays on this thread: the restore's copy, migration and swap run here
+        // anyway (not yet moved), so a worker's start-up would only lengthen it.
+        inWorker: inJob === undefined,
       },
       reason,
     );

@@ -1,28 +1,22 @@
-// Exports as jobs: read a slice of patients, map it, yield to the event loop, report progress, stop when cancelled.
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+// Exports as jobs: read and serialised in a worker thread (own read-only connection), with progress and Cancel.
+import { randomBytes } from 'node:crypto';
 import type { ExportFile, ExportJobId, ExportKind, ExportProgress } from '../contract/exports';
-import { createFhirWriter, DEFAULT_FHIR_BASE } from '../reports/fhir';
-import { createResearchWriter, cryptoPseudonyms } from '../reports/research-export';
-import { exportablePatientIds, readExportSlice, type ExportSlice } from '../repos/exports';
+import { exportablePatientIds } from '../repos/exports';
 import { findPatient } from '../repos/patients';
 import { DomainError, notFound } from '../sqlite/domain-error';
 import type { CallContext } from './context';
 import { requireActor } from './context';
 import type { Core } from './core';
-import { blobPath } from './file-store';
+import { type ExportPlan, writeExport } from './export-writer';
 import { commandAs } from './kernel';
-
-/**
- * Patients per slice: small enough that the host answers other calls between slices (and the bar moves in about 50
- * steps), large enough that the per-slice queries stay few.
- */
-export const sliceSize = (total: number): number => Math.min(200, Math.max(5, Math.ceil(total / 50)));
+import { hasFile, runInWorker } from './worker-jobs';
 
 interface Job {
   progress: ExportProgress;
   actorId: number;
   cancel: boolean;
+  /** Stops the worker of a cancelled export at once (an inline one stops before its next slice). */
+  abort: AbortController;
   files: ExportFile[] | null;
 }
 const jobsOf = new WeakMap<Core, Map<string, Job>>();
@@ -35,53 +29,29 @@ const jobs = (core: Core) => {
 /** Lets the host serve other requests (progress, cancel, the rest of the app) between slices. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function sha1Reader(core: Core): (sha256: string) => string | null {
-  const dir = core.attachmentsDir;
-  return (sha256) => {
-    if (!dir) return null;
-    try {
-      return createHash('sha1')
-        .update(fs.readFileSync(blobPath(dir, sha256)))
-        .digest('base64');
-    } catch {
-      return null; // a missing file is reported by the integrity checks, not by an export
-    }
-  };
-}
-
-interface Writer {
-  add(slice: ExportSlice): void;
-  files(): ExportFile[];
-}
-
-function writerFor(core: Core, kind: ExportKind, stamp: string, patientMrn: string | null): Writer {
-  if (kind === 'research') return createResearchWriter(cryptoPseudonyms());
-  const fhir = createFhirWriter({ base: DEFAULT_FHIR_BASE, sha1Of: sha1Reader(core) });
-  const day = stamp.slice(0, 10);
-  const name = patientMrn ? `fhir-${patientMrn.replace(/[^\w-]/g, '_')}-${day}.json` : `fhir-everyone-${day}.json`;
-  return {
-    add: (slice) => fhir.add(slice),
-    files: () => [{ name, mediaType: 'application/fhir+json', text: JSON.stringify(fhir.bundle(stamp), null, 1) }],
-  };
-}
-
-/** Runs every slice; the job's progress moves after each, and a cancel stops it before the next. */
-export async function runExport(core: Core, job: Job, ids: readonly number[], writer: Writer): Promise<void> {
+/**
+ * Reads and serialises the export in a worker thread with its own read-only connection (an in-memory database, which
+ * has no file, on this thread between turns of the event loop); the job's progress moves after each slice, and a
+ * cancel stops it.
+ */
+export async function runExport(core: Core, job: Job, plan: ExportPlan): Promise<void> {
+  const progress = (done: number) => (job.progress = { ...job.progress, done });
   try {
-    const size = sliceSize(ids.length);
-    for (let i = 0; i < ids.length; i += size) {
-      await yieldToLoop();
-      if (job.cancel) {
-        job.progress = { ...job.progress, state: 'cancelled' };
-        return;
-      }
-      const slice = ids.slice(i, i + size);
-      writer.add(readExportSlice(core.db, slice));
-      job.progress = { ...job.progress, done: job.progress.done + slice.length };
+    const file = core.db.name;
+    const files = hasFile(file)
+      ? await runInWorker('exports.write', { file, plan }, progress, job.abort.signal)
+      : await writeExport(core.db, plan, { pause: yieldToLoop, cancelled: () => job.cancel, progress });
+    if (job.cancel || files === null) {
+      job.progress = { ...job.progress, state: 'cancelled' };
+      return;
     }
-    job.files = writer.files();
+    job.files = files;
     job.progress = { ...job.progress, state: 'done' };
   } catch (err) {
+    if (job.cancel) {
+      job.progress = { ...job.progress, state: 'cancelled' };
+      return;
+    }
     core.log.error('export failed', err, { kind: job.progress.kind, done: job.progress.done });
     job.progress = { ...job.progress, state: 'failed' };
   }
@@ -115,11 +85,19 @@ function begin(ctx: CallContext, kind: ExportKind, patientId: number | null): Ex
   const job: Job = {
     actorId: actor.id,
     cancel: false,
+    abort: new AbortController(),
     files: null,
     progress: { id, kind, state: 'running', done: 0, total: ids.length },
   };
   jobs(core).set(id, job);
-  void runExport(core, job, ids, writerFor(core, kind, core.clock.now().toISOString(), mrn));
+  const plan: ExportPlan = {
+    kind,
+    stamp: core.clock.now().toISOString(),
+    patientMrn: mrn,
+    ids,
+    attachmentsDir: core.attachmentsDir,
+  };
+  void runExport(core, job, plan);
   core.log.info('export started', { kind, patients: ids.length });
   return job.progress;
 }
@@ -142,8 +120,10 @@ export function progress(ctx: CallContext, id: string): ExportProgress {
 
 export function cancel(ctx: CallContext, id: string): ExportProgress {
   const job = own(ctx, id);
-  if (job.progress.state === 'running') job.cancel = true;
-  else if (job.progress.state === 'done') {
+  if (job.progress.state === 'running') {
+    job.cancel = true;
+    job.abort.abort();
+  } else if (job.progress.state === 'done') {
     // Finished between the last progress the screen showed and the click: the user's Cancel still wins, and the
     // screen's next question about the job hears "cancelled" rather than "no such export".
     job.files = null;

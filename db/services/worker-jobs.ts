@@ -9,7 +9,7 @@ import type { WorkerTasks } from './worker-entry';
 
 /** What a worker sends back: progress any number of times, then one result or one failure. */
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; phase?: string }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; message: string; code: string | null };
 
@@ -68,11 +68,19 @@ function workerScript(): string {
   return out;
 }
 
+/**
+ * Builds the worker's entry now (from source: tests, the host under tsx) instead of on the first job, whose caller
+ * would otherwise wait for esbuild on the thread that answers calls. Nothing to do for a bundled app.
+ */
+export const prepareWorkers = (): void => void workerScript();
+
 /** Starts one worker for one task and settles with its result; progress goes to `onProgress` as it comes. */
 export function runInWorker<K extends keyof WorkerTasks>(
   task: K,
   input: WorkerTasks[K]['input'],
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number, phase?: string) => void,
+  /** Stops the worker where it is (a cancelled export): the promise rejects with code `ABORTED`. */
+  signal?: AbortSignal,
 ): Promise<WorkerTasks[K]['output']> {
   const script = workerScript();
   return new Promise((resolve, reject) => {
@@ -88,10 +96,17 @@ export function runInWorker<K extends keyof WorkerTasks>(
       f();
     };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') onProgress?.(m.done, m.total);
+      if (m.type === 'progress') onProgress?.(m.done, m.total, m.phase);
       else if (m.type === 'done') settle(() => resolve(m.value as WorkerTasks[K]['output']));
       else settle(() => reject(Object.assign(new Error(m.message), { code: m.code })));
     });
+    const abort = () =>
+      settle(() => {
+        void worker.terminate();
+        reject(Object.assign(new Error(`The ${task} worker was stopped.`), { code: 'ABORTED' }));
+      });
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
     worker.on('error', (err) => settle(() => reject(err)));
     worker.on('exit', (code) => settle(() => reject(new Error(`The ${task} worker stopped (exit code ${code}).`))));
   });

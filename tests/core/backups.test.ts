@@ -62,7 +62,8 @@ describe('taking a backup', () => {
       return b;
     });
     let running: BackupStatus['running'] = null;
-    for (let i = 0; i < 50 && running === null; i++) {
+    // The copy runs in a worker thread, which takes a moment to start: the screen's polling sees it once it does.
+    for (const until = Date.now() + 20_000; running === null && Date.now() < until;) {
       await new Promise((r) => setImmediate(r));
       running = (await c.coordinator.ok<BackupStatus>('backups.status')).running;
     }

@@ -4,17 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExportFile, ExportProgress } from '../../db/contract';
 import { seedClinic, DEMO_SIZE } from '../../db/seed/generate';
+import type { Core } from '../../db/services/core';
 import { caller, fixedClock, makeCore, type Caller } from './support';
+
+/** A caller signed in as one of the demo seed's accounts. */
+export const signedIn =
+  (core: Core) =>
+  async (username: string, password: string): Promise<Caller> => {
+    const c = caller(core);
+    await c.ok('auth.signIn', { username, password });
+    return c;
+  };
 
 export async function exportClinic() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-export-'));
   const core = makeCore({ clock: fixedClock('2026-11-25T03:00:00.000Z'), attachmentsDir: dir });
   await seedClinic(core, DEMO_SIZE);
-  const signIn = async (username: string, password: string) => {
-    const c = caller(core);
-    await c.ok('auth.signIn', { username, password });
-    return c;
-  };
+  const signIn = signedIn(core);
   const doctor = await signIn('dr.zhang', 'demo-doctor-2026');
   const admin = await signIn('admin', 'demo-admin-2026');
   const coordinator = await signIn('coord.li', 'demo-coord-2026');

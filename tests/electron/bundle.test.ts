@@ -13,11 +13,13 @@ interface Metafile {
 describe('electron bundles', () => {
   it('builds main and preload; only electron/ files import electron; the preload uses fixed channels only', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bundle-'));
-    const meta = (await bundleElectron(out)) as { main: Metafile; preload: Metafile };
+    const meta = (await bundleElectron(out)) as { main: Metafile; preload: Metafile; worker: Metafile };
     expect(fs.existsSync(path.join(out, 'main.cjs'))).toBe(true);
     const preload = fs.readFileSync(path.join(out, 'preload.cjs'), 'utf8');
 
-    for (const m of [meta.main, meta.preload]) {
+    // The worker's entry (backups, exports, audit verification off the call thread) is built beside main.cjs.
+    expect(fs.existsSync(path.join(out, 'worker.cjs'))).toBe(true);
+    for (const m of [meta.main, meta.preload, meta.worker]) {
       for (const [file, input] of Object.entries(m.inputs)) {
         if (input.imports.some((i) => i.path === 'electron')) expect(file.startsWith('electron/')).toBe(true);
       }

@@ -19,6 +19,7 @@ const ITERATIONS = 12;
 
 let temp = '';
 let child = '';
+let workerEntry = '';
 let template = '';
 let backupId = '';
 /** Each table's rows in the backup (what a finished restore brings) and in the live records before the restore. */
@@ -42,6 +43,7 @@ async function open(dataDir: string) {
 beforeAll(async () => {
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-restore-kill-'));
   child = await bundleChild(path.join(root, 'tests', 'host', 'restore-child.ts'), temp);
+  workerEntry = await bundleChild(path.join(root, 'db', 'services', 'worker-entry.ts'), temp);
   template = path.join(temp, 'template');
   const { core } = await open(template);
   const session = { token: null as string | null };
@@ -86,7 +88,7 @@ afterAll(() => {
 /** Runs the child on `dataDir`; kills it `killAtMs` after "ready" (never, when null). Resolves with what it said. */
 function restoreUntilKilled(dataDir: string, killAtMs: number | null): Promise<{ done: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, dataDir, backupId], { cwd: root });
+    const proc = spawn(process.execPath, [child, dataDir, backupId, workerEntry], { cwd: root });
     let out = '';
     let err = '';
     let readyAt = 0;
