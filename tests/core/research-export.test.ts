@@ -135,7 +135,9 @@ describe('ages', () => {
 
   it('writes 90+ into the patients table for a very old patient', () => {
     const ids = (
-      c.core.db.prepare('SELECT id FROM patients WHERE merged_into_id IS NULL ORDER BY id LIMIT 3').all() as { id: number }[]
+      c.core.db.prepare('SELECT id FROM patients WHERE merged_into_id IS NULL ORDER BY id LIMIT 3').all() as {
+        id: number;
+      }[]
     ).map((r) => r.id);
     const slice = readExportSlice(c.core.db, ids);
     const first = slice.patients[0];
