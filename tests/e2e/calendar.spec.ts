@@ -126,7 +126,8 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   await shot('calendar-day');
   await page.getByRole('button', { name: 'Week', exact: true }).click();
   // Every room's week is an occupancy table: Room A holds both bookings that day; its cell opens Room A's week.
-  const roomA = page.getByRole('button', { name: /^Room A, .*: 2 bookings, 2\.5 h, 09:00–15:30/ });
+  // Its name is the visible lines with the room and day (Chromium spaces the stacked lines from their commas).
+  const roomA = page.getByRole('button', { name: /^Room A, .*: 2 bookings\s?, 2\.5 h\s?, 09:00–15:30/ });
   await expect(roomA).toBeVisible();
   await shot('calendar-week');
   await roomA.press('Enter');

@@ -56,19 +56,25 @@ export function OccupancyTable({ days, rooms, loads, zone, today, onRoom, onDay 
                 const l = byCell.get(`${room.id}|${day}`);
                 if (!l) return <td key={day} className="occupancy-free" aria-label={t('overview.free')} />;
                 const span = `${formatClock(l.firstStart, locale, zone)}–${formatClock(l.lastEnd, locale, zone)}`;
-                const label = t('overview.cellLabel', {
-                  room: room.name,
-                  day: dayName(day),
-                  count: l.bookings,
-                  hours: hours(l.minutes),
-                  span,
-                });
+                // The name is the visible text with the room and day around it (hidden), so speech matches sight.
+                const hidden = (text: string) => <span className="visually-hidden">{text}</span>;
                 return (
                   <td key={day}>
-                    <button type="button" className="occupancy-cell" aria-label={label} onClick={() => onRoom(room.id)}>
-                      <span className="occupancy-count">{t('overview.count', { count: l.bookings })}</span>
-                      <span>{t('overview.hours', { hours: hours(l.minutes) })}</span>
-                      <span className="muted">{span}</span>
+                    <button type="button" className="occupancy-cell" onClick={() => onRoom(room.id)}>
+                      {hidden(t('overview.cellWhere', { room: room.name, day: dayName(day) }))}
+                      <span className="occupancy-count">
+                        {t('overview.count', { count: l.bookings })}
+                        {hidden(t('overview.separator'))}
+                      </span>
+                      <span>
+                        {t('overview.hours', { hours: hours(l.minutes) })}
+                        {hidden(t('overview.separator'))}
+                      </span>
+                      <span className="muted">
+                        {span}
+                        {hidden(t('overview.end'))}
+                      </span>
+                      {hidden(t('overview.openRoom'))}
                     </button>
                   </td>
                 );
