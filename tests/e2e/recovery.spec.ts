@@ -59,6 +59,14 @@ test('a garbage records file starts in recovery mode; the admin restores the bac
     await expect(page.getByRole('radiogroup')).toContainText('0 patients');
     await page.screenshot({ path: testInfo.outputPath('recovery-page.png') });
     expect(await seriousViolations(page, 'recovery')).toEqual([]);
+    // The same page in Chinese: every line translated, still axe-clean; then back to English for the restore.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('heading', { name: '记录文件无法使用', level: 1 })).toBeVisible();
+    await expect(page.getByText(dbFile)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('recovery-page-zh.png') });
+    expect(await seriousViolations(page, 'recovery zh-CN')).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: 'The records file cannot be used', level: 1 })).toBeVisible();
 
     // A coordinator of the backup is not an administrator: refused, nothing restored.
     await page.getByLabel("Administrator's username").fill('coord');
