@@ -16,6 +16,7 @@ import type { CallContext } from './context';
 import type { Core, RecoveryState } from './core';
 import { hashPassword, verifyPassword } from './passwords';
 import { restoreBackup } from './restore';
+import { LOCK_AFTER_FAILURES, LOCK_MS, lockedError, waitAfter, waitError } from './sign-in-guard';
 
 /** The methods that answer in recovery mode; every other one is refused with the same plain sentence. */
 export const CALLABLE_IN_RECOVERY: ReadonlySet<string> = new Set(['recovery.status', 'recovery.restore']);
@@ -78,6 +79,68 @@ export function recoveryStatus(core: Core): RecoveryStatus | null {
 // The same answer time for a name the backup does not know (see auth.signIn).
 let decoyHash: Promise<string> | null = null;
 
+/**
+ * Wrong passwords at the recovery screen, per username: the same waits and the same 15-minute lock as sign-in, kept in
+ * memory because the records cannot be written in recovery mode (a restart starts the count afresh, as it starts the
+ * app afresh). Without it the backup's admin password could be guessed at full speed.
+ */
+interface RecoveryFailures {
+  failures: number;
+  lastFailedAt: number;
+  lockedUntil: number | null;
+}
+const recoveryFailures = new WeakMap<Core, Map<string, RecoveryFailures>>();
+
+function failuresOf(core: Core): Map<string, RecoveryFailures> {
+  let m = recoveryFailures.get(core);
+  if (!m) recoveryFailures.set(core, (m = new Map()));
+  return m;
+}
+
+/** Refuses early, without hashing, a username that is locked, still waiting, or being checked right now. */
+function refuseIfThrottled(core: Core, username: string, checking: boolean): void {
+  const now = core.clock.now().getTime();
+  const f = failuresOf(core).get(username);
+  if (f?.lockedUntil && f.lockedUntil > now) throw lockedError(new Date(f.lockedUntil).toISOString(), now);
+  if (f && !f.lockedUntil && now < f.lastFailedAt + waitAfter(f.failures)) {
+    throw waitError(f.lastFailedAt + waitAfter(f.failures), now);
+  }
+  if (checking) throw waitError(now + 1000, now);
+}
+
+/** Counts a wrong password; returns the refusal to give instead of the plain one when the count now waits or locks. */
+function countFailure(core: Core, username: string): DomainError | null {
+  const now = core.clock.now().getTime();
+  const map = failuresOf(core);
+  const f = map.get(username);
+  const failures = (f?.lockedUntil && f.lockedUntil <= now ? 0 : (f?.failures ?? 0)) + 1;
+  const lockedUntil = failures >= LOCK_AFTER_FAILURES ? now + LOCK_MS : null;
+  map.set(username, { failures, lastFailedAt: now, lockedUntil });
+  core.log.info('recovery sign-in failed', { failures, locked: lockedUntil !== null });
+  if (lockedUntil) return lockedError(new Date(lockedUntil).toISOString(), now);
+  return waitAfter(failures) > 0 ? waitError(now + waitAfter(failures), now) : null;
+}
+
+const checkingNames = new WeakMap<Core, Set<string>>();
+
+/** Runs the password check for `username` behind the recovery gate (see RecoveryFailures). */
+async function guardedBackupAdmin(core: Core, file: string, username: string, password: string) {
+  const names = checkingNames.get(core) ?? new Set<string>();
+  checkingNames.set(core, names);
+  refuseIfThrottled(core, username, names.has(username));
+  names.add(username);
+  try {
+    const admin = await backupAdmin(core, file, username, password);
+    failuresOf(core).delete(username);
+    return admin;
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'BAD_CREDENTIALS') throw err;
+    throw countFailure(core, username) ?? err;
+  } finally {
+    names.delete(username);
+  }
+}
+
 /** An active admin of the backup's own accounts with this password, or BAD_CREDENTIALS; nothing is written anywhere. */
 async function backupAdmin(core: Core, file: string, username: string, password: string): Promise<SessionUser> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -115,7 +178,7 @@ export async function restoreInRecovery(
   if (!fs.existsSync(file)) {
     throw new DomainError('NOT_FOUND', `Backup ${input.id} does not exist.`, { entity: 'backup', id: input.id });
   }
-  const admin = await backupAdmin(core, file, input.username, input.password);
+  const admin = await guardedBackupAdmin(core, file, input.username, input.password);
   await restoreBackup(core, { ...admin }, input.id, input.folder === 'data' ? undefined : root);
   leaveRecovery(core, r);
   ctx.session.token = core.sessions.open(admin.id, core.clock.now().getTime());

@@ -17,14 +17,14 @@ export const waitAfter = (failures: number): number =>
 /** Usernames whose password is being checked now: a parallel burst for one name must not all pass the gate at once. */
 const checking = new WeakMap<Core, Set<string>>();
 
-const lockedError = (retryAt: string, now: number) =>
+export const lockedError = (retryAt: string, now: number) =>
   new DomainError('BAD_CREDENTIALS', `Too many wrong passwords: this account is locked until ${retryAt}.`, {
     reason: 'account_locked',
     retryAt,
     retryAfterSeconds: Math.ceil((Date.parse(retryAt) - now) / 1000),
   });
 
-const waitError = (retryAtMs: number, now: number) =>
+export const waitError = (retryAtMs: number, now: number) =>
   new DomainError('BAD_CREDENTIALS', 'Too many wrong passwords: wait a little before the next try.', {
     reason: 'sign_in_wait',
     retryAt: new Date(retryAtMs).toISOString(),

@@ -9,7 +9,7 @@ import type { Backup, RecoveryKind, RecoveryStatus, SessionUser } from '../../db
 import { silentLogger } from '../../db/services/core';
 import { migrations } from '../../db/sqlite/migrations';
 import { addInquiryWithFile, clinicOnDisk, damageTable, snapshot, type Snapshot, tempDataDir } from './backup-support';
-import { caller, PASSWORD } from './support';
+import { caller, fixedClock, PASSWORD } from './support';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -107,6 +107,38 @@ describe('recovery mode', () => {
       started.core.db.close();
     }, 60_000);
   }
+
+  it('throttles wrong passwords as sign-in does: waits after five, a 15-minute lock after ten, then the restore', async () => {
+    const p = await clinicWithBackup();
+    DAMAGE.not_a_database(p.file);
+    const started = await start(p.dir);
+    const clock = fixedClock('2026-12-03T09:00:00.000Z');
+    started.core.clock = clock;
+    const desk = caller(started.core);
+    const restore = { id: p.backup.id, folder: 'data', username: 'admin', password: PASSWORD };
+    const tryWrong = async () => {
+      const r = await desk.call('recovery.restore', { ...restore, password: 'a guess at the password' });
+      return r.ok ? 'ok' : `${r.error.code} ${String(r.error.details?.reason ?? '')}`.trim();
+    };
+    for (let i = 1; i <= 4; i++) expect(await tryWrong()).toBe('BAD_CREDENTIALS');
+    // The fifth wrong password starts the waits: a try before the wait is over is refused without a check.
+    expect(await tryWrong()).toBe('BAD_CREDENTIALS sign_in_wait');
+    const early = await desk.call('recovery.restore', restore);
+    expect(early.ok ? 'ok' : early.error.details?.reason).toBe('sign_in_wait');
+    for (let i = 6; i <= 10; i++) {
+      clock.set(new Date(clock.now().getTime() + 60_000).toISOString());
+      expect(await tryWrong()).toBe(i === 10 ? 'BAD_CREDENTIALS account_locked' : 'BAD_CREDENTIALS sign_in_wait');
+    }
+    // Locked: even the right password is refused, and another username is not affected by it.
+    clock.set(new Date(clock.now().getTime() + 14 * 60_000).toISOString());
+    const locked = await desk.call('recovery.restore', restore);
+    expect(locked.ok ? 'ok' : locked.error.details?.reason).toBe('account_locked');
+    expect(started.core.recovery).not.toBeNull();
+    clock.set(new Date(clock.now().getTime() + 61_000).toISOString());
+    await desk.ok<SessionUser>('recovery.restore', restore);
+    expect(started.core.recovery).toBeNull();
+    started.core.db.close();
+  }, 60_000);
 
   it('lists and restores from the second folder when the data folder has no backup left', async () => {
     const second = tempDataDir(dirs);
