@@ -22,8 +22,16 @@ export const AuditChainStatus = z.object({
 });
 export type AuditChainStatus = z.infer<typeof AuditChainStatus>;
 
-/** Documents printed or saved from a screen (the transport prints; the core records who printed what). */
-export const PRINTED_DOCUMENTS = ['wardList'] as const;
+/**
+ * Documents printed or saved from a screen (the transport prints; the core records who printed what): a day's ward
+ * list, one patient's summary, the outcomes report. Blank paper forms carry no records and are not recorded.
+ */
+export const PrintedDocument = z.discriminatedUnion('document', [
+  z.object({ document: z.literal('wardList'), day: IsoDate }),
+  z.object({ document: z.literal('patientSummary'), patientId: Id }),
+  z.object({ document: z.literal('outcomes') }),
+]);
+export type PrintedDocument = z.infer<typeof PrintedDocument>;
 
 export const AuditQuery = z.object({
   actorId: Id.nullable().default(null),
@@ -76,7 +84,7 @@ export const auditMethods = {
   /** The filtered entries as CSV (itself recorded). */
   'audit.exportCsv': method({ input: AuditQuery, output: AuditCsv, roles: ADMIN }),
   'audit.recordPrint': method({
-    input: z.object({ document: z.enum(PRINTED_DOCUMENTS), day: IsoDate }),
+    input: PrintedDocument,
     output: Ok,
     roles: STAFF,
   }),

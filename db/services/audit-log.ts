@@ -1,11 +1,12 @@
 // The admin's reading of the audit log (filtered pages, CSV export, full verification) and recorded prints.
 import { toCsv } from '../contract/csv';
-import type { AuditChainStatus, AuditListEntry, AuditPage, AuditQuery } from '../contract/audit';
+import type { AuditChainStatus, AuditListEntry, AuditPage, AuditQuery, PrintedDocument } from '../contract/audit';
 import { type AuditFilter, type AuditListRow, auditActions, listAudit } from '../repos/audit';
 import { wardRows } from '../repos/procedures';
 import { clinicTimeZone, nowIso } from './clinic-time';
 import type { CallContext } from './context';
-import { command, recordEvent } from './kernel';
+import { command, recordEvent, view } from './kernel';
+import { findPatient } from '../repos/patients';
 import { requireActor } from './context';
 import { dayStart, nextDay } from './treatment-views';
 import { DomainError } from '../sqlite/domain-error';
@@ -91,8 +92,22 @@ export function exportCsv(ctx: CallContext, q: AuditQuery): { fileName: string; 
   });
 }
 
-/** A printed (or saved as PDF) ward list: recorded with the day and the patients on it, by id only. */
-export function recordPrint(ctx: CallContext, input: { document: 'wardList'; day: string }): { ok: true } {
+/** A printed (or saved as PDF) document, recorded before it prints: a print the log cannot record does not happen. */
+export function recordPrint(ctx: CallContext, input: PrintedDocument): { ok: true } {
+  if (input.document === 'wardList') return recordWardListPrint(ctx, input.day);
+  if (input.document === 'patientSummary') {
+    const spec = { action: 'patients.summary.print', entity: 'patient', id: input.patientId, load: findPatient };
+    view(ctx, { ...spec, label: 'Patient' }, () => undefined);
+  } else {
+    const audit = () => ({ entityId: null, before: null, after: null });
+    command(ctx, { action: 'reports.outcomes.print', entity: 'report', audit }, () => undefined);
+  }
+  return { ok: true };
+}
+
+/** A ward list: recorded with the day and the patients on it, by id only. */
+function recordWardListPrint(ctx: CallContext, day: string): { ok: true } {
+  const input = { day };
   const zone = clinicTimeZone(ctx.core);
   const spec = {
     action: 'procedures.wardList.print',

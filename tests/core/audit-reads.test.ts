@@ -65,6 +65,20 @@ describe('reads of patient data', () => {
     expect(row.after_json).not.toContain(p.familyName);
   });
 
+  it('records a printed patient summary on that patient, and a printed outcomes report, with no values', async () => {
+    const p: Patient = await newPatient(w);
+    await w.doctor.ok('audit.recordPrint', { document: 'patientSummary', patientId: p.id });
+    expect(last()).toMatchObject({ action: 'patients.summary.print', entity: 'patient', entity_id: p.id });
+    expect(last()).toMatchObject({ actor_id: w.ids.doctor, after_json: null });
+    await w.doctor.ok('audit.recordPrint', { document: 'outcomes' });
+    expect(last()).toMatchObject({ action: 'reports.outcomes.print', entity: 'report', entity_id: null });
+    // A summary of no such patient is refused, and recorded as nothing.
+    const count = auditCount(w.core);
+    const r = await w.doctor.call('audit.recordPrint', { document: 'patientSummary', patientId: 999_999 });
+    expect(r.ok ? 'ok' : r.error.code).toBe('NOT_FOUND');
+    expect(auditCount(w.core)).toBe(count);
+  });
+
   it('records the name tried by a failed sign-in with an unknown username', async () => {
     const r = await caller(w.core).call('auth.signIn', { username: 'no-such-user', password: 'wrong-password-1' });
     expect(r.ok).toBe(false);

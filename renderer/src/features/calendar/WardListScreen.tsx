@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WardList } from '../../../../db/contract';
-import { call } from '../../api/client';
 import { useWardList } from '../../api/procedure-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
@@ -11,7 +10,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback'
 import { Button, TextField } from '../../ui/fields';
 import { formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
-import { printDocument } from '../../ui/print/print';
+import { printRecorded } from '../../ui/print/print';
 import { wallDay } from './calendar-time';
 import { patientName } from './calendar-logic';
 import { hashQuery, setHashQuery } from './hash-query';
@@ -23,10 +22,7 @@ const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
  * The desktop window prints to PDF through its bridge when it offers that; the browser prints its own way. Recorded
  * first (who printed which day's patients): a print the log cannot record does not happen.
  */
-async function printPage(title: string, day: string): Promise<void> {
-  await call('audit.recordPrint', { document: 'wardList', day });
-  await printDocument(title);
-}
+const printPage = (title: string, day: string) => printRecorded(title, { document: 'wardList', day });
 
 export function WardListScreen() {
   const { t, i18n } = useTranslation('calendar');

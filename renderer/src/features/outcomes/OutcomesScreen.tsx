@@ -14,10 +14,11 @@ import {
   type Stratification,
   TRANSPLANT_FILTERS,
 } from '../../../../db/contract';
-import { call, desktopBridge } from '../../api/client';
+import { call } from '../../api/client';
 import { instrumentShort, timePointName } from '../../ui/assessments/labels';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
+import { printRecorded } from '../../ui/print/print';
 import { headline, instrumentOf, stratumName } from './outcome-text';
 import { OutcomesChart } from './OutcomesChart';
 import { DomainsTable, StrataTable } from './OutcomesTables';
@@ -26,12 +27,8 @@ import './outcomes.css';
 type Transplants = (typeof TRANSPLANT_FILTERS)[number];
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** The desktop window saves a PDF through its bridge; the browser prints its own way (the print sheet is the same). */
-async function printPage(title: string): Promise<void> {
-  const bridge = desktopBridge();
-  if (bridge?.printToPdf) await bridge.printToPdf(title);
-  else window.print();
-}
+/** Recorded in the audit log, then printed (the desktop window saves a PDF; the browser prints its own way). */
+const printPage = (title: string) => printRecorded(title, { document: 'outcomes' });
 
 export function OutcomesScreen() {
   const { t, i18n } = useTranslation('outcomes');

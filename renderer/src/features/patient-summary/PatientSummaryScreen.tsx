@@ -28,7 +28,7 @@ import { ageOn, formatDay, formatInstant, formatList, formatPartialDate } from '
 import { countryName, languageName } from '../../ui/options';
 import { PrintSheet } from '../../ui/print/PrintSheet';
 import { PrintTable } from '../../ui/print/PrintTable';
-import { printDocument } from '../../ui/print/print';
+import { printRecorded } from '../../ui/print/print';
 import { procedureStatusName, procedureTypeName } from '../../ui/procedure-labels';
 import '../../ui/assessments/assessments.css';
 import './patient-summary.css';
@@ -70,7 +70,10 @@ function Summary(p: Data & { clinic: string }) {
         <a className="button button-secondary" href={hrefFor({ name: 'patient', id: pt.id })}>
           {t('summary.back')}
         </a>
-        <Button variant="primary" onPress={() => void printDocument(title)}>
+        <Button
+          variant="primary"
+          onPress={() => void printRecorded(title, { document: 'patientSummary', patientId: pt.id })}
+        >
           {t('print')}
         </Button>
       </PageHeader>
