@@ -11,6 +11,8 @@ export interface Measured {
   answered: number;
   /** Calls to the core the interaction made. */
   calls: number;
+  /** Elements in the main area once done: how much the screen had to build. */
+  nodes: number;
 }
 
 /** What counts as done: the address shown, the core method that must have been called. */
@@ -124,11 +126,12 @@ export function installProbe(): void {
             sent: first ? first.at - t0 : NaN,
             answered: mine.length ? Math.max(...mine.map((s) => s.answered)) - t0 : NaN,
             calls: mine.length,
+            nodes: document.querySelectorAll('#main *').length,
           };
           return;
         }
         if (now - t0 > LIMIT) {
-          w.__bench.result = { painted: NaN, sent: NaN, answered: NaN, calls: mine.length };
+          w.__bench.result = { painted: NaN, sent: NaN, answered: NaN, calls: mine.length, nodes: 0 };
           return;
         }
         requestAnimationFrame(check);

@@ -247,7 +247,7 @@ test.afterAll(() => {
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
       .join(', ')}; ms from the input to the frame painting its last change`,
     `${'figure'.padEnd(42)}${'runs'.padStart(5)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}` +
-      `${'target'.padStart(12)}${'sent'.padStart(8)}${'answered'.padStart(10)}${'calls'.padStart(7)}`,
+      `${'target'.padStart(12)}${'sent'.padStart(8)}${'answered'.padStart(10)}${'calls'.padStart(7)}${'nodes'.padStart(7)}`,
   ];
   for (const t of timings) {
     const mine = figures.find((x) => x.name === t.name)?.samples ?? [];
@@ -262,10 +262,13 @@ test.afterAll(() => {
       'answered',
       mine.map((s) => s.answered),
     );
-    const calls = mine.length ? mine.reduce((n, s) => n + s.calls, 0) / mine.length : NaN;
+    const mean = (key: 'calls' | 'nodes') => (mine.length ? mine.reduce((n, s) => n + s[key], 0) / mine.length : NaN);
     lines.push(
       `${t.name.padEnd(42)}${String(t.runs).padStart(5)}${f(t.p50)}${f(t.p95)}${f(t.p99)}${target.padStart(12)}` +
-        (mine.length ? `${f(sent.p50)}${f(answered.p50).padStart(10)}${calls.toFixed(1).padStart(7)}` : ''),
+        (mine.length
+          ? `${f(sent.p50)}${f(answered.p50).padStart(10)}${mean('calls').toFixed(1).padStart(7)}` +
+            mean('nodes').toFixed(0).padStart(7)
+          : ''),
     );
   }
   console.log(lines.join('\n'));
