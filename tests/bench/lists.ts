@@ -30,7 +30,7 @@ function signedIn(core: Core, account: SeedAccount | undefined): Call {
  * A chained audit log up to `entries` (the 10-year size is about a million): views and changes by the seeded staff on
  * real patients, inquiries and courses, a few rare actions among them, appended after what the seed wrote.
  */
-function growAuditLog(core: Core, entries: number): number {
+export function growAuditLog(core: Core, entries: number): number {
   const { db } = core;
   const have = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   if (have >= entries) return have;

@@ -13,8 +13,9 @@ import { setDomain, writeSummary } from './summary';
 import { benchAuditChain } from './audit-chain';
 import { benchAssessments } from './assessments';
 import { benchOutcomes } from './outcomes';
-import { benchLists } from './lists';
+import { benchLists, growAuditLog } from './lists';
 import { benchTreatment } from './treatment';
+import { benchUi, uiBenchMissing } from './ui';
 
 const inquiries = Number(process.env.BENCH_INQUIRIES ?? 300_000);
 const patients = Number(process.env.BENCH_PATIENTS ?? Math.round(inquiries / 3));
@@ -22,7 +23,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 200);
 const procedures = Number(process.env.BENCH_PROCEDURES ?? 1_000_000);
 const itemScores = Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000);
 const auditEntries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
-// BENCH_ONLY=outcomes (or a comma list of inquiries, treatment, assessments, outcomes, audit, lists): time only those
+// BENCH_ONLY=outcomes (or a comma list of inquiries, treatment, assessments, outcomes, audit, lists, ui): time only those
 // parts; the data a part stands on (the ward under the assessments, both under the outcomes and lists) is still seeded.
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 // 'main' and 'search' are older names of the inquiries part.
@@ -32,7 +33,8 @@ const want = (part: string) =>
   (part === 'inquiries' && ['main', 'search', 'reception'].some((name) => only.includes(name)));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-'));
-const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
+const dbPath = path.join(dir, 'bench.sqlite');
+const { db } = openDatabase(dbPath);
 const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
 
 const seeded = await timeSeed(
@@ -151,7 +153,7 @@ if (want('inquiries')) {
 }
 // BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
 const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);
-const needsWard = want('assessments') || want('outcomes') || want('lists');
+const needsWard = want('assessments') || want('outcomes') || want('lists') || want('ui');
 setDomain('treatment');
 if (want('treatment')) await benchTreatment(core, call, runs, procedures, treatmentYears);
 else if (needsWard)
@@ -160,7 +162,7 @@ else if (needsWard)
   );
 setDomain('assessments');
 if (want('assessments')) await benchAssessments(core, runs, itemScores);
-else if (want('outcomes') || want('lists')) {
+else if (want('outcomes') || want('lists') || want('ui')) {
   await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
     seedAssessmentBenchmark(core, { itemScores }),
   );
@@ -173,6 +175,21 @@ setDomain('audit');
 if (want('audit')) await benchAuditChain(auditEntries);
 setDomain('lists');
 if (want('lists')) await benchLists(core, seeded.accounts, runs, auditEntries);
+// The renderer in Chromium on this same clinic (tests/e2e-bench; alone: npm run bench:ui). BENCH_UI=0 leaves it out;
+// without Chromium or a built renderer it is left out with a note, so the bench still runs on a bare server.
+setDomain('ui');
+if (want('ui') && process.env.BENCH_UI !== '0') {
+  const missing = uiBenchMissing();
+  if (missing) console.log(`ui: skipped — ${missing}`);
+  else {
+    if (!want('lists')) {
+      growAuditLog(core, auditEntries);
+      db.exec('ANALYZE');
+    }
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    benchUi(dbPath);
+  }
+}
 writeSummary({ inquiries, patients, procedures, itemScores, auditEntries, cores: os.cpus().length });
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

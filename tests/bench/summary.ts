@@ -16,7 +16,7 @@ export interface Target {
   minRatio?: number;
 }
 
-/** Every target the issues set, in one place (#9 treatment, #10 assessments, #11 outcomes, #12 audit, #13 lists). */
+/** Every target the issues set, in one place (#9 treatment, #10 assessments, #11 outcomes, #12 audit, #13 lists, ui). */
 export const TARGETS: readonly Target[] = [
   { domain: 'reception', match: /^(inquiries\.worklist|list |inquiries\.list|patients\.list)/, bounds: [p95(20)] },
   { domain: 'reception', match: /^search\.global: all kinds$/, bounds: [p95(1), { stat: 'p99', ms: 3 }] },
@@ -30,6 +30,9 @@ export const TARGETS: readonly Target[] = [
   { domain: 'outcomes', match: /^all 6 groupings/, minRatio: 5 },
   { domain: 'audit', match: /^audit chain: full verification in 2 workers/, bounds: [{ stat: 'p50', ms: 1000 }] },
   { domain: 'lists', match: /^(?!scan)/, bounds: [p95(20)] },
+  // #13: the renderer in Chromium (tests/e2e-bench), from the input event to the frame that paints the result.
+  { domain: 'ui', match: /^keystroke → painted/, bounds: [p95(60)] },
+  { domain: 'ui', match: /^open /, bounds: [p95(150)] },
 ];
 
 function p95(ms: number): { stat: Stat; ms: number } {
