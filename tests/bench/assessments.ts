@@ -76,11 +76,15 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       mode: 'in_person',
     });
   // Drafts made ahead (not timed): `time` repeats its warm-up indexes, so each timed call takes the next pair.
-  const pairs: { ue: Started; le: Started; salt: number }[] = [];
-  for (let i = 0; i < runs + 5; i++) {
-    const place = nextPlace();
-    pairs.push({ ue: await startDraft(ue, place), le: await startDraft(le, place), salt: i });
-  }
+  const draftPairs = async () => {
+    const made: { ue: Started; le: Started; salt: number }[] = [];
+    for (let i = 0; i < runs + 5; i++) {
+      const place = nextPlace();
+      made.push({ ue: await startDraft(ue, place), le: await startDraft(le, place), salt: i });
+    }
+    return made;
+  };
+  const pairs = await draftPairs();
   let saved = 0;
   const save = await time('save 50 item scores (FM-UE+LE: 1 saveDrafts)', runs, async () => {
     const p = pairs[saved++ % pairs.length];
@@ -95,11 +99,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     if (l) p.le = { id: l.id, version: l.version };
   });
   // The same 50 as two autosaves, one per form: on the next drafts, so each save fills an empty draft as above.
-  const twoPairs: typeof pairs = [];
-  for (let i = 0; i < runs + 5; i++) {
-    const place = nextPlace();
-    twoPairs.push({ ue: await startDraft(ue, place), le: await startDraft(le, place), salt: i });
-  }
+  const twoPairs = await draftPairs();
   let savedTwice = 0;
   const saveTwo = await time('  the same 50 as 2 saveDraft (2 commits)', runs, async () => {
     const p = twoPairs[savedTwice++ % twoPairs.length];
