@@ -151,6 +151,14 @@ export const SaveDraftInput = z.object({
   notes: z.record(ItemCode, OptionalText(500)).default({}),
 });
 
+/** The most drafts one save carries: a visit's instruments (DOMAIN.md's table has 12). */
+export const MAX_DRAFTS_PER_SAVE = 12;
+
+/** Several drafts of one sitting in one command (one commit, all or none), each as `SaveDraftInput`. */
+export const SaveDraftsInput = z.object({
+  drafts: z.array(SaveDraftInput).min(1).max(MAX_DRAFTS_PER_SAVE),
+});
+
 /** What an autosave answers: small, so a save every pause in typing stays cheap (no reload of the whole record). */
 export const DraftSaved = Scored.omit({ subscores: true }).extend({
   id: Id,
@@ -170,6 +178,8 @@ export const assessmentMethods = {
   'assessments.start': method({ input: StartInput, output: Assessment, roles: DOCTOR }),
   /** The autosave: cheap, partial, version-checked; refused on a signed version. */
   'assessments.saveDraft': method({ input: SaveDraftInput, output: DraftSaved, roles: DOCTOR }),
+  /** A visit's drafts at once (Fugl-Meyer upper + lower extremity): one transaction, one audit entry per draft. */
+  'assessments.saveDrafts': method({ input: SaveDraftsInput, output: z.array(DraftSaved), roles: DOCTOR }),
   'assessments.sign': method({ input: z.object({ id: Id, version: Version }), output: Assessment, roles: DOCTOR }),
   'assessments.amend': method({
     input: z.object({ id: Id, version: Version, reason: RequiredText(500) }),

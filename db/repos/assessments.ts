@@ -1,7 +1,7 @@
 // SQL and row mapping for assessments and their versions (the item map is a JSON column of the version row).
 import type { AssessmentMode, InstrumentId, ItemValue, TimePoint, VersionStatus } from '../contract';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import { all, get, raw, run, sql } from '../sqlite/sql';
+import { all, arrays, get, raw, run, sql } from '../sqlite/sql';
 import { HOLDING_SQL } from './procedures';
 
 export interface AssessmentHead {
@@ -348,31 +348,40 @@ export const signedHistory = (db: ReadableDB, patientId: number): HistoryRow[] =
 export type PointAssessed = Pick<AssessmentHead, 'id' | 'courseId' | 'timePoint' | 'procedureId'>;
 
 /**
- * Every assessment of a patient (drafts too: they hold their time point) and the signed history, from one indexed
- * read: the patient page's schedule and charts both need them, and two reads of the same rows cost twice.
+ * One assessment of a patient's page as an array in this order: id, instrument, its version, course, time point,
+ * procedure, day assessed, then the latest signed version's n, total, complete (1/0), subscores (JSON) and signing
+ * instant, all null for an assessment never signed (a draft still holds its time point).
  */
-export function patientAssessments(
-  db: ReadableDB,
-  patientId: number,
-): { placed: PointAssessed[]; signed: HistoryRow[] } {
-  const rows = all<Omit<HistoryDbRow, 'n'> & { n: number | null }>(
+export type ChartRow = [
+  id: number,
+  instrumentId: InstrumentId,
+  instrumentVersion: number,
+  courseId: number | null,
+  timePoint: TimePoint,
+  procedureId: number | null,
+  assessedOn: string,
+  n: number | null,
+  total: number | null,
+  complete: number | null,
+  subscores: string | null,
+  signedAt: string | null,
+];
+
+/**
+ * Every assessment of a patient with its stored totals, oldest first per instrument, from one indexed read. Rows as
+ * arrays, only the columns the page shows: the page is opened all day, and building a keyed row in the driver and
+ * another in a mapper for each of hundreds of assessments cost more than the read (and fed the collector's pauses).
+ */
+export const patientChartRows = (db: ReadableDB, patientId: number): ChartRow[] =>
+  arrays<ChartRow>(
     db,
-    sql`SELECT ${HISTORY_COLUMNS}
+    sql`SELECT a.id, a.instrument_id, a.instrument_version, a.course_id, a.time_point, a.procedure_id, a.assessed_on,
+               v.n, v.total, v.complete, v.subscores, v.signed_at
           FROM assessments a
           LEFT JOIN assessment_versions v ON v.assessment_id = a.id AND v.n = a.signed_n
          WHERE a.patient_id = ${patientId}
          ORDER BY a.instrument_id, a.assessed_on, a.id`,
   );
-  const placed: PointAssessed[] = [];
-  const signed: HistoryRow[] = [];
-  for (const r of rows) {
-    placed.push({ id: r.id, courseId: r.course_id, timePoint: r.time_point, procedureId: r.procedure_id });
-    if (r.n !== null) signed.push(toHistory({ ...r, n: r.n }));
-  }
-  // In id order, as `pointsAssessed` answers: a time point lists its assessments in the order they were started.
-  placed.sort((x, y) => x.id - y.id);
-  return { placed, signed };
-}
 
 /** Whether a patient exists and where a merged one went: the schedule needs no more of the record. */
 export const patientLink = (db: ReadableDB, id: number): { mrn: string; mergedIntoId: number | null } | null =>

@@ -70,7 +70,7 @@ const SELECT = sql`SELECT p.id, p.course_id, p.patient_id, pa.mrn, pa.family_nam
   JOIN rooms r ON r.id = p.room_id
   JOIN accounts d ON d.id = p.doctor_id`;
 
-const toPatient = (r: ProcedureRow): BookingPatient => ({
+const toPatient = (r: Pick<ProcedureRow, PatientColumn | 'patient_id'>): BookingPatient => ({
   id: r.patient_id,
   mrn: r.mrn,
   familyName: r.family_name,
@@ -78,7 +78,7 @@ const toPatient = (r: ProcedureRow): BookingPatient => ({
   nativeName: r.native_name,
 });
 
-function toCompletion(r: ProcedureRow): Completion | null {
+function toCompletion(r: Omit<ProcedureRow, PatientColumn>): Completion | null {
   if (r.status !== 'completed' || r.lot_number === null) return null;
   return {
     product: r.product ?? '',
@@ -94,10 +94,10 @@ function toCompletion(r: ProcedureRow): Completion | null {
   };
 }
 
-const toProcedure = (r: ProcedureRow): Procedure => ({
+const toProcedure = (r: Omit<ProcedureRow, PatientColumn>, patient: BookingPatient): Procedure => ({
   id: r.id,
   courseId: r.course_id,
-  patient: toPatient(r),
+  patient,
   typeId: r.type_id,
   typeCode: r.type_code,
   typeName: r.type_name,
@@ -115,18 +115,56 @@ const toProcedure = (r: ProcedureRow): Procedure => ({
   version: r.version,
 });
 
+/** A row joined to its patient. */
+const joined = (r: ProcedureRow): Procedure => toProcedure(r, toPatient(r));
+
 const procedures = (db: ReadableDB, where: Sql, order: Sql = sql`p.starts_at, p.id`): Procedure[] =>
-  all<ProcedureRow>(db, sql`${SELECT} WHERE ${where} ORDER BY ${order}`).map(toProcedure);
+  all<ProcedureRow>(db, sql`${SELECT} WHERE ${where} ORDER BY ${order}`).map(joined);
 
 export function findProcedure(db: ReadableDB, id: number): Procedure | null {
   const r = get<ProcedureRow>(db, sql`${SELECT} WHERE p.id = ${id}`);
-  return r ? toProcedure(r) : null;
+  return r ? joined(r) : null;
 }
 
-export const proceduresOfCourses = (db: ReadableDB, courseIds: readonly number[]): Procedure[] =>
-  courseIds.length === 0
-    ? []
-    : procedures(db, new Sql(`p.course_id IN (${courseIds.map(() => '?').join(', ')})`, [...courseIds]));
+/** The patient's columns of a row, read once per patient where all rows share one patient. */
+type PatientColumn = 'mrn' | 'family_name' | 'given_name' | 'native_name';
+
+/** SELECT without the patient's join (its columns come from one read of each patient instead). */
+const SELECT_UNJOINED = sql`SELECT p.id, p.course_id, p.patient_id, p.type_id, t.code AS type_code, t.name AS type_name,
+    t.colour, p.sequence, p.starts_at, p.ends_at, p.room_id, r.name AS room_name, p.doctor_id,
+    d.display_name AS doctor_name, p.status, p.reason, p.product, p.lot_number, p.dose, p.dose_unit, p.route,
+    p.performed_start, p.performed_end, p.notes, p.completed_by, p.completed_at, p.version
+  FROM procedures p
+  JOIN procedure_types t ON t.id = p.type_id
+  JOIN rooms r ON r.id = p.room_id
+  JOIN accounts d ON d.id = p.doctor_id`;
+
+/**
+ * The procedures of some courses, in time order. They are a patient page's (one patient's courses), so the patient's
+ * name and MRN are read once per patient and shared, not joined and materialised again on each of a hundred rows.
+ */
+export function proceduresOfCourses(db: ReadableDB, courseIds: readonly number[]): Procedure[] {
+  if (courseIds.length === 0) return [];
+  const rows = all<Omit<ProcedureRow, PatientColumn>>(
+    db,
+    sql`${SELECT_UNJOINED} WHERE p.course_id IN (SELECT value FROM json_each(${JSON.stringify(courseIds)}))
+        ORDER BY p.starts_at, p.id`,
+  );
+  const patients = new Map<number, BookingPatient>();
+  return rows.map((r) => {
+    let patient = patients.get(r.patient_id);
+    if (!patient) {
+      const p = get<Pick<ProcedureRow, PatientColumn | 'patient_id'>>(
+        db,
+        sql`SELECT id AS patient_id, mrn, family_name, given_name, native_name FROM patients WHERE id = ${r.patient_id}`,
+      );
+      if (!p) throw new Error(`Procedure ${r.id} has no patient`);
+      patient = toPatient(p);
+      patients.set(r.patient_id, patient);
+    }
+    return toProcedure(r, patient);
+  });
+}
 
 /** The course facts a booking is checked against. */
 export interface CourseWindow {
@@ -192,7 +230,7 @@ export function findClash(db: ReadableDB, slot: Slot, exceptId: number | null): 
           ORDER BY p.starts_at LIMIT 1`,
     );
     if (row) {
-      const p = toProcedure(row);
+      const p = joined(row);
       return {
         kind,
         procedureId: p.id,
@@ -397,7 +435,7 @@ export function byLot(db: ReadableDB, lot: string, limit = 1000): LotUse[] {
         ORDER BY p.performed_start DESC, p.id DESC LIMIT ${limit}`,
   );
   return rows.flatMap((r) => {
-    const p = toProcedure(r);
+    const p = joined(r);
     if (p.completion === null) return [];
     const { id, courseId, patient, sequence, typeName, typeCode, doctorName, completion } = p;
     return [{ procedureId: id, courseId, patient, sequence, typeName, typeCode, doctorName, completion }];

@@ -18,14 +18,15 @@ import {
   anchorFor,
 } from '../contract';
 import * as repo from '../repos/assessments';
+import { lastChangeOf } from '../repos/audit';
 import { findCourse } from '../repos/courses';
 import { findProcedure, isActiveDoctor } from '../repos/procedures';
 import { DomainError, fieldError } from '../sqlite/domain-error';
-import type { ReadableDB } from '../sqlite/handles';
+import type { ReadableDB, WritableDB } from '../sqlite/handles';
 import { type PlannedPoint, courseSchedule, findPoint, insideWindow, windowState } from './assessment-schedule';
 import { clinicTimeZone, clinicToday, dayInZone } from './clinic-time';
 import type { CallContext } from './context';
-import { command, mustLoad, view } from './kernel';
+import { checkVersion, command, mustLoad, view } from './kernel';
 import { checkTransition } from './lifecycle';
 import { loadLive, refuseMerged } from './patients';
 
@@ -230,6 +231,17 @@ export function start(ctx: CallContext, input: StartInput): Assessment {
   });
 }
 
+/** Each definition's items by code: a save looks up every item it carries (50 at a sitting), a scan each was O(n²). */
+const itemMaps = new WeakMap<InstrumentDef, ReadonlyMap<string, InstrumentDef['items'][number]>>();
+function itemsOf(def: InstrumentDef): ReadonlyMap<string, InstrumentDef['items'][number]> {
+  let map = itemMaps.get(def);
+  if (!map) {
+    map = new Map(def.items.map((i) => [i.code, i]));
+    itemMaps.set(def, map);
+  }
+  return map;
+}
+
 /** Applies a partial save: a value sets an item, null clears it. Only the changed items are checked (autosave). */
 function merged<T>(
   def: InstrumentDef,
@@ -240,60 +252,89 @@ function merged<T>(
 ): Record<string, T> {
   const next: Record<string, T> = { ...current };
   const fields: FieldIssue[] = [];
-  for (const [code, value] of Object.entries(patch)) {
-    const item = def.items.find((i) => i.code === code);
+  const items = itemsOf(def);
+  for (const code in patch) {
+    const value = patch[code];
+    const item = items.get(code);
     if (!item) fields.push({ path: `${path}.${code}`, message: 'Unknown item' });
     else if (value === null) delete next[code];
-    else if (!allowed(item, value)) fields.push({ path: `${path}.${code}`, message: 'Value not allowed' });
-    else next[code] = value;
+    else if (value === undefined || !allowed(item, value)) {
+      fields.push({ path: `${path}.${code}`, message: 'Value not allowed' });
+    } else next[code] = value;
   }
   if (fields.length > 0) throw validation(fields);
   return next;
 }
 
-export function saveDraft(
-  ctx: CallContext,
-  input: {
-    id: number;
-    version: number;
-    values: Record<string, ItemValue | null>;
-    notes: Record<string, string | null>;
-  },
-): DraftSaved {
+/** One draft's save: only what changed, a value sets an item and null clears it. */
+export interface DraftInput {
+  id: number;
+  version: number;
+  values: Record<string, ItemValue | null>;
+  notes: Record<string, string | null>;
+}
+
+/** The items a save touched, never their values: the scores stay in the version row. */
+const draftAudit = (n: number, input: DraftInput) => ({
+  n,
+  items: Object.keys(input.values),
+  notes: Object.keys(input.notes),
+});
+
+/** Writes one loaded draft's merged item map (refused on a signed version) and answers its running score. */
+function writeDraft(w: WritableDB, before: repo.DraftState, input: DraftInput, at: string): DraftSaved {
+  const draft = before.current;
+  refuseSigned(draft);
+  const def = definitionOf(before);
+  const values = merged(def, draft.values, input.values, 'values', (item, v) => anchorFor(item, v) !== undefined);
+  const notes = merged(def, draft.notes, input.notes, 'notes', () => true);
+  repo.saveDraft(w, input.id, draft.n, { values, notes }, at);
+  const score = def.score(values);
+  return {
+    id: input.id,
+    version: before.version + 1,
+    n: draft.n,
+    sum: score.sum,
+    total: score.total,
+    complete: score.complete,
+    missing: [...score.missing],
+    updatedAt: at,
+  };
+}
+
+export function saveDraft(ctx: CallContext, input: DraftInput): DraftSaved {
   let n = 0;
   const spec = {
     action: 'assessments.saveDraft',
     entity: ENTITY,
     // The draft alone (one indexed join): the whole record with every version is not read on each keystroke pause.
     ...target(input.id, input.version, repo.findDraftState),
-    // The items touched, never their values: the scores stay in the version row.
-    audit: () => ({
-      entityId: input.id,
-      before: null,
-      after: { n, items: Object.keys(input.values), notes: Object.keys(input.notes) },
-    }),
+    audit: () => ({ entityId: input.id, before: null, after: draftAudit(n, input) }),
   };
   return command(ctx, spec, ({ w, before, at }) => {
-    const draft = before.current;
-    refuseSigned(draft);
-    n = draft.n;
-    const def = definitionOf(before);
-    const values = merged(def, draft.values, input.values, 'values', (item, v) => anchorFor(item, v) !== undefined);
-    const notes = merged(def, draft.notes, input.notes, 'notes', () => true);
-    repo.saveDraft(w, input.id, draft.n, { values, notes }, at);
-    const score = def.score(values);
-    const { sum, total, complete } = score;
-    return {
-      id: input.id,
-      version: before.version + 1,
-      n,
-      sum,
-      total,
-      complete,
-      missing: [...score.missing],
-      updatedAt: at,
-    };
+    n = before.current.n;
+    return writeDraft(w, before, input, at);
   });
+}
+
+/**
+ * Several drafts of one sitting saved as one command: the visit's instruments (Fugl-Meyer upper and lower extremity
+ * are two records) reach the disk in one durable commit, all or none. Each draft is version-checked and refused as
+ * `saveDraft` refuses it, and each gets its own audit entry (the log records changes per record), in the same
+ * transaction.
+ */
+export function saveDrafts(ctx: CallContext, input: { drafts: readonly DraftInput[] }): DraftSaved[] {
+  const ids = new Set(input.drafts.map((d) => d.id));
+  if (ids.size !== input.drafts.length) throw fieldError('drafts', 'Each assessment at most once per save');
+  return command(ctx, { action: 'assessments.saveDrafts', entity: ENTITY, audit: () => null }, ({ w, at, audit }) =>
+    input.drafts.map((d) => {
+      const before = mustLoad(w, d.id, repo.findDraftState, LABEL);
+      checkVersion(before, d.version, CONFLICT, () => lastChangeOf(w, ENTITY, d.id));
+      const saved = writeDraft(w, before, d, at);
+      audit('assessments.saveDrafts', ENTITY, d.id, null, draftAudit(saved.n, d));
+      return saved;
+    }),
+  );
 }
 
 /**
@@ -445,17 +486,60 @@ export function schedule(ctx: CallContext, input: { patientId: number }): Schedu
   return scheduledPoints(planned, repo.pointsAssessed(db, input.patientId), clinicToday(ctx.core));
 }
 
+/** A planned point with the assessments (in id order) attached to it, filled while the rows are read. */
+interface PointSlot {
+  point: PlannedPoint;
+  ids: number[];
+}
+
 /**
  * The patient page's panel: `schedule` and `forPatient` as they would answer, from one read of the patient's
- * assessments and one schedule (each of the two computed the schedule, and they read the same rows twice).
+ * assessments (rows as arrays) and one schedule, each point's key built once and every answer object built once
+ * with its final shape: the page is opened all day, and copies per row were most of its time and its GC pauses.
  */
 export function patientChart(ctx: CallContext, input: { patientId: number }): PatientChart {
   const db = ctx.core.db;
   checkPatient(db, input.patientId);
-  const { placed, signed } = repo.patientAssessments(db, input.patientId);
+  const rows = repo.patientChartRows(db, input.patientId);
   const planned = scheduleOf(db, clinicTimeZone(ctx.core), { patientId: input.patientId });
-  return {
-    schedule: scheduledPoints(planned, placed, clinicToday(ctx.core)),
-    points: historyPoints(signed, planned),
-  };
+  const slots = new Map<string, PointSlot>();
+  for (const point of planned) slots.set(pointKey(point), { point, ids: [] });
+  const points: HistoryPoint[] = [];
+  for (const [id, instrumentId, instrumentVersion, courseId, timePoint, procedureId, assessedOn, n, ...s] of rows) {
+    const slot = slots.get(pointKey({ courseId, timePoint, procedureId }));
+    if (slot) slot.ids.push(id);
+    const [total, complete, subscores, signedAt] = s;
+    if (n === null || signedAt === null) continue;
+    points.push({
+      assessmentId: id,
+      instrument: { id: instrumentId, version: instrumentVersion },
+      courseId,
+      timePoint,
+      procedureId,
+      assessedOn,
+      n,
+      total,
+      complete: complete === 1,
+      subscores: JSON.parse(subscores ?? '{}') as Record<string, number | null>,
+      signedAt,
+      outsideWindow: slot ? !insideWindow(assessedOn, slot.point) : null,
+    });
+  }
+  const today = clinicToday(ctx.core);
+  const schedule: ScheduledPoint[] = [];
+  for (const { point: p, ids } of slots.values()) {
+    // In id order, as `schedule` answers: a time point lists its assessments in the order they were started.
+    if (ids.length > 1) ids.sort((x, y) => x - y);
+    schedule.push({
+      courseId: p.courseId,
+      timePoint: p.timePoint,
+      procedureId: p.procedureId,
+      target: p.target,
+      from: p.from,
+      to: p.to,
+      state: windowState(p, today, ids.length > 0),
+      assessmentIds: ids,
+    });
+  }
+  return { schedule, points };
 }

@@ -466,3 +466,84 @@ describe('the patient page in one read', () => {
     expect(missing.code).toBe('NOT_FOUND');
   });
 });
+
+describe('a sitting saved at once (assessments.saveDrafts)', () => {
+  /** A NIHSS and a Barthel draft at the same time point, as a visit starts them. */
+  async function twoDrafts(c: Clinic) {
+    return [await start(c), await start(c, { instrument: { id: 'barthel' } })] as const;
+  }
+  const draftOf = (a: Assessment, values: Record<string, unknown>, version = a.version) => ({
+    id: a.id,
+    version,
+    values,
+  });
+  const get = (c: Clinic, a: Assessment) => c.doctor.ok<Assessment>('assessments.get', { id: a.id });
+
+  it('saves each draft as saveDraft would, in one transaction with one audit entry per assessment', async () => {
+    const c = await clinicWithCourse();
+    const [nihss, barthel] = await twoDrafts(c);
+    const entries = auditCount(c.core);
+    const saved = await c.doctor.ok<DraftSaved[]>('assessments.saveDrafts', {
+      drafts: [draftOf(nihss, fullNihss()), draftOf(barthel, { feeding: 10, transfers: 5 })],
+    });
+    expect(saved.map((s) => [s.id, s.version, s.total, s.complete])).toEqual([
+      [nihss.id, nihss.version + 1, 12, true],
+      [barthel.id, barthel.version + 1, null, false],
+    ]);
+    expect(saved[1]).toMatchObject({ sum: 15, missing: BARTHEL_V1.items.slice(2).map((i) => i.code) });
+    expect(last(await get(c, nihss))?.values).toEqual(fullNihss());
+    expect(last(await get(c, barthel))?.values).toEqual({ feeding: 10, transfers: 5 });
+    const rows = c.core.db
+      .prepare("SELECT entity_id, at, after_json FROM audit_log WHERE action = 'assessments.saveDrafts' ORDER BY id")
+      .all() as { entity_id: number; at: string; after_json: string }[];
+    expect(rows.map((r) => [r.entity_id, JSON.parse(r.after_json)])).toEqual([
+      [nihss.id, { n: 1, items: Object.keys(fullNihss()), notes: [] }],
+      [barthel.id, { n: 1, items: ['feeding', 'transfers'], notes: [] }],
+    ]);
+    // One command: one instant for both, and nothing else written (the two reads above are views, after it).
+    expect(rows[0]?.at).toBe(rows[1]?.at);
+    expect(auditCount(c.core)).toBe(entries + 2 + 2);
+  });
+
+  it('saves all or none: a stale version, a refused value or a signed draft leaves every draft as it was', async () => {
+    const c = await clinicWithCourse();
+    const [nihss, barthel] = await twoDrafts(c);
+    const good = draftOf(nihss, { '1a': 1 });
+    const stale = await refusal(c.doctor, 'assessments.saveDrafts', {
+      drafts: [good, draftOf(barthel, { feeding: 10 }, barthel.version + 5)],
+    });
+    expect(stale).toMatchObject({ code: 'CONFLICT', details: { reason: 'stale_version' } });
+    const bad = await refusal(c.doctor, 'assessments.saveDrafts', {
+      drafts: [good, draftOf(barthel, { feeding: 7 })],
+    });
+    expect(bad.details?.fields).toEqual([{ path: 'values.feeding', message: 'Value not allowed' }]);
+    for (const a of [nihss, barthel]) {
+      const read = await get(c, a);
+      expect([read.version, last(read)?.values]).toEqual([a.version, {}]);
+    }
+    const signed = await c.doctor.ok<Assessment>('assessments.sign', {
+      id: nihss.id,
+      version: (await save(c.doctor, nihss, fullNihss())).version,
+    });
+    const readonly = await refusal(c.doctor, 'assessments.saveDrafts', {
+      drafts: [draftOf(barthel, { feeding: 10 }), draftOf(signed, { '2': 0 })],
+    });
+    expect(readonly).toMatchObject({ code: 'CONFLICT', details: { reason: 'signed_readonly' } });
+    expect((await get(c, barthel)).version).toBe(barthel.version);
+  });
+
+  it('is for doctors only, names each assessment once, and refuses one that does not exist', async () => {
+    const c = await clinicWithCourse();
+    const [nihss, barthel] = await twoDrafts(c);
+    const drafts = [draftOf(nihss, { '1a': 0 }), draftOf(barthel, { feeding: 5 })];
+    const entries = auditCount(c.core);
+    expect((await refusal(c.coordinator, 'assessments.saveDrafts', { drafts })).code).toBe('FORBIDDEN');
+    const twice = await refusal(c.doctor, 'assessments.saveDrafts', { drafts: [drafts[0], drafts[0]] });
+    expect(twice.details?.fields).toEqual([{ path: 'drafts', message: 'Each assessment at most once per save' }]);
+    expect((await refusal(c.doctor, 'assessments.saveDrafts', { drafts: [] })).code).toBe('VALIDATION');
+    const missing = await refusal(c.doctor, 'assessments.saveDrafts', { drafts: [{ id: 9999, version: 1 }] });
+    expect(missing.code).toBe('NOT_FOUND');
+    // Refusals write nothing, not even a partial audit trail.
+    expect(auditCount(c.core)).toBe(entries);
+  });
+});

@@ -459,6 +459,14 @@ describe('calendar, ward list, agenda and the patient page', () => {
       [courseA, 1, true, 2, 1],
       [second, 2, false, 0, 1],
     ]);
+    // The patient is read once for the page and shared by its procedures: the same fields a joined read gives.
+    const patient = w.core.db
+      .prepare(
+        `SELECT id, mrn, family_name AS familyName, given_name AS givenName, native_name AS nativeName
+           FROM patients WHERE id = ?`,
+      )
+      .get(patientA);
+    expect(detail[0]?.procedures.map((p) => p.patient)).toEqual([patient, patient]);
   });
 });
 

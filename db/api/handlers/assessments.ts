@@ -6,6 +6,7 @@ import type { DomainHandlers } from '../handlers';
 export const assessmentsHandlers = {
   'assessments.start': (ctx, input) => assessments.start(ctx, input),
   'assessments.saveDraft': (ctx, input) => assessments.saveDraft(ctx, input),
+  'assessments.saveDrafts': (ctx, input) => assessments.saveDrafts(ctx, input),
   'assessments.sign': (ctx, input) => assessments.sign(ctx, input),
   'assessments.amend': (ctx, input) => assessments.amend(ctx, input),
   'assessments.get': (ctx, input) => assessments.get(ctx, input),
