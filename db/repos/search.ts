@@ -201,7 +201,16 @@ const likePattern = (text: string, start = '%') => `${start}${text.replace(/[\\%
 const SCAN_COLUMNS = {
   patients: {
     names: ['family_name', 'given_name', 'native_name'],
-    all: ['family_name', 'given_name', 'native_name', 'email', 'phone_digits', 'messaging_handle', 'mrn', 'passport_number'],
+    all: [
+      'family_name',
+      'given_name',
+      'native_name',
+      'email',
+      'phone_digits',
+      'messaging_handle',
+      'mrn',
+      'passport_number',
+    ],
   },
   inquiries: {
     names: ['patient_name', 'contact_name'],
