@@ -429,18 +429,22 @@ export function occupancy(db: ReadableDB, days: readonly DayRange[]): RoomDayLoa
 /** Completed procedures whose lot starts with `lot` (case-insensitive): one range on the lot index. */
 export function byLot(db: ReadableDB, lot: string, limit = 1000): LotUse[] {
   const lo = lot.trim().toLowerCase();
-  const rows = all<ProcedureRow>(
-    db,
-    sql`${SELECT} WHERE p.lot_number IS NOT NULL AND lower(p.lot_number) >= ${lo} AND lower(p.lot_number) < ${prefixEnd(lo)}
+  return lotUses(
+    all<ProcedureRow>(
+      db,
+      sql`${SELECT} WHERE p.lot_number IS NOT NULL AND lower(p.lot_number) >= ${lo} AND lower(p.lot_number) < ${prefixEnd(lo)}
         ORDER BY p.performed_start DESC, p.id DESC LIMIT ${limit}`,
+    ),
   );
-  return rows.flatMap((r) => {
+}
+
+const lotUses = (rows: ProcedureRow[]): LotUse[] =>
+  rows.flatMap((r) => {
     const p = joined(r);
     if (p.completion === null) return [];
     const { id, courseId, patient, sequence, typeName, typeCode, doctorName, completion } = p;
     return [{ procedureId: id, courseId, patient, sequence, typeName, typeCode, doctorName, completion }];
   });
-}
 
 export interface WardFacts {
   allergies: string | null;
@@ -475,15 +479,28 @@ export const agendaProcedures = (db: ReadableDB, from: string, to: string, docto
         AND ${doctorId === null ? sql`1` : sql`p.doctor_id = ${doctorId}`}`,
   );
 
-/** Patients who received a lot starting with `text`, one (the latest) use per patient: the global search's lot hits. */
+/**
+ * Patients who received a lot starting with `text`, their latest use each: the global search's lot hits, as you type.
+ * Every lot starts with a product's letters ("MSC-2026-0042"), so "m" matches most uses of ten years; sorting them all
+ * by date took seconds at a million procedures. So the uses are read in the lot index's own order, a window of
+ * `limit * 8` of them: the latest lots first (lot numbers carry the year and period) and within a lot the uses written
+ * last; only the `limit` patients picked from it are read whole. Typed in full, a lot shows its latest patients; the lot
+ * page (byLot) lists every use.
+ */
 export function lotHits(db: ReadableDB, text: string, limit: number): LotUse[] {
-  const seen = new Set<number>();
-  const out: LotUse[] = [];
-  for (const use of byLot(db, text, limit * 8)) {
-    if (seen.has(use.patient.id)) continue;
-    seen.add(use.patient.id);
-    out.push(use);
-    if (out.length >= limit) break;
-  }
-  return out;
+  const lo = text.trim().toLowerCase();
+  if (lo === '') return [];
+  const rows = all<ProcedureRow>(
+    db,
+    sql`${SELECT} WHERE p.id IN (
+          SELECT x.id FROM (
+            SELECT id FROM procedures WHERE lot_number IS NOT NULL AND lower(lot_number) >= ${lo}
+               AND lower(lot_number) < ${prefixEnd(lo)}
+             ORDER BY lower(lot_number) DESC, id DESC LIMIT ${limit * 8}
+          ) w JOIN procedures x ON x.id = w.id
+          -- SQLite: the bare x.id comes from the row holding the max(), i.e. each patient's latest use.
+          GROUP BY x.patient_id ORDER BY max(x.performed_start) DESC LIMIT ${limit})
+        ORDER BY p.performed_start DESC, p.id DESC`,
+  );
+  return lotUses(rows);
 }

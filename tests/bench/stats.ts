@@ -63,6 +63,18 @@ export function printComparison(
   }
 }
 
+/** Figures with a bound but no baseline of their own (a whole call whose parts are compared elsewhere). */
+export function printCalls(rows: readonly Timing[]): void {
+  const f = (n: number) => n.toFixed(2).padStart(9);
+  console.log(
+    `${'operation'.padEnd(44)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`,
+  );
+  for (const r of rows) {
+    record(r);
+    console.log(`${r.name.padEnd(44)}${String(r.runs).padStart(6)}${f(r.p50)}${f(r.p95)}${f(r.p99)}`);
+  }
+}
+
 export interface SeedTiming {
   part: string;
   seconds: number;

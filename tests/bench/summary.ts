@@ -20,7 +20,7 @@ export interface Target {
 export const TARGETS: readonly Target[] = [
   { domain: 'reception', match: /^(inquiries\.worklist|list |inquiries\.list|patients\.list)/, bounds: [p95(20)] },
   { domain: 'reception', match: /^search\.global: all kinds$/, bounds: [p95(1), { stat: 'p99', ms: 3 }] },
-  { domain: 'reception', match: /^search\.global: /, minRatio: 1 },
+  { domain: 'reception', match: /^search index: /, minRatio: 1 },
   { domain: 'treatment', match: /^calendar week/, bounds: [p95(3)] },
   { domain: 'treatment', match: /^procedures\.book/, bounds: [{ stat: 'p99', ms: 2 }] },
   { domain: 'assessments', match: /^save 50 item scores/, bounds: [{ stat: 'p99', ms: 2 }] },
