@@ -108,6 +108,17 @@ export function putBack(db: Database, aside: SetAside): void {
   for (const trigger of aside.triggers) db.exec(trigger);
 }
 
+/** Every reference from the loaded rows points at a row (checked with the indexes put back: a parent lookup each). */
+function checkReferences(db: Database, tables: readonly string[]): void {
+  for (const table of tables) {
+    const broken = db.prepare(`PRAGMA foreign_key_check(${table})`).all() as { parent: string; rowid: number }[];
+    const first = broken[0];
+    if (first) {
+      throw new Error(`bulk load: ${broken.length} rows of ${table} refer to missing ${first.parent} rows`);
+    }
+  }
+}
+
 /**
  * Runs `load` with the tables' indexes and triggers set aside when the tables are empty (a fresh file), else as is.
  * On a fresh file only, the load skips the disk flushes (synchronous=OFF) and writes the file directly with its
@@ -122,7 +133,10 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   const threads = db.pragma('threads', { simple: true }) as number;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('synchronous = OFF');
+  // Each reference is checked once after the load (foreign_key_check below) instead of row by row.
+  db.pragma('foreign_keys = OFF');
   // Leaving WAL needs the only connection: the seed's. An in-memory database has no log to leave.
   if (journal === 'wal') db.pragma('journal_mode = MEMORY');
   // The index builds sort in memory, with a helper thread (2 cores: one generates or sorts, the other sorts).
@@ -131,11 +145,14 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
   let aside: SetAside | null = null;
   try {
     aside = db.transaction(() => setAside(db, tables)).immediate();
-    return step(`load ${tables.join(', ')}`, load);
+    const result = step(`load ${tables.join(', ')}`, load);
+    step('foreign_key_check', () => checkReferences(db, tables));
+    return result;
   } finally {
     // Also after a failed load: whatever rows it committed get their indexes, so the file is never left without them.
     const done = aside;
     if (done) db.transaction(() => putBack(db, done)).immediate();
+    if (foreignKeys) db.pragma('foreign_keys = ON');
     if (journal === 'wal') db.pragma('journal_mode = WAL');
     db.pragma(`threads = ${threads}`);
     db.pragma(`temp_store = ${tempStore}`);
