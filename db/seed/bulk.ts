@@ -138,7 +138,8 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
   // Each reference is checked once after the load (foreign_key_check below) instead of row by row.
   db.pragma('foreign_keys = OFF');
   // Leaving WAL needs the only connection: the seed's. An in-memory database has no log to leave.
-  if (journal === 'wal') db.pragma('journal_mode = MEMORY');
+  // Another connection open on the file keeps it in WAL (the pragma then answers 'wal'): the load goes through the log.
+  const leftWal = journal === 'wal' && db.pragma('journal_mode = MEMORY', { simple: true }) === 'memory';
   // The index builds sort in memory, with a helper thread (2 cores: one generates or sorts, the other sorts).
   db.pragma('temp_store = MEMORY');
   db.pragma('threads = 2');
@@ -153,7 +154,8 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
     const done = aside;
     if (done) db.transaction(() => putBack(db, done)).immediate();
     if (foreignKeys) db.pragma('foreign_keys = ON');
-    if (journal === 'wal') db.pragma('journal_mode = WAL');
+    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch).
+    if (leftWal) db.pragma('journal_mode = WAL');
     db.pragma(`threads = ${threads}`);
     db.pragma(`temp_store = ${tempStore}`);
     db.pragma(`synchronous = ${synchronous}`);
