@@ -1,5 +1,6 @@
 // `npx tsx tests/bench/seed.ts`: seeds the 10-year clinic (the sizes of `npm run bench`, same env vars) and prints the
-// time of each part, without the timings that follow it in the full bench.
+// time of each part, without the timings that follow it in the full bench; then checks the file it left (schema as
+// before the seed, integrity_check, foreign_key_check, audit chain).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,9 @@ const itemScores = Number(process.env.BENCH_ITEM_SCORES ?? 5_000_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-bench-seed-'));
 const { db } = openDatabase(path.join(dir, 'bench.sqlite'));
 const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
+const schema = () =>
+  JSON.stringify(db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all());
+const before = schema();
 await timeSeed(`clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`, () =>
   seedClinic(core, { inquiries, patients }),
 );
@@ -30,5 +34,10 @@ await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, ()
 printSeedTimes();
 const chain = verifyChain(readable(db));
 console.log(`audit chain: ${chain.ok ? 'verifies' : 'BROKEN'} (${chain.checkedEntries} entries)`);
+console.log(`schema (every index and trigger): ${schema() === before ? 'as before the seed' : 'CHANGED'}`);
+console.log(`journal: ${String(db.pragma('journal_mode', { simple: true }))}`);
+const references = db.prepare('PRAGMA foreign_key_check').all().length;
+console.log(`foreign_key_check: ${references === 0 ? 'ok' : `${references} broken references`}`);
+console.log(`integrity_check: ${String(db.pragma('integrity_check', { simple: true }))}`);
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
