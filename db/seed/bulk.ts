@@ -2,6 +2,7 @@
 // and secondary indexes set aside while the rows go in, then the indexes and the search index built once at the end.
 import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
+import { REBUILD_FOLLOW_UP_POINTS } from '../sqlite/migrations/0240-follow-up-points';
 
 /** The search index (FTS5) each table feeds through its triggers, rebuilt from the same view the triggers read. */
 const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; columns: string }>> = {
@@ -12,10 +13,13 @@ const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; colum
 /**
  * Tables kept by triggers on a loaded table (by trigger name): the triggers are set aside with the indexes (each would
  * look up the row's patient in an index that is not there yet) and the table is rebuilt once after the load. The
- * triggers on patients and courses stay: they only copy a field by primary key.
+ * other triggers on patients and courses stay: they only copy a field by primary key.
  */
 const DERIVED: Readonly<Record<string, { triggers: string; rebuild: string }>> = {
   procedures: { triggers: 'outcome\\_treated\\_%', rebuild: REBUILD_OUTCOME_TREATED },
+  // The follow-up points (0240): one rebuild after the courses or the assessments are in, not a trigger per row.
+  courses: { triggers: 'follow\\_up\\_points\\_%', rebuild: REBUILD_FOLLOW_UP_POINTS },
+  assessments: { triggers: 'follow\\_up\\_points\\_%', rebuild: REBUILD_FOLLOW_UP_POINTS },
 };
 
 /** What was set aside: the statements that re-create it, and the tables whose search index must be filled. */

@@ -4,6 +4,7 @@ import {
   type ContactAttempt,
   FOLLOW_UP_HORIZON_DAYS,
   FOLLOW_UP_POINTS,
+  FOLLOW_UP_STATES,
   type FollowUpPoint,
   type FollowUpState,
   OPEN_FOLLOW_UP_STATES,
@@ -14,7 +15,8 @@ import { findCourse } from '../repos/courses';
 import * as repo from '../repos/follow-ups';
 import { findProcedure } from '../repos/procedures';
 import { fieldError, notFound } from '../sqlite/domain-error';
-import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays, addMonths } from './assessment-schedule';
+import { type Sql, sql } from '../sqlite/sql';
+import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays } from './assessment-schedule';
 import { clinicToday } from './clinic-time';
 import type { CallContext } from './context';
 import { command } from './kernel';
@@ -27,19 +29,33 @@ export const MONTH_POINTS: readonly repo.MonthPoint[] = FOLLOW_UP_POINTS.map((tp
   before: WINDOW_DAYS[tp].before,
   after: WINDOW_DAYS[tp].after,
 }));
-const LONGEST = Math.max(...MONTH_POINTS.map((p) => p.months));
 const OPEN: ReadonlySet<FollowUpState> = new Set(OPEN_FOLLOW_UP_STATES);
 
+/** The longest a window runs past its target, and the longest window: bounds that keep the open states' reads short. */
+const MOST_AFTER = Math.max(...MONTH_POINTS.map((p) => p.after));
+const LONGEST_WINDOW = Math.max(...MONTH_POINTS.map((p) => p.before + p.after));
+
 /**
- * The discharge days whose point `p` can be open (upcoming within the horizon, due or overdue) today: its window
- * must end on or after today and open by the horizon. A day the month lacks moves the target back by up to 3 days
- * (31 Jan + 1 month = 28 Feb), so the range is widened by 4 days each side: a superset, the states are decided after.
+ * Each state's condition on a kept point `fp` today, as `assessments.schedule` decides it (lost: the latest attempt
+ * said so, whatever the dates). Open states also bound the window's end (it lies within a window's length of today),
+ * so their read is one short range of the index, not every point still to come.
  */
-export function openDischarges(p: repo.MonthPoint, today: string, horizon: string): { from: string; to: string } {
-  return {
-    from: addDays(addMonths(addDays(today, -p.after), -p.months), -4),
-    to: addDays(addMonths(addDays(horizon, p.before), -p.months), 4),
-  };
+function stateWhere(state: FollowUpState, today: string, horizon: string): Sql {
+  switch (state) {
+    case 'overdue':
+      return sql`fp.lost = 0 AND fp.to_day >= ${today} AND fp.to_day <= ${addDays(today, MOST_AFTER)}
+        AND fp.target < ${today}`;
+    case 'due':
+      return sql`fp.lost = 0 AND fp.to_day >= ${today} AND fp.to_day <= ${addDays(today, LONGEST_WINDOW)}
+        AND fp.from_day <= ${today} AND fp.target >= ${today}`;
+    case 'upcoming':
+      return sql`fp.lost = 0 AND fp.to_day > ${today} AND fp.to_day <= ${addDays(horizon, LONGEST_WINDOW)}
+        AND fp.from_day > ${today} AND fp.from_day <= ${horizon}`;
+    case 'missed':
+      return sql`fp.lost = 0 AND fp.to_day < ${today}`;
+    case 'lost':
+      return sql`fp.lost = 1 AND fp.from_day <= ${horizon}`;
+  }
 }
 
 export interface WorklistInput {
@@ -50,34 +66,33 @@ export interface WorklistInput {
 }
 
 /**
- * One SQL query over the discharged courses, not the schedule computed per patient in JS. Asked only for open states,
- * it reads the courses discharged in the last LONGEST + 2 months (a window closes at most 30 days after its target),
- * through `courses_discharged`; asked for missed or lost points, it reads every discharged course.
+ * The kept month points (follow_up_points, migration 0240) read state by state in the worklist's order: most urgent
+ * state first; within a state the points nobody promised a later call for, then those; open states by the window's
+ * end soonest first, missed and lost ones latest first; then course and target.
  */
 export function worklist(ctx: CallContext, input: WorklistInput): FollowUpWorklist {
   const today = clinicToday(ctx.core);
-  const states = input.states.length === 0 ? [...OPEN_FOLLOW_UP_STATES] : input.states;
+  const asked = new Set(input.states.length === 0 ? OPEN_FOLLOW_UP_STATES : input.states);
   const horizon = addDays(today, FOLLOW_UP_HORIZON_DAYS);
-  const open = states.every((s) => OPEN.has(s));
-  const query: repo.WorklistQuery = {
+  const groups = FOLLOW_UP_STATES.filter((s) => asked.has(s)).flatMap((state) =>
+    [false, true].map((later) => ({
+      state,
+      later,
+      where: stateWhere(state, today, horizon),
+      newestFirst: !OPEN.has(state),
+    })),
+  );
+  const found = repo.worklist(ctx.core.db, {
     today,
-    horizon,
-    openSince: open ? addMonths(today, -(LONGEST + 2)) : null,
-    points: open ? MONTH_POINTS.map((p) => ({ ...p, discharged: openDischarges(p, today, horizon) })) : MONTH_POINTS,
-    states,
+    groups,
     timePoint: input.timePoint,
     limit: input.limit,
     offset: input.offset,
-  };
-  const db = ctx.core.db;
-  let found = repo.worklist(db, query);
-  // Past the last page the window count has no row to ride on: ask once more for the first row, for the total.
-  if (found.rows.length === 0 && input.offset > 0) {
-    found = { rows: [], total: repo.worklist(db, { ...query, limit: 1, offset: 0 }).total };
-  }
+  });
   return {
     today,
     total: found.total,
+    capped: found.capped,
     rows: found.rows.map((r) => ({
       patientId: r.patient_id,
       familyName: r.family_name,
