@@ -133,6 +133,14 @@ export interface WorklistGroup {
   where: Sql;
   /** Open states by the window's end, soonest first; missed and lost ones latest first. */
   newestFirst: boolean;
+  /** An open state's exact window-end range per month point: what its count reads (null: counted down `where`). */
+  ranges: readonly PointRange[] | null;
+}
+
+export interface PointRange {
+  timePoint: FollowUpPoint;
+  from: string;
+  to: string;
 }
 
 export interface WorklistQuery {
@@ -229,7 +237,20 @@ export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
   };
 }
 
-/** How many points the group holds, reading at most `cap` of them. */
+/**
+ * How many points the group holds, reading at most `cap` of them: an open state one exact range per month point (by
+ * follow_up_points_point), so a count never reads the other states' points that share its window ends.
+ */
 function groupCount(db: ReadableDB, q: WorklistQuery, g: WorklistGroup, cap: number): number {
-  return get<{ n: number }>(db, sql`${raw(CAPPED_COUNT_SQL)}${groupFrom(q, g)} LIMIT ${cap})`)?.n ?? 0;
+  const count = (from: Sql) => get<{ n: number }>(db, sql`${raw(CAPPED_COUNT_SQL)}${from} LIMIT ${cap})`)?.n ?? 0;
+  if (g.ranges === null || g.later) return count(groupFrom(q, g));
+  let n = 0;
+  for (const r of g.ranges) {
+    if (n >= cap) break;
+    if (q.timePoint !== null && q.timePoint !== r.timePoint) continue;
+    n += count(sql`FROM follow_up_points fp INDEXED BY follow_up_points_point
+      WHERE fp.done = 0 AND fp.lost = 0 AND fp.time_point = ${r.timePoint} AND fp.to_day BETWEEN ${r.from} AND ${r.to}
+        AND (fp.next_try_on IS NULL OR fp.next_try_on <= ${q.today})`);
+  }
+  return Math.min(n, cap);
 }

@@ -2,7 +2,7 @@
 // and secondary indexes set aside while the rows go in, then the indexes and the search index built once at the end.
 import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
-import { REBUILD_FOLLOW_UP_POINTS } from '../sqlite/migrations/0240-follow-up-points';
+import { REBUILD_FOLLOW_UP_POINTS, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 
 /** The search index (FTS5) each table feeds through its triggers, rebuilt from the same view the triggers read. */
 const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; columns: string }>> = {
@@ -20,6 +20,8 @@ const DERIVED: Readonly<Record<string, { triggers: string; rebuild: string }>> =
   // The follow-up points (0240): one rebuild after the courses or the assessments are in, not a trigger per row.
   courses: { triggers: 'follow\\_up\\_points\\_%', rebuild: REBUILD_FOLLOW_UP_POINTS },
   assessments: { triggers: 'follow\\_up\\_points\\_%', rebuild: REBUILD_FOLLOW_UP_POINTS },
+  // When each inquiry last changed status (0240): set once after the load, not by a trigger per status change.
+  inquiry_status_changes: { triggers: 'inquiries\\_status\\_changed\\_at', rebuild: REBUILD_STATUS_CHANGED_AT },
 };
 
 /** What was set aside: the statements that re-create it, and the tables whose search index must be filled. */

@@ -15,7 +15,7 @@ import { findCourse } from '../repos/courses';
 import * as repo from '../repos/follow-ups';
 import { findProcedure } from '../repos/procedures';
 import { fieldError, notFound } from '../sqlite/domain-error';
-import { type Sql, sql } from '../sqlite/sql';
+import { join, sql } from '../sqlite/sql';
 import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays } from './assessment-schedule';
 import { clinicToday } from './clinic-time';
 import type { CallContext } from './context';
@@ -29,33 +29,45 @@ export const MONTH_POINTS: readonly repo.MonthPoint[] = FOLLOW_UP_POINTS.map((tp
   before: WINDOW_DAYS[tp].before,
   after: WINDOW_DAYS[tp].after,
 }));
-const OPEN: ReadonlySet<FollowUpState> = new Set(OPEN_FOLLOW_UP_STATES);
-
-/** The longest a window runs past its target, and the longest window: bounds that keep the open states' reads short. */
-const MOST_AFTER = Math.max(...MONTH_POINTS.map((p) => p.after));
-const LONGEST_WINDOW = Math.max(...MONTH_POINTS.map((p) => p.before + p.after));
-
 /**
- * Each state's condition on a kept point `fp` today, as `assessments.schedule` decides it (lost: the latest attempt
- * said so, whatever the dates). Open states also bound the window's end (it lies within a window's length of today),
- * so their read is one short range of the index, not every point still to come.
+ * Where an open state's window ends, per month point: the window end is the target plus `after` days and the start
+ * the target less `before`, so each state is one exact range of `to_day` per point (due: the target between today and
+ * `before` days on; overdue: the end between today and the target's `after` days; upcoming: the start after today and
+ * by the horizon). Missed and lost have no such bound: they are read down the index from the newest.
  */
-function stateWhere(state: FollowUpState, today: string, horizon: string): Sql {
-  switch (state) {
-    case 'overdue':
-      return sql`fp.lost = 0 AND fp.to_day >= ${today} AND fp.to_day <= ${addDays(today, MOST_AFTER)}
-        AND fp.target < ${today}`;
-    case 'due':
-      return sql`fp.lost = 0 AND fp.to_day >= ${today} AND fp.to_day <= ${addDays(today, LONGEST_WINDOW)}
-        AND fp.from_day <= ${today} AND fp.target >= ${today}`;
-    case 'upcoming':
-      return sql`fp.lost = 0 AND fp.to_day > ${today} AND fp.to_day <= ${addDays(horizon, LONGEST_WINDOW)}
-        AND fp.from_day > ${today} AND fp.from_day <= ${horizon}`;
-    case 'missed':
-      return sql`fp.lost = 0 AND fp.to_day < ${today}`;
-    case 'lost':
-      return sql`fp.lost = 1 AND fp.from_day <= ${horizon}`;
-  }
+function openRanges(state: 'overdue' | 'due' | 'upcoming', today: string, horizon: string): repo.PointRange[] {
+  return MONTH_POINTS.map((p) => {
+    const span = p.before + p.after;
+    const [from, to] =
+      state === 'overdue'
+        ? [today, addDays(today, p.after - 1)]
+        : state === 'due'
+          ? [addDays(today, p.after), addDays(today, span)]
+          : [addDays(today, span + 1), addDays(horizon, span)];
+    return { timePoint: p.timePoint, from, to };
+  }).filter((r) => r.from <= r.to);
+}
+
+/** Each state's condition on a kept point `fp` today, as `assessments.schedule` decides it. */
+function stateGroup(state: FollowUpState, today: string, horizon: string): Omit<repo.WorklistGroup, 'later'> {
+  if (state === 'missed')
+    return { state, where: sql`fp.lost = 0 AND fp.to_day < ${today}`, newestFirst: true, ranges: null };
+  // Lost: the latest attempt said so, whatever the dates (listed once its window has opened or is about to).
+  if (state === 'lost')
+    return { state, where: sql`fp.lost = 1 AND fp.from_day <= ${horizon}`, newestFirst: true, ranges: null };
+  const ranges = openRanges(state, today, horizon);
+  const lo = ranges.reduce((m, r) => (r.from < m ? r.from : m), '9999');
+  const hi = ranges.reduce((m, r) => (r.to > m ? r.to : m), '');
+  const exact = join(
+    ranges.map((r) => sql`(fp.time_point = ${r.timePoint} AND fp.to_day BETWEEN ${r.from} AND ${r.to})`),
+    ' OR ',
+  );
+  return {
+    state,
+    where: sql`fp.lost = 0 AND fp.to_day >= ${lo} AND fp.to_day <= ${hi} AND (${exact})`,
+    newestFirst: false,
+    ranges,
+  };
 }
 
 export interface WorklistInput {
@@ -75,12 +87,7 @@ export function worklist(ctx: CallContext, input: WorklistInput): FollowUpWorkli
   const asked = new Set(input.states.length === 0 ? OPEN_FOLLOW_UP_STATES : input.states);
   const horizon = addDays(today, FOLLOW_UP_HORIZON_DAYS);
   const groups = FOLLOW_UP_STATES.filter((s) => asked.has(s)).flatMap((state) =>
-    [false, true].map((later) => ({
-      state,
-      later,
-      where: stateWhere(state, today, horizon),
-      newestFirst: !OPEN.has(state),
-    })),
+    [false, true].map((later) => ({ ...stateGroup(state, today, horizon), later })),
   );
   const found = repo.worklist(ctx.core.db, {
     today,

@@ -165,7 +165,10 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
   }
 
   // The follow-up worklist reads the kept points (migration 0240); its own full scan is the baseline beside it.
-  const pointScan = await scanOf('follow-up points', "SELECT 1 FROM follow_up_points NOT INDEXED WHERE time_point = 'zz'");
+  const pointScan = await scanOf(
+    'follow-up points',
+    "SELECT 1 FROM follow_up_points NOT INDEXED WHERE time_point = 'zz'",
+  );
   const followUps: [string, Record<string, unknown>][] = [
     ['followUps.worklist (open)', {}],
     ['followUps.worklist missed', { states: ['missed'] }],
@@ -260,7 +263,9 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
   await add('courses.forPatient', (i) => coord('courses.forPatient', { patientId: patient(i) }), courseScan);
   // A treated patient's assessments (the history screen and the entry screen's list) and their schedule.
   const treated = (
-    db.prepare('SELECT DISTINCT patient_id AS id FROM assessments WHERE id % 251 = 7 LIMIT 40').all() as { id: number }[]
+    db.prepare('SELECT DISTINCT patient_id AS id FROM assessments WHERE id % 251 = 7 LIMIT 40').all() as {
+      id: number;
+    }[]
   ).map((r) => r.id);
   const treatedOne = (i: number) => treated[i % treated.length] ?? patient(i);
   await add('assessments.forPatient', (i) => coord('assessments.forPatient', { patientId: treatedOne(i) }), courseScan);
@@ -271,7 +276,11 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
     return d.toISOString().slice(0, 10);
   })();
   const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10);
-  await add('procedures.calendar (week)', () => coord('procedures.calendar', { from: monday, to: sunday }), procScan);
+  await add(
+    'procedures.calendar (week)',
+    () => coord('procedures.calendar', { from: `${monday}T00:00:00.000Z`, to: `${sunday}T23:59:59.999Z` }),
+    procScan,
+  );
   await add('procedures.occupancy (week)', () => coord('procedures.occupancy', { from: monday, days: 7 }), procScan);
   await add(
     'attachments.list (a patient)',

@@ -196,22 +196,20 @@ describe('list query plans at the 10-year size', () => {
         ['lost', { states: ['lost'] }],
         ['every state, one month point', { states: ['overdue', 'due', 'upcoming', 'missed', 'lost'], timePoint: 'm3' }],
       ] as const
-    ).map(
-      ([name, input]): Case => ({
-        name: `followUps.worklist (${name})`,
-        as: 'coordinator',
-        method: 'followUps.worklist',
-        input,
-        index: name.startsWith('missed')
-          ? /follow_up_points_pending \(lost=\? AND to_day<\?\)/
-          : /follow_up_points_pending \(lost=\?/,
-        scannable: ['fp'],
-        // Sorted: an open state's points (windows within 60 days of today) and the promised later calls (few).
-        sorts: 'allowed',
-        // Not sorted: the missed ones (every point of ten years whose window closed), read newest first as stored.
-        inOrder: /follow_up_points_pending \(lost=\? AND to_day<\?\)/,
-      }),
-    ),
+    ).map(([name, input]): Case => ({
+      name: `followUps.worklist (${name})`,
+      as: 'coordinator',
+      method: 'followUps.worklist',
+      input,
+      index: name.startsWith('missed')
+        ? /follow_up_points_pending \(lost=\? AND to_day<\?\)/
+        : /follow_up_points_pending \(lost=\?/,
+      scannable: ['fp'],
+      // Sorted: an open state's points (windows within 60 days of today) and the promised later calls (few).
+      sorts: 'allowed',
+      // Not sorted: the missed ones (every point of ten years whose window closed), read newest first as stored.
+      inOrder: /follow_up_points_pending \(lost=\? AND to_day<\?\)/,
+    })),
   ];
   for (const c of cases) it(c.name, () => check(c));
 });
@@ -228,7 +226,10 @@ async function check(c: Case): Promise<void> {
   const { inOrder } = c;
   if (inOrder) {
     for (const { plan } of plans.filter((p) => p.plan.some((d) => inOrder.test(d)))) {
-      expect(plan.filter((d) => d.includes('TEMP B-TREE')), `${c.name}:\n${plan.join('\n')}`).toEqual([]);
+      expect(
+        plan.filter((d) => d.includes('TEMP B-TREE')),
+        `${c.name}:\n${plan.join('\n')}`,
+      ).toEqual([]);
     }
   }
   expect(

@@ -1,6 +1,7 @@
 // Schema 240 (issue #13): the follow-up worklist's month points kept in a table (one row per discharged course and
 // month point, with its window, whether an assessment holds it and the latest contact attempt), so listing the missed
-// points reads one index range instead of computing every patient's schedule on each call.
+// points reads one index range instead of computing every patient's schedule on each call; and when each inquiry
+// last changed status, kept on the inquiry, so reception's review queue (longest waiting first) reads in order.
 import type { Migration } from '../migrate';
 
 /**
@@ -44,6 +45,10 @@ export const REBUILD_FOLLOW_UP_POINTS = `
   DELETE FROM follow_up_points;
   ${pointRows(`(SELECT id, discharged_on FROM courses WHERE status = 'discharged' AND discharged_on IS NOT NULL) c`)}`;
 
+/** When each inquiry last changed status (the migration's backfill; the bulk seed's rebuild after a load). */
+export const REBUILD_STATUS_CHANGED_AT = `
+  UPDATE inquiries SET status_changed_at = (SELECT max(s.at) FROM inquiry_status_changes s WHERE s.inquiry_id = inquiries.id);`;
+
 /** Whether an assessment holds the point (course `cid`, point `tp`): after an assessment is added, moved or removed. */
 const recheckDone = (cid: string, tp: string) => `
   UPDATE follow_up_points SET done = EXISTS (SELECT 1 FROM assessments a WHERE a.course_id = ${cid}
@@ -72,6 +77,8 @@ export const m0240: Migration = {
       ) STRICT, WITHOUT ROWID;
       -- The points still to arrange: by window end, newest first (the missed and lost lists' order, read as is).
       CREATE INDEX follow_up_points_pending ON follow_up_points (lost, to_day DESC, course_id, target) WHERE done = 0;
+      -- An open state's count: one exact range of window ends per month point (the list reads the index above).
+      CREATE INDEX follow_up_points_point ON follow_up_points (lost, time_point, to_day) WHERE done = 0;
       -- The few points whose latest attempt promised a later call (they wait behind the rest of their state).
       CREATE INDEX follow_up_points_next_try ON follow_up_points (next_try_on)
         WHERE done = 0 AND next_try_on IS NOT NULL;
@@ -112,6 +119,19 @@ export const m0240: Migration = {
          WHERE course_id = NEW.course_id AND time_point = NEW.time_point;
       END;
       ${REBUILD_FOLLOW_UP_POINTS}
+
+      -- Reception's review queue: everyone under review, longest in that state first (NULL: never changed status,
+      -- in it since the inquiry was created). Status changes are appended with the status itself, in one command.
+      ALTER TABLE inquiries ADD COLUMN status_changed_at TEXT;
+      CREATE TRIGGER inquiries_status_changed_at AFTER INSERT ON inquiry_status_changes
+      BEGIN
+        UPDATE inquiries SET status_changed_at = (SELECT max(s.at) FROM inquiry_status_changes s
+                                                   WHERE s.inquiry_id = NEW.inquiry_id)
+         WHERE id = NEW.inquiry_id;
+      END;
+      ${REBUILD_STATUS_CHANGED_AT}
+      CREATE INDEX inquiries_review_since ON inquiries (coalesce(status_changed_at, created_at), id)
+        WHERE status = 'under_review';
     `);
   },
 };
