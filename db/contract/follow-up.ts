@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TimePoint } from './assessments';
 import { Id, IsoDate, IsoInstant, OptionalText, method } from './common';
+import { CappedTotal } from './paging';
 
 export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'refused', 'lost_to_follow_up'] as const;
 export const ContactOutcome = z.enum(CONTACT_OUTCOMES, 'Choose one');
@@ -78,8 +79,8 @@ export const FollowUpWorklistInput = z.object({
 
 export const FollowUpWorklist = z.object({
   rows: z.array(FollowUpRow),
-  /** Rows matching the filters, over all pages. */
-  total: z.number().int().min(0),
+  /** Rows matching the filters, over all pages, counted up to COUNT_CAP: when `capped`, there are more than `total`. */
+  ...CappedTotal,
   /** The clinic's today the states were computed for. */
   today: IsoDate,
 });

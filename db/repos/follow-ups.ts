@@ -1,8 +1,16 @@
 // SQL for the follow-up worklist (the schedule's month points computed in SQL, one query for the clinic) and the
 // contact attempts, appended and read per point and per patient.
-import type { ContactAttempt, ContactOutcome, FollowUpPoint, FollowUpState, TimePoint } from '../contract';
+import {
+  COUNT_CAP,
+  type ContactAttempt,
+  type ContactOutcome,
+  type FollowUpPoint,
+  type FollowUpState,
+  type TimePoint,
+} from '../contract';
 import type { ReadableDB, WritableDB } from '../sqlite/handles';
-import { type Sql, all, join, raw, run, sql } from '../sqlite/sql';
+import { type Sql, all, get, join, raw, run, sql } from '../sqlite/sql';
+import { CAPPED_COUNT_SQL } from './seek';
 
 interface AttemptRow {
   id: number;
@@ -84,48 +92,6 @@ export interface MonthPoint {
   discharged?: { from: string; to: string };
 }
 
-export interface WorklistQuery {
-  today: string;
-  /** The last day a window may open on to be listed as upcoming. */
-  horizon: string;
-  /** Courses discharged before this day have no window open any more (a lower bound that lets the index work). */
-  openSince: string | null;
-  points: readonly MonthPoint[];
-  states: readonly FollowUpState[];
-  timePoint: FollowUpPoint | null;
-  limit: number;
-  offset: number;
-}
-
-interface WorklistSqlRow {
-  patient_id: number;
-  family_name: string;
-  given_name: string;
-  native_name: string | null;
-  mrn: string;
-  phone: string | null;
-  email: string | null;
-  messaging_handle: string | null;
-  emergency_name: string | null;
-  emergency_phone: string | null;
-  nationality: string | null;
-  language: string | null;
-  course_id: number;
-  discharged_on: string;
-  time_point: FollowUpPoint;
-  target: string;
-  from_day: string;
-  to_day: string;
-  state: FollowUpState;
-  last_id: number | null;
-  total: number;
-}
-
-export interface WorklistSqlResult {
-  rows: (Omit<WorklistSqlRow, 'last_id' | 'total'> & { lastAttempt: ContactAttempt | null })[];
-  total: number;
-}
-
 /**
  * The CTEs `pts`, `targets` and `windows` (course_id, patient_id, discharged_on, time_point, target, from_day, to_day)
  * for the month points of every discharged course that `where` admits (alias `c` is the course, `p` the point). The
@@ -158,71 +124,133 @@ export function monthWindows(points: readonly MonthPoint[], where: Sql): Sql {
           FROM targets t)`;
 }
 
+/** One state of the worklist, and whether its points wait for a promised later call, with its bounds for today. */
+export interface WorklistGroup {
+  state: FollowUpState;
+  /** The latest attempt promised a call after today: such points come after the rest of their state. */
+  later: boolean;
+  /** The state's condition on the kept point `fp` (windows from follow_up_points, today's bounds from the service). */
+  where: Sql;
+  /** Open states by the window's end, soonest first; missed and lost ones latest first. */
+  newestFirst: boolean;
+  /** An open state's exact window-end range per month point: what its count reads (null: counted down `where`). */
+  ranges: readonly PointRange[] | null;
+}
+
+export interface PointRange {
+  timePoint: FollowUpPoint;
+  from: string;
+  to: string;
+}
+
+export interface WorklistQuery {
+  today: string;
+  /** Groups in the worklist's order: most urgent state first, and within a state the unpromised points first. */
+  groups: readonly WorklistGroup[];
+  timePoint: FollowUpPoint | null;
+  limit: number;
+  offset: number;
+}
+
+interface WorklistSqlRow {
+  patient_id: number;
+  family_name: string;
+  given_name: string;
+  native_name: string | null;
+  mrn: string;
+  phone: string | null;
+  email: string | null;
+  messaging_handle: string | null;
+  emergency_name: string | null;
+  emergency_phone: string | null;
+  nationality: string | null;
+  language: string | null;
+  course_id: number;
+  discharged_on: string;
+  time_point: FollowUpPoint;
+  target: string;
+  from_day: string;
+  to_day: string;
+  state: FollowUpState;
+  last_id: number | null;
+}
+
+export interface WorklistSqlResult {
+  rows: (Omit<WorklistSqlRow, 'last_id'> & { lastAttempt: ContactAttempt | null })[];
+  total: number;
+  capped: boolean;
+}
+
+/** The points of one group still to arrange: the kept points (migration 0240) read down one index in list order. */
+function groupFrom(q: WorklistQuery, g: WorklistGroup): Sql {
+  // A promised later call is rare: those few are found by their day; the rest read the pending points in order.
+  const index = raw(g.later ? 'follow_up_points_next_try' : 'follow_up_points_pending');
+  const later = g.later
+    ? sql`fp.next_try_on > ${q.today}`
+    : sql`(fp.next_try_on IS NULL OR fp.next_try_on <= ${q.today})`;
+  const only = q.timePoint === null ? sql`` : sql` AND fp.time_point = ${q.timePoint}`;
+  return sql`FROM follow_up_points fp INDEXED BY ${index}
+    WHERE fp.done = 0 AND ${g.where} AND ${later}${only}`;
+}
+
 /**
- * The month points of every discharged course, their windows, whether an assessment is attached (any, as
- * `assessments.schedule` counts it), the latest attempt, the state, then the filters, urgency order and the page.
+ * The page: each group in turn (most urgent first) reads at most offset + limit points down its index, so the first
+ * pages cost the same whatever the clinic's size; the total is counted up to COUNT_CAP (then "more than").
  */
 export function worklist(db: ReadableDB, q: WorklistQuery): WorklistSqlResult {
-  const stateIn = join(
-    q.states.map((s) => sql`${s}`),
-    ', ',
-  );
-  const since: Sql =
-    q.openSince === null
-      ? sql``
-      : q.points.every((p) => p.discharged)
-        ? sql` AND c.discharged_on >= ${q.openSince} AND c.discharged_on BETWEEN p.lo AND p.hi`
-        : sql` AND c.discharged_on >= ${q.openSince}`;
-  const only: Sql = q.timePoint === null ? sql`` : sql` AND p.time_point = ${q.timePoint}`;
-  const rows = all<WorklistSqlRow>(
-    db,
-    sql`WITH ${monthWindows(q.points, sql`${since}${only}`)},
-      pending AS (
-        SELECT w.*,
-               (SELECT f.id FROM follow_up_contacts f
-                 WHERE f.course_id = w.course_id AND f.time_point = w.time_point AND ifnull(f.procedure_id, 0) = 0
-                 ORDER BY f.at DESC, f.id DESC LIMIT 1) AS last_id
-          FROM windows w
-         WHERE w.from_day <= ${q.horizon}
-           AND NOT EXISTS (SELECT 1 FROM assessments a
-                            WHERE a.course_id = w.course_id AND a.time_point = w.time_point)),
-      stated AS MATERIALIZED (
-        SELECT pe.*,
-               CASE WHEN lf.outcome = 'lost_to_follow_up' THEN 'lost'
-                    WHEN ${q.today} < pe.from_day THEN 'upcoming'
-                    WHEN ${q.today} <= pe.target THEN 'due'
-                    WHEN ${q.today} <= pe.to_day THEN 'overdue'
-                    ELSE 'missed' END AS state,
-               lf.next_try_on
-          FROM pending pe LEFT JOIN follow_up_contacts lf ON lf.id = pe.last_id),
-      -- Ordered and paged before the patients are joined: only the page's rows read a patient record.
-      page AS (
-        SELECT s.*, count(*) OVER () AS total,
-               row_number() OVER (
-                 ORDER BY CASE s.state WHEN 'overdue' THEN 0 WHEN 'due' THEN 1 WHEN 'upcoming' THEN 2
-                                       WHEN 'missed' THEN 3 ELSE 4 END,
-                          -- A call promised for a later day waits behind the points nobody has planned yet.
-                          (s.next_try_on IS NOT NULL AND s.next_try_on > ${q.today}),
-                          CASE WHEN s.state IN ('missed', 'lost') THEN NULL ELSE s.to_day END,
-                          s.to_day DESC, s.course_id, s.target) AS rn
-          FROM stated s
-         WHERE s.state IN (${stateIn})
-         ORDER BY rn
-         LIMIT ${q.limit} OFFSET ${q.offset})
-      SELECT g.patient_id, pa.family_name, pa.given_name, pa.native_name, pa.mrn, pa.phone, pa.email,
-             pa.messaging_handle, pa.emergency_name, pa.emergency_phone, pa.nationality,
-             json_extract(pa.languages, '$[0]') AS language, g.course_id, g.discharged_on, g.time_point, g.target,
-             g.from_day, g.to_day, g.state, g.last_id, g.total
-        FROM page g JOIN patients pa ON pa.id = g.patient_id
-       ORDER BY g.rn`,
-  );
+  const rows: WorklistSqlRow[] = [];
+  let skip = q.offset;
+  for (const g of q.groups) {
+    const want = q.limit - rows.length;
+    if (want <= 0) break;
+    const dir = raw(g.newestFirst ? 'DESC' : 'ASC');
+    const page = all<WorklistSqlRow>(
+      db,
+      sql`SELECT c.patient_id, pa.family_name, pa.given_name, pa.native_name, pa.mrn, pa.phone, pa.email,
+                 pa.messaging_handle, pa.emergency_name, pa.emergency_phone, pa.nationality,
+                 json_extract(pa.languages, '$[0]') AS language, fp.course_id, c.discharged_on, fp.time_point,
+                 fp.target, fp.from_day, fp.to_day, ${g.state} AS state, fp.last_contact_id AS last_id
+            FROM (SELECT fp.* ${groupFrom(q, g)}
+                   ORDER BY fp.to_day ${dir}, fp.course_id, fp.target LIMIT ${want} OFFSET ${skip}) fp
+            JOIN courses c ON c.id = fp.course_id JOIN patients pa ON pa.id = c.patient_id
+           ORDER BY fp.to_day ${dir}, fp.course_id, fp.target`,
+    );
+    rows.push(...page);
+    // A group shorter than what is still to skip: skip past all of it.
+    if (page.length > 0) skip = 0;
+    else if (skip > 0) skip -= groupCount(db, q, g, skip);
+  }
+  let total = 0;
+  for (const g of q.groups) {
+    total += groupCount(db, q, g, COUNT_CAP + 1 - total);
+    if (total > COUNT_CAP) break;
+  }
   const lastIds = rows.flatMap((r) => (r.last_id === null ? [] : [r.last_id]));
   const attempts = new Map(lastIds.map((id) => [id, findAttempt(db, id)]));
   return {
-    total: rows[0]?.total ?? 0,
-    rows: rows.map(({ last_id, total: _total, ...r }) => ({
+    total: Math.min(total, COUNT_CAP),
+    capped: total > COUNT_CAP,
+    rows: rows.map(({ last_id, ...r }) => ({
       ...r,
       lastAttempt: last_id === null ? null : (attempts.get(last_id) ?? null),
     })),
   };
+}
+
+/**
+ * How many points the group holds, reading at most `cap` of them: an open state one exact range per month point (by
+ * follow_up_points_point), so a count never reads the other states' points that share its window ends.
+ */
+function groupCount(db: ReadableDB, q: WorklistQuery, g: WorklistGroup, cap: number): number {
+  const count = (from: Sql) => get<{ n: number }>(db, sql`${raw(CAPPED_COUNT_SQL)}${from} LIMIT ${cap})`)?.n ?? 0;
+  if (g.ranges === null || g.later) return count(groupFrom(q, g));
+  let n = 0;
+  for (const r of g.ranges) {
+    if (n >= cap) break;
+    if (q.timePoint !== null && q.timePoint !== r.timePoint) continue;
+    n += count(sql`FROM follow_up_points fp INDEXED BY follow_up_points_point
+      WHERE fp.done = 0 AND fp.lost = 0 AND fp.time_point = ${r.timePoint} AND fp.to_day BETWEEN ${r.from} AND ${r.to}
+        AND (fp.next_try_on IS NULL OR fp.next_try_on <= ${q.today})`);
+  }
+  return Math.min(n, cap);
 }

@@ -2,6 +2,7 @@
 // and secondary indexes set aside while the rows go in, then the indexes, search indexes and derived tables built once.
 import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
+import { REBUILD_FOLLOW_UP_POINTS, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 
 /** A search index (FTS5) and the view its triggers read: rebuilt in one statement from that view. */
 const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>> = {
@@ -17,6 +18,10 @@ const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>
  */
 export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   outcome_treated: REBUILD_OUTCOME_TREATED,
+  // The follow-up points (0240): one rebuild after the courses, assessments and attempts are in.
+  follow_up_points: REBUILD_FOLLOW_UP_POINTS,
+  // When each inquiry last changed status (0240): set once after the load, not by a trigger per status change.
+  inquiries: REBUILD_STATUS_CHANGED_AT,
 };
 
 /** What was set aside: the statements that re-create it, and the tables to fill again afterwards. */

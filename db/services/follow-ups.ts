@@ -4,6 +4,7 @@ import {
   type ContactAttempt,
   FOLLOW_UP_HORIZON_DAYS,
   FOLLOW_UP_POINTS,
+  FOLLOW_UP_STATES,
   type FollowUpPoint,
   type FollowUpState,
   OPEN_FOLLOW_UP_STATES,
@@ -14,7 +15,8 @@ import { findCourse } from '../repos/courses';
 import * as repo from '../repos/follow-ups';
 import { findProcedure } from '../repos/procedures';
 import { fieldError, notFound } from '../sqlite/domain-error';
-import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays, addMonths } from './assessment-schedule';
+import { join, sql } from '../sqlite/sql';
+import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays } from './assessment-schedule';
 import { clinicToday } from './clinic-time';
 import type { CallContext } from './context';
 import { command } from './kernel';
@@ -27,18 +29,44 @@ export const MONTH_POINTS: readonly repo.MonthPoint[] = FOLLOW_UP_POINTS.map((tp
   before: WINDOW_DAYS[tp].before,
   after: WINDOW_DAYS[tp].after,
 }));
-const LONGEST = Math.max(...MONTH_POINTS.map((p) => p.months));
-const OPEN: ReadonlySet<FollowUpState> = new Set(OPEN_FOLLOW_UP_STATES);
-
 /**
- * The discharge days whose point `p` can be open (upcoming within the horizon, due or overdue) today: its window
- * must end on or after today and open by the horizon. A day the month lacks moves the target back by up to 3 days
- * (31 Jan + 1 month = 28 Feb), so the range is widened by 4 days each side: a superset, the states are decided after.
+ * Where an open state's window ends, per month point: the window end is the target plus `after` days and the start
+ * the target less `before`, so each state is one exact range of `to_day` per point (due: the target between today and
+ * `before` days on; overdue: the end between today and the target's `after` days; upcoming: the start after today and
+ * by the horizon). Missed and lost have no such bound: they are read down the index from the newest.
  */
-export function openDischarges(p: repo.MonthPoint, today: string, horizon: string): { from: string; to: string } {
+function openRanges(state: 'overdue' | 'due' | 'upcoming', today: string, horizon: string): repo.PointRange[] {
+  return MONTH_POINTS.map((p) => {
+    const span = p.before + p.after;
+    const [from, to] =
+      state === 'overdue'
+        ? [today, addDays(today, p.after - 1)]
+        : state === 'due'
+          ? [addDays(today, p.after), addDays(today, span)]
+          : [addDays(today, span + 1), addDays(horizon, span)];
+    return { timePoint: p.timePoint, from, to };
+  }).filter((r) => r.from <= r.to);
+}
+
+/** Each state's condition on a kept point `fp` today, as `assessments.schedule` decides it. */
+function stateGroup(state: FollowUpState, today: string, horizon: string): Omit<repo.WorklistGroup, 'later'> {
+  if (state === 'missed')
+    return { state, where: sql`fp.lost = 0 AND fp.to_day < ${today}`, newestFirst: true, ranges: null };
+  // Lost: the latest attempt said so, whatever the dates (listed once its window has opened or is about to).
+  if (state === 'lost')
+    return { state, where: sql`fp.lost = 1 AND fp.from_day <= ${horizon}`, newestFirst: true, ranges: null };
+  const ranges = openRanges(state, today, horizon);
+  const lo = ranges.reduce((m, r) => (r.from < m ? r.from : m), '9999');
+  const hi = ranges.reduce((m, r) => (r.to > m ? r.to : m), '');
+  const exact = join(
+    ranges.map((r) => sql`(fp.time_point = ${r.timePoint} AND fp.to_day BETWEEN ${r.from} AND ${r.to})`),
+    ' OR ',
+  );
   return {
-    from: addDays(addMonths(addDays(today, -p.after), -p.months), -4),
-    to: addDays(addMonths(addDays(horizon, p.before), -p.months), 4),
+    state,
+    where: sql`fp.lost = 0 AND fp.to_day >= ${lo} AND fp.to_day <= ${hi} AND (${exact})`,
+    newestFirst: false,
+    ranges,
   };
 }
 
@@ -50,34 +78,28 @@ export interface WorklistInput {
 }
 
 /**
- * One SQL query over the discharged courses, not the schedule computed per patient in JS. Asked only for open states,
- * it reads the courses discharged in the last LONGEST + 2 months (a window closes at most 30 days after its target),
- * through `courses_discharged`; asked for missed or lost points, it reads every discharged course.
+ * The kept month points (follow_up_points, migration 0240) read state by state in the worklist's order: most urgent
+ * state first; within a state the points nobody promised a later call for, then those; open states by the window's
+ * end soonest first, missed and lost ones latest first; then course and target.
  */
 export function worklist(ctx: CallContext, input: WorklistInput): FollowUpWorklist {
   const today = clinicToday(ctx.core);
-  const states = input.states.length === 0 ? [...OPEN_FOLLOW_UP_STATES] : input.states;
+  const asked = new Set(input.states.length === 0 ? OPEN_FOLLOW_UP_STATES : input.states);
   const horizon = addDays(today, FOLLOW_UP_HORIZON_DAYS);
-  const open = states.every((s) => OPEN.has(s));
-  const query: repo.WorklistQuery = {
+  const groups = FOLLOW_UP_STATES.filter((s) => asked.has(s)).flatMap((state) =>
+    [false, true].map((later) => ({ ...stateGroup(state, today, horizon), later })),
+  );
+  const found = repo.worklist(ctx.core.db, {
     today,
-    horizon,
-    openSince: open ? addMonths(today, -(LONGEST + 2)) : null,
-    points: open ? MONTH_POINTS.map((p) => ({ ...p, discharged: openDischarges(p, today, horizon) })) : MONTH_POINTS,
-    states,
+    groups,
     timePoint: input.timePoint,
     limit: input.limit,
     offset: input.offset,
-  };
-  const db = ctx.core.db;
-  let found = repo.worklist(db, query);
-  // Past the last page the window count has no row to ride on: ask once more for the first row, for the total.
-  if (found.rows.length === 0 && input.offset > 0) {
-    found = { rows: [], total: repo.worklist(db, { ...query, limit: 1, offset: 0 }).total };
-  }
+  });
   return {
     today,
     total: found.total,
+    capped: found.capped,
     rows: found.rows.map((r) => ({
       patientId: r.patient_id,
       familyName: r.family_name,

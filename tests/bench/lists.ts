@@ -164,12 +164,45 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
     await add(`patients.list text "${text}"`, () => coord('patients.list', { text }), patientScan);
   }
 
-  const courseScan = await scanOf('courses', "SELECT id FROM courses NOT INDEXED WHERE status = 'discharged'");
-  await add('followUps.worklist (open)', () => coord('followUps.worklist', {}), courseScan);
-  await add('  page 3', () => coord('followUps.worklist', { offset: 100 }), courseScan);
-  await add('followUps.worklist missed', () => coord('followUps.worklist', { states: ['missed'] }), courseScan);
-  await add('  page 3', () => coord('followUps.worklist', { states: ['missed'], offset: 100 }), courseScan);
-  await add('followUps.worklist m3', () => coord('followUps.worklist', { timePoint: 'm3' }), courseScan);
+  // The follow-up worklist reads the kept points (migration 0240); its own full scan is the baseline beside it.
+  const pointScan = await scanOf(
+    'follow-up points',
+    "SELECT 1 FROM follow_up_points NOT INDEXED WHERE time_point = 'zz'",
+  );
+  const followUps: [string, Record<string, unknown>][] = [
+    ['followUps.worklist (open)', {}],
+    ['followUps.worklist missed', { states: ['missed'] }],
+    ['followUps.worklist lost', { states: ['lost'] }],
+    ['followUps.worklist every state', { states: ['overdue', 'due', 'upcoming', 'missed', 'lost'] }],
+    ['followUps.worklist m3', { timePoint: 'm3' }],
+    ['followUps.worklist missed m12', { states: ['missed'], timePoint: 'm12' }],
+  ];
+  for (const [name, q] of followUps) {
+    await add(name, () => coord('followUps.worklist', q), pointScan);
+    await add('  page 3', () => coord('followUps.worklist', { ...q, offset: 100 }), pointScan);
+  }
+  await add('  page 21', () => coord('followUps.worklist', { states: ['missed'], offset: 1000 }), pointScan);
+
+  // Reception's Today screen and the inquiry list (the inquiries part times more of its filters and pages).
+  const inquiryScan = await scanOf('inquiries', "SELECT id FROM inquiries NOT INDEXED WHERE status = 'zz'");
+  await add('inquiries.worklist (mine)', () => coord('inquiries.worklist', { scope: 'mine' }), inquiryScan);
+  await add('inquiries.worklist (all)', () => coord('inquiries.worklist', { scope: 'all' }), inquiryScan);
+  type InquiryPage = { next: string | null };
+  const inquiryLists: [string, Record<string, unknown>][] = [
+    ['inquiries.list first page', {}],
+    ['inquiries.list open statuses', { statuses: ['new', 'contacted', 'under_review'] }],
+    ['inquiries.list overdue', { followUp: 'overdue' }],
+    ['inquiries.list by name', { sort: 'patientName', direction: 'asc' }],
+    ['inquiries.list text "example.org"', { text: 'example.org' }],
+  ];
+  for (const [name, q] of inquiryLists) {
+    await add(name, () => coord('inquiries.list', q), inquiryScan);
+    let after: string | null = null;
+    for (let page = 0; page < 10 && (page === 0 || after !== null); page += 1)
+      after = (await coord<InquiryPage>('inquiries.list', { ...q, after })).next;
+    if (after !== null) await add('  page 11 (seek)', () => coord('inquiries.list', { ...q, after }), inquiryScan);
+  }
+  await add('patients.duplicates', () => coord('patients.duplicates', {}), patientScan);
 
   const aeScan = await scanOf('adverse events', "SELECT id FROM adverse_events NOT INDEXED WHERE status = 'open'");
   const patientIds = (db.prepare('SELECT id FROM patients WHERE id % 997 = 5 LIMIT 40').all() as { id: number }[]).map(
@@ -209,6 +242,7 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
   }
   await add('audit.actions', () => admin('audit.actions', {}), auditScan);
 
+  const courseScan = await scanOf('courses', "SELECT id FROM courses NOT INDEXED WHERE status = 'discharged'");
   const procScan = await scanOf('procedures', "SELECT id FROM procedures NOT INDEXED WHERE status = 'zz'");
   const lots = (
     db
@@ -227,6 +261,27 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
   );
   await add('treatment.agenda', () => coord('treatment.agenda', {}), procScan);
   await add('courses.forPatient', (i) => coord('courses.forPatient', { patientId: patient(i) }), courseScan);
+  // A treated patient's assessments (the history screen and the entry screen's list) and their schedule.
+  const treated = (
+    db.prepare('SELECT DISTINCT patient_id AS id FROM assessments WHERE id % 251 = 7 LIMIT 40').all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+  const treatedOne = (i: number) => treated[i % treated.length] ?? patient(i);
+  await add('assessments.forPatient', (i) => coord('assessments.forPatient', { patientId: treatedOne(i) }), courseScan);
+  await add('assessments.schedule', (i) => coord('assessments.schedule', { patientId: treatedOne(i) }), courseScan);
+  const monday = (() => {
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  })();
+  const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10);
+  await add(
+    'procedures.calendar (week)',
+    () => coord('procedures.calendar', { from: `${monday}T00:00:00.000Z`, to: `${sunday}T23:59:59.999Z` }),
+    procScan,
+  );
+  await add('procedures.occupancy (week)', () => coord('procedures.occupancy', { from: monday, days: 7 }), procScan);
   await add(
     'attachments.list (a patient)',
     (i) => coord('attachments.list', { owner: { kind: 'patient', id: patient(i) } }),

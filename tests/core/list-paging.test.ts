@@ -1,19 +1,9 @@
 // Seek paging and capped counts: walking a list by its cursors gives the same rows in the same order as one long page,
-// for every sort, and a count past COUNT_CAP says "more than" instead of reading every row; the follow-up worklist's
-// narrow discharge ranges find every open point.
+// for every sort, and a count past COUNT_CAP says "more than" instead of reading every row (the follow-up worklist's
+// paging: follow-up-points.test.ts).
 import { describe, expect, it } from 'vitest';
-import {
-  COUNT_CAP,
-  FOLLOW_UP_HORIZON_DAYS,
-  OPEN_FOLLOW_UP_STATES,
-  PATIENT_SORTS,
-  type PatientPage,
-} from '../../db/contract';
-import { worklist } from '../../db/repos/follow-ups';
+import { COUNT_CAP, PATIENT_SORTS, type PatientPage } from '../../db/contract';
 import { seedClinic } from '../../db/seed/generate';
-import { addDays, addMonths } from '../../db/services/assessment-schedule';
-import { MONTH_POINTS, openDischarges } from '../../db/services/follow-ups';
-import { readable } from '../../db/sqlite/handles';
 import { caller, fixedClock, makeCore } from './support';
 
 describe('patients.list paging', () => {
@@ -72,43 +62,4 @@ describe('patients.list paging', () => {
     const bad = await coord.call('patients.list', { after: '["x"]' });
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
   }, 120_000);
-});
-
-describe('followUps.worklist open states', () => {
-  it('finds the same open points through the narrow discharge ranges as through every course of 14 months', async () => {
-    const core = makeCore({ clock: fixedClock('2026-11-25T03:00:00.000Z') });
-    await seedClinic(core, { inquiries: 30, patients: 40 });
-    const patient = (core.db.prepare('SELECT min(id) AS id FROM patients').get() as { id: number }).id;
-    const add = core.db.prepare(
-      `INSERT INTO courses (patient_id, status, planned_admission, planned_discharge, discharged_on, planned_transplants,
-         planned_routes, created_at, updated_at)
-       VALUES (?, 'discharged', ?, ?, ?, 6, '["intrathecal"]', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`,
-    );
-    // A course discharged on every day of two years and a half: every month end, every leap day.
-    for (let day = Date.parse('2024-06-01'); day <= Date.parse('2026-12-31'); day += 86_400_000) {
-      const d = new Date(day).toISOString().slice(0, 10);
-      add.run(patient, d, d, d);
-    }
-    for (const today of ['2025-01-31', '2025-02-28', '2025-03-31', '2026-02-28', '2026-05-31', '2026-11-25']) {
-      const horizon = addDays(today, FOLLOW_UP_HORIZON_DAYS);
-      const query = {
-        today,
-        horizon,
-        openSince: addMonths(today, -14),
-        states: [...OPEN_FOLLOW_UP_STATES],
-        timePoint: null,
-        limit: 100_000,
-        offset: 0,
-      };
-      const key = (r: { course_id: number; time_point: string; state: string }) =>
-        `${r.course_id} ${r.time_point} ${r.state}`;
-      const wide = worklist(readable(core.db), { ...query, points: MONTH_POINTS }).rows.map(key);
-      const narrow = worklist(readable(core.db), {
-        ...query,
-        points: MONTH_POINTS.map((p) => ({ ...p, discharged: openDischarges(p, today, horizon) })),
-      }).rows.map(key);
-      expect(wide.length, today).toBeGreaterThan(20);
-      expect(narrow, today).toEqual(wide);
-    }
-  }, 60_000);
 });

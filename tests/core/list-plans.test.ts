@@ -19,6 +19,7 @@ export const TEN_YEARS = {
   assessment_versions: 450_000,
   adverse_events: 20_000,
   follow_up_contacts: 100_000,
+  follow_up_points: 160_000,
   attachments: 50_000,
   consents: 80_000,
 };
@@ -34,6 +35,8 @@ interface Case {
   scannable?: string[];
   /** A sort of the matching rows is allowed when they are few by construction (≤ 1,000 search hits, one patient). */
   sorts?: 'allowed';
+  /** With sorts allowed elsewhere: the plans that read this index must not sort (the long range read in list order). */
+  inOrder?: RegExp;
 }
 
 let core: Core;
@@ -182,15 +185,31 @@ describe('list query plans at the 10-year size', () => {
       index: /courses_patient/,
       sorts: 'allowed',
     },
-    {
-      name: 'followUps.worklist (open states)',
+    // The kept points (0240): every state read down follow_up_points_pending in list order, the promised later
+    // calls by their day; the page's outer query reads only the page (`fp`).
+    ...(
+      [
+        ['open states', {}],
+        ['open states, page 3', { offset: 100 }],
+        ['missed', { states: ['missed'] }],
+        ['missed, page 3', { states: ['missed'], offset: 100 }],
+        ['lost', { states: ['lost'] }],
+        ['every state, one month point', { states: ['overdue', 'due', 'upcoming', 'missed', 'lost'], timePoint: 'm3' }],
+      ] as const
+    ).map(([name, input]): Case => ({
+      name: `followUps.worklist (${name})`,
       as: 'coordinator',
       method: 'followUps.worklist',
-      input: {},
-      index: /courses_discharged \(discharged_on>\? AND discharged_on<\?\)/,
-      scannable: ['p', 'pts', 'windows', 'w', 'pending', 'pe', 'stated', 's', 'page', 'g'],
+      input,
+      index: name.startsWith('missed')
+        ? /follow_up_points_pending \(lost=\? AND to_day<\?\)/
+        : /follow_up_points_pending \(lost=\?/,
+      scannable: ['fp'],
+      // Sorted: an open state's points (windows within 60 days of today) and the promised later calls (few).
       sorts: 'allowed',
-    },
+      // Not sorted: the missed ones (every point of ten years whose window closed), read newest first as stored.
+      inOrder: /follow_up_points_pending \(lost=\? AND to_day<\?\)/,
+    })),
   ];
   for (const c of cases) it(c.name, () => check(c));
 });
@@ -203,6 +222,15 @@ async function check(c: Case): Promise<void> {
     if (sql.startsWith(CAPPED_COUNT_SQL)) continue;
     const slow = slowSteps(plan, { scannable: c.scannable ?? [], ...(c.sorts ? { sorts: c.sorts } : {}) });
     expect(slow, `${c.name}: ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n${plan.join('\n')}`).toEqual([]);
+  }
+  const { inOrder } = c;
+  if (inOrder) {
+    for (const { plan } of plans.filter((p) => p.plan.some((d) => inOrder.test(d)))) {
+      expect(
+        plan.filter((d) => d.includes('TEMP B-TREE')),
+        `${c.name}:\n${plan.join('\n')}`,
+      ).toEqual([]);
+    }
   }
   expect(
     plans.some(({ plan }) => plan.some((d) => c.index.test(d))),

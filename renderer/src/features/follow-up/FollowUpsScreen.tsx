@@ -180,6 +180,11 @@ export function FollowUpsScreen() {
             total={data.total}
             locale={locale}
             onPage={setPage}
+            capped={
+              data.capped
+                ? { hasNext: data.rows.length === PAGE_SIZE, range: (v) => t('pager.rangeMore', v) }
+                : undefined
+            }
             labels={{
               range: (v) => t('pager.range', v),
               previous: t('pager.previous'),
