@@ -25,6 +25,15 @@ export const AUDIT_CONTENT_SQL = ['id', 'at', 'actor_id', 'action', 'entity', 'e
   .map((c) => `quote(${c})`)
   .join(" || '|' || ");
 
+/**
+ * The same text as AUDIT_CONTENT_SQL, built by one format() call instead of eight quote()s and fifteen concatenations
+ * (a third less work per entry when verifying a long log). It equals AUDIT_CONTENT_SQL because the table is STRICT: the
+ * text columns hold only text or NULL, which %Q renders exactly as quote() does (quote() is %Q inside SQLite), and the
+ * nullable integer columns keep quote(). A test checks the two agree on every row, edge cases included.
+ */
+export const AUDIT_CONTENT_SCAN_SQL =
+  "format('%d|%Q|%s|%Q|%Q|%s|%Q|%Q', id, at, quote(actor_id), action, entity, quote(entity_id), before_json, after_json)";
+
 const quote = (v: string | number | null): string =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
 

@@ -9,7 +9,7 @@ import { auditHead } from '../../db/repos/audit';
 import { AUDIT_ANCHOR_FILE, openAuditChain, readAuditAnchor, verifyChain } from '../../db/services/audit-chain';
 import type { Core } from '../../db/services/core';
 import { commandAs, recordEvent } from '../../db/services/kernel';
-import { AUDIT_CONTENT_SQL, auditContent, type AuditRow } from '../../db/sqlite/audit-hash';
+import { AUDIT_CONTENT_SCAN_SQL, AUDIT_CONTENT_SQL, auditContent, type AuditRow } from '../../db/sqlite/audit-hash';
 import { migrate } from '../../db/sqlite/migrate';
 import { migrations } from '../../db/sqlite/migrations';
 import { openDatabase } from '../../db/sqlite/open';
@@ -56,6 +56,24 @@ describe('hash chain', () => {
       .all() as (AuditRow & { content: string })[];
     expect(rows).toHaveLength(50);
     for (const r of rows) expect(auditContent(r)).toBe(r.content);
+  });
+
+  it('the one-call scan form is the same text as the canonical SQL, edge cases included', () => {
+    const core = makeCore();
+    fill(core, 30);
+    const odd = ["it's", "''", 'NULL', '', '|', "a'|'b", '王\n\t"x"', '😀 \u202e', '%d %Q %s', '\\'];
+    // Actors that are no accounts (negative, huge): only the text forms matter here.
+    core.db.pragma('foreign_keys = OFF');
+    const add = core.db.prepare(
+      `INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'not checked here')`,
+    );
+    odd.forEach((t, i) => add.run(t, i % 2 ? null : -i, t, t, i % 3 ? 2 ** 53 - i : null, i % 2 ? t : null, t));
+    const rows = core.db
+      .prepare(`SELECT ${AUDIT_CONTENT_SQL} AS canonical, ${AUDIT_CONTENT_SCAN_SQL} AS scan FROM audit_log`)
+      .all() as { canonical: string; scan: string }[];
+    expect(rows).toHaveLength(30 + odd.length);
+    for (const r of rows) expect(r.scan).toBe(r.canonical);
   });
 
   it('every command chains its entries, and a fresh log verifies', async () => {
