@@ -2,6 +2,7 @@
 // and secondary indexes set aside while the rows go in, then the indexes and the search index built once at the end.
 import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
+import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values';
 
 /** The search index (FTS5) each table feeds through its triggers, rebuilt from the same view the triggers read. */
 const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; columns: string }>> = {
@@ -16,6 +17,8 @@ const SEARCH_INDEXES: Readonly<Record<string, { fts: string; view: string; colum
  */
 const DERIVED: Readonly<Record<string, { triggers: string; rebuild: string }>> = {
   procedures: { triggers: 'outcome\\_treated\\_%', rebuild: REBUILD_OUTCOME_TREATED },
+  assessments: { triggers: 'outcome\\_values\\_%', rebuild: REBUILD_OUTCOME_VALUES },
+  assessment_versions: { triggers: 'outcome\\_values\\_%', rebuild: REBUILD_OUTCOME_VALUES },
 };
 
 /** What was set aside: the statements that re-create it, and the tables whose search index must be filled. */
@@ -69,10 +72,8 @@ export function putBack(db: Database, aside: SetAside): void {
     const s = SEARCH_INDEXES[table];
     if (s) db.exec(`INSERT INTO ${s.fts} (rowid, ${s.columns}) SELECT id, ${s.columns} FROM ${s.view} ORDER BY id`);
   }
-  for (const table of aside.derivedTables) {
-    const d = DERIVED[table];
-    if (d) db.exec(d.rebuild);
-  }
+  // Two loaded tables can feed one derived table (assessments and their versions): it is rebuilt once.
+  for (const rebuild of new Set(aside.derivedTables.map((t) => DERIVED[t]?.rebuild ?? ''))) db.exec(rebuild);
   for (const trigger of aside.triggers) db.exec(trigger);
 }
 
