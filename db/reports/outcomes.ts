@@ -326,16 +326,7 @@ const domainRow = ({ domain, treated, assessed, improved, unchanged, worse, miss
  * (0/1), past the follow-up's window (0/1), baseline total, follow-up total, packed domain ratings (rating r of the
  * k-th packed domain is r·8^k; null: no signed impression), and how many patients share these.
  */
-export type PatientGroup = [
-  number,
-  StrokeType,
-  number,
-  number,
-  number | null,
-  number | null,
-  number | null,
-  number,
-];
+export type PatientGroup = [number, StrokeType, number, number, number | null, number | null, number | null, number];
 
 export type ScreenOptions = Judged & Pick<OutcomeOptions, 'severityBands'>;
 

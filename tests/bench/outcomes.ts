@@ -136,7 +136,8 @@ export async function benchOutcomes(core: Core, runs: number): Promise<void> {
   const whole = await screen();
   const treated = whole.overall;
   const raw = everyStratum(core, rawTotals);
-  const agree = JSON.stringify(raw) === JSON.stringify({ overall: whole.overall, strata: whole.strata, domains: whole.domains });
+  const agree =
+    JSON.stringify(raw) === JSON.stringify({ overall: whole.overall, strata: whole.strata, domains: whole.domains });
   console.log(
     `\noutcomes (${INSTRUMENT} at ${POINT}): ${treated.treated.toLocaleString('en')} treated, ` +
       `${treated.assessed.toLocaleString('en')} assessed, ${treated.improved.k.toLocaleString('en')} improved ` +
