@@ -118,11 +118,34 @@ export const OutcomeReport = z.object({
 });
 export type OutcomeReport = z.infer<typeof OutcomeReport>;
 
+/** The screen's question: every grouping at once, so switching the grouping needs no further call. */
+export const OutcomeScreenQuery = OutcomeQuery.omit({ stratifyBy: true });
+export type OutcomeScreenQuery = z.input<typeof OutcomeScreenQuery>;
+
+/** The report with the rows of every grouping (`none` has none): what the outcomes screen shows, prints and exports. */
+export const OutcomeScreen = OutcomeReport.omit({ stratifyBy: true, strata: true }).extend({
+  strata: z.object({
+    none: z.array(OutcomeRow),
+    strokeType: z.array(OutcomeRow),
+    onset: z.array(OutcomeRow),
+    severity: z.array(OutcomeRow),
+    age: z.array(OutcomeRow),
+    comorbidity: z.array(OutcomeRow),
+  }),
+});
+export type OutcomeScreen = z.infer<typeof OutcomeScreen>;
+
+/** One grouping of the screen as the one-grouping report (the tables, chart, CSV and print read this shape). */
+export function outcomeView(screen: OutcomeScreen, stratifyBy: Stratification): OutcomeReport {
+  return { ...screen, stratifyBy, strata: screen.strata[stratifyBy] };
+}
+
 const CLINICAL = ['coordinator', 'doctor'] as const;
 const SIGNED_IN = ['coordinator', 'doctor', 'admin'] as const;
 
 export const outcomeMethods = {
   'reports.outcomes': method({ input: OutcomeQuery, output: OutcomeReport, roles: CLINICAL }),
+  'reports.outcomeScreen': method({ input: OutcomeScreenQuery, output: OutcomeScreen, roles: CLINICAL }),
   'reports.thresholds': method({ input: z.object({}), output: ReportThresholds, roles: SIGNED_IN }),
   'reports.saveThresholds': method({ input: ReportThresholds, output: ReportThresholds, roles: ['admin'] as const }),
 } as const;

@@ -105,24 +105,31 @@ export const STRATA_KEYS: Readonly<Record<Exclude<Stratification, 'severity'>, r
   comorbidity: ['none', 'any'],
 };
 
+const onsetBand = (m: number) => (m < 6 ? 'lt6m' : m < 12 ? '6to12m' : m < 24 ? '1to2y' : 'gt2y');
+const ageBand = (years: number) => (years < 40 ? 'lt40' : years < 60 ? '40to59' : years < 75 ? '60to74' : 'ge75');
+
 function onsetKey(p: TreatedPatient): string {
-  if (p.onset === null) return 'unknown';
-  const m = monthsBetween(p.onset, p.firstTransplant);
-  return m < 6 ? 'lt6m' : m < 12 ? '6to12m' : m < 24 ? '1to2y' : 'gt2y';
+  return p.onset === null ? 'unknown' : onsetBand(monthsBetween(p.onset, p.firstTransplant));
 }
 
 function ageKey(p: TreatedPatient): string {
-  if (p.birth === null) return 'unknown';
-  const years = Math.floor(monthsBetween(p.birth, p.firstTransplant) / 12);
-  return years < 40 ? 'lt40' : years < 60 ? '40to59' : years < 75 ? '60to74' : 'ge75';
+  return p.birth === null ? 'unknown' : ageBand(Math.floor(monthsBetween(p.birth, p.firstTransplant) / 12));
 }
 
 /** Severity bands: the published ones, or tertiles of the baseline totals present (cut points at the 1/3 and 2/3
  * quantiles, each band named by the totals it holds). */
 export function severityBands(patients: readonly TreatedPatient[], published: OutcomeOptions['severityBands']): Band[] {
+  return bandsOf(
+    patients.flatMap((p) => (p.baseline === null ? [] : [p.baseline])),
+    published,
+  );
+}
+
+/** The bands from the baseline totals present (any order). */
+function bandsOf(baselines: number[], published: OutcomeOptions['severityBands']): Band[] {
   const key = (b: { min: number; max: number }) => `${b.min}-${b.max}`;
   if (published) return published.map((b) => ({ key: key(b), ...b }));
-  const totals = patients.flatMap((p) => (p.baseline === null ? [] : [p.baseline])).sort((a, b) => a - b);
+  const totals = baselines.sort((a, b) => a - b);
   const t1 = quantile(totals, 1 / 3);
   const t2 = quantile(totals, 2 / 3);
   if (t1 === null || t2 === null) return [];
@@ -133,6 +140,9 @@ export function severityBands(patients: readonly TreatedPatient[], published: Ou
     return min === undefined || max === undefined ? [] : [{ key: key({ min, max }), min, max }];
   });
 }
+
+const bandOf = (baseline: number | null, bands: readonly Band[]): string =>
+  baseline === null ? 'unknown' : (bands.find((b) => baseline >= b.min && baseline <= b.max)?.key ?? 'unknown');
 
 function stratumOf(p: TreatedPatient, by: Stratification, bands: readonly Band[]): string {
   switch (by) {
@@ -146,11 +156,8 @@ function stratumOf(p: TreatedPatient, by: Stratification, bands: readonly Band[]
       return ageKey(p);
     case 'comorbidity':
       return p.comorbid ? 'any' : 'none';
-    case 'severity': {
-      if (p.baseline === null) return 'unknown';
-      const v = p.baseline;
-      return bands.find((b) => v >= b.min && v <= b.max)?.key ?? 'unknown';
-    }
+    case 'severity':
+      return bandOf(p.baseline, bands);
   }
 }
 
@@ -167,38 +174,64 @@ export function applyFilters<T extends TreatedPatient>(patients: readonly T[], o
   });
 }
 
-/** One row: each patient falls in exactly one of assessed / missing follow-up / missing baseline / not yet due. */
-export function outcomeRow(key: string, patients: readonly TreatedPatient[], o: OutcomeOptions): OutcomeRow {
-  const changes: number[] = [];
-  let improved = 0;
-  let good = 0;
-  let missingFollowUp = 0;
-  let missingBaseline = 0;
-  let notYetDue = 0;
-  for (const p of patients) {
-    if (p.followUp !== null && p.baseline !== null) {
-      const change = p.followUp - p.baseline;
-      changes.push(change);
-      if (isImproved(change, o.threshold, o.better)) improved++;
-      if (o.goodOutcome && p.followUp >= o.goodOutcome.min && p.followUp <= o.goodOutcome.max) good++;
-    } else if (p.followUp !== null) missingBaseline++;
-    else if (p.windowEnd < o.today) missingFollowUp++;
-    else notYetDue++;
-  }
-  const assessed = changes.length;
-  const s = spread(changes);
+/** What a row counts, filled one patient at a time (the same tally for the one-grouping and the all-groupings paths). */
+interface Tally {
+  treated: number;
+  improved: number;
+  good: number;
+  missingFollowUp: number;
+  missingBaseline: number;
+  notYetDue: number;
+  changes: number[];
+}
+
+const emptyTally = (): Tally => ({
+  treated: 0,
+  improved: 0,
+  good: 0,
+  missingFollowUp: 0,
+  missingBaseline: 0,
+  notYetDue: 0,
+  changes: [],
+});
+
+type Judged = Pick<OutcomeOptions, 'better' | 'threshold' | 'goodOutcome'>;
+
+/** Each patient falls in exactly one of assessed / missing follow-up / missing baseline / not yet due. */
+function tally(t: Tally, baseline: number | null, followUp: number | null, past: boolean, o: Judged, n = 1): void {
+  t.treated += n;
+  if (followUp !== null && baseline !== null) {
+    const change = followUp - baseline;
+    for (let i = 0; i < n; i++) t.changes.push(change);
+    if (isImproved(change, o.threshold, o.better)) t.improved += n;
+    if (o.goodOutcome && followUp >= o.goodOutcome.min && followUp <= o.goodOutcome.max) t.good += n;
+  } else if (followUp !== null) t.missingBaseline += n;
+  else if (past) t.missingFollowUp += n;
+  else t.notYetDue += n;
+}
+
+function rowOf(key: string, t: Tally, o: Judged): OutcomeRow {
+  const assessed = t.changes.length;
+  const s = spread(t.changes);
   return {
     key,
-    treated: patients.length,
+    treated: t.treated,
     assessed,
-    improved: proportion(improved, assessed),
+    improved: proportion(t.improved, assessed),
     change: { mean: s.mean, sd: s.sd, median: s.median, q1: s.q1, q3: s.q3 },
-    missingFollowUp,
-    missingBaseline,
-    notYetDue,
-    sensitivity: proportion(improved, assessed + missingFollowUp + missingBaseline),
-    goodOutcome: o.goodOutcome ? proportion(good, assessed) : null,
+    missingFollowUp: t.missingFollowUp,
+    missingBaseline: t.missingBaseline,
+    notYetDue: t.notYetDue,
+    sensitivity: proportion(t.improved, assessed + t.missingFollowUp + t.missingBaseline),
+    goodOutcome: o.goodOutcome ? proportion(t.good, assessed) : null,
   };
+}
+
+/** One row over the given patients. */
+export function outcomeRow(key: string, patients: readonly TreatedPatient[], o: OutcomeOptions): OutcomeRow {
+  const t = emptyTally();
+  for (const p of patients) tally(t, p.baseline, p.followUp, p.windowEnd < o.today, o);
+  return rowOf(key, t, o);
 }
 
 export interface OutcomeTables {
@@ -235,31 +268,134 @@ export function domainTable(
   domains: readonly string[],
   today: string,
 ): DomainRow[] {
-  return domains.map((domain) => {
-    let assessed = 0;
-    let improved = 0;
-    let unchanged = 0;
-    let worse = 0;
-    let missing = 0;
-    for (const p of patients) {
-      const v = ratings.get(p.courseId)?.[domain];
-      if (v === undefined) {
-        if (p.windowEnd < today) missing++;
-        continue;
-      }
-      assessed++;
-      if (v <= IMPROVED_MAX) improved++;
-      else if (v === UNCHANGED) unchanged++;
-      else worse++;
-    }
-    return {
-      domain,
-      treated: patients.length,
-      assessed,
-      improved: proportion(improved, assessed),
-      unchanged,
-      worse,
-      missing,
-    };
+  const tallies = domains.map(emptyDomainTally);
+  for (const p of patients) {
+    const r = ratings.get(p.courseId);
+    const past = p.windowEnd < today;
+    tallies.forEach((t) => tallyDomain(t, r?.[t.domain], past));
+  }
+  return tallies.map(domainRow);
+}
+
+interface DomainTally {
+  domain: string;
+  treated: number;
+  assessed: number;
+  improved: number;
+  unchanged: number;
+  worse: number;
+  missing: number;
+}
+
+const emptyDomainTally = (domain: string): DomainTally => ({
+  domain,
+  treated: 0,
+  assessed: 0,
+  improved: 0,
+  unchanged: 0,
+  worse: 0,
+  missing: 0,
+});
+
+/** `missing` counts those past the window without a rating (the same rule as the main table). */
+function tallyDomain(t: DomainTally, v: number | undefined, past: boolean, n = 1): void {
+  t.treated += n;
+  if (v === undefined) {
+    if (past) t.missing += n;
+    return;
+  }
+  t.assessed += n;
+  if (v <= IMPROVED_MAX) t.improved += n;
+  else if (v === UNCHANGED) t.unchanged += n;
+  else t.worse += n;
+}
+
+const domainRow = ({ domain, treated, assessed, improved, unchanged, worse, missing }: DomainTally): DomainRow => ({
+  domain,
+  treated,
+  assessed,
+  improved: proportion(improved, assessed),
+  unchanged,
+  worse,
+  missing,
+});
+
+/**
+ * Treated patients alike in everything the report counts, as the all-groupings read returns them (filters applied in
+ * SQL): onset and age bands packed as onset + 5·age (indexes into STRATA_KEYS.onset / .age), stroke type, comorbid
+ * (0/1), past the follow-up's window (0/1), baseline total, follow-up total, packed domain ratings (rating r of the
+ * k-th packed domain is r·8^k; null: no signed impression), and how many patients share these.
+ */
+export type PatientGroup = [number, StrokeType, number, number, number | null, number | null, number | null, number];
+
+export type ScreenOptions = Judged & Pick<OutcomeOptions, 'severityBands'>;
+
+export interface OutcomeScreenTables {
+  overall: OutcomeRow;
+  strata: Record<Stratification, OutcomeRow[]>;
+  severityBands: Band[];
+  domains: DomainRow[];
+}
+
+const GROUPED = ['strokeType', 'onset', 'severity', 'age', 'comorbidity'] as const;
+
+/**
+ * Every grouping of the report and the domain table from one pass over the groups of alike patients: the same tallies
+ * as outcomeTables/domainTable (each group counted as its patients), so the figures are those of six one-grouping
+ * reports. `packedDomains` is the order the ratings were packed in; `domains` the order the table lists them.
+ */
+export function outcomeScreenTables(
+  rows: readonly PatientGroup[],
+  o: ScreenOptions,
+  domains: readonly string[],
+  packedDomains: readonly string[],
+): OutcomeScreenTables {
+  const baselines: number[] = [];
+  for (const r of rows) {
+    const baseline = r[4];
+    if (baseline !== null) for (let i = 0; i < r[7]; i++) baselines.push(baseline);
+  }
+  const bands = bandsOf(baselines, o.severityBands);
+  const keysOf = (by: (typeof GROUPED)[number]) =>
+    by === 'severity' ? [...bands.map((b) => b.key), 'unknown'] : STRATA_KEYS[by];
+  const groups = GROUPED.map((by) => new Map(keysOf(by).map((k) => [k, emptyTally()])));
+  const [byStroke, byOnset, bySeverity, byAge, byComorbid] = groups;
+  const overall = emptyTally();
+  const domainTallies = domains.map(emptyDomainTally);
+  const places = domains.map((d) => {
+    const k = packedDomains.indexOf(d);
+    return k < 0 ? 0 : 8 ** k;
   });
+  for (const [packedBands, strokeType, comorbid, pastFlag, baseline, followUp, ratings, n] of rows) {
+    const past = pastFlag === 1;
+    const at = (g: Map<string, Tally> | undefined, key: string | undefined) => {
+      const t = key === undefined ? undefined : g?.get(key);
+      if (t) tally(t, baseline, followUp, past, o, n);
+    };
+    tally(overall, baseline, followUp, past, o, n);
+    at(byStroke, strokeType);
+    at(byOnset, STRATA_KEYS.onset[packedBands % 5]);
+    at(bySeverity, bandOf(baseline, bands));
+    at(byAge, STRATA_KEYS.age[Math.floor(packedBands / 5)]);
+    at(byComorbid, comorbid ? 'any' : 'none');
+    domainTallies.forEach((t, d) => {
+      const place = places[d] ?? 0;
+      const v = ratings === null || place === 0 ? 0 : Math.floor(ratings / place) % 8;
+      tallyDomain(t, v === 0 ? undefined : v, past, n);
+    });
+  }
+  const rowsOf = (g: Map<string, Tally> | undefined) => [...(g ?? [])].map(([key, t]) => rowOf(key, t, o));
+  return {
+    overall: rowOf('all', overall, o),
+    strata: {
+      none: [],
+      strokeType: rowsOf(byStroke),
+      onset: rowsOf(byOnset),
+      severity: rowsOf(bySeverity),
+      age: rowsOf(byAge),
+      comorbidity: rowsOf(byComorbid),
+    },
+    severityBands: bands,
+    domains: domainTallies.map(domainRow),
+  };
 }

@@ -1,6 +1,7 @@
 // SQL for the outcomes report: treated courses with the patient's strata facts, and the signed totals of one
 // instrument at baseline and one time point, read once from `assessment_versions.total` (never the item rows).
 import type { ReadableDB } from '../sqlite/handles';
+import type { PatientGroup } from '../reports/outcomes';
 import { arrays, sql } from '../sqlite/sql';
 
 /** A course with at least one completed procedure, with what the strata need. */
@@ -91,3 +92,44 @@ export function signedRatings(db: ReadableDB, timePoint: string): Map<number, Re
   }
   return out;
 }
+
+export interface FactsQuery {
+  instrument: string;
+  timePoint: string;
+  offsetMinutes: number;
+  /** First discharge day whose follow-up window is not over yet: earlier discharges are past it. */
+  notPastFrom: string;
+  from: string | null;
+  to: string | null;
+  minTransplants: number;
+  maxTransplants: number;
+}
+
+/**
+ * The live treated patients counted by everything the report tells apart (their bands for the clinic's offset now,
+ * stroke type, comorbidity, window past, baseline and follow-up totals, domain ratings): one scan of `outcome_treated`
+ * (migration 0180, bands by 0210) with three keyed reads of `outcome_values` (migration 0210), grouped in SQL, the
+ * treatment-period and transplant filters applied here. Never touches the assessment or version rows nor a date.
+ */
+export const outcomeGroupsSql = (q: FactsQuery) => {
+  const shift = `${q.offsetMinutes >= 0 ? '+' : ''}${q.offsetMinutes} minutes`;
+  // The clinic-local day is only worked out when a period filter needs it.
+  const day = sql`date(t.first_at, ${shift})`;
+  const from = q.from === null ? sql`` : sql` AND ${day} >= ${q.from}`;
+  const to = q.to === null ? sql`` : sql` AND ${day} <= ${q.to}`;
+  return sql`SELECT CASE WHEN t.first_minute + ${q.offsetMinutes} < 0 THEN t.bands_prev
+                         WHEN t.first_minute + ${q.offsetMinutes} >= 1440 THEN t.bands_next ELSE t.bands_same END,
+                    t.stroke_type, t.comorbid, t.discharge < ${q.notPastFrom}, b.value, f.value, r.value, count(*)
+               FROM outcome_treated t
+               LEFT JOIN outcome_values b
+                 ON b.instrument_id = ${q.instrument} AND b.time_point = 'baseline' AND b.course_id = t.course_id
+               LEFT JOIN outcome_values f
+                 ON f.instrument_id = ${q.instrument} AND f.time_point = ${q.timePoint} AND f.course_id = t.course_id
+               LEFT JOIN outcome_values r
+                 ON r.instrument_id = 'improvement' AND r.time_point = ${q.timePoint} AND r.course_id = t.course_id
+              WHERE t.live = 1 AND t.transplants BETWEEN ${q.minTransplants} AND ${q.maxTransplants}${from}${to}
+              GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+};
+
+export const outcomeGroups = (db: ReadableDB, q: FactsQuery): PatientGroup[] =>
+  arrays<PatientGroup>(db, outcomeGroupsSql(q));

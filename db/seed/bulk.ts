@@ -2,6 +2,7 @@
 // and secondary indexes set aside while the rows go in, then the indexes, search indexes and derived tables built once.
 import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
+import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values';
 import { REBUILD_FOLLOW_UP_POINTS, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 
 /** A search index (FTS5) and the view its triggers read: rebuilt in one statement from that view. */
@@ -18,6 +19,8 @@ const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>
  */
 export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   outcome_treated: REBUILD_OUTCOME_TREATED,
+  // Signed totals per course, instrument and time point (0210), from the assessments and their versions.
+  outcome_values: REBUILD_OUTCOME_VALUES,
   // The follow-up points (0240): one rebuild after the courses, assessments and attempts are in.
   follow_up_points: REBUILD_FOLLOW_UP_POINTS,
   // When each inquiry last changed status (0240): set once after the load, not by a trigger per status change.

@@ -6,13 +6,16 @@ import {
   INSTRUMENTS,
   OUTCOME_INSTRUMENTS,
   type OutcomeReport,
+  type OutcomeScreen,
   type OutcomeTimePoint,
   ReportThresholds,
+  outcomeView,
   type Stratification,
 } from '../contract';
 import * as repo from '../repos/outcomes';
 import { getSetting, putSetting } from '../repos/settings';
-import { SEVERITY_BANDS, type TreatedPatient, applyFilters, domainTable, outcomeTables } from '../reports/outcomes';
+import { SEVERITY_BANDS, type TreatedPatient, outcomeScreenTables } from '../reports/outcomes';
+import { PACKED_DOMAINS } from '../sqlite/migrations/0210-outcome-values';
 import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays, addMonths } from './assessment-schedule';
 import { clinicTimeZone, clinicToday } from './clinic-time';
 import type { CallContext } from './context';
@@ -100,31 +103,54 @@ export function treatedPatients(
   return out;
 }
 
-export function outcomes(ctx: CallContext, q: OutcomeInput): OutcomeReport {
+/**
+ * The first discharge day whose follow-up window is still open today: a course discharged earlier is past its window
+ * (windowEnd only moves forward with the discharge day, so one cut point stands for the per-course comparison).
+ */
+export function notPastFrom(timePoint: OutcomeTimePoint, today: string): string {
+  const months = MONTHS_AFTER_DISCHARGE[timePoint] ?? 0;
+  let day = addDays(addMonths(today, -months), -WINDOW_DAYS[timePoint].after - 40);
+  while (windowEnd(timePoint, day) >= today) day = addDays(day, -40);
+  while (windowEnd(timePoint, day) < today) day = addDays(day, 1);
+  return day;
+}
+
+const TRANSPLANT_RANGE = { any: [0, 1e9], '1': [1, 1], '2': [2, 2], '3+': [3, 1e9] } as const;
+
+/** Every grouping of the report from one read of one short row per treated patient (the outcomes screen's call). */
+export function outcomeScreen(ctx: CallContext, q: Omit<OutcomeInput, 'stratifyBy'>): OutcomeScreen {
   const { core } = ctx;
   const def = INSTRUMENTS.latest(q.instrument);
   const threshold = readThresholds(core)[q.instrument];
   const today = clinicToday(core);
+  const [minTransplants, maxTransplants] = TRANSPLANT_RANGE[q.transplants];
+  const rows = repo.outcomeGroups(core.db, {
+    instrument: q.instrument,
+    timePoint: q.timePoint,
+    offsetMinutes: zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core)),
+    notPastFrom: notPastFrom(q.timePoint, today),
+    from: q.from,
+    to: q.to,
+    minTransplants,
+    maxTransplants,
+  });
   const options = {
     better: def.better,
     threshold,
     goodOutcome: def.goodOutcome,
     severityBands: SEVERITY_BANDS[q.instrument] ?? null,
-    today,
-    ...q,
   };
-  const patients = treatedPatients(core, q.instrument, q.timePoint);
-  const tables = outcomeTables(patients, options);
-  const ratings = repo.signedRatings(core.db, q.timePoint);
   const domains = IMPROVEMENT_V1.items.map((i) => i.code);
   return {
     instrument: q.instrument,
     timePoint: q.timePoint,
-    stratifyBy: q.stratifyBy,
     threshold,
     better: def.better,
     asOf: today,
-    ...tables,
-    domains: domainTable(applyFilters(patients, options), ratings, domains, today),
+    ...outcomeScreenTables(rows, options, domains, PACKED_DOMAINS),
   };
 }
+
+/** One grouping (the API's one-grouping report): the screen's figures, that grouping's rows. */
+export const outcomes = (ctx: CallContext, q: OutcomeInput): OutcomeReport =>
+  outcomeView(outcomeScreen(ctx, q), q.stratifyBy);

@@ -1,7 +1,7 @@
 // The outcomes report: pick an instrument, a time point, a grouping and filters; read the headline in plain words,
 // the honest caveat, the chart with its table, and the global impression per domain. Prints as a clean page.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INSTRUMENTS,
@@ -13,6 +13,7 @@ import {
   STRATIFICATIONS,
   type Stratification,
   TRANSPLANT_FILTERS,
+  outcomeView,
 } from '../../../../db/contract';
 import { call } from '../../api/client';
 import { instrumentShort, timePointName } from '../../ui/assessments/labels';
@@ -41,16 +42,17 @@ export function OutcomesScreen() {
   const input = {
     instrument,
     timePoint,
-    stratifyBy,
     transplants,
     from: isDay(from) ? from : null,
     to: isDay(to) ? to : null,
   };
-  const report = useQuery({
-    queryKey: ['reports', 'outcomes', input],
-    queryFn: ({ signal }) => call('reports.outcomes', input, { signal }),
+  // One call brings every grouping: switching the grouping shows rows already here instead of asking again.
+  const screen = useQuery({
+    queryKey: ['reports', 'outcomeScreen', input],
+    queryFn: ({ signal }) => call('reports.outcomeScreen', input, { signal }),
     placeholderData: keepPreviousData,
   });
+  const report = useMemo(() => (screen.data ? outcomeView(screen.data, stratifyBy) : null), [screen.data, stratifyBy]);
   const title = t('title');
   return (
     <div className="outcomes-screen">
@@ -87,9 +89,9 @@ export function OutcomesScreen() {
         <TextField label={t('from')} type="date" value={from} onChange={setFrom} />
         <TextField label={t('to')} type="date" value={to} onChange={setTo} />
       </div>
-      {report.isError ? <ErrorBanner error={report.error} /> : null}
-      {report.isPending ? <Loading /> : null}
-      {report.data ? <ReportBody report={report.data} locale={i18n.language} /> : null}
+      {screen.isError ? <ErrorBanner error={screen.error} /> : null}
+      {screen.isPending ? <Loading /> : null}
+      {report ? <ReportBody report={report} locale={i18n.language} /> : null}
     </div>
   );
 }
