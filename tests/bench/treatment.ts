@@ -80,7 +80,7 @@ export async function benchTreatment(core: Core, call: Call, runs: number, targe
   // what a coordinator does. Booking into one course that holds every earlier bench booking, at a random day, also
   // renumbers the later half of them (transplant numbers are gap-free): measured beside it, not as the target.
   const patients = (
-    db.prepare('SELECT id FROM patients ORDER BY id LIMIT ?').all(Math.ceil(runs / 2) + 10) as { id: number }[]
+    db.prepare('SELECT id FROM patients ORDER BY id LIMIT ?').all(Math.ceil(runs / 2) + 30) as { id: number }[]
   ).map((r) => r.id);
   const patient = patients[0] ?? 1;
   const addCourse = db.prepare(
@@ -136,7 +136,8 @@ export async function benchTreatment(core: Core, call: Call, runs: number, targe
   console.log(
     `  deferred WAL checkpoint after ${runs} bookings: ${wal?.log ?? '?'} pages in ${(performance.now() - ckStart).toFixed(1)} ms (between calls, not in a save)`,
   );
-  // The pages one booking's commit appends to the WAL, from 20 more bookings each counted alone (the deferred
+  // The pages one booking's commit appends to the WAL, from 20 more bookings (own courses: the +30 stays above)
+  // each counted alone (the deferred
   // checkpoint may run between the calls above, so the figure above is not per booking).
   let pages = 0;
   for (let i = 0; i < 20; i++) {
