@@ -136,9 +136,8 @@ export async function benchTreatment(core: Core, call: Call, runs: number, targe
   console.log(
     `  deferred WAL checkpoint after ${runs} bookings: ${wal?.log ?? '?'} pages in ${(performance.now() - ckStart).toFixed(1)} ms (between calls, not in a save)`,
   );
-  // The pages one booking's commit appends to the WAL, from 20 more bookings (own courses: the +30 stays above)
-  // each counted alone (the deferred
-  // checkpoint may run between the calls above, so the figure above is not per booking).
+  // The pages one booking's commit appends to the WAL, from 20 more bookings (own courses: the +30 stays above),
+  // each counted alone: the deferred checkpoint may run between the calls above, so the figure above is not per booking.
   let pages = 0;
   for (let i = 0; i < 20; i++) {
     db.pragma('wal_checkpoint(TRUNCATE)');
