@@ -245,18 +245,37 @@ export function findClash(db: ReadableDB, slot: Slot, exceptId: number | null): 
   return null;
 }
 
+/**
+ * The transplant number a new booking at `startsAt` takes when it is the course's last holding booking: the next one,
+ * provided the course's numbers are 1…n as the core keeps them. Null when a holding booking starts at or after it (the
+ * ones after it move up by one) or the numbers are not 1…n: then the whole course is renumbered after the insert.
+ */
+export function nextSequence(db: ReadableDB, courseId: number, startsAt: string): number | null {
+  const r = get<{ n: number; distinct: number; low: number | null; top: number | null; later: number | null }>(
+    db,
+    sql`SELECT count(*) AS n, count(DISTINCT sequence) AS "distinct", min(sequence) AS low, max(sequence) AS top,
+          max(starts_at >= ${startsAt}) AS later
+        FROM procedures WHERE course_id = ${courseId} AND ${HOLDING}`,
+  );
+  if (!r || r.later === 1 || r.distinct !== r.n) return null;
+  // n distinct numbers from 1 to n are exactly 1…n.
+  if (r.n > 0 && (r.low !== 1 || r.top !== r.n)) return null;
+  return r.n + 1;
+}
+
+/** A new scheduled booking, numbered already when `sequence` is known (else the caller renumbers the course). */
 export function insertProcedure(
   db: WritableDB,
-  p: Slot & { courseId: number; typeId: number },
+  p: Slot & { courseId: number; typeId: number; sequence: number | null },
   meta: { at: string; by: number },
 ): number {
   return Number(
     run(
       db,
-      sql`INSERT INTO procedures (course_id, patient_id, type_id, starts_at, ends_at, room_id, doctor_id, status,
-            created_at, created_by, updated_at)
-          VALUES (${p.courseId}, ${p.patientId}, ${p.typeId}, ${p.startsAt}, ${p.endsAt}, ${p.roomId}, ${p.doctorId},
-            'scheduled', ${meta.at}, ${meta.by}, ${meta.at})`,
+      sql`INSERT INTO procedures (course_id, patient_id, type_id, sequence, starts_at, ends_at, room_id, doctor_id,
+            status, created_at, created_by, updated_at)
+          VALUES (${p.courseId}, ${p.patientId}, ${p.typeId}, ${p.sequence}, ${p.startsAt}, ${p.endsAt}, ${p.roomId},
+            ${p.doctorId}, 'scheduled', ${meta.at}, ${meta.by}, ${meta.at})`,
     ).lastInsertRowid,
   );
 }

@@ -108,8 +108,11 @@ export function book(ctx: CallContext, input: SlotInput & { courseId: number; ty
     const type = repo.findType(w, input.typeId);
     if (!type || !type.active) throw fieldError('typeId', 'Pick an active procedure type');
     const slot = checkSlot(ctx, w, course, input, null);
-    const id = repo.insertProcedure(w, { ...slot, courseId: course.id, typeId: input.typeId }, { at, by: actor.id });
-    repo.renumberCourse(w, course.id);
+    // Bookings are mostly made in time order: the new one is then the course's next number and no other row changes.
+    const sequence = repo.nextSequence(w, course.id, slot.startsAt);
+    const row = { ...slot, courseId: course.id, typeId: input.typeId, sequence };
+    const id = repo.insertProcedure(w, row, { at, by: actor.id });
+    if (sequence === null) repo.renumberCourse(w, course.id);
     return loadProcedure(w, id);
   });
 }

@@ -14,6 +14,7 @@ import type {
 } from '../../db/contract';
 import { HOLDING_SQL, calendarSql, occupancySql } from '../../db/repos/procedures';
 import { dayStart } from '../../db/services/treatment-views';
+import { planOf, statementsOf } from './plans';
 import { fixedClock, makeCore } from './support';
 import { type Ward, addConsent, addCourse, at, book, bookInput, newPatient, ward } from './treatment-support';
 
@@ -205,6 +206,17 @@ describe('moving, status changes and transplant numbers', () => {
     expect(moved).toMatchObject({ sequence: 1, roomName: 'Room 2', version: 2 });
     expect(seqs()).toEqual([null, 1, 2]);
     expect(p2.id).toBeGreaterThan(0);
+  });
+
+  it('numbers a booking made in time order as it is inserted: no other row of the course is written', async () => {
+    await book(w, slotAt(3, '09:00', '10:00'));
+    const ran = await statementsOf(w.core.db, () => book(w, slotAt(5, '09:00', '10:00')));
+    expect(ran.filter((r) => /^\s*(WITH[\s\S]*)?UPDATE procedures/i.test(r.sql))).toEqual([]);
+    expect(seqs()).toEqual([1, 2]);
+    // Numbers that are not 1…n (a repair, an import) are not trusted: the course is renumbered as before.
+    w.core.db.prepare('UPDATE procedures SET sequence = 7 WHERE course_id = ?').run(courseA);
+    await book(w, slotAt(7, '09:00', '10:00'));
+    expect(seqs()).toEqual([1, 2, 3]);
   });
 
   it('moves within its own slot, refuses a move onto another booking, and refuses stale versions', async () => {
@@ -485,11 +497,36 @@ describe('the conflict query', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('procedures_room');
   });
 
-  it('reads a week of every room from the covering calendar index alone', () => {
+  it('writes a booking into the row and five indexes, and numbers it from the course index', () => {
+    // Each index a scheduled booking enters is one more page in the booking's commit (migration 0190).
+    const indexes = w.core.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'procedures' AND sql IS NOT NULL",
+      )
+      .all() as { name: string; sql: string }[];
+    const entered = indexes.filter((i) => !/WHERE/.test(i.sql) || i.sql.includes(`WHERE ${HOLDING_SQL}`));
+    expect(entered.map((i) => i.name).sort()).toEqual([
+      'procedures_calendar',
+      'procedures_course',
+      'procedures_doctor',
+      'procedures_patient',
+      'procedures_room',
+    ]);
+    const next = planOf(
+      w.core.db,
+      `SELECT count(*), count(DISTINCT sequence), min(sequence), max(sequence), max(starts_at >= ?) FROM procedures
+        WHERE course_id = ? AND ${HOLDING_SQL}`,
+      ['2026-12-05T09:00:00.000Z', courseA],
+    ).join(' | ');
+    expect(next).toMatch(/SEARCH procedures USING INDEX procedures_course \(course_id=\?\)/);
+  });
+
+  it('reads a week of every room from the covering calendar index alone, freed bookings too', () => {
     const index = w.core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'procedures_calendar'").get() as {
       sql: string;
     };
-    expect(index.sql).toContain(`WHERE ${HOLDING_SQL}`);
+    // Every status (0190): it is also the index of every booking by time, so a booking writes one index fewer.
+    expect(index.sql).not.toContain('WHERE');
     const plan = (q: Parameters<typeof calendarSql>[0]) => {
       const s = calendarSql(q);
       const rows = w.core.db.prepare(`EXPLAIN QUERY PLAN ${s.text}`).all(...s.values) as { detail: string }[];
@@ -501,6 +538,9 @@ describe('the conflict query', () => {
     );
     expect(plan({ ...week, roomId: 1, doctorId: null })).toContain('procedures_room');
     expect(plan({ ...week, roomId: null, doctorId: 1 })).toContain('procedures_doctor');
+    expect(plan({ ...week, roomId: null, doctorId: null, includeFreed: true })).toMatch(
+      /SEARCH p USING COVERING INDEX procedures_calendar/,
+    );
   });
 
   it('sums the occupancy of a week from one range of the covering index per day, never the table', () => {

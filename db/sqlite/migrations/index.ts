@@ -15,6 +15,7 @@ import { m0150 } from './0150-outcomes-treated';
 import { m0160 } from './0160-search-lists-indexes';
 import { m0170 } from './0170-lists-indexes';
 import { m0180 } from './0180-outcomes-facts';
+import { m0190 } from './0190-procedure-indexes';
 import { m0210 } from './0210-outcome-values';
 import { m0240 } from './0240-follow-up-points';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m0160,
   m0170,
   m0180,
+  m0190,
   m0210,
   m0240,
 ];
