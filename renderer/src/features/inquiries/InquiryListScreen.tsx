@@ -33,11 +33,12 @@ export function InquiryListScreen() {
   const [text, setText] = useState(state.text);
   const staff = useStaff();
 
-  // Typing searches after a short pause, so each key does not start a query.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setState((s) => (s.text === text ? s : { ...s, text, page: 0 })), 200);
-    return () => window.clearTimeout(timer);
-  }, [text]);
+  // Every keystroke searches at once (no typing pause): the query keeps the last answer on screen until the next one
+  // comes, and its lane sends one call at a time, dropping those overtaken (api/lane.ts).
+  const onText = (next: string) => {
+    setText(next);
+    setState((s) => (s.text === next ? s : { ...s, text: next, page: 0 }));
+  };
 
   // A link to the list (the navigation, Back) sets the address: the filters follow it.
   useEffect(() => {
@@ -168,7 +169,7 @@ export function InquiryListScreen() {
         </a>
       </PageHeader>
       <section className="panel">
-        <FilterBar label={t('list.search')} placeholder={t('list.searchPlaceholder')} text={text} onText={setText}>
+        <FilterBar label={t('list.search')} placeholder={t('list.searchPlaceholder')} text={text} onText={onText}>
           <SelectField
             label={t('list.statusFilter')}
             value={state.status}
