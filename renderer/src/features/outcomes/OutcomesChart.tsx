@@ -2,6 +2,7 @@
 // holds the same numbers for keyboards, screen readers and print.
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { OutcomeRow } from '../../../../db/contract';
+import { numberFormat } from '../../ui/intl';
 
 const COLOURS = { bar: '#1f5f8b', whisker: '#1b2430', grid: '#e3e7ec', axis: '#4a5565' } as const;
 
@@ -11,7 +12,7 @@ export interface ChartRow {
 }
 
 export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; locale: string }) {
-  const pct = new Intl.NumberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = numberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 });
   const data = p.rows.map(({ label, row }) => {
     const share = row.improved.n === 0 ? 0 : row.improved.k / row.improved.n;
     const ci = row.improved.ci;
