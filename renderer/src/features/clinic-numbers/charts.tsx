@@ -68,6 +68,8 @@ export function BarsChart(p: {
             tickFormatter={fmt}
             label={axisLabel(p.yLabel, -90)}
             width={72}
+            // A handful of value ticks never overlap: drawing all of them spares measuring each label in the page.
+            interval={0}
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))}
