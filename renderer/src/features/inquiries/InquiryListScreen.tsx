@@ -149,6 +149,26 @@ export function InquiryListScreen() {
     rowCount: list.data?.total ?? 0,
   });
 
+  // The rows stay the same element while a keystroke waits for its answer (the last answer stays on screen), so React
+  // skips them: a keystroke re-renders the search box and filters, and the rows only when the new answer comes.
+  const rows = list.data?.rows;
+  const body = useMemo(
+    () => (
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id}>
+            {row.getVisibleCells().map((cell) => (
+              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    ),
+    // `table` is one instance for the screen's life; its rows follow `rows` and `columns`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, columns],
+  );
+
   const sortable: readonly string[] = ['receivedAt', 'patientName', 'country', 'status', 'nextFollowUp'];
   const toggleSort = (key: SortKey) =>
     update({
@@ -237,15 +257,7 @@ export function InquiryListScreen() {
                 </tr>
               ))}
             </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            {body}
           </table>
           {list.data && list.data.rows.length === 0 ? (
             <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
