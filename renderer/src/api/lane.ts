@@ -8,14 +8,12 @@ import { call } from './client';
  * once nothing shows it) is dropped before it is sent. The call itself is never cancelled mid-way — the host would go
  * on working on it anyway — the asker just stops waiting for its answer.
  */
-export function createLane(): <M extends Method>(
-  method: M,
-  input: Input<M>,
-  signal: AbortSignal,
-) => Promise<Output<M>> {
+export function createLane(
+  send: <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>> = call,
+): <M extends Method>(method: M, input: Input<M>, signal: AbortSignal) => Promise<Output<M>> {
   let tail: Promise<unknown> = Promise.resolve();
   return <M extends Method>(method: M, input: Input<M>, signal: AbortSignal) => {
-    const turn = tail.then(() => (signal.aborted ? undefined : call(method, input)));
+    const turn = tail.then(() => (signal.aborted ? undefined : send(method, input)));
     tail = turn.catch(() => undefined);
     return new Promise<Output<M>>((resolve, reject) => {
       const abort = () => reject(signal.reason);
