@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InquiryFieldsInput, InquiryQueryInput } from '../../../db/contract';
 import { call } from './client';
+import { createLane } from './lane';
 
 export const inquiryKeys = {
   all: ['inquiries'] as const,
@@ -10,10 +11,13 @@ export const inquiryKeys = {
   worklist: (scope: 'mine' | 'all') => ['inquiries', 'worklist', scope] as const,
 };
 
+/** The list asks on every keystroke (no typing pause): one call at a time, an overtaken one dropped (see lane.ts). */
+const listLane = createLane();
+
 export const useInquiryList = (q: InquiryQueryInput) =>
   useQuery({
     queryKey: inquiryKeys.list(q),
-    queryFn: () => call('inquiries.list', q),
+    queryFn: ({ signal }) => listLane('inquiries.list', q, signal),
     placeholderData: keepPreviousData,
   });
 

@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanst
 import { useCallback } from 'react';
 import type { PatientFieldsInput, PatientQueryInput } from '../../../db/contract';
 import { call } from './client';
+import { createLane } from './lane';
 
 export const patientKeys = {
   all: ['patients'] as const,
@@ -13,10 +14,13 @@ export const patientKeys = {
   search: (text: string) => ['search', text] as const,
 };
 
+/** The registry asks on every keystroke (no typing pause): one call at a time, an overtaken one dropped (lane.ts). */
+const listLane = createLane();
+
 export const usePatientList = (q: PatientQueryInput) =>
   useQuery({
     queryKey: patientKeys.list(q),
-    queryFn: () => call('patients.list', q),
+    queryFn: ({ signal }) => listLane('patients.list', q, signal),
     placeholderData: keepPreviousData,
   });
 

@@ -44,6 +44,18 @@ export function AppShell({
   }, [allowed, user.role]);
 
   const nav = navFor(user.role);
+  // Screens split off the main bundle (the calendar) load while the app is idle after sign-in, not on the first click.
+  useEffect(() => {
+    const load = () => nav.forEach((item) => void item.nav.prefetch?.().catch(() => undefined));
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(load, 1000);
+      return () => window.clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(load, { timeout: 5000 });
+    return () => window.cancelIdleCallback(handle);
+    // The nav changes only with the role.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user.role]);
 
   const signOut = async () => {
     await call('auth.signOut', {});

@@ -37,6 +37,8 @@ export interface NavEntry {
   order: number;
   /** Other routes that light this entry up, e.g. an inquiry's detail under "Inquiries". */
   activeFor?: readonly RouteName[];
+  /** Loads a lazily split screen's code ahead of the first click (called once the app is idle after sign-in). */
+  prefetch?: () => Promise<unknown>;
 }
 
 type RouteDefFor<N extends RouteName> = {

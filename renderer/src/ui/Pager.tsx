@@ -1,5 +1,6 @@
 // The footer of a paged list: "1–50 of 400" or "1–50 of more than 1,000" (announced politely) and Previous / Next.
 import { Button } from './fields';
+import { numberFormat } from './intl';
 
 interface PagerProps {
   page: number;
@@ -14,7 +15,7 @@ interface PagerProps {
 }
 
 export function Pager({ page, pageSize, total, locale, onPage, capped, labels }: PagerProps) {
-  const fmt = new Intl.NumberFormat(locale);
+  const fmt = numberFormat(locale);
   const count = total ?? 0;
   const from = count === 0 ? 0 : page * pageSize + 1;
   const to = capped ? (page + 1) * pageSize : Math.min(count, (page + 1) * pageSize);

@@ -1,5 +1,6 @@
 // Searching country and language codes by name in the UI language, by English name and by code, for the pickers.
 import { COUNTRY_CODES, LANGUAGE_CODES } from '../../../db/contract';
+import { collator as cachedCollator, displayNames } from './intl';
 
 export type CodeKind = 'region' | 'language';
 
@@ -17,7 +18,7 @@ export const fold = (s: string): string =>
 
 function displayName(kind: CodeKind, code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: kind }).of(code) ?? code;
+    return displayNames([locale], { type: kind }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -31,7 +32,7 @@ export function codeOptions(kind: CodeKind, locale: string): CodeOption[] {
   const hit = cache.get(id);
   if (hit) return hit;
   const codes: readonly string[] = kind === 'region' ? COUNTRY_CODES : LANGUAGE_CODES;
-  const collator = new Intl.Collator(locale);
+  const collator = cachedCollator(locale);
   const options = codes
     .map((value) => {
       const label = displayName(kind, value, locale);

@@ -3,6 +3,7 @@ import { differenceInCalendarDays, differenceInMinutes, parseISO } from 'date-fn
 import type { TFunction } from 'i18next';
 import { WALL_CLOCK_PARTS } from '../../../db/contract';
 import { clinicTimeZone } from './time-zone';
+import { dateTimeFormat, listFormat } from './intl';
 
 /** Minutes between the inquiry's arrival and its first contact (or now, if none yet). */
 export function waitMinutes(receivedAt: string, firstContactAt: string | null, now: Date): number {
@@ -35,14 +36,14 @@ export const daysBetween = (later: string, earlier: string) =>
 /** A calendar day (`YYYY-MM-DD`) is the same day everywhere: formatted as UTC so no zone can shift it. */
 export function formatDay(day: string | null, locale: string): string {
   if (!day) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A calendar day for dense tables: "Dec 3", with the year only when it is not the year of `today`. */
 export function formatDayShort(day: string | null, locale: string, today: string): string {
   if (!day) return '';
   const year = day.slice(0, 4) === today.slice(0, 4) ? {} : { year: 'numeric' as const };
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...year, timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', ...year, timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
@@ -52,14 +53,14 @@ const CLOCK = { hourCycle: 'h23' } as const;
 
 export function formatInstant(instant: string | null, locale: string, timeZone = clinicTimeZone()): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...CLOCK, timeZone }).format(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...CLOCK, timeZone }).format(
     new Date(instant),
   );
 }
 
 /** Only the time of an instant on the clinic's clock, e.g. "14:30". */
 export const formatClock = (instant: string, locale: string, timeZone = clinicTimeZone()): string =>
-  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...CLOCK, timeZone }).format(new Date(instant));
+  dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...CLOCK, timeZone }).format(new Date(instant));
 
 /** A booking's time span: "4 Dec 2026, 09:00–10:30"; the end's date is written only when it is another day. */
 export function formatTimeRange(start: string, end: string, locale: string, timeZone = clinicTimeZone()): string {
@@ -77,7 +78,7 @@ export function dayOf(instant: string | Date, timeZone = clinicTimeZone()): stri
 /** Only the date of an instant, e.g. when an account was created, as the clinic's calendar had it. */
 /** Items of a list as the language joins them: "a, b" in English, "a、b" in Chinese. */
 export const formatList = (items: readonly string[], locale: string): string =>
-  new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items);
+  listFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items);
 
 export const formatInstantDay = (instant: string | null, locale: string, timeZone = clinicTimeZone()): string =>
   instant ? formatDay(dayOf(instant, timeZone), locale) : '';
@@ -113,7 +114,7 @@ export function formatInstantShort(
   const d = new Date(instant);
   const sameYear = zonedParts(d, timeZone).year === zonedParts(now, timeZone).year;
   const year = sameYear ? {} : { year: 'numeric' as const };
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     ...year,
@@ -134,7 +135,7 @@ interface ZonedParts {
 
 /** The wall-clock reading of an instant in a zone, zero-padded (`hourCycle: 'h23'`, so midnight is 00, not 24). */
 function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts = new Intl.DateTimeFormat('en-CA', { ...WALL_CLOCK_PARTS, timeZone }).formatToParts(instant);
+  const parts = dateTimeFormat('en-CA', { ...WALL_CLOCK_PARTS, timeZone }).formatToParts(instant);
   const pick = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
   return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
 }
@@ -174,11 +175,11 @@ export function formatPartialDate(d: string | null, approx: boolean, locale: str
   const month = long ? ('long' as const) : ('short' as const);
   const text =
     d.length === 4
-      ? new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(at)
+      ? dateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(at)
       : d.length === 7
-        ? new Intl.DateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(at)
+        ? dateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(at)
         : long
-          ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at)
+          ? dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at)
           : formatDay(d, locale);
   return approx ? `≈ ${text}` : text;
 }

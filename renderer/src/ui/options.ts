@@ -12,11 +12,12 @@ import {
   WEAKNESS_SIDES,
 } from '../../../db/contract';
 import type { Option } from './fields';
+import { displayNames } from './intl';
 
 export function countryName(code: string | null, locale: string): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return displayNames([locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -25,7 +26,7 @@ export function countryName(code: string | null, locale: string): string {
 export function languageName(code: string | null, locale: string): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    return displayNames([locale], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

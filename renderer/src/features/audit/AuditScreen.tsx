@@ -10,6 +10,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback'
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 import { downloadText } from '../../ui/download';
+import { numberFormat } from '../../ui/intl';
 
 const statusKey = ['audit', 'status'] as const;
 const PAGE_SIZE = 50;
@@ -192,7 +193,7 @@ function ChainPanel() {
     onSuccess: (s) => client.setQueryData(statusKey, s),
   });
   const s: AuditChainStatus | undefined = status.data;
-  const fmt = new Intl.NumberFormat(i18n.language);
+  const fmt = numberFormat(i18n.language);
   return (
     <section className="panel audit-chain" aria-labelledby="audit-chain">
       <div className="panel-header">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Room, RoomDayLoad } from '../../../../db/contract';
 import { Name } from '../../ui/bidi';
 import { formatClock, formatDayShort } from '../../ui/format';
+import { dateTimeFormat } from '../../ui/intl';
 
 interface Props {
   days: readonly string[];
@@ -37,9 +38,7 @@ export function OccupancyTable({ days, rooms, loads, zone, today, onRoom, onDay 
             {days.map((day) => (
               <th scope="col" key={day}>
                 <button type="button" className="occupancy-day" onClick={() => onDay(day)}>
-                  {new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
-                    new Date(`${day}T00:00:00Z`),
-                  )}{' '}
+                  {dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))}{' '}
                   {dayName(day)}
                 </button>
               </th>

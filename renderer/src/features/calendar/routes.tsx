@@ -1,12 +1,26 @@
 // The ward calendar, the day's printable ward list and the lot search, for coordinators and doctors.
-import { Suspense, lazy } from 'react';
+import { Suspense, use } from 'react';
 import { type RouteDef, defineRoutes } from '../../app/router';
 import { Loading } from '../../ui/feedback';
 import { LotSearchScreen } from './LotSearchScreen';
 import { WardListScreen } from './WardListScreen';
 
-// FullCalendar is a large module that styles the page when it loads: only the calendar loads it, when first opened.
-const CalendarScreen = lazy(() => import('./CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
+// FullCalendar is a large module that styles the page when it loads: only the calendar loads it, once the app is idle
+// after sign-in (the nav's prefetch) or when first opened. Once loaded it renders at once, without a Suspense frame.
+type CalendarModule = typeof import('./CalendarScreen');
+let loaded: CalendarModule | null = null;
+let loading: Promise<CalendarModule> | null = null;
+const loadCalendar = () =>
+  (loading ??= import('./CalendarScreen').then((m) => {
+    loaded = m;
+    return m;
+  }));
+
+function CalendarRoute() {
+  const { CalendarScreen } = loaded ?? use(loadCalendar());
+  // Keyed by the address: a link with another `?patient=…&course=…` or `?day=…` starts the screen afresh.
+  return <CalendarScreen key={window.location.hash} />;
+}
 
 const staff: RouteDef['roles'] = ['coordinator', 'doctor'];
 
@@ -14,13 +28,12 @@ export const calendarRoutes = defineRoutes([
   {
     name: 'calendar',
     roles: staff,
-    // Keyed by the address: a link with another `?patient=…&course=…` or `?day=…` starts the screen afresh.
     screen: () => (
       <Suspense fallback={<Loading />}>
-        <CalendarScreen key={window.location.hash} />
+        <CalendarRoute />
       </Suspense>
     ),
-    nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'] },
+    nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'], prefetch: loadCalendar },
   },
   { name: 'wardList', roles: staff, screen: () => <WardListScreen /> },
   // Keyed by the address, so a lot chosen in the global search while this screen is open shows at once.

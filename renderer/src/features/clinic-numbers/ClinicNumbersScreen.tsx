@@ -12,6 +12,7 @@ import { procedureTypeName } from '../../ui/procedure-labels';
 import { BarsChart } from './charts';
 import { NumbersSection, type NumbersTable } from './NumbersSection';
 import './clinic-numbers.css';
+import { dateTimeFormat, numberFormat } from '../../ui/intl';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const num = { className: 'num' } as const;
@@ -49,15 +50,15 @@ export function ClinicNumbersScreen() {
 function useFormat() {
   const { t, i18n } = useTranslation('clinicNumbers');
   const locale = i18n.language;
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const count = (n: number) => numberFormat(locale).format(n);
   const pctOf = (k: number, n: number) =>
-    n === 0 ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(k / n);
+    n === 0 ? '—' : numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(k / n);
   const ratio = (k: number, n: number, noun: string) =>
     t(`ratio.${noun}`, { k: count(k), n: count(n), pct: pctOf(k, n), count: n });
   /** A share as a CSV number: percent to one decimal, empty when there is no denominator. */
   const pctCell = (k: number, n: number) => (n === 0 ? null : Math.round((k / n) * 1000) / 10);
   const hours = (h: number | null) =>
-    h === null ? '—' : t('hours', { h: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(h) });
+    h === null ? '—' : t('hours', { h: numberFormat(locale, { maximumFractionDigits: 1 }).format(h) });
   return { t, locale, count, ratio, pctCell, hours };
 }
 
@@ -108,7 +109,7 @@ interface SectionProps {
 
 function monthName(month: string, locale: string): string {
   const [y = 0, m = 1] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, 1)),
   );
 }

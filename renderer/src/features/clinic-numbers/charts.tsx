@@ -2,6 +2,7 @@
 // per procedure type. Each has labelled axes and a legend; its section's table holds the same figures.
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { numberFormat } from '../../ui/intl';
 
 /** Told apart on white and from each other (≥ 3:1 against the background). */
 export const SERIES_COLOURS = ['#1f5f8b', '#c2620a', '#2e7d4f', '#7a4fa3', '#8a6d00', '#5a6472'] as const;
@@ -39,8 +40,8 @@ export function BarsChart(p: {
   const { i18n } = useTranslation();
   const fmt = (v: number) =>
     p.percent
-      ? new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(v / 100)
-      : new Intl.NumberFormat(i18n.language).format(v);
+      ? numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(v / 100)
+      : numberFormat(i18n.language).format(v);
   return (
     <div className="numbers-chart">
       <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -67,6 +68,8 @@ export function BarsChart(p: {
             tickFormatter={fmt}
             label={axisLabel(p.yLabel, -90)}
             width={72}
+            // A handful of value ticks never overlap: drawing all of them spares measuring each label in the page.
+            interval={0}
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))}

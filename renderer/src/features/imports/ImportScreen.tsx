@@ -30,6 +30,7 @@ import {
 import { PreviewTable } from './PreviewTable';
 import '../../ui/records.css';
 import './imports.css';
+import { numberFormat } from '../../ui/intl';
 
 type Step =
   | { kind: 'choose' }
@@ -43,7 +44,7 @@ const INPUT_ID = 'import-file';
 
 export function ImportScreen() {
   const { t, i18n } = useTranslation('imports');
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   /** i18next picks the plural by `count`; `n` is the same number written for this locale (4,000). */
   const num = (count: number) => ({ count, n: number.format(count) });
   const invalidate = useInvalidateInquiries();

@@ -16,6 +16,7 @@ import {
   rowStatus,
 } from './import-model';
 import { Ltr, Name } from '../../ui/bidi';
+import { numberFormat } from '../../ui/intl';
 
 type Filter = 'all' | RowStatus;
 const FILTERS: readonly Filter[] = ['all', 'duplicate', 'new', 'already'];
@@ -43,7 +44,7 @@ export function PreviewTable({
   const [page, setPage] = useState(0);
   const shown = filter === 'all' ? rows : rows.filter((r) => rowStatus(r) === filter);
   const pageRows = shown.slice(page * PREVIEW_PAGE, (page + 1) * PREVIEW_PAGE);
-  const fmt = new Intl.NumberFormat(locale);
+  const fmt = numberFormat(locale);
 
   const matchText = (m: ImportMatch) =>
     `${t(`preview.match.${m.kind}`, { id: m.id })}: ${m.label} · ${m.reasons.map((reason) => t(`preview.reason.${reason}`)).join(', ')}`;

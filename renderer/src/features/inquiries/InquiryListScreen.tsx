@@ -33,11 +33,12 @@ export function InquiryListScreen() {
   const [text, setText] = useState(state.text);
   const staff = useStaff();
 
-  // Typing searches after a short pause, so each key does not start a query.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setState((s) => (s.text === text ? s : { ...s, text, page: 0 })), 200);
-    return () => window.clearTimeout(timer);
-  }, [text]);
+  // Every keystroke searches at once (no typing pause): the query keeps the last answer on screen until the next one
+  // comes, and its lane sends one call at a time, dropping those overtaken (api/lane.ts).
+  const onText = (next: string) => {
+    setText(next);
+    setState((s) => (s.text === next ? s : { ...s, text: next, page: 0 }));
+  };
 
   // A link to the list (the navigation, Back) sets the address: the filters follow it.
   useEffect(() => {
@@ -148,6 +149,26 @@ export function InquiryListScreen() {
     rowCount: list.data?.total ?? 0,
   });
 
+  // The rows stay the same element while a keystroke waits for its answer (the last answer stays on screen), so React
+  // skips them: a keystroke re-renders the search box and filters, and the rows only when the new answer comes.
+  const rows = list.data?.rows;
+  const body = useMemo(
+    () => (
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id}>
+            {row.getVisibleCells().map((cell) => (
+              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    ),
+    // `table` is one instance for the screen's life; its rows follow `rows` and `columns`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, columns],
+  );
+
   const sortable: readonly string[] = ['receivedAt', 'patientName', 'country', 'status', 'nextFollowUp'];
   const toggleSort = (key: SortKey) =>
     update({
@@ -168,7 +189,7 @@ export function InquiryListScreen() {
         </a>
       </PageHeader>
       <section className="panel">
-        <FilterBar label={t('list.search')} placeholder={t('list.searchPlaceholder')} text={text} onText={setText}>
+        <FilterBar label={t('list.search')} placeholder={t('list.searchPlaceholder')} text={text} onText={onText}>
           <SelectField
             label={t('list.statusFilter')}
             value={state.status}
@@ -236,15 +257,7 @@ export function InquiryListScreen() {
                 </tr>
               ))}
             </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            {body}
           </table>
           {list.data && list.data.rows.length === 0 ? (
             <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>

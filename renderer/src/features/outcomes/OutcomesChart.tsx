@@ -2,6 +2,7 @@
 // holds the same numbers for keyboards, screen readers and print.
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { OutcomeRow } from '../../../../db/contract';
+import { numberFormat } from '../../ui/intl';
 
 const COLOURS = { bar: '#1f5f8b', whisker: '#1b2430', grid: '#e3e7ec', axis: '#4a5565' } as const;
 
@@ -11,7 +12,7 @@ export interface ChartRow {
 }
 
 export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; locale: string }) {
-  const pct = new Intl.NumberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = numberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 });
   const data = p.rows.map(({ label, row }) => {
     const share = row.improved.n === 0 ? 0 : row.improved.k / row.improved.n;
     const ci = row.improved.ci;
@@ -36,8 +37,11 @@ export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; loc
             tickFormatter={(v: number) => pct.format(v)}
             stroke={COLOURS.axis}
             fontSize={12}
+            // Every tick is drawn (five short ones, 34 px a group): saying so spares recharts measuring each label in the
+            // page to find overlaps — for the grid and the axis alike — which was most of opening the screen.
+            interval={0}
           />
-          <YAxis type="category" dataKey="label" width={230} stroke={COLOURS.axis} fontSize={12} />
+          <YAxis type="category" dataKey="label" width={230} stroke={COLOURS.axis} fontSize={12} interval={0} />
           <Bar dataKey="share" fill={COLOURS.bar} barSize={16} isAnimationActive={false}>
             <ErrorBar dataKey="whisker" direction="x" width={8} stroke={COLOURS.whisker} strokeWidth={1.5} />
           </Bar>

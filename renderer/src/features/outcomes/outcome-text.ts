@@ -11,9 +11,10 @@ import {
   toCsv,
 } from '../../../../db/contract';
 import { instrumentShort, itemLabel, timePointName } from '../../ui/assessments/labels';
+import { numberFormat } from '../../ui/intl';
 
 const pct = (x: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+  numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const whole = (x: number) => String(Math.round(x * 100));
 
 /** "70 %" and "48–85 %" (null parts when nobody was assessed). */
@@ -29,7 +30,7 @@ export function proportionCell(p: Proportion, locale: string): string {
 }
 
 export const num = (x: number | null, locale: string, digits = 1) =>
-  x === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x);
+  x === null ? '—' : numberFormat(locale, { maximumFractionDigits: digits }).format(x);
 
 /** A stratum's name in the reader's language. */
 export function stratumName(t: TFunction, report: OutcomeReport, key: string): string {

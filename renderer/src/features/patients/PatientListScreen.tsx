@@ -1,5 +1,5 @@
 // The patient registry: search as you type over names, MRN, phone digits and e-mail; sortable, paged by seeking.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PATIENT_SORTS, type PatientQueryInput } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
@@ -23,20 +23,12 @@ export function PatientListScreen() {
   const { t, i18n } = useTranslation('patients');
   const locale = i18n.language;
   const [text, setText] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [sort, setSort] = useState<{ key: Sort; direction: 'asc' | 'desc' }>({ key: 'createdAt', direction: 'desc' });
   // Page n starts after the last row of page n - 1 (cursors[n]): page 2,000 costs what page 1 does.
   const [pages, setPages] = useState<{ page: number; cursors: (string | null)[] }>(FIRST_PAGE);
   const page = pages.page;
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setDebounced(text.trim());
-      setPages(FIRST_PAGE);
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [text]);
   const query: PatientQueryInput = {
-    text: debounced,
+    text: text.trim(),
     sort: sort.key,
     direction: sort.direction,
     after: pages.cursors[page] ?? null,
@@ -78,7 +70,11 @@ export function PatientListScreen() {
           label={t('list.search')}
           placeholder={t('list.searchPlaceholder')}
           text={text}
-          onText={setText}
+          // Every keystroke searches at once from the first page; the list's lane keeps calls from piling up.
+          onText={(next) => {
+            setText(next);
+            setPages(FIRST_PAGE);
+          }}
           autoFocus
         />
         {list.isError ? <ErrorBanner error={list.error} /> : null}
@@ -138,7 +134,7 @@ export function PatientListScreen() {
             </tbody>
           </table>
           {list.data && list.data.rows.length === 0 ? (
-            debounced === '' ? (
+            text.trim() === '' ? (
               <EmptyState title={t('list.emptyRegistry')}>{t('list.emptyRegistryHint')}</EmptyState>
             ) : (
               <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>

@@ -18,6 +18,7 @@ import { isImproved } from '../../../../db/contract';
 import { DataTable } from '../DataTable';
 import { daysBetween, formatDay } from '../format';
 import { betterName, formatScore, instrumentName, instrumentShort, timePointName } from './labels';
+import { numberFormat } from '../intl';
 
 /** Something that happened on a day, drawn as a vertical line across the chart (procedures from the patient's
  * courses, adverse events from the patient page) and listed in the legend and the table beside it. */
@@ -273,7 +274,7 @@ export function ScoreChart(p: {
 
 /** "+10", "−4", "0": a change with its sign, as the language writes numbers. */
 export const signed = (n: number, locale: string): string =>
-  new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(n);
+  numberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(n);
 
 /** A short tag drawn on the chart ("P1", "AE1"), spelled out in the legend below it. */
 function tagOf(m: ChartMarker, i: number, all: readonly ChartMarker[]): string {

@@ -12,6 +12,7 @@ import {
   defKey,
   itemKey,
 } from '../../../../db/contract';
+import { numberFormat } from '../intl';
 
 /** The definition a stored assessment was scored with (definitions are only ever added, so it exists). */
 export function definitionOf(ref: InstrumentRef): InstrumentDef {
@@ -47,4 +48,4 @@ export const betterName = (t: TFunction, def: InstrumentDef): string => t(`score
 
 /** A number as the language writes it, with at most one decimal (Sunnybrook composites, Barthel halves never occur). */
 export const formatScore = (n: number | null, locale: string): string =>
-  n === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+  n === null ? '—' : numberFormat(locale, { maximumFractionDigits: 1 }).format(n);
