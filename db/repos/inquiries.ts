@@ -120,26 +120,37 @@ const fieldColumns = (f: InquiryFields) => sql`
   consent_data_processing = ${f.consentDataProcessing}, owner_id = ${f.ownerId}, next_follow_up = ${f.nextFollowUp},
   ${approxColumns(f)}`;
 
+/**
+ * `statusSet`: the row as `setInquiryStatus` would leave it right after the insert (the seed writes an inquiry whose
+ * history it already knows in one statement: its reason, first contact, update time and version 2).
+ */
 export function insertInquiry(
   db: WritableDB,
   f: InquiryFields,
-  meta: { at: string; by: number | null; status?: InquiryStatus },
+  meta: {
+    at: string;
+    by: number | null;
+    status?: InquiryStatus;
+    statusSet?: { reason: string | null; firstContactAt: string | null; at: string };
+  },
 ): number {
+  const set = meta.statusSet;
   const res = run(
     db,
     sql`INSERT INTO inquiries (received_at, channel, contact_name, contact_relation, contact_email, contact_phone,
           contact_phone_digits, messaging_handle, country, preferred_language, patient_name, patient_sex,
           patient_birth_date, patient_age, diagnosis, stroke_onset_date, symptoms, conditions, conditions_other,
           message, heard_about, consent_contact, consent_data_processing, owner_id, next_follow_up, status,
-          created_at, created_by, updated_at, patient_birth_approx, stroke_onset_approx, weakness_side)
+          created_at, created_by, updated_at, patient_birth_approx, stroke_onset_approx, weakness_side,
+          status_reason, first_contact_at, version)
         VALUES (${f.receivedAt}, ${f.channel}, ${f.contactName}, ${f.contactRelation}, ${f.contactEmail},
           ${f.contactPhone}, ${phoneDigits(f.contactPhone)}, ${f.messagingHandle}, ${f.country},
           ${f.preferredLanguage}, ${f.patientName}, ${f.patientSex}, ${f.patientBirthDate}, ${f.patientAge},
           ${f.diagnosis}, ${f.strokeOnsetDate}, ${JSON.stringify(f.symptoms)}, ${JSON.stringify(f.conditions)},
           ${f.conditionsOther}, ${f.message}, ${f.heardAbout}, ${f.consentContact}, ${f.consentDataProcessing},
-          ${f.ownerId}, ${f.nextFollowUp}, ${meta.status ?? 'new'}, ${meta.at}, ${meta.by}, ${meta.at},
+          ${f.ownerId}, ${f.nextFollowUp}, ${meta.status ?? 'new'}, ${meta.at}, ${meta.by}, ${set?.at ?? meta.at},
           ${f.patientBirthDate !== null && f.patientBirthDateApprox}, ${f.strokeOnsetDate !== null && f.strokeOnsetDateApprox},
-          ${f.weaknessSide})`,
+          ${f.weaknessSide}, ${set?.reason ?? null}, ${set?.firstContactAt ?? null}, ${set ? 2 : 1})`,
   );
   return Number(res.lastInsertRowid);
 }

@@ -11,14 +11,7 @@ import {
   type Role,
 } from '../contract';
 import { countAccounts, insertAccount, listAccounts } from '../repos/accounts';
-import {
-  findInquiry,
-  insertActivity,
-  insertInquiry,
-  insertStatusChange,
-  setInquiryPatient,
-  setInquiryStatus,
-} from '../repos/inquiries';
+import { findInquiry, insertActivity, insertInquiry, insertStatusChange, setInquiryPatient } from '../repos/inquiries';
 import { insertPatient } from '../repos/patients';
 import { getSetting, putSetting } from '../repos/settings';
 import { insertAudit } from '../repos/audit';
@@ -186,6 +179,9 @@ function statusFor(rng: Random, ageDays: number): InquiryStatus {
   ]);
 }
 
+type StatusChange = Parameters<typeof insertStatusChange>[1];
+type Activity = Parameters<typeof insertActivity>[1];
+
 interface Staff {
   id: number;
   role: Role;
@@ -266,6 +262,7 @@ function seedInChunks(
     const today = Date.parse(`${clinicToday(core)}T00:00:00Z`);
     const countryWeights = COUNTRIES.map((c) => [c, c.weight] as const);
     const patientTarget = options.patients ?? Math.round(options.inquiries / 3);
+    const timeZone = clinicTimeZone(core);
     let patients = 0;
 
     for (let n = 0; n < options.inquiries; n++) {
@@ -371,14 +368,14 @@ function seedInChunks(
       if (fields.contactEmail === null && fields.contactPhone === null && fields.messagingHandle === null)
         fields.contactPhone = phone(rng, c);
 
-      const id = insertInquiry(w, fields, {
-        at: fields.receivedAt,
-        by: channel === 'web_form' ? null : owner.id,
-        status,
-      });
+      // The inquiry's history is drawn first and written after the inquiry, which goes in once in its final state
+      // (as if its status had been set afterwards): one INSERT instead of an INSERT and an UPDATE per inquiry.
       const steps = rng.pick(PATHS[status]);
       const receivedIso = fields.receivedAt;
-      insertStatusChange(w, { inquiryId: id, at: receivedIso, from: null, to: 'new', reason: null, authorId: null });
+      const changes: Omit<StatusChange, 'inquiryId'>[] = [
+        { at: receivedIso, from: null, to: 'new', reason: null, authorId: null },
+      ];
+      const activities: Omit<Activity, 'inquiryId'>[] = [];
 
       // Step times: the first answer within hours, later steps spread over what time is left.
       let t = received;
@@ -400,8 +397,7 @@ function seedInChunks(
             ['email', 3],
             ['message', 2],
           ] as const);
-          insertActivity(w, {
-            inquiryId: id,
+          activities.push({
             at: isoInstant(t),
             kind,
             summary: rng.pick(ACTIVITY_SUMMARIES[kind]),
@@ -411,8 +407,7 @@ function seedInChunks(
         }
         if (to === 'declined') reason = rng.pick(DECLINE_REASONS);
         if (to === 'closed') reason = rng.pick(CLOSE_REASONS);
-        insertStatusChange(w, {
-          inquiryId: id,
+        changes.push({
           at: isoInstant(t),
           from: prev,
           to,
@@ -421,8 +416,7 @@ function seedInChunks(
         });
         if (to === 'awaiting_records' || (to === 'under_review' && rng.chance(0.7))) {
           const docAt = t + (span - (t - received)) * rng.next() * 0.1;
-          insertActivity(w, {
-            inquiryId: id,
+          activities.push({
             at: isoInstant(docAt),
             kind: 'document',
             summary: rng.pick(ACTIVITY_SUMMARIES.document),
@@ -435,8 +429,7 @@ function seedInChunks(
       // A note or two; notes never count as a first contact.
       if (rng.chance(0.3)) {
         const noteAt = received + (t - received) * rng.next();
-        insertActivity(w, {
-          inquiryId: id,
+        activities.push({
           at: isoInstant(noteAt),
           kind: 'note',
           summary: rng.pick(ACTIVITY_SUMMARIES.note),
@@ -444,19 +437,23 @@ function seedInChunks(
           createdAt: isoInstant(noteAt),
         });
       }
-      if (firstContact !== null || reason !== null) {
-        setInquiryStatus(w, id, {
-          status,
-          reason,
-          firstContactAt: firstContact === null ? null : isoInstant(firstContact),
-          at: isoInstant(t),
-        });
-      }
+      const statusSet =
+        firstContact !== null || reason !== null
+          ? { reason, firstContactAt: firstContact === null ? null : isoInstant(firstContact), at: isoInstant(t) }
+          : undefined;
+      const id = insertInquiry(w, fields, {
+        at: fields.receivedAt,
+        by: channel === 'web_form' ? null : owner.id,
+        status,
+        ...(statusSet ? { statusSet } : {}),
+      });
+      for (const change of changes) insertStatusChange(w, { inquiryId: id, ...change });
+      for (const activity of activities) insertActivity(w, { inquiryId: id, ...activity });
       if (status === 'converted' && patients < patientTarget) {
         const inquiry = findInquiry(w, id);
         if (inquiry) {
           const at = isoInstant(t);
-          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, clinicTimeZone(core)), c, patient, {
+          const patientId = addPatient(core, w, rng, fieldsFromInquiry(inquiry, timeZone), c, patient, {
             at,
             by: owner.id,
           });

@@ -85,7 +85,7 @@ export interface SeedTiming {
   /** Seconds the main thread was ready to run but waited for a core (Linux; null elsewhere): the other processes. */
   waitSeconds: number | null;
   /** The bulk load's steps in this part (load, reference check, index builds, rebuilds). */
-  steps: { step: string; seconds: number }[];
+  steps: { step: string; seconds: number; cpuSeconds: number }[];
 }
 const seedTimings: SeedTiming[] = [];
 
@@ -129,7 +129,7 @@ export function printSeedTimes(targetSeconds = 60): void {
   console.log(`\n${'seed part'.padEnd(60)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'CPU wait s'.padStart(11)}`);
   for (const t of seedTimings) {
     console.log(`${t.part.padEnd(60)}${f(t.seconds)}${f(t.cpuSeconds)}${f(t.waitSeconds).padStart(11)}`);
-    for (const s of t.steps) console.log(`  ${s.step.slice(0, 56).padEnd(58)}${f(s.seconds)}`);
+    for (const s of t.steps) console.log(`  ${s.step.slice(0, 56).padEnd(58)}${f(s.seconds)}${f(s.cpuSeconds)}`);
   }
   const met = total.seconds <= targetSeconds ? 'met' : 'MISSED';
   console.log(
