@@ -182,11 +182,16 @@ export function matchingInquiries(
 }
 
 /**
- * Pairs of live patients who look like one person, most reasons first. SQL brings candidate pairs through the key
- * indexes (repos/identity.ts), so this never reads every patient; matchReasons decides on each, as everywhere else.
+ * Pairs of live patients who look like one person, most reasons first. SQL brings candidate pairs from the kept table
+ * (repos/identity.ts), so this never reads every patient; matchReasons decides on each, as everywhere else.
+ * `candidatePairs` is the source of pairs (tests pass the old join over every patient, to check both give one answer).
  */
-export function duplicatePairs(db: ReadableDB, limit: number): DuplicatePair[] {
-  const candidates = duplicateCandidatePairs(db, limit * 20);
+export function duplicatePairs(
+  db: ReadableDB,
+  limit: number,
+  candidatePairs: (db: ReadableDB, limit: number) => { a: number; b: number }[] = duplicateCandidatePairs,
+): DuplicatePair[] {
+  const candidates = candidatePairs(db, limit * 20);
   const rows = new Map(
     patientIdentities(db, [...new Set(candidates.flatMap((c) => [c.a, c.b]))]).map((r) => [r.id, patientRowKeys(r)]),
   );
