@@ -84,6 +84,13 @@ export function inquiryCandidates(db: ReadableDB, k: CandidateKeys): InquiryIden
   ]);
 }
 
+/** A candidate pair; `seq` names this pair as kept now (a new one each time a member's identity changes). */
+export interface CandidatePair {
+  a: number;
+  b: number;
+  seq?: number;
+}
+
 /**
  * The first `limit` pairs (by a, then b) of live patients that could be one person: the same e-mail, phone digits or
  * passport, or the same birth date with the same family name (or family and given name swapped, as a form may have
@@ -91,11 +98,8 @@ export function inquiryCandidates(db: ReadableDB, k: CandidateKeys): InquiryIden
  * joining every patient with every other on each call. The rule that decides is services/identity.ts.
  * Names that differ only by accents on the same birth date are not brought (SQLite's lower() folds ASCII alone).
  */
-export function duplicateCandidatePairs(db: ReadableDB, limit: number): { a: number; b: number }[] {
-  return all<{ a: number; b: number }>(
-    db,
-    sql`SELECT a, b FROM patient_duplicate_candidates ORDER BY a, b LIMIT ${limit}`,
-  );
+export function duplicateCandidatePairs(db: ReadableDB, limit: number): CandidatePair[] {
+  return all<CandidatePair>(db, sql`SELECT seq, a, b FROM patient_duplicate_candidates ORDER BY a, b LIMIT ${limit}`);
 }
 
 /** The identity keys of these patients, for deciding on candidate pairs. */

@@ -67,17 +67,21 @@ export const m0250: Migration = {
   name: '0250-list-indexes',
   up(db) {
     // Kept in the transaction of whatever writes a patient (registration, edit, merge, conversion, import), so the
-    // finder never sees a stale pair; a pair is only a candidate: matchReasons still decides on each at read time.
+    // finder never sees a stale pair; a pair is only a candidate: matchReasons decides on it (once per seq). Every
+    // column matchReasons reads (native_name too, which brings no candidates) renews the patient's pairs.
     db.exec(`
+      -- seq is never reused (AUTOINCREMENT): a pair whose members' identity changes is deleted and inserted again
+      -- with a new seq, so what was decided about a seq (services/identity.ts keeps the reasons) stays true of it.
       CREATE TABLE patient_duplicate_candidates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
         a INTEGER NOT NULL,
         b INTEGER NOT NULL,
-        PRIMARY KEY (a, b)
-      ) STRICT, WITHOUT ROWID;
+        UNIQUE (a, b)
+      ) STRICT;
       CREATE INDEX patient_duplicate_candidates_b ON patient_duplicate_candidates (b);
       CREATE TRIGGER patients_duplicates_insert AFTER INSERT ON patients BEGIN ${PAIRS_OF_NEW} END;
       CREATE TRIGGER patients_duplicates_update AFTER UPDATE OF email, phone_digits, passport_number, birth_date,
-          birth_approx, family_name, given_name, merged_into_id ON patients
+          birth_approx, family_name, given_name, native_name, merged_into_id ON patients
       BEGIN ${FORGET_OLD} ${PAIRS_OF_NEW} END;
       CREATE TRIGGER patients_duplicates_delete AFTER DELETE ON patients BEGIN ${FORGET_OLD} END;
       ${REBUILD_DUPLICATE_CANDIDATES}
