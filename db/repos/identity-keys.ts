@@ -42,9 +42,9 @@ export const passportKey = (passport: string | null): string | null => {
   return p === '' ? null : p;
 };
 
-// Plain ASCII has no accents to fold and is its own NFKD form: the duplicate finder decides on thousands of names a
+// Printable ASCII has no accents to fold and is its own NFKD form: the duplicate finder decides on thousands of names a
 // call, and skipping the Unicode passes for them is most of its time (same words either way).
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/;
 
 /** The words of a name with case, accents and punctuation folded away, in their written order. */
 export const nameWords = (name: string): string[] =>

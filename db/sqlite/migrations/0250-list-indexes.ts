@@ -6,8 +6,9 @@ import type { Migration } from '../migrate';
  * Every pair (a < b) of live patients that could be one person, as the finder always brought them: the same e-mail,
  * phone digits (≥ 6) or passport, or the same exact birth date where b's family name is a's family or given name
  * (SQLite's lower(): ASCII only). The rule that decides is services/identity.ts; this only brings candidates.
+ * The finder ran this on every call before 0250; tests keep it as the reference the kept table must equal.
  */
-const ALL_PAIRS = `
+export const ALL_PAIRS = `
   SELECT a, b FROM (
     SELECT a.id AS a, b.id AS b FROM patients a JOIN patients b ON b.email = a.email AND b.id > a.id
      WHERE a.email IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
