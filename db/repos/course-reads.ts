@@ -3,13 +3,14 @@
 import type { BookingPatient, Course } from '../contract';
 import type { ReadableDB } from '../sqlite/handles';
 import { all, sql } from '../sqlite/sql';
-import { findCourse } from './courses';
+import { findCourses } from './courses';
 
+// One read for the whole list (a course read per due stay was a hundred reads on a busy day).
 const byIds = (db: ReadableDB, ids: { id: number }[]): Course[] =>
-  ids.flatMap(({ id }) => {
-    const c = findCourse(db, id);
-    return c ? [c] : [];
-  });
+  findCourses(
+    db,
+    ids.map((r) => r.id),
+  );
 
 /** Planned stays due to start, and admitted stays due to end, on the clinic days from..to (inclusive). */
 export const expectedAdmissions = (db: ReadableDB, from: string, to: string): Course[] =>

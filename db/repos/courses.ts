@@ -56,6 +56,17 @@ export function findCourse(db: ReadableDB, id: number): Course | null {
   return row ? toCourse(row) : null;
 }
 
+/** These courses in the order of `ids` (missing ones left out): one read, not one per course (the agenda's lists). */
+export function findCourses(db: ReadableDB, ids: readonly number[]): Course[] {
+  if (ids.length === 0) return [];
+  const rows = all<CourseRow>(db, sql`${SELECT} WHERE c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toCourse(r)] : [];
+  });
+}
+
 /**
  * A patient's courses, first stay first. All of them are read in the very order `number` counts, so each one's number
  * is its place in the list: the counting subquery per course made the patient page's read quadratic in its courses.

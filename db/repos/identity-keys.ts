@@ -42,11 +42,13 @@ export const passportKey = (passport: string | null): string | null => {
   return p === '' ? null : p;
 };
 
+// Printable ASCII has no accents to fold and is its own NFKD form: the duplicate finder decides on thousands of names a
+// call, and skipping the Unicode passes for them is most of its time (same words either way).
+const ASCII = /^[ -~]*$/;
+
 /** The words of a name with case, accents and punctuation folded away, in their written order. */
 export const nameWords = (name: string): string[] =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  (ASCII.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .split(/[\s,.'-]+/)
     .filter(Boolean);

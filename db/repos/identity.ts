@@ -84,32 +84,22 @@ export function inquiryCandidates(db: ReadableDB, k: CandidateKeys): InquiryIden
   ]);
 }
 
+/** A candidate pair; `seq` names this pair as kept now (a new one each time a member's identity changes). */
+export interface CandidatePair {
+  a: number;
+  b: number;
+  seq?: number;
+}
+
 /**
- * Pairs of live patients that could be one person, each through an index: the same e-mail, phone digits or passport,
- * or the same birth date with the same family name (or family and given name swapped, as a form may have them).
- * The rule that decides is services/identity.ts; this only keeps the duplicate finder off a pass over every patient.
+ * The first `limit` pairs (by a, then b) of live patients that could be one person: the same e-mail, phone digits or
+ * passport, or the same birth date with the same family name (or family and given name swapped, as a form may have
+ * them). Kept by triggers in patient_duplicate_candidates (migration 0250), so this reads one index range instead of
+ * joining every patient with every other on each call. The rule that decides is services/identity.ts.
  * Names that differ only by accents on the same birth date are not brought (SQLite's lower() folds ASCII alone).
  */
-export function duplicateCandidatePairs(db: ReadableDB, limit: number): { a: number; b: number }[] {
-  return all<{ a: number; b: number }>(
-    db,
-    sql`SELECT a, b FROM (
-          SELECT a.id AS a, b.id AS b FROM patients a JOIN patients b ON b.email = a.email AND b.id > a.id
-           WHERE a.email IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-          UNION
-          SELECT a.id, b.id FROM patients a JOIN patients b ON b.phone_digits = a.phone_digits AND b.id > a.id
-           WHERE length(a.phone_digits) >= 6 AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-          UNION
-          SELECT a.id, b.id FROM patients a JOIN patients b ON b.passport_number = a.passport_number AND b.id > a.id
-           WHERE a.passport_number IS NOT NULL AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-          UNION
-          SELECT a.id, b.id FROM patients a JOIN patients b
-              ON b.birth_date = a.birth_date AND b.id <> a.id
-             AND (lower(b.family_name) = lower(a.family_name) OR lower(b.family_name) = lower(a.given_name))
-           WHERE length(a.birth_date) = 10 AND a.birth_approx = 0 AND b.birth_approx = 0
-             AND a.merged_into_id IS NULL AND b.merged_into_id IS NULL
-        ) WHERE a < b ORDER BY a, b LIMIT ${limit}`,
-  );
+export function duplicateCandidatePairs(db: ReadableDB, limit: number): CandidatePair[] {
+  return all<CandidatePair>(db, sql`SELECT seq, a, b FROM patient_duplicate_candidates ORDER BY a, b LIMIT ${limit}`);
 }
 
 /** The identity keys of these patients, for deciding on candidate pairs. */

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
 import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values';
 import { REBUILD_FOLLOW_UP_POINTS, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
+import { REBUILD_DUPLICATE_CANDIDATES } from '../sqlite/migrations/0250-list-indexes';
 
 /** A search index (FTS5) and the view its triggers read: rebuilt in one statement from that view. */
 const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>> = {
@@ -25,6 +26,8 @@ export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   follow_up_points: REBUILD_FOLLOW_UP_POINTS,
   // When each inquiry last changed status (0240): set once after the load, not by a trigger per status change.
   inquiries: REBUILD_STATUS_CHANGED_AT,
+  // The duplicate finder's candidate pairs (0250): once after the patients are in, through their key indexes.
+  patient_duplicate_candidates: REBUILD_DUPLICATE_CANDIDATES,
 };
 
 /** What was set aside: the statements that re-create it, and the tables to fill again afterwards. */

@@ -10,6 +10,7 @@ import type { ReadableDB } from '../sqlite/handles';
 import { type DuplicatePair, type MatchReason, type PatientFields, type PatientMatch, isExactDay } from '../contract';
 import {
   type CandidateKeys,
+  type CandidatePair,
   type InquiryIdentityRow,
   type PatientIdentityRow,
   duplicateCandidatePairs,
@@ -182,18 +183,49 @@ export function matchingInquiries(
 }
 
 /**
- * Pairs of live patients who look like one person, most reasons first. SQL brings candidate pairs through the key
- * indexes (repos/identity.ts), so this never reads every patient; matchReasons decides on each, as everywhere else.
+ * What matchReasons said of each kept candidate pair, by its seq, per connection (a restore opens a new one). A seq
+ * is never reused and is renewed whenever either patient's identity columns change (migration 0250), so an answer
+ * kept for a seq stays right: the finder decides on a pair once, not on every one of its thousands on each call.
  */
-export function duplicatePairs(db: ReadableDB, limit: number): DuplicatePair[] {
-  const candidates = duplicateCandidatePairs(db, limit * 20);
+const decisions = new WeakMap<ReadableDB, Map<number, MatchReason[]>>();
+const MAX_DECISIONS = 100_000;
+
+function decided(db: ReadableDB): Map<number, MatchReason[]> {
+  let known = decisions.get(db);
+  if (!known) decisions.set(db, (known = new Map()));
+  return known;
+}
+
+function remember(known: Map<number, MatchReason[]>, seq: number, reasons: MatchReason[]): void {
+  // Bounded: pairs deleted long ago are never asked for again; starting afresh only costs one full decision.
+  if (known.size >= MAX_DECISIONS) known.clear();
+  known.set(seq, reasons);
+}
+
+/**
+ * Pairs of live patients who look like one person, most reasons first. SQL brings candidate pairs from the kept table
+ * (repos/identity.ts), so this never reads every patient; matchReasons decides on each, as everywhere else.
+ * `candidatePairs` is the source of pairs (tests pass the old join over every patient, to check both give one answer).
+ */
+export function duplicatePairs(
+  db: ReadableDB,
+  limit: number,
+  candidatePairs: (db: ReadableDB, limit: number) => CandidatePair[] = duplicateCandidatePairs,
+): DuplicatePair[] {
+  const candidates = candidatePairs(db, limit * 20);
+  const known = decided(db);
+  const fresh = candidates.filter((c) => c.seq === undefined || !known.has(c.seq));
   const rows = new Map(
-    patientIdentities(db, [...new Set(candidates.flatMap((c) => [c.a, c.b]))]).map((r) => [r.id, patientRowKeys(r)]),
+    patientIdentities(db, [...new Set(fresh.flatMap((c) => [c.a, c.b]))]).map((r) => [r.id, patientRowKeys(r)]),
   );
   const pairs: { a: number; b: number; reasons: MatchReason[] }[] = [];
-  for (const { a, b } of candidates) {
-    const [ka, kb] = [rows.get(a), rows.get(b)];
-    const reasons = ka && kb ? matchReasons(ka, kb) : [];
+  for (const { a, b, seq } of candidates) {
+    let reasons = seq === undefined ? undefined : known.get(seq);
+    if (reasons === undefined) {
+      const [ka, kb] = [rows.get(a), rows.get(b)];
+      reasons = ka && kb ? matchReasons(ka, kb) : [];
+      if (seq !== undefined && ka && kb) remember(known, seq, reasons);
+    }
     if (reasons.length > 0) pairs.push({ a, b, reasons });
   }
   const chosen = pairs.sort((x, y) => y.reasons.length - x.reasons.length || x.a - y.a || x.b - y.b).slice(0, limit);
@@ -202,6 +234,6 @@ export function duplicatePairs(db: ReadableDB, limit: number): DuplicatePair[] {
   return chosen.flatMap((p) => {
     const a = people.get(p.a);
     const b = people.get(p.b);
-    return a && b ? [{ a, b, reasons: p.reasons }] : [];
+    return a && b ? [{ a, b, reasons: [...p.reasons] }] : [];
   });
 }

@@ -169,6 +169,33 @@ describe('list query plans at the 10-year size', () => {
       index: /procedures_lot/,
       sorts: 'allowed',
     },
+    // The home screens' agenda: two clinic days of bookings through the start index, the due stays through their own
+    // indexes and read in one statement each (not one read per course), the patients by id.
+    {
+      name: 'treatment.agenda',
+      as: 'coordinator',
+      method: 'treatment.agenda',
+      input: {},
+      index: /procedures_(starts|calendar) \(starts_at>\? AND starts_at<\?\)/,
+    },
+    // One clinic day of holding bookings, sorted by room (a day's few dozen); the ward facts in one read by id.
+    {
+      name: 'procedures.wardList',
+      as: 'coordinator',
+      method: 'procedures.wardList',
+      input: { day: '2026-11-25' },
+      index: /procedures_(starts|calendar) \(starts_at>\? AND starts_at<\?\)/,
+      sorts: 'allowed',
+    },
+    // A week of all rooms from the covering index (a sort of the same start's few bookings by id only).
+    {
+      name: 'procedures.calendar (week)',
+      as: 'coordinator',
+      method: 'procedures.calendar',
+      input: { from: '2026-11-23T00:00:00.000Z', to: '2026-11-29T23:59:59.999Z' },
+      index: /COVERING INDEX procedures_calendar \(starts_at>\? AND starts_at<\?\)/,
+      sorts: 'allowed',
+    },
     {
       name: 'attachments.list',
       as: 'coordinator',

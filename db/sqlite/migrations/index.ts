@@ -18,6 +18,7 @@ import { m0180 } from './0180-outcomes-facts';
 import { m0190 } from './0190-procedure-indexes';
 import { m0210 } from './0210-outcome-values';
 import { m0240 } from './0240-follow-up-points';
+import { m0250 } from './0250-list-indexes';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   m0190,
   m0210,
   m0240,
+  m0250,
 ];
