@@ -1,6 +1,6 @@
 // Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
 import type { ReadableDB } from '../sqlite/handles';
-import { DENSE_SCRIPT, GRAM_PAD, foldText } from '../sqlite/functions';
+import { DENSE_SCRIPT, GRAM_PAD, foldStart, foldText } from '../sqlite/functions';
 import { Sql, all, get, join, raw, sql } from '../sqlite/sql';
 
 export type SearchPlan =
@@ -39,7 +39,9 @@ export function planSearch(raw: string): SearchPlan {
         grams: true,
       };
     }
-    return { mode: 'prefix', prefix };
+    // Folded as the start-of-name indexes hold names: "Ал" and "ал" both meet "Алексей" (foldStart).
+    const folded = foldStart(prefix);
+    return folded === '' ? { mode: 'none' } : { mode: 'prefix', prefix: folded };
   }
   return {
     mode: 'fts',
@@ -86,12 +88,13 @@ function recentHits(db: ReadableDB, table: 'patients' | 'inquiries', where: Sql,
   return ids.length === limit ? ids : null;
 }
 
-/** The first two letters of each name, word for word as migration 0160 indexes them. */
-const FAMILY_START = 'lower(substr(family_name, 1, 2))';
-const GIVEN_START = 'lower(substr(given_name, 1, 2))';
-const NATIVE_START = 'substr(native_name, 1, 2)';
-const PATIENT_NAME_START = 'lower(substr(patient_name, 1, 2))';
-const CONTACT_NAME_START = 'lower(substr(contact_name, 1, 2))';
+/** The first two letters of each name folded, word for word as migration 0260 indexes them. */
+const START = (column: string) => `sd_fold_start(${column})`;
+const FAMILY_START = START('family_name');
+const GIVEN_START = START('given_name');
+const NATIVE_START = START('native_name');
+const PATIENT_NAME_START = START('patient_name');
+const CONTACT_NAME_START = START('contact_name');
 
 /** The newest `limit` ids of several branches, each read newest first from its index and merged until the page is full. */
 const newestOf = (db: ReadableDB, branches: Sql[], limit: number): number[] =>
@@ -99,6 +102,16 @@ const newestOf = (db: ReadableDB, branches: Sql[], limit: number): number[] =>
 
 const nameRange = (column: string, lo: string, hi: string): Sql =>
   sql`(${new Sql(column, [])} >= ${lo} AND ${new Sql(column, [])} < ${hi})`;
+
+/**
+ * A row's name starts with the one folded letter `lo`, checked row by row (the recent window): a name starting in
+ * ASCII folds to its lower-cased first letter, so only the others pay for calling the fold function.
+ */
+const startsWithLetter = (column: string, lo: string): Sql => {
+  const c = new Sql(column, []);
+  return sql`(CASE WHEN unicode(${c}) < 128 THEN lower(substr(${c}, 1, 1)) = ${lo}
+              ELSE substr(${raw(START(column))}, 1, 1) = ${lo} END)`;
+};
 
 /** Ids of live patients matching the search, newest first. */
 export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number): number[] {
@@ -113,18 +126,18 @@ export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number
     const recent = recentHits(
       db,
       'patients',
-      sql`merged_into_id IS NULL AND (${nameRange('lower(family_name)', lo, hi)} OR ${nameRange('lower(given_name)', lo, hi)}
-          OR ${nameRange('native_name', lo, hi)})`,
+      sql`merged_into_id IS NULL AND (${join(
+        ['family_name', 'given_name', 'native_name'].map((c) => startsWithLetter(c, lo)),
+        ' OR ',
+      )})`,
       limit,
     );
     if (recent) return recent;
+    const r = (expr: string) => sql`SELECT id FROM patients WHERE ${nameRange(expr, lo, hi)} AND merged_into_id IS NULL`;
     return all<{ id: number }>(
       db,
-      sql`SELECT id FROM (
-            SELECT id FROM patients WHERE lower(family_name) >= ${lo} AND lower(family_name) < ${hi} AND merged_into_id IS NULL
-            UNION SELECT id FROM patients WHERE lower(given_name) >= ${lo} AND lower(given_name) < ${hi} AND merged_into_id IS NULL
-            UNION SELECT id FROM patients WHERE native_name >= ${lo} AND native_name < ${hi} AND merged_into_id IS NULL
-          ) ORDER BY id DESC LIMIT ${limit}`,
+      sql`SELECT id FROM (${join([r(FAMILY_START), r(GIVEN_START), r(NATIVE_START)], ' UNION ')})
+          ORDER BY id DESC LIMIT ${limit}`,
     ).map((r) => r.id);
   }
   const filter = shortFilter('f.names', plan.shortWords);
@@ -139,8 +152,8 @@ function inquiryMatches(plan: Exclude<SearchPlan, { mode: 'none' }>): Sql {
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
-    return sql`SELECT id FROM inquiries WHERE lower(patient_name) >= ${lo} AND lower(patient_name) < ${hi}
-               UNION SELECT id FROM inquiries WHERE lower(contact_name) >= ${lo} AND lower(contact_name) < ${hi}`;
+    return sql`SELECT id FROM inquiries WHERE ${nameRange(PATIENT_NAME_START, lo, hi)}
+               UNION SELECT id FROM inquiries WHERE ${nameRange(CONTACT_NAME_START, lo, hi)}`;
   }
   return sql`SELECT f.rowid AS id FROM inquiries_fts f WHERE inquiries_fts MATCH ${plan.match} AND ${shortFilter('f.names', plan.shortWords)}`;
 }
@@ -161,7 +174,7 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
   const recent = recentHits(
     db,
     'inquiries',
-    sql`(${nameRange('lower(patient_name)', lo, hi)} OR ${nameRange('lower(contact_name)', lo, hi)})`,
+    sql`(${startsWithLetter('patient_name', lo)} OR ${startsWithLetter('contact_name', lo)})`,
     limit,
   );
   if (recent) return recent;
@@ -187,7 +200,7 @@ export function inquiryTextFilter(plan: SearchPlan, alias: string, manyHits = fa
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
-    return sql`(${nameRange(`lower(${alias}.patient_name)`, lo, hi)} OR ${nameRange(`lower(${alias}.contact_name)`, lo, hi)})`;
+    return sql`(${nameRange(START(`${alias}.patient_name`), lo, hi)} OR ${nameRange(START(`${alias}.contact_name`), lo, hi)})`;
   }
   const doc = sql`sd_fold(concat_ws(' ', ${col('patient_name')}, ${col('contact_name')}, ${col('contact_email')},
     ${col('contact_phone_digits')}, ${col('messaging_handle')}))`;

@@ -16,6 +16,7 @@ import { m0160 } from './0160-search-lists-indexes';
 import { m0170 } from './0170-lists-indexes';
 import { m0180 } from './0180-outcomes-facts';
 import { m0240 } from './0240-follow-up-points';
+import { m0260 } from './0260-search-fold';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   m0170,
   m0180,
   m0240,
+  m0260,
 ];
