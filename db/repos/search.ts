@@ -11,18 +11,37 @@ export type SearchPlan =
    * FTS5 query text, plus short words that filter the hits afterwards. `grams`: one or two characters of a dense
    * script, looked up among the padded pieces of the names only (not the contacts or identifiers).
    */
-  | { mode: 'fts'; match: string; shortWords: string[]; words: string[]; grams: boolean };
+  | {
+      mode: 'fts';
+      match: string;
+      shortWords: string[];
+      words: string[];
+      grams: boolean;
+      /** Digits with dashes or dots as typed, also looked up among patients' identifiers: part of an MRN. */
+      identifier?: string;
+    };
 
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 /** Phone numbers are typed with spaces, dashes and brackets; they are indexed as digits only. */
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
+/**
+ * Digits joined by dashes or dots ("2026-00001", "912-345-6789") may be an MRN typed without its letters as much as a
+ * phone number. The clinic's format is configurable ({YYYY}, {YY}, {seq:N} and any literals, db/services/mrn.ts), so
+ * rather than guess from it the text as typed is looked up among the identifiers too: it is part of an MRN exactly when
+ * the MRN holds it. A "+" or brackets mark a phone number only.
+ */
+const MRN_PART = /^\d+(?:[\s.-]+\d+)*$/;
 
 export function planSearch(raw: string): SearchPlan {
-  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "İ" (Turkish capital dotted I) is the one letter that lowers to two characters, "i" and a dot: counted as one.
+  const text = raw.trim().toLowerCase().replace(/i\u0307/g, 'i').replace(/\s+/g, ' ');
   if (text === '') return { mode: 'none' };
   if (PHONE_LIKE.test(text)) {
     const digits = text.replace(/\D/g, '');
-    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [], words: [digits], grams: false };
+    if (digits.length >= 3) {
+      const plan = { mode: 'fts' as const, match: quote(digits), shortWords: [], words: [digits], grams: false };
+      return MRN_PART.test(text) && /[.-]/.test(text) ? { ...plan, identifier: text } : plan;
+    }
     return { mode: 'prefix', prefix: digits || text };
   }
   const words = text.split(' ').filter(Boolean);
@@ -141,9 +160,11 @@ export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number
     ).map((r) => r.id);
   }
   const filter = shortFilter('f.names', plan.shortWords);
+  // Inquiries hold no MRN: only patients look the typed identifier up, as a second phrase either may match.
+  const match = plan.identifier === undefined ? plan.match : `${plan.match} OR identifiers : ${quote(plan.identifier)}`;
   return all<{ id: number }>(
     db,
-    sql`SELECT f.rowid AS id FROM patients_fts f WHERE patients_fts MATCH ${plan.match} AND ${filter} ORDER BY f.rowid DESC LIMIT ${limit}`,
+    sql`SELECT f.rowid AS id FROM patients_fts f WHERE patients_fts MATCH ${match} AND ${filter} ORDER BY f.rowid DESC LIMIT ${limit}`,
   ).map((r) => r.id);
 }
 
