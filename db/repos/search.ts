@@ -34,7 +34,11 @@ const MRN_PART = /^\d+(?:[\s.-]+\d+)*$/;
 
 export function planSearch(raw: string): SearchPlan {
   // "İ" (Turkish capital dotted I) is the one letter that lowers to two characters, "i" and a dot: counted as one.
-  const text = raw.trim().toLowerCase().replace(/i\u0307/g, 'i').replace(/\s+/g, ' ');
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/i\u0307/g, 'i')
+    .replace(/\s+/g, ' ');
   if (text === '') return { mode: 'none' };
   if (PHONE_LIKE.test(text)) {
     const digits = text.replace(/\D/g, '');
@@ -152,7 +156,8 @@ export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number
       limit,
     );
     if (recent) return recent;
-    const r = (expr: string) => sql`SELECT id FROM patients WHERE ${nameRange(expr, lo, hi)} AND merged_into_id IS NULL`;
+    const r = (expr: string) =>
+      sql`SELECT id FROM patients WHERE ${nameRange(expr, lo, hi)} AND merged_into_id IS NULL`;
     return all<{ id: number }>(
       db,
       sql`SELECT id FROM (${join([r(FAMILY_START), r(GIVEN_START), r(NATIVE_START)], ' UNION ')})
@@ -187,7 +192,6 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
     return all<{ id: number }>(db, sql`${inquiryMatches(plan)} ORDER BY f.rowid DESC LIMIT ${limit}`).map((r) => r.id);
   }
   const lo = plan.prefix;
-  const hi = prefixEnd(plan.prefix);
   if ([...lo].length === 2) {
     const p = (expr: string) => sql`SELECT id FROM inquiries WHERE ${raw(expr)} = ${lo}`;
     return newestOf(db, [p(PATIENT_NAME_START), p(CONTACT_NAME_START)], limit);
@@ -288,6 +292,8 @@ export function likeSearchIds(db: ReadableDB, table: 'patients' | 'inquiries', t
       ],
       ' AND ',
     );
+    if (plan.identifier !== undefined && table === 'patients')
+      where = sql`(${where} OR ${anyLike(['mrn', 'passport_number'], likePattern(plan.identifier))})`;
   }
   const live = table === 'patients' ? sql`merged_into_id IS NULL AND ` : sql``;
   return all<{ id: number }>(

@@ -42,9 +42,9 @@ export const foldText = (text: string): string =>
  */
 export function foldStart(text: string): string {
   const head = text.slice(0, 2);
-  // Most names start with two ASCII letters: the same answer without normalising (this runs for every row indexed).
-  // (A mark after them would go anyway.)
-  if (/^[\x00-\x7f]*$/.test(head)) return head.toLowerCase();
+  // Most names start with two ASCII letters: the same answer without normalising (this runs for every row indexed;
+  // a mark after them would go anyway).
+  if (![...head].some((c) => c.charCodeAt(0) > 0x7f)) return head.toLowerCase();
   return [...foldText(text.slice(0, 16)).normalize('NFC').replace(/ς/g, 'σ').replace(/ı/g, 'i')].slice(0, 2).join('');
 }
 

@@ -1,8 +1,12 @@
 // Search on real SQLite: the trigram index stays in step with every insert, update, merge and delete, and agrees with a LIKE scan.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Inquiry, InquiryPage, Patient, SearchResults } from '../../db/contract';
 import { likeSearchIds, planSearch, prefixEnd, searchInquiryIds, searchPatientIds } from '../../db/repos/search';
 import { denseGrams } from '../../db/sqlite/functions';
+import { inspectFile } from '../../db/sqlite/open';
 import { Random } from '../../db/seed/random';
 import type { Core } from '../../db/services/core';
 import { warmUp } from '../../db/services/search';
@@ -345,7 +349,10 @@ describe('one or two letters in any script', () => {
     for (const p of people) {
       ids.push((await coordinator.ok<Patient>('patients.create', patientInput({ ...p, passportNumber: null }))).id);
       const patientName = p.nativeName ?? `${p.givenName} ${p.familyName}`;
-      await coordinator.ok('inquiries.create', inquiryInput({ patientName, contactName: `${p.familyName} ${p.givenName}` }));
+      await coordinator.ok(
+        'inquiries.create',
+        inquiryInput({ patientName, contactName: `${p.familyName} ${p.givenName}` }),
+      );
     }
     const [cyr, greek, french, ismail, isik, wang, haddad, ivanov] = ids;
     const finds: [string, (number | undefined)[]][] = [
@@ -382,14 +389,20 @@ describe('one or two letters in any script', () => {
       const list = await coordinator.ok<{ rows: { id: number }[] }>('patients.list', { text });
       expect(list.rows.map((r) => r.id).sort(), `patients.list ${text}`).toEqual([...want].sort());
       // The inquiry made for each patient has the same names (ids line up: one of each, in the same order).
-      expect((await search(text)).inquiries.map((i) => i.id), `inquiries ${text}`).toEqual(want);
+      expect(
+        (await search(text)).inquiries.map((i) => i.id),
+        `inquiries ${text}`,
+      ).toEqual(want);
       const page = await coordinator.ok<InquiryPage>('inquiries.list', { text });
       expect(page.rows.map((r) => r.id).sort(), `inquiries.list ${text}`).toEqual([...want].sort());
     }
   });
 
   it('keeps the fold in step with renames and answers from the folded indexes at the 10-year size', async () => {
-    const p = await coordinator.ok<Patient>('patients.create', patientInput({ familyName: 'Смирнов', nativeName: null }));
+    const p = await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({ familyName: 'Смирнов', nativeName: null }),
+    );
     expect(patientIds(await search('См'))).toEqual([p.id]);
     await coordinator.ok('patients.update', {
       id: p.id,
@@ -411,6 +424,23 @@ describe('one or two letters in any script', () => {
   });
 });
 
+describe('the records file with the folded indexes', () => {
+  it('passes integrity_check on a connection of its own (which recomputes the index expressions)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-fold-'));
+    const file = path.join(dir, 'records.sqlite');
+    const onDisk = makeCore({ path: file });
+    const { coordinator: c } = await staff(onDisk);
+    await c.ok('patients.create', patientInput({ familyName: 'Алексеева', givenName: 'Élodie' }));
+    await c.ok('inquiries.create', inquiryInput({ patientName: 'Σωκράτης Παπαδόπουλος' }));
+    onDisk.db.close();
+    try {
+      expect(inspectFile(file, 'integrity_check').check).toEqual(['ok']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('digits with dashes', () => {
   it('find a patient by the MRN typed without its letters, in any MRN format, and phones typed with dashes', async () => {
     const a = await coordinator.ok<Patient>('patients.create', patientInput({ phone: '+7 912 345 67 89' }));
@@ -428,6 +458,8 @@ describe('digits with dashes', () => {
     expect(patientIds(await search('912-345-67-89'))).toEqual([a.id]);
     expect(patientIds(await search('415-555-2671'))).toEqual([b.id]);
     expect(patientIds(await search('415.555.2671'))).toEqual([b.id]);
+    for (const text of ['2026-00001', '26-0000', '912-345-67-89', '415.555.2671'])
+      expect(searchPatientIds(core.db, planSearch(text), 8), text).toEqual(likeSearchIds(core.db, 'patients', text, 8));
     const list = await coordinator.ok<{ rows: { id: number }[] }>('patients.list', { text: '2026-00002' });
     expect(list.rows.map((r) => r.id)).toEqual([b.id]);
 
