@@ -1,6 +1,6 @@
 // Search as you type: trigram full-text queries for 3+ characters, index ranges for 1–2, and the LIKE scan they replace.
 import type { ReadableDB } from '../sqlite/handles';
-import { DENSE_SCRIPT, GRAM_PAD, foldText } from '../sqlite/functions';
+import { DENSE_SCRIPT, GRAM_PAD, foldStart, foldText } from '../sqlite/functions';
 import { Sql, all, get, join, raw, sql } from '../sqlite/sql';
 
 export type SearchPlan =
@@ -11,18 +11,41 @@ export type SearchPlan =
    * FTS5 query text, plus short words that filter the hits afterwards. `grams`: one or two characters of a dense
    * script, looked up among the padded pieces of the names only (not the contacts or identifiers).
    */
-  | { mode: 'fts'; match: string; shortWords: string[]; words: string[]; grams: boolean };
+  | {
+      mode: 'fts';
+      match: string;
+      shortWords: string[];
+      words: string[];
+      grams: boolean;
+      /** Digits with dashes or dots as typed, also looked up among patients' identifiers: part of an MRN. */
+      identifier?: string;
+    };
 
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 /** Phone numbers are typed with spaces, dashes and brackets; they are indexed as digits only. */
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
+/**
+ * Digits joined by dashes or dots ("2026-00001", "912-345-6789") may be an MRN typed without its letters as much as a
+ * phone number. The clinic's format is configurable ({YYYY}, {YY}, {seq:N} and any literals, db/services/mrn.ts), so
+ * rather than guess from it the text as typed is looked up among the identifiers too: it is part of an MRN exactly when
+ * the MRN holds it. A "+" or brackets mark a phone number only.
+ */
+const MRN_PART = /^\d+(?:[\s.-]+\d+)*$/;
 
 export function planSearch(raw: string): SearchPlan {
-  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "İ" (Turkish capital dotted I) is the one letter that lowers to two characters, "i" and a dot: counted as one.
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/i\u0307/g, 'i')
+    .replace(/\s+/g, ' ');
   if (text === '') return { mode: 'none' };
   if (PHONE_LIKE.test(text)) {
     const digits = text.replace(/\D/g, '');
-    if (digits.length >= 3) return { mode: 'fts', match: quote(digits), shortWords: [], words: [digits], grams: false };
+    if (digits.length >= 3) {
+      const plan = { mode: 'fts' as const, match: quote(digits), shortWords: [], words: [digits], grams: false };
+      return MRN_PART.test(text) && /[.-]/.test(text) ? { ...plan, identifier: text } : plan;
+    }
     return { mode: 'prefix', prefix: digits || text };
   }
   const words = text.split(' ').filter(Boolean);
@@ -39,7 +62,9 @@ export function planSearch(raw: string): SearchPlan {
         grams: true,
       };
     }
-    return { mode: 'prefix', prefix };
+    // Folded as the start-of-name indexes hold names: "Ал" and "ал" both meet "Алексей" (foldStart).
+    const folded = foldStart(prefix);
+    return folded === '' ? { mode: 'none' } : { mode: 'prefix', prefix: folded };
   }
   return {
     mode: 'fts',
@@ -86,12 +111,13 @@ function recentHits(db: ReadableDB, table: 'patients' | 'inquiries', where: Sql,
   return ids.length === limit ? ids : null;
 }
 
-/** The first two letters of each name, word for word as migration 0160 indexes them. */
-const FAMILY_START = 'lower(substr(family_name, 1, 2))';
-const GIVEN_START = 'lower(substr(given_name, 1, 2))';
-const NATIVE_START = 'substr(native_name, 1, 2)';
-const PATIENT_NAME_START = 'lower(substr(patient_name, 1, 2))';
-const CONTACT_NAME_START = 'lower(substr(contact_name, 1, 2))';
+/** The first two letters of each name folded, word for word as migration 0260 indexes them. */
+const START = (column: string) => `sd_fold_start(${column})`;
+const FAMILY_START = START('family_name');
+const GIVEN_START = START('given_name');
+const NATIVE_START = START('native_name');
+const PATIENT_NAME_START = START('patient_name');
+const CONTACT_NAME_START = START('contact_name');
 
 /** The newest `limit` ids of several branches, each read newest first from its index and merged until the page is full. */
 const newestOf = (db: ReadableDB, branches: Sql[], limit: number): number[] =>
@@ -99,6 +125,16 @@ const newestOf = (db: ReadableDB, branches: Sql[], limit: number): number[] =>
 
 const nameRange = (column: string, lo: string, hi: string): Sql =>
   sql`(${new Sql(column, [])} >= ${lo} AND ${new Sql(column, [])} < ${hi})`;
+
+/**
+ * A row's name starts with the one folded letter `lo`, checked row by row (the recent window): a name starting in
+ * ASCII folds to its lower-cased first letter, so only the others pay for calling the fold function.
+ */
+const startsWithLetter = (column: string, lo: string): Sql => {
+  const c = new Sql(column, []);
+  return sql`(CASE WHEN unicode(${c}) < 128 THEN lower(substr(${c}, 1, 1)) = ${lo}
+              ELSE substr(${raw(START(column))}, 1, 1) = ${lo} END)`;
+};
 
 /** Ids of live patients matching the search, newest first. */
 export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number): number[] {
@@ -113,24 +149,27 @@ export function searchPatientIds(db: ReadableDB, plan: SearchPlan, limit: number
     const recent = recentHits(
       db,
       'patients',
-      sql`merged_into_id IS NULL AND (${nameRange('lower(family_name)', lo, hi)} OR ${nameRange('lower(given_name)', lo, hi)}
-          OR ${nameRange('native_name', lo, hi)})`,
+      sql`merged_into_id IS NULL AND (${join(
+        ['family_name', 'given_name', 'native_name'].map((c) => startsWithLetter(c, lo)),
+        ' OR ',
+      )})`,
       limit,
     );
     if (recent) return recent;
+    const r = (expr: string) =>
+      sql`SELECT id FROM patients WHERE ${nameRange(expr, lo, hi)} AND merged_into_id IS NULL`;
     return all<{ id: number }>(
       db,
-      sql`SELECT id FROM (
-            SELECT id FROM patients WHERE lower(family_name) >= ${lo} AND lower(family_name) < ${hi} AND merged_into_id IS NULL
-            UNION SELECT id FROM patients WHERE lower(given_name) >= ${lo} AND lower(given_name) < ${hi} AND merged_into_id IS NULL
-            UNION SELECT id FROM patients WHERE native_name >= ${lo} AND native_name < ${hi} AND merged_into_id IS NULL
-          ) ORDER BY id DESC LIMIT ${limit}`,
+      sql`SELECT id FROM (${join([r(FAMILY_START), r(GIVEN_START), r(NATIVE_START)], ' UNION ')})
+          ORDER BY id DESC LIMIT ${limit}`,
     ).map((r) => r.id);
   }
   const filter = shortFilter('f.names', plan.shortWords);
+  // Inquiries hold no MRN: only patients look the typed identifier up, as a second phrase either may match.
+  const match = plan.identifier === undefined ? plan.match : `${plan.match} OR identifiers : ${quote(plan.identifier)}`;
   return all<{ id: number }>(
     db,
-    sql`SELECT f.rowid AS id FROM patients_fts f WHERE patients_fts MATCH ${plan.match} AND ${filter} ORDER BY f.rowid DESC LIMIT ${limit}`,
+    sql`SELECT f.rowid AS id FROM patients_fts f WHERE patients_fts MATCH ${match} AND ${filter} ORDER BY f.rowid DESC LIMIT ${limit}`,
   ).map((r) => r.id);
 }
 
@@ -139,8 +178,8 @@ function inquiryMatches(plan: Exclude<SearchPlan, { mode: 'none' }>): Sql {
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
-    return sql`SELECT id FROM inquiries WHERE lower(patient_name) >= ${lo} AND lower(patient_name) < ${hi}
-               UNION SELECT id FROM inquiries WHERE lower(contact_name) >= ${lo} AND lower(contact_name) < ${hi}`;
+    return sql`SELECT id FROM inquiries WHERE ${nameRange(PATIENT_NAME_START, lo, hi)}
+               UNION SELECT id FROM inquiries WHERE ${nameRange(CONTACT_NAME_START, lo, hi)}`;
   }
   return sql`SELECT f.rowid AS id FROM inquiries_fts f WHERE inquiries_fts MATCH ${plan.match} AND ${shortFilter('f.names', plan.shortWords)}`;
 }
@@ -153,7 +192,6 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
     return all<{ id: number }>(db, sql`${inquiryMatches(plan)} ORDER BY f.rowid DESC LIMIT ${limit}`).map((r) => r.id);
   }
   const lo = plan.prefix;
-  const hi = prefixEnd(plan.prefix);
   if ([...lo].length === 2) {
     const p = (expr: string) => sql`SELECT id FROM inquiries WHERE ${raw(expr)} = ${lo}`;
     return newestOf(db, [p(PATIENT_NAME_START), p(CONTACT_NAME_START)], limit);
@@ -161,7 +199,7 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
   const recent = recentHits(
     db,
     'inquiries',
-    sql`(${nameRange('lower(patient_name)', lo, hi)} OR ${nameRange('lower(contact_name)', lo, hi)})`,
+    sql`(${startsWithLetter('patient_name', lo)} OR ${startsWithLetter('contact_name', lo)})`,
     limit,
   );
   if (recent) return recent;
@@ -187,7 +225,7 @@ export function inquiryTextFilter(plan: SearchPlan, alias: string, manyHits = fa
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
-    return sql`(${nameRange(`lower(${alias}.patient_name)`, lo, hi)} OR ${nameRange(`lower(${alias}.contact_name)`, lo, hi)})`;
+    return sql`(${nameRange(START(`${alias}.patient_name`), lo, hi)} OR ${nameRange(START(`${alias}.contact_name`), lo, hi)})`;
   }
   const doc = sql`sd_fold(concat_ws(' ', ${col('patient_name')}, ${col('contact_name')}, ${col('contact_email')},
     ${col('contact_phone_digits')}, ${col('messaging_handle')}))`;
@@ -254,6 +292,8 @@ export function likeSearchIds(db: ReadableDB, table: 'patients' | 'inquiries', t
       ],
       ' AND ',
     );
+    if (plan.identifier !== undefined && table === 'patients')
+      where = sql`(${where} OR ${anyLike(['mrn', 'passport_number'], likePattern(plan.identifier))})`;
   }
   const live = table === 'patients' ? sql`merged_into_id IS NULL AND ` : sql``;
   return all<{ id: number }>(

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import type { Backup, BackupProgress } from '../contract/backups';
 import { attachmentFiles, tableCounts, tableNames } from '../repos/backups';
+import { registerFunctions } from '../sqlite/functions';
 import { APPLICATION_ID, fsyncPath } from '../sqlite/migrate';
 import { inspectFile } from '../sqlite/open';
 import {
@@ -27,8 +28,12 @@ const PAGES_PER_STEP = 256;
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A read-only connection on the binding the caller runs on (a worker in the desktop app names Electron's). */
-export const openReadOnly = (file: string, nativeBinding: string | null): Db =>
-  new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+export function openReadOnly(file: string, nativeBinding: string | null): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  // Statements and checks may evaluate index expressions built on our SQL functions (migration 0260).
+  registerFunctions(db);
+  return db;
+}
 
 /** The online copy of `db` into `dir`, then the copy verified read-only, then the attachments copied and checked. */
 export async function copyAndVerify(

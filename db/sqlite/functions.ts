@@ -33,7 +33,25 @@ export const foldText = (text: string): string =>
     .replace(/\p{Mn}/gu, '')
     .toLowerCase();
 
+/**
+ * The first two characters of a name as the start-of-name indexes hold them (migration 0260) and a one- or
+ * two-letter search is compared to them: lower case in every script (SQLite's lower() folds only A–Z, so "Ал" never
+ * met "ал"), without diacritics as the trigram index (so "El" finds "Élodie" as "Elo" does), final sigma as sigma, and the
+ * Turkish dotless ı as i (JS lower-cases "I" to "i", so "Işık" is held as "is…" and "ış" must meet it).
+ * Recomposed after the marks go, so a Korean syllable stays one character. Deterministic: an index is built from it.
+ */
+export function foldStart(text: string): string {
+  const head = text.slice(0, 2);
+  // Most names start with two ASCII letters: the same answer without normalising (this runs for every row indexed;
+  // a mark after them would go anyway).
+  if (![...head].some((c) => c.charCodeAt(0) > 0x7f)) return head.toLowerCase();
+  return [...foldText(text.slice(0, 16)).normalize('NFC').replace(/ς/g, 'σ').replace(/ı/g, 'i')].slice(0, 2).join('');
+}
+
 export function registerFunctions(db: Database): void {
+  db.function('sd_fold_start', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldStart(text) : null,
+  );
   db.function('sd_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldText(text) : null,
   );

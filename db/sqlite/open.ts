@@ -48,6 +48,8 @@ export function inspectFile(
   let ro: Db | null = null;
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
+    // integrity_check recomputes expression indexes, and some are built on our functions (0260).
+    registerFunctions(ro);
     const applicationId = ro.pragma('application_id', { simple: true }) as number;
     const schemaVersion = ro.pragma('user_version', { simple: true }) as number;
     return { applicationId, schemaVersion, check: runCheck(ro, check) };

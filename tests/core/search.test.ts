@@ -1,8 +1,12 @@
 // Search on real SQLite: the trigram index stays in step with every insert, update, merge and delete, and agrees with a LIKE scan.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Inquiry, InquiryPage, Patient, SearchResults } from '../../db/contract';
 import { likeSearchIds, planSearch, prefixEnd, searchInquiryIds, searchPatientIds } from '../../db/repos/search';
 import { denseGrams } from '../../db/sqlite/functions';
+import { inspectFile } from '../../db/sqlite/open';
 import { Random } from '../../db/seed/random';
 import type { Core } from '../../db/services/core';
 import { warmUp } from '../../db/services/search';
@@ -11,10 +15,11 @@ import { type Caller, fixedClock, inquiryInput, makeCore, patientInput, staff } 
 
 let core: Core;
 let coordinator: Caller;
+let admin: Caller;
 
 beforeEach(async () => {
   core = makeCore({ clock: fixedClock('2026-11-25T03:00:00.000Z') });
-  ({ coordinator } = await staff(core));
+  ({ coordinator, admin } = await staff(core));
 });
 
 const search = (text: string) => coordinator.ok<SearchResults>('search.global', { text });
@@ -320,6 +325,153 @@ describe('the indexes against a LIKE scan of the same plan', () => {
         expect(slowSteps(plan, { sorts: 'allowed', scannable: ['w'] }), `${text}: ${r.sql}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('one or two letters in any script', () => {
+  it('fold case and diacritics in every script as the trigram index does, on both sides of the index', async () => {
+    expect(planSearch('Ал')).toEqual({ mode: 'prefix', prefix: 'ал' });
+    expect(planSearch('ΑΣ')).toEqual({ mode: 'prefix', prefix: 'ασ' });
+    expect(planSearch('Él')).toEqual({ mode: 'prefix', prefix: 'el' });
+    expect(planSearch('İs')).toEqual({ mode: 'prefix', prefix: 'is' });
+    expect(planSearch('\u0301')).toEqual({ mode: 'none' });
+    const people = [
+      { familyName: 'Алексеева', givenName: 'Ольга', nativeName: null },
+      { familyName: 'Παπαδόπουλος', givenName: 'Σωκράτης', nativeName: null },
+      { familyName: 'Martin', givenName: 'Élodie', nativeName: null },
+      { familyName: 'Yılmaz', givenName: 'İsmail', nativeName: null },
+      { familyName: 'Işık', givenName: 'Ayşe', nativeName: null },
+      { familyName: 'Wang', givenName: 'Xiaoming', nativeName: '王小明' },
+      { familyName: 'Haddad', givenName: 'Layla', nativeName: 'ليلى حداد' },
+      { familyName: 'Ivanov', givenName: 'Pavel', nativeName: 'Павел Иванов' },
+    ];
+    const ids: number[] = [];
+    for (const p of people) {
+      ids.push((await coordinator.ok<Patient>('patients.create', patientInput({ ...p, passportNumber: null }))).id);
+      const patientName = p.nativeName ?? `${p.givenName} ${p.familyName}`;
+      await coordinator.ok(
+        'inquiries.create',
+        inquiryInput({ patientName, contactName: `${p.familyName} ${p.givenName}` }),
+      );
+    }
+    const [cyr, greek, french, ismail, isik, wang, haddad, ivanov] = ids;
+    const finds: [string, (number | undefined)[]][] = [
+      ['Ал', [cyr]],
+      ['ал', [cyr]],
+      ['А', [cyr]],
+      ['о', [cyr]],
+      ['ол', [cyr]],
+      ['па', [ivanov]],
+      ['Πα', [greek]],
+      ['πα', [greek]],
+      ['σω', [greek]],
+      ['ΣΩ', [greek]],
+      ['Él', [french]],
+      ['él', [french]],
+      ['el', [french]],
+      ['É', [french]],
+      ['İs', [isik, ismail]],
+      ['is', [isik, ismail]],
+      ['ış', [isik, ismail]],
+      ['ay', [isik]],
+      ['王', [wang]],
+      ['王小', [wang]],
+      ['لي', [haddad]],
+      ['ل', [haddad]],
+      ['Пав', [ivanov]],
+      ['İsm', [ismail]],
+      ['ism', [ismail]],
+      ['Élo', [french]],
+      ['elo', [french]],
+    ];
+    for (const [text, want] of finds) {
+      expect(patientIds(await search(text)), text).toEqual(want);
+      const list = await coordinator.ok<{ rows: { id: number }[] }>('patients.list', { text });
+      expect(list.rows.map((r) => r.id).sort(), `patients.list ${text}`).toEqual([...want].sort());
+      // The inquiry made for each patient has the same names (ids line up: one of each, in the same order).
+      expect(
+        (await search(text)).inquiries.map((i) => i.id),
+        `inquiries ${text}`,
+      ).toEqual(want);
+      const page = await coordinator.ok<InquiryPage>('inquiries.list', { text });
+      expect(page.rows.map((r) => r.id).sort(), `inquiries.list ${text}`).toEqual([...want].sort());
+    }
+  });
+
+  it('keeps the fold in step with renames and answers from the folded indexes at the 10-year size', async () => {
+    const p = await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({ familyName: 'Смирнов', nativeName: null }),
+    );
+    expect(patientIds(await search('См'))).toEqual([p.id]);
+    await coordinator.ok('patients.update', {
+      id: p.id,
+      version: p.version,
+      fields: patientInput({ familyName: 'Ёлкин', nativeName: null }),
+    });
+    expect(patientIds(await search('См'))).toEqual([]);
+    expect(patientIds(await search('ел'))).toEqual([p.id]);
+    expect(patientIds(await search('Ё'))).toEqual([p.id]);
+    atScale(core.db, { patients: 100_000, inquiries: 300_000 });
+    for (const text of ['А', 'Ал', 'É', 'is']) {
+      for (const r of await statementsOf(core.db, () => search(text))) {
+        const plan = planOf(core.db, r.sql, r.params as unknown[]);
+        expect(slowSteps(plan, { sorts: 'allowed', scannable: ['w'] }), `${text}: ${r.sql}`).toEqual([]);
+        if (/sd_fold_start/.test(r.sql) && !/max\(id\)/.test(r.sql))
+          expect(plan.join('\n'), `${text}: ${r.sql}`).toMatch(/_fold/);
+      }
+    }
+  });
+});
+
+describe('the records file with the folded indexes', () => {
+  it('passes integrity_check on a connection of its own (which recomputes the index expressions)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-fold-'));
+    const file = path.join(dir, 'records.sqlite');
+    const onDisk = makeCore({ path: file });
+    const { coordinator: c } = await staff(onDisk);
+    await c.ok('patients.create', patientInput({ familyName: 'Алексеева', givenName: 'Élodie' }));
+    await c.ok('inquiries.create', inquiryInput({ patientName: 'Σωκράτης Παπαδόπουλος' }));
+    onDisk.db.close();
+    try {
+      expect(inspectFile(file, 'integrity_check').check).toEqual(['ok']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('digits with dashes', () => {
+  it('find a patient by the MRN typed without its letters, in any MRN format, and phones typed with dashes', async () => {
+    const a = await coordinator.ok<Patient>('patients.create', patientInput({ phone: '+7 912 345 67 89' }));
+    const b = await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({ familyName: 'Brown', phone: '+1 415 555 2671', email: 'brown@example.org', passportNumber: null }),
+    );
+    expect(a.mrn).toBe('SD-2026-00001');
+    expect(planSearch('2026-00001')).toMatchObject({ mode: 'fts', match: '"202600001"', identifier: '2026-00001' });
+    expect(planSearch('+7 912-345-67-89')).not.toHaveProperty('identifier');
+    expect(patientIds(await search('2026-00001'))).toEqual([a.id]);
+    expect(patientIds(await search('2026-00002'))).toEqual([b.id]);
+    expect(patientIds(await search('26-0000'))).toEqual([b.id, a.id]);
+    expect(patientIds(await search('+7 912-345-67-89'))).toEqual([a.id]);
+    expect(patientIds(await search('912-345-67-89'))).toEqual([a.id]);
+    expect(patientIds(await search('415-555-2671'))).toEqual([b.id]);
+    expect(patientIds(await search('415.555.2671'))).toEqual([b.id]);
+    for (const text of ['2026-00001', '26-0000', '912-345-67-89', '415.555.2671'])
+      expect(searchPatientIds(core.db, planSearch(text), 8), text).toEqual(likeSearchIds(core.db, 'patients', text, 8));
+    const list = await coordinator.ok<{ rows: { id: number }[] }>('patients.list', { text: '2026-00002' });
+    expect(list.rows.map((r) => r.id)).toEqual([b.id]);
+
+    // Another clinic's format: dots, a two-digit year and a four-digit counter.
+    await admin.ok('settings.setMrnFormat', { format: 'MC.{YY}.{seq:4}' });
+    const c = await coordinator.ok<Patient>(
+      'patients.create',
+      patientInput({ familyName: 'Chen', phone: null, email: null, passportNumber: null }),
+    );
+    expect(c.mrn).toBe('MC.26.0001');
+    expect(patientIds(await search('26.0001'))).toEqual([c.id]);
+    expect(patientIds(await search('26.00'))).toEqual([c.id]);
   });
 });
 

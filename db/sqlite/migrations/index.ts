@@ -19,6 +19,7 @@ import { m0190 } from './0190-procedure-indexes';
 import { m0210 } from './0210-outcome-values';
 import { m0240 } from './0240-follow-up-points';
 import { m0250 } from './0250-list-indexes';
+import { m0260 } from './0260-search-fold';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   m0210,
   m0240,
   m0250,
+  m0260,
 ];
