@@ -193,6 +193,7 @@ export const VALIDATION_MESSAGES = {
   emergencyWhose: 'Whose number is it?',
   mrnSeq: 'Include {seq:N}, e.g. {seq:5}',
   mrnSeqOnce: 'Use {seq:N} only once',
+  draftOncePerSave: 'Each assessment at most once per save',
   mrnChars: 'Use letters, digits, - / . _ and {YYYY} {YY} {seq:N}',
   fileNoName: 'The file has no name',
   fileEmpty: 'The file is empty',

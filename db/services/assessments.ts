@@ -15,6 +15,7 @@ import {
   type TimePoint,
   UNTESTABLE,
   validateValues,
+  VALIDATION_MESSAGES,
   anchorFor,
 } from '../contract';
 import * as repo from '../repos/assessments';
@@ -325,7 +326,7 @@ export function saveDraft(ctx: CallContext, input: DraftInput): DraftSaved {
  */
 export function saveDrafts(ctx: CallContext, input: { drafts: readonly DraftInput[] }): DraftSaved[] {
   const ids = new Set(input.drafts.map((d) => d.id));
-  if (ids.size !== input.drafts.length) throw fieldError('drafts', 'Each assessment at most once per save');
+  if (ids.size !== input.drafts.length) throw fieldError('drafts', VALIDATION_MESSAGES.draftOncePerSave);
   return command(ctx, { action: 'assessments.saveDrafts', entity: ENTITY, audit: () => null }, ({ w, at, audit }) =>
     input.drafts.map((d) => {
       const before = mustLoad(w, d.id, repo.findDraftState, LABEL);

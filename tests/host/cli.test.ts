@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registerFunctions } from '../../db/sqlite/functions';
 import { openDatabase } from '../../db/sqlite/open';
 import { CookieClient, portOf, rawRequest } from './http-client';
 
@@ -81,6 +82,8 @@ describe('db/host/cli.ts', () => {
     expect(await run.exited).toBe(0);
     expect(run.out()).toMatch(/StrokeDesk is still shutting down…/);
     const db = new Database(dbPath, { readonly: true });
+    // The start-of-name search indexes are built on StrokeDesk's own fold function: a check needs it registered.
+    registerFunctions(db);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.signInFailed'").get()).toEqual({
       n: 1,
