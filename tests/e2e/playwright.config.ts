@@ -13,9 +13,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   outputDir: '.artifacts',
-  // Each test has its own host and database, so two run side by side (the desk machine and CI have two cores);
-  // E2E_WORKERS=1 runs them one at a time to tell a slow machine from a real failure.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // One at a time: each test has its own host and database, but Chromium on a CI box is the bottleneck.
+  workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
