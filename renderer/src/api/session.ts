@@ -32,6 +32,19 @@ export function useCurrentUser(): SessionUser {
  */
 export function switchSession(client: QueryClient, user: SessionUser | null): void {
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-  client.setQueryData<AuthStatus>(sessionKey, (old) => (old ? { ...old, needsSetup: false, user } : old));
+  // A new session is never locked (another person signing in at a locked desk ends the first one).
+  client.setQueryData<AuthStatus>(sessionKey, (old) =>
+    old ? { ...old, needsSetup: false, user, locked: false } : old,
+  );
   void client.invalidateQueries({ queryKey: sessionKey });
+}
+
+/**
+ * The desk's lock as the app shows it: the `locked` flag of the cached `auth.status`, the one place the shell reads it
+ * from (after a reload the core's answer says so). When locking, a status answer already on its way was asked before
+ * the core heard of the lock and would lift it on screen: it is dropped (an unlock comes after the core's own answer).
+ */
+export function setScreenLocked(client: QueryClient, locked: boolean): void {
+  if (locked) void client.cancelQueries({ queryKey: sessionKey });
+  client.setQueryData<AuthStatus>(sessionKey, (old) => (old ? { ...old, locked } : old));
 }

@@ -28,7 +28,10 @@ export function App() {
     void applyLanguage(language);
   }, [language]);
   if (recovery.data) return <RecoveryScreen status={recovery.data} />;
-  if (status.isPending || recovery.isPending) return <Loading />;
+  // Only before the first answers: once the shell is up, asking again (after an unlock, the recovery question that was
+  // refused while locked) puts an unanswered query back to pending, and <Loading/> here would unmount the shell —
+  // losing what was typed, and mounting every screen afresh.
+  if (status.isPending || (recovery.isPending && !recovery.isFetched)) return <Loading />;
   if (status.isError) {
     return (
       <main className="auth-page">

@@ -20,13 +20,13 @@ export function AppShell({
   user,
   clinicName,
   idleLockMinutes,
-  locked = false,
+  locked,
 }: {
   user: SessionUser;
   clinicName: string;
   idleLockMinutes: number;
-  /** The core says this session's screen is locked (the page was reloaded while locked). */
-  locked?: boolean;
+  /** This session's screen is locked: `auth.status`'s flag, which locking and unlocking update in the cache. */
+  locked: boolean;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();

@@ -1,21 +1,23 @@
 // Locks a shared desk's screen after the clinic's idle period without keyboard, pointer or wheel input.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { call } from '../api/client';
+import { setScreenLocked } from '../api/session';
 
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
 /**
- * `lockedAtStart`: the core's word that this session is locked (a reload of a locked desk). Locking tells the core,
- * which then refuses the session's calls until the same password unlocks it, so a reload cannot get past the lock.
+ * `locked`: the session's `auth.status` (the core's word, kept in the query cache). Locking and unlocking write that
+ * one flag, never a copy in component state: a copy seeded once from the status outlived the unlock whenever the shell
+ * was mounted again (a reloaded desk, unlocked, came back locked with no new `auth.lock`). Locking also tells the
+ * core, which refuses the session's calls until the same password unlocks it, so a reload cannot get past the lock.
  */
-export function useIdleLock(minutes: number, lockedAtStart = false): { locked: boolean; unlock: () => void } {
+export function useIdleLock(minutes: number, locked: boolean): { locked: boolean; unlock: () => void } {
   const client = useQueryClient();
-  const [locked, setLocked] = useState(lockedAtStart);
   useEffect(() => {
     if (locked) return;
     const lock = () => {
-      setLocked(true);
+      setScreenLocked(client, true);
       // Best effort: if the call fails the screen is locked all the same, and the core's idle limit still applies.
       call('auth.lock', {}).catch(() => undefined);
     };
@@ -29,9 +31,9 @@ export function useIdleLock(minutes: number, lockedAtStart = false): { locked: b
       window.clearTimeout(timer);
       for (const e of ACTIVITY) window.removeEventListener(e, restart, { capture: true });
     };
-  }, [locked, minutes]);
+  }, [client, locked, minutes]);
   const unlock = useCallback(() => {
-    setLocked(false);
+    setScreenLocked(client, false);
     // What was asked while locked was refused (SCREEN_LOCKED): ask again; answers already shown stay as they are.
     void client.refetchQueries({ predicate: (q) => q.state.status === 'error' });
   }, [client]);
