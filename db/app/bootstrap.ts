@@ -17,6 +17,7 @@ import type { RecoveryKind } from '../contract/recovery';
 import { warmUp } from '../services/search';
 import { sweepOrphanFiles } from '../services/attachments';
 import { openAuditChain } from '../services/audit-chain';
+import { hasFile, warmWorkers } from '../services/worker-jobs';
 import { DB_FILE_NAME, ensureDataDir } from './data-dir';
 
 export interface BootstrapOptions {
@@ -186,6 +187,9 @@ export function accountLines(accounts: readonly SeedAccount[]): string[] {
   ];
 }
 
+/** The shell's close of the records (electron/main does not reach into db/sqlite): the WAL emptied, then closed. */
+export { closeRecords } from '../sqlite/checkpoint';
+
 /**
  * Once the app answers calls: planner statistics and the search index pages the first search needs, so the first
  * thing a person types is as quick as the rest. Only a head start: a failure shows again on the first real search.
@@ -193,6 +197,8 @@ export function accountLines(accounts: readonly SeedAccount[]): string[] {
 export function warmUpInBackground(core: Core): void {
   setImmediate(() => {
     try {
+      // The worker pool too, so that "Verify all" (and backups, exports) do not wait for threads to start.
+      if (core.recovery === null && hasFile(core.db.name)) void warmWorkers();
       core.log.info('search warmed up', { ms: Math.round(warmUp(core)) });
     } catch (err) {
       core.log.error('search warm-up failed', err);

@@ -46,6 +46,8 @@ export const ERROR_REASONS = [
   'merged',
   /** An import preview that was already committed. */
   'batch_committed',
+  /** An import preview whose rows are still being written (or whose writing stopped part-way): not a whole file. */
+  'batch_incomplete',
   /** A uniqueness or reference rule in the database refused the write. */
   'constraint',
   /** Too many wrong passwords for this username: `details.retryAfterSeconds` says when the next try is heard. */
@@ -58,6 +60,8 @@ export const ERROR_REASONS = [
   'no_treatment_consent',
   /** A signed assessment version is read-only: an amendment (a new version, with a reason) is the way to change it. */
   'signed_readonly',
+  /** An administrator is restoring a backup: writes are refused until the records are replaced (reads answer). */
+  'restore_in_progress',
 ] as const;
 export const ErrorReason = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReason>;

@@ -163,6 +163,16 @@ export class AuditChain {
     return this.conclude(db, mode, now, started, file, chain);
   }
 
+  /**
+   * Another records file took the place of the verified one (a restore): what was verified is forgotten, and the next
+   * incremental verification starts from what `anchorPath`'s anchor says was verified (the restore's worker wrote it).
+   */
+  restart(anchorPath: string): void {
+    this.anchorPath = anchorPath;
+    this.verified = null;
+    this.status = UNVERIFIED;
+  }
+
   private readAnchor(): AuditAnchor | null | 'unreadable' {
     return this.anchorPath ? readAuditAnchor(this.anchorPath) : null;
   }

@@ -28,6 +28,7 @@ import {
 import type { CallContext } from './context';
 import type { Actor, Core } from './core';
 import { commandAs } from './kernel';
+import { asRestore } from './restore-gate';
 import { hasFile, runInWorker } from './worker-jobs';
 
 /** What a backup copies from: a live connection (online backup) or a read-only one on a closed file (before upgrade). */
@@ -107,7 +108,14 @@ export async function exclusive<T>(core: Core, work: (job: Job) => Promise<T>): 
 }
 
 /** A backup of the live records. Audited when the records can still be written (a damaged file cannot be). */
-export async function backUp(core: Core, actor: Actor | null, reason: BackupReason, inJob?: Job): Promise<Backup> {
+export async function backUp(
+  core: Core,
+  actor: Actor | null,
+  reason: BackupReason,
+  inJob?: Job,
+  /** False for a small file inside a restore (see `RESTORE_INLINE_BYTES` in restore.ts). */
+  inWorker = true,
+): Promise<Backup> {
   const run = async (job: Job) => {
     const root = coreBackupsRoot(core);
     const backup = await takeBackup(
@@ -118,15 +126,15 @@ export async function backUp(core: Core, actor: Actor | null, reason: BackupReas
         now: () => core.clock.now(),
         secondFolder: readSettings(root).secondFolder,
         onProgress: (p) => (job.progress = p),
-        // A restore's own safety backup stays on this thread: the restore's copy, migration and swap run here
-        // anyway (not yet moved), so a worker's start-up would only lengthen it.
-        inWorker: inJob === undefined,
+        // A restore's safety backup too: the restore's other long parts run in a worker of their own.
+        inWorker,
       },
       reason,
     );
     core.log.info('backup', { reason, status: backup.status, attachmentsCopied: backup.attachmentsCopied });
     const summary = { id: backup.id, reason, status: backup.status };
-    if (corruption(core.db) === null) auditBackup(core, actor, 'backups.create', summary);
+    // A restore's safety backup is audited through the restore's closed gate (restore-gate.ts).
+    if (corruption(core.db) === null) asRestore(core, () => auditBackup(core, actor, 'backups.create', summary));
     return backup;
   };
   return inJob ? run(inJob) : exclusive(core, run);

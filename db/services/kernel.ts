@@ -9,6 +9,7 @@ import { nowIso } from './clinic-time';
 import { type CallContext, requireActor } from './context';
 import type { Core } from './core';
 import { diff } from './diff';
+import { refuseWhileRestoring } from './restore-gate';
 import type { Actor } from './sessions';
 
 /** What the audit log records for a command; null writes no automatic entry (the command wrote its own). */
@@ -107,6 +108,7 @@ export function commandAs<A extends Actor | null, R, E = null>(
   const written: { head: AuditHead | null } = { head: null };
   const run = () => {
     refuseIfCorrupt(core.db);
+    refuseWhileRestoring(core);
     const w = writableInTransaction(core.db);
     const at = nowIso(core);
     let before = null as E;

@@ -18,6 +18,11 @@ export interface OpenOptions {
   backupDir?: string;
   /** Skip the copy before an upgrade: the file is itself a copy (a backup being restored). */
   noUpgradeCopy?: boolean;
+  /**
+   * The file was checked whole just before (a restore's prepared copy, by integrity_check in a worker): the quick_check
+   * on open is skipped, so the thread that answers calls does not read the whole file a second time.
+   */
+  checked?: boolean;
   busyTimeoutMs?: number;
 }
 
@@ -107,7 +112,7 @@ export function refuseForeignOrNewer(file: string, facts: FileFacts | null): voi
 export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
   const isFile = path !== ':memory:' && path !== '';
   if (isFile && !fs.existsSync(path)) createFile(path, options);
-  if (!isFile) return openWritable(path, options);
+  if (!isFile || options.checked === true) return openWritable(path, options);
   const facts = fs.statSync(path).size === 0 ? null : inspectFile(path, 'quick_check', options.nativeBinding);
   refuseForeignOrNewer(path, facts);
   const damage = facts && facts.check.join('\n') !== 'ok' ? facts.check.slice(0, 5).join('\n') : null;

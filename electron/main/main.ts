@@ -1,12 +1,12 @@
 // The desktop shell's lifecycle: one instance, the records opened in the data folder, one window, quit closes the database.
 import path from 'node:path';
 import { app, dialog, protocol } from 'electron';
-import { bootstrap, warmUpInBackground } from '../../db/app/bootstrap';
+import { bootstrap, closeRecords, warmUpInBackground } from '../../db/app/bootstrap';
 import { resolveDataDir } from '../../db/app/data-dir';
 import { readStartLanguage } from '../../db/app/start-language';
 import { type BackupSchedule, startBackupSchedule } from '../../db/services/backup-schedule';
 import type { Core } from '../../db/services/core';
-import { configureWorkers } from '../../db/services/worker-jobs';
+import { closeWorkers, configureWorkers } from '../../db/services/worker-jobs';
 import { registerIpc } from './ipc';
 import { APP_SCHEME, dataDirArg, nativeBindingPath } from './policies';
 import { serveAppProtocol } from './protocol';
@@ -74,6 +74,7 @@ app.on('before-quit', (event) => {
   void schedule.beforeQuit().finally(() => app.quit());
 });
 app.on('will-quit', () => {
-  core?.db.close();
+  void closeWorkers();
+  if (core) closeRecords(core.db);
   core = null;
 });

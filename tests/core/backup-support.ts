@@ -51,6 +51,17 @@ export async function addInquiryWithFile(coordinator: Caller, text: string): Pro
   return inquiry.id;
 }
 
+/** Rows of 4 kB in a table of their own: a records file large enough that copying and checking it takes a while. */
+export function addBallast(file: string, rows: number): void {
+  const raw = new Database(file);
+  raw.exec('CREATE TABLE ballast (b BLOB)');
+  const put = raw.prepare('INSERT INTO ballast VALUES (randomblob(4000))');
+  raw.transaction(() => {
+    for (let i = 0; i < rows; i++) put.run();
+  })();
+  raw.close();
+}
+
 export interface Snapshot {
   tables: Record<string, unknown[]>;
   /** sha256 of each attachment file the records refer to, read from the live store. */

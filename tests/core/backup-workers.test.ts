@@ -1,13 +1,12 @@
 // A backup's copy and verification run in a worker thread: other calls answer within 100 ms meanwhile, and the backup
 // is the one the calling thread makes — the same counts, attachments, start time from the core's clock, audit entry.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backup } from '../../db/contract';
 import { tableCounts } from '../../db/repos/backups';
 import { takeBackup } from '../../db/services/backups';
 import { prepareWorkers } from '../../db/services/worker-jobs';
-import { addInquiryWithFile, clinicOnDisk, tempDataDir } from './backup-support';
+import { addBallast, addInquiryWithFile, clinicOnDisk, tempDataDir } from './backup-support';
 import { describeLatencies, expectResponsive, whileSampling } from './latency-support';
 import fs from 'node:fs';
 
@@ -23,13 +22,7 @@ describe('backups in a worker thread', () => {
   it(`backs up ${BALLAST.toLocaleString('en')} rows of ballast while other calls answer within 100 ms`, async () => {
     const c = await clinicOnDisk(tempDataDir(dirs));
     await addInquiryWithFile(c.coordinator, 'kept');
-    const raw = new Database(c.file);
-    raw.exec('CREATE TABLE ballast (b BLOB)');
-    const put = raw.prepare('INSERT INTO ballast VALUES (randomblob(4000))');
-    raw.transaction(() => {
-      for (let i = 0; i < BALLAST; i++) put.run();
-    })();
-    raw.close();
+    addBallast(c.file, BALLAST);
 
     // On the calling thread, for comparison (into a folder of its own): nothing else answers for this long.
     const inline = performance.now();
