@@ -7,6 +7,7 @@ import { bootstrap, warmUpInBackground } from '../app/bootstrap';
 import { resolveDataDir } from '../app/data-dir';
 import { parseSeedSize } from '../seed/generate';
 import { startBackupSchedule } from '../services/backup-schedule';
+import { closeRecords } from '../sqlite/checkpoint';
 import { stderrLogger } from '../services/core';
 import { startHost } from './server';
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     await host.close(SHUTDOWN_GRACE_MS);
     schedule?.stop();
     await schedule?.beforeQuit();
-    core.db.close();
+    closeRecords(core.db);
     process.exit(0);
   };
   // Listening before the address is printed: whoever reads that line may stop us at once, and must get a clean close.
