@@ -9,6 +9,8 @@ export interface BatchRow {
   row_count: number;
   created_by: number;
   committed_at: string | null;
+  /** NULL while a large file's rows are still being written (see services/imports.ts `stage`). */
+  staged_at: string | null;
 }
 
 export interface StagedRow {
@@ -19,14 +21,26 @@ export interface StagedRow {
 
 export function insertBatch(
   db: WritableDB,
-  v: { fileName: string; format: ImportFormat; sha256: string; rowCount: number; at: string; by: number },
+  v: {
+    fileName: string;
+    format: ImportFormat;
+    sha256: string;
+    rowCount: number;
+    at: string;
+    by: number;
+    stagedAt: string | null;
+  },
 ): number {
   const res = run(
     db,
-    sql`INSERT INTO import_batches (file_name, format, sha256, row_count, created_at, created_by)
-        VALUES (${v.fileName}, ${v.format}, ${v.sha256}, ${v.rowCount}, ${v.at}, ${v.by})`,
+    sql`INSERT INTO import_batches (file_name, format, sha256, row_count, created_at, created_by, staged_at)
+        VALUES (${v.fileName}, ${v.format}, ${v.sha256}, ${v.rowCount}, ${v.at}, ${v.by}, ${v.stagedAt})`,
   );
   return Number(res.lastInsertRowid);
+}
+
+export function markStaged(db: WritableDB, batchId: number, at: string): void {
+  run(db, sql`UPDATE import_batches SET staged_at = ${at} WHERE id = ${batchId}`);
 }
 
 export function insertStagedRow(db: WritableDB, batchId: number, row: number, ref: string, fieldsJson: string): void {
@@ -37,7 +51,10 @@ export function insertStagedRow(db: WritableDB, batchId: number, row: number, re
 }
 
 export const findBatch = (db: ReadableDB, id: number): BatchRow | undefined =>
-  get<BatchRow>(db, sql`SELECT id, format, row_count, created_by, committed_at FROM import_batches WHERE id = ${id}`);
+  get<BatchRow>(
+    db,
+    sql`SELECT id, format, row_count, created_by, committed_at, staged_at FROM import_batches WHERE id = ${id}`,
+  );
 
 export const stagedRows = (db: ReadableDB, batchId: number, offset = 0, limit = -1): StagedRow[] =>
   all<StagedRow>(

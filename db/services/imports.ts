@@ -1,5 +1,4 @@
 // Web-form import: stage a file (all rows valid or nothing kept), flag likely duplicates, commit the decisions in one transaction.
-import { createHash } from 'node:crypto';
 import type {
   CommitResult,
   DuplicateCheck,
@@ -20,51 +19,82 @@ import type { Core } from './core';
 import { command } from './kernel';
 import { DomainError, notFound } from '../sqlite/domain-error';
 import * as identity from './identity';
-import { parseWebForm } from './web-form';
+import { readWebFormFile, type StagedFile, stagedPiece } from './web-form';
+import { runInWorker } from './worker-jobs';
 
 const ENTITY = 'import_batch';
 /** A preview nobody committed within a day is abandoned: its copy of the rows is deleted at the next import. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export function stage(ctx: CallContext, input: { fileName: string; format: ImportFormat; text: string }): StageResult {
+/**
+ * A file up to this many characters (~900 rows of a typical form) is parsed on the calling thread: measured on the
+ * loaded build machine, 1,000 rows (140 kB) parsed inline in 28 ms against a worker round trip of 86 ms, while 10,000
+ * rows held the thread 319 ms inline and at most 25 ms at a time through the worker (parse 2026-12-03).
+ */
+export const PARSE_INLINE_CHARS = 128 * 1024;
+
+const readFile = (text: string, format: ImportFormat): Promise<StagedFile> =>
+  text.length <= PARSE_INLINE_CHARS
+    ? Promise.resolve(readWebFormFile(text, format))
+    : runInWorker('imports.parse', { text, format });
+
+/**
+ * Stages a file as a preview: every row valid or nothing kept. Up to ATOMIC_ROWS rows the batch and its rows are one
+ * transaction. A larger file is written as `commit` writes one, in slices of about SLICE_MS each with the other calls
+ * answered in between; the batch is only marked staged (`staged_at`) with its last slice, and checking or committing
+ * an unmarked batch is refused, so a file half written (still going, or stopped by a crash) is never taken for the
+ * whole file. An unmarked batch's rows are deleted with the abandoned previews.
+ */
+export async function stage(
+  ctx: CallContext,
+  input: { fileName: string; format: ImportFormat; text: string },
+): Promise<StageResult> {
   const actor = requireActor(ctx);
   const { core } = ctx;
   const started = Date.now();
-  const parsed = parseWebForm(input.text, input.format);
-  if (parsed.errorCount > 0) {
-    core.log.info('imports.stage refused', {
-      rows: parsed.rowCount,
-      errors: parsed.errorCount,
-      ms: Date.now() - started,
-    });
-    return {
-      ok: false,
-      batchId: null,
-      rowCount: parsed.rowCount,
-      errors: parsed.errors,
-      errorCount: parsed.errorCount,
-    };
+  const file = await readFile(input.text, input.format);
+  if (file.errorCount > 0) {
+    core.log.info('imports.stage refused', { rows: file.rowCount, errors: file.errorCount, ms: Date.now() - started });
+    return { ok: false, batchId: null, rowCount: file.rowCount, errors: file.errors, errorCount: file.errorCount };
   }
+  const rows = file.rowNumbers.length;
+  const whole = rows <= ATOMIC_ROWS;
   // The batch is a working copy, not a record anyone changed: no audit entry until it is committed.
-  return command(ctx, { action: 'imports.stage', entity: ENTITY, audit: () => null }, ({ w, at }) => {
+  const spec = { action: 'imports.stage', entity: ENTITY, audit: () => null };
+  let alreadyImported = 0;
+  let done = 0;
+  const writeSlice = (w: WritableDB, batchId: number, until: number) => {
+    do {
+      const ref = stagedPiece(file, 2 * done);
+      const fields = stagedPiece(file, 2 * done + 1);
+      repo.insertStagedRow(w, batchId, file.rowNumbers[done] ?? 0, ref, fields);
+      if (repo.findRef(w, ref)) alreadyImported += 1;
+      done += 1;
+    } while (done < rows && performance.now() < until);
+  };
+  const batchId = command(ctx, spec, ({ w, at }) => {
     repo.deleteAbandonedRows(w, new Date(core.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString());
-    const sha256 = createHash('sha256').update(input.text).digest('hex');
-    const batchId = repo.insertBatch(w, {
+    const id = repo.insertBatch(w, {
       fileName: input.fileName,
       format: input.format,
-      sha256,
-      rowCount: parsed.rowCount,
+      sha256: file.sha256,
+      rowCount: file.rowCount,
       at,
       by: actor.id,
+      stagedAt: whole ? at : null,
     });
-    let alreadyImported = 0;
-    for (const r of parsed.rows) {
-      repo.insertStagedRow(w, batchId, r.row, r.ref, JSON.stringify(r.fields));
-      if (repo.findRef(w, r.ref)) alreadyImported += 1;
-    }
-    core.log.info('imports.stage', { batchId, rows: parsed.rowCount, alreadyImported, ms: Date.now() - started });
-    return { ok: true, batchId, rowCount: parsed.rowCount, alreadyImported };
+    if (whole && rows > 0) writeSlice(w, id, Infinity);
+    return id;
   });
+  if (!whole) {
+    while (done < rows) {
+      await yieldToOtherCalls();
+      command(ctx, spec, ({ w }) => writeSlice(w, batchId, performance.now() + SLICE_MS));
+    }
+    command(ctx, spec, ({ w, at }) => repo.markStaged(w, batchId, at));
+  }
+  core.log.info('imports.stage', { batchId, rows: file.rowCount, alreadyImported, ms: Date.now() - started });
+  return { ok: true, batchId, rowCount: file.rowCount, alreadyImported };
 }
 
 function openBatch(db: ReadableDB, batchId: number): repo.BatchRow {
@@ -75,6 +105,13 @@ function openBatch(db: ReadableDB, batchId: number): repo.BatchRow {
       'CONFLICT',
       'This preview was already imported. Choose the file again to see what is new in it.',
       { reason: 'batch_committed' },
+    );
+  }
+  if (batch.staged_at === null) {
+    throw new DomainError(
+      'CONFLICT',
+      'This file is still being read, or reading it stopped part-way. Choose the file again.',
+      { reason: 'batch_incomplete' },
     );
   }
   return batch;

@@ -1,11 +1,12 @@
-// Nothing blocks the desk: while a large web-form import commits, other callers' calls still answer within 100 ms.
+// Nothing blocks the desk: while a large web-form import stages or commits, other callers still answer within 100 ms.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CommitResult, StageResult } from '../../db/contract';
-import { describeLatencies, percentile, whileSampling } from './latency-support';
+import { describeLatencies, expectResponsive, percentile, whileSampling } from './latency-support';
+import { prepareWorkers } from '../../db/services/worker-jobs';
 import { makeCore, staff } from './support';
 
 const SAMPLE_CSV = fs.readFileSync(
@@ -33,6 +34,27 @@ function line(i: number): string {
 }
 
 describe('a large import and the other callers', () => {
+  // Issue #12 point 9: staging once held the thread for the whole file (30,000 rows: 11.8 s with no other call
+  // answered, loaded machine). Now the file is parsed in a worker and its rows written a slice at a time.
+  it(`stages ${ROWS.toLocaleString('en')} rows while other calls answer within 100 ms (p95)`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-latency-'));
+    const core = makeCore({ path: path.join(dir, 'records.sqlite') });
+    try {
+      const { coordinator, doctor } = await staff(core);
+      const text = [COLUMNS.join(','), ...Array.from({ length: ROWS }, (_, i) => line(i))].join('\r\n') + '\r\n';
+      prepareWorkers(); // a source run bundles the worker's entry on first use; the desktop app ships it built
+      const run = await whileSampling(doctor, () =>
+        coordinator.ok<StageResult>('imports.stage', { fileName: 'big.csv', format: 'csv', text }),
+      );
+      console.log(`import of ${ROWS} rows staged in ${Math.round(run.ms)} ms; ${describeLatencies(run.latencies)}`);
+      expect(run.value.ok).toBe(true);
+      expectResponsive(run.latencies, run.ms);
+    } finally {
+      core.db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it(`commits ${ROWS.toLocaleString('en')} rows while auth.status and patients.list every 10 ms answer within 100 ms (p95)`, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-latency-'));
     const core = makeCore({ path: path.join(dir, 'records.sqlite') });

@@ -488,4 +488,56 @@ describe('web-form import', () => {
     console.log(`5,000 rows: stage + duplicate check ${Math.round(t1 - t0)} ms, commit ${Math.round(t2 - t1)} ms`);
     expect(t2 - t0).toBeLessThan(20_000);
   });
+
+  it('refuses to check or commit a large file until its last row is staged, or if staging stopped', async () => {
+    const core = makeCore();
+    const { coordinator } = await staff(core);
+    const row = (i: number) =>
+      minimal({ submission_id: `BIG-${i}`, email: `big${i}@example.org`, phone: `+49 151 ${3000000 + i}` });
+    // Three of its rows came in an earlier import: they count as already imported, in the sliced path too.
+    const first = await stageOk(coordinator, csv(row(0), row(1), row(2)));
+    await coordinator.ok('imports.commit', { batchId: first.staged.batchId, decisions: defaults(first.rows) });
+    // Past ATOMIC_ROWS and past the size parsed inline: read in a worker, written in slices.
+    const text = csv(...Array.from({ length: 1500 }, (_, i) => row(i)));
+    const decisions = Array.from({ length: 1500 }, (_, i) => ({
+      row: i + 2,
+      action: 'import' as const,
+      mergeInquiryId: null,
+      mergeRow: null,
+    }));
+    const unfinished = () =>
+      core.db.prepare('SELECT id FROM import_batches WHERE staged_at IS NULL').get() as { id: number } | undefined;
+    const pending = stage(coordinator, text);
+    // Looked at between every two steps of the event loop: dispatch runs a handler up to its first await at once, so
+    // these calls are answered while the batch is as this look found it, part-written.
+    const early = await new Promise<{ batchId: number; check: Promise<unknown>; commit: Promise<unknown> }>(
+      (resolve) => {
+        const look = () => {
+          const batch = unfinished();
+          if (!batch) return void setImmediate(look);
+          resolve({
+            batchId: batch.id,
+            check: coordinator.call('imports.checkDuplicates', { batchId: batch.id, offset: 0, limit: 50 }),
+            commit: coordinator.call('imports.commit', { batchId: batch.id, decisions }),
+          });
+        };
+        look();
+      },
+    );
+    const batchId = early.batchId;
+    const refused = { ok: false, error: { code: 'CONFLICT', details: { reason: 'batch_incomplete' } } };
+    expect(await early.check).toMatchObject(refused);
+    expect(await early.commit).toMatchObject(refused);
+
+    const staged = await pending;
+    expect(staged).toMatchObject({ ok: true, batchId, rowCount: 1500, alreadyImported: 3 });
+    const page = await coordinator.ok<DuplicateCheck>('imports.checkDuplicates', { batchId, offset: 0, limit: 5 });
+    expect(page.total).toBe(1500);
+    expect(page.rows.map((r) => r.alreadyImported)).toEqual([true, true, true, false, false]);
+
+    // Staging stopped part-way (the app closed, the disk filled): the batch stays unmarked and is never a preview.
+    core.db.prepare('UPDATE import_batches SET staged_at = NULL WHERE id = ?').run(batchId);
+    expect(await coordinator.call('imports.commit', { batchId, decisions })).toMatchObject(refused);
+    expect(count(core, 'inquiries')).toBe(3);
+  });
 });
