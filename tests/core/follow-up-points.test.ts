@@ -5,6 +5,7 @@
 // and removed. Also: the bulk seed's rebuild equals the triggers' table, and the migration's windows are the schedule's.
 import { describe, expect, it } from 'vitest';
 import { COUNT_CAP, FOLLOW_UP_HORIZON_DAYS, FOLLOW_UP_STATES, type FollowUpWorklist } from '../../db/contract';
+import { DERIVED_REBUILDS } from '../../db/seed/bulk';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { addDays } from '../../db/services/assessment-schedule';
 import { MONTH_POINTS } from '../../db/services/follow-ups';
@@ -138,6 +139,9 @@ describe('follow_up_points', () => {
     const table = () => db.prepare('SELECT * FROM follow_up_points ORDER BY course_id, time_point').all();
     const kept = table();
     db.exec(REBUILD_FOLLOW_UP_POINTS);
+    expect(table()).toEqual(kept);
+    // And so does the bulk seed's faster one (each window worked out once per discharge day).
+    db.exec(DERIVED_REBUILDS.follow_up_points ?? '');
     expect(table()).toEqual(kept);
   }, 120_000);
 
