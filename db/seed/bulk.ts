@@ -3,14 +3,51 @@
 import type { Database } from 'better-sqlite3';
 import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-facts';
 import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values';
-import { REBUILD_FOLLOW_UP_POINTS, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
+import { POINTS_AT_240, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 import { REBUILD_DUPLICATE_CANDIDATES } from '../sqlite/migrations/0250-list-indexes';
+import {
+  REBUILD_FOLLOW_UP_POINT_DAYS,
+  REBUILD_PROCEDURE_TALLIES,
+  REBUILD_TREATED_SPANS,
+} from '../sqlite/migrations/0270-clinic-numbers';
 
 /** A search index (FTS5) and the view its triggers read: rebuilt in one statement from that view. */
 const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>> = {
   inquiries_fts: { view: 'inquiry_search_docs', columns: 'names, contacts, grams' },
   patients_fts: { view: 'patient_search_docs', columns: 'names, contacts, identifiers, grams' },
 };
+
+/**
+ * The follow-up points of every discharged course: the rows of 0240's REBUILD_FOLLOW_UP_POINTS (the test in
+ * tests/core/follow-up-points.test.ts compares the two on a ward with attempts), with each window worked out once per
+ * discharge day (a few thousand days) instead of once per course (half a million at the 10-year size), and written in
+ * the primary key's order.
+ */
+const REBUILD_FOLLOW_UP_POINTS_BULK = `
+  DELETE FROM follow_up_points;
+  CREATE TEMP TABLE bulk_point_days AS
+  SELECT x.day, x.time_point, x.target, date(x.target, '-' || x.bef || ' days') AS from_day,
+         date(x.target, '+' || x.aft || ' days') AS to_day
+    FROM (SELECT d.day, p.column1 AS time_point, p.column3 AS bef, p.column4 AS aft,
+                 min(date(d.day, '+' || p.column2 || ' months'),
+                     date(d.day, 'start of month', '+' || (p.column2 + 1) || ' months', '-1 day')) AS target
+            FROM (SELECT DISTINCT discharged_on AS day FROM courses
+                   WHERE status = 'discharged' AND discharged_on IS NOT NULL) d
+           CROSS JOIN (VALUES ${POINTS_AT_240.map(([tp, m, b, a]) => `('${tp}', ${m}, ${b}, ${a})`).join(', ')}) p) x;
+  CREATE INDEX temp.bulk_point_days_day ON bulk_point_days (day);
+  INSERT INTO follow_up_points (course_id, time_point, target, from_day, to_day, done, last_contact_id, lost,
+                                next_try_on)
+  SELECT c.id, d.time_point, d.target, d.from_day, d.to_day,
+         EXISTS (SELECT 1 FROM assessments a WHERE a.course_id = c.id AND a.time_point = d.time_point),
+         lc.id, ifnull(lc.outcome = 'lost_to_follow_up', 0), lc.next_try_on
+    FROM courses c JOIN bulk_point_days d ON d.day = c.discharged_on
+    LEFT JOIN follow_up_contacts lc ON lc.id = (
+      SELECT f.id FROM follow_up_contacts f
+       WHERE f.course_id = c.id AND f.time_point = d.time_point AND ifnull(f.procedure_id, 0) = 0
+       ORDER BY f.at DESC, f.id DESC LIMIT 1)
+   WHERE c.status = 'discharged'
+   ORDER BY c.id, d.time_point;
+  DROP TABLE temp.bulk_point_days;`;
 
 /**
  * Tables kept by triggers, with the statements that rebuild each from scratch. While a table is loaded in bulk, every
@@ -23,15 +60,23 @@ export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   // Signed totals per course, instrument and time point (0210), from the assessments and their versions.
   outcome_values: REBUILD_OUTCOME_VALUES,
   // The follow-up points (0240): one rebuild after the courses, assessments and attempts are in.
-  follow_up_points: REBUILD_FOLLOW_UP_POINTS,
+  follow_up_points: REBUILD_FOLLOW_UP_POINTS_BULK,
   // When each inquiry last changed status (0240): set once after the load, not by a trigger per status change.
   inquiries: REBUILD_STATUS_CHANGED_AT,
   // The duplicate finder's candidate pairs (0250): once after the patients are in, through their key indexes.
   patient_duplicate_candidates: REBUILD_DUPLICATE_CANDIDATES,
+  // The clinic's numbers (0270): procedure counts per quarter hour and each patient's treated span, from procedures;
+  // month points per target day, from follow_up_points (so listed after it: its triggers are set aside while it is
+  // rebuilt, and this table is rebuilt once from its rows).
+  procedure_tallies: REBUILD_PROCEDURE_TALLIES,
+  treated_spans: REBUILD_TREATED_SPANS,
+  follow_up_point_days: REBUILD_FOLLOW_UP_POINT_DAYS,
 };
 
 /** What was set aside: the statements that re-create it, and the tables to fill again afterwards. */
 export interface SetAside {
+  /** The tables loaded. */
+  tables: readonly string[];
   indexes: string[];
   triggers: string[];
   /** Search indexes and derived tables the set-aside triggers wrote to, in the order they are rebuilt. */
@@ -52,7 +97,8 @@ export function allEmpty(db: Database, tables: readonly string[]): boolean {
 export function triggerTargets(sql: string): string[] {
   const body = sql.slice(sql.search(/\bBEGIN\b/i));
   const writes = body.matchAll(
-    /\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)/gi,
+    // An upsert's `ON CONFLICT DO UPDATE SET` writes to the INSERT's table, already counted.
+    /\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|(?<!\bDO\s+)UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)/gi,
   );
   return [...new Set([...writes].map((m) => m[1] ?? ''))].filter((t) => t !== '');
 }
@@ -69,9 +115,27 @@ export function setAside(db: Database, tables: readonly string[]): SetAside {
         ORDER BY type, name`,
     )
     .all(...tables) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  const known = [...Object.keys(SEARCH_INDEXES), ...Object.keys(DERIVED_REBUILDS)];
   const triggers = rows.filter((r) => r.type === 'trigger');
   const targets = new Set(triggers.flatMap((t) => triggerTargets(t.sql)));
-  const known = [...Object.keys(SEARCH_INDEXES), ...Object.keys(DERIVED_REBUILDS)];
+  // A derived table rebuilt whole may keep another by its own triggers (follow_up_points → follow_up_point_days):
+  // those are set aside too while it is rebuilt, and the table they keep is rebuilt once after it, not row by row.
+  const onTable = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?");
+  for (let i = 0; i < known.length; i++) {
+    const table = known[i] ?? '';
+    const whole = DERIVED_REBUILDS[table]?.trimStart().startsWith(`DELETE FROM ${table};`) === true;
+    if (!whole || !targets.has(table) || tables.includes(table)) continue;
+    for (const t of onTable.all(table) as { name: string; sql: string }[]) {
+      // Only a trigger that keeps tables rebuilt whole AFTER this one (a trigger that completes this table's own rows,
+      // as 0210's bands on outcome_treated do, is part of its rebuild and stays).
+      const keeps = triggerTargets(t.sql);
+      const later = (x: string) =>
+        known.indexOf(x) > i && DERIVED_REBUILDS[x]?.trimStart().startsWith(`DELETE FROM ${x};`) === true;
+      if (triggers.some((r) => r.name === t.name) || !keeps.every(later)) continue;
+      triggers.push({ type: 'trigger', ...t });
+      for (const target of keeps) targets.add(target);
+    }
+  }
   const unknown = [...targets].filter((t) => !known.includes(t));
   if (unknown.length > 0) {
     throw new Error(
@@ -79,8 +143,11 @@ export function setAside(db: Database, tables: readonly string[]): SetAside {
         '(add the table and its rebuild to DERIVED_REBUILDS)',
     );
   }
-  for (const r of rows) db.exec(`DROP ${r.type === 'index' ? 'INDEX' : 'TRIGGER'} ${r.name}`);
+  for (const r of [...rows.filter((x) => x.type === 'index'), ...triggers]) {
+    db.exec(`DROP ${r.type === 'index' ? 'INDEX' : 'TRIGGER'} ${r.name}`);
+  }
   return {
+    tables,
     indexes: rows.filter((r) => r.type === 'index').map((r) => r.sql),
     triggers: triggers.map((r) => r.sql),
     rebuilds: known.filter((t) => targets.has(t)),
@@ -97,6 +164,23 @@ function rebuildOf(table: string): string {
   const derived = DERIVED_REBUILDS[table];
   if (derived === undefined) throw new Error(`bulk load: no rebuild for ${table}`);
   return derived;
+}
+
+/**
+ * Fills a search index or derived table again. A derived table that was not itself loaded has its own secondary
+ * indexes set aside while it is refilled, and built once over its rows afterwards (a sort, instead of an insert at a
+ * random place of each index per row: the follow-up points' three indexes over two million rows at the 10-year size).
+ */
+function rebuild(db: Database, table: string, loaded: readonly string[]): void {
+  const own =
+    table in DERIVED_REBUILDS && !loaded.includes(table)
+      ? (db
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+          .all(table) as { name: string; sql: string }[])
+      : [];
+  for (const index of own) db.exec(`DROP INDEX ${index.name}`);
+  db.exec(rebuildOf(table));
+  for (const index of own) db.exec(index.sql);
 }
 
 /**
@@ -124,7 +208,7 @@ export function putBack(db: Database, aside: SetAside): void {
   step(`${aside.indexes.length} indexes`, () => {
     for (const index of aside.indexes) db.exec(index);
   });
-  for (const table of aside.rebuilds) step(`rebuild ${table}`, () => db.exec(rebuildOf(table)));
+  for (const table of aside.rebuilds) step(`rebuild ${table}`, () => rebuild(db, table, aside.tables));
   for (const trigger of aside.triggers) db.exec(trigger);
 }
 

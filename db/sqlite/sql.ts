@@ -10,8 +10,25 @@ export class Sql {
   ) {}
 }
 
+/**
+ * The text of a call site without fragments, joined once: a template's strings are the same object on every call, so
+ * a hot insert (the seed writes millions) neither rebuilds its text nor has the statement cache hash a new string.
+ */
+const plainTexts = new WeakMap<TemplateStringsArray, string>();
+
 /** sql`SELECT * FROM t WHERE id = ${id}`: every interpolation is a bound parameter unless it is itself a Sql fragment. */
 export function sql(strings: TemplateStringsArray, ...parts: ReadonlyArray<SqlValue | boolean | Sql>): Sql {
+  if (!parts.some((part) => part instanceof Sql)) {
+    let plain = plainTexts.get(strings);
+    if (plain === undefined) {
+      plain = strings.join('?');
+      plainTexts.set(strings, plain);
+    }
+    return new Sql(
+      plain,
+      parts.map((part) => (typeof part === 'boolean' ? (part ? 1 : 0) : (part as SqlValue))),
+    );
+  }
   let text = strings[0] ?? '';
   const values: SqlValue[] = [];
   parts.forEach((part, i) => {

@@ -125,6 +125,11 @@ describe('bulk seed: what a trigger keeps', () => {
         UPDATE other SET n = 1; SELECT RAISE(ABORT, 'no');
       END`;
     expect(triggerTargets(sql)).toEqual(['outcome_treated', 'kept_counts', 'other']);
+    // An upsert's DO UPDATE writes to the INSERT's own table (0270's tallies), not to a table named SET.
+    const upsert = `CREATE TRIGGER u AFTER INSERT ON procedures BEGIN
+        INSERT INTO procedure_tallies (slot, n) VALUES (NEW.starts_at, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      END`;
+    expect(triggerTargets(upsert)).toEqual(['procedure_tallies']);
   });
 
   it('refuses to load a table whose trigger keeps a table it cannot rebuild, before dropping anything', async () => {

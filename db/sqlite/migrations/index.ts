@@ -20,6 +20,10 @@ import { m0210 } from './0210-outcome-values';
 import { m0240 } from './0240-follow-up-points';
 import { m0250 } from './0250-list-indexes';
 import { m0260 } from './0260-search-fold';
+import { m0270 } from './0270-clinic-numbers';
+import { m0280 } from './0280-import-staging';
+import { m0290 } from './0290-inquiry-country-name';
+import { m0300 } from './0300-inquiry-due-today';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -42,4 +46,8 @@ export const migrations: readonly Migration[] = [
   m0240,
   m0250,
   m0260,
+  m0270,
+  m0280,
+  m0290,
+  m0300,
 ];
