@@ -6,13 +6,9 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodeComboField } from '../../renderer/src/ui/CodeComboField';
 import { codeOptions, searchCodes } from '../../renderer/src/ui/code-search';
+import './css-escape';
 
 afterEach(cleanup);
-// jsdom has no CSS.escape, which react-aria's popover calls when it opens; browsers all have it.
-if (typeof globalThis.CSS === 'undefined') {
-  const escape = (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
-  Object.defineProperty(globalThis, 'CSS', { value: { escape }, configurable: true });
-}
 
 const values = (kind: 'region' | 'language', locale: string, q: string) =>
   searchCodes(kind, locale, q).map((o) => o.value);

@@ -182,6 +182,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'condition.${c}': each('condition.', CONDITIONS),
   // Only the urgent states show a badge (FollowUpBadge returns nothing for 'later' and 'none').
   'followUp.${state}': each('followUp.', ['overdue', 'today']),
+  // ui/Badges.tsx: the badge functions name their namespace (they take whichever `t` the table holds).
+  'inquiries:status.${status}': each('inquiries:status.', INQUIRY_STATUSES),
+  'inquiries:followUp.${state}': each('inquiries:followUp.', ['overdue', 'today']),
   'activity.${e.kind}': each('activity.', ACTIVITY_KINDS),
   // enumOptions in features/inquiries/options.ts: every prefix its exported option lists pass.
   'inquiries:${prefix}.${v}': [

@@ -1,5 +1,5 @@
 // TanStack Query hooks for assessments: one record with its versions, a patient's signed history and schedule, and
-// the writes (start, autosave, sign, amend), each refreshing what it makes stale.
+// the writes (start, sign, amend), each refreshing what it makes stale (the autosave: features/assessments/draft-saves.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Assessment, Input } from '../../../db/contract';
 import { call } from './client';
@@ -49,14 +49,6 @@ export function useStartAssessment() {
     mutationFn: (input: Input<'assessments.start'>) => call('assessments.start', input),
     onSuccess: refresh,
   });
-}
-
-/**
- * The autosave. It answers only the new version and score (kept small), so the cached record is not rewritten here:
- * the entry screen keeps what is typed and tracks the version itself.
- */
-export function useSaveDraft() {
-  return useMutation({ mutationFn: (input: Input<'assessments.saveDraft'>) => call('assessments.saveDraft', input) });
 }
 
 export function useSignAssessment() {

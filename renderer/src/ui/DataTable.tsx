@@ -19,28 +19,35 @@ export function DataTable(p: {
     <div className="table-wrap">
       <table className={p.className ? `table ${p.className}` : 'table'} aria-labelledby={p.labelledBy}>
         {p.caption !== undefined ? <caption className="visually-hidden">{p.caption}</caption> : null}
-        <thead>
-          <tr>
-            {p.columns.map((c, i) =>
-              typeof c === 'string' ? (
-                <th key={i} scope="col">
-                  {c}
-                </th>
-              ) : (
-                <th key={i} scope="col" className={c.className}>
-                  {c.label}
-                </th>
-              ),
-            )}
-            {p.actions !== undefined ? (
-              <th scope="col">
-                <span className="visually-hidden">{p.actions}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <TableHead columns={p.columns} actions={p.actions} />
         <tbody>{p.children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** The header row: each column's name (`scope="col"`), and the silent name of the buttons' column. */
+export function TableHead(p: { columns: readonly Column[]; actions?: string | undefined; rowIndex?: number }) {
+  return (
+    <thead>
+      <tr aria-rowindex={p.rowIndex}>
+        {p.columns.map((c, i) =>
+          typeof c === 'string' ? (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ) : (
+            <th key={i} scope="col" className={c.className}>
+              {c.label}
+            </th>
+          ),
+        )}
+        {p.actions !== undefined ? (
+          <th scope="col">
+            <span className="visually-hidden">{p.actions}</span>
+          </th>
+        ) : null}
+      </tr>
+    </thead>
   );
 }

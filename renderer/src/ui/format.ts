@@ -133,9 +133,14 @@ interface ZonedParts {
   minute: string;
 }
 
+/** The wall-clock formatter per zone, found without naming its options again (a table asks twice per row). */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock reading of an instant in a zone, zero-padded (`hourCycle: 'h23'`, so midnight is 00, not 24). */
 function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts = dateTimeFormat('en-CA', { ...WALL_CLOCK_PARTS, timeZone }).formatToParts(instant);
+  let wallClock = wallClocks.get(timeZone);
+  if (!wallClock) wallClocks.set(timeZone, (wallClock = dateTimeFormat('en-CA', { ...WALL_CLOCK_PARTS, timeZone })));
+  const parts = wallClock.formatToParts(instant);
   const pick = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
   return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
 }

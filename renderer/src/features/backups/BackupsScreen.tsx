@@ -44,7 +44,11 @@ export function BackupsScreen() {
     },
   });
   const restore = useMutation({
-    mutationFn: (id: string) => call('backups.restore', { id }),
+    mutationFn: (id: string) => {
+      // The restore's safety backup and preparation report progress as a backup does (it runs in a worker).
+      setTimeout(() => void status.refetch(), 100);
+      return call('backups.restore', { id });
+    },
     onSuccess: () => {
       setConfirming(null);
       setNotice(t('restored'));
@@ -147,6 +151,12 @@ export function BackupsScreen() {
             <p>{t('confirm.body', { schema: confirming.schemaVersion ?? 0 })}</p>
             <Counts backup={confirming} />
             <p>{t('confirm.safety')}</p>
+            {restore.isPending ? (
+              <div>
+                <label htmlFor="restore-progress">{t(`phase.${phase}`)}</label>
+                <progress id="restore-progress" max={running?.total || 1} value={running?.done ?? 0} />
+              </div>
+            ) : null}
             <div className="dialog-actions">
               <Button slot="close">{t('common:actions.cancel')}</Button>
               <Button variant="primary" isPending={restore.isPending} onPress={() => restore.mutate(confirming.id)}>

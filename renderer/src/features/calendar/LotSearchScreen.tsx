@@ -10,7 +10,11 @@ import { Button, TextField } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 import { patientName } from './calendar-logic';
 import { hashQuery, setHashQuery } from './hash-query';
-import { DataTable } from '../../ui/DataTable';
+import { VirtualTable } from '../../ui/VirtualRows';
+import './lot-search.css';
+
+/** A row with the product line under the lot (see .lot-table in lot-search.css). */
+const LOT_ROW_HEIGHT = 52;
 
 export function LotSearchScreen() {
   const { t, i18n } = useTranslation('calendar');
@@ -37,7 +41,11 @@ export function LotSearchScreen() {
       {lot && uses.isPending ? <Loading /> : null}
       {lot && uses.isSuccess && rows.length === 0 ? <EmptyState title={t('lots.none', { lot })} /> : null}
       {rows.length > 0 ? (
-        <DataTable
+        // A lot may have gone to hundreds of patients over ten years: only the rows near the screen are drawn.
+        <VirtualTable
+          rows={rows}
+          rowKey={(u) => u.procedureId}
+          rowHeight={LOT_ROW_HEIGHT}
           columns={[
             t('wardList.patient'),
             t('lots.mrn'),
@@ -50,9 +58,8 @@ export function LotSearchScreen() {
           ]}
           caption={t('lots.caption', { lot, count: rows.length })}
           className="lot-table"
-        >
-          {rows.map((u) => (
-            <tr key={u.procedureId}>
+          row={(u) => (
+            <>
               <td>
                 <a href={hrefFor({ name: 'patient', id: u.patient.id })}>
                   <Name>{patientName(u.patient)}</Name>
@@ -79,9 +86,9 @@ export function LotSearchScreen() {
                   unit: t(`procedures:doseUnit.${u.completion.doseUnit}`),
                 })}
               </td>
-            </tr>
-          ))}
-        </DataTable>
+            </>
+          )}
+        />
       ) : null}
     </>
   );

@@ -7,6 +7,8 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { downloadText } from '../../ui/download';
 import { EmptyState } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
+import { OnScreen } from '../../ui/OnScreen';
+import { CHART_HEIGHT } from './charts';
 
 /** A section's table: what the screen shows, and what the CSV holds (counts and denominators in columns of their own). */
 export interface NumbersTable {
@@ -78,7 +80,8 @@ export function NumbersSection(p: {
             ))}
           </DataTable>
         ) : (
-          p.chart
+          // Six sections, most below the fold: each chart is drawn as it comes near the screen, not all on opening.
+          <OnScreen height={CHART_HEIGHT}>{p.chart}</OnScreen>
         )}
       </div>
     </section>

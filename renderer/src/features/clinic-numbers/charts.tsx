@@ -8,7 +8,8 @@ import { numberFormat } from '../../ui/intl';
 export const SERIES_COLOURS = ['#1f5f8b', '#c2620a', '#2e7d4f', '#7a4fa3', '#8a6d00', '#5a6472'] as const;
 const GRID = '#e3e7ec';
 const AXIS = '#4a5565';
-const HEIGHT = 250;
+/** A chart's height (as .numbers-chart in clinic-numbers.css): its place is held at this height until it is drawn. */
+export const CHART_HEIGHT = 250;
 
 const TICK_FONT = 11;
 const axisLabel = (value: string, angle = 0) => ({
@@ -44,7 +45,7 @@ export function BarsChart(p: {
       : numberFormat(i18n.language).format(v);
   return (
     <div className="numbers-chart">
-      <ResponsiveContainer width="100%" height={HEIGHT}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <BarChart
           data={[...p.data]}
           margin={{ top: 8, right: 16, bottom: 22, left: 8 }}

@@ -3,12 +3,13 @@ import { BackupWarning } from '../../ui/BackupWarning';
 import { type ReactNode, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { differenceInMinutes, parseISO } from 'date-fns';
 import { LIST_COUNT_CAP, type SessionUser, type WorklistItem } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
-import { StatusBadge, WaitBadge } from '../../ui/Badges';
+import { statusBadge, waitBadge } from '../../ui/Badges';
 import { Button } from '../../ui/fields';
 import { daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
 import { countryName } from '../../ui/options';
@@ -101,7 +102,7 @@ export function HomeScreen() {
             rows={w.dueToday}
             total={w.totals.dueToday}
             empty={t('home.noneToday')}
-            aside={(r) => <StatusBadge status={r.status} />}
+            aside={(r) => statusBadge(t, r.status)}
             now={now}
           />
           <WorklistPanel
@@ -112,7 +113,7 @@ export function HomeScreen() {
             rows={w.awaitingFirstContact}
             total={w.totals.awaitingFirstContact}
             empty={t('home.noneAwaiting')}
-            aside={(r) => <WaitBadge receivedAt={r.receivedAt} firstContactAt={r.firstContactAt} now={now} />}
+            aside={(r) => waitBadge(t, r.receivedAt, r.firstContactAt, now)}
             now={now}
           />
         </div>
@@ -154,7 +155,7 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
       ) : (
         <ul className="worklist">
           {shown.map((r) => (
-            <WorklistRow key={r.id} row={r} aside={aside(r)} now={now} />
+            <WorklistRow key={r.id} row={r} aside={aside(r)} now={now} t={t} locale={i18n.language} />
           ))}
         </ul>
       )}
@@ -174,10 +175,9 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
   );
 }
 
-/** One inquiry: who, where from, what was done last and what comes next. */
-function WorklistRow({ row: r, aside, now }: { row: WorklistItem; aside: ReactNode; now: Date }) {
-  const { t, i18n } = useTranslation('inquiries');
-  const locale = i18n.language;
+/** One inquiry: who, where from, what was done last and what comes next. Its panel's `t` (no hook per row). */
+function WorklistRow(p: { row: WorklistItem; aside: ReactNode; now: Date; t: TFunction; locale: string }) {
+  const { row: r, aside, now, t, locale } = p;
   const last = r.lastActivity;
   const k = last?.kind;
   return (

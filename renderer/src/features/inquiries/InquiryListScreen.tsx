@@ -1,6 +1,6 @@
 // The inquiry list: search as you type, filters, sortable columns and pages — all answered by the core, kept in the address.
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
 import { hrefFor, parseRoute } from '../../app/router';
@@ -8,7 +8,7 @@ import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback';
 import { Pager } from '../../ui/Pager';
 import { SortHeader } from '../../ui/SortHeader';
 import { Button, FilterBar, SelectField } from '../../ui/fields';
-import { FollowUpBadge, StatusBadge, WaitBadge } from '../../ui/Badges';
+import { followUpBadge, statusBadge, waitBadge } from '../../ui/Badges';
 import { followUpState, formatDay, formatDayShort, formatInstantShort } from '../../ui/format';
 import {
   DEFAULT_LIST_STATE,
@@ -31,7 +31,6 @@ export function InquiryListScreen() {
   const locale = i18n.language;
   const [state, setState] = useState<ListState>(() => parseListState(window.location.hash));
   const [text, setText] = useState(state.text);
-  const staff = useStaff();
 
   // Every keystroke searches at once (no typing pause): the query keeps the last answer on screen until the next one
   // comes, and its lane sends one call at a time, dropping those overtaken (api/lane.ts).
@@ -61,8 +60,15 @@ export function InquiryListScreen() {
 
   const query: InquiryQueryInput = useMemo(() => toQuery(state), [state]);
   const list = useInquiryList(query);
-  const update = (patch: Partial<ListState>) =>
-    setState((s) => ({ ...s, ...patch, page: 'page' in patch ? (patch.page ?? 0) : 0 }));
+  // Stable, so the memoised filters skip a keystroke's re-render (a country box of 250 options is costly to rebuild).
+  const update = useCallback(
+    (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch, page: 'page' in patch ? (patch.page ?? 0) : 0 })),
+    [],
+  );
+  const clear = useCallback(() => {
+    setText('');
+    setState(DEFAULT_LIST_STATE);
+  }, []);
   const now = new Date();
   const today = list.data?.today ?? '';
 
@@ -102,7 +108,7 @@ export function InquiryListScreen() {
       {
         id: 'status',
         header: t('list.columns.status'),
-        cell: ({ row }) => <StatusBadge status={row.original.status} />,
+        cell: ({ row }) => statusBadge(t, row.original.status),
       },
       {
         id: 'owner',
@@ -122,7 +128,7 @@ export function InquiryListScreen() {
             <span title={formatDay(row.original.nextFollowUp, locale)}>
               {formatDayShort(row.original.nextFollowUp, locale, today)}
             </span>
-            <FollowUpBadge state={isOpen(row.original) ? followUpState(row.original.nextFollowUp, today) : 'none'} />
+            {followUpBadge(t, isOpen(row.original) ? followUpState(row.original.nextFollowUp, today) : 'none')}
           </span>
         ),
       },
@@ -130,9 +136,9 @@ export function InquiryListScreen() {
         id: 'waiting',
         header: t('list.columns.waiting'),
         cell: ({ row }) =>
-          row.original.firstContactAt || !isOpen(row.original) ? null : (
-            <WaitBadge receivedAt={row.original.receivedAt} firstContactAt={null} now={now} />
-          ),
+          row.original.firstContactAt || !isOpen(row.original)
+            ? null
+            : waitBadge(t, row.original.receivedAt, null, now),
       },
     ],
     // `now` changes every render on purpose only through refetches; columns depend on language and the clinic day.
@@ -190,51 +196,7 @@ export function InquiryListScreen() {
       </PageHeader>
       <section className="panel">
         <FilterBar label={t('list.search')} placeholder={t('list.searchPlaceholder')} text={text} onText={onText}>
-          <SelectField
-            label={t('list.statusFilter')}
-            value={state.status}
-            onChange={(v) => update({ status: v })}
-            options={[{ value: 'open', label: t('list.openStatuses') }, ...statusOptions(t)]}
-            emptyLabel={t('list.anyStatus')}
-          />
-          <SelectField
-            label={t('list.ownerFilter')}
-            value={state.ownerId === null ? null : String(state.ownerId)}
-            onChange={(v) => update({ ownerId: v === null ? null : Number(v) })}
-            options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.displayName }))}
-            emptyLabel={t('list.anyOwner')}
-          />
-          <SelectField
-            label={t('list.channelFilter')}
-            value={state.channel}
-            onChange={(v) => update({ channel: v })}
-            options={channelOptions(t)}
-            emptyLabel={t('list.anyChannel')}
-          />
-          <CodeComboField
-            kind="region"
-            label={t('list.countryFilter')}
-            value={state.country}
-            onChange={(v) => update({ country: v })}
-            locale={locale}
-            placeholder={t('list.anyCountry')}
-          />
-          <SelectField
-            label={t('list.followUpFilter')}
-            value={state.followUp}
-            onChange={(v) => update({ followUp: v ?? 'any' })}
-            options={FOLLOW_UP_FILTERS.map((f) => ({ value: f, label: t(`list.followUp.${f}`) }))}
-          />
-          <Button
-            variant="ghost"
-            isDisabled={!filtered}
-            onPress={() => {
-              setText('');
-              setState(DEFAULT_LIST_STATE);
-            }}
-          >
-            {t('list.clear')}
-          </Button>
+          <ListFilters state={state} filtered={filtered} update={update} clear={clear} />
         </FilterBar>
         {list.isError ? <ErrorBanner error={list.error} /> : null}
         <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
@@ -278,6 +240,76 @@ export function InquiryListScreen() {
         />
       </section>
     </>
+  );
+}
+
+/**
+ * The filters beside the search box. Memoised on the filter values alone: typing changes only `state.text`, so a
+ * keystroke re-renders the box and the rows, never these selects and the country combo box.
+ */
+interface FiltersProps {
+  state: ListState;
+  filtered: boolean;
+  update: (patch: Partial<ListState>) => void;
+  clear: () => void;
+}
+const ListFilters = memo(function ListFilters(p: FiltersProps) {
+  const { t, i18n } = useTranslation('inquiries');
+  const staff = useStaff();
+  const { update } = p;
+  const { status, ownerId, channel, country, followUp } = p.state;
+  return (
+    <>
+      <SelectField
+        label={t('list.statusFilter')}
+        value={status}
+        onChange={(v) => update({ status: v })}
+        options={[{ value: 'open', label: t('list.openStatuses') }, ...statusOptions(t)]}
+        emptyLabel={t('list.anyStatus')}
+      />
+      <SelectField
+        label={t('list.ownerFilter')}
+        value={ownerId === null ? null : String(ownerId)}
+        onChange={(v) => update({ ownerId: v === null ? null : Number(v) })}
+        options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.displayName }))}
+        emptyLabel={t('list.anyOwner')}
+      />
+      <SelectField
+        label={t('list.channelFilter')}
+        value={channel}
+        onChange={(v) => update({ channel: v })}
+        options={channelOptions(t)}
+        emptyLabel={t('list.anyChannel')}
+      />
+      <CodeComboField
+        kind="region"
+        label={t('list.countryFilter')}
+        value={country}
+        onChange={(v) => update({ country: v })}
+        locale={i18n.language}
+        placeholder={t('list.anyCountry')}
+      />
+      <SelectField
+        label={t('list.followUpFilter')}
+        value={followUp}
+        onChange={(v) => update({ followUp: v ?? 'any' })}
+        options={FOLLOW_UP_FILTERS.map((f) => ({ value: f, label: t(`list.followUp.${f}`) }))}
+      />
+      <Button variant="ghost" isDisabled={!p.filtered} onPress={p.clear}>
+        {t('list.clear')}
+      </Button>
+    </>
+  );
+}, sameFilters);
+
+/** Equal when everything but the typed text (and the page it resets) is equal. */
+function sameFilters(a: FiltersProps, b: FiltersProps): boolean {
+  const keys = ['status', 'ownerId', 'channel', 'country', 'followUp'] as const;
+  return (
+    a.filtered === b.filtered &&
+    a.update === b.update &&
+    a.clear === b.clear &&
+    keys.every((k) => a.state[k] === b.state[k])
   );
 }
 

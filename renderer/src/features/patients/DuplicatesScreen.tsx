@@ -16,6 +16,10 @@ import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
 import { useDuplicates, useInvalidatePatients } from '../../api/patient-queries';
 import './patients.css';
+import { VirtualCards } from '../../ui/VirtualRows';
+
+/** A pair card's usual height: nine compared fields and the header row. */
+const PAIR_HEIGHT = 290;
 
 interface Choice {
   survivor: PatientSummary;
@@ -44,9 +48,15 @@ export function DuplicatesScreen() {
         {pairs.data && pairs.data.length === 0 ? (
           <EmptyState title={t('duplicates.none')}>{t('duplicates.noneHint')}</EmptyState>
         ) : null}
-        {(pairs.data ?? []).map((pair) => (
-          <Pair key={`${pair.a.id}:${pair.b.id}`} pair={pair} onMerge={setChoice} />
-        ))}
+        {/* Up to 500 pairs of nine-row cards: only those near the screen are drawn. */}
+        <VirtualCards
+          items={pairs.data ?? []}
+          itemKey={(pair) => `${pair.a.id}:${pair.b.id}`}
+          itemHeight={PAIR_HEIGHT}
+          label={t('duplicates.title')}
+          className="pair-list"
+          item={(pair) => <Pair pair={pair} onMerge={setChoice} />}
+        />
       </section>
       {choice ? (
         <MergeDialog
