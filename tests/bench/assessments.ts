@@ -4,12 +4,12 @@ import { dispatch } from '../../db/api/dispatch';
 import { INSTRUMENTS, type InstrumentDef, type ItemValue } from '../../db/contract';
 import { seedAssessmentBenchmark } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
-import { type Timing, printComparison, time, timeSeed } from './stats';
+import { type Timing, percentile, printComparison, time, timeSeed } from './stats';
 
 type Values = Record<string, ItemValue>;
 
 /** Every item at its best-scoring value but one in three at the worst: a valid, complete visit. */
-function fullValues(def: InstrumentDef, salt: number): Values {
+export function fullValues(def: InstrumentDef, salt: number): Values {
   const values: Values = {};
   def.items.forEach((item, i) => {
     const scored = item.anchors.filter((a) => a.points !== null);
@@ -19,6 +19,16 @@ function fullValues(def: InstrumentDef, salt: number): Values {
   // Fugl-Meyer's "normal reflexes" item needs a full part IV: 0 is always allowed.
   for (const code of ['a-normal-reflexes', 'e-normal-reflexes']) if (code in values) values[code] = 0;
   return values;
+}
+
+/** Calls through dispatch as one session (sign in first), a refusal thrown with its code. */
+export function benchCaller(core: Core) {
+  const session = { token: null as string | null };
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(core, session, method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
 }
 
 const target = (t: Timing, key: 'p95' | 'p99', ms: number) =>
@@ -37,12 +47,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       `assessments (${seeded.versions.toLocaleString('en')} versions) seeded in ${seedSeconds.toFixed(1)} s`,
   );
 
-  const session = { token: null as string | null };
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(core, session, method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const call = benchCaller(core);
   await call('auth.signIn', { username: 'dr.zhang', password: 'demo-doctor-2026' });
   const doctorId = (db.prepare("SELECT id FROM accounts WHERE username = 'dr.zhang'").get() as { id: number }).id;
   const patients = (db.prepare('SELECT id FROM patients ORDER BY id').all() as { id: number }[]).map((r) => r.id);
@@ -267,6 +272,35 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     db.transaction(() => values.run(JSON.stringify({ x: i }), new Date().toISOString(), draft.id)).immediate(),
   );
 
+  /*
+   * The autosave as the app sends it: after a pause in typing, in which the deferred WAL copy-back may run (the loops
+   * above never yield, so it never runs inside them). Before: a copy-back after every burst, so every save followed a
+   * complete checkpoint and started the WAL afresh, which under synchronous=FULL syncs the WAL's header as well as its
+   * frames (two syncs in the save). Now (db/sqlite/checkpoint.ts) a small WAL is left until the app is quiet. The two
+   * alternate in one loop; the pause's checkpoint runs outside the timed call.
+   */
+  const afterPause: Record<'before' | 'now', number[]> = { before: [], now: [] };
+  for (let i = 0; i < runs * 2 + 10; i++) {
+    const old = i % 2 === 0;
+    if (old) db.pragma('wal_checkpoint(PASSIVE)');
+    const item = items[i % items.length];
+    const start = performance.now();
+    const saved = await call<Started>('assessments.saveDraft', {
+      id: draft.id,
+      version: draft.version,
+      values: { [item?.code ?? '']: item?.anchors[(i + 1) % item.anchors.length]?.value ?? 0 },
+    });
+    if (i >= 10) afterPause[old ? 'before' : 'now'].push(performance.now() - start);
+    draft = { id: draft.id, version: saved.version };
+  }
+  const pauseTiming = (name: string, xs: number[]): Timing => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const at = (q: number) => percentile(sorted, q);
+    return { name, runs: xs.length, p50: at(50), p95: at(95), p99: at(99) };
+  };
+  const pauseNow = pauseTiming('after a typing pause: saveDraft, WAL left', afterPause.now);
+  const pauseBefore = pauseTiming('  before: WAL copied back in each pause', afterPause.before);
+
   // (c) One patient's history and chart data: signed history, schedule, courses with procedures (the time axis).
   const withHistory = (
     db
@@ -315,6 +349,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       { fts: visit, like: raw },
       { fts: visit, like: rawOneCommit },
       { fts: autosave, like: rawAutosave },
+      { fts: pauseNow, like: pauseBefore },
       { fts: history, like: scan },
       { fts: before, like: scan },
       ...parts.map((p) => ({ fts: p, like: scan })),

@@ -24,7 +24,11 @@ import {
 import { clinicToday } from '../../db/services/clinic-time';
 import type { Core } from '../../db/services/core';
 import { type TotalsReader, treatedPatients } from '../../db/services/outcomes';
+import { clinicNumbersWith } from '../../db/services/clinic-numbers';
+import * as repoNumbers from '../../db/repos/clinic-numbers';
+import { baselineClinicNumbers } from './clinic-numbers-baseline';
 import { type Timing, printComparison, time } from './stats';
+import { record } from './summary';
 
 const INSTRUMENT = 'barthel';
 const POINT: OutcomeTimePoint = 'm3';
@@ -86,6 +90,31 @@ function options(def: InstrumentDef, stratifyBy: Stratification, today: string):
 }
 
 /**
+ * Medians of what `measure` times (ms per row, by name) with the triggers in place and with them dropped, alternated
+ * over 20 rounds inside transactions that are rolled back (the commit is the same either way).
+ */
+function withAndWithout<K extends string>(
+  core: Core,
+  triggers: readonly string[],
+  measure: () => Record<K, number>,
+): Record<K, { on: number; off: number }> {
+  const per = { with: [] as Record<K, number>[], without: [] as Record<K, number>[] };
+  for (let round = 0; round < 20; round++) {
+    for (const mode of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+      core.db.exec('BEGIN');
+      if (mode === 'without') for (const t of triggers) core.db.exec(`DROP TRIGGER ${t}`);
+      per[mode].push(measure());
+      core.db.exec('ROLLBACK');
+    }
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+  const keys = Object.keys(per.with[0] ?? {}) as K[];
+  return Object.fromEntries(
+    keys.map((k) => [k, { on: median(per.with.map((r) => r[k])), off: median(per.without.map((r) => r[k])) }]),
+  ) as Record<K, { on: number; off: number }>;
+}
+
+/**
  * What the treated-course triggers (migration 0180) add to a write: completing 100 scheduled procedures, with the
  * trigger and with it dropped, alternated inside transactions that are rolled back (the commit is the same either way;
  * booking inserts a scheduled row, which never fires them).
@@ -99,19 +128,12 @@ function completionCost(core: Core): void {
   const complete = db.prepare(
     "UPDATE procedures SET status = 'completed', lot_number = 'BENCH', performed_start = ? WHERE id = ?",
   );
-  const per: Record<'with' | 'without', number[]> = { with: [], without: [] };
-  for (let round = 0; round < 20; round++) {
-    for (const mode of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
-      db.exec('BEGIN');
-      if (mode === 'without') db.exec('DROP TRIGGER outcome_treated_update');
-      const start = performance.now();
-      for (const s of slots) complete.run(s.at, s.id);
-      per[mode].push((performance.now() - start) / slots.length);
-      db.exec('ROLLBACK');
-    }
-  }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] ?? 0;
-  const [on, off] = [median(per.with), median(per.without)];
+  const { complete: cost } = withAndWithout(core, ['outcome_treated_update'], () => {
+    const start = performance.now();
+    for (const s of slots) complete.run(s.at, s.id);
+    return { complete: (performance.now() - start) / slots.length };
+  });
+  const [on, off] = [cost.on, cost.off];
   console.log(
     `completing a procedure (the UPDATE alone): ${on.toFixed(3)} ms with the outcome_treated trigger, ` +
       `${off.toFixed(3)} ms without (+${(on - off).toFixed(3)} ms; a bare commit is ~0.3 ms)`,
@@ -168,13 +190,86 @@ export async function benchOutcomes(core: Core, runs: number): Promise<void> {
   );
   console.log(`  one grouping alone: p50 ${one.p50.toFixed(1)} p95 ${one.p95.toFixed(1)} ms`);
   completionCost(core);
-  // The clinic's numbers screen: one call for the whole history (every GROUP BY over procedures and inquiries).
-  const numbers = await time('reports.clinicNumbers, all time', few, async () => {
-    const r = await dispatch(core, session, 'reports.clinicNumbers', { from: null, to: null });
-    if (!r.ok) throw new Error(`reports.clinicNumbers: ${r.error.code}`);
-  });
-  console.log(
-    `clinic numbers, all time: p50 ${numbers.p50.toFixed(1)} p95 ${numbers.p95.toFixed(1)} ms (target ≤ 400 ms) ` +
-      met(numbers.p95 <= 400),
+  await benchClinicNumbers(core, session, few);
+}
+
+/**
+ * The clinic's numbers screen (reports.clinicNumbers) for all time and for one year (the screen's period filter),
+ * beside the same report computed with the by-row queries the kept tables of migration 0270 replaced (same service,
+ * same shaping, fewer runs: one all-time call of those takes seconds), then what the 0270 triggers add to a booking
+ * and to a completion.
+ */
+async function benchClinicNumbers(core: Core, session: { token: string | null }, few: number): Promise<void> {
+  const year = Number(clinicToday(core).slice(0, 4)) - 1;
+  const periods = [
+    { label: 'all time', input: { from: null, to: null } },
+    { label: 'one year', input: { from: `${year}-01-01`, to: `${year}-12-31` } },
+  ];
+  for (const { label, input } of periods) {
+    const same =
+      JSON.stringify(clinicNumbersWith(core, input, repoNumbers)) ===
+      JSON.stringify(baselineClinicNumbers(core, input));
+    const ours = await time(`clinic numbers, ${label}`, few, async () => {
+      const r = await dispatch(core, session, 'reports.clinicNumbers', input);
+      if (!r.ok) throw new Error(`reports.clinicNumbers: ${r.error.code}`);
+    });
+    const base = await time(`  by-row queries, ${label}`, 3, () => baselineClinicNumbers(core, input));
+    record(ours, { baseline: base });
+    record(base, { targets: [] });
+    console.log(
+      `clinic numbers, ${label}: p50 ${ours.p50.toFixed(1)} p95 ${ours.p95.toFixed(1)} ms (target p95 ≤ 400 ms) ` +
+        `${ours.p95 <= 400 ? 'met' : 'MISSED'}; by-row queries p50 ${base.p50.toFixed(0)} ms: ` +
+        `${(base.p50 / ours.p50).toFixed(1)}× faster; same figures: ${same ? 'yes' : 'NO'}`,
+    );
+  }
+  numbersWriteCost(core);
+}
+
+/**
+ * What the 0270 triggers on procedures add to a write: booking 100 slots (INSERT of a scheduled row: one tally) and
+ * completing 100 (UPDATE: two tallies and the patient's span), with the triggers and with them dropped, alternated
+ * inside transactions that are rolled back (the commit is the same either way).
+ */
+function numbersWriteCost(core: Core): void {
+  const { db } = core;
+  const slots = db
+    .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")
+    .all() as { id: number; at: string }[];
+  if (slots.length === 0) return;
+  const complete = db.prepare(
+    "UPDATE procedures SET status = 'completed', lot_number = 'BENCH', performed_start = ? WHERE id = ?",
   );
+  const copy = db.prepare(
+    `INSERT INTO procedures (course_id, patient_id, type_id, starts_at, ends_at, room_id, doctor_id, status,
+                             created_at, updated_at)
+     SELECT course_id, patient_id, type_id, starts_at, ends_at, room_id, doctor_id, 'scheduled', created_at, updated_at
+       FROM procedures WHERE id = ?`,
+  );
+  const triggers = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'procedures'
+          AND (name LIKE 'procedure_tallies_%' OR name LIKE 'treated_spans_%')`,
+    )
+    .pluck()
+    .all() as string[];
+  const per = withAndWithout(core, triggers, () => {
+    // Each schema change (the DROP, the ROLLBACK) makes both statements compile again on their next run: warm them
+    // on a throwaway row first, so the timing holds the writes and not a compile of every trigger program.
+    const warm = Number(copy.run(slots[0]?.id ?? 0).lastInsertRowid);
+    complete.run(slots[0]?.at ?? '', warm);
+    let start = performance.now();
+    for (const s of slots) copy.run(s.id);
+    const book = (performance.now() - start) / slots.length;
+    start = performance.now();
+    for (const s of slots) complete.run(s.at, s.id);
+    return { book, complete: (performance.now() - start) / slots.length };
+  });
+  for (const kind of ['book', 'complete'] as const) {
+    const { on, off } = per[kind];
+    console.log(
+      `${kind === 'book' ? 'booking (the INSERT alone)' : 'completing (the UPDATE alone)'}: ${on.toFixed(3)} ms with ` +
+        `the clinic-numbers triggers, ${off.toFixed(3)} ms without (+${(on - off).toFixed(3)} ms, ` +
+        `${((on / off - 1) * 100).toFixed(0)}%; a bare commit is ~0.3 ms)`,
+    );
+  }
 }

@@ -55,6 +55,13 @@ await call('auth.signIn', { username: coordinator.username, password: coordinato
 if (want('inquiries')) {
   setDomain('reception');
   const words = ['li', 'wang', 'anna', 'ivan', 'moh', 'smi', 'example.org', '138', '7701'];
+  const typedNames = (
+    db.prepare('SELECT family_name, given_name FROM patients WHERE id % 499 = 3 LIMIT 40').all() as {
+      family_name: string;
+      given_name: string;
+    }[]
+  ).map((p) => `${p.family_name} ${p.given_name.slice(0, 2)}`);
+  if (typedNames.length === 0) typedNames.push('Li Wa');
   const baseline = await time('baseline: full scan of inquiries (LIKE)', runs / 4, () =>
     db.prepare("SELECT count(*) FROM inquiries WHERE coalesce(message, '') LIKE '%zzqq%'").get(),
   );
@@ -91,6 +98,10 @@ if (want('inquiries')) {
     ...(await listRows('text "li"', { text: 'li' })),
     await time('inquiries.list text search (mixed)', runs, (i) =>
       call('inquiries.list', { text: words[i % words.length] }),
+    ),
+    // What a coordinator types into the list's box for a known person: the family name and the given name's start.
+    await time('inquiries.list text: family name + 2 letters', runs, (i) =>
+      call('inquiries.list', { text: typedNames[i % typedNames.length] }),
     ),
     await time('inquiries.get', runs, (i) => call('inquiries.get', { id: 1 + ((i * 7919) % inquiries) })),
     await time('patients.list first page', runs, () => call('patients.list', {})),

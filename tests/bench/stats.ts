@@ -1,5 +1,6 @@
 // Percentiles and a timing loop for benchmarks (figures are printed, never asserted).
 import fs from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { bulkSteps } from '../../db/seed/bulk';
 import { record } from './summary';
 export function percentile(sorted: readonly number[], p: number): number {
@@ -16,14 +17,50 @@ export interface Timing {
   p99: number;
 }
 
+/**
+ * BENCH_GC=1: garbage collections seen inside each timing's calls, printed under it (what a tail is made of: a GC
+ * that lands in a call is that call's extra milliseconds). The entries arrive on a later turn of the event loop, so
+ * each timing then ends with a short wait, which also lets the deferred WAL checkpoint run between timings.
+ */
+const gcs: { start: number; end: number; kind: number }[] = [];
+if (process.env.BENCH_GC === '1') {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind });
+    }
+  }).observe({ entryTypes: ['gc'] });
+}
+
+async function reportGc(name: string, spans: readonly { start: number; end: number; ms: number }[]): Promise<void> {
+  await new Promise((r) => setTimeout(r, 20));
+  const hit = spans.filter((s) => gcs.some((g) => g.end > s.start && g.start < s.end));
+  if (hit.length === 0) return;
+  const inside = (s: { start: number; end: number }) =>
+    gcs
+      .filter((g) => g.end > s.start && g.start < s.end)
+      .map(
+        (g) => `${g.kind === 1 ? 'minor' : g.kind === 4 ? 'major' : `kind ${g.kind}`} ${(g.end - g.start).toFixed(1)}`,
+      );
+  const worst = [...hit].sort((a, b) => b.ms - a.ms).slice(0, 4);
+  console.log(
+    `  gc in ${name}: ${hit.length} of ${spans.length} calls; slowest: ` +
+      worst.map((s) => `${s.ms.toFixed(2)} ms (${inside(s).join(', ')})`).join('; '),
+  );
+}
+
 export async function time(name: string, runs: number, fn: (i: number) => unknown | Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < Math.min(5, runs); i++) await fn(i); // warm the statement cache and the page cache
   const samples: number[] = [];
+  const spans: { start: number; end: number; ms: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await fn(i);
-    samples.push(performance.now() - start);
+    const end = performance.now();
+    samples.push(end - start);
+    if (process.env.BENCH_GC === '1') spans.push({ start, end, ms: end - start });
   }
+  if (process.env.BENCH_GC === '1') await reportGc(name, spans);
   samples.sort((a, b) => a - b);
   return { name, runs, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
 }

@@ -28,6 +28,7 @@ export const TARGETS: readonly Target[] = [
   { domain: 'assessments', match: /^history \+ chart/, bounds: [p95(5)] },
   { domain: 'outcomes', match: /^(all 6 groupings|every view|one view)/, bounds: [p95(400)] },
   { domain: 'outcomes', match: /^all 6 groupings/, minRatio: 5 },
+  { domain: 'outcomes', match: /^clinic numbers, (all time|one year)$/, bounds: [p95(400)] },
   { domain: 'audit', match: /^audit chain: full verification in 2 workers/, bounds: [{ stat: 'p50', ms: 1000 }] },
   { domain: 'lists', match: /^(?!scan)/, bounds: [p95(20)] },
   // #13: the renderer in Chromium (tests/e2e-bench), from the input event to the frame that paints the result.

@@ -99,9 +99,15 @@ async function measure(page: Page, expect: Expect, act: () => Promise<void>): Pr
     polling: 50,
   });
   const m = (await handle.jsonValue()) as Measured;
-  if (Number.isNaN(m.painted)) throw new Error(`never settled: ${JSON.stringify(expect)}`);
+  // Counted, not thrown: one screen past the probe's limit (clinic numbers on a loaded machine) must not lose the
+  // figures of every other screen (a failed test also restarts the worker, which seeds the clinic again); the table
+  // says what never settled and the file fails once all are printed and written.
+  if (Number.isNaN(m.painted)) unsettled.push(JSON.stringify(expect));
   return m;
 }
+
+/** Interactions that never settled within the probe's limit (their samples are left out of the percentiles). */
+const unsettled: string[] = [];
 
 /** Waits until no call is open and nothing has changed for `ms` (after typing the part of a query not timed). */
 async function settle(page: Page, ms = 400): Promise<void> {
@@ -221,6 +227,13 @@ for (const role of ['coordinator', 'admin'] as const) {
   });
 }
 
+/** Each never-settled interaction once, with how many times. */
+function mineUnsettled(): string[] {
+  const counts = new Map<string, number>();
+  for (const u of unsettled) counts.set(u, (counts.get(u) ?? 0) + 1);
+  return [...counts].map(([u, n]) => `${u} ×${n}`);
+}
+
 test.afterAll(() => {
   const stats = (name: string, values: number[]): Timing => {
     const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
@@ -242,12 +255,13 @@ test.afterAll(() => {
       ),
     );
   const f = (n: number) => n.toFixed(1).padStart(8);
+  const met = (t: Timing) => (t.p95 <= (t.name.startsWith('keystroke') ? 60 : 150) ? 'yes' : 'NO');
   const lines = [
     `UI at ${Object.entries(sizes)
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
       .join(', ')}; ms from the input to the frame painting its last change`,
     `${'figure'.padEnd(42)}${'runs'.padStart(5)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}` +
-      `${'target'.padStart(12)}${'sent'.padStart(8)}${'answered'.padStart(10)}${'calls'.padStart(7)}${'nodes'.padStart(7)}`,
+      `${'target'.padStart(12)}${'met'.padStart(5)}${'sent'.padStart(8)}${'answered'.padStart(10)}${'calls'.padStart(7)}${'nodes'.padStart(7)}`,
   ];
   for (const t of timings) {
     const mine = figures.find((x) => x.name === t.name)?.samples ?? [];
@@ -265,12 +279,15 @@ test.afterAll(() => {
     const mean = (key: 'calls' | 'nodes') => (mine.length ? mine.reduce((n, s) => n + s[key], 0) / mine.length : NaN);
     lines.push(
       `${t.name.padEnd(42)}${String(t.runs).padStart(5)}${f(t.p50)}${f(t.p95)}${f(t.p99)}${target.padStart(12)}` +
+        met(t).padStart(5) +
         (mine.length
           ? `${f(sent.p50)}${f(answered.p50).padStart(10)}${mean('calls').toFixed(1).padStart(7)}` +
             mean('nodes').toFixed(0).padStart(7)
           : ''),
     );
   }
+  const lost = mineUnsettled();
+  if (lost.length > 0) lines.push(`never settled within the probe's limit (left out above): ${lost.join('; ')}`);
   console.log(lines.join('\n'));
   // Inside `npm run bench` the figures go back to it (its table); alone, this prints and writes a table of its own.
   const out = process.env.BENCH_UI_OUT;
@@ -283,4 +300,5 @@ test.afterAll(() => {
     for (const t of timings) record(t);
     writeSummary({ ...sizes, cores: os.cpus().length });
   }
+  if (lost.length > 0) throw new Error(`never settled: ${lost.join('; ')}`);
 });
