@@ -17,6 +17,7 @@ import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../
 import { clinicToday } from '../../db/services/clinic-time';
 import type { Core } from '../../db/services/core';
 import { type TotalsReader, treatedPatients } from '../../db/services/outcomes';
+import { putSetting } from '../../db/repos/settings';
 import { bulkWritable } from '../../db/sqlite/handles';
 import { REBUILD_OUTCOME_VALUES } from '../../db/sqlite/migrations/0210-outcome-values';
 import { type Caller, fixedClock, makeCore, staff } from './support';
@@ -144,6 +145,86 @@ describe('outcomes screen', () => {
     expect(barthel.domains.every((d) => d.assessed > 0 && d.missing > 0)).toBe(true);
   });
 
+  it('gives the same figures in a zone behind UTC and one far ahead (first transplant on the day before or after)', async () => {
+    const w = bulkWritable(core.db);
+    try {
+      for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+        putSetting(w, 'clinic.timeZone', zone);
+        for (const [instrument, timePoint] of [
+          ['barthel', 'm3'],
+          ['nihss', 'discharge'],
+        ] as const) {
+          const f: Filters = { from: null, to: null, transplants: 'any' };
+          const screen = await doctor.ok<OutcomeScreen>('reports.outcomeScreen', { instrument, timePoint, ...f });
+          const raw = fromRawRows(core, instrument, timePoint, f);
+          expect(screen.overall).toEqual(raw.overall);
+          expect(screen.strata).toEqual(raw.strata);
+          expect(screen.domains).toEqual(raw.domains);
+        }
+      }
+    } finally {
+      putSetting(w, 'clinic.timeZone', 'Asia/Shanghai');
+    }
+  });
+
+  it('groups exactly as one grouped join of every treated patient would, for any band choice and filter', () => {
+    // The reference: the single statement the two reads replaced (every treated patient joined, then grouped).
+    const reference = (q: repo.FactsQuery) =>
+      core.db
+        .prepare(
+          `SELECT CASE WHEN t.first_minute + :off < 0 THEN t.bands_prev
+                       WHEN t.first_minute + :off >= 1440 THEN t.bands_next ELSE t.bands_same END,
+                  t.stroke_type, t.comorbid, t.discharge < :past, b.value, f.value, r.value, count(*)
+             FROM outcome_treated t
+             LEFT JOIN outcome_values b ON b.instrument_id = :i AND b.time_point = 'baseline' AND b.course_id = t.course_id
+             LEFT JOIN outcome_values f ON f.instrument_id = :i AND f.time_point = :tp AND f.course_id = t.course_id
+             LEFT JOIN outcome_values r
+               ON r.instrument_id = 'improvement' AND r.time_point = :tp AND r.course_id = t.course_id
+            WHERE t.live = 1 AND t.transplants BETWEEN :lo AND :hi
+              AND (:from IS NULL OR date(t.first_at, :shift) >= :from) AND (:to IS NULL OR date(t.first_at, :shift) <= :to)
+            GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+        )
+        .raw()
+        .all({
+          off: q.offsetMinutes,
+          past: q.notPastFrom,
+          i: q.instrument,
+          tp: q.timePoint,
+          lo: q.minTransplants,
+          hi: q.maxTransplants,
+          from: q.from,
+          to: q.to,
+          shift: `${q.offsetMinutes >= 0 ? '+' : ''}${q.offsetMinutes} minutes`,
+        });
+    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    core.db.exec('BEGIN');
+    try {
+      // Bands that differ on the day before and after (the seed's rarely do), and first transplants at every hour.
+      core.db.exec(`UPDATE outcome_treated SET bands_prev = (bands_same + 7) % 25, bands_next = (bands_same + 13) % 25,
+                      first_minute = (patient_id * 97) % 1440`);
+      const base = {
+        instrument: 'barthel',
+        timePoint: 'm3',
+        from: null,
+        to: null,
+        minTransplants: 0,
+        maxTransplants: 9,
+      };
+      const cases: repo.FactsQuery[] = [-480, 0, 330, 480, 840].flatMap((offsetMinutes) => [
+        { ...base, offsetMinutes, notPastFrom: '2026-06-01' },
+        { ...base, offsetMinutes, notPastFrom: '2025-01-01', instrument: 'nihss', timePoint: 'discharge' },
+        { ...base, offsetMinutes, notPastFrom: '2026-06-01', from: '2025-06-01', to: '2026-03-31', minTransplants: 2 },
+      ]);
+      for (const q of cases) {
+        const groups = repo.outcomeGroups(core.db, q);
+        expect(sorted(groups)).toEqual(sorted(reference(q)));
+        expect(groups.some((g) => g[4] === null && g[5] === null && g[6] === null)).toBe(true);
+      }
+    } finally {
+      core.db.exec('ROLLBACK');
+    }
+  });
+
   it('keeps outcome_values as a rebuild from every signed assessment would (amendments read at their latest)', () => {
     const dump = () => core.db.prepare('SELECT * FROM outcome_values ORDER BY 1, 2, 3').all();
     const kept = dump();
@@ -155,22 +236,28 @@ describe('outcomes screen', () => {
     expect(amended.n).toBeGreaterThan(0);
   });
 
-  it('reads one scan of outcome_treated with keyed reads of outcome_values, never the assessment rows', () => {
-    const q = repo.outcomeGroupsSql({
+  it('counts everyone along a covering index and joins only the assessed, never the assessment rows', () => {
+    const q = {
       instrument: 'barthel',
       timePoint: 'm3',
       offsetMinutes: 480,
       notPastFrom: '2026-08-01',
-      from: null,
+      from: '2025-01-01',
       to: null,
       minTransplants: 0,
       maxTransplants: 9,
-    });
-    const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.values) as { detail: string }[]).map(
-      (r) => r.detail,
-    );
-    expect(plan.filter((d) => /^(SCAN|SEARCH)/.test(d))).toEqual([
-      'SCAN t',
+    };
+    const plan = (s: { text: string; values: readonly unknown[] }) =>
+      (core.db.prepare(`EXPLAIN QUERY PLAN ${s.text}`).all(...s.values) as { detail: string }[]).map((r) => r.detail);
+    // Everyone: one range of the covering index, grouped in its order (no temporary b-tree).
+    expect(plan(repo.treatedCountsSql(q))).toEqual(['SEARCH t USING COVERING INDEX outcome_treated_groups (live=?)']);
+    // The assessed: outcome_values' own ranges, each reached by its course, three keyed reads.
+    const assessed = plan(repo.assessedGroupsSql(q)).filter((d) => /^(SCAN|SEARCH)/.test(d));
+    expect(assessed).toEqual([
+      expect.stringMatching(/^SEARCH outcome_values USING PRIMARY KEY \(instrument_id=\? AND time_point=\?\)/),
+      expect.stringMatching(/^SEARCH outcome_values USING PRIMARY KEY \(instrument_id=\? AND time_point=\?\)/),
+      'SCAN a',
+      'SEARCH t USING INDEX outcome_treated_by_course (course_id=?)',
       expect.stringMatching(/^SEARCH b USING PRIMARY KEY/),
       expect.stringMatching(/^SEARCH f USING PRIMARY KEY/),
       expect.stringMatching(/^SEARCH r USING PRIMARY KEY/),
