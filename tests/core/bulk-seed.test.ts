@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { triggerTargets } from '../../db/seed/bulk';
+import { bulkSteps, refreshOf, triggerTargets } from '../../db/seed/bulk';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { verifyChain } from '../../db/services/audit-chain';
 import { type Core } from '../../db/services/core';
@@ -104,7 +104,13 @@ describe('bulk seed', () => {
     });
     expect((rows.db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n).toBeGreaterThan(1499);
     expect((rows.db.prepare('SELECT count(*) AS n FROM outcome_treated').get() as { n: number }).n).toBeGreaterThan(0);
+    const done = 'SELECT count(*) AS n FROM follow_up_points WHERE done = 1';
+    expect((rows.db.prepare(done).get() as { n: number }).n).toBeGreaterThan(0);
     expectSame(rows, bulk);
+    // The assessments' load only marked points done, in place: the ward's points were not written again.
+    const steps = bulkSteps.map((s) => s.step);
+    expect(steps.filter((s) => s === 'rebuild follow_up_points')).toHaveLength(1);
+    expect(steps).toContain('refresh follow_up_points');
   });
 
   it('loads a clinic that already has records row by row, keeping its indexes in place', async () => {
@@ -118,6 +124,14 @@ describe('bulk seed', () => {
 });
 
 describe('bulk seed: what a trigger keeps', () => {
+  it('refreshes the follow-up points in place only after a load of assessments alone', () => {
+    expect(refreshOf('follow_up_points', ['assessments', 'assessment_versions'])).toMatch(/^UPDATE follow_up_points/);
+    // Courses or attempts loaded with them change the points themselves: those need the whole rebuild.
+    expect(refreshOf('follow_up_points', ['courses', 'consents', 'procedures'])).toBeUndefined();
+    expect(refreshOf('follow_up_points', ['assessments', 'follow_up_contacts'])).toBeUndefined();
+    expect(refreshOf('follow_up_point_days', ['assessments'])).toBeUndefined();
+  });
+
   it('reads the tables a trigger writes from its body, not from its header', () => {
     const sql = `CREATE TRIGGER t AFTER UPDATE OF a ON procedures WHEN NEW.a = 1 BEGIN
         DELETE FROM outcome_treated WHERE patient_id = NEW.patient_id;
