@@ -111,6 +111,10 @@ describe('bulk seed', () => {
     const steps = bulkSteps.map((s) => s.step);
     expect(steps.filter((s) => s === 'rebuild follow_up_points')).toHaveLength(1);
     expect(steps).toContain('refresh follow_up_points');
+    // Loaded without flushes, the file is synced once before it goes back to WAL, and left as durable as any other.
+    expect(steps).toContain('flush to disk');
+    expect(bulk.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(bulk.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('loads a clinic that already has records row by row, keeping its indexes in place', async () => {
