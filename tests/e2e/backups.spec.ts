@@ -42,8 +42,11 @@ test('Today warns every user until a good backup exists; the admin backs up and 
   await expect(dialog).toContainText('3 accounts');
   await expect(dialog).toContainText('backed up first');
   expect(await seriousViolations(page, 'backups restore dialog')).toEqual([]);
+  await page.screenshot({ path: '/tmp/pw-backup/restore-dialog.png' });
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The backup was restored.' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/pw-backup/restored.png' });
+  await expect(page.getByText('(less than an hour ago)')).toBeVisible();
   const names = app.core.db.prepare('SELECT username FROM accounts ORDER BY id').pluck().all();
   expect(names).toEqual(['admin', 'coord', 'doctor']);
   // The restore backed up the state before it: two backups listed now.

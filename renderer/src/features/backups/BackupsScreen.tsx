@@ -83,7 +83,7 @@ export function BackupsScreen() {
           ) : null}
           <p>
             {s?.lastGood
-              ? t('lastGoodAt', {
+              ? t(s.lastGood.ageHours < 1 ? 'lastGoodRecent' : 'lastGoodAt', {
                   time: formatInstant(s.lastGood.finishedAt, i18n.language),
                   count: Math.floor(s.lastGood.ageHours),
                 })
