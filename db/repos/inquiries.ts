@@ -440,10 +440,13 @@ export function listStatements(
   const order = raw(`ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')}`);
   const offset = cursor === null ? q.offset : 0;
   // One country by name: that country's names in order (migration 0290), not every name skipping the others'.
+  // One country and one status in arrival order: that pair's part of its index (migration 0320), already in order.
   const index =
     q.country !== null && q.sort === 'patientName'
       ? 'inquiries_country_patient_name'
-      : SORT_INDEXES[q.sort][q.direction];
+      : q.country !== null && q.sort === 'receivedAt' && q.statuses.length === 1
+        ? 'inquiries_country_status'
+        : SORT_INDEXES[q.sort][q.direction];
   const from = raw(many ? `inquiries i INDEXED BY ${index}` : 'inquiries i');
   return {
     // One row more than the page says whether there is a next one.
