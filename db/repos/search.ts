@@ -208,10 +208,30 @@ export function searchInquiryIds(db: ReadableDB, plan: SearchPlan, limit: number
   );
 }
 
-/** How many inquiries match the text, counting no further than `cap + 1` (the index stops there). */
-export function countInquiryMatches(db: ReadableDB, plan: Exclude<SearchPlan, { mode: 'none' }>, cap: number): number {
-  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (${inquiryMatches(plan)} LIMIT ${cap + 1})`)?.n ?? 0;
+/**
+ * How many inquiries match the text, counting no further than `cap + 1` (the index stops there), and up to `cap` their
+ * ids as a JSON array, in no particular order (null past the cap).
+ */
+export function inquiryMatchIds(
+  db: ReadableDB,
+  plan: Exclude<SearchPlan, { mode: 'none' }>,
+  cap: number,
+): { n: number; ids: string | null } {
+  const r = get<{ n: number; ids: string | null }>(
+    db,
+    sql`SELECT count(*) AS n, CASE WHEN count(*) <= ${cap} THEN json_group_array(id) END AS ids
+          FROM (${inquiryMatches(plan)} LIMIT ${cap + 1})`,
+  );
+  return { n: r?.n ?? 0, ids: r?.ids ?? null };
 }
+
+/**
+ * sd_fold_start row by row, without calling it for a name starting with two ASCII characters: those fold to their
+ * lower case, as foldStart does (the index ranges keep the function's own expression, word for word).
+ */
+const asciiStart = (column: string) =>
+  `(CASE WHEN unicode(${column}) < 128 AND unicode(substr(${column}, 2, 1)) < 128 THEN lower(substr(${column}, 1, 2))
+     ELSE ${START(column)} END)`;
 
 /**
  * A filter for a larger query: inquiries whose text matches (used by the inquiry list). With few hits the index's
@@ -225,10 +245,11 @@ export function inquiryTextFilter(plan: SearchPlan, alias: string, manyHits = fa
   if (plan.mode === 'prefix') {
     const lo = plan.prefix;
     const hi = prefixEnd(plan.prefix);
-    return sql`(${nameRange(START(`${alias}.patient_name`), lo, hi)} OR ${nameRange(START(`${alias}.contact_name`), lo, hi)})`;
+    return sql`(${nameRange(asciiStart(`${alias}.patient_name`), lo, hi)} OR ${nameRange(asciiStart(`${alias}.contact_name`), lo, hi)})`;
   }
-  const doc = sql`sd_fold(concat_ws(' ', ${col('patient_name')}, ${col('contact_name')}, ${col('contact_email')},
-    ${col('contact_phone_digits')}, ${col('messaging_handle')}))`;
+  // Text in printable ASCII folds as lower() does (no marks to drop): only the other rows call the fold function.
+  const text = `concat_ws(' ', ${alias}.patient_name, ${alias}.contact_name, ${alias}.contact_email, ${alias}.contact_phone_digits, ${alias}.messaging_handle)`;
+  const doc = raw(`(CASE WHEN ${text} GLOB '*[^ -~]*' THEN sd_fold(${text}) ELSE lower(${text}) END)`);
   const names = `${alias}.patient_name || ' ' || ${alias}.contact_name`;
   return join([...plan.words.map((w) => sql`instr(${doc}, ${w}) > 0`), shortFilter(names, plan.shortWords)], ' AND ');
 }
