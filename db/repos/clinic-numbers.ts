@@ -68,11 +68,16 @@ export interface MonthTypeRow {
   no_show: number;
 }
 
-/** Per clinic-local month and type, from the quarter-hour counts (a month starts on a quarter hour, as a day does). */
+/**
+ * Per clinic-local month and type, from the quarter-hour counts (a month starts on a quarter hour, as a day does). A
+ * zone is at most 14 hours from UTC, so a quarter hour on the 2nd to the 27th of a UTC month is in that month at the
+ * clinic too: only the quarters near a month's end are shifted (strftime on every row was most of the statement).
+ */
 export const proceduresByMonth = (db: ReadableDB, r: NumbersRange): MonthTypeRow[] =>
   all(
     db,
-    sql`SELECT strftime('%Y-%m', slot, ${r.localShift}) AS month, type_id,
+    sql`SELECT CASE WHEN substr(slot, 9, 2) BETWEEN '02' AND '27' THEN substr(slot, 1, 7)
+                    ELSE strftime('%Y-%m', slot, ${r.localShift}) END AS month, type_id,
                sum(n * (status = 'scheduled')) AS scheduled, sum(n * (status = 'completed')) AS completed,
                sum(n * (status = 'cancelled')) AS cancelled, sum(n * (status = 'postponed')) AS postponed,
                sum(n * (status = 'no_show')) AS no_show
@@ -102,63 +107,125 @@ export interface Funnels {
 }
 
 /**
+ * The UTC months wholly inside the period, as `YYYY-MM` bounds [whole, to) that also compare with instants (an instant in
+ * month M sorts at or after `M` and before the next month); when none, `whole` = `to` = the period's start.
+ */
+function wholeMonths(r: NumbersRange): { whole: string; to: string } {
+  const next = (m: string) => {
+    const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    return mo === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${m.slice(0, 4)}-${String(mo + 1).padStart(2, '0')}`;
+  };
+  const startsMonth = (at: string) => /^\d{4}-\d{2}-01(T00:00:00(\.000)?Z)?$/.test(at);
+  const whole = startsMonth(r.fromAt) ? r.fromAt.slice(0, 7) : next(r.fromAt.slice(0, 7));
+  const to = startsMonth(r.toAt) ? r.toAt.slice(0, 7) : r.toAt.slice(0, 7);
+  return whole < to ? { whole, to } : { whole: r.fromAt, to: r.fromAt };
+}
+
+interface FunnelCell {
+  channel: string;
+  country: string;
+  inquiries: number;
+  contacted: number;
+  accepted: number;
+  treated: number;
+  answered: number;
+  within24h: number;
+}
+
+/**
  * The funnel of the inquiries received in the period: the total, by channel, and by country (the `top` countries with
- * most inquiries by name, the rest as OTHER_KEY), from ONE pass over the inquiries_funnel index. A stage counts an
- * inquiry that reached it at any time, even if it was later declined or closed: accepted = its status is or was
- * accepted (the status history says so), contacted = a first contact is recorded or it went further, treated = its
- * patient has a completed procedure (a treated span). The median first-response time is the middle of each group's
- * ordered hours.
+ * most inquiries by name, the rest as OTHER_KEY), from the kept funnel rows (migration 0310: one per inquiry, its
+ * stages and first-response hours as the by-row funnel computed them). A stage counts an inquiry that reached it at any
+ * time, even if it was later declined or closed: accepted = its status is or was accepted (the status history says
+ * so), contacted = a first contact is recorded or it went further, treated = its patient has a completed procedure (a
+ * treated span). Counts from one pass over the covering period index, grouped by channel and country; each group's
+ * median first-response time is the middle one or two hours of an index walk in order of hours (no sort).
  */
 export function funnels(db: ReadableDB, r: NumbersRange, top: number): Funnels {
-  const rows = all<FunnelRow & { dim: string }>(
+  const { whole, to } = wholeMonths(r);
+  const cells = all<FunnelCell>(
     db,
-    sql`WITH top_countries AS (
-        SELECT country FROM inquiries INDEXED BY inquiries_funnel
-         WHERE received_at >= ${r.fromAt} AND received_at < ${r.toAt} AND ifnull(country, '') <> ''
-         GROUP BY country ORDER BY count(*) DESC, country LIMIT ${top}),
-      picked AS (
-        SELECT i.channel, i.status, i.first_contact_at, i.received_at, i.patient_id,
-               CASE WHEN ifnull(i.country, '') = '' THEN ${UNKNOWN_KEY}
-                    WHEN i.country IN (SELECT country FROM top_countries) THEN i.country ELSE ${OTHER_KEY} END
-                 AS country_key,
-               (i.status IN ('accepted', 'converted') OR EXISTS (
-                  SELECT 1 FROM inquiry_status_changes s
-                   WHERE s.inquiry_id = i.id AND s.to_status IN ('accepted', 'converted'))) AS was_accepted
-          FROM inquiries i INDEXED BY inquiries_funnel
-         WHERE i.received_at >= ${r.fromAt} AND i.received_at < ${r.toAt}),
-      base AS MATERIALIZED (
-        SELECT channel, country_key, was_accepted,
-               (first_contact_at IS NOT NULL OR was_accepted
-                 OR status IN ('contacted', 'awaiting_records', 'under_review')) AS contacted,
-               (patient_id IS NOT NULL AND EXISTS (SELECT 1 FROM treated_spans t WHERE t.patient_id = picked.patient_id))
-                 AS treated,
-               CASE WHEN first_contact_at IS NOT NULL
-                    THEN max(0, (julianday(first_contact_at) - julianday(received_at)) * 24) END AS hours
-          FROM picked),
-      keyed AS (
-        SELECT '' AS dim, '' AS key, * FROM base
-        UNION ALL SELECT 'channel', channel, * FROM base
-        UNION ALL SELECT 'country', country_key, * FROM base),
-      groups AS (
-        SELECT dim, key, count(*) AS inquiries, sum(contacted) AS contacted, sum(was_accepted) AS accepted,
-               sum(treated) AS treated, count(hours) AS answered, ifnull(sum(hours <= 24), 0) AS within24h
-          FROM keyed GROUP BY dim, key),
-      ranked AS (
-        SELECT dim, key, hours, row_number() OVER (PARTITION BY dim, key ORDER BY hours) AS rn,
-               count(*) OVER (PARTITION BY dim, key) AS n
-          FROM keyed WHERE hours IS NOT NULL),
-      medians AS (
-        SELECT dim, key, avg(hours) AS median_hours FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-         GROUP BY dim, key)
-      SELECT g.*, m.median_hours FROM groups g LEFT JOIN medians m ON m.dim = g.dim AND m.key = g.key
-       ORDER BY g.dim, g.inquiries DESC, g.key`,
+    sql`WITH cells AS (
+          SELECT channel, country, n, contacted, accepted, treated, answered, within24h FROM inquiry_funnel_months
+           WHERE month >= ${whole} AND month < ${to}
+          UNION ALL
+          SELECT channel, country, 1, contacted, accepted, treated, hours IS NOT NULL, ifnull(hours <= 24, 0)
+            FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${r.fromAt} AND received_at < ${whole}
+          UNION ALL
+          SELECT channel, country, 1, contacted, accepted, treated, hours IS NOT NULL, ifnull(hours <= 24, 0)
+            FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${to} AND received_at < ${r.toAt})
+        SELECT channel, country, sum(n) AS inquiries, sum(contacted) AS contacted, sum(accepted) AS accepted,
+               sum(treated) AS treated, sum(answered) AS answered, sum(within24h) AS within24h
+          FROM cells GROUP BY channel, country`,
   );
-  const strip = ({ dim: _, ...row }: FunnelRow & { dim: string }): FunnelRow => row;
-  return {
-    total: rows.filter((x) => x.dim === '').map(strip)[0] ?? null,
-    byChannel: rows.filter((x) => x.dim === 'channel').map(strip),
-    byCountry: rows.filter((x) => x.dim === 'country').map(strip),
+  if (cells.length === 0) return { total: null, byChannel: [], byCountry: [] };
+  const perCountry = new Map<string, number>();
+  for (const c of cells)
+    if (c.country !== '') perCountry.set(c.country, (perCountry.get(c.country) ?? 0) + c.inquiries);
+  const topCountries = [...perCountry]
+    .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, top)
+    .map(([c]) => c);
+  const named = new Set(topCountries);
+  const countryKey = (c: string) => (c === '' ? UNKNOWN_KEY : named.has(c) ? c : OTHER_KEY);
+  const groups = (keyOf: (c: FunnelCell) => string) => {
+    const out = new Map<string, FunnelRow>();
+    for (const c of cells) {
+      const key = keyOf(c);
+      const g = out.get(key) ?? {
+        key,
+        inquiries: 0,
+        contacted: 0,
+        accepted: 0,
+        treated: 0,
+        answered: 0,
+        within24h: 0,
+        median_hours: null,
+      };
+      g.inquiries += c.inquiries;
+      g.contacted += c.contacted;
+      g.accepted += c.accepted;
+      g.treated += c.treated;
+      g.answered += c.answered;
+      g.within24h += c.within24h;
+      out.set(key, g);
+    }
+    return [...out.values()].sort((a, b) => b.inquiries - a.inquiries || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
+  const period = sql`hours IS NOT NULL AND received_at >= ${r.fromAt} AND received_at < ${r.toAt}`;
+  /** The middle one or two of a group's `n` answered hours (the by-row funnel's avg of ranks (n+1)/2 and (n+2)/2). */
+  const median = (n: number, from: Sql): number | null =>
+    n === 0
+      ? null
+      : (all<{ m: number | null }>(
+          db,
+          sql`SELECT avg(hours) AS m FROM (SELECT hours FROM ${from} ORDER BY hours
+               LIMIT ${n % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((n - 1) / 2)})`,
+        )[0]?.m ?? null);
+  const total = groups(() => '')[0] ?? null;
+  if (total)
+    total.median_hours = median(total.answered, sql`inquiry_funnel INDEXED BY inquiry_funnel_hours WHERE ${period}`);
+  const byChannel = groups((c) => c.channel);
+  for (const g of byChannel)
+    g.median_hours = median(
+      g.answered,
+      sql`inquiry_funnel INDEXED BY inquiry_funnel_channel WHERE channel = ${g.key} AND ${period}`,
+    );
+  const byCountry = groups((c) => countryKey(c.country));
+  for (const g of byCountry) {
+    const where =
+      g.key === UNKNOWN_KEY
+        ? sql`inquiry_funnel INDEXED BY inquiry_funnel_country WHERE country = '' AND ${period}`
+        : g.key === OTHER_KEY
+          ? sql`inquiry_funnel INDEXED BY inquiry_funnel_hours
+                 WHERE country <> '' AND country NOT IN (SELECT value FROM json_each(${JSON.stringify(topCountries)}))
+                   AND ${period}`
+          : sql`inquiry_funnel INDEXED BY inquiry_funnel_country WHERE country = ${g.key} AND ${period}`;
+    g.median_hours = median(g.answered, where);
+  }
+  return { total, byChannel, byCountry };
 }
 
 export interface AeTypeRow {

@@ -5,6 +5,7 @@ import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-fact
 import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values';
 import { POINTS_AT_240, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 import { REBUILD_DUPLICATE_CANDIDATES } from '../sqlite/migrations/0250-list-indexes';
+import { REBUILD_INQUIRY_FUNNEL, REBUILD_INQUIRY_FUNNEL_MONTHS } from '../sqlite/migrations/0310-inquiry-funnel';
 import {
   REBUILD_FOLLOW_UP_POINT_DAYS,
   REBUILD_PROCEDURE_TALLIES,
@@ -71,6 +72,10 @@ export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   procedure_tallies: REBUILD_PROCEDURE_TALLIES,
   treated_spans: REBUILD_TREATED_SPANS,
   follow_up_point_days: REBUILD_FOLLOW_UP_POINT_DAYS,
+  // The inquiry funnel (0310): a row per inquiry from the inquiries, their status history and the treated spans (so
+  // listed after those: the span triggers that mark inquiries treated are set aside while the spans are rebuilt).
+  inquiry_funnel: REBUILD_INQUIRY_FUNNEL,
+  inquiry_funnel_months: REBUILD_INQUIRY_FUNNEL_MONTHS,
 };
 
 /** What was set aside: the statements that re-create it, and the tables to fill again afterwards. */

@@ -63,6 +63,8 @@ function slowReads(text: string, params: unknown[]): string[] {
       'events',
       'treated',
       'top_countries',
+      'cells',
+      'inquiry_funnel_months',
     ],
     sorts: 'allowed',
   });
@@ -191,6 +193,8 @@ describe('clinic numbers from the kept tables', () => {
       procedure_tallies: 120_000,
       treated_spans: 100_000,
       follow_up_point_days: 15_000,
+      inquiry_funnel: 300_000,
+      inquiry_funnel_months: 4_000,
     });
     for (const p of [PERIODS[0], PERIODS[1]]) {
       const ran = await statementsOf(core.db, () => numbers(p));

@@ -24,6 +24,7 @@ import { m0270 } from './0270-clinic-numbers';
 import { m0280 } from './0280-import-staging';
 import { m0290 } from './0290-inquiry-country-name';
 import { m0300 } from './0300-inquiry-due-today';
+import { m0310 } from './0310-inquiry-funnel';
 
 export const migrations: readonly Migration[] = [
   m0010,
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   m0280,
   m0290,
   m0300,
+  m0310,
 ];
