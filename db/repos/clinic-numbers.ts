@@ -194,23 +194,70 @@ export function funnels(db: ReadableDB, r: NumbersRange, top: number): Funnels {
     }
     return [...out.values()].sort((a, b) => b.inquiries - a.inquiries || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
+  // Whole-hour counts of the answered inquiries by channel and by country: the kept months', the end months' rows.
+  const counts = all<{ dim: string; key: string; bucket: number; n: number }>(
+    db,
+    sql`WITH buckets AS (
+          SELECT dim, key, bucket, n FROM inquiry_response_hours WHERE month >= ${whole} AND month < ${to}
+          UNION ALL
+          SELECT 'channel', channel, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${r.fromAt} AND received_at < ${whole} AND hours IS NOT NULL
+          UNION ALL
+          SELECT 'channel', channel, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${to} AND received_at < ${r.toAt} AND hours IS NOT NULL
+          UNION ALL
+          SELECT 'country', country, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${r.fromAt} AND received_at < ${whole} AND hours IS NOT NULL
+          UNION ALL
+          SELECT 'country', country, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${to} AND received_at < ${r.toAt} AND hours IS NOT NULL)
+        SELECT dim, key, bucket, sum(n) AS n FROM buckets GROUP BY dim, key, bucket ORDER BY bucket`,
+  );
+  const histogram = (pick: (dim: string, key: string) => boolean): [number, number][] => {
+    const h = new Map<number, number>();
+    for (const c of counts) if (pick(c.dim, c.key)) h.set(c.bucket, (h.get(c.bucket) ?? 0) + c.n);
+    return [...h]; // in order of bucket: the rows came so
+  };
   const period = sql`hours IS NOT NULL AND received_at >= ${r.fromAt} AND received_at < ${r.toAt}`;
+  /** The hours at 0-based rank `rank` of a group (its histogram, its index and filter): found in its hour, read there. */
+  const at = (h: [number, number][], rank: number, from: Sql): number | null => {
+    let before = 0;
+    for (const [bucket, n] of h) {
+      if (rank < before + n)
+        return (
+          all<{ hours: number }>(
+            db,
+            sql`SELECT hours FROM ${from} AND hours >= ${bucket} AND hours < ${bucket + 1}
+                 ORDER BY hours LIMIT 1 OFFSET ${rank - before}`,
+          )[0]?.hours ?? null
+        );
+      before += n;
+    }
+    return null;
+  };
   /** The middle one or two of a group's `n` answered hours (the by-row funnel's avg of ranks (n+1)/2 and (n+2)/2). */
-  const median = (n: number, from: Sql): number | null =>
-    n === 0
-      ? null
-      : (all<{ m: number | null }>(
-          db,
-          sql`SELECT avg(hours) AS m FROM (SELECT hours FROM ${from} ORDER BY hours
-               LIMIT ${n % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((n - 1) / 2)})`,
-        )[0]?.m ?? null);
+  const median = (n: number, h: [number, number][], from: Sql): number | null => {
+    if (n === 0) return null;
+    const lo = Math.floor((n - 1) / 2);
+    const a = at(h, lo, from);
+    if (n % 2 === 1 || a === null) return a;
+    const b = at(h, lo + 1, from);
+    return (
+      all<{ m: number | null }>(db, sql`SELECT avg(v) AS m FROM (SELECT ${a} AS v UNION ALL SELECT ${b})`)[0]?.m ?? null
+    );
+  };
   const total = groups(() => '')[0] ?? null;
   if (total)
-    total.median_hours = median(total.answered, sql`inquiry_funnel INDEXED BY inquiry_funnel_hours WHERE ${period}`);
+    total.median_hours = median(
+      total.answered,
+      histogram((dim) => dim === 'channel'),
+      sql`inquiry_funnel INDEXED BY inquiry_funnel_hours WHERE ${period}`,
+    );
   const byChannel = groups((c) => c.channel);
   for (const g of byChannel)
     g.median_hours = median(
       g.answered,
+      histogram((dim, key) => dim === 'channel' && key === g.key),
       sql`inquiry_funnel INDEXED BY inquiry_funnel_channel WHERE channel = ${g.key} AND ${period}`,
     );
   const byCountry = groups((c) => countryKey(c.country));
@@ -223,7 +270,11 @@ export function funnels(db: ReadableDB, r: NumbersRange, top: number): Funnels {
                  WHERE country <> '' AND country NOT IN (SELECT value FROM json_each(${JSON.stringify(topCountries)}))
                    AND ${period}`
           : sql`inquiry_funnel INDEXED BY inquiry_funnel_country WHERE country = ${g.key} AND ${period}`;
-    g.median_hours = median(g.answered, where);
+    g.median_hours = median(
+      g.answered,
+      histogram((dim, key) => dim === 'country' && countryKey(key) === g.key),
+      where,
+    );
   }
   return { total, byChannel, byCountry };
 }

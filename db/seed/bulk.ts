@@ -5,7 +5,11 @@ import { REBUILD_OUTCOME_TREATED } from '../sqlite/migrations/0180-outcomes-fact
 import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values';
 import { POINTS_AT_240, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 import { REBUILD_DUPLICATE_CANDIDATES } from '../sqlite/migrations/0250-list-indexes';
-import { REBUILD_INQUIRY_FUNNEL, REBUILD_INQUIRY_FUNNEL_MONTHS } from '../sqlite/migrations/0310-inquiry-funnel';
+import {
+  REBUILD_INQUIRY_FUNNEL,
+  REBUILD_INQUIRY_FUNNEL_HOURS,
+  REBUILD_INQUIRY_FUNNEL_MONTHS,
+} from '../sqlite/migrations/0310-inquiry-funnel';
 import {
   REBUILD_FOLLOW_UP_POINT_DAYS,
   REBUILD_PROCEDURE_TALLIES,
@@ -76,6 +80,7 @@ export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   // listed after those: the span triggers that mark inquiries treated are set aside while the spans are rebuilt).
   inquiry_funnel: REBUILD_INQUIRY_FUNNEL,
   inquiry_funnel_months: REBUILD_INQUIRY_FUNNEL_MONTHS,
+  inquiry_response_hours: REBUILD_INQUIRY_FUNNEL_HOURS,
 };
 
 /** What was set aside: the statements that re-create it, and the tables to fill again afterwards. */

@@ -65,6 +65,7 @@ function slowReads(text: string, params: unknown[]): string[] {
       'top_countries',
       'cells',
       'inquiry_funnel_months',
+      'buckets',
     ],
     sorts: 'allowed',
   });
@@ -195,6 +196,7 @@ describe('clinic numbers from the kept tables', () => {
       follow_up_point_days: 15_000,
       inquiry_funnel: 300_000,
       inquiry_funnel_months: 4_000,
+      inquiry_response_hours: 16_000,
     });
     for (const p of [PERIODS[0], PERIODS[1]]) {
       const ran = await statementsOf(core.db, () => numbers(p));

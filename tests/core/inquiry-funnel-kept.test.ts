@@ -6,7 +6,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConversionDraft, ConversionResult, Inquiry, Patient, Procedure } from '../../db/contract';
 import * as repo from '../../db/repos/clinic-numbers';
 import { clinicNumbersWith } from '../../db/services/clinic-numbers';
-import { REBUILD_INQUIRY_FUNNEL, REBUILD_INQUIRY_FUNNEL_MONTHS } from '../../db/sqlite/migrations/0310-inquiry-funnel';
+import {
+  REBUILD_INQUIRY_FUNNEL,
+  REBUILD_INQUIRY_FUNNEL_HOURS,
+  REBUILD_INQUIRY_FUNNEL_MONTHS,
+} from '../../db/sqlite/migrations/0310-inquiry-funnel';
 import { baselineClinicNumbers } from '../bench/clinic-numbers-baseline';
 import { fixedClock, inquiryInput, makeCore } from './support';
 import { type Ward, addConsent, addCourse, at, ward } from './treatment-support';
@@ -24,15 +28,15 @@ beforeEach(async () => {
 });
 
 const dump = () =>
-  ['inquiry_funnel', 'inquiry_funnel_months'].map((t) =>
-    w.core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all(),
+  ['inquiry_funnel', 'inquiry_funnel_months', 'inquiry_response_hours'].map((t) =>
+    w.core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all(),
   );
 
 /** The kept rows equal their rebuild (done in a savepoint and rolled back), and the numbers equal the by-row ones. */
 function expectKept(step: string): void {
   const kept = dump();
   w.core.db.exec('SAVEPOINT rebuild');
-  w.core.db.exec(REBUILD_INQUIRY_FUNNEL + REBUILD_INQUIRY_FUNNEL_MONTHS);
+  w.core.db.exec(REBUILD_INQUIRY_FUNNEL + REBUILD_INQUIRY_FUNNEL_MONTHS + REBUILD_INQUIRY_FUNNEL_HOURS);
   const rebuilt = dump();
   w.core.db.exec('ROLLBACK TO rebuild; RELEASE rebuild');
   expect({ step, kept }).toEqual({ step, kept: rebuilt });

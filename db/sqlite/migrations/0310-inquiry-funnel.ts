@@ -51,6 +51,34 @@ export const REBUILD_INQUIRY_FUNNEL_MONTHS = `
            count(hours), ifnull(sum(hours <= 24), 0)
       FROM inquiry_funnel GROUP BY 1, 2, 3;`;
 
+/** Adds or takes away an answered funnel row from its month's whole-hour counts, by channel and by country. */
+const addHours = (row: 'NEW' | 'OLD', delta: 1 | -1) =>
+  (['channel', 'country'] as const)
+    .map((dim) =>
+      delta === 1
+        ? `INSERT INTO inquiry_response_hours (month, dim, key, bucket, n)
+             SELECT substr(NEW.received_at, 1, 7), '${dim}', NEW.${dim}, CAST(NEW.hours AS INTEGER), 1
+              WHERE NEW.hours IS NOT NULL
+             ON CONFLICT DO UPDATE SET n = n + 1;`
+        : `UPDATE inquiry_response_hours SET n = n - 1
+            WHERE month = substr(OLD.received_at, 1, 7) AND dim = '${dim}' AND key = OLD.${dim}
+              AND bucket = CAST(OLD.hours AS INTEGER);
+           DELETE FROM inquiry_response_hours
+            WHERE month = substr(OLD.received_at, 1, 7) AND dim = '${dim}' AND key = OLD.${dim}
+              AND bucket = CAST(OLD.hours AS INTEGER) AND n = 0;`,
+    )
+    .join('\n');
+
+/** The whole-hour counts from the funnel rows (backfill; the bulk seed's rebuild after inquiry_funnel). */
+export const REBUILD_INQUIRY_FUNNEL_HOURS = `
+  DELETE FROM inquiry_response_hours;
+  INSERT INTO inquiry_response_hours (month, dim, key, bucket, n)
+    SELECT substr(received_at, 1, 7), 'channel', channel, CAST(hours AS INTEGER), count(*) FROM inquiry_funnel
+     WHERE hours IS NOT NULL GROUP BY 1, 3, 4
+    UNION ALL
+    SELECT substr(received_at, 1, 7), 'country', country, CAST(hours AS INTEGER), count(*) FROM inquiry_funnel
+     WHERE hours IS NOT NULL GROUP BY 1, 3, 4;`;
+
 /** Every inquiry's row (the migration's backfill; the bulk seed's rebuild after a load). */
 export const REBUILD_INQUIRY_FUNNEL = `
   DELETE FROM inquiry_funnel;
@@ -140,17 +168,33 @@ export const m0310: Migration = {
         within24h INTEGER NOT NULL,
         PRIMARY KEY (month, channel, country)
       ) STRICT, WITHOUT ROWID;
+      -- The answered inquiries per UTC month and whole hour of first response, by channel and by country: a median
+      -- is found in its hour from these counts, then read exactly from that hour's few rows in inquiry_funnel.
+      CREATE TABLE inquiry_response_hours (
+        month TEXT NOT NULL,
+        dim TEXT NOT NULL,
+        key TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (month, dim, key, bucket)
+      ) STRICT, WITHOUT ROWID;
       CREATE TRIGGER inquiry_funnel_months_insert AFTER INSERT ON inquiry_funnel
-      BEGIN ${addMonth('NEW', 1)}
+      BEGIN ${addMonth('NEW', 1)} ${addHours('NEW', 1)}
       END;
       CREATE TRIGGER inquiry_funnel_months_update AFTER UPDATE ON inquiry_funnel
       BEGIN ${addMonth('OLD', -1)} ${addMonth('NEW', 1)}
       END;
+      CREATE TRIGGER inquiry_funnel_hours_update AFTER UPDATE OF received_at, channel, country, hours ON inquiry_funnel
+        WHEN OLD.received_at IS NOT NEW.received_at OR OLD.channel IS NOT NEW.channel
+          OR OLD.country IS NOT NEW.country OR OLD.hours IS NOT NEW.hours
+      BEGIN ${addHours('OLD', -1)} ${addHours('NEW', 1)}
+      END;
       CREATE TRIGGER inquiry_funnel_months_delete AFTER DELETE ON inquiry_funnel
-      BEGIN ${addMonth('OLD', -1)}
+      BEGIN ${addMonth('OLD', -1)} ${addHours('OLD', -1)}
       END;
       ${REBUILD_INQUIRY_FUNNEL}
       ${REBUILD_INQUIRY_FUNNEL_MONTHS}
+      ${REBUILD_INQUIRY_FUNNEL_HOURS}
     `);
   },
 };
