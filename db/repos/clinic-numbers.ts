@@ -68,22 +68,43 @@ export interface MonthTypeRow {
   no_show: number;
 }
 
+/** The next `YYYY-MM` (past the last month of year 9999: `9999-13`, still a bound above every month). */
+const nextMonth = (m: string): string => {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  if (mo < 12) return `${m.slice(0, 4)}-${String(mo + 1).padStart(2, '0')}`;
+  return y >= 9999 ? '9999-13' : `${String(y + 1).padStart(4, '0')}-01`;
+};
+
 /**
- * Per clinic-local month and type, from the quarter-hour counts (a month starts on a quarter hour, as a day does). A
- * zone is at most 14 hours from UTC, so a quarter hour on the 2nd to the 27th of a UTC month is in that month at the
- * clinic too: only the quarters near a month's end are shifted (strftime on every row was most of the statement).
+ * Per clinic-local month and type. A zone is at most 14 hours from UTC, so a quarter hour on the 2nd to the 27th of a
+ * UTC month is in that month at the clinic too: for the months whose 2nd to 27th lie in the period, those quarters come
+ * as month counts (procedure_month_tallies, migration 0310); every other quarter of the period from the quarter-hour
+ * counts, put in its clinic-local month (a month starts on a quarter hour, as a day does).
  */
-export const proceduresByMonth = (db: ReadableDB, r: NumbersRange): MonthTypeRow[] =>
-  all(
+export const proceduresByMonth = (db: ReadableDB, r: NumbersRange): MonthTypeRow[] => {
+  const { from, to } = slots(r);
+  let first = from.slice(0, 7);
+  if (`${first}-02T00:00` < from) first = nextMonth(first);
+  let end = to.slice(0, 7);
+  if (`${end}-28T00:00` <= to) end = nextMonth(end);
+  if (end < first) end = first;
+  return all(
     db,
-    sql`SELECT CASE WHEN substr(slot, 9, 2) BETWEEN '02' AND '27' THEN substr(slot, 1, 7)
-                    ELSE strftime('%Y-%m', slot, ${r.localShift}) END AS month, type_id,
+    sql`WITH tallies AS (
+          SELECT month, type_id, status, n FROM procedure_month_tallies WHERE month >= ${first} AND month < ${end}
+          UNION ALL
+          SELECT CASE WHEN substr(slot, 9, 2) BETWEEN '02' AND '27' THEN substr(slot, 1, 7)
+                      ELSE strftime('%Y-%m', slot, ${r.localShift}) END, type_id, status, n
+            FROM procedure_tallies
+           WHERE slot >= ${from} AND slot < ${to}
+             AND NOT (slot >= ${first} AND slot < ${end} AND substr(slot, 9, 2) BETWEEN '02' AND '27'))
+        SELECT month, type_id,
                sum(n * (status = 'scheduled')) AS scheduled, sum(n * (status = 'completed')) AS completed,
                sum(n * (status = 'cancelled')) AS cancelled, sum(n * (status = 'postponed')) AS postponed,
                sum(n * (status = 'no_show')) AS no_show
-          FROM procedure_tallies WHERE slot >= ${slots(r).from} AND slot < ${slots(r).to}
-         GROUP BY 1, 2 ORDER BY 1, 2`,
+          FROM tallies GROUP BY 1, 2 ORDER BY 1, 2`,
   );
+};
 
 export interface FunnelRow {
   key: string;

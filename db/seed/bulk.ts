@@ -9,6 +9,7 @@ import {
   REBUILD_INQUIRY_FUNNEL,
   REBUILD_INQUIRY_FUNNEL_HOURS,
   REBUILD_INQUIRY_FUNNEL_MONTHS,
+  REBUILD_PROCEDURE_MONTH_TALLIES,
 } from '../sqlite/migrations/0310-inquiry-funnel';
 import {
   REBUILD_FOLLOW_UP_POINT_DAYS,
@@ -76,6 +77,8 @@ export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   procedure_tallies: REBUILD_PROCEDURE_TALLIES,
   treated_spans: REBUILD_TREATED_SPANS,
   follow_up_point_days: REBUILD_FOLLOW_UP_POINT_DAYS,
+  // Procedures per month (0310), from procedure_tallies' quarters of the 2nd to the 27th (so listed after it).
+  procedure_month_tallies: REBUILD_PROCEDURE_MONTH_TALLIES,
   // The inquiry funnel (0310): a row per inquiry from the inquiries, their status history and the treated spans (so
   // listed after those: the span triggers that mark inquiries treated are set aside while the spans are rebuilt).
   inquiry_funnel: REBUILD_INQUIRY_FUNNEL,

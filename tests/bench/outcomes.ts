@@ -271,7 +271,7 @@ export function funnelWriteCost(core: Core): void {
  * completing 100 (UPDATE: two tallies and the patient's span), with the triggers and with them dropped, alternated
  * inside transactions that are rolled back (the commit is the same either way).
  */
-function numbersWriteCost(core: Core): void {
+export function numbersWriteCost(core: Core): void {
   const { db } = core;
   const slots = db
     .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")

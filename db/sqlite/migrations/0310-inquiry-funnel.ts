@@ -84,6 +84,31 @@ export const REBUILD_INQUIRY_FUNNEL = `
   DELETE FROM inquiry_funnel;
   INSERT INTO inquiry_funnel (${COLUMNS}) ${FUNNEL_ROW};`;
 
+/**
+ * A quarter hour on the 2nd to the 27th of its UTC month lies in that month at the clinic too (a zone is at most 14
+ * hours from UTC): those quarters' counts are kept per month, the rest are read per quarter hour.
+ */
+const interior = (slot: string) => `substr(${slot}, 9, 2) BETWEEN '02' AND '27'`;
+
+const addMonthTally = (row: 'NEW' | 'OLD', delta: 1 | -1) =>
+  delta === 1
+    ? `INSERT INTO procedure_month_tallies (month, type_id, status, n)
+         SELECT substr(NEW.slot, 1, 7), NEW.type_id, NEW.status, NEW.n WHERE ${interior('NEW.slot')}
+         ON CONFLICT DO UPDATE SET n = n + excluded.n;`
+    : `UPDATE procedure_month_tallies SET n = n - OLD.n
+        WHERE ${interior('OLD.slot')} AND month = substr(OLD.slot, 1, 7) AND type_id = OLD.type_id
+          AND status = OLD.status;
+       DELETE FROM procedure_month_tallies
+        WHERE ${interior('OLD.slot')} AND month = substr(OLD.slot, 1, 7) AND type_id = OLD.type_id
+          AND status = OLD.status AND n = 0;`;
+
+/** The month counts of the interior quarter hours (backfill; the bulk seed's rebuild after procedure_tallies). */
+export const REBUILD_PROCEDURE_MONTH_TALLIES = `
+  DELETE FROM procedure_month_tallies;
+  INSERT INTO procedure_month_tallies (month, type_id, status, n)
+    SELECT substr(slot, 1, 7), type_id, status, sum(n) FROM procedure_tallies WHERE ${interior('slot')}
+     GROUP BY 1, 2, 3 HAVING sum(n) <> 0;`;
+
 export const m0310: Migration = {
   version: 310,
   name: '0310-inquiry-funnel',
@@ -192,6 +217,26 @@ export const m0310: Migration = {
       CREATE TRIGGER inquiry_funnel_months_delete AFTER DELETE ON inquiry_funnel
       BEGIN ${addMonth('OLD', -1)} ${addHours('OLD', -1)}
       END;
+
+      -- Procedures per UTC month, type and status from the quarter-hour counts of the 2nd to the 27th (0270's
+      -- procedure_tallies): the months of a period are read from here, only the quarters near months' ends there.
+      CREATE TABLE procedure_month_tallies (
+        month TEXT NOT NULL,
+        type_id INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (month, type_id, status)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER procedure_month_tallies_insert AFTER INSERT ON procedure_tallies
+      BEGIN ${addMonthTally('NEW', 1)}
+      END;
+      CREATE TRIGGER procedure_month_tallies_update AFTER UPDATE ON procedure_tallies
+      BEGIN ${addMonthTally('OLD', -1)} ${addMonthTally('NEW', 1)}
+      END;
+      CREATE TRIGGER procedure_month_tallies_delete AFTER DELETE ON procedure_tallies
+      BEGIN ${addMonthTally('OLD', -1)}
+      END;
+      ${REBUILD_PROCEDURE_MONTH_TALLIES}
       ${REBUILD_INQUIRY_FUNNEL}
       ${REBUILD_INQUIRY_FUNNEL_MONTHS}
       ${REBUILD_INQUIRY_FUNNEL_HOURS}
