@@ -1,6 +1,8 @@
 // SQL for the clinic's numbers: every figure from a small table kept by triggers (migration 0270: procedure counts per
-// quarter hour, patients' treated spans, month points per target day) or from one covering index range, so the screen
-// reads a few thousand short rows at the 10-year size, not the 1M procedures. Shaped by db/reports/clinic-numbers.ts.
+// quarter hour, patients' treated spans, month points per target day; migration 0310: procedure counts per month, the
+// inquiry funnel's row per inquiry with its counts per month and its first-response hours per month and whole hour) or
+// from one covering index range, so the screen reads a few thousand short rows at the 10-year size, not the 1M
+// procedures or the 300k inquiries. Shaped by db/reports/clinic-numbers.ts.
 import type { ReadableDB } from '../sqlite/handles';
 import { type Sql, all, sql } from '../sqlite/sql';
 import type { MonthPoint } from './follow-ups';

@@ -127,12 +127,6 @@ export const m0310: Migration = {
         treated INTEGER NOT NULL,
         hours REAL
       ) STRICT;
-      CREATE INDEX inquiry_funnel_received
-        ON inquiry_funnel (received_at, channel, country, contacted, accepted, treated, hours);
-      CREATE INDEX inquiry_funnel_hours ON inquiry_funnel (hours, received_at, country) WHERE hours IS NOT NULL;
-      CREATE INDEX inquiry_funnel_channel ON inquiry_funnel (channel, hours, received_at) WHERE hours IS NOT NULL;
-      CREATE INDEX inquiry_funnel_country ON inquiry_funnel (country, hours, received_at) WHERE hours IS NOT NULL;
-
       CREATE TRIGGER inquiry_funnel_insert AFTER INSERT ON inquiries
       BEGIN ${refresh('NEW.id')}
       END;
@@ -203,21 +197,6 @@ export const m0310: Migration = {
         n INTEGER NOT NULL,
         PRIMARY KEY (month, dim, key, bucket)
       ) STRICT, WITHOUT ROWID;
-      CREATE TRIGGER inquiry_funnel_months_insert AFTER INSERT ON inquiry_funnel
-      BEGIN ${addMonth('NEW', 1)} ${addHours('NEW', 1)}
-      END;
-      CREATE TRIGGER inquiry_funnel_months_update AFTER UPDATE ON inquiry_funnel
-      BEGIN ${addMonth('OLD', -1)} ${addMonth('NEW', 1)}
-      END;
-      CREATE TRIGGER inquiry_funnel_hours_update AFTER UPDATE OF received_at, channel, country, hours ON inquiry_funnel
-        WHEN OLD.received_at IS NOT NEW.received_at OR OLD.channel IS NOT NEW.channel
-          OR OLD.country IS NOT NEW.country OR OLD.hours IS NOT NEW.hours
-      BEGIN ${addHours('OLD', -1)} ${addHours('NEW', 1)}
-      END;
-      CREATE TRIGGER inquiry_funnel_months_delete AFTER DELETE ON inquiry_funnel
-      BEGIN ${addMonth('OLD', -1)} ${addHours('OLD', -1)}
-      END;
-
       -- Procedures per UTC month, type and status from the quarter-hour counts of the 2nd to the 27th (0270's
       -- procedure_tallies): the months of a period are read from here, only the quarters near months' ends there.
       CREATE TABLE procedure_month_tallies (
@@ -240,6 +219,28 @@ export const m0310: Migration = {
       ${REBUILD_INQUIRY_FUNNEL}
       ${REBUILD_INQUIRY_FUNNEL_MONTHS}
       ${REBUILD_INQUIRY_FUNNEL_HOURS}
+      -- Indexes and the counts' triggers after the backfill: one sort per index, no trigger per backfilled row.
+      CREATE INDEX inquiry_funnel_received
+        ON inquiry_funnel (received_at, channel, country, contacted, accepted, treated, hours);
+      CREATE INDEX inquiry_funnel_hours ON inquiry_funnel (hours, received_at, country) WHERE hours IS NOT NULL;
+      CREATE INDEX inquiry_funnel_channel ON inquiry_funnel (channel, hours, received_at) WHERE hours IS NOT NULL;
+      CREATE INDEX inquiry_funnel_country ON inquiry_funnel (country, hours, received_at) WHERE hours IS NOT NULL;
+
+      CREATE TRIGGER inquiry_funnel_months_insert AFTER INSERT ON inquiry_funnel
+      BEGIN ${addMonth('NEW', 1)} ${addHours('NEW', 1)}
+      END;
+      CREATE TRIGGER inquiry_funnel_months_update AFTER UPDATE ON inquiry_funnel
+      BEGIN ${addMonth('OLD', -1)} ${addMonth('NEW', 1)}
+      END;
+      CREATE TRIGGER inquiry_funnel_hours_update AFTER UPDATE OF received_at, channel, country, hours ON inquiry_funnel
+        WHEN OLD.received_at IS NOT NEW.received_at OR OLD.channel IS NOT NEW.channel
+          OR OLD.country IS NOT NEW.country OR OLD.hours IS NOT NEW.hours
+      BEGIN ${addHours('OLD', -1)} ${addHours('NEW', 1)}
+      END;
+      CREATE TRIGGER inquiry_funnel_months_delete AFTER DELETE ON inquiry_funnel
+      BEGIN ${addMonth('OLD', -1)} ${addHours('OLD', -1)}
+      END;
+
     `);
   },
 };
