@@ -231,7 +231,7 @@ async function benchClinicNumbers(core: Core, session: { token: string | null },
  * its month's counts) and 100 answered (UPDATE of the first contact and status: the row and two month cells again),
  * with the triggers and with them dropped, alternated inside transactions that are rolled back.
  */
-export function funnelWriteCost(core: Core): void {
+function funnelWriteCost(core: Core): void {
   const { db } = core;
   const ids = db.prepare('SELECT id FROM inquiries ORDER BY id DESC LIMIT 100').pluck().all() as number[];
   if (ids.length === 0) return;
@@ -271,7 +271,7 @@ export function funnelWriteCost(core: Core): void {
  * completing 100 (UPDATE: two tallies and the patient's span), with the triggers and with them dropped, alternated
  * inside transactions that are rolled back (the commit is the same either way).
  */
-export function numbersWriteCost(core: Core): void {
+function numbersWriteCost(core: Core): void {
   const { db } = core;
   const slots = db
     .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")
