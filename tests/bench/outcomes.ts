@@ -196,8 +196,8 @@ export async function benchOutcomes(core: Core, runs: number): Promise<void> {
 /**
  * The clinic's numbers screen (reports.clinicNumbers) for all time and for one year (the screen's period filter),
  * beside the same report computed with the by-row queries the kept tables of migration 0270 replaced (same service,
- * same shaping, fewer runs: one all-time call of those takes seconds), then what the 0270 triggers add to a booking
- * and to a completion.
+ * same shaping, fewer runs: one all-time call of those takes seconds), then what the 0270/0310 triggers add to a
+ * booking and to a completion, and what the 0310 funnel triggers add to an inquiry received and answered.
  */
 async function benchClinicNumbers(core: Core, session: { token: string | null }, few: number): Promise<void> {
   const year = Number(clinicToday(core).slice(0, 4)) - 1;
