@@ -1,6 +1,8 @@
 // SQL for the clinic's numbers: every figure from a small table kept by triggers (migration 0270: procedure counts per
-// quarter hour, patients' treated spans, month points per target day) or from one covering index range, so the screen
-// reads a few thousand short rows at the 10-year size, not the 1M procedures. Shaped by db/reports/clinic-numbers.ts.
+// quarter hour, patients' treated spans, month points per target day; migration 0310: procedure counts per month, the
+// inquiry funnel's row per inquiry with its counts per month and its first-response hours per month and whole hour) or
+// from one covering index range, so the screen reads a few thousand short rows at the 10-year size, not the 1M
+// procedures or the 300k inquiries. Shaped by db/reports/clinic-numbers.ts.
 import type { ReadableDB } from '../sqlite/handles';
 import { type Sql, all, sql } from '../sqlite/sql';
 import type { MonthPoint } from './follow-ups';
@@ -68,17 +70,43 @@ export interface MonthTypeRow {
   no_show: number;
 }
 
-/** Per clinic-local month and type, from the quarter-hour counts (a month starts on a quarter hour, as a day does). */
-export const proceduresByMonth = (db: ReadableDB, r: NumbersRange): MonthTypeRow[] =>
-  all(
+/** The next `YYYY-MM` (past the last month of year 9999: `9999-13`, still a bound above every month). */
+const nextMonth = (m: string): string => {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  if (mo < 12) return `${m.slice(0, 4)}-${String(mo + 1).padStart(2, '0')}`;
+  return y >= 9999 ? '9999-13' : `${String(y + 1).padStart(4, '0')}-01`;
+};
+
+/**
+ * Per clinic-local month and type. A zone is at most 14 hours from UTC, so a quarter hour on the 2nd to the 27th of a
+ * UTC month is in that month at the clinic too: for the months whose 2nd to 27th lie in the period, those quarters come
+ * as month counts (procedure_month_tallies, migration 0310); every other quarter of the period from the quarter-hour
+ * counts, put in its clinic-local month (a month starts on a quarter hour, as a day does).
+ */
+export const proceduresByMonth = (db: ReadableDB, r: NumbersRange): MonthTypeRow[] => {
+  const { from, to } = slots(r);
+  let first = from.slice(0, 7);
+  if (`${first}-02T00:00` < from) first = nextMonth(first);
+  let end = to.slice(0, 7);
+  if (`${end}-28T00:00` <= to) end = nextMonth(end);
+  if (end < first) end = first;
+  return all(
     db,
-    sql`SELECT strftime('%Y-%m', slot, ${r.localShift}) AS month, type_id,
+    sql`WITH tallies AS (
+          SELECT month, type_id, status, n FROM procedure_month_tallies WHERE month >= ${first} AND month < ${end}
+          UNION ALL
+          SELECT CASE WHEN substr(slot, 9, 2) BETWEEN '02' AND '27' THEN substr(slot, 1, 7)
+                      ELSE strftime('%Y-%m', slot, ${r.localShift}) END, type_id, status, n
+            FROM procedure_tallies
+           WHERE slot >= ${from} AND slot < ${to}
+             AND NOT (slot >= ${first} AND slot < ${end} AND substr(slot, 9, 2) BETWEEN '02' AND '27'))
+        SELECT month, type_id,
                sum(n * (status = 'scheduled')) AS scheduled, sum(n * (status = 'completed')) AS completed,
                sum(n * (status = 'cancelled')) AS cancelled, sum(n * (status = 'postponed')) AS postponed,
                sum(n * (status = 'no_show')) AS no_show
-          FROM procedure_tallies WHERE slot >= ${slots(r).from} AND slot < ${slots(r).to}
-         GROUP BY 1, 2 ORDER BY 1, 2`,
+          FROM tallies GROUP BY 1, 2 ORDER BY 1, 2`,
   );
+};
 
 export interface FunnelRow {
   key: string;
@@ -102,63 +130,176 @@ export interface Funnels {
 }
 
 /**
+ * The UTC months wholly inside the period, as `YYYY-MM` bounds [whole, to) that also compare with instants (an instant in
+ * month M sorts at or after `M` and before the next month); when none, `whole` = `to` = the period's start.
+ */
+function wholeMonths(r: NumbersRange): { whole: string; to: string } {
+  const next = (m: string) => {
+    const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    return mo === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${m.slice(0, 4)}-${String(mo + 1).padStart(2, '0')}`;
+  };
+  const startsMonth = (at: string) => /^\d{4}-\d{2}-01(T00:00:00(\.000)?Z)?$/.test(at);
+  const whole = startsMonth(r.fromAt) ? r.fromAt.slice(0, 7) : next(r.fromAt.slice(0, 7));
+  const to = startsMonth(r.toAt) ? r.toAt.slice(0, 7) : r.toAt.slice(0, 7);
+  return whole < to ? { whole, to } : { whole: r.fromAt, to: r.fromAt };
+}
+
+interface FunnelCell {
+  channel: string;
+  country: string;
+  inquiries: number;
+  contacted: number;
+  accepted: number;
+  treated: number;
+  answered: number;
+  within24h: number;
+}
+
+/**
  * The funnel of the inquiries received in the period: the total, by channel, and by country (the `top` countries with
- * most inquiries by name, the rest as OTHER_KEY), from ONE pass over the inquiries_funnel index. A stage counts an
- * inquiry that reached it at any time, even if it was later declined or closed: accepted = its status is or was
- * accepted (the status history says so), contacted = a first contact is recorded or it went further, treated = its
- * patient has a completed procedure (a treated span). The median first-response time is the middle of each group's
- * ordered hours.
+ * most inquiries by name, the rest as OTHER_KEY), from the kept funnel rows (migration 0310: one per inquiry, its
+ * stages and first-response hours as the by-row funnel computed them). A stage counts an inquiry that reached it at any
+ * time, even if it was later declined or closed: accepted = its status is or was accepted (the status history says
+ * so), contacted = a first contact is recorded or it went further, treated = its patient has a completed procedure (a
+ * treated span). Counts from one pass over the covering period index, grouped by channel and country; each group's
+ * median first-response time is the middle one or two hours of an index walk in order of hours (no sort).
  */
 export function funnels(db: ReadableDB, r: NumbersRange, top: number): Funnels {
-  const rows = all<FunnelRow & { dim: string }>(
+  const { whole, to } = wholeMonths(r);
+  const cells = all<FunnelCell>(
     db,
-    sql`WITH top_countries AS (
-        SELECT country FROM inquiries INDEXED BY inquiries_funnel
-         WHERE received_at >= ${r.fromAt} AND received_at < ${r.toAt} AND ifnull(country, '') <> ''
-         GROUP BY country ORDER BY count(*) DESC, country LIMIT ${top}),
-      picked AS (
-        SELECT i.channel, i.status, i.first_contact_at, i.received_at, i.patient_id,
-               CASE WHEN ifnull(i.country, '') = '' THEN ${UNKNOWN_KEY}
-                    WHEN i.country IN (SELECT country FROM top_countries) THEN i.country ELSE ${OTHER_KEY} END
-                 AS country_key,
-               (i.status IN ('accepted', 'converted') OR EXISTS (
-                  SELECT 1 FROM inquiry_status_changes s
-                   WHERE s.inquiry_id = i.id AND s.to_status IN ('accepted', 'converted'))) AS was_accepted
-          FROM inquiries i INDEXED BY inquiries_funnel
-         WHERE i.received_at >= ${r.fromAt} AND i.received_at < ${r.toAt}),
-      base AS MATERIALIZED (
-        SELECT channel, country_key, was_accepted,
-               (first_contact_at IS NOT NULL OR was_accepted
-                 OR status IN ('contacted', 'awaiting_records', 'under_review')) AS contacted,
-               (patient_id IS NOT NULL AND EXISTS (SELECT 1 FROM treated_spans t WHERE t.patient_id = picked.patient_id))
-                 AS treated,
-               CASE WHEN first_contact_at IS NOT NULL
-                    THEN max(0, (julianday(first_contact_at) - julianday(received_at)) * 24) END AS hours
-          FROM picked),
-      keyed AS (
-        SELECT '' AS dim, '' AS key, * FROM base
-        UNION ALL SELECT 'channel', channel, * FROM base
-        UNION ALL SELECT 'country', country_key, * FROM base),
-      groups AS (
-        SELECT dim, key, count(*) AS inquiries, sum(contacted) AS contacted, sum(was_accepted) AS accepted,
-               sum(treated) AS treated, count(hours) AS answered, ifnull(sum(hours <= 24), 0) AS within24h
-          FROM keyed GROUP BY dim, key),
-      ranked AS (
-        SELECT dim, key, hours, row_number() OVER (PARTITION BY dim, key ORDER BY hours) AS rn,
-               count(*) OVER (PARTITION BY dim, key) AS n
-          FROM keyed WHERE hours IS NOT NULL),
-      medians AS (
-        SELECT dim, key, avg(hours) AS median_hours FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-         GROUP BY dim, key)
-      SELECT g.*, m.median_hours FROM groups g LEFT JOIN medians m ON m.dim = g.dim AND m.key = g.key
-       ORDER BY g.dim, g.inquiries DESC, g.key`,
+    sql`WITH cells AS (
+          SELECT channel, country, n, contacted, accepted, treated, answered, within24h FROM inquiry_funnel_months
+           WHERE month >= ${whole} AND month < ${to}
+          UNION ALL
+          SELECT channel, country, 1, contacted, accepted, treated, hours IS NOT NULL, ifnull(hours <= 24, 0)
+            FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${r.fromAt} AND received_at < ${whole}
+          UNION ALL
+          SELECT channel, country, 1, contacted, accepted, treated, hours IS NOT NULL, ifnull(hours <= 24, 0)
+            FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${to} AND received_at < ${r.toAt})
+        SELECT channel, country, sum(n) AS inquiries, sum(contacted) AS contacted, sum(accepted) AS accepted,
+               sum(treated) AS treated, sum(answered) AS answered, sum(within24h) AS within24h
+          FROM cells GROUP BY channel, country`,
   );
-  const strip = ({ dim: _, ...row }: FunnelRow & { dim: string }): FunnelRow => row;
-  return {
-    total: rows.filter((x) => x.dim === '').map(strip)[0] ?? null,
-    byChannel: rows.filter((x) => x.dim === 'channel').map(strip),
-    byCountry: rows.filter((x) => x.dim === 'country').map(strip),
+  if (cells.length === 0) return { total: null, byChannel: [], byCountry: [] };
+  const perCountry = new Map<string, number>();
+  for (const c of cells)
+    if (c.country !== '') perCountry.set(c.country, (perCountry.get(c.country) ?? 0) + c.inquiries);
+  const topCountries = [...perCountry]
+    .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, top)
+    .map(([c]) => c);
+  const named = new Set(topCountries);
+  const countryKey = (c: string) => (c === '' ? UNKNOWN_KEY : named.has(c) ? c : OTHER_KEY);
+  const groups = (keyOf: (c: FunnelCell) => string) => {
+    const out = new Map<string, FunnelRow>();
+    for (const c of cells) {
+      const key = keyOf(c);
+      const g = out.get(key) ?? {
+        key,
+        inquiries: 0,
+        contacted: 0,
+        accepted: 0,
+        treated: 0,
+        answered: 0,
+        within24h: 0,
+        median_hours: null,
+      };
+      g.inquiries += c.inquiries;
+      g.contacted += c.contacted;
+      g.accepted += c.accepted;
+      g.treated += c.treated;
+      g.answered += c.answered;
+      g.within24h += c.within24h;
+      out.set(key, g);
+    }
+    return [...out.values()].sort((a, b) => b.inquiries - a.inquiries || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
+  // Whole-hour counts of the answered inquiries by channel and by country: the kept months', the end months' rows.
+  const counts = all<{ dim: string; key: string; bucket: number; n: number }>(
+    db,
+    sql`WITH buckets AS (
+          SELECT dim, key, bucket, n FROM inquiry_response_hours WHERE month >= ${whole} AND month < ${to}
+          UNION ALL
+          SELECT 'channel', channel, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${r.fromAt} AND received_at < ${whole} AND hours IS NOT NULL
+          UNION ALL
+          SELECT 'channel', channel, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${to} AND received_at < ${r.toAt} AND hours IS NOT NULL
+          UNION ALL
+          SELECT 'country', country, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${r.fromAt} AND received_at < ${whole} AND hours IS NOT NULL
+          UNION ALL
+          SELECT 'country', country, CAST(hours AS INTEGER), 1 FROM inquiry_funnel INDEXED BY inquiry_funnel_received
+           WHERE received_at >= ${to} AND received_at < ${r.toAt} AND hours IS NOT NULL)
+        SELECT dim, key, bucket, sum(n) AS n FROM buckets GROUP BY dim, key, bucket ORDER BY bucket`,
+  );
+  const histogram = (pick: (dim: string, key: string) => boolean): [number, number][] => {
+    const h = new Map<number, number>();
+    for (const c of counts) if (pick(c.dim, c.key)) h.set(c.bucket, (h.get(c.bucket) ?? 0) + c.n);
+    return [...h]; // in order of bucket: the rows came so
+  };
+  const period = sql`hours IS NOT NULL AND received_at >= ${r.fromAt} AND received_at < ${r.toAt}`;
+  /** The hours at 0-based rank `rank` of a group (its histogram, its index and filter): found in its hour, read there. */
+  const at = (h: [number, number][], rank: number, from: Sql): number | null => {
+    let before = 0;
+    for (const [bucket, n] of h) {
+      if (rank < before + n)
+        return (
+          all<{ hours: number }>(
+            db,
+            sql`SELECT hours FROM ${from} AND hours >= ${bucket} AND hours < ${bucket + 1}
+                 ORDER BY hours LIMIT 1 OFFSET ${rank - before}`,
+          )[0]?.hours ?? null
+        );
+      before += n;
+    }
+    return null;
+  };
+  /** The middle one or two of a group's `n` answered hours (the by-row funnel's avg of ranks (n+1)/2 and (n+2)/2). */
+  const median = (n: number, h: [number, number][], from: Sql): number | null => {
+    if (n === 0) return null;
+    const lo = Math.floor((n - 1) / 2);
+    const a = at(h, lo, from);
+    if (n % 2 === 1 || a === null) return a;
+    const b = at(h, lo + 1, from);
+    return (
+      all<{ m: number | null }>(db, sql`SELECT avg(v) AS m FROM (SELECT ${a} AS v UNION ALL SELECT ${b})`)[0]?.m ?? null
+    );
+  };
+  const total = groups(() => '')[0] ?? null;
+  if (total)
+    total.median_hours = median(
+      total.answered,
+      histogram((dim) => dim === 'channel'),
+      sql`inquiry_funnel INDEXED BY inquiry_funnel_hours WHERE ${period}`,
+    );
+  const byChannel = groups((c) => c.channel);
+  for (const g of byChannel)
+    g.median_hours = median(
+      g.answered,
+      histogram((dim, key) => dim === 'channel' && key === g.key),
+      sql`inquiry_funnel INDEXED BY inquiry_funnel_channel WHERE channel = ${g.key} AND ${period}`,
+    );
+  const byCountry = groups((c) => countryKey(c.country));
+  for (const g of byCountry) {
+    const where =
+      g.key === UNKNOWN_KEY
+        ? sql`inquiry_funnel INDEXED BY inquiry_funnel_country WHERE country = '' AND ${period}`
+        : g.key === OTHER_KEY
+          ? sql`inquiry_funnel INDEXED BY inquiry_funnel_hours
+                 WHERE country <> '' AND country NOT IN (SELECT value FROM json_each(${JSON.stringify(topCountries)}))
+                   AND ${period}`
+          : sql`inquiry_funnel INDEXED BY inquiry_funnel_country WHERE country = ${g.key} AND ${period}`;
+    g.median_hours = median(
+      g.answered,
+      histogram((dim, key) => dim === 'country' && countryKey(key) === g.key),
+      where,
+    );
+  }
+  return { total, byChannel, byCountry };
 }
 
 export interface AeTypeRow {
@@ -194,18 +335,28 @@ export const adverseEventsByType = (db: ReadableDB, r: NumbersRange): AeTypeRow[
           FROM done d LEFT JOIN events v ON v.type_id = d.type_id`,
   );
 
-/** Per grade, the events (onset in the period) of the patients treated in the period; grade 0 = unlinked events. */
+/**
+ * Per grade, the events (onset in the period) of the patients treated in the period; grade 0 = unlinked events. Events
+ * are few: each asks whether its patient was treated in the period (their span, or when a span crosses an end of the
+ * period, their completed procedures in it), instead of listing every treated patient first.
+ */
 export const adverseEventsByGrade = (
   db: ReadableDB,
   r: NumbersRange,
 ): { grade: number; events: number; patients: number; unlinked: number }[] =>
   all(
     db,
-    sql`WITH treated AS MATERIALIZED (${treatedIn(db, r)})
-        SELECT e.grade, count(*) AS events, count(DISTINCT e.patient_id) AS patients,
+    sql`SELECT e.grade, count(*) AS events, count(DISTINCT e.patient_id) AS patients,
                sum(e.procedure_id IS NULL) AS unlinked
           FROM adverse_events e
-         WHERE e.onset_on BETWEEN ${r.fromDay} AND ${r.toDay} AND e.patient_id IN (SELECT patient_id FROM treated)
+         WHERE e.onset_on BETWEEN ${r.fromDay} AND ${r.toDay} AND ${
+           straddled(db, r)
+             ? sql`EXISTS (SELECT 1 FROM procedures p INDEXED BY procedures_patient
+                            WHERE p.patient_id = e.patient_id AND p.starts_at >= ${r.fromAt}
+                              AND p.starts_at < ${r.toAt} AND p.status = 'completed')`
+             : sql`EXISTS (SELECT 1 FROM treated_spans t WHERE t.patient_id = e.patient_id
+                            AND t.first_at >= ${r.fromAt} AND t.last_at < ${r.toAt})`
+         }
          GROUP BY e.grade`,
   );
 

@@ -6,6 +6,12 @@ import { REBUILD_OUTCOME_VALUES } from '../sqlite/migrations/0210-outcome-values
 import { POINTS_AT_240, REBUILD_STATUS_CHANGED_AT } from '../sqlite/migrations/0240-follow-up-points';
 import { REBUILD_DUPLICATE_CANDIDATES } from '../sqlite/migrations/0250-list-indexes';
 import {
+  REBUILD_INQUIRY_FUNNEL,
+  REBUILD_INQUIRY_FUNNEL_HOURS,
+  REBUILD_INQUIRY_FUNNEL_MONTHS,
+  REBUILD_PROCEDURE_MONTH_TALLIES,
+} from '../sqlite/migrations/0310-inquiry-funnel';
+import {
   REBUILD_FOLLOW_UP_POINT_DAYS,
   REBUILD_PROCEDURE_TALLIES,
   REBUILD_TREATED_SPANS,
@@ -72,6 +78,13 @@ export const DERIVED_REBUILDS: Readonly<Record<string, string>> = {
   procedure_tallies: REBUILD_PROCEDURE_TALLIES,
   treated_spans: REBUILD_TREATED_SPANS,
   follow_up_point_days: REBUILD_FOLLOW_UP_POINT_DAYS,
+  // Procedures per month (0310), from procedure_tallies' quarters of the 2nd to the 27th (so listed after it).
+  procedure_month_tallies: REBUILD_PROCEDURE_MONTH_TALLIES,
+  // The inquiry funnel (0310): a row per inquiry from the inquiries, their status history and the treated spans (so
+  // listed after those: the span triggers that mark inquiries treated are set aside while the spans are rebuilt).
+  inquiry_funnel: REBUILD_INQUIRY_FUNNEL,
+  inquiry_funnel_months: REBUILD_INQUIRY_FUNNEL_MONTHS,
+  inquiry_response_hours: REBUILD_INQUIRY_FUNNEL_HOURS,
 };
 
 /**

@@ -196,8 +196,8 @@ export async function benchOutcomes(core: Core, runs: number): Promise<void> {
 /**
  * The clinic's numbers screen (reports.clinicNumbers) for all time and for one year (the screen's period filter),
  * beside the same report computed with the by-row queries the kept tables of migration 0270 replaced (same service,
- * same shaping, fewer runs: one all-time call of those takes seconds), then what the 0270 triggers add to a booking
- * and to a completion.
+ * same shaping, fewer runs: one all-time call of those takes seconds), then what the 0270/0310 triggers add to a
+ * booking and to a completion, and what the 0310 funnel triggers add to an inquiry received and answered.
  */
 async function benchClinicNumbers(core: Core, session: { token: string | null }, few: number): Promise<void> {
   const year = Number(clinicToday(core).slice(0, 4)) - 1;
@@ -223,6 +223,47 @@ async function benchClinicNumbers(core: Core, session: { token: string | null },
     );
   }
   numbersWriteCost(core);
+  funnelWriteCost(core);
+}
+
+/**
+ * What the 0310 funnel triggers add to an inquiry write: 100 inquiries received (INSERT of a copy: its funnel row and
+ * its month's counts) and 100 answered (UPDATE of the first contact and status: the row and two month cells again),
+ * with the triggers and with them dropped, alternated inside transactions that are rolled back.
+ */
+function funnelWriteCost(core: Core): void {
+  const { db } = core;
+  const ids = db.prepare('SELECT id FROM inquiries ORDER BY id DESC LIMIT 100').pluck().all() as number[];
+  if (ids.length === 0) return;
+  const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('inquiries') as string[])
+    .filter((c) => c !== 'id')
+    .join(', ');
+  const copy = db.prepare(`INSERT INTO inquiries (${columns}) SELECT ${columns} FROM inquiries WHERE id = ?`);
+  const answer = db.prepare(
+    "UPDATE inquiries SET status = 'contacted', first_contact_at = strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+2 hours') WHERE id = ?",
+  );
+  const triggers = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'inquiry_funnel_%'")
+    .pluck()
+    .all() as string[];
+  const per = withAndWithout(core, triggers, () => {
+    const warm = Number(copy.run(ids[0] ?? 0).lastInsertRowid);
+    answer.run(warm);
+    let start = performance.now();
+    for (const id of ids) copy.run(id);
+    const receive = (performance.now() - start) / ids.length;
+    start = performance.now();
+    for (const id of ids) answer.run(id);
+    return { receive, answer: (performance.now() - start) / ids.length };
+  });
+  for (const kind of ['receive', 'answer'] as const) {
+    const { on, off } = per[kind];
+    console.log(
+      `${kind === 'receive' ? 'an inquiry received (the INSERT alone)' : 'an inquiry answered (the UPDATE alone)'}: ` +
+        `${on.toFixed(3)} ms with the funnel triggers, ${off.toFixed(3)} ms without (+${(on - off).toFixed(3)} ms, ` +
+        `${((on / off - 1) * 100).toFixed(0)}%)`,
+    );
+  }
 }
 
 /**

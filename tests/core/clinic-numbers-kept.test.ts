@@ -12,6 +12,7 @@ import {
   REBUILD_PROCEDURE_TALLIES,
   REBUILD_TREATED_SPANS,
 } from '../../db/sqlite/migrations/0270-clinic-numbers';
+import { REBUILD_PROCEDURE_MONTH_TALLIES } from '../../db/sqlite/migrations/0310-inquiry-funnel';
 import { baselineClinicNumbers } from '../bench/clinic-numbers-baseline';
 import { atScale, planOf, slowSteps, statementsOf } from './plans';
 import { fixedClock, makeCore } from './support';
@@ -63,6 +64,11 @@ function slowReads(text: string, params: unknown[]): string[] {
       'events',
       'treated',
       'top_countries',
+      'cells',
+      'inquiry_funnel_months',
+      'buckets',
+      'tallies',
+      'procedure_month_tallies',
     ],
     sorts: 'allowed',
   });
@@ -169,12 +175,17 @@ describe('clinic numbers from the kept tables', () => {
 
   it('are the tables their rebuilds give (the bulk seed and the migration fill them this way)', () => {
     const dump = () =>
-      ['procedure_tallies', 'treated_spans', 'follow_up_point_days'].map((t) =>
+      ['procedure_tallies', 'treated_spans', 'follow_up_point_days', 'procedure_month_tallies'].map((t) =>
         core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all(),
       );
     const kept = dump();
     expect(kept.every((rows) => rows.length > 0)).toBe(true);
-    core.db.exec(REBUILD_PROCEDURE_TALLIES + REBUILD_TREATED_SPANS + REBUILD_FOLLOW_UP_POINT_DAYS);
+    core.db.exec(
+      REBUILD_PROCEDURE_TALLIES +
+        REBUILD_TREATED_SPANS +
+        REBUILD_FOLLOW_UP_POINT_DAYS +
+        REBUILD_PROCEDURE_MONTH_TALLIES,
+    );
     expect(dump()).toEqual(kept);
   });
 
@@ -191,6 +202,10 @@ describe('clinic numbers from the kept tables', () => {
       procedure_tallies: 120_000,
       treated_spans: 100_000,
       follow_up_point_days: 15_000,
+      inquiry_funnel: 300_000,
+      inquiry_funnel_months: 4_000,
+      inquiry_response_hours: 16_000,
+      procedure_month_tallies: 2_000,
     });
     for (const p of [PERIODS[0], PERIODS[1]]) {
       const ran = await statementsOf(core.db, () => numbers(p));

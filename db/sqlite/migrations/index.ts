@@ -24,6 +24,7 @@ import { m0270 } from './0270-clinic-numbers';
 import { m0280 } from './0280-import-staging';
 import { m0290 } from './0290-inquiry-country-name';
 import { m0300 } from './0300-inquiry-due-today';
+import { m0310 } from './0310-inquiry-funnel';
 import { m0320 } from './0320-inquiry-country-status';
 import { m0330 } from './0330-outcome-groups';
 
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   m0280,
   m0290,
   m0300,
+  m0310,
   m0320,
   m0330,
 ];
