@@ -1,6 +1,6 @@
 // Home-screen treatment panels: a coordinator's procedures today and tomorrow with expected admissions and discharges;
 // a doctor's own procedures today.
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure, TreatmentAgenda } from '../../../../db/contract';
 import { useTreatmentAgenda } from '../../api/procedure-queries';
@@ -8,6 +8,7 @@ import { hrefFor } from '../../app/router';
 import { Joined, Ltr, Name } from '../../ui/bidi';
 import { procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner } from '../../ui/feedback';
+import { Button } from '../../ui/fields';
 import { dayOf, formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
 
@@ -23,38 +24,61 @@ export function TreatmentPanels({ doctor }: { doctor: boolean }) {
   const on = (day: string) => a.procedures.filter((p) => dayOf(p.startsAt, clinicTimeZone()) === day);
   const locale = i18n.language;
   const procedurePanel = (id: string, day: string, title: string) => (
-    <Panel id={id} title={title} count={on(day).length} empty={t('home.noProcedures')} link>
-      {on(day).map((p) => (
-        <ProcedureRow key={p.id} p={p} locale={locale} />
-      ))}
-    </Panel>
+    <Panel
+      id={id}
+      title={title}
+      items={on(day)}
+      row={(p) => <ProcedureRow key={p.id} p={p} locale={locale} />}
+      empty={t('home.noProcedures')}
+      link
+    />
   );
   if (doctor) return procedurePanel('my-procedures', a.today, t('home.myToday'));
   return (
     <>
       {procedurePanel('procedures-today', a.today, t('home.today'))}
       {procedurePanel('procedures-tomorrow', a.tomorrow, t('home.tomorrow'))}
-      <Panel id="admissions" title={t('home.admissions')} count={a.admissions.length} empty={t('home.noAdmissions')}>
-        {a.admissions.map(({ course, patient }) => (
+      <Panel
+        id="admissions"
+        title={t('home.admissions')}
+        items={a.admissions}
+        row={({ course, patient }) => (
           <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedAdmission, locale)} />
-        ))}
-      </Panel>
-      <Panel id="discharges" title={t('home.discharges')} count={a.discharges.length} empty={t('home.noDischarges')}>
-        {a.discharges.map(({ course, patient }) => (
+        )}
+        empty={t('home.noAdmissions')}
+      />
+      <Panel
+        id="discharges"
+        title={t('home.discharges')}
+        items={a.discharges}
+        row={({ course, patient }) => (
           <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedDischarge, locale)} />
-        ))}
-      </Panel>
+        )}
+        empty={t('home.noDischarges')}
+      />
     </>
   );
 }
 
-function Panel(p: { id: string; title: string; count: number; empty: string; link?: boolean; children: ReactNode }) {
+/** Rows a panel draws before "Show all" (as Today's inquiry panels): a busy ward day stays a short page. */
+export const TREATMENT_PANEL_FIRST_ROWS = 25;
+
+function Panel<T>(p: {
+  id: string;
+  title: string;
+  items: readonly T[];
+  row: (item: T) => ReactNode;
+  empty: string;
+  link?: boolean;
+}) {
   const { t } = useTranslation('calendar');
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? p.items : p.items.slice(0, TREATMENT_PANEL_FIRST_ROWS);
   return (
     <section className="panel" aria-labelledby={`panel-${p.id}`} data-panel={p.id}>
       <div className="panel-header">
         <h2 className="panel-title" id={`panel-${p.id}`}>
-          {p.title} <span className="count">{p.count}</span>
+          {p.title} <span className="count">{p.items.length}</span>
         </h2>
         {p.link ? (
           <a className="small" href={hrefFor({ name: 'calendar' })}>
@@ -62,7 +86,14 @@ function Panel(p: { id: string; title: string; count: number; empty: string; lin
           </a>
         ) : null}
       </div>
-      {p.count === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{p.children}</ul>}
+      {p.items.length === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{shown.map(p.row)}</ul>}
+      {p.items.length > shown.length ? (
+        <div className="worklist-more">
+          <Button onPress={() => setShowAll(true)}>
+            {t('home.showAll', { ns: 'inquiries', count: p.items.length })}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }
