@@ -4,15 +4,22 @@ import type { KeyboardEvent } from 'react';
 export const isSaveShortcut = (event: KeyboardEvent) =>
   (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's';
 
-/** Focuses the first field the schema or the core complained about, once React has drawn the errors. */
-export const focusFirstInvalid = (form: HTMLFormElement | null) =>
+const INVALID_FIELD = '[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]';
+/** Frames to wait for React to draw the errors: a busy machine may paint before the re-render commits. */
+const FOCUS_FRAMES = 30;
+
+/**
+ * Focuses the first field the schema or the core complained about, once React has drawn the errors. The errors are
+ * set just before this is called, and their render is not always committed by the next frame (a refusal answered
+ * while the machine is busy): so each frame looks again, until a field is marked or FOCUS_FRAMES have passed.
+ */
+export const focusFirstInvalid = (form: HTMLFormElement | null, frames = FOCUS_FRAMES): void => {
   requestAnimationFrame(() => {
-    form
-      ?.querySelector<HTMLElement>(
-        '[data-invalid] input, [data-invalid] textarea, [data-invalid] button, [aria-invalid="true"]',
-      )
-      ?.focus();
+    const field = form?.querySelector<HTMLElement>(INVALID_FIELD);
+    if (field) field.focus();
+    else if (frames > 1 && form?.isConnected) focusFirstInvalid(form, frames - 1);
   });
+};
 
 /**
  * Alt+1…9 jumps to the form's n-th `[data-form-section]` and focuses its first field, so a phone intake can skip
