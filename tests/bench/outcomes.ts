@@ -114,6 +114,17 @@ function withAndWithout<K extends string>(
   ) as Record<K, { on: number; off: number }>;
 }
 
+/** The first 100 scheduled procedures and the UPDATE that completes one (rolled back by the write-cost timings). */
+function completions(db: Core['db']) {
+  const slots = db
+    .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")
+    .all() as { id: number; at: string }[];
+  const complete = db.prepare(
+    "UPDATE procedures SET status = 'completed', lot_number = 'BENCH', performed_start = ? WHERE id = ?",
+  );
+  return { slots, complete };
+}
+
 /**
  * What the treated-course triggers (migration 0180) add to a write: completing 100 scheduled procedures, with the
  * trigger and with it dropped, alternated inside transactions that are rolled back (the commit is the same either way;
@@ -121,13 +132,8 @@ function withAndWithout<K extends string>(
  */
 function completionCost(core: Core): void {
   const { db } = core;
-  const slots = db
-    .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")
-    .all() as { id: number; at: string }[];
+  const { slots, complete } = completions(db);
   if (slots.length === 0) return;
-  const complete = db.prepare(
-    "UPDATE procedures SET status = 'completed', lot_number = 'BENCH', performed_start = ? WHERE id = ?",
-  );
   const { complete: cost } = withAndWithout(core, ['outcome_treated_update'], () => {
     const start = performance.now();
     for (const s of slots) complete.run(s.at, s.id);
@@ -273,13 +279,8 @@ function funnelWriteCost(core: Core): void {
  */
 function numbersWriteCost(core: Core): void {
   const { db } = core;
-  const slots = db
-    .prepare("SELECT id, starts_at AS at FROM procedures WHERE status = 'scheduled' ORDER BY id LIMIT 100")
-    .all() as { id: number; at: string }[];
+  const { slots, complete } = completions(db);
   if (slots.length === 0) return;
-  const complete = db.prepare(
-    "UPDATE procedures SET status = 'completed', lot_number = 'BENCH', performed_start = ? WHERE id = ?",
-  );
   const copy = db.prepare(
     `INSERT INTO procedures (course_id, patient_id, type_id, starts_at, ends_at, room_id, doctor_id, status,
                              created_at, updated_at)
