@@ -89,9 +89,7 @@ function Panel<T>(p: {
       {p.items.length === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{shown.map(p.row)}</ul>}
       {p.items.length > shown.length ? (
         <div className="worklist-more">
-          <Button onPress={() => setShowAll(true)}>
-            {t('home.showAll', { ns: 'inquiries', count: p.items.length })}
-          </Button>
+          <Button onPress={() => setShowAll(true)}>{t('inquiries:home.showAll', { count: p.items.length })}</Button>
         </div>
       ) : null}
     </section>
