@@ -110,8 +110,13 @@ async function settled(page: Page, language: WalkLanguage): Promise<void> {
 }
 
 /** The first-run setup screen, in both languages; call on a fresh app before seeding. */
-export async function walkSetup(page: Page, app: E2eApp, check: ScreenCheck): Promise<void> {
-  for (const language of WALK_LANGUAGES) {
+export async function walkSetup(
+  page: Page,
+  app: E2eApp,
+  check: ScreenCheck,
+  languages: readonly WalkLanguage[] = WALK_LANGUAGES,
+): Promise<void> {
+  for (const language of languages) {
     await page.goto(app.openUrl);
     await page.evaluate((l) => localStorage.setItem('strokedesk.signInLanguage', l), language);
     await page.reload();
