@@ -4,6 +4,7 @@ import { dispatch } from '../../db/api/dispatch';
 import { INSTRUMENTS, type InstrumentDef, type ItemValue } from '../../db/contract';
 import { seedAssessmentBenchmark } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
+import { CHECKPOINT_PAGES, walPagesPending } from '../../db/sqlite/checkpoint';
 import { type Timing, percentile, printComparison, time, timeSeed } from './stats';
 
 type Values = Record<string, ItemValue>;
@@ -89,45 +90,74 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     }
     return made;
   };
+  const growingPairs = await draftPairs();
   const pairs = await draftPairs();
-  let saved = 0;
-  const save = await time('save 50 item scores (FM-UE+LE: 1 saveDrafts)', runs, async () => {
-    const p = pairs[saved++ % pairs.length];
-    if (!p) return;
-    const [u, l] = await call<Started[]>('assessments.saveDrafts', {
-      drafts: [
-        { ...p.ue, values: fullValues(ue, p.salt) },
-        { ...p.le, values: fullValues(le, p.salt) },
-      ],
-    });
-    if (u) p.ue = { id: u.id, version: u.version };
-    if (l) p.le = { id: l.id, version: l.version };
-  });
+  const saveVisit = (made: Awaited<ReturnType<typeof draftPairs>>) => {
+    let saved = 0;
+    return async () => {
+      const p = made[saved++ % made.length];
+      if (!p) return;
+      const [u, l] = await call<Started[]>('assessments.saveDrafts', {
+        drafts: [
+          { ...p.ue, values: fullValues(ue, p.salt) },
+          { ...p.le, values: fullValues(le, p.salt) },
+        ],
+      });
+      if (u) p.ue = { id: u.id, version: u.version };
+      if (l) p.le = { id: l.id, version: l.version };
+    };
+  };
+  /*
+   * The write-ahead log as the app keeps it (db/sqlite/checkpoint.ts): between calls it is copied back once
+   * CHECKPOINT_PAGES are pending, and its file is then written again from the start. `appCheckpoint` applies that rule
+   * between the timed calls of every write loop below, raw baselines included (outside the timing). Before it, the same saves on a log just emptied (TRUNCATE: the app's
+   * first minutes after opening, when each commit also grows the file): on ext4 a sync that also extends the file now
+   * and then takes 2–6 ms, which made the p99 of a loop that only ever grew the log (3.0 ms) — not the app's steady
+   * state, where the log's file is reused (measured on the 10-year clinic: p99 3.25 growing, 1.20 reused, 1,000 runs).
+   */
+  const appCheckpoint = () => {
+    const pending = walPagesPending(db);
+    if (pending === null || pending >= CHECKPOINT_PAGES) db.pragma('wal_checkpoint(PASSIVE)');
+  };
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const saveGrowing = await time('  the same, the log growing (after opening)', runs, saveVisit(growingPairs));
+  db.pragma('wal_checkpoint(PASSIVE)');
+  const save = await time('save 50 item scores (FM-UE+LE: 1 saveDrafts)', runs, saveVisit(pairs), appCheckpoint);
   // The same 50 as two autosaves, one per form: on the next drafts, so each save fills an empty draft as above.
   const twoPairs = await draftPairs();
   let savedTwice = 0;
-  const saveTwo = await time('  the same 50 as 2 saveDraft (2 commits)', runs, async () => {
-    const p = twoPairs[savedTwice++ % twoPairs.length];
-    if (!p) return;
-    for (const [def, key] of [
-      [ue, 'ue'],
-      [le, 'le'],
-    ] as const) {
-      const r = await call<Started>('assessments.saveDraft', {
-        id: p[key].id,
-        version: p[key].version,
-        values: fullValues(def, p.salt),
-      });
-      p[key] = { id: p[key].id, version: r.version };
-    }
-  });
+  const saveTwo = await time(
+    '  the same 50 as 2 saveDraft (2 commits)',
+    runs,
+    async () => {
+      const p = twoPairs[savedTwice++ % twoPairs.length];
+      if (!p) return;
+      for (const [def, key] of [
+        [ue, 'ue'],
+        [le, 'le'],
+      ] as const) {
+        const r = await call<Started>('assessments.saveDraft', {
+          id: p[key].id,
+          version: p[key].version,
+          values: fullValues(def, p.salt),
+        });
+        p[key] = { id: p[key].id, version: r.version };
+      }
+    },
+    appCheckpoint,
+  );
   let signedPairs = 0;
-  const signPair = await time('  sign the filled FM-UE+LE (2 commands)', runs, async () => {
-    const p = pairs[signedPairs++ % pairs.length];
-    if (!p) return;
-    await call('assessments.sign', p.ue);
-    await call('assessments.sign', p.le);
-  });
+  const signPair = await time(
+    '  sign the filled FM-UE+LE (2 commands)',
+    runs,
+    async () => {
+      const p = pairs[signedPairs++ % pairs.length];
+      if (!p) return;
+      await call('assessments.sign', p.ue);
+      await call('assessments.sign', p.le);
+    },
+    appCheckpoint,
+  );
 
   // The whole visit, per instrument: start, one save of all values, sign.
   const saveOne = async (def: InstrumentDef, place: { patientId: number; timePoint: string }, salt: number) => {
@@ -139,11 +169,16 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     });
     await call('assessments.sign', { id: a.id, version: s.version });
   };
-  const visit = await time('a whole 50-item visit (start+save+sign ×2)', runs, async (i) => {
-    const place = nextPlace();
-    await saveOne(ue, place, i);
-    await saveOne(le, place, i);
-  });
+  const visit = await time(
+    'a whole 50-item visit (start+save+sign ×2)',
+    runs,
+    async (i) => {
+      const place = nextPlace();
+      await saveOne(ue, place, i);
+      await saveOne(le, place, i);
+    },
+    appCheckpoint,
+  );
 
   // The same rows written raw: the head, the version with its item map, then the signature.
   const head = db.prepare(
@@ -224,30 +259,54 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     db.transaction(() => write(le, p.le)).immediate();
   };
   let rawSaved = 0;
-  const rawSaveOne = await time('  raw: the same 2 UPDATE pairs, 1 commit', runs, () => {
-    const salt = rawSaved++;
-    rawPairSave(rawPairs[salt % rawPairs.length], salt, 1);
-  });
-  const rawSave = await time('  raw: the same 2 UPDATE pairs, 2 commits', runs, () => {
-    const salt = rawSaved++;
-    rawPairSave(rawPairs[salt % rawPairs.length], salt, 2);
-  });
-  const raw = await time("  raw: the visit's rows, same 6 commits", runs, (i) => {
-    const place = nextPlace();
-    rawOne(ue, place, i, 3);
-    rawOne(le, place, i, 3);
-  });
-  const rawOneCommit = await time("  raw: the visit's rows, 1 commit", runs, (i) => {
-    const place = nextPlace();
-    db.transaction(() => {
-      rawOne(ue, place, i, 1);
-      rawOne(le, place, i, 1);
-    }).immediate();
-  });
+  // Beside the target line: the log kept as the app keeps it there too.
+  const rawSaveOne = await time(
+    '  raw: the same 2 UPDATE pairs, 1 commit',
+    runs,
+    () => {
+      const salt = rawSaved++;
+      rawPairSave(rawPairs[salt % rawPairs.length], salt, 1);
+    },
+    appCheckpoint,
+  );
+  const rawSave = await time(
+    '  raw: the same 2 UPDATE pairs, 2 commits',
+    runs,
+    () => {
+      const salt = rawSaved++;
+      rawPairSave(rawPairs[salt % rawPairs.length], salt, 2);
+    },
+    appCheckpoint,
+  );
+  const raw = await time(
+    "  raw: the visit's rows, same 6 commits",
+    runs,
+    (i) => {
+      const place = nextPlace();
+      rawOne(ue, place, i, 3);
+      rawOne(le, place, i, 3);
+    },
+    appCheckpoint,
+  );
+  const rawOneCommit = await time(
+    "  raw: the visit's rows, 1 commit",
+    runs,
+    (i) => {
+      const place = nextPlace();
+      db.transaction(() => {
+        rawOne(ue, place, i, 1);
+        rawOne(le, place, i, 1);
+      }).immediate();
+    },
+    appCheckpoint,
+  );
   // One small row changed in its own transaction: the price of one durable commit (synchronous=FULL) on this disk.
   const touch = db.prepare("UPDATE settings SET value = ? WHERE key = 'clinic.name'");
-  const commitFloor = await time('  one one-row commit (fsync floor)', runs, (i) =>
-    db.transaction(() => touch.run(`Bench clinic ${i}`)).immediate(),
+  const commitFloor = await time(
+    '  one one-row commit (fsync floor)',
+    runs,
+    (i) => db.transaction(() => touch.run(`Bench clinic ${i}`)).immediate(),
+    appCheckpoint,
   );
 
   // (b) Autosave: one changed item on an open 33-item draft.
@@ -258,18 +317,26 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     mode: 'in_person',
   });
   const items = ue.items.filter((item) => !item.code.includes('normal-reflexes'));
-  const autosave = await time('autosave: saveDraft of one changed item', runs, async (i) => {
-    const item = items[i % items.length];
-    const value = item?.anchors[i % item.anchors.length]?.value ?? 0;
-    const saved = await call<Started>('assessments.saveDraft', {
-      id: draft.id,
-      version: draft.version,
-      values: { [item?.code ?? '']: value },
-    });
-    draft = { id: draft.id, version: saved.version };
-  });
-  const rawAutosave = await time('  raw: the same UPDATE, own commit', runs, (i) =>
-    db.transaction(() => values.run(JSON.stringify({ x: i }), new Date().toISOString(), draft.id)).immediate(),
+  const autosave = await time(
+    'autosave: saveDraft of one changed item',
+    runs,
+    async (i) => {
+      const item = items[i % items.length];
+      const value = item?.anchors[i % item.anchors.length]?.value ?? 0;
+      const saved = await call<Started>('assessments.saveDraft', {
+        id: draft.id,
+        version: draft.version,
+        values: { [item?.code ?? '']: value },
+      });
+      draft = { id: draft.id, version: saved.version };
+    },
+    appCheckpoint,
+  );
+  const rawAutosave = await time(
+    '  raw: the same UPDATE, own commit',
+    runs,
+    (i) => db.transaction(() => values.run(JSON.stringify({ x: i }), new Date().toISOString(), draft.id)).immediate(),
+    appCheckpoint,
   );
 
   /*
@@ -344,6 +411,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
   printComparison(
     [
       { fts: save, like: rawSaveOne },
+      { fts: saveGrowing, like: rawSaveOne },
       { fts: saveTwo, like: rawSave },
       { fts: signPair, like: rawSave },
       { fts: visit, like: raw },
