@@ -196,6 +196,13 @@ export const TreatmentAgenda = z.object({
   procedures: z.array(Procedure),
   admissions: z.array(CourseDay),
   discharges: z.array(CourseDay),
+  /** Each list's full length (the lists hold only their first rows when asked with `firstRows`). */
+  totals: z.object({
+    today: z.number().int().nonnegative(),
+    tomorrow: z.number().int().nonnegative(),
+    admissions: z.number().int().nonnegative(),
+    discharges: z.number().int().nonnegative(),
+  }),
 });
 export type TreatmentAgenda = z.infer<typeof TreatmentAgenda>;
 
@@ -232,7 +239,11 @@ export const procedureMethods = {
   'procedures.wardList': method({ input: z.object({ day: IsoDate }), output: WardList, roles: STAFF }),
   /** Home screens: today's and tomorrow's procedures (a doctor: their own), expected admissions and discharges. */
   'treatment.agenda': method({
-    input: z.object({ mine: z.boolean().default(false) }),
+    input: z.object({
+      mine: z.boolean().default(false),
+      /** Each list's first rows only (the home screen's panels), with the totals; null or absent: every row. */
+      firstRows: z.number().int().min(1).max(1000).nullable().default(null),
+    }),
     output: TreatmentAgenda,
     roles: STAFF,
   }),

@@ -2,7 +2,7 @@
 // The course and consent rows themselves come from db/repos/courses.ts and db/repos/consents.ts.
 import type { BookingPatient, Course } from '../contract';
 import type { ReadableDB } from '../sqlite/handles';
-import { all, sql } from '../sqlite/sql';
+import { all, get, sql } from '../sqlite/sql';
 import { findCourses } from './courses';
 
 // One read for the whole list (a course read per due stay was a hundred reads on a busy day).
@@ -12,25 +12,36 @@ const byIds = (db: ReadableDB, ids: { id: number }[]): Course[] =>
     ids.map((r) => r.id),
   );
 
-/** Planned stays due to start, and admitted stays due to end, on the clinic days from..to (inclusive). */
-export const expectedAdmissions = (db: ReadableDB, from: string, to: string): Course[] =>
+const DUE = {
+  admissions: sql`status = 'planned' AND planned_admission`,
+  discharges: sql`status = 'admitted' AND planned_discharge`,
+} as const;
+const DUE_ORDER = { admissions: sql`planned_admission, id`, discharges: sql`planned_discharge, id` } as const;
+
+/**
+ * Planned stays due to start (admissions), or admitted stays due to end (discharges), on the clinic days from..to
+ * (inclusive): the first `limit` when given.
+ */
+export const expectedCourses = (
+  db: ReadableDB,
+  kind: keyof typeof DUE,
+  from: string,
+  to: string,
+  limit: number | null = null,
+): Course[] =>
   byIds(
     db,
     all<{ id: number }>(
       db,
-      sql`SELECT id FROM courses WHERE status = 'planned' AND planned_admission >= ${from}
-            AND planned_admission <= ${to} ORDER BY planned_admission, id`,
+      sql`SELECT id FROM courses WHERE ${DUE[kind]} >= ${from} AND ${DUE[kind]} <= ${to}
+            ORDER BY ${DUE_ORDER[kind]} ${limit === null ? sql`` : sql`LIMIT ${limit}`}`,
     ),
   );
-export const expectedDischarges = (db: ReadableDB, from: string, to: string): Course[] =>
-  byIds(
-    db,
-    all<{ id: number }>(
-      db,
-      sql`SELECT id FROM courses WHERE status = 'admitted' AND planned_discharge >= ${from}
-            AND planned_discharge <= ${to} ORDER BY planned_discharge, id`,
-    ),
-  );
+
+/** How many stays expectedCourses would list without its limit. */
+export const countExpectedCourses = (db: ReadableDB, kind: keyof typeof DUE, from: string, to: string): number =>
+  get<{ n: number }>(db, sql`SELECT count(*) AS n FROM courses WHERE ${DUE[kind]} >= ${from} AND ${DUE[kind]} <= ${to}`)
+    ?.n ?? 0;
 
 export function bookingPatients(db: ReadableDB, ids: readonly number[]): Map<number, BookingPatient> {
   const rows = all<BookingPatient>(

@@ -499,12 +499,27 @@ function factsOf(db: ReadableDB, ids: readonly number[]): Map<number, WardFacts>
 }
 
 /** Holding bookings starting in [from, to), optionally of one doctor (home screens). */
-export const agendaProcedures = (db: ReadableDB, from: string, to: string, doctorId: number | null): Procedure[] =>
+const agendaWhere = (from: string, to: string, doctorId: number | null) =>
+  sql`p.starts_at >= ${from} AND p.starts_at < ${to} AND p.${HOLDING}
+      AND ${doctorId === null ? sql`1` : sql`p.doctor_id = ${doctorId}`}`;
+
+/** The holding bookings starting in [from, to) (a doctor's own when given), the first `limit` of them when given. */
+export const agendaProcedures = (
+  db: ReadableDB,
+  from: string,
+  to: string,
+  doctorId: number | null,
+  limit: number | null = null,
+): Procedure[] =>
   procedures(
     db,
-    sql`p.starts_at >= ${from} AND p.starts_at < ${to} AND p.${HOLDING}
-        AND ${doctorId === null ? sql`1` : sql`p.doctor_id = ${doctorId}`}`,
+    agendaWhere(from, to, doctorId),
+    limit === null ? sql`p.starts_at, p.id` : sql`p.starts_at, p.id LIMIT ${limit}`,
   );
+
+/** How many bookings agendaProcedures would list without its limit. */
+export const countAgendaProcedures = (db: ReadableDB, from: string, to: string, doctorId: number | null): number =>
+  get<{ n: number }>(db, sql`SELECT count(*) AS n FROM procedures p WHERE ${agendaWhere(from, to, doctorId)}`)?.n ?? 0;
 
 /**
  * Patients who received a lot starting with `text`, their latest use each: the global search's lot hits, as you type.

@@ -260,6 +260,8 @@ export async function benchLists(core: Core, accounts: readonly SeedAccount[], r
     procScan,
   );
   await add('treatment.agenda', () => coord('treatment.agenda', {}), procScan);
+  // As Today asks for it: each panel's first 25 rows and the totals.
+  await add('treatment.agenda, first rows', () => coord('treatment.agenda', { firstRows: 25 }), procScan);
   await add('courses.forPatient', (i) => coord('courses.forPatient', { patientId: patient(i) }), courseScan);
   // A treated patient's assessments (the history screen and the entry screen's list) and their schedule.
   const treated = (

@@ -180,6 +180,15 @@ describe('list query plans at the 10-year size', () => {
       index: /procedures_(starts|calendar) \(starts_at>\? AND starts_at<\?\)/,
       sorts: 'allowed',
     },
+    // As Today asks for it: each list's first rows, and the counts of the same ranges through the same indexes.
+    {
+      name: 'treatment.agenda (first rows)',
+      as: 'coordinator',
+      method: 'treatment.agenda',
+      input: { firstRows: 1 },
+      index: /procedures_(starts|calendar) \(starts_at>\? AND starts_at<\?\)/,
+      sorts: 'allowed',
+    },
     // One clinic day of holding bookings, sorted by room (a day's few dozen); the ward facts in one read by id.
     {
       name: 'procedures.wardList',

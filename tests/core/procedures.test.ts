@@ -452,8 +452,14 @@ describe('calendar, ward list, agenda and the patient page', () => {
     expect(agenda).toMatchObject({ today: '2026-12-02', tomorrow: '2026-12-03' });
     expect(agenda.procedures).toHaveLength(3);
     expect(agenda.admissions.map((a) => a.course.id)).toEqual([courseB]);
+    expect(agenda.totals).toEqual({ today: 2, tomorrow: 1, admissions: 1, discharges: 0 });
     const mine = await w.doctor2.ok<TreatmentAgenda>('treatment.agenda', { mine: true });
     expect(mine.procedures.map((p) => p.doctorName)).toEqual(['Dr. Ming']);
+    // Today's panels ask for each list's first rows: each day keeps its first booking, the totals stay whole.
+    const first = await w.coordinator.ok<TreatmentAgenda>('treatment.agenda', { firstRows: 1 });
+    expect(first.procedures.map((p) => p.id)).toEqual([agenda.procedures[0]?.id, agenda.procedures[2]?.id]);
+    expect(first.totals).toEqual(agenda.totals);
+    expect(first.admissions.map((a) => a.course.id)).toEqual([courseB]);
   });
 
   it("shows a patient's courses with consents, procedures and whether one may be completed", async () => {

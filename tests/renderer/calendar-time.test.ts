@@ -7,6 +7,7 @@ import {
   toWall,
   wallDay,
   wallRangeToInstants,
+  weekOf,
 } from '../../renderer/src/features/calendar/calendar-time';
 
 describe('clinic wall clock for the calendar grid', () => {
@@ -65,6 +66,26 @@ describe('clinic wall clock for the calendar grid', () => {
     expect(startAtWall(b, '2026-12-04T14:00', 'Asia/Shanghai')).toEqual({
       startsAt: '2026-12-04T06:00:00.000Z',
       endsAt: '2026-12-04T06:45:00.000Z',
+    });
+  });
+});
+
+describe('the week the calendar opens on', () => {
+  it('runs Monday to Monday around any day, in the clinic’s wall clock', () => {
+    // 2026-12-03 is a Thursday; Shanghai midnight is 16:00 UTC the day before.
+    expect(weekOf('2026-12-03', 'Asia/Shanghai')).toEqual({
+      from: '2026-11-29T16:00:00.000Z',
+      to: '2026-12-06T16:00:00.000Z',
+      firstDay: '2026-11-30',
+    });
+    // A Sunday belongs to the week that began six days before; a Monday starts its own.
+    expect(weekOf('2026-12-06', 'UTC').firstDay).toBe('2026-11-30');
+    expect(weekOf('2026-11-30', 'UTC').firstDay).toBe('2026-11-30');
+    // Across New York's fall-back: the week's end is Monday's midnight in EST, its start Monday's in EDT.
+    expect(weekOf('2026-11-01', 'America/New_York')).toEqual({
+      from: '2026-10-26T04:00:00.000Z',
+      to: '2026-11-02T05:00:00.000Z',
+      firstDay: '2026-10-26',
     });
   });
 });

@@ -11,7 +11,7 @@ export const procedureKeys = {
   occupancy: (from: string, days: number) => ['procedures', 'occupancy', from, days] as const,
   wardList: (day: string) => ['procedures', 'wardList', day] as const,
   byLot: (lot: string) => ['procedures', 'byLot', lot] as const,
-  agenda: (mine: boolean) => ['procedures', 'agenda', mine] as const,
+  agenda: (mine: boolean, firstRows: number | null) => ['procedures', 'agenda', mine, firstRows] as const,
   coursesFor: (patientId: number) => ['courses', 'forPatient', patientId] as const,
   rooms: ['clinic', 'rooms'] as const,
   types: ['clinic', 'procedureTypes'] as const,
@@ -67,8 +67,14 @@ export const useLotSearch = (lot: string) =>
     enabled: lot.trim() !== '',
   });
 
-export const useTreatmentAgenda = (mine: boolean) =>
-  useQuery({ queryKey: procedureKeys.agenda(mine), queryFn: () => call('treatment.agenda', { mine }) });
+/** The home screen's treatment lists: each list's first rows and totals, or (firstRows null) every row. */
+export const useTreatmentAgenda = (mine: boolean, firstRows: number | null) =>
+  useQuery({
+    queryKey: procedureKeys.agenda(mine, firstRows),
+    queryFn: () => call('treatment.agenda', { mine, firstRows }),
+    // "Show all" asks again for every row: the first rows stay drawn meanwhile.
+    placeholderData: keepPreviousData,
+  });
 
 /** After a booking or a move: every calendar, ward list, agenda and course that shows procedures is stale. */
 export function useInvalidateProcedures() {

@@ -27,7 +27,7 @@ import { Button, Checkbox, SelectField } from '../../ui/fields';
 import { clinicTimeZone } from '../../ui/time-zone';
 import { BookingDialog, type SlotDraft } from './BookingDialog';
 import { BookingPanel } from './BookingPanel';
-import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants } from './calendar-time';
+import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants, weekOf } from './calendar-time';
 import { type Shift, isMovable, patientName, refusalText, shortcutShift, textOn } from './calendar-logic';
 import { hashId, hashQuery } from './hash-query';
 import { OccupancyTable } from './OccupancyTable';
@@ -44,27 +44,34 @@ export function CalendarScreen() {
   const { t, i18n } = useTranslation('calendar');
   const locale = i18n.language;
   const zone = clinicTimeZone();
+  const askedDay = hashQuery().get('day') ?? '';
+  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
+  const initialDay = () => initialDate ?? wallDay(new Date().toISOString(), zone);
   const rooms = useRooms();
   const doctors = useDoctors();
   const invalidate = useInvalidateProcedures();
   const [roomId, setRoomId] = useState<string | null>(null);
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [includeFreed, setIncludeFreed] = useState(false);
-  const [range, setRange] = useState<{ from: string; to: string; firstDay: string; view: string } | null>(null);
+  // The grid opens on the week view: its range is known now, so the week's occupancy is asked with the rooms instead of
+  // after the grid's first draw (FullCalendar then reports the same range, and the state keeps this object).
+  const [range, setRange] = useState<{ from: string; to: string; firstDay: string; view: string } | null>(() => ({
+    ...weekOf(initialDay(), zone),
+    view: 'timeGridWeek',
+  }));
   const [openId, setOpenId] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [announce, setAnnounce] = useState('');
   const focusAfter = useRef<number | null>(null);
   const preselected = useRef({ patientId: hashId('patient'), courseId: hashId('course') });
   const calendarRef = useRef<FullCalendar>(null);
-  const askedDay = hashQuery().get('day') ?? '';
-  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
+
   // Arriving from a patient's course ("Book"): the booking dialog opens at once on the shown day, patient and course
   // filled in; the time is typed there or the dialog closed to pick a slot in the grid.
   const [slot, setSlot] = useState<SlotDraft | null>(() => {
     const { patientId, courseId } = preselected.current;
     if (patientId === null || courseId === null) return null;
-    const day = new Date(`${initialDate ?? wallDay(new Date().toISOString(), zone)}T00:00:00Z`);
+    const day = new Date(`${initialDay()}T00:00:00Z`);
     return { start: day, end: day, allDay: true, roomId: null, doctorId: null };
   });
 

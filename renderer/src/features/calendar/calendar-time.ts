@@ -21,6 +21,7 @@ export function wallRangeToInstants(start: Date, end: Date, timeZone: string): {
 }
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /**
  * A booking moved on the clinic's clock (a keyboard shortcut): by minutes, or by whole days, which keep the wall-clock
@@ -56,3 +57,14 @@ export const wallDay = (instant: string, timeZone: string): string =>
 
 /** End of a booking from a type's default duration, counted on the wall clock as the grid shows it. */
 export const endAfter = (wallStart: Date, minutes: number): Date => new Date(wallStart.getTime() + minutes * MINUTE);
+
+/**
+ * The Monday-to-Sunday week holding `day` (YYYY-MM-DD) as the grid reports it on opening (FullCalendar's datesSet for
+ * timeGridWeek with firstDay 1): known before the grid is drawn, so the week's call leaves with the screen's others.
+ */
+export function weekOf(day: string, timeZone: string): { from: string; to: string; firstDay: string } {
+  const d = new Date(`${day}T00:00:00Z`);
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY);
+  const next = new Date(monday.getTime() + 7 * DAY);
+  return { ...wallRangeToInstants(monday, next, timeZone), firstDay: monday.toISOString().slice(0, 10) };
+}

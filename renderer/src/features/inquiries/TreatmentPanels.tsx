@@ -17,17 +17,22 @@ const nameOf = (p: Person) => `${p.familyName} ${p.givenName}`;
 
 export function TreatmentPanels({ doctor }: { doctor: boolean }) {
   const { t, i18n } = useTranslation('calendar');
-  const agenda = useTreatmentAgenda(doctor);
+  // Each panel's first rows and the totals; "Show all" on any panel asks once for every row of all four.
+  const [every, setEvery] = useState(false);
+  const agenda = useTreatmentAgenda(doctor, every ? null : TREATMENT_PANEL_FIRST_ROWS);
   const a = agenda.data;
   if (agenda.isError) return <ErrorBanner error={agenda.error} />;
   if (!a) return null;
   const on = (day: string) => a.procedures.filter((p) => dayOf(p.startsAt, clinicTimeZone()) === day);
   const locale = i18n.language;
+  const more = { onShowAll: () => setEvery(true), loading: every && agenda.isPlaceholderData };
   const procedurePanel = (id: string, day: string, title: string) => (
     <Panel
+      {...more}
       id={id}
       title={title}
       items={on(day)}
+      total={day === a.today ? a.totals.today : a.totals.tomorrow}
       row={(p) => <ProcedureRow key={p.id} p={p} locale={locale} />}
       empty={t('home.noProcedures')}
       link
@@ -39,18 +44,22 @@ export function TreatmentPanels({ doctor }: { doctor: boolean }) {
       {procedurePanel('procedures-today', a.today, t('home.today'))}
       {procedurePanel('procedures-tomorrow', a.tomorrow, t('home.tomorrow'))}
       <Panel
+        {...more}
         id="admissions"
         title={t('home.admissions')}
         items={a.admissions}
+        total={a.totals.admissions}
         row={({ course, patient }) => (
           <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedAdmission, locale)} />
         )}
         empty={t('home.noAdmissions')}
       />
       <Panel
+        {...more}
         id="discharges"
         title={t('home.discharges')}
         items={a.discharges}
+        total={a.totals.discharges}
         row={({ course, patient }) => (
           <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedDischarge, locale)} />
         )}
@@ -66,10 +75,17 @@ export const TREATMENT_PANEL_FIRST_ROWS = 25;
 function Panel<T>(p: {
   id: string;
   title: string;
+  /** The rows at hand: the first ones, or all once every row has come. */
   items: readonly T[];
+  /** How many rows the panel has in all. */
+  total: number;
   row: (item: T) => ReactNode;
   empty: string;
   link?: boolean;
+  /** Asks for every row (the agenda came with each list's first rows only). */
+  onShowAll: () => void;
+  /** Every row has been asked for and is on its way. */
+  loading: boolean;
 }) {
   const { t } = useTranslation('calendar');
   const [showAll, setShowAll] = useState(false);
@@ -78,7 +94,7 @@ function Panel<T>(p: {
     <section className="panel" aria-labelledby={`panel-${p.id}`} data-panel={p.id}>
       <div className="panel-header">
         <h2 className="panel-title" id={`panel-${p.id}`}>
-          {p.title} <span className="count">{p.items.length}</span>
+          {p.title} <span className="count">{p.total}</span>
         </h2>
         {p.link ? (
           <a className="small" href={hrefFor({ name: 'calendar' })}>
@@ -86,10 +102,18 @@ function Panel<T>(p: {
           </a>
         ) : null}
       </div>
-      {p.items.length === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{shown.map(p.row)}</ul>}
-      {p.items.length > shown.length ? (
+      {p.total === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{shown.map(p.row)}</ul>}
+      {p.total > shown.length ? (
         <div className="worklist-more">
-          <Button onPress={() => setShowAll(true)}>{t('inquiries:home.showAll', { count: p.items.length })}</Button>
+          <Button
+            isDisabled={showAll && p.loading}
+            onPress={() => {
+              setShowAll(true);
+              p.onShowAll();
+            }}
+          >
+            {t('inquiries:home.showAll', { count: p.total })}
+          </Button>
         </div>
       ) : null}
     </section>
