@@ -8,6 +8,7 @@ import { clinicTimeZone, clinicToday } from './clinic-time';
 import type { CallContext } from './context';
 import type { Core } from './core';
 import { MONTH_POINTS } from './follow-ups';
+import { keptAnswer } from './kept-answers';
 
 const FIRST_DAY = '0001-01-01';
 const LAST_DAY = '9999-12-31';
@@ -36,8 +37,13 @@ export interface NumbersReader {
   followUpCompleteness: typeof repo.followUpCompleteness;
 }
 
-export const clinicNumbers = (ctx: CallContext, input: { from: string | null; to: string | null }): ClinicNumbers =>
-  clinicNumbersWith(ctx.core, input, repo);
+/** The screen's call: asked again with nothing written since, the same answer (kept-answers.ts). */
+export function clinicNumbers(ctx: CallContext, input: { from: string | null; to: string | null }): ClinicNumbers {
+  const { core } = ctx;
+  const day = clinicToday(core);
+  const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
+  return keptAnswer(core.db, ['reports.clinicNumbers', input, day, offset], () => clinicNumbersWith(core, input, repo));
+}
 
 /**
  * One offset for the whole period (the clinic's offset today): a zone with summer time may put a procedure within an

@@ -21,6 +21,7 @@ import { clinicTimeZone, clinicToday } from './clinic-time';
 import type { CallContext } from './context';
 import type { Core } from './core';
 import { command } from './kernel';
+import { keptAnswer } from './kept-answers';
 import { zoneOffset } from './treatment-views';
 
 const settingKey = (id: string) => `reports.threshold.${id}`;
@@ -120,14 +121,27 @@ const TRANSPLANT_RANGE = { any: [0, 1e9], '1': [1, 1], '2': [2, 2], '3+': [3, 1e
 /** Every grouping of the report from one read of one short row per treated patient (the outcomes screen's call). */
 export function outcomeScreen(ctx: CallContext, q: Omit<OutcomeInput, 'stratifyBy'>): OutcomeScreen {
   const { core } = ctx;
+  const today = clinicToday(core);
+  const offsetMinutes = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
+  // Asked again with nothing written since (the screen opened again, the print, the CSV): the same answer.
+  return keptAnswer(core.db, ['reports.outcomeScreen', q, today, offsetMinutes], () =>
+    computeOutcomeScreen(core, q, today, offsetMinutes),
+  );
+}
+
+function computeOutcomeScreen(
+  core: Core,
+  q: Omit<OutcomeInput, 'stratifyBy'>,
+  today: string,
+  offsetMinutes: number,
+): OutcomeScreen {
   const def = INSTRUMENTS.latest(q.instrument);
   const threshold = readThresholds(core)[q.instrument];
-  const today = clinicToday(core);
   const [minTransplants, maxTransplants] = TRANSPLANT_RANGE[q.transplants];
   const rows = repo.outcomeGroups(core.db, {
     instrument: q.instrument,
     timePoint: q.timePoint,
-    offsetMinutes: zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core)),
+    offsetMinutes,
     notPastFrom: notPastFrom(q.timePoint, today),
     from: q.from,
     to: q.to,
