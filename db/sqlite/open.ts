@@ -50,18 +50,44 @@ export function inspectFile(
   check: 'quick_check' | 'integrity_check' = 'quick_check',
   nb?: string,
 ): FileFacts {
-  let ro: Db | null = null;
+  const look = (): FileFacts => {
+    let ro: Db | null = null;
+    try {
+      ro = new Database(file, { readonly: true, fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
+      // integrity_check recomputes expression indexes, and some are built on our functions (0260).
+      registerFunctions(ro);
+      const applicationId = ro.pragma('application_id', { simple: true }) as number;
+      const schemaVersion = ro.pragma('user_version', { simple: true }) as number;
+      return { applicationId, schemaVersion, check: runCheck(ro, check) };
+    } finally {
+      ro?.close();
+    }
+  };
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
-    // integrity_check recomputes expression indexes, and some are built on our functions (0260).
-    registerFunctions(ro);
-    const applicationId = ro.pragma('application_id', { simple: true }) as number;
-    const schemaVersion = ro.pragma('user_version', { simple: true }) as number;
-    return { applicationId, schemaVersion, check: runCheck(ro, check) };
+    try {
+      return look();
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') throw err;
+      rollBackHotJournal(file, nb);
+      return look();
+    }
   } catch (err) {
     throw mapSqliteError(err) ?? err;
+  }
+}
+
+/**
+ * A process stopped in the middle of a write outside WAL (a restore's reopen of the swapped-in file, which is still in
+ * rollback-journal mode until it switches) leaves a hot journal, and a read-only connection refuses to read past it
+ * (SQLITE_READONLY_ROLLBACK). One writable connection rolls it back, as SQLite does on any open: the file returns to
+ * its last commit, and nothing else is changed.
+ */
+function rollBackHotJournal(file: string, nb?: string): void {
+  const rw = new Database(file, { fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
+  try {
+    rw.prepare('SELECT count(*) FROM sqlite_master').get();
   } finally {
-    ro?.close();
+    rw.close();
   }
 }
 
