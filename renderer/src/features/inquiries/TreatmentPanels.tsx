@@ -38,33 +38,32 @@ export function TreatmentPanels({ doctor }: { doctor: boolean }) {
       link
     />
   );
+  // Expected admissions or discharges: the patient and the planned day.
+  const stayPanel = (
+    id: 'admissions' | 'discharges',
+    title: string,
+    day: (course: TreatmentAgenda['admissions'][number]['course']) => string,
+    empty: string,
+  ) => (
+    <Panel
+      {...more}
+      id={id}
+      title={title}
+      items={a[id]}
+      total={a.totals[id]}
+      row={({ course, patient }) => (
+        <PersonRow key={course.id} patient={patient} when={formatDay(day(course), locale)} />
+      )}
+      empty={empty}
+    />
+  );
   if (doctor) return procedurePanel('my-procedures', a.today, t('home.myToday'));
   return (
     <>
       {procedurePanel('procedures-today', a.today, t('home.today'))}
       {procedurePanel('procedures-tomorrow', a.tomorrow, t('home.tomorrow'))}
-      <Panel
-        {...more}
-        id="admissions"
-        title={t('home.admissions')}
-        items={a.admissions}
-        total={a.totals.admissions}
-        row={({ course, patient }) => (
-          <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedAdmission, locale)} />
-        )}
-        empty={t('home.noAdmissions')}
-      />
-      <Panel
-        {...more}
-        id="discharges"
-        title={t('home.discharges')}
-        items={a.discharges}
-        total={a.totals.discharges}
-        row={({ course, patient }) => (
-          <PersonRow key={course.id} patient={patient} when={formatDay(course.plannedDischarge, locale)} />
-        )}
-        empty={t('home.noDischarges')}
-      />
+      {stayPanel('admissions', t('home.admissions'), (c) => c.plannedAdmission, t('home.noAdmissions'))}
+      {stayPanel('discharges', t('home.discharges'), (c) => c.plannedDischarge, t('home.noDischarges'))}
     </>
   );
 }
