@@ -4,8 +4,7 @@ import { dispatch } from '../../db/api/dispatch';
 import { INSTRUMENTS, type InstrumentDef, type ItemValue } from '../../db/contract';
 import { seedAssessmentBenchmark } from '../../db/seed/generate';
 import type { Core } from '../../db/services/core';
-import { CHECKPOINT_PAGES, walPagesPending } from '../../db/sqlite/checkpoint';
-import { type Timing, percentile, printComparison, time, timeSeed } from './stats';
+import { type Timing, appCheckpoint, percentile, printComparison, time, timeSeed } from './stats';
 
 type Values = Record<string, ItemValue>;
 
@@ -108,21 +107,15 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     };
   };
   /*
-   * The write-ahead log as the app keeps it (db/sqlite/checkpoint.ts): between calls it is copied back once
-   * CHECKPOINT_PAGES are pending, and its file is then written again from the start. `appCheckpoint` applies that rule
-   * between the timed calls of every write loop below, raw baselines included (outside the timing). Before it, the same saves on a log just emptied (TRUNCATE: the app's
-   * first minutes after opening, when each commit also grows the file): on ext4 a sync that also extends the file now
-   * and then takes 2–6 ms, which made the p99 of a loop that only ever grew the log (3.0 ms) — not the app's steady
-   * state, where the log's file is reused (measured on the 10-year clinic: p99 3.25 growing, 1.20 reused, 1,000 runs).
+   * Every write loop below, raw baselines included, keeps the log as the app does between calls (`appCheckpoint`,
+   * outside the timing). Before it, the same saves on a log just emptied (TRUNCATE: the app's first minutes after
+   * opening, when each commit also grows the file) — measured on the 10-year clinic: p99 3.25 growing, 1.20 reused.
    */
-  const appCheckpoint = () => {
-    const pending = walPagesPending(db);
-    if (pending === null || pending >= CHECKPOINT_PAGES) db.pragma('wal_checkpoint(PASSIVE)');
-  };
+  const between = appCheckpoint(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const saveGrowing = await time('  the same, the log growing (after opening)', runs, saveVisit(growingPairs));
   db.pragma('wal_checkpoint(PASSIVE)');
-  const save = await time('save 50 item scores (FM-UE+LE: 1 saveDrafts)', runs, saveVisit(pairs), appCheckpoint);
+  const save = await time('save 50 item scores (FM-UE+LE: 1 saveDrafts)', runs, saveVisit(pairs), between);
   // The same 50 as two autosaves, one per form: on the next drafts, so each save fills an empty draft as above.
   const twoPairs = await draftPairs();
   let savedTwice = 0;
@@ -144,7 +137,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
         p[key] = { id: p[key].id, version: r.version };
       }
     },
-    appCheckpoint,
+    between,
   );
   let signedPairs = 0;
   const signPair = await time(
@@ -156,7 +149,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       await call('assessments.sign', p.ue);
       await call('assessments.sign', p.le);
     },
-    appCheckpoint,
+    between,
   );
 
   // The whole visit, per instrument: start, one save of all values, sign.
@@ -177,7 +170,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       await saveOne(ue, place, i);
       await saveOne(le, place, i);
     },
-    appCheckpoint,
+    between,
   );
 
   // The same rows written raw: the head, the version with its item map, then the signature.
@@ -267,7 +260,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       const salt = rawSaved++;
       rawPairSave(rawPairs[salt % rawPairs.length], salt, 1);
     },
-    appCheckpoint,
+    between,
   );
   const rawSave = await time(
     '  raw: the same 2 UPDATE pairs, 2 commits',
@@ -276,7 +269,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       const salt = rawSaved++;
       rawPairSave(rawPairs[salt % rawPairs.length], salt, 2);
     },
-    appCheckpoint,
+    between,
   );
   const raw = await time(
     "  raw: the visit's rows, same 6 commits",
@@ -286,7 +279,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       rawOne(ue, place, i, 3);
       rawOne(le, place, i, 3);
     },
-    appCheckpoint,
+    between,
   );
   const rawOneCommit = await time(
     "  raw: the visit's rows, 1 commit",
@@ -298,7 +291,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
         rawOne(le, place, i, 1);
       }).immediate();
     },
-    appCheckpoint,
+    between,
   );
   // One small row changed in its own transaction: the price of one durable commit (synchronous=FULL) on this disk.
   const touch = db.prepare("UPDATE settings SET value = ? WHERE key = 'clinic.name'");
@@ -306,7 +299,7 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
     '  one one-row commit (fsync floor)',
     runs,
     (i) => db.transaction(() => touch.run(`Bench clinic ${i}`)).immediate(),
-    appCheckpoint,
+    between,
   );
 
   // (b) Autosave: one changed item on an open 33-item draft.
@@ -330,13 +323,13 @@ export async function benchAssessments(core: Core, runs: number, itemScores: num
       });
       draft = { id: draft.id, version: saved.version };
     },
-    appCheckpoint,
+    between,
   );
   const rawAutosave = await time(
     '  raw: the same UPDATE, own commit',
     runs,
     (i) => db.transaction(() => values.run(JSON.stringify({ x: i }), new Date().toISOString(), draft.id)).immediate(),
-    appCheckpoint,
+    between,
   );
 
   /*
