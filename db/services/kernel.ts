@@ -9,6 +9,7 @@ import { nowIso } from './clinic-time';
 import { type CallContext, requireActor } from './context';
 import type { Core } from './core';
 import { diff } from './diff';
+import { reportsWritten } from './report-refresh';
 import { refuseWhileRestoring } from './restore-gate';
 import type { Actor } from './sessions';
 
@@ -143,6 +144,8 @@ export function commandAs<A extends Actor | null, R, E = null>(
   // Only after the commit: an anchor ahead of the log would read as a cut tail.
   if (written.head) core.auditChain.committed(written.head);
   checkpointSoon(core.db);
+  // The kept reports someone uses are computed again off this thread once the records are quiet (report-refresh.ts).
+  reportsWritten(core);
   return result;
 }
 
