@@ -18,6 +18,7 @@
 // with the same recipe (report, input, the clinic's day and offset, all part of the key) and the settings in those
 // rows, through the same code (report-recipes.ts). Any write in between moves the stamp and the answer is dropped; the
 // next ask computes, as before. A stamp is never read inside a transaction (whose rows could still roll back).
+import { clinicToday } from './clinic-time';
 import type { Core } from './core';
 import { keepComputedElsewhere, staleAsked, writeStampNow } from './kept-answers';
 import { hasFile, runInWorker } from './worker-jobs';
@@ -164,7 +165,9 @@ function quietEnough(s: State): void {
 /** Sends the most recently asked report not kept for the records as they stand; settles when there is none. */
 function next(s: State): void {
   const db = s.core.db;
-  const stale = staleAsked(db, s.askedWithinMs, REFRESH_VIEWS)[0];
+  // A view asked on an earlier clinic day is not computed for it again: the next ask's key has today in it.
+  const today = clinicToday(s.core);
+  const stale = staleAsked(db, s.askedWithinMs, REFRESH_VIEWS).find((v) => v.recipe.today === today);
   const stamp = writeStampNow(db);
   if (stale === undefined || stamp === null) return settle(s);
   const job = new AbortController();

@@ -184,6 +184,27 @@ describe('kept reports refreshed off-thread', () => {
     expect(reportRefreshStats(core)).toMatchObject({ sent: 1, kept: 1 });
   }, 60_000);
 
+  it('does not compute a view again for the day it was asked once the clinic day has turned', async () => {
+    stopReportRefresh(core);
+    closeCore(core);
+    const file = path.join(dir, `records-${(files += 1)}.sqlite`);
+    fs.copyFileSync(seeded, file);
+    const clock = fixedClock('2026-11-25T15:30:00.000Z'); // 23:30 in the clinic's zone (Asia/Shanghai)
+    core = makeCore({ path: file, clock });
+    people = await signIn(core);
+    start();
+    await numbers(people.coordinator);
+    clock.set('2026-11-25T16:30:00.000Z'); // 00:30 on the 26th there
+    await received();
+    await reportRefreshSettled(core);
+    expect(reportRefreshStats(core).sent).toBe(0);
+    // Asked on the new day, it is kept fresh again.
+    await numbers(people.coordinator);
+    await received();
+    await reportRefreshSettled(core);
+    expect(reportRefreshStats(core)).toMatchObject({ sent: 1, kept: 1 });
+  }, 60_000);
+
   it('without a refresher (a bare core), an ask after a write computes, as before', async () => {
     await numbers(people.coordinator);
     await received();
