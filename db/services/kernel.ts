@@ -9,9 +9,9 @@ import { nowIso } from './clinic-time';
 import { type CallContext, requireActor } from './context';
 import type { Core } from './core';
 import { diff } from './diff';
-import { reportsWritten } from './report-refresh';
 import { refuseWhileRestoring } from './restore-gate';
 import type { Actor } from './sessions';
+import { written as noteWritten } from './written';
 
 /** What the audit log records for a command; null writes no automatic entry (the command wrote its own). */
 export interface AuditEntry {
@@ -145,7 +145,7 @@ export function commandAs<A extends Actor | null, R, E = null>(
   if (written.head) core.auditChain.committed(written.head);
   checkpointSoon(core.db);
   // The kept reports someone uses are computed again off this thread once the records are quiet (report-refresh.ts).
-  reportsWritten(core);
+  noteWritten(core);
   return result;
 }
 

@@ -22,6 +22,7 @@ import { clinicToday } from './clinic-time';
 import type { Core } from './core';
 import { keepComputedElsewhere, staleAsked, writeStampNow } from './kept-answers';
 import { hasFile, runInWorker } from './worker-jobs';
+import { onWritten } from './written';
 
 /**
  * How long the records must be quiet after a write before a refresh starts. A save is often followed within a few
@@ -98,6 +99,7 @@ export function startReportRefresh(core: Core, o: RefreshOptions = {}): void {
     stats: { sent: 0, kept: 0, dropped: 0, failed: 0 },
     waiters: [],
   });
+  onWritten(core, () => reportsWritten(core));
 }
 
 /** Stops refreshing (closing the records): the quiet timer cleared, a job in flight stopped with its worker. */
@@ -105,6 +107,7 @@ export function stopReportRefresh(core: Core): void {
   const s = states.get(core);
   if (!s) return;
   s.stopped = true;
+  onWritten(core, null);
   if (s.timer !== null) clearTimeout(s.timer);
   s.timer = null;
   const job = s.inFlight;
@@ -113,8 +116,8 @@ export function stopReportRefresh(core: Core): void {
   settle(s);
 }
 
-/** After each commit (the command kernel): the quiet time starts again. A few µs: no timer is made per write. */
-export function reportsWritten(core: Core): void {
+/** After each commit (the command kernel, through written.ts): the quiet time starts again; no timer per write. */
+function reportsWritten(core: Core): void {
   const s = states.get(core);
   if (!s || s.stopped) return;
   s.lastWrite = performance.now();
