@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { DomainError } from '../sqlite/domain-error';
 import { APPLICATION_ID } from '../sqlite/migrate';
 import { migrations } from '../sqlite/migrations';
+import { closeRecords } from '../sqlite/checkpoint';
 import { inspectFile, type OpenedDatabase, openDatabase } from '../sqlite/open';
 import { backupsRoot, readSettings } from '../services/backup-store';
 import { takeBackup } from '../services/backups';
@@ -17,6 +18,7 @@ import type { RecoveryKind } from '../contract/recovery';
 import { warmUp } from '../services/search';
 import { sweepOrphanFiles } from '../services/attachments';
 import { openAuditChain } from '../services/audit-chain';
+import { startReportRefresh, stopReportRefresh } from '../services/report-refresh';
 import { hasFile, warmWorkers } from '../services/worker-jobs';
 import { DB_FILE_NAME, ensureDataDir } from './data-dir';
 
@@ -187,8 +189,14 @@ export function accountLines(accounts: readonly SeedAccount[]): string[] {
   ];
 }
 
-/** The shell's close of the records (electron/main does not reach into db/sqlite): the WAL emptied, then closed. */
-export { closeRecords } from '../sqlite/checkpoint';
+/**
+ * The shell's close of the records (electron/main does not reach into db/sqlite): refreshes of kept reports stopped
+ * (a worker reading mid-refresh would hold the WAL), the WAL emptied, then closed.
+ */
+export function closeCore(core: Core): void {
+  stopReportRefresh(core);
+  closeRecords(core.db);
+}
 
 /**
  * Once the app answers calls: planner statistics and the search index pages the first search needs, so the first
@@ -199,6 +207,8 @@ export function warmUpInBackground(core: Core): void {
     try {
       // The worker pool too, so that "Verify all" (and backups, exports) do not wait for threads to start.
       if (core.recovery === null && hasFile(core.db.name)) void warmWorkers();
+      // The reports people look at are computed again in the pool after writes (it waits for a file and no recovery).
+      startReportRefresh(core);
       core.log.info('search warmed up', { ms: Math.round(warmUp(core)) });
     } catch (err) {
       core.log.error('search warm-up failed', err);

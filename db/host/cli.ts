@@ -3,11 +3,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bootstrap, warmUpInBackground } from '../app/bootstrap';
+import { bootstrap, closeCore, warmUpInBackground } from '../app/bootstrap';
 import { resolveDataDir } from '../app/data-dir';
 import { parseSeedSize } from '../seed/generate';
 import { startBackupSchedule } from '../services/backup-schedule';
-import { closeRecords } from '../sqlite/checkpoint';
 import { stderrLogger } from '../services/core';
 import { startHost } from './server';
 
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
     await host.close(SHUTDOWN_GRACE_MS);
     schedule?.stop();
     await schedule?.beforeQuit();
-    closeRecords(core.db);
+    closeCore(core);
     process.exit(0);
   };
   // Listening before the address is printed: whoever reads that line may stop us at once, and must get a clean close.

@@ -6,9 +6,11 @@ import * as repo from '../repos/clinic-numbers';
 import { addDays, addMonths } from './assessment-schedule';
 import { clinicTimeZone, clinicToday } from './clinic-time';
 import type { CallContext } from './context';
+import type { ReadableDB } from '../sqlite/handles';
 import type { Core } from './core';
 import { MONTH_POINTS } from './follow-ups';
-import { keptAnswer } from './kept-answers';
+import { keptReport } from './kept-answers';
+import type { ClinicNumbersRecipe, ReportRecipe } from './report-recipes';
 
 const FIRST_DAY = '0001-01-01';
 const LAST_DAY = '9999-12-31';
@@ -42,7 +44,8 @@ export function clinicNumbers(ctx: CallContext, input: { from: string | null; to
   const { core } = ctx;
   const day = clinicToday(core);
   const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
-  return keptAnswer(core.db, ['reports.clinicNumbers', input, day, offset], () => clinicNumbersWith(core, input, repo));
+  const recipe: ReportRecipe = { report: 'reports.clinicNumbers', input, today: day, offset };
+  return keptReport(core.db, recipe, () => clinicNumbersAt(core.db, recipe, repo));
 }
 
 /**
@@ -56,6 +59,15 @@ export function clinicNumbersWith(
 ): ClinicNumbers {
   const today = clinicToday(core);
   const offset = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
+  return clinicNumbersAt(core.db, { report: 'reports.clinicNumbers', input, today, offset }, reader);
+}
+
+/**
+ * The report for a period as of the clinic's `today` at `offset` minutes from UTC: reads nothing but `db` (the clinic's
+ * clock and zone are the caller's), so a worker's read-only connection computes the very answer the call would.
+ */
+export function clinicNumbersAt(db: ReadableDB, recipe: ClinicNumbersRecipe, reader: NumbersReader): ClinicNumbers {
+  const { input, today, offset } = recipe;
   const fromDay = input.from ?? FIRST_DAY;
   const toDay = input.to ?? LAST_DAY;
   const range: repo.NumbersRange = {
@@ -71,7 +83,6 @@ export function clinicNumbersWith(
     from: input.from === null ? FIRST_DAY : addMonths(input.from, -13),
     to: toDay,
   };
-  const db = core.db;
   const read = db.transaction(() => {
     const funnel = reader.funnels(db, range, FUNNEL_TOP_COUNTRIES);
     return shapeClinicNumbers({

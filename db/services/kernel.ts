@@ -11,6 +11,7 @@ import type { Core } from './core';
 import { diff } from './diff';
 import { refuseWhileRestoring } from './restore-gate';
 import type { Actor } from './sessions';
+import { written as noteWritten } from './written';
 
 /** What the audit log records for a command; null writes no automatic entry (the command wrote its own). */
 export interface AuditEntry {
@@ -143,6 +144,8 @@ export function commandAs<A extends Actor | null, R, E = null>(
   // Only after the commit: an anchor ahead of the log would read as a cut tail.
   if (written.head) core.auditChain.committed(written.head);
   checkpointSoon(core.db);
+  // The kept reports someone uses are computed again off this thread once the records are quiet (report-refresh.ts).
+  noteWritten(core);
   return result;
 }
 

@@ -15,21 +15,25 @@ import {
 import * as repo from '../repos/outcomes';
 import { getSetting, putSetting } from '../repos/settings';
 import { SEVERITY_BANDS, type TreatedPatient, outcomeScreenTables } from '../reports/outcomes';
+import type { ReadableDB } from '../sqlite/handles';
 import { PACKED_DOMAINS } from '../sqlite/migrations/0210-outcome-values';
 import { MONTHS_AFTER_DISCHARGE, WINDOW_DAYS, addDays, addMonths } from './assessment-schedule';
 import { clinicTimeZone, clinicToday } from './clinic-time';
 import type { CallContext } from './context';
 import type { Core } from './core';
 import { command } from './kernel';
-import { keptAnswer } from './kept-answers';
+import { keptReport } from './kept-answers';
+import type { OutcomeScreenRecipe, ReportRecipe } from './report-recipes';
 import { zoneOffset } from './treatment-views';
 
 const settingKey = (id: string) => `reports.threshold.${id}`;
 
-function readThresholds(core: Core): ReportThresholds {
+const readThresholds = (core: Core): ReportThresholds => thresholdsIn(core.db);
+
+function thresholdsIn(db: ReadableDB): ReportThresholds {
   const out = { ...DEFAULT_THRESHOLDS };
   for (const id of OUTCOME_INSTRUMENTS) {
-    const stored = Number(getSetting(core.db, settingKey(id)));
+    const stored = Number(getSetting(db, settingKey(id)));
     if (Number.isFinite(stored) && stored > 0) out[id] = stored;
   }
   return out;
@@ -123,22 +127,22 @@ export function outcomeScreen(ctx: CallContext, q: Omit<OutcomeInput, 'stratifyB
   const { core } = ctx;
   const today = clinicToday(core);
   const offsetMinutes = zoneOffsetMinutes(core.clock.now(), clinicTimeZone(core));
-  // Asked again with nothing written since (the screen opened again, the print, the CSV): the same answer.
-  return keptAnswer(core.db, ['reports.outcomeScreen', q, today, offsetMinutes], () =>
-    computeOutcomeScreen(core, q, today, offsetMinutes),
-  );
+  // Asked again with nothing written since (the screen opened again, the print, the CSV): the same answer; kept fresh
+  // off this thread after writes while someone uses the view (report-refresh.ts).
+  const recipe: ReportRecipe = { report: 'reports.outcomeScreen', q, today, offsetMinutes };
+  return keptReport(core.db, recipe, () => outcomeScreenAt(core.db, recipe));
 }
 
-function computeOutcomeScreen(
-  core: Core,
-  q: Omit<OutcomeInput, 'stratifyBy'>,
-  today: string,
-  offsetMinutes: number,
-): OutcomeScreen {
+/**
+ * The screen's figures as of the clinic's `today` at `offsetMinutes` from UTC: reads nothing but `db` (thresholds
+ * included), so a worker's read-only connection computes the very answer the call would.
+ */
+export function outcomeScreenAt(db: ReadableDB, recipe: OutcomeScreenRecipe): OutcomeScreen {
+  const { q, today, offsetMinutes } = recipe;
   const def = INSTRUMENTS.latest(q.instrument);
-  const threshold = readThresholds(core)[q.instrument];
+  const threshold = thresholdsIn(db)[q.instrument];
   const [minTransplants, maxTransplants] = TRANSPLANT_RANGE[q.transplants];
-  const rows = repo.outcomeGroups(core.db, {
+  const rows = repo.outcomeGroups(db, {
     instrument: q.instrument,
     timePoint: q.timePoint,
     offsetMinutes,

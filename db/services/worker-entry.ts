@@ -9,6 +9,7 @@ import { GENESIS_HASH, auditContent, chainHash } from '../sqlite/audit-hash';
 import { type ChainCheck, verifyRange } from './audit-range';
 import type { BackupHead, ReportProgress } from './backup-copy';
 import type { ExportPlan } from './export-writer';
+import type { ReportRecipe } from './report-recipes';
 import type { PrepareInput, PrepareResult } from './restore-prepare';
 import type { StagedFile } from './web-form';
 import type { WorkerMessage } from './worker-jobs';
@@ -42,6 +43,11 @@ export interface WorkerTasks {
     input: { file: string; plan: ExportPlan };
     output: ExportFile[] | null;
   };
+  /**
+   * A kept report computed again after a write (report-refresh.ts): the answer the call would give for the same recipe,
+   * read in one read transaction on the worker's own read-only connection.
+   */
+  'reports.compute': { input: { file: string; recipe: ReportRecipe }; output: unknown };
   /** A restore's chosen backup checked, copied beside the records, migrated, its chain verified (restore-prepare.ts). */
   'restore.prepare': { input: PrepareInput; output: PrepareResult };
 }
@@ -104,6 +110,17 @@ async function run(start: Start): Promise<unknown> {
     case 'imports.parse': {
       const { readWebFormFile } = await import('./web-form');
       return readWebFormFile(start.input.text, start.input.format);
+    }
+    case 'reports.compute': {
+      const { computeReport } = await import('./report-recipes');
+      const { registerFunctions } = await import('../sqlite/functions');
+      const { file, recipe } = start.input;
+      return withFile(file, nb, (db) => {
+        registerFunctions(db);
+        // The calling thread's page cache size (open.ts): the report reads a few large tables' indexes.
+        db.pragma('cache_size = -65536');
+        return db.transaction(() => computeReport(readable(db), recipe))();
+      });
     }
     case 'restore.prepare': {
       const { prepareRestore } = await import('./restore-prepare');

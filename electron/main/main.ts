@@ -1,7 +1,7 @@
 // The desktop shell's lifecycle: one instance, the records opened in the data folder, one window, quit closes the database.
 import path from 'node:path';
 import { app, dialog, protocol } from 'electron';
-import { bootstrap, closeRecords, warmUpInBackground } from '../../db/app/bootstrap';
+import { bootstrap, closeCore, warmUpInBackground } from '../../db/app/bootstrap';
 import { resolveDataDir } from '../../db/app/data-dir';
 import { readStartLanguage } from '../../db/app/start-language';
 import { type BackupSchedule, startBackupSchedule } from '../../db/services/backup-schedule';
@@ -75,6 +75,6 @@ app.on('before-quit', (event) => {
 });
 app.on('will-quit', () => {
   void closeWorkers();
-  if (core) closeRecords(core.db);
+  if (core) closeCore(core);
   core = null;
 });
