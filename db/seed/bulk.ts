@@ -279,9 +279,9 @@ function flushFile(db: Database): void {
  * again by a checkpoint, and no page read searches a log of hundreds of megabytes): if the machine stopped half-way the
  * file would be thrown away and seeded again anyway. Everything is put back before returning: the indexes and
  * triggers, WAL, and synchronous as it was (FULL for the app), and the file flushed to disk, so the finished file is as
- * durable as any other.
+ * durable as any other. `afterLoad` runs once the rows are in, before the indexes are built (only on a bulk load).
  */
-export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T): T {
+export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, afterLoad?: () => void): T {
   if (tables.length === 0 || !allEmpty(db, tables)) return load();
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
@@ -302,6 +302,8 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
     aside = db.transaction(() => setAside(db, tables)).immediate();
     const result = step(`load ${tables.join(', ')}`, load);
     step('foreign_key_check', () => checkReferences(db, tables));
+    // Work that needs the rows but not their indexes (parallel.ts starts the next part's thread here).
+    afterLoad?.();
     return result;
   } finally {
     // Also after a failed load: whatever rows it committed get their indexes, so the file is never left without them.

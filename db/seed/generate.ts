@@ -71,6 +71,8 @@ export interface SeedOptions {
    * for a clinic of BULK_FROM inquiries or more, the sizes of `npm run seed` and `npm run bench`.
    */
   bulk?: boolean;
+  /** Called on a bulk load once the rows are in, before their indexes are built (parallel.ts). */
+  afterLoad?: () => void;
 }
 
 /** From this size a fresh clinic is loaded in bulk; the demo clinic and the tests' small clinics go row by row. */
@@ -201,7 +203,9 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   core.db.pragma('cache_size = -1048576');
   try {
     const seed = () => seedInChunks(core, options, rng, needAccounts, hashes, created, now);
-    return (options.bulk ?? options.inquiries >= BULK_FROM) ? bulkLoad(core.db, CLINIC_TABLES, seed) : seed();
+    return (options.bulk ?? options.inquiries >= BULK_FROM)
+      ? bulkLoad(core.db, CLINIC_TABLES, seed, options.afterLoad)
+      : seed();
   } finally {
     core.db.pragma('foreign_keys = ON');
     core.db.pragma(`cache_size = ${cacheSize}`);
@@ -587,27 +591,33 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
   // Every reference is built from rows just read or written; checking five parents per booking would double the time.
   const tables = o.bulk === false ? [] : ['courses', 'consents', 'procedures'];
   return benchLoad(core, 'seed.treatmentBenchmark', tables, (w, commitChunk) => {
-    const at = nowIso(core);
-    const addRoom = w.prepare('INSERT INTO rooms (name) VALUES (?)');
-    const rooms = Array.from({ length: lanes }, (_, i) =>
-      Number(addRoom.run(`Bench room ${String(i + 1).padStart(2, '0')}`).lastInsertRowid),
-    );
-    const template = listAccounts(w).find((a) => a.active);
-    if (!template) throw new Error('The treatment benchmark needs the seeded clinic (seedClinic) first.');
-    // Bench doctors share an existing account's password hash: they exist to be booked, not to sign in.
-    const doctors = Array.from({ length: lanes }, (_, i) =>
-      insertAccount(w, {
-        username: `bench.dr.${String(i + 1).padStart(2, '0')}`,
-        displayName: `Dr. Bench ${i + 1}`,
-        role: 'doctor',
-        passwordHash: template.passwordHash,
-        createdAt: at,
-      }),
-    );
-    const setup = wardSetup(core, w, rooms, doctors);
-    if (setup.patients.length === 0) throw new Error('The treatment benchmark needs patients (seedClinic first).');
+    const setup = benchWardSetup(core, w, lanes);
     return seedBenchWard(setup, { procedures, years, ...(o.seed ? { seed: o.seed } : {}) }, commitChunk);
   });
+}
+
+/** The bench ward's rooms and doctors (`lanes` of each, added now), and what its generator reads of the clinic. */
+export function benchWardSetup(core: Core, w: WritableDB, lanes: number): WardSetup {
+  const at = nowIso(core);
+  const addRoom = w.prepare('INSERT INTO rooms (name) VALUES (?)');
+  const rooms = Array.from({ length: lanes }, (_, i) =>
+    Number(addRoom.run(`Bench room ${String(i + 1).padStart(2, '0')}`).lastInsertRowid),
+  );
+  const template = listAccounts(w).find((a) => a.active);
+  if (!template) throw new Error('The treatment benchmark needs the seeded clinic (seedClinic) first.');
+  // Bench doctors share an existing account's password hash: they exist to be booked, not to sign in.
+  const doctors = Array.from({ length: lanes }, (_, i) =>
+    insertAccount(w, {
+      username: `bench.dr.${String(i + 1).padStart(2, '0')}`,
+      displayName: `Dr. Bench ${i + 1}`,
+      role: 'doctor',
+      passwordHash: template.passwordHash,
+      createdAt: at,
+    }),
+  );
+  const setup = wardSetup(core, w, rooms, doctors);
+  if (setup.patients.length === 0) throw new Error('The treatment benchmark needs patients (seedClinic first).');
+  return setup;
 }
 
 /**
@@ -615,7 +625,7 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
  * rows just read or written), chunked commits, and one audit entry with what was added; `tables` are loaded with
  * their indexes built afterwards (bulk.ts) when they start empty.
  */
-function benchLoad<T>(
+export function benchLoad<T>(
   core: Core,
   action: string,
   tables: readonly string[],
@@ -641,7 +651,7 @@ function benchLoad<T>(
 }
 
 /** Who assesses: the clinic's active doctors (the demo's two, or the bench doctors too). */
-function assessmentSetup(core: Core, w: WritableDB, seed: number) {
+export function assessmentSetup(core: Core, w: WritableDB, seed: number) {
   const doctorIds = listAccounts(w)
     .filter((a) => a.active && a.role === 'doctor')
     .map((a) => a.id);

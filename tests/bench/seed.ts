@@ -1,10 +1,12 @@
-// `npx tsx tests/bench/seed.ts`: seeds the 10-year clinic (the sizes of `npm run bench`, same env vars) and prints the
-// time of each part, without the timings that follow it in the full bench; then checks the file it left (schema as
-// before the seed, integrity_check, foreign_key_check, audit chain).
+// `npx tsx tests/bench/seed.ts`: seeds the 10-year clinic (the sizes of `npm run bench`, same env vars) with
+// seedBenchClinic (BENCH_SEED_SEQUENTIAL=1: the three parts in turn, as before) and prints the time of each step,
+// without the timings that follow it in the full bench; then checks the file it left (schema as before the seed,
+// integrity_check, foreign_key_check, audit chain).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
+import { seedBenchClinic } from '../../db/seed/parallel';
 import { verifyChain } from '../../db/services/audit-chain';
 import { createCore, silentLogger } from '../../db/services/core';
 import { readable } from '../../db/sqlite/handles';
@@ -22,15 +24,23 @@ const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
 const schema = () =>
   JSON.stringify(db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all());
 const before = schema();
-await timeSeed(`clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`, () =>
-  seedClinic(core, { inquiries, patients }),
-);
-await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
-  seedTreatmentBenchmark(core, { procedures }),
-);
-await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
-  seedAssessmentBenchmark(core, { itemScores }),
-);
+const sizes = `${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients, ${procedures.toLocaleString('en')} procedures, ${itemScores.toLocaleString('en')} item scores`;
+if (process.env.BENCH_SEED_SEQUENTIAL === '1') {
+  // The three parts one after the other, on one core (as before seedBenchClinic): for a before/after on one machine.
+  await timeSeed(`clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`, () =>
+    seedClinic(core, { inquiries, patients }),
+  );
+  await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
+    seedTreatmentBenchmark(core, { procedures }),
+  );
+  await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
+    seedAssessmentBenchmark(core, { itemScores }),
+  );
+} else {
+  await timeSeed(`all three parts on two threads: ${sizes}`, () =>
+    seedBenchClinic(core, { inquiries, patients, procedures, itemScores }),
+  );
+}
 printSeedTimes();
 const chain = verifyChain(readable(db));
 console.log(`audit chain: ${chain.ok ? 'verifies' : 'BROKEN'} (${chain.checkedEntries} entries)`);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bulkSteps, refreshOf, triggerTargets } from '../../db/seed/bulk';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
+import { seedBenchClinic } from '../../db/seed/parallel';
 import { verifyChain } from '../../db/services/audit-chain';
 import { type Core } from '../../db/services/core';
 import { fixedClock, makeCore } from './support';
@@ -45,6 +46,9 @@ const schema = (core: Core) =>
   core.db
     .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
     .all();
+
+/** hashOf(contents()) of the clinic of 'makes the same benchmark clinic on two threads', computed on main at 763459a. */
+const PINNED_BENCH_CLINIC = '0bc322096e68ca55f095c97b400fae48b686f37c3d24aa97c1eba9989aa8332c';
 
 /** A hash of rows in primary-key order: equal hashes, equal tables. */
 const hashOf = (rows: unknown) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
@@ -116,6 +120,33 @@ describe('bulk seed', () => {
     expect(bulk.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(bulk.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
+
+  it('makes the same benchmark clinic on two threads as its three parts one after the other', async () => {
+    // A size past BULK_FROM, as the bench's, and over the demo ward's 1,000 patients: both sides load in bulk; the parallel side's ward and assessments are
+    // generated on a worker thread into scratch files and copied in.
+    const sizes = { inquiries: 5_000, patients: 1_100, procedures: 3_000, years: 1, itemScores: 10_000 };
+    const file = (name: string) => path.join(dir, `${name}-${(files += 1)}.sqlite`);
+    const inTurn = makeCore({ clock: fixedClock(NOW), path: file('in-turn') });
+    const parallel = makeCore({ clock: fixedClock(NOW), path: file('parallel') });
+    await seedClinic(inTurn, { inquiries: sizes.inquiries, patients: sizes.patients });
+    const ward = seedTreatmentBenchmark(inTurn, { procedures: sizes.procedures, years: sizes.years });
+    const assessments = seedAssessmentBenchmark(inTurn, { itemScores: sizes.itemScores });
+    const first = bulkSteps.length;
+    const both = await seedBenchClinic(parallel, sizes);
+    expect(both.ward).toEqual(ward);
+    expect(both.assessments).toEqual(assessments);
+    // The parallel path ran: the ward and the assessments were copied in, in bulk.
+    expect(bulkSteps.slice(first).map((s) => s.step)).toContain('load courses, consents, procedures');
+    expect((inTurn.db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n).toBeGreaterThanOrEqual(
+      3_000,
+    );
+    expectSame(inTurn, parallel);
+    // The next ids too (AUTOINCREMENT tables): the copy moved the sequences as the inserts did.
+    const sequences = 'SELECT name, seq FROM sqlite_sequence ORDER BY name';
+    expect(parallel.db.prepare(sequences).all()).toEqual(inTurn.db.prepare(sequences).all());
+    // The content main had at 763459a for these sizes and this clock (the three parts in turn, before seedBenchClinic).
+    expect(hashOf(contents(parallel))).toBe(PINNED_BENCH_CLINIC);
+  }, 300_000);
 
   it('loads a clinic that already has records row by row, keeping its indexes in place', async () => {
     const core = makeCore({ clock: fixedClock(NOW) });

@@ -1,0 +1,207 @@
+// The 10-year benchmark clinic on both cores: the clinic, its bench ward and their assessments, with the same rows as
+// seedClinic, seedTreatmentBenchmark and seedAssessmentBenchmark run one after the other (tests/core/bulk-seed.test.ts
+// compares the two), in about two thirds of the time. Each part's rows come from the same generator and inputs; what
+// changes is where the work runs: once the clinic's rows are in, a worker thread (seed-worker.ts) generates the ward
+// and then the assessments into scratch files while the main thread builds the clinic's indexes and search index, then
+// the ward's; each part's rows are copied into the empty tables (INSERT … SELECT, ids included: SQLite copies the
+// records without decoding them) in the order the parts were always written, each with its audit entry.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Core } from '../services/core';
+import { bulkWritable } from '../sqlite/handles';
+import type { AssessmentSeedResult } from './assessments';
+import { allEmpty } from './bulk';
+import {
+  type SeedResult,
+  assessmentSetup,
+  benchLoad,
+  benchWardSetup,
+  seedAssessmentBenchmark,
+  seedClinic,
+  seedTreatmentBenchmark,
+} from './generate';
+import type { SeedWorkerInput, SeedWorkerMessage } from './seed-worker';
+import { type TreatmentSeedResult, benchLanes } from './treatment';
+
+export interface BenchSeedOptions {
+  inquiries: number;
+  patients?: number;
+  /** Bookings in all (default 1,000,000), over `years` (default 10). */
+  procedures?: number;
+  years?: number;
+  /** Item values to reach (default 5,000,000). */
+  itemScores?: number;
+  seed?: number;
+}
+
+export interface BenchSeedResult {
+  clinic: SeedResult;
+  ward: TreatmentSeedResult;
+  assessments: AssessmentSeedResult;
+}
+
+const WARD_TABLES = ['courses', 'consents', 'procedures'] as const;
+const ASSESSMENT_TABLES = ['assessments', 'assessment_versions'] as const;
+
+let bundled: string | null = null;
+
+/**
+ * The worker's script: seed-worker.ts bundled once per process with esbuild (a dev dependency: the benchmark seed runs
+ * from source, under tsx or the tests), as worker-jobs.ts does for the app's workers, under build/out so that
+ * better-sqlite3 resolves from the project's node_modules.
+ */
+function workerScript(): string {
+  if (bundled) return bundled;
+  const require = createRequire(import.meta.url);
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  const source = fileURLToPath(new URL('./seed-worker.ts', import.meta.url));
+  const outDir = fileURLToPath(new URL('../../build/out/worker-dev/', import.meta.url));
+  fs.mkdirSync(outDir, { recursive: true });
+  const built = buildSync({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
+  const code = built.outputFiles[0]?.contents ?? new Uint8Array();
+  const name = `seed-worker-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`;
+  const out = path.join(outDir, name);
+  if (!fs.existsSync(out)) {
+    const tmp = `${out}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, code);
+    fs.renameSync(tmp, out);
+  }
+  bundled = out;
+  return out;
+}
+
+/** The worker's two answers, each a promise that also rejects when the worker fails or stops early. */
+function startWorker(input: SeedWorkerInput) {
+  const worker = new Worker(workerScript(), { workerData: input, execArgv: [] });
+  const waiting: Partial<Record<'ward' | 'assessments', { resolve: (v: never) => void }>> = {};
+  let failure: Error | null = null;
+  const settled: Partial<Record<'ward' | 'assessments', unknown>> = {};
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const k of ['ward', 'assessments'] as const) {
+      if (!(k in settled)) waiting[k]?.resolve(undefined as never);
+    }
+  };
+  worker.on('message', (m: SeedWorkerMessage) => {
+    if (m.type === 'failed') return fail(new Error(`seed worker: ${m.message}`));
+    settled[m.type] = m.result;
+    waiting[m.type]?.resolve(undefined as never);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (!('assessments' in settled)) fail(new Error(`seed worker stopped (exit code ${code})`));
+  });
+  const answer = async <T>(k: 'ward' | 'assessments'): Promise<T> => {
+    if (!(k in settled) && failure === null) await new Promise<void>((resolve) => (waiting[k] = { resolve }));
+    if (k in settled) return settled[k] as T;
+    throw failure ?? new Error('seed worker: no answer');
+  };
+  return {
+    ward: () => answer<TreatmentSeedResult>('ward'),
+    assessments: () => answer<AssessmentSeedResult>('assessments'),
+    stop: () => void worker.terminate(),
+  };
+}
+
+/** Copies a part's rows from a scratch file into the empty tables, in one bulk load with the part's audit entry. */
+function copyIn<T>(core: Core, action: string, file: string, tables: readonly string[], result: T): T {
+  return benchLoad(core, action, tables, (w) => {
+    // ATTACH is refused inside a transaction: the copy commits what benchLoad opened, and opens it again after.
+    w.exec('COMMIT');
+    w.prepare('ATTACH ? AS seed_part').run(file);
+    try {
+      w.exec('BEGIN IMMEDIATE');
+      for (const t of tables) w.exec(`INSERT INTO main.${t} SELECT * FROM seed_part.${t}`);
+      w.exec('COMMIT');
+    } finally {
+      w.exec('DETACH seed_part');
+      w.exec('BEGIN IMMEDIATE');
+    }
+    return result;
+  });
+}
+
+/**
+ * Seeds the benchmark clinic: seedClinic, then seedTreatmentBenchmark and seedAssessmentBenchmark with the same
+ * options, the same rows. On a fresh file, with the second part's and third part's generation on a worker thread; on
+ * anything else (an in-memory database, tables that hold rows already) the three in turn.
+ */
+export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<BenchSeedResult> {
+  const procedures = o.procedures ?? 1_000_000;
+  const years = o.years ?? 10;
+  const itemScores = o.itemScores ?? 5_000_000;
+  const seed = o.seed ?? 1;
+  const clinicOptions = { inquiries: o.inquiries, ...(o.patients === undefined ? {} : { patients: o.patients }), seed };
+  const file = core.db.name;
+  const parallel =
+    file !== '' &&
+    file !== ':memory:' &&
+    fs.existsSync(file) &&
+    allEmpty(core.db, [...WARD_TABLES, ...ASSESSMENT_TABLES]) &&
+    core.db.prepare('SELECT 1 FROM rooms LIMIT 1').get() === undefined;
+  if (!parallel) {
+    const clinic = await seedClinic(core, clinicOptions);
+    const ward = seedTreatmentBenchmark(core, { procedures, years, seed });
+    const assessments = seedAssessmentBenchmark(core, { itemScores, seed });
+    return { clinic, ward, assessments };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strokedesk-seed-parts-'));
+  const wardFile = path.join(dir, 'ward.sqlite');
+  const assessmentFile = path.join(dir, 'assessments.sqlite');
+  let worker: ReturnType<typeof startWorker> | null = null;
+  try {
+    // Once the clinic's rows are in, and before their indexes: the ward's rooms and doctors (the rows the ward part
+    // adds first), and the worker started on what the ward and the assessments read.
+    const start = () => {
+      const w = bulkWritable(core.db);
+      const setup = core.db.transaction(() => benchWardSetup(core, w, benchLanes(procedures, years))).immediate();
+      const { w: _, ...ward } = setup;
+      const { w: __, ...assessments } = assessmentSetup(core, w, seed);
+      const schema = Object.fromEntries(
+        (
+          core.db
+            .prepare(
+              `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN (${[...WARD_TABLES, ...ASSESSMENT_TABLES].map(() => '?').join(', ')})`,
+            )
+            .all(...WARD_TABLES, ...ASSESSMENT_TABLES) as { name: string; sql: string }[]
+        ).map((t) => [t.name, t.sql]),
+      );
+      worker = startWorker({
+        wardFile,
+        assessmentFile,
+        schema,
+        ward: { setup: ward, options: { procedures, years, ...(o.seed ? { seed: o.seed } : {}) } },
+        assessments: { setup: assessments, itemScores },
+      });
+    };
+    const clinic = await seedClinic(core, { ...clinicOptions, bulk: true, afterLoad: start });
+    const started = worker as ReturnType<typeof startWorker> | null;
+    if (!started) throw new Error('seed: the clinic was not loaded in bulk');
+    const ward = copyIn(core, 'seed.treatmentBenchmark', wardFile, WARD_TABLES, await started.ward());
+    const assessments = copyIn(
+      core,
+      'seed.assessmentBenchmark',
+      assessmentFile,
+      ASSESSMENT_TABLES,
+      await started.assessments(),
+    );
+    return { clinic, ward, assessments };
+  } finally {
+    (worker as ReturnType<typeof startWorker> | null)?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,87 @@
+// The second thread of a benchmark seed (parallel.ts): generates the bench ward and then its assessments, with the same
+// functions and inputs as the in-place seed, into files of its own that hold only the tables it writes (and the ward's
+// file read back for the assessments), while the main thread builds the previous part's indexes. The main thread then
+// copies the rows in with INSERT … SELECT (ids included), so they are the rows the in-place seed writes.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { bulkWritable } from '../sqlite/handles';
+import { type AssessmentSeedResult, seedBenchAssessments } from './assessments';
+import { type TreatmentSeedResult, type WardSetup, seedBenchWard } from './treatment';
+
+export interface SeedWorkerInput {
+  /** The ward's file: courses, consents and procedures. */
+  wardFile: string;
+  /** The assessments' file: assessments and assessment_versions. */
+  assessmentFile: string;
+  /** CREATE TABLE statements of the main file, by table. */
+  schema: Readonly<Record<string, string>>;
+  ward: { setup: Omit<WardSetup, 'w'>; options: { procedures: number; years: number; seed?: number } };
+  assessments: {
+    setup: { timeZone: string; today: string; doctorIds: readonly number[]; seed: number };
+    itemScores: number;
+  };
+}
+
+export type SeedWorkerMessage =
+  | { type: 'ward'; result: TreatmentSeedResult }
+  | { type: 'assessments'; result: AssessmentSeedResult }
+  | { type: 'failed'; message: string };
+
+/** A scratch file: no journal, no flushes (thrown away after the copy), a large cache. */
+function scratch(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('cache_size = -524288');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+/** Runs `body` in a transaction committed every time it asks (as the seed's chunked commits), then once at the end. */
+function chunked<T>(db: Database.Database, body: (commit: () => void) => T): T {
+  db.exec('BEGIN');
+  const result = body(() => {
+    db.exec('COMMIT');
+    db.exec('BEGIN');
+  });
+  db.exec('COMMIT');
+  return result;
+}
+
+function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void {
+  const create = (db: Database.Database, tables: readonly string[]) => {
+    for (const t of tables) {
+      const sql = input.schema[t];
+      if (sql === undefined) throw new Error(`seed worker: no schema for ${t}`);
+      db.exec(sql);
+    }
+  };
+  const ward = scratch(input.wardFile);
+  create(ward, ['courses', 'consents', 'procedures']);
+  const wardResult = chunked(ward, (commit) =>
+    seedBenchWard({ ...input.ward.setup, w: bulkWritable(ward) }, input.ward.options, commit),
+  );
+  // The assessments read each batch's bookings by course.
+  ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
+  ward.close();
+  post({ type: 'ward', result: wardResult });
+
+  const db = scratch(input.assessmentFile);
+  create(db, ['assessments', 'assessment_versions']);
+  db.prepare('ATTACH ? AS ward').run(input.wardFile);
+  const result = chunked(db, (commit) =>
+    seedBenchAssessments({ ...input.assessments.setup, w: bulkWritable(db) }, input.assessments.itemScores, commit),
+  );
+  db.close();
+  post({ type: 'assessments', result });
+}
+
+const port = parentPort;
+if (port) {
+  try {
+    run(workerData as SeedWorkerInput, (m) => port.postMessage(m));
+  } catch (err) {
+    port.postMessage({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+}
