@@ -1,5 +1,5 @@
 // TanStack Query hooks for adverse events: one event, a patient's events, the clinic's open ones, and what a write stales.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './client';
 
 export const adverseEventKeys = {
@@ -18,8 +18,10 @@ export const usePatientAdverseEvents = (patientId: number) =>
     queryFn: () => call('adverseEvents.forPatient', { patientId }),
   });
 
-export const useOpenAdverseEvents = () =>
-  useQuery({ queryKey: adverseEventKeys.open, queryFn: () => call('adverseEvents.open', {}) });
+export const openAdverseEventsOptions = () =>
+  queryOptions({ queryKey: adverseEventKeys.open, queryFn: () => call('adverseEvents.open', {}) });
+
+export const useOpenAdverseEvents = () => useQuery(openAdverseEventsOptions());
 
 /** After any adverse-event write: the event, its patient's list and the clinic's open list are all stale. */
 export function useInvalidateAdverseEvents() {

@@ -1,5 +1,5 @@
 // TanStack Query hooks for the clinic's settings, rooms and procedure types, and a patient's treatment courses.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './client';
 
 export const clinicKeys = {
@@ -17,8 +17,10 @@ export const courseKeys = {
 /** Bookings live under this prefix (the calendar's queries too): any course or procedure write makes them stale. */
 export const procedureKeys = { all: ['procedures'] as const };
 
-export const useClinicSettings = () =>
-  useQuery({ queryKey: clinicKeys.settings, queryFn: () => call('clinic.settings', {}) });
+export const clinicSettingsOptions = () =>
+  queryOptions({ queryKey: clinicKeys.settings, queryFn: () => call('clinic.settings', {}) });
+
+export const useClinicSettings = () => useQuery(clinicSettingsOptions());
 
 export const useRooms = (includeRetired = false) =>
   useQuery({ queryKey: clinicKeys.rooms(includeRetired), queryFn: () => call('rooms.list', { includeRetired }) });

@@ -1,5 +1,5 @@
 // TanStack Query hooks for inquiries: one key scheme, so a change refreshes every screen that shows it.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InquiryFieldsInput, InquiryQueryInput } from '../../../db/contract';
 import { call } from './client';
 import { createLane } from './lane';
@@ -14,12 +14,15 @@ export const inquiryKeys = {
 /** The list asks on every keystroke (no typing pause): one call at a time, an overtaken one dropped (see lane.ts). */
 const listLane = createLane();
 
-export const useInquiryList = (q: InquiryQueryInput) =>
-  useQuery({
+/** The list's query, for its hook and for the nav's prefetch (one definition of its key and call). */
+export const inquiryListOptions = (q: InquiryQueryInput) =>
+  queryOptions({
     queryKey: inquiryKeys.list(q),
     queryFn: ({ signal }) => listLane('inquiries.list', q, signal),
     placeholderData: keepPreviousData,
   });
+
+export const useInquiryList = (q: InquiryQueryInput) => useQuery(inquiryListOptions(q));
 
 export const useInquiry = (id: number | null) =>
   useQuery({
@@ -28,15 +31,19 @@ export const useInquiry = (id: number | null) =>
     enabled: id !== null,
   });
 
-export const useWorklist = (scope: 'mine' | 'all') =>
-  useQuery({
+export const worklistOptions = (scope: 'mine' | 'all') =>
+  queryOptions({
     queryKey: inquiryKeys.worklist(scope),
     queryFn: () => call('inquiries.worklist', { scope }),
     refetchInterval: 60_000,
   });
 
-export const useStaff = () =>
-  useQuery({ queryKey: ['staff'], queryFn: () => call('staff.list', {}), staleTime: 60_000 });
+export const useWorklist = (scope: 'mine' | 'all') => useQuery(worklistOptions(scope));
+
+export const staffOptions = () =>
+  queryOptions({ queryKey: ['staff'], queryFn: () => call('staff.list', {}), staleTime: 60_000 });
+
+export const useStaff = () => useQuery(staffOptions());
 
 /** After any change to an inquiry: lists, worklists and its detail are all stale. */
 export function useInvalidateInquiries() {

@@ -17,12 +17,15 @@ export const patientKeys = {
 /** The registry asks on every keystroke (no typing pause): one call at a time, an overtaken one dropped (lane.ts). */
 const listLane = createLane();
 
-export const usePatientList = (q: PatientQueryInput) =>
-  useQuery({
+/** The registry's query, for its hook and for the nav's prefetch (one definition of its key and call). */
+export const patientListOptions = (q: PatientQueryInput) =>
+  queryOptions({
     queryKey: patientKeys.list(q),
     queryFn: ({ signal }) => listLane('patients.list', q, signal),
     placeholderData: keepPreviousData,
   });
+
+export const usePatientList = (q: PatientQueryInput) => useQuery(patientListOptions(q));
 
 /**
  * Each fetch is an audited view of the record: every opening of the screen fetches (so every opening is logged),

@@ -1,5 +1,5 @@
 // TanStack Query hooks for the ward calendar, bookings, the ward list, lot traceability and the treatment agenda.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Input } from '../../../db/contract';
 import { call } from './client';
 
@@ -28,27 +28,32 @@ export const useCalendar = (q: CalendarInput | null) =>
 
 /** The all-rooms week as each room's load per clinic day; null = not shown (a room's or doctor's week shows events). */
 export const useOccupancy = (q: { from: string; days: number } | null) =>
-  useQuery({
-    queryKey: procedureKeys.occupancy(q?.from ?? '', q?.days ?? 0),
-    queryFn: () => call('procedures.occupancy', q ?? { from: '', days: 7 }),
-    enabled: q !== null,
+  useQuery({ ...occupancyOptions(q ?? { from: '', days: 0 }), enabled: q !== null });
+
+/** One week's occupancy, for its hook and for the nav's prefetch (one definition of its key and call). */
+export const occupancyOptions = (q: { from: string; days: number }) =>
+  queryOptions({
+    queryKey: procedureKeys.occupancy(q.from, q.days),
+    queryFn: () => call('procedures.occupancy', q),
     placeholderData: keepPreviousData,
   });
 
 /** Past bookings in retired rooms stay readable, so the calendar knows every room; only active ones are offered. */
-export const useRooms = () =>
-  useQuery({ queryKey: procedureKeys.rooms, queryFn: () => call('rooms.list', { includeRetired: true }) });
+export const roomsOptions = () =>
+  queryOptions({ queryKey: procedureKeys.rooms, queryFn: () => call('rooms.list', { includeRetired: true }) });
+
+export const useRooms = () => useQuery(roomsOptions());
 
 export const useProcedureTypes = () =>
   useQuery({ queryKey: procedureKeys.types, queryFn: () => call('procedureTypes.list', { includeRetired: false }) });
 
 /** Active doctors, the people a booking can be made with. */
 export const useDoctors = () =>
-  useQuery({
-    queryKey: procedureKeys.staff,
-    queryFn: () => call('staff.list', {}),
-    select: (staff) => staff.filter((s) => s.role === 'doctor' && s.active),
-  });
+  useQuery({ ...staffListOptions(), select: (staff) => staff.filter((s) => s.role === 'doctor' && s.active) });
+
+/** Every staff account (the doctors are picked from it), for its hook and for the nav's prefetch. */
+export const staffListOptions = () =>
+  queryOptions({ queryKey: procedureKeys.staff, queryFn: () => call('staff.list', {}) });
 
 export const useCoursesForPatient = (patientId: number | null) =>
   useQuery({
@@ -69,7 +74,11 @@ export const useLotSearch = (lot: string) =>
 
 /** The home screen's treatment lists: each list's first rows and totals, or (firstRows null) every row. */
 export const useTreatmentAgenda = (mine: boolean, firstRows: number | null) =>
-  useQuery({
+  useQuery(treatmentAgendaOptions(mine, firstRows));
+
+/** The agenda's query, for its hook and for the nav's prefetch (one definition of its key and call). */
+export const treatmentAgendaOptions = (mine: boolean, firstRows: number | null) =>
+  queryOptions({
     queryKey: procedureKeys.agenda(mine, firstRows),
     queryFn: () => call('treatment.agenda', { mine, firstRows }),
     // "Show all" asks again for every row: the first rows stay drawn meanwhile.

@@ -88,6 +88,12 @@ export function AppShell({
                 href={hrefFor(navRoute(item))}
                 className="nav-link"
                 aria-current={isActive(item, route) ? 'page' : undefined}
+                // The screen's data leaves as the link is pressed, not after the screen's first render (a query
+                // already in the cache and fresh is not asked again); never on hover, which asks for nothing.
+                onPointerDown={(e) => {
+                  if (e.button === 0) item.nav.prefetchData?.(client);
+                }}
+                onClick={() => item.nav.prefetchData?.(client)}
               >
                 {t(item.nav.label)}
               </a>

@@ -1,5 +1,6 @@
 // Hash routes (`#/inquiries/12`): they work the same under app:// in Electron and behind the loopback host.
 // Generic: the addresses come from each feature's paths (app/paths.ts); `:name` segments are positive whole numbers.
+import type { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../../db/contract';
 import { featurePaths } from './paths';
@@ -39,6 +40,12 @@ export interface NavEntry {
   activeFor?: readonly RouteName[];
   /** Loads a lazily split screen's code ahead of the first click (called once the app is idle after sign-in). */
   prefetch?: () => Promise<unknown>;
+  /**
+   * Asks for the screen's opening data the moment its link is pressed (pointer down, or the click an Enter makes),
+   * before the address changes: the calls leave while React still draws the screen, instead of from its effects after.
+   * Each screen passes the same query options its hooks use (one key, one call), so the screen reads that answer.
+   */
+  prefetchData?: (client: QueryClient) => void;
 }
 
 type RouteDefFor<N extends RouteName> = {

@@ -13,14 +13,13 @@ import { useForm } from '../../ui/use-form';
 import { Ltr, Name } from '../../ui/bidi';
 import { DialogForm } from '../../ui/DialogForm';
 import { DataTable } from '../../ui/DataTable';
-
-const accountsKey = ['accounts'] as const;
+import { accountsKey, accountsOptions } from './queries';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; account: Account } | { mode: 'reset'; account: Account } | null;
 
 export function AccountsScreen() {
   const { t, i18n } = useTranslation('accounts');
-  const accounts = useQuery({ queryKey: accountsKey, queryFn: () => call('accounts.list', {}) });
+  const accounts = useQuery(accountsOptions());
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -3,6 +3,7 @@ import { type RouteDef, defineRoutes } from '../../app/router';
 import { AdverseEventFormScreen } from './AdverseEventFormScreen';
 import { AdverseEventScreen } from './AdverseEventScreen';
 import { OpenEventsScreen } from './OpenEventsScreen';
+import { openAdverseEventsOptions } from '../../api/adverse-event-queries';
 
 const staff: RouteDef['roles'] = ['coordinator', 'doctor'];
 
@@ -11,7 +12,12 @@ export const adverseEventRoutes = defineRoutes([
     name: 'adverseEvents',
     roles: staff,
     screen: () => <OpenEventsScreen />,
-    nav: { label: 'adverseEvents:nav', order: 47, activeFor: ['adverseEvent'] },
+    nav: {
+      label: 'adverseEvents:nav',
+      order: 47,
+      activeFor: ['adverseEvent'],
+      prefetchData: (client) => void client.prefetchQuery(openAdverseEventsOptions()),
+    },
   },
   { name: 'adverseEventNew', roles: ['doctor'], screen: (r) => <AdverseEventFormScreen patientId={r.id} /> },
   { name: 'adverseEvent', roles: staff, screen: (r) => <AdverseEventScreen id={r.id} /> },

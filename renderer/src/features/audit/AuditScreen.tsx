@@ -1,5 +1,5 @@
 // The admin's audit log: the chain's verification (and Verify now), filters, the entries page by page, CSV export.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditChainStatus, AuditQuery } from '../../../../db/contract';
@@ -11,9 +11,8 @@ import { Button, SelectField, TextField } from '../../ui/fields';
 import { formatInstant } from '../../ui/format';
 import { downloadText } from '../../ui/download';
 import { numberFormat } from '../../ui/intl';
-
-const statusKey = ['audit', 'status'] as const;
-const PAGE_SIZE = 50;
+import { accountsOptions } from '../accounts/queries';
+import { auditActionsOptions, auditPageOptions, auditStatusKey as statusKey, auditStatusOptions } from './queries';
 
 interface Filters {
   actor: string | null;
@@ -37,6 +36,14 @@ function toQuery(f: Filters): AuditQuery | null {
   };
 }
 
+/** The log as it opens (no filters, the newest page), its filters' lists and the chain's state, as the link is pressed. */
+export function prefetchAudit(client: QueryClient): void {
+  void client.prefetchQuery(auditStatusOptions());
+  void client.prefetchQuery(accountsOptions());
+  void client.prefetchQuery(auditActionsOptions());
+  void client.prefetchQuery(auditPageOptions(toQuery(NO_FILTERS), null));
+}
+
 export function AuditScreen() {
   const { t, i18n } = useTranslation('audit');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -51,14 +58,9 @@ export function AuditScreen() {
     setCursors([null]);
   };
 
-  const accounts = useQuery({ queryKey: ['accounts'], queryFn: () => call('accounts.list', {}) });
-  const actions = useQuery({ queryKey: ['audit', 'actions'], queryFn: () => call('audit.actions', {}) });
-  const page = useQuery({
-    queryKey: ['audit', 'list', query, beforeId],
-    queryFn: () => call('audit.list', { ...(query ?? NO_QUERY), beforeId, limit: PAGE_SIZE }),
-    enabled: query !== null,
-    placeholderData: keepPreviousData,
-  });
+  const accounts = useQuery(accountsOptions());
+  const actions = useQuery(auditActionsOptions());
+  const page = useQuery(auditPageOptions(query, beforeId));
   const exportCsv = useMutation({
     mutationFn: (q: AuditQuery) => call('audit.exportCsv', q),
     onSuccess: (r) => {
@@ -181,13 +183,11 @@ export function AuditScreen() {
   );
 }
 
-const NO_QUERY: AuditQuery = { actorId: null, patientId: null, action: null, from: null, to: null };
-
 /** The chain's last verification, in words, with Verify now (a full run from the first entry). */
 function ChainPanel() {
   const { t, i18n } = useTranslation('audit');
   const client = useQueryClient();
-  const status = useQuery({ queryKey: statusKey, queryFn: () => call('audit.status', {}) });
+  const status = useQuery(auditStatusOptions());
   const verify = useMutation({
     mutationFn: () => call('audit.verify', {}),
     onSuccess: (s) => client.setQueryData(statusKey, s),

@@ -6,7 +6,8 @@ import { Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { backupStatusKey } from '../../ui/BackupWarning';
+import { backupStatusOptions } from '../../ui/BackupWarning';
+import { backupListOptions } from './queries';
 import { DataTable } from '../../ui/DataTable';
 import { EmptyState, ErrorBanner, Loading, NoticeBanner, PageHeader } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
@@ -16,7 +17,6 @@ import { Panel } from '../../ui/Panel';
 import { SecondFolderPanel } from './SecondFolderForm';
 import './backups.css';
 
-const listKey = ['backups', 'list'] as const;
 /** The counts a person recognises; the rest of the tables are in the manifest. */
 const SHOWN_COUNTS = ['patients', 'inquiries', 'attachments', 'accounts'] as const;
 
@@ -25,10 +25,9 @@ export function BackupsScreen() {
   const client = useQueryClient();
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useQuery({ queryKey: listKey, queryFn: () => call('backups.list', {}) });
+  const list = useQuery(backupListOptions());
   const status = useQuery({
-    queryKey: backupStatusKey,
-    queryFn: () => call('backups.status', {}),
+    ...backupStatusOptions(),
     // While a backup runs, its progress is asked for twice a second.
     refetchInterval: (q) => (q.state.data?.running ? 500 : false),
   });

@@ -10,7 +10,7 @@ import { ErrorBanner, Loading, SavedNote } from '../../ui/feedback';
 import { Button, TextField } from '../../ui/fields';
 import { useForm } from '../../ui/use-form';
 
-export const backupSettingsKey = ['backups', 'settings'] as const;
+import { backupSettingsKey, backupSettingsOptions } from './queries';
 
 /** An empty field means no second folder; the core checks the folder itself (there, a folder, writable). */
 const FolderSchema = z
@@ -18,7 +18,7 @@ const FolderSchema = z
   .transform((v) => ({ secondFolder: v.secondFolder.trim() === '' ? null : v.secondFolder.trim() }));
 
 export function SecondFolderPanel() {
-  const settings = useQuery({ queryKey: backupSettingsKey, queryFn: () => call('backups.settings', {}) });
+  const settings = useQuery(backupSettingsOptions());
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorBanner error={settings.error} />;
   // Not keyed by the data: saving sets the query's data, and the form (with its "Saved") must stay as it is.

@@ -27,9 +27,10 @@ import { Button, Checkbox, SelectField } from '../../ui/fields';
 import { clinicTimeZone } from '../../ui/time-zone';
 import { BookingDialog, type SlotDraft } from './BookingDialog';
 import { BookingPanel } from './BookingPanel';
-import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants, weekOf } from './calendar-time';
+import { fromWall, shiftBooking, toWall, wallDay, wallRangeToInstants } from './calendar-time';
+import { askedDay, openingDay, openingWeek } from './opening';
 import { type Shift, isMovable, patientName, refusalText, shortcutShift, textOn } from './calendar-logic';
-import { hashId, hashQuery } from './hash-query';
+import { hashId } from './hash-query';
 import { OccupancyTable } from './OccupancyTable';
 import './calendar.css';
 
@@ -44,9 +45,8 @@ export function CalendarScreen() {
   const { t, i18n } = useTranslation('calendar');
   const locale = i18n.language;
   const zone = clinicTimeZone();
-  const askedDay = hashQuery().get('day') ?? '';
-  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(askedDay) ? askedDay : undefined;
-  const initialDay = () => initialDate ?? wallDay(new Date().toISOString(), zone);
+  const initialDate = askedDay(window.location.hash);
+  const initialDay = () => openingDay(window.location.hash, zone);
   const rooms = useRooms();
   const doctors = useDoctors();
   const invalidate = useInvalidateProcedures();
@@ -56,7 +56,7 @@ export function CalendarScreen() {
   // The grid opens on the week view: its range is known now, so the week's occupancy is asked with the rooms instead of
   // after the grid's first draw (FullCalendar then reports the same range, and the state keeps this object).
   const [range, setRange] = useState<{ from: string; to: string; firstDay: string; view: string } | null>(() => ({
-    ...weekOf(initialDay(), zone),
+    ...openingWeek(window.location.hash, zone),
     view: 'timeGridWeek',
   }));
   const [openId, setOpenId] = useState<number | null>(null);

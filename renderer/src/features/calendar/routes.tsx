@@ -1,8 +1,9 @@
 // The ward calendar, the day's printable ward list and the lot search, for coordinators and doctors.
 import { Suspense, use } from 'react';
-import { type RouteDef, defineRoutes } from '../../app/router';
+import { type RouteDef, defineRoutes, hrefFor } from '../../app/router';
 import { Loading } from '../../ui/feedback';
 import { LotSearchScreen } from './LotSearchScreen';
+import { prefetchCalendar } from './opening';
 import { WardListScreen } from './WardListScreen';
 
 // FullCalendar is a large module that styles the page when it loads: only the calendar loads it, once the app is idle
@@ -33,7 +34,13 @@ export const calendarRoutes = defineRoutes([
         <CalendarRoute />
       </Suspense>
     ),
-    nav: { label: 'calendar:nav', order: 45, activeFor: ['wardList', 'lotSearch'], prefetch: loadCalendar },
+    nav: {
+      label: 'calendar:nav',
+      order: 45,
+      activeFor: ['wardList', 'lotSearch'],
+      prefetch: loadCalendar,
+      prefetchData: (client) => prefetchCalendar(client, hrefFor({ name: 'calendar' })),
+    },
   },
   { name: 'wardList', roles: staff, screen: () => <WardListScreen /> },
   // Keyed by the address, so a lot chosen in the global search while this screen is open shows at once.

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinicNumbers, FunnelCounts } from '../../../../db/contract';
-import { useClinicNumbers } from '../../api/clinic-numbers-queries';
+import type { QueryClient } from '@tanstack/react-query';
+import { clinicNumbersOptions, useClinicNumbers } from '../../api/clinic-numbers-queries';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { countryName } from '../../ui/options';
@@ -17,11 +18,25 @@ import { dateTimeFormat, numberFormat } from '../../ui/intl';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const num = { className: 'num' } as const;
 
+/** The period asked for: each end once typed as a whole day, else open (the screen opens on every date). */
+const periodOf = (from: string, to: string) => ({
+  from: ISO_DAY.test(from) ? from : null,
+  to: ISO_DAY.test(to) ? to : null,
+});
+
+/** The screen opens on every date (both ends left empty). */
+const OPENING = { from: '', to: '' };
+
+/** The numbers the screen opens on, as its nav link is pressed. */
+export function prefetchClinicNumbers(client: QueryClient): void {
+  void client.prefetchQuery(clinicNumbersOptions(periodOf(OPENING.from, OPENING.to)));
+}
+
 export function ClinicNumbersScreen() {
   const { t } = useTranslation('clinicNumbers');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const period = { from: ISO_DAY.test(from) ? from : null, to: ISO_DAY.test(to) ? to : null };
+  const [from, setFrom] = useState(OPENING.from);
+  const [to, setTo] = useState(OPENING.to);
+  const period = periodOf(from, to);
   const query = useClinicNumbers(period);
   return (
     <>

@@ -1,17 +1,26 @@
 // Exports: one patient's or everyone's FHIR bundle and the de-identified research tables, with progress, Cancel and the
 // finished files offered one by one for saving.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFile, ExportKind, ExportProgress, SessionUser } from '../../../../db/contract';
 import { ApiCallError, call } from '../../api/client';
-import { usePatientList } from '../../api/patient-queries';
+import { patientListOptions, usePatientList } from '../../api/patient-queries';
 import { sessionKey } from '../../api/session';
 import { downloadText } from '../../ui/download';
 import { ErrorBanner, NoticeBanner, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
 import { Panel } from '../../ui/Panel';
 import './exports.css';
+
+/** The doctor's patient picker: the first patients by name matching what is typed (nothing typed when it opens). */
+const pickerQuery = (text: string) => ({ text, limit: 20, sort: 'name', direction: 'asc' }) as const;
+
+/** A doctor's screen opens with the picker's first names: asked as the nav link is pressed (the admin has none). */
+export function prefetchExports(client: QueryClient): void {
+  const role = client.getQueryData<{ user: SessionUser | null }>(sessionKey)?.user?.role;
+  if (role === 'doctor') void client.prefetchQuery(patientListOptions(pickerQuery('')));
+}
 
 type Start = { kind: 'fhir_patient'; patientId: number } | { kind: Exclude<ExportKind, 'fhir_patient'> };
 
@@ -110,7 +119,7 @@ function OnePatient({ busy, onStart }: { busy: boolean; onStart: (patientId: num
   const { t } = useTranslation('exports');
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
-  const found = usePatientList({ text, limit: 20, sort: 'name', direction: 'asc' });
+  const found = usePatientList(pickerQuery(text));
   const options = (found.data?.rows ?? []).map((p) => ({
     value: String(p.id),
     label: `${p.familyName} ${p.givenName}${p.nativeName ? ` (${p.nativeName})` : ''} · ${p.mrn}`,

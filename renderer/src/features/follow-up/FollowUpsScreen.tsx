@@ -9,7 +9,8 @@ import {
   type FollowUpRow,
   type FollowUpState,
 } from '../../../../db/contract';
-import { useFollowUps } from '../../api/follow-up-queries';
+import type { QueryClient } from '@tanstack/react-query';
+import { followUpsOptions, useFollowUps } from '../../api/follow-up-queries';
 import { hrefFor } from '../../app/router';
 import { Ltr, Name } from '../../ui/bidi';
 import { DataTable } from '../../ui/DataTable';
@@ -23,6 +24,22 @@ import './follow-up.css';
 
 const PAGE_SIZE = 50;
 
+/** A worklist page's query input: every state still to arrange unless one is picked, every time point unless one is. */
+const pageInput = (state: FollowUpState | null, timePoint: FollowUpPoint | null, page: number) => ({
+  states: state === null ? [] : [state],
+  timePoint,
+  limit: PAGE_SIZE,
+  offset: page * PAGE_SIZE,
+});
+
+/** The screen opens unfiltered, on the first page. */
+const OPENING = { state: null, timePoint: null, page: 0 } as const;
+
+/** The worklist's page the screen opens on, as its nav link is pressed. */
+export function prefetchFollowUps(client: QueryClient): void {
+  void client.prefetchQuery(followUpsOptions(pageInput(OPENING.state, OPENING.timePoint, OPENING.page)));
+}
+
 /** The badge colour of each state: red when the window is closing, amber while due, neutral otherwise. */
 const BADGE: Record<FollowUpState, string> = {
   overdue: 'badge-overdue',
@@ -34,17 +51,12 @@ const BADGE: Record<FollowUpState, string> = {
 
 export function FollowUpsScreen() {
   const { t, i18n } = useTranslation('followUps');
-  const [state, setState] = useState<FollowUpState | null>(null);
-  const [timePoint, setTimePoint] = useState<FollowUpPoint | null>(null);
-  const [page, setPage] = useState(0);
+  const [state, setState] = useState<FollowUpState | null>(OPENING.state);
+  const [timePoint, setTimePoint] = useState<FollowUpPoint | null>(OPENING.timePoint);
+  const [page, setPage] = useState<number>(OPENING.page);
   const [recording, setRecording] = useState<FollowUpRow | null>(null);
   const [saved, setSaved] = useState(false);
-  const list = useFollowUps({
-    states: state === null ? [] : [state],
-    timePoint,
-    limit: PAGE_SIZE,
-    offset: page * PAGE_SIZE,
-  });
+  const list = useFollowUps(pageInput(state, timePoint, page));
   const data = list.data;
   const locale = i18n.language;
   const today = data?.today ?? '';

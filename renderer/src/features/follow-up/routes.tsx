@@ -1,12 +1,12 @@
 // Follow-ups: the coordinators' (and doctors') worklist of remote follow-up visits to arrange after discharge.
 import { defineRoutes } from '../../app/router';
-import { FollowUpsScreen } from './FollowUpsScreen';
+import { FollowUpsScreen, prefetchFollowUps } from './FollowUpsScreen';
 
 export const followUpRoutes = defineRoutes([
   {
     name: 'followUps',
     roles: ['coordinator', 'doctor'],
     screen: () => <FollowUpsScreen />,
-    nav: { label: 'followUps:nav', order: 42, activeFor: ['paperForms'] },
+    nav: { label: 'followUps:nav', order: 42, activeFor: ['paperForms'], prefetchData: prefetchFollowUps },
   },
 ]);

@@ -1,7 +1,7 @@
 // Today: overdue follow-ups, follow-ups due today, first contacts owed, and for doctors the inquiries awaiting review.
 import { BackupWarning } from '../../ui/BackupWarning';
-import { type ReactNode, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useMemo, useState } from 'react';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -13,17 +13,39 @@ import { statusBadge, waitBadge } from '../../ui/Badges';
 import { Button } from '../../ui/fields';
 import { daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
 import { countryName } from '../../ui/options';
-import { useWorklist } from '../../api/inquiry-queries';
+import { useWorklist, worklistOptions } from '../../api/inquiry-queries';
 import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
-import { FollowUpsDue } from '../../ui/follow-ups/FollowUpsDue';
+import { FOLLOW_UPS_DUE, FollowUpsDue } from '../../ui/follow-ups/FollowUpsDue';
 import { TREATMENT_PANEL_FIRST_ROWS, TreatmentPanels } from './TreatmentPanels';
-import { useTreatmentAgenda } from '../../api/procedure-queries';
+import { treatmentAgendaOptions, useTreatmentAgenda } from '../../api/procedure-queries';
 import { OpenAdverseEventsPanel } from '../../ui/adverse-events/OpenAdverseEventsPanel';
+import { openAdverseEventsOptions } from '../../api/adverse-event-queries';
+import { backupStatusOptions } from '../../ui/BackupWarning';
+import { followUpsOptions } from '../../api/follow-up-queries';
 
 type Scope = 'mine' | 'all';
+
+/** Whose inquiries Today opens on. */
+const OPENING_SCOPE: Scope = 'mine';
+
+const roleIn = (client: QueryClient) => client.getQueryData<{ user: SessionUser | null }>(sessionKey)?.user?.role;
+
+/**
+ * Today's opening data, asked as its nav link is pressed: the very queries the screen and its panels read. The drafts
+ * are left to the screen (always asked afresh): pressing the link blurs a form, which keeps its draft just after.
+ * The small answers first: the host answers in turn, and the screen draws once the worklist and the agenda are in.
+ */
+export function prefetchHome(client: QueryClient): void {
+  const doctor = roleIn(client) === 'doctor';
+  void client.prefetchQuery(backupStatusOptions());
+  void client.prefetchQuery(followUpsOptions(FOLLOW_UPS_DUE));
+  if (doctor) void client.prefetchQuery(openAdverseEventsOptions());
+  void client.prefetchQuery(treatmentAgendaOptions(doctor, TREATMENT_PANEL_FIRST_ROWS));
+  void client.prefetchQuery(worklistOptions(OPENING_SCOPE));
+}
 
 /** Rows a panel shows before "Show all": the page scrolls, never the panel, so a long panel stays a short page. */
 export const PANEL_FIRST_ROWS = 25;
@@ -31,15 +53,18 @@ export const PANEL_FIRST_ROWS = 25;
 export function HomeScreen() {
   const { t, i18n } = useTranslation('inquiries');
   // Read, not required: on sign-out this screen renders once more after the session is gone (useCurrentUser throws).
-  const role = useQueryClient().getQueryData<{ user: SessionUser | null }>(sessionKey)?.user?.role;
-  const [scope, setScope] = useState<Scope>('mine');
+  const role = roleIn(useQueryClient());
+  const [scope, setScope] = useState<Scope>(OPENING_SCOPE);
   const worklist = useWorklist(scope);
   // Asked here, beside the worklist, so both calls leave together: TreatmentPanels (drawn once the worklist is in)
   // reads the same cache. Asked from there alone it waited for the worklist's answer (~60 ms at the 10-year size).
-  useTreatmentAgenda(role === 'doctor', TREATMENT_PANEL_FIRST_ROWS);
+  const agenda = useTreatmentAgenda(role === 'doctor', TREATMENT_PANEL_FIRST_ROWS);
   const now = new Date();
   const locale = i18n.language;
-  const w = worklist.data;
+  // The panels are drawn once the worklist and the agenda are both in (or the agenda failed: its panel says so): one
+  // render of every row when the last answer comes, not one for each (the first redrawn whole by the second).
+  const agendaSettled = agenda.data !== undefined || agenda.isError;
+  const w = agendaSettled ? worklist.data : undefined;
 
   return (
     <>
@@ -63,7 +88,7 @@ export function HomeScreen() {
       <BackupWarning />
       <FollowUpsDue />
       {worklist.isError ? <ErrorBanner error={worklist.error} /> : null}
-      {worklist.isPending ? <Loading /> : null}
+      {worklist.isPending || (worklist.data && !agendaSettled) ? <Loading /> : null}
       {w ? (
         <div className="worklist-grid">
           {role === 'doctor' ? (
@@ -139,8 +164,31 @@ interface PanelProps {
   className?: string;
 }
 
+type Words = (key: string, options?: Record<string, string>) => string;
+
+/**
+ * Words a row repeats (its channel, the last activity's kind, the next step), each looked up once per panel and
+ * language: i18next's t() resolves and interpolates on every call, and Today asks several per row. The keys are
+ * written (and checked) where the rows ask for them.
+ */
+function useWords(translate: TFunction): Words {
+  return useMemo(() => {
+    const found = new Map<string, string>();
+    return (key, options) => {
+      const asked = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+      let word = found.get(asked);
+      if (word === undefined) {
+        word = options ? translate(key, options) : translate(key);
+        found.set(asked, word);
+      }
+      return word;
+    };
+  }, [translate]);
+}
+
 function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, className }: PanelProps) {
   const { t, i18n } = useTranslation('inquiries');
+  const words = useWords(t);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? rows : rows.slice(0, PANEL_FIRST_ROWS);
   return (
@@ -159,7 +207,7 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
       ) : (
         <ul className="worklist">
           {shown.map((r) => (
-            <WorklistRow key={r.id} row={r} aside={aside(r)} now={now} t={t} locale={i18n.language} />
+            <WorklistRow key={r.id} row={r} aside={aside(r)} now={now} t={words} locale={i18n.language} />
           ))}
         </ul>
       )}
@@ -179,8 +227,8 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
   );
 }
 
-/** One inquiry: who, where from, what was done last and what comes next. Its panel's `t` (no hook per row). */
-function WorklistRow(p: { row: WorklistItem; aside: ReactNode; now: Date; t: TFunction; locale: string }) {
+/** One inquiry: who, where from, what was done last and what comes next. Its panel's remembered words (no hook per row). */
+function WorklistRow(p: { row: WorklistItem; aside: ReactNode; now: Date; t: Words; locale: string }) {
   const { row: r, aside, now, t, locale } = p;
   const last = r.lastActivity;
   const k = last?.kind;

@@ -20,11 +20,18 @@ import {
 } from './list-query';
 import { channelOptions, countryName, statusOptions } from '../../ui/options';
 import { CodeComboField } from '../../ui/CodeComboField';
-import { useInquiryList, useStaff } from '../../api/inquiry-queries';
+import type { QueryClient } from '@tanstack/react-query';
+import { inquiryListOptions, staffOptions, useInquiryList, useStaff } from '../../api/inquiry-queries';
 import '../../ui/records.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
 
 type SortKey = ListState['sort'];
+
+/** The list's opening data as its nav link is pressed: the page the link's address opens on, and the staff filter. */
+export function prefetchInquiryList(client: QueryClient, hash: string): void {
+  void client.prefetchQuery(inquiryListOptions(toQuery(parseListState(hash))));
+  void client.prefetchQuery(staffOptions());
+}
 
 export function InquiryListScreen() {
   const { t, i18n } = useTranslation('inquiries');

@@ -1,6 +1,7 @@
 // Home-screen treatment panels: a coordinator's procedures today and tomorrow with expected admissions and discharges;
 // a doctor's own procedures today.
 import { type ReactNode, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Procedure, TreatmentAgenda } from '../../../../db/contract';
 import { useTreatmentAgenda } from '../../api/procedure-queries';
@@ -33,7 +34,7 @@ export function TreatmentPanels({ doctor }: { doctor: boolean }) {
       title={title}
       items={on(day)}
       total={day === a.today ? a.totals.today : a.totals.tomorrow}
-      row={(p) => <ProcedureRow key={p.id} p={p} locale={locale} />}
+      row={(p) => <ProcedureRow key={p.id} p={p} locale={locale} t={t} />}
       empty={t('home.noProcedures')}
       link
     />
@@ -121,8 +122,8 @@ function Panel<T>(p: {
 
 const time = (iso: string, locale: string) => formatClock(iso, locale);
 
-function ProcedureRow({ p, locale }: { p: Procedure; locale: string }) {
-  const { t } = useTranslation('calendar');
+/** One booking; its panel's `t` (no hook per row). */
+function ProcedureRow({ p, locale, t }: { p: Procedure; locale: string; t: TFunction<'calendar'> }) {
   const type = procedureTypeName(t, p);
   return (
     <li className="worklist-row">

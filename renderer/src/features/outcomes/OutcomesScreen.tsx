@@ -1,6 +1,6 @@
 // The outcomes report: pick an instrument, a time point, a grouping and filters; read the headline in plain words,
 // the honest caveat, the chart with its table, and the global impression per domain. Prints as a clean page.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,7 +15,7 @@ import {
   TRANSPLANT_FILTERS,
   outcomeView,
 } from '../../../../db/contract';
-import { call } from '../../api/client';
+import { OPENING_FILTERS, outcomeInput, outcomeScreenOptions } from './queries';
 import { instrumentShort, timePointName } from '../../ui/assessments/labels';
 import { ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
@@ -26,32 +26,19 @@ import { DomainsTable, StrataTable } from './OutcomesTables';
 import './outcomes.css';
 
 type Transplants = (typeof TRANSPLANT_FILTERS)[number];
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 /** Recorded in the audit log, then printed (the desktop window saves a PDF; the browser prints its own way). */
 const printPage = (title: string) => printRecorded(title, { document: 'outcomes' });
 
 export function OutcomesScreen() {
   const { t, i18n } = useTranslation('outcomes');
-  const [instrument, setInstrument] = useState<OutcomeInstrument>('barthel');
-  const [timePoint, setTimePoint] = useState<OutcomeTimePoint>('m3');
+  const [instrument, setInstrument] = useState<OutcomeInstrument>(OPENING_FILTERS.instrument);
+  const [timePoint, setTimePoint] = useState<OutcomeTimePoint>(OPENING_FILTERS.timePoint);
   const [stratifyBy, setStratifyBy] = useState<Stratification>('onset');
-  const [transplants, setTransplants] = useState<Transplants>('any');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const input = {
-    instrument,
-    timePoint,
-    transplants,
-    from: isDay(from) ? from : null,
-    to: isDay(to) ? to : null,
-  };
-  // One call brings every grouping: switching the grouping shows rows already here instead of asking again.
-  const screen = useQuery({
-    queryKey: ['reports', 'outcomeScreen', input],
-    queryFn: ({ signal }) => call('reports.outcomeScreen', input, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  const [transplants, setTransplants] = useState<Transplants>(OPENING_FILTERS.transplants);
+  const [from, setFrom] = useState(OPENING_FILTERS.from);
+  const [to, setTo] = useState(OPENING_FILTERS.to);
+  const screen = useQuery(outcomeScreenOptions(outcomeInput({ instrument, timePoint, transplants, from, to })));
   const report = useMemo(() => (screen.data ? outcomeView(screen.data, stratifyBy) : null), [screen.data, stratifyBy]);
   const title = t('title');
   return (

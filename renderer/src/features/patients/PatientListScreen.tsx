@@ -1,4 +1,5 @@
 // The patient registry: search as you type over names, MRN, phone digits and e-mail; sortable, paged by seeking.
+import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PATIENT_SORTS, type PatientQueryInput } from '../../../../db/contract';
@@ -10,7 +11,7 @@ import { FilterBar } from '../../ui/fields';
 import { formatInstant, formatPartialDate } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { fullName } from './PatientDetailScreen';
-import { usePatientList } from '../../api/patient-queries';
+import { patientListOptions, usePatientList } from '../../api/patient-queries';
 import '../../ui/records.css';
 import './patients.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
@@ -18,22 +19,32 @@ import { Joined, Ltr, Name } from '../../ui/bidi';
 const PAGE_SIZE = 50;
 const FIRST_PAGE = { page: 0, cursors: [null] };
 type Sort = (typeof PATIENT_SORTS)[number];
+type SortState = { key: Sort; direction: 'asc' | 'desc' };
+/** The registry opens with no text, newest first. */
+const OPENING_SORT: SortState = { key: 'createdAt', direction: 'desc' };
+
+const listQuery = (text: string, sort: SortState, after: string | null): PatientQueryInput => ({
+  text: text.trim(),
+  sort: sort.key,
+  direction: sort.direction,
+  after,
+  limit: PAGE_SIZE,
+});
+
+/** The registry's first page as its nav link is pressed: the query the screen opens with. */
+export function prefetchPatientList(client: QueryClient): void {
+  void client.prefetchQuery(patientListOptions(listQuery('', OPENING_SORT, null)));
+}
 
 export function PatientListScreen() {
   const { t, i18n } = useTranslation('patients');
   const locale = i18n.language;
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<{ key: Sort; direction: 'asc' | 'desc' }>({ key: 'createdAt', direction: 'desc' });
+  const [sort, setSort] = useState<SortState>(OPENING_SORT);
   // Page n starts after the last row of page n - 1 (cursors[n]): page 2,000 costs what page 1 does.
   const [pages, setPages] = useState<{ page: number; cursors: (string | null)[] }>(FIRST_PAGE);
   const page = pages.page;
-  const query: PatientQueryInput = {
-    text: text.trim(),
-    sort: sort.key,
-    direction: sort.direction,
-    after: pages.cursors[page] ?? null,
-    limit: PAGE_SIZE,
-  };
+  const query = listQuery(text, sort, pages.cursors[page] ?? null);
   const list = usePatientList(query);
   const next = list.data?.next ?? null;
   const toPage = (to: number) =>

@@ -5,7 +5,7 @@ import { ConvertInquiryScreen } from './ConvertInquiryScreen';
 import { DuplicatesScreen } from './DuplicatesScreen';
 import { PatientDetailScreen } from './PatientDetailScreen';
 import { PatientFormScreen } from './PatientFormScreen';
-import { PatientListScreen } from './PatientListScreen';
+import { PatientListScreen, prefetchPatientList } from './PatientListScreen';
 
 const staff: RouteDef['roles'] = ['coordinator', 'doctor'];
 
@@ -17,6 +17,7 @@ export const patientRoutes = defineRoutes([
     nav: {
       label: 'nav.patients',
       order: 40,
+      prefetchData: prefetchPatientList,
       activeFor: [
         'patient',
         'patientEdit',
