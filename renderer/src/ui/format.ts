@@ -112,7 +112,7 @@ export function formatInstantShort(
   timeZone = clinicTimeZone(),
 ): string {
   const d = new Date(instant);
-  const sameYear = zonedParts(d, timeZone).year === zonedParts(now, timeZone).year;
+  const sameYear = zonedParts(d, timeZone).year === yearNow(now, timeZone);
   const year = sameYear ? {} : { year: 'numeric' as const };
   return dateTimeFormat(locale, {
     day: 'numeric',
@@ -131,6 +131,15 @@ interface ZonedParts {
   day: string;
   hour: string;
   minute: string;
+}
+
+/** This year on the clinic's clock, read once per zone and minute (a table asks it for every row). */
+let lastYear = { timeZone: '', minute: NaN, year: '' };
+function yearNow(now: Date, timeZone: string): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastYear.timeZone !== timeZone || lastYear.minute !== minute)
+    lastYear = { timeZone, minute, year: zonedParts(now, timeZone).year };
+  return lastYear.year;
 }
 
 /** The wall-clock formatter per zone, found without naming its options again (a table asks twice per row). */
