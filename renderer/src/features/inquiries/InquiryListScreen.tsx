@@ -1,5 +1,5 @@
 // The inquiry list: search as you type, filters, sortable columns and pages — all answered by the core, kept in the address.
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
@@ -24,6 +24,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { inquiryListOptions, staffOptions, useInquiryList, useStaff } from '../../api/inquiry-queries';
 import '../../ui/records.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
+import { useShownAfter } from '../../ui/use-shown-after';
 
 type SortKey = ListState['sort'];
 
@@ -57,16 +58,20 @@ export function InquiryListScreen() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  const query: InquiryQueryInput = useMemo(() => toQuery(state), [state]);
+  const list = useInquiryList(query);
+  // Dimmed only while an answer is slow to come: a keystroke's answer comes in tens of milliseconds (see use-shown-after).
+  const dim = useShownAfter(list.isFetching, 200);
+
   // The address follows the filters without adding a Back step per keystroke, but only while it is still the list's:
-  // a search that settles just after a click on a row must not pull the address back from the inquiry.
+  // a search that settles just after a click on a row must not pull the address back from the inquiry. Declared after
+  // the query, so its effect runs after the query's: the keystroke's call leaves first and replaceState (a few
+  // milliseconds in Chromium) runs while the core answers, not before it is asked.
   useEffect(() => {
     const hash = serializeListState(state);
     if (window.location.hash !== hash && parseRoute(window.location.hash).name === 'inquiries')
       window.history.replaceState(null, '', hash);
   }, [state]);
-
-  const query: InquiryQueryInput = useMemo(() => toQuery(state), [state]);
-  const list = useInquiryList(query);
   // Stable, so the memoised filters skip a keystroke's re-render (a country box of 250 options is costly to rebuild).
   const update = useCallback(
     (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch, page: 'page' in patch ? (patch.page ?? 0) : 0 })),
@@ -157,23 +162,21 @@ export function InquiryListScreen() {
     data: list.data?.rows ?? [],
     columns,
     getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => String(row.id),
     manualSorting: true,
     manualPagination: true,
     rowCount: list.data?.total ?? 0,
   });
 
   // The rows stay the same element while a keystroke waits for its answer (the last answer stays on screen), so React
-  // skips them: a keystroke re-renders the search box and filters, and the rows only when the new answer comes.
+  // skips them: a keystroke re-renders the search box and filters, and the rows only when the new answer comes. Then
+  // each row is keyed by its inquiry and skipped when it shows the same values: a narrower search keeps many rows.
   const rows = list.data?.rows;
   const body = useMemo(
     () => (
       <tbody>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
+          <ListRow key={row.id} row={row} columns={columns} />
         ))}
       </tbody>
     ),
@@ -206,7 +209,7 @@ export function InquiryListScreen() {
           <ListFilters state={state} filtered={filtered} update={update} clear={clear} />
         </FilterBar>
         {list.isError ? <ErrorBanner error={list.error} /> : null}
-        <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
+        <div className={`table-wrap table-min ${dim ? 'fetching' : ''}`} aria-busy={list.isFetching}>
           <table className="table inquiry-table">
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -321,6 +324,27 @@ function sameFilters(a: FiltersProps, b: FiltersProps): boolean {
 }
 
 const isOpen = (r: InquiryListRow) => OPEN_STATUSES.includes(r.status);
+
+/** One row of the table, drawn again only when its values or the columns (language, clinic day) change. */
+const ListRow = memo(
+  function ListRow({ row }: { row: Row<InquiryListRow>; columns: ColumnDef<InquiryListRow>[] }) {
+    return (
+      <tr>
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.column.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.columns === b.columns && sameValues(a.row.original, b.row.original),
+);
+
+/** Field by field: each answer is parsed afresh, so an unchanged row is an equal object, never the same one. */
+function sameValues(a: InquiryListRow, b: InquiryListRow): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof InquiryListRow)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 
 /** The contact under the patient's name: each part isolated, the whole line in full on hover, cut with an ellipsis. */
 function ContactLine({ row }: { row: InquiryListRow }) {

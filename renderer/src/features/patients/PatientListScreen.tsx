@@ -15,6 +15,7 @@ import { patientListOptions, usePatientList } from '../../api/patient-queries';
 import '../../ui/records.css';
 import './patients.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
+import { useShownAfter } from '../../ui/use-shown-after';
 
 const PAGE_SIZE = 50;
 const FIRST_PAGE = { page: 0, cursors: [null] };
@@ -46,6 +47,8 @@ export function PatientListScreen() {
   const page = pages.page;
   const query = listQuery(text, sort, pages.cursors[page] ?? null);
   const list = usePatientList(query);
+  // Dimmed only while an answer is slow to come, as the inquiry list (see use-shown-after).
+  const dim = useShownAfter(list.isFetching, 200);
   const next = list.data?.next ?? null;
   const toPage = (to: number) =>
     setPages((p) => ({ page: to, cursors: to > p.page ? [...p.cursors.slice(0, to), next] : p.cursors }));
@@ -89,7 +92,7 @@ export function PatientListScreen() {
           autoFocus
         />
         {list.isError ? <ErrorBanner error={list.error} /> : null}
-        <div className={`table-wrap table-min ${list.isFetching ? 'fetching' : ''}`} aria-busy={list.isFetching}>
+        <div className={`table-wrap table-min ${dim ? 'fetching' : ''}`} aria-busy={list.isFetching}>
           <table className="table">
             <thead>
               <tr>
