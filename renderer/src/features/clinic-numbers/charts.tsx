@@ -1,6 +1,6 @@
 // The clinic numbers' charts (recharts): procedures by month stacked by type, the inquiry funnel, adverse-event rates
 // per procedure type. Each has labelled axes and a legend; its section's table holds the same figures.
-import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { plainTick } from '../../ui/chart-tick';
@@ -93,6 +93,9 @@ export interface Series {
   name: string;
 }
 
+/** The value axis's labels: one function for every drawing (a new one each time makes recharts redo the axis). */
+const Y_TICK = plainTick({ fill: AXIS, fontSize: 12 });
+
 /** Bars by category, one colour per series; stacked when `stacked`. */
 export function BarsChart(p: {
   data: readonly Record<string, string | number>[];
@@ -113,15 +116,23 @@ export function BarsChart(p: {
     p.percent
       ? numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(v / 100)
       : numberFormat(i18n.language).format(v);
-  const categories = p.data.map((d) => String(d[p.category]));
+  const { data, category, formatCategory } = p;
   // Months may thin out (as recharts' preserveEnd would); a few named categories (procedure types, stages) all show.
-  const months = p.formatCategory
-    ? monthTicks(
-        categories.map(p.formatCategory),
-        { from: MARGIN.left + Y_WIDTH, to: width - MARGIN.right, width },
-        `${TICK_FONT}px ${font}`,
-      )
-    : null;
+  // Kept while the data and the width stay: new ticks or a new tick function each drawing make recharts redo the axis.
+  const x = useMemo(() => {
+    const style = { fill: AXIS, fontSize: TICK_FONT };
+    if (!formatCategory || width === 0) return { tick: plainTick(style), ticks: undefined };
+    const categories = data.map((d) => String(d[category]));
+    const months = monthTicks(
+      categories.map(formatCategory),
+      { from: MARGIN.left + Y_WIDTH, to: width - MARGIN.right, width },
+      `${TICK_FONT}px ${font}`,
+    );
+    return {
+      tick: plainTick(style, months.lastShift),
+      ticks: categories.filter((_, i) => months.shown.has(i)),
+    };
+  }, [data, category, formatCategory, width, font]);
   return (
     <div className="numbers-chart" ref={ref}>
       {width > 0 ? (
@@ -137,16 +148,16 @@ export function BarsChart(p: {
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis
             dataKey={p.category}
-            tick={plainTick({ fill: AXIS, fontSize: TICK_FONT }, months?.lastShift)}
+            tick={x.tick}
             tickFormatter={p.formatCategory}
             label={axisLabel(p.xLabel)}
             height={44}
-            ticks={months ? categories.filter((_, i) => months.shown.has(i)) : undefined}
+            ticks={x.ticks}
             interval={0}
           />
           <YAxis
             allowDecimals={Boolean(p.percent)}
-            tick={plainTick({ fill: AXIS, fontSize: 12 })}
+            tick={Y_TICK}
             tickFormatter={fmt}
             label={axisLabel(p.yLabel, -90)}
             width={Y_WIDTH}

@@ -7,6 +7,9 @@ import { numberFormat } from '../../ui/intl';
 
 const COLOURS = { bar: '#1f5f8b', whisker: '#1b2430', grid: '#e3e7ec', axis: '#4a5565' } as const;
 
+/** One function for every drawing (a new one each time makes recharts redo the axis). */
+const X_TICK = plainTick();
+
 export interface ChartRow {
   label: string;
   row: OutcomeRow;
@@ -42,7 +45,7 @@ export function OutcomesChart(p: { rows: readonly ChartRow[]; title: string; loc
             // page to find overlaps — for the grid and the axis alike — which was most of opening the screen.
             interval={0}
             // Short percentages: drawn without recharts measuring each in the page to wrap it.
-            tick={plainTick()}
+            tick={X_TICK}
           />
           <YAxis type="category" dataKey="label" width={230} stroke={COLOURS.axis} fontSize={12} interval={0} />
           <Bar dataKey="share" fill={COLOURS.bar} barSize={16} isAnimationActive={false}>
