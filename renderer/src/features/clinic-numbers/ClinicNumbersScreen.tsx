@@ -1,7 +1,7 @@
 // Clinic numbers: for a period, patients treated and courses, procedures by month and type, the inquiry funnel by
 // channel and country with first-response times, adverse-event rates and follow-up completeness — every rate beside
 // its denominator, every table exportable to CSV.
-import { useState } from 'react';
+import { type Dispatch, type SetStateAction, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinicNumbers, FunnelCounts } from '../../../../db/contract';
 import type { QueryClient } from '@tanstack/react-query';
@@ -41,25 +41,38 @@ export function ClinicNumbersScreen() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <div className="filter-bar numbers-period" role="search" aria-label={t('period.label')}>
-        <TextField label={t('period.from')} type="date" value={from} onChange={setFrom} />
-        <TextField label={t('period.to')} type="date" value={to} onChange={setTo} />
-        <Button
-          variant="ghost"
-          isDisabled={from === '' && to === ''}
-          onPress={() => {
-            setFrom('');
-            setTo('');
-          }}
-        >
-          {t('period.all')}
-        </Button>
-      </div>
+      <Period from={from} setFrom={setFrom} to={to} setTo={setTo} />
       <ErrorBanner error={query.error} />
       {query.data ? <Numbers data={query.data} /> : query.isPending ? <Loading /> : null}
     </>
   );
 }
+
+/** The period's fields: kept apart (memo) so the answer arriving does not build them again. */
+const Period = memo(function Period(p: {
+  from: string;
+  setFrom: Dispatch<SetStateAction<string>>;
+  to: string;
+  setTo: Dispatch<SetStateAction<string>>;
+}) {
+  const { t } = useTranslation('clinicNumbers');
+  return (
+    <div className="filter-bar numbers-period" role="search" aria-label={t('period.label')}>
+      <TextField label={t('period.from')} type="date" value={p.from} onChange={p.setFrom} />
+      <TextField label={t('period.to')} type="date" value={p.to} onChange={p.setTo} />
+      <Button
+        variant="ghost"
+        isDisabled={p.from === '' && p.to === ''}
+        onPress={() => {
+          p.setFrom('');
+          p.setTo('');
+        }}
+      >
+        {t('period.all')}
+      </Button>
+    </div>
+  );
+});
 
 /** Formats counts, percentages and "k of n noun (p %)" in the screen's language. */
 function useFormat() {
@@ -163,13 +176,19 @@ function ProceduresSection({ data, period, typeName }: SectionProps & { typeName
   const cols = ['completed', 'cancelled', 'noShow', 'postponed', 'scheduled'] as const;
   const table: NumbersTable = {
     columns: [t('col.month'), t('col.type'), ...cols.map((c) => ({ label: t(`procStatus.${c}`), ...num }))],
-    rows: data.proceduresByMonth.map((m) => ({
-      key: `${m.month}-${m.typeId}`,
-      cells: [monthName(m.month, f.locale), typeName(m.typeId), ...cols.map((c) => f.count(m[c]))],
-    })),
-    csv: {
-      header: [t('col.month'), t('col.type'), ...cols.map((c) => t(`procStatus.${c}`))],
-      rows: data.proceduresByMonth.map((m) => [m.month, typeName(m.typeId), ...cols.map((c) => m[c])]),
+    // A row per month and type (over a thousand in ten years): built only once the table is shown or exported, not
+    // behind the chart on every opening.
+    get rows() {
+      return data.proceduresByMonth.map((m) => ({
+        key: `${m.month}-${m.typeId}`,
+        cells: [monthName(m.month, f.locale), typeName(m.typeId), ...cols.map((c) => f.count(m[c]))],
+      }));
+    },
+    get csv() {
+      return {
+        header: [t('col.month'), t('col.type'), ...cols.map((c) => t(`procStatus.${c}`))],
+        rows: data.proceduresByMonth.map((m) => [m.month, typeName(m.typeId), ...cols.map((c) => m[c])]),
+      };
     },
   };
   return (

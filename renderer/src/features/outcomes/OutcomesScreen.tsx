@@ -1,7 +1,7 @@
 // The outcomes report: pick an instrument, a time point, a grouping and filters; read the headline in plain words,
 // the honest caveat, the chart with its table, and the global impression per domain. Prints as a clean page.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { type Dispatch, type SetStateAction, memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INSTRUMENTS,
@@ -48,34 +48,20 @@ export function OutcomesScreen() {
           {t('print')}
         </Button>
       </PageHeader>
-      <div className="outcomes-controls no-print" role="group" aria-label={t('controls')}>
-        <SelectField
-          label={t('instrument')}
-          value={instrument}
-          onChange={(v) => v && setInstrument(v)}
-          options={OUTCOME_INSTRUMENTS.map((id) => ({ value: id, label: instrumentShort(t, INSTRUMENTS.latest(id)) }))}
-        />
-        <SelectField
-          label={t('timePoint')}
-          value={timePoint}
-          onChange={(v) => v && setTimePoint(v)}
-          options={OUTCOME_TIME_POINTS.map((p) => ({ value: p, label: timePointName(t, p) }))}
-        />
-        <SelectField
-          label={t('stratifyBy')}
-          value={stratifyBy}
-          onChange={(v) => v && setStratifyBy(v)}
-          options={STRATIFICATIONS.map((s) => ({ value: s, label: t(`by.${s}`) }))}
-        />
-        <SelectField
-          label={t('transplants')}
-          value={transplants}
-          onChange={(v) => v && setTransplants(v)}
-          options={TRANSPLANT_FILTERS.map((n) => ({ value: n, label: t(`transplantCount.${n}`) }))}
-        />
-        <TextField label={t('from')} type="date" value={from} onChange={setFrom} />
-        <TextField label={t('to')} type="date" value={to} onChange={setTo} />
-      </div>
+      <Controls
+        instrument={instrument}
+        setInstrument={setInstrument}
+        timePoint={timePoint}
+        setTimePoint={setTimePoint}
+        stratifyBy={stratifyBy}
+        setStratifyBy={setStratifyBy}
+        transplants={transplants}
+        setTransplants={setTransplants}
+        from={from}
+        setFrom={setFrom}
+        to={to}
+        setTo={setTo}
+      />
       {screen.isError ? <ErrorBanner error={screen.error} /> : null}
       {screen.isPending ? <Loading /> : null}
       {report ? <ReportBody report={report} locale={i18n.language} /> : null}
@@ -83,7 +69,61 @@ export function OutcomesScreen() {
   );
 }
 
-function ReportBody({ report, locale }: { report: OutcomeReport; locale: string }) {
+type Setter<T> = Dispatch<SetStateAction<T>>;
+
+/**
+ * The report's choices. Kept apart (memo) so the answer arriving, or a new answer being fetched, does not build the six
+ * fields again: only a choice changing does.
+ */
+const Controls = memo(function Controls(p: {
+  instrument: OutcomeInstrument;
+  setInstrument: Setter<OutcomeInstrument>;
+  timePoint: OutcomeTimePoint;
+  setTimePoint: Setter<OutcomeTimePoint>;
+  stratifyBy: Stratification;
+  setStratifyBy: Setter<Stratification>;
+  transplants: Transplants;
+  setTransplants: Setter<Transplants>;
+  from: string;
+  setFrom: Setter<string>;
+  to: string;
+  setTo: Setter<string>;
+}) {
+  const { t } = useTranslation('outcomes');
+  return (
+    <div className="outcomes-controls no-print" role="group" aria-label={t('controls')}>
+      <SelectField
+        label={t('instrument')}
+        value={p.instrument}
+        onChange={(v) => v && p.setInstrument(v)}
+        options={OUTCOME_INSTRUMENTS.map((id) => ({ value: id, label: instrumentShort(t, INSTRUMENTS.latest(id)) }))}
+      />
+      <SelectField
+        label={t('timePoint')}
+        value={p.timePoint}
+        onChange={(v) => v && p.setTimePoint(v)}
+        options={OUTCOME_TIME_POINTS.map((point) => ({ value: point, label: timePointName(t, point) }))}
+      />
+      <SelectField
+        label={t('stratifyBy')}
+        value={p.stratifyBy}
+        onChange={(v) => v && p.setStratifyBy(v)}
+        options={STRATIFICATIONS.map((s) => ({ value: s, label: t(`by.${s}`) }))}
+      />
+      <SelectField
+        label={t('transplants')}
+        value={p.transplants}
+        onChange={(v) => v && p.setTransplants(v)}
+        options={TRANSPLANT_FILTERS.map((n) => ({ value: n, label: t(`transplantCount.${n}`) }))}
+      />
+      <TextField label={t('from')} type="date" value={p.from} onChange={p.setFrom} />
+      <TextField label={t('to')} type="date" value={p.to} onChange={p.setTo} />
+    </div>
+  );
+});
+
+/** The report itself: built again only when the answer (or the grouping) changes, not on every keystroke in a field. */
+const ReportBody = memo(function ReportBody({ report, locale }: { report: OutcomeReport; locale: string }) {
   const { t } = useTranslation('outcomes');
   const def = instrumentOf(report);
   const rows = [report.overall, ...report.strata].map((row) => ({ label: stratumName(t, report, row.key), row }));
@@ -130,4 +170,4 @@ function ReportBody({ report, locale }: { report: OutcomeReport; locale: string 
       <DomainsTable report={report} />
     </>
   );
-}
+});
