@@ -129,11 +129,17 @@ test('book #1 and #2, refuse a double booking, move by keyboard, find by lot, pr
   // Its name is the visible lines with the room and day (Chromium spaces the stacked lines from their commas).
   const roomA = page.getByRole('button', { name: /^Room A, .*: 2 bookings\s?, 2\.5 h\s?, 09:00–15:30/ });
   await expect(roomA).toBeVisible();
+  // The table replaces the week grid, which is not drawn at all (not merely hidden): no slot, no day column.
+  await expect(page.locator('.fc-timegrid-slot')).toHaveCount(0);
   await shot('calendar-week');
   await roomA.press('Enter');
   await expect(page.locator('.fc-event', { hasText: 'Transplant #2' })).toBeVisible();
   await shot('calendar-week-room');
   await pick(page.locator('.calendar-filters'), 'Room', 'All rooms');
+  // Every room again: the same week as the occupancy table, the Week button still the pressed one.
+  await expect(roomA).toBeVisible();
+  await expect(page.locator('.fc-timegrid-slot')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Week', exact: true })).toHaveClass(/fc-button-active/);
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   await shot('calendar-month');
 

@@ -1,5 +1,6 @@
 // The ward calendar: day and week time grids and a month overview by room or doctor, on the clinic's clock.
 import type {
+  CalendarOptions,
   DatesSetArg,
   DateSelectArg,
   EventClickArg,
@@ -13,7 +14,7 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type Ref, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarBooking } from '../../../../db/contract';
 import { call } from '../../api/client';
@@ -36,6 +37,62 @@ import './calendar.css';
 
 const numOrNull = (v: string | null) => (v ? Number(v) : null);
 
+/**
+ * Every room's week is the occupancy table, not a time grid: FullCalendar shows it as a view of its own that draws
+ * nothing (its toolbar, title and range stay FullCalendar's), instead of building a hidden week of 182 slots and 7
+ * columns and measuring it. "Week" opens it while no room or doctor is chosen, and the room's or doctor's time grid else.
+ */
+const OVERVIEW = 'occupancyWeek';
+const isWeek = (view: string) => view === OVERVIEW || view === 'timeGridWeek';
+
+const TOOLBAR = { left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' };
+const TOOLBAR_OVERVIEW = { ...TOOLBAR, right: `timeGridDay,${OVERVIEW},dayGridMonth` };
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+/** The grid's options that never change, as constants: FullCalendar compares each option with the last it was given. */
+const FIXED: CalendarOptions = {
+  plugins: [timeGridPlugin, dayGridPlugin, interactionPlugin],
+  initialView: OVERVIEW,
+  timeZone: 'UTC',
+  locales: [zhCnLocale],
+  firstDay: 1,
+  // Text arrows, not FullCalendar's icon spans (role="img" without a name); the buttons keep their own labels.
+  buttonIcons: false,
+  allDaySlot: false,
+  slotMinTime: '07:00:00',
+  slotMaxTime: '20:00:00',
+  slotDuration: '00:30:00',
+  snapDuration: '00:15:00',
+  slotLabelFormat: CLOCK,
+  eventTimeFormat: CLOCK,
+  defaultRangeSeparator: '–',
+  nowIndicator: true,
+  // The page scrolls, not the grid: a scroller inside FullCalendar's role="grid" table cannot take focus cleanly.
+  height: 'auto',
+  views: {
+    dayGridMonth: { eventDisplay: 'block' },
+    timeGridWeek: {
+      displayEventEnd: false,
+      dayHeaderFormat: { weekday: 'short', month: 'short', day: 'numeric' },
+    },
+    [OVERVIEW]: { duration: { weeks: 1 }, content: () => null },
+  },
+  // A month cell is named by its day number only, while it also holds the day's bookings (axe:
+  // label-content-name-mismatch): without the label the cell is named by all it shows, date first.
+  dayCellDidMount: (arg) => arg.el.removeAttribute('aria-labelledby'),
+  expandRows: true,
+  selectable: true,
+  selectMirror: true,
+  editable: true,
+  eventInteractive: true,
+  dayMaxEvents: 4,
+};
+
+/** FullCalendar redrawn only when one of its options is a new value (it re-reads every option on any render). */
+const Grid = memo(function Grid(props: CalendarOptions & { ref: Ref<FullCalendar> }) {
+  return <FullCalendar {...FIXED} {...props} />;
+});
+
 interface Refusal {
   procedureId: number;
   message: string;
@@ -57,7 +114,7 @@ export function CalendarScreen() {
   // after the grid's first draw (FullCalendar then reports the same range, and the state keeps this object).
   const [range, setRange] = useState<{ from: string; to: string; firstDay: string; view: string } | null>(() => ({
     ...openingWeek(window.location.hash, zone),
-    view: 'timeGridWeek',
+    view: OVERVIEW,
   }));
   const [openId, setOpenId] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -77,7 +134,7 @@ export function CalendarScreen() {
 
   // The week of every room and every doctor is an occupancy overview (a 10-year ward books ~1,900 a week in 38 rooms:
   // no week grid shows that readably); a room's or a doctor's week, and every day view, show the bookings themselves.
-  const overview = range !== null && range.view === 'timeGridWeek' && roomId === null && doctorId === null;
+  const overview = range !== null && isWeek(range.view) && roomId === null && doctorId === null;
   const query =
     range && !overview
       ? {
@@ -90,11 +147,26 @@ export function CalendarScreen() {
       : null;
   const calendar = useCalendar(query);
   const occupancy = useOccupancy(overview && range ? { from: range.firstDay, days: 7 } : null);
-  const weekDays = range
-    ? Array.from({ length: 7 }, (_, i) =>
-        new Date(Date.parse(`${range.firstDay}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
-      )
-    : [];
+  const firstDay = range?.firstDay;
+  const weekDays = useMemo(
+    () =>
+      firstDay
+        ? Array.from({ length: 7 }, (_, i) =>
+            new Date(Date.parse(`${firstDay}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+          )
+        : [],
+    [firstDay],
+  );
+  // A room or doctor chosen on every room's week shows their time grid; cleared on a week grid, every room's week again.
+  const filtered = roomId !== null || doctorId !== null;
+  useLayoutEffect(() => {
+    const api = calendarRef.current?.getApi();
+    const type = api?.view.type;
+    if (filtered && type === OVERVIEW) api?.changeView('timeGridWeek');
+    else if (!filtered && type === 'timeGridWeek') api?.changeView(OVERVIEW);
+  }, [filtered]);
+  const showRoom = useCallback((id: number) => setRoomId(String(id)), []);
+  const showDay = useCallback((day: string) => calendarRef.current?.getApi().changeView('timeGridDay', day), []);
   const procedures = useMemo(() => (overview ? [] : (calendar.data ?? [])), [calendar.data, overview]);
   const byId = useMemo(() => new Map(procedures.map((p) => [p.id, p])), [procedures]);
 
@@ -133,18 +205,30 @@ export function CalendarScreen() {
     }
   };
 
-  const onDrop = async (arg: EventDropArg | EventResizeDoneArg) => {
-    const p = byId.get(Number(arg.event.id));
-    const { start, end } = arg.event;
-    if (!p || !start || !end) return arg.revert();
-    const refused = await move(p, {
-      startsAt: fromWall(start, zone),
-      endsAt: fromWall(end, zone),
-      roomId: p.roomId,
-      doctorId: p.doctorId,
-    });
-    if (refused !== null) arg.revert();
-  };
+  // The grid is handed the same options and handlers until what they read changes (the shown bookings, the filters, the
+  // language): any other render of this screen (an answer arriving, an announcement) leaves FullCalendar alone, where
+  // each new option would have it draw and measure itself again. A move is made from a click or a key, after the
+  // render that showed the booking, so the grid calls the latest `move` through a ref.
+  const moveRef = useRef(move);
+  useLayoutEffect(() => {
+    moveRef.current = move;
+  });
+
+  const onDrop = useCallback(
+    async (arg: EventDropArg | EventResizeDoneArg) => {
+      const p = byId.get(Number(arg.event.id));
+      const { start, end } = arg.event;
+      if (!p || !start || !end) return arg.revert();
+      const refused = await moveRef.current(p, {
+        startsAt: fromWall(start, zone),
+        endsAt: fromWall(end, zone),
+        roomId: p.roomId,
+        doctorId: p.doctorId,
+      });
+      if (refused !== null) arg.revert();
+    },
+    [byId, zone],
+  );
 
   const onShortcut = (e: KeyboardEvent<HTMLDivElement>) => {
     const el = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-procedure-id]') : null;
@@ -161,42 +245,90 @@ export function CalendarScreen() {
     void move(p, { startsAt: whole.startsAt, endsAt, roomId: p.roomId, doctorId: p.doctorId });
   };
 
-  const onMount = (arg: EventMountArg) => {
-    const p = byId.get(Number(arg.event.id));
-    if (!p) return;
-    arg.el.dataset.procedureId = String(p.id);
-    arg.el.tabIndex = 0;
-    arg.el.setAttribute('aria-label', describe(p));
-    if (focusAfter.current === p.id) {
-      focusAfter.current = null;
-      arg.el.focus();
-    }
-  };
-
-  const describe = (p: CalendarBooking) =>
-    t('bookingLabel', {
-      time: formatInstant(p.startsAt, locale, zone),
-      name: patientName(p.patient),
-      mrn: p.patient.mrn,
-      type: typeLabel(p),
-      seq: p.sequence ?? '–',
-      room: p.roomName,
-      doctor: p.doctorName,
-      status: procedureStatusName(t, p.status),
-    });
+  const describe = useCallback(
+    (p: CalendarBooking) =>
+      t('bookingLabel', {
+        time: formatInstant(p.startsAt, locale, zone),
+        name: patientName(p.patient),
+        mrn: p.patient.mrn,
+        type: procedureTypeName(t, p),
+        seq: p.sequence ?? '–',
+        room: p.roomName,
+        doctor: p.doctorName,
+        status: procedureStatusName(t, p.status),
+      }),
+    [t, locale, zone],
+  );
   const typeLabel = (p: Pick<CalendarBooking, 'typeCode' | 'typeName'>) => procedureTypeName(t, p);
 
-  const onSelect = (arg: DateSelectArg) => {
-    arg.view.calendar.unselect();
-    setRefusal(null);
-    setSlot({
-      start: arg.start,
-      end: arg.end,
-      allDay: arg.allDay,
-      roomId: numOrNull(roomId),
-      doctorId: numOrNull(doctorId),
-    });
-  };
+  const onMount = useCallback(
+    (arg: EventMountArg) => {
+      const p = byId.get(Number(arg.event.id));
+      if (!p) return;
+      arg.el.dataset.procedureId = String(p.id);
+      arg.el.tabIndex = 0;
+      arg.el.setAttribute('aria-label', describe(p));
+      if (focusAfter.current === p.id) {
+        focusAfter.current = null;
+        arg.el.focus();
+      }
+    },
+    [byId, describe],
+  );
+
+  const onSelect = useCallback(
+    (arg: DateSelectArg) => {
+      arg.view.calendar.unselect();
+      setRefusal(null);
+      setSlot({
+        start: arg.start,
+        end: arg.end,
+        allDay: arg.allDay,
+        roomId: numOrNull(roomId),
+        doctorId: numOrNull(doctorId),
+      });
+    },
+    [roomId, doctorId],
+  );
+
+  const handlers = useMemo(
+    () => ({
+      // FullCalendar reports its range again after any option changes: keep the same object so nothing loops.
+      datesSet: (arg: DatesSetArg) => {
+        const next = {
+          ...wallRangeToInstants(arg.start, arg.end, zone),
+          firstDay: arg.start.toISOString().slice(0, 10),
+          view: arg.view.type,
+        };
+        setRange((r) => (r && r.from === next.from && r.to === next.to && r.view === next.view ? r : next));
+      },
+      now: () => toWall(new Date().toISOString(), zone),
+      select: onSelect,
+      eventClick: (arg: EventClickArg) => {
+        arg.jsEvent.preventDefault();
+        setOpenId(Number(arg.event.id));
+      },
+      eventDrop: (arg: EventDropArg) => void onDrop(arg),
+      eventResize: (arg: EventResizeDoneArg) => void onDrop(arg),
+      eventDidMount: onMount,
+      eventContent: (arg: EventContentArg) => {
+        const p = byId.get(Number(arg.event.id));
+        return p ? <BookingContent p={p} time={arg.timeText} type={procedureTypeName(t, p)} /> : null;
+      },
+    }),
+    [zone, onSelect, onDrop, onMount, byId, t],
+  );
+  const buttonText = useMemo(
+    () => ({
+      prev: '‹',
+      next: '›',
+      today: t('view.today'),
+      day: t('view.day'),
+      week: t('view.week'),
+      month: t('view.month'),
+    }),
+    [t],
+  );
 
   /** Keyboard-only booking: the shown day at 09:00 (a day picked in the month), the time to type in the dialog. */
   const bookShownDay = () => {
@@ -250,86 +382,24 @@ export function CalendarScreen() {
         {announce}
       </div>
       <div className={overview ? 'calendar-frame calendar-frame-overview' : 'calendar-frame'} onKeyDown={onShortcut}>
-        <FullCalendar
+        <Grid
           ref={calendarRef}
-          plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
           initialDate={initialDate}
-          initialView="timeGridWeek"
-          timeZone="UTC"
-          locales={[zhCnLocale]}
           locale={locale === 'zh-CN' ? 'zh-cn' : 'en-gb'}
-          firstDay={1}
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
-          // Text arrows, not FullCalendar's icon spans (role="img" without a name); the buttons keep their own labels.
-          buttonIcons={false}
-          buttonText={{
-            prev: '‹',
-            next: '›',
-            today: t('view.today'),
-            day: t('view.day'),
-            week: t('view.week'),
-            month: t('view.month'),
-          }}
-          allDaySlot={false}
-          slotMinTime="07:00:00"
-          slotMaxTime="20:00:00"
-          slotDuration="00:30:00"
-          snapDuration="00:15:00"
-          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
-          defaultRangeSeparator="–"
-          nowIndicator
-          now={() => toWall(new Date().toISOString(), zone)}
-          // The page scrolls, not the grid: a scroller inside FullCalendar's role="grid" table cannot take focus cleanly.
-          height="auto"
-          views={{
-            dayGridMonth: { eventDisplay: 'block' },
-            timeGridWeek: {
-              displayEventEnd: false,
-              dayHeaderFormat: { weekday: 'short', month: 'short', day: 'numeric' },
-            },
-          }}
-          // A month cell is named by its day number only, while it also holds the day's bookings (axe:
-          // label-content-name-mismatch): without the label the cell is named by all it shows, date first.
-          dayCellDidMount={(arg) => arg.el.removeAttribute('aria-labelledby')}
-          expandRows
-          selectable
-          selectMirror
-          editable
-          eventInteractive
-          dayMaxEvents={4}
+          headerToolbar={filtered ? TOOLBAR : TOOLBAR_OVERVIEW}
+          buttonText={buttonText}
           events={events}
-          // FullCalendar reports its range again after any option changes: keep the same object so nothing loops.
-          datesSet={(arg: DatesSetArg) => {
-            const next = {
-              ...wallRangeToInstants(arg.start, arg.end, zone),
-              firstDay: arg.start.toISOString().slice(0, 10),
-              view: arg.view.type,
-            };
-            setRange((r) => (r && r.from === next.from && r.to === next.to && r.view === next.view ? r : next));
-          }}
-          select={onSelect}
-          eventClick={(arg: EventClickArg) => {
-            arg.jsEvent.preventDefault();
-            setOpenId(Number(arg.event.id));
-          }}
-          eventDrop={(arg) => void onDrop(arg)}
-          eventResize={(arg) => void onDrop(arg)}
-          eventDidMount={onMount}
-          eventContent={(arg: EventContentArg) => {
-            const p = byId.get(Number(arg.event.id));
-            return p ? <BookingContent p={p} time={arg.timeText} type={typeLabel(p)} /> : null;
-          }}
+          {...handlers}
         />
         {overview ? (
           <OccupancyTable
             days={weekDays}
-            rooms={rooms.data ?? []}
-            loads={occupancy.data ?? []}
+            rooms={rooms.data}
+            loads={occupancy.data}
             zone={zone}
             today={today}
-            onRoom={(id) => setRoomId(String(id))}
-            onDay={(day) => calendarRef.current?.getApi().changeView('timeGridDay', day)}
+            onRoom={showRoom}
+            onDay={showDay}
           />
         ) : null}
       </div>
