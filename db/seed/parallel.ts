@@ -5,14 +5,12 @@
 // and then the assessments into scratch files while the main thread builds the clinic's indexes and search index, then
 // the ward's; each part's rows are copied into the empty tables (INSERT … SELECT, ids included: SQLite copies the
 // records without decoding them) in the order the parts were always written, each with its audit entry.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../services/core';
+import { bundleWorkerSource } from '../services/worker-source';
 import { bulkWritable } from '../sqlite/handles';
 import type { AssessmentSeedResult } from './assessments';
 import { allEmpty } from './bulk';
@@ -57,29 +55,7 @@ let bundled: string | null = null;
  */
 function workerScript(): string {
   if (bundled) return bundled;
-  const require = createRequire(import.meta.url);
-  const { buildSync } = require('esbuild') as typeof import('esbuild');
-  const source = fileURLToPath(new URL('./seed-worker.ts', import.meta.url));
-  const outDir = fileURLToPath(new URL('../../build/out/worker-dev/', import.meta.url));
-  fs.mkdirSync(outDir, { recursive: true });
-  const built = buildSync({
-    entryPoints: [source],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    external: ['better-sqlite3'],
-    logLevel: 'error',
-  });
-  const code = built.outputFiles[0]?.contents ?? new Uint8Array();
-  const name = `seed-worker-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`;
-  const out = path.join(outDir, name);
-  if (!fs.existsSync(out)) {
-    const tmp = `${out}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, code);
-    fs.renameSync(tmp, out);
-  }
+  const out = bundleWorkerSource(new URL('./seed-worker.ts', import.meta.url), 'seed-worker');
   bundled = out;
   return out;
 }

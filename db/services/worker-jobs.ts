@@ -1,12 +1,9 @@
 // Runs long work (full audit verification, …) in pooled worker threads with their own SQLite connections, so calls keep
 // answering.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { threadId, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { WorkerTasks } from './worker-entry';
+import { bundleWorkerSource } from './worker-source';
 
 /** What a worker sends: 'ready' once started; for each job, progress any number of times, then a result or a failure. */
 export type WorkerMessage =
@@ -45,29 +42,7 @@ let devEntry: string | null = null;
 function workerScript(): string {
   if (setup.entry) return setup.entry;
   if (devEntry) return devEntry;
-  const require = createRequire(import.meta.url);
-  const { buildSync } = require('esbuild') as typeof import('esbuild');
-  const source = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
-  const outDir = fileURLToPath(new URL('../../build/out/worker-dev/', import.meta.url));
-  fs.mkdirSync(outDir, { recursive: true });
-  const built = buildSync({
-    entryPoints: [source],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    external: ['better-sqlite3'],
-    logLevel: 'error',
-  });
-  const code = built.outputFiles[0]?.contents ?? new Uint8Array();
-  // Named by content: processes running the same code share one file, and nothing piles up per run.
-  const out = path.join(outDir, `worker-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
-  if (!fs.existsSync(out)) {
-    const tmp = `${out}.${process.pid}.${threadId}.tmp`;
-    fs.writeFileSync(tmp, code);
-    fs.renameSync(tmp, out);
-  }
+  const out = bundleWorkerSource(new URL('./worker-entry.ts', import.meta.url), 'worker');
   devEntry = out;
   return out;
 }
