@@ -1,6 +1,15 @@
 // A chart's tick label as recharts draws it, without the wrapping width recharts gives it.
-import type { ReactElement } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
 import { Text } from 'recharts';
+
+/** What recharts hands a custom tick: the tick's value and place, the axis's formatter, and the text's own props. */
+type TickProps = ComponentProps<typeof Text> & {
+  payload?: { value?: unknown };
+  tickFormatter?: (value: unknown, index: number) => string;
+  index?: number;
+  visibleTicksCount?: number;
+  x?: number | string;
+};
 
 /**
  * recharts hands each tick label the axis's width, and with a width it measures every word of the label in the page
@@ -8,15 +17,14 @@ import { Text } from 'recharts';
  * `fill` and `fontSize` as the axis's `tick={{ … }}` would give them; `shiftLast` moves the last label left (in px).
  */
 export function plainTick(style: { fill?: string; fontSize?: number } = {}, shiftLast = 0) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- recharts hands a tick its own untyped props
-  return function PlainTick(props: any): ReactElement {
+  return function PlainTick(props: TickProps): ReactElement {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `width` is left out on purpose (see above)
     const { payload, tickFormatter, index, visibleTicksCount, width, x, ...rest } = props;
     const value: unknown = payload?.value;
-    const last = shiftLast > 0 && index === visibleTicksCount - 1;
+    const last = shiftLast > 0 && index !== undefined && index === (visibleTicksCount ?? 0) - 1;
     return (
-      <Text {...rest} {...style} x={last ? x - shiftLast : x}>
-        {typeof tickFormatter === 'function' ? tickFormatter(value, index) : String(value)}
+      <Text {...rest} {...style} x={last ? Number(x) - shiftLast : x}>
+        {typeof tickFormatter === 'function' ? tickFormatter(value, index ?? 0) : String(value)}
       </Text>
     );
   };
