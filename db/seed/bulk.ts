@@ -16,6 +16,7 @@ import {
   REBUILD_PROCEDURE_TALLIES,
   REBUILD_TREATED_SPANS,
 } from '../sqlite/migrations/0270-clinic-numbers';
+import { phase } from './timeline';
 
 /** A search index (FTS5) and the view its triggers read: rebuilt in one statement from that view. */
 const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>> = {
@@ -232,7 +233,7 @@ function step<T>(name: string, run: () => T): T {
   const start = performance.now();
   const cpu = process.cpuUsage();
   try {
-    return run();
+    return phase('main', name, run);
   } finally {
     const used = process.cpuUsage(cpu);
     bulkSteps.push({
@@ -243,16 +244,33 @@ function step<T>(name: string, run: () => T): T {
   }
 }
 
-/** Builds each index once over all rows, rebuilds the search indexes and derived tables, re-arms the triggers. */
-export function putBack(db: Database, aside: SetAside): void {
+/**
+ * Builds each index once over all rows, rebuilds the search indexes and derived tables, re-arms the triggers. The
+ * tables in `later` are not rebuilt: the caller's next bulk load rebuilds them whole (parallel.ts: the inquiry funnel,
+ * kept from the inquiries and from the ward's treated spans, after the ward rather than after the clinic and again).
+ */
+export function putBack(db: Database, aside: SetAside, later: readonly string[] = []): void {
   step(`${aside.indexes.length} indexes`, () => {
     for (const index of aside.indexes) db.exec(index);
   });
   for (const table of aside.rebuilds) {
+    if (later.includes(table)) continue;
     const verb = refreshOf(table, aside.tables) === undefined ? 'rebuild' : 'refresh';
     step(`${verb} ${table}`, () => rebuild(db, table, aside.tables));
   }
   for (const trigger of aside.triggers) db.exec(trigger);
+}
+
+/** putBack in one transaction, its commit timed: the index pages and rebuilt tables go to the file then. */
+function putBackAndCommit(db: Database, aside: SetAside, later: readonly string[] | undefined): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    putBack(db, aside, later);
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+  step('commit', () => db.exec('COMMIT'));
 }
 
 /** Every reference from the loaded rows points at a row (checked with the indexes put back: a parent lookup each). */
@@ -279,9 +297,16 @@ function flushFile(db: Database): void {
  * again by a checkpoint, and no page read searches a log of hundreds of megabytes): if the machine stopped half-way the
  * file would be thrown away and seeded again anyway. Everything is put back before returning: the indexes and
  * triggers, WAL, and synchronous as it was (FULL for the app), and the file flushed to disk, so the finished file is as
- * durable as any other. `afterLoad` runs once the rows are in, before the indexes are built (only on a bulk load).
+ * durable as any other.
  */
-export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, afterLoad?: () => void): T {
+export interface BulkLoadOptions {
+  /** Runs once the rows are in, before the indexes are built (only on a bulk load). */
+  afterLoad?: () => void;
+  /** Derived tables left for the caller's next bulk load to rebuild whole (putBack's `later`). */
+  rebuildLater?: readonly string[];
+}
+
+export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, o: BulkLoadOptions = {}): T {
   if (tables.length === 0 || !allEmpty(db, tables)) return load();
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
@@ -303,12 +328,12 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
     const result = step(`load ${tables.join(', ')}`, load);
     step('foreign_key_check', () => checkReferences(db, tables));
     // Work that needs the rows but not their indexes (parallel.ts starts the next part's thread here).
-    afterLoad?.();
+    o.afterLoad?.();
     return result;
   } finally {
     // Also after a failed load: whatever rows it committed get their indexes, so the file is never left without them.
     const done = aside;
-    if (done) db.transaction(() => putBack(db, done)).immediate();
+    if (done) putBackAndCommit(db, done, o.rebuildLater);
     if (foreignKeys) db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${synchronous}`);
     // The load wrote its pages without a flush: one small commit in the rollback journal's mode, now synchronous

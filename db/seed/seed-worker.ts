@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bulkWritable } from '../sqlite/handles';
 import { type AssessmentSeedResult, seedBenchAssessments } from './assessments';
+import { type SeedPhase, phase } from './timeline';
 import { type TreatmentSeedResult, type WardSetup, seedBenchWard } from './treatment';
 
 export interface SeedWorkerInput {
@@ -23,8 +24,8 @@ export interface SeedWorkerInput {
 }
 
 export type SeedWorkerMessage =
-  | { type: 'ward'; result: TreatmentSeedResult }
-  | { type: 'assessments'; result: AssessmentSeedResult }
+  | { type: 'ward'; result: TreatmentSeedResult; phases: SeedPhase[] }
+  | { type: 'assessments'; result: AssessmentSeedResult; phases: SeedPhase[] }
   | { type: 'failed'; message: string };
 
 /** A scratch file: no journal, no flushes (thrown away after the copy), a large cache. */
@@ -57,24 +58,44 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
       db.exec(sql);
     }
   };
+  const phases: SeedPhase[] = [];
   const ward = scratch(input.wardFile);
   create(ward, ['courses', 'consents', 'procedures']);
-  const wardResult = chunked(ward, (commit) =>
-    seedBenchWard({ ...input.ward.setup, w: bulkWritable(ward) }, input.ward.options, commit),
+  const wardResult = phase(
+    'worker',
+    'generate ward',
+    () =>
+      chunked(ward, (commit) =>
+        seedBenchWard({ ...input.ward.setup, w: bulkWritable(ward) }, input.ward.options, commit),
+      ),
+    phases,
   );
   // The assessments read each batch's bookings by course.
-  ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
-  ward.close();
-  post({ type: 'ward', result: wardResult });
+  phase(
+    'worker',
+    'index ward procedures by course',
+    () => {
+      ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
+      ward.close();
+    },
+    phases,
+  );
+  post({ type: 'ward', result: wardResult, phases: phases.splice(0) });
 
   const db = scratch(input.assessmentFile);
   create(db, ['assessments', 'assessment_versions']);
   db.prepare('ATTACH ? AS ward').run(input.wardFile);
-  const result = chunked(db, (commit) =>
-    seedBenchAssessments({ ...input.assessments.setup, w: bulkWritable(db) }, input.assessments.itemScores, commit),
+  const result = phase(
+    'worker',
+    'generate assessments',
+    () =>
+      chunked(db, (commit) =>
+        seedBenchAssessments({ ...input.assessments.setup, w: bulkWritable(db) }, input.assessments.itemScores, commit),
+      ),
+    phases,
   );
   db.close();
-  post({ type: 'assessments', result });
+  post({ type: 'assessments', result, phases: phases.splice(0) });
 }
 
 const port = parentPort;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { seedBenchClinic } from '../../db/seed/parallel';
+import { formatPhases, seedPhases } from '../../db/seed/timeline';
 import { verifyChain } from '../../db/services/audit-chain';
 import { createCore, silentLogger } from '../../db/services/core';
 import { readable } from '../../db/sqlite/handles';
@@ -42,6 +43,8 @@ if (process.env.BENCH_SEED_SEQUENTIAL === '1') {
   );
 }
 printSeedTimes();
+console.log(`\nphases by thread (CPU: that thread's; wait: ready but no core free — other processes' load)`);
+console.log(formatPhases(seedPhases));
 const chain = verifyChain(readable(db));
 console.log(`audit chain: ${chain.ok ? 'verifies' : 'BROKEN'} (${chain.checkedEntries} entries)`);
 console.log(`schema (every index and trigger): ${schema() === before ? 'as before the seed' : 'CHANGED'}`);
