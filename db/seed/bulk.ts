@@ -143,14 +143,19 @@ export function triggerTargets(sql: string): string[] {
  * Drops every secondary index (CREATE INDEX; constraint indexes stay) and every trigger on the tables, after checking
  * that each table those triggers keep can be rebuilt (a search index or a DERIVED_REBUILDS entry).
  */
-export function setAside(db: Database, tables: readonly string[]): SetAside {
+export function setAside(db: Database, tables: readonly string[], keepIndexes = false): SetAside {
   const rows = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
         WHERE tbl_name IN (${placeholders(tables.length)}) AND sql IS NOT NULL AND type IN ('index', 'trigger')
         ORDER BY type, name`,
     )
-    .all(...tables) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+    .all(...tables)
+    .filter((r) => !keepIndexes || (r as { type: string }).type === 'trigger') as {
+    type: 'index' | 'trigger';
+    name: string;
+    sql: string;
+  }[];
   const known = [...Object.keys(SEARCH_INDEXES), ...Object.keys(DERIVED_REBUILDS)];
   const triggers = rows.filter((r) => r.type === 'trigger');
   const targets = new Set(triggers.flatMap((t) => triggerTargets(t.sql)));
@@ -304,6 +309,12 @@ export interface BulkLoadOptions {
   afterLoad?: () => void;
   /** Derived tables left for the caller's next bulk load to rebuild whole (putBack's `later`). */
   rebuildLater?: readonly string[];
+  /**
+   * Keep the tables' indexes: only their triggers are set aside. For a load that copies whole tables from a file that
+   * has the same indexes built (parallel.ts): INSERT INTO t SELECT * FROM other.t into an empty table with no
+   * triggers copies each index's records in order too (SQLite's transfer optimization), instead of a sort here.
+   */
+  keepIndexes?: boolean;
 }
 
 export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, o: BulkLoadOptions = {}): T {
@@ -324,7 +335,7 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
   db.pragma('threads = 2');
   let aside: SetAside | null = null;
   try {
-    aside = db.transaction(() => setAside(db, tables)).immediate();
+    aside = db.transaction(() => setAside(db, tables, o.keepIndexes)).immediate();
     const result = step(`load ${tables.join(', ')}`, load);
     step('foreign_key_check', () => checkReferences(db, tables));
     // Work that needs the rows but not their indexes (parallel.ts starts the next part's thread here).

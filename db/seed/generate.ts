@@ -709,7 +709,7 @@ export function benchLoad<T>(
   action: string,
   tables: readonly string[],
   body: (w: WritableDB, commitChunk: () => void) => T,
-  rebuildLater: readonly string[] = [],
+  o: { rebuildLater?: readonly string[]; keepIndexes?: boolean } = {},
 ): T {
   const w = bulkWritable(core.db);
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
@@ -726,7 +726,7 @@ export function benchLoad<T>(
           insertAudit(w, { ...entry, after: result });
           return result;
         }),
-      { rebuildLater },
+      o,
     );
   } finally {
     core.db.pragma('foreign_keys = ON');

@@ -107,6 +107,7 @@ function copyIn<T>(
   result: T,
   rebuildLater: readonly string[] = [],
 ): T {
+  // The scratch file has the tables' indexes built (seed-worker.ts): copied with the rows, not sorted here.
   return benchLoad(
     core,
     action,
@@ -125,7 +126,7 @@ function copyIn<T>(
       }
       return result;
     },
-    rebuildLater,
+    { rebuildLater, keepIndexes: true },
   );
 }
 
@@ -180,10 +181,19 @@ export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<
           .all(...WARD_TABLES, ...ASSESSMENT_TABLES) as { name: string; sql: string }[]
       ).map((t) => [t.name, t.sql]),
     );
+    const indexes: Record<string, string[]> = {};
+    for (const r of core.db
+      .prepare(
+        `SELECT tbl_name AS t, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${[...WARD_TABLES, ...ASSESSMENT_TABLES].map(() => '?').join(', ')}) ORDER BY name`,
+      )
+      .all(...WARD_TABLES, ...ASSESSMENT_TABLES) as { t: string; sql: string }[]) {
+      (indexes[r.t] ??= []).push(r.sql);
+    }
     const started = startWorker({
       wardFile,
       assessmentFile,
       schema,
+      indexes,
       ward: { setup: predicted.ward, options: { procedures, years, ...(o.seed ? { seed: o.seed } : {}) } },
       assessments: { setup: predicted.assessments, itemScores },
     });

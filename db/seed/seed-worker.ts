@@ -16,6 +16,8 @@ export interface SeedWorkerInput {
   assessmentFile: string;
   /** CREATE TABLE statements of the main file, by table. */
   schema: Readonly<Record<string, string>>;
+  /** CREATE INDEX statements of the main file, by table: built here, so the copy moves them with the rows. */
+  indexes: Readonly<Record<string, readonly string[]>>;
   ward: { setup: Omit<WardSetup, 'w'>; options: { procedures: number; years: number; seed?: number } };
   assessments: {
     setup: { timeZone: string; today: string; doctorIds: readonly number[]; seed: number };
@@ -50,7 +52,13 @@ function chunked<T>(db: Database.Database, body: (commit: () => void) => T): T {
   return result;
 }
 
+const WARD = ['courses', 'consents', 'procedures'] as const;
+const ASSESSMENTS = ['assessments', 'assessment_versions'] as const;
+
 function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void {
+  const index = (db: Database.Database, tables: readonly string[]) => {
+    for (const t of tables) for (const sql of input.indexes[t] ?? []) db.exec(sql);
+  };
   const create = (db: Database.Database, tables: readonly string[]) => {
     for (const t of tables) {
       const sql = input.schema[t];
@@ -60,7 +68,7 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
   };
   const phases: SeedPhase[] = [];
   const ward = scratch(input.wardFile);
-  create(ward, ['courses', 'consents', 'procedures']);
+  create(ward, WARD);
   const wardResult = phase(
     'worker',
     'generate ward',
@@ -70,11 +78,12 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
       ),
     phases,
   );
-  // The assessments read each batch's bookings by course.
+  // The main file's indexes, and one the assessments read each batch's bookings by (ignored by the copy).
   phase(
     'worker',
-    'index ward procedures by course',
+    'index the ward',
     () => {
+      index(ward, WARD);
       ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
       ward.close();
     },
@@ -83,7 +92,7 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
   post({ type: 'ward', result: wardResult, phases: phases.splice(0) });
 
   const db = scratch(input.assessmentFile);
-  create(db, ['assessments', 'assessment_versions']);
+  create(db, ASSESSMENTS);
   db.prepare('ATTACH ? AS ward').run(input.wardFile);
   const result = phase(
     'worker',
@@ -94,6 +103,7 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
       ),
     phases,
   );
+  phase('worker', 'index the assessments', () => index(db, ASSESSMENTS), phases);
   db.close();
   post({ type: 'assessments', result, phases: phases.splice(0) });
 }

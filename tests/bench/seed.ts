@@ -42,7 +42,7 @@ if (process.env.BENCH_SEED_SEQUENTIAL === '1') {
     seedBenchClinic(core, { inquiries, patients, procedures, itemScores }),
   );
 }
-printSeedTimes();
+printSeedTimes(60, 3);
 console.log(`\nphases by thread (CPU: that thread's; wait: ready but no core free — other processes' load)`);
 console.log(formatPhases(seedPhases));
 const chain = verifyChain(readable(db));
