@@ -1,10 +1,13 @@
 // The 10-year benchmark clinic on both cores: the clinic, its bench ward and their assessments, with the same rows as
 // seedClinic, seedTreatmentBenchmark and seedAssessmentBenchmark run one after the other (tests/core/bulk-seed.test.ts
-// compares the two), in about two thirds of the time. Each part's rows come from the same generator and inputs; what
-// changes is where the work runs: once the clinic's rows are in, a worker thread (seed-worker.ts) generates the ward
-// and then the assessments into scratch files while the main thread builds the clinic's indexes and search index, then
-// the ward's; each part's rows are copied into the empty tables (INSERT … SELECT, ids included: SQLite copies the
-// records without decoding them) in the order the parts were always written, each with its audit entry.
+// compares the two). Each part's rows come from the same generator and inputs; what changes is where the work runs.
+// A worker thread (seed-worker.ts) starts at once: the ward's generator reads of the clinic only ids that a fresh
+// file's clinic seed hands out in a known order (predictBenchSetups; checked once the clinic is in), so it generates
+// the ward, then the assessments, into scratch files and builds their indexes there, while the main thread generates
+// and loads the clinic and builds the clinic's indexes and search index. Each part's rows and indexes are then copied
+// into the empty tables (INSERT … SELECT, ids included: SQLite copies the records and index entries without decoding
+// or sorting them) in the order the parts were always written, each with its audit entry; the derived tables the
+// next part's load rebuilds whole anyway are rebuilt only then.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,8 @@
 // The second thread of a benchmark seed (parallel.ts): generates the bench ward and then its assessments, with the same
 // functions and inputs as the in-place seed, into files of its own that hold only the tables it writes (and the ward's
-// file read back for the assessments), while the main thread builds the previous part's indexes. The main thread then
-// copies the rows in with INSERT … SELECT (ids included), so they are the rows the in-place seed writes.
+// file read back for the assessments), and builds those tables' indexes there, while the main thread generates the
+// clinic and builds its indexes. The main thread then copies the rows and indexes in with INSERT … SELECT (ids
+// included), so they are the rows the in-place seed writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bulkWritable } from '../sqlite/handles';
