@@ -1,6 +1,7 @@
 // `npx tsx tests/bench/seed.ts`: seeds the 10-year clinic (the sizes of `npm run bench`, same env vars) with
 // seedBenchClinic (BENCH_SEED_SEQUENTIAL=1: the three parts in turn, as before) and prints the time of each step,
-// without the timings that follow it in the full bench; then checks the file it left (schema as before the seed,
+// without the timings that follow it in the full bench, then each phase by thread (db/seed/timeline.ts: which thread
+// ran it, its CPU time and its wait for a core); then checks the file it left (schema as before the seed,
 // integrity_check, foreign_key_check, audit chain).
 import fs from 'node:fs';
 import os from 'node:os';
