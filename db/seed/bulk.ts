@@ -315,6 +315,11 @@ export interface BulkLoadOptions {
    * triggers copies each index's records in order too (SQLite's transfer optimization), instead of a sort here.
    */
   keepIndexes?: boolean;
+  /**
+   * false: leave the file's flush to the caller's next bulk load, whose flush syncs the whole file, these pages too
+   * (parallel.ts: the clinic's and the ward's loads, before the assessments' load that ends the seed).
+   */
+  flush?: boolean;
 }
 
 export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, o: BulkLoadOptions = {}): T {
@@ -350,7 +355,7 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
     // The load wrote its pages without a flush: one small commit in the rollback journal's mode, now synchronous
     // again, has SQLite sync the whole file (the load's pages included). Without it they sat in the operating
     // system's cache, lost to a power cut, and their write-back to disk slowed every save timed after a bench seed.
-    if (leftWal && synchronous > 0) step('flush to disk', () => flushFile(db));
+    if (leftWal && synchronous > 0 && o.flush !== false) step('flush to disk', () => flushFile(db));
     // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch).
     if (leftWal) db.pragma('journal_mode = WAL');
     db.pragma(`threads = ${threads}`);

@@ -75,6 +75,8 @@ export interface SeedOptions {
   afterLoad?: () => void;
   /** Derived tables a bulk load leaves for the next one to rebuild (parallel.ts; bulk.ts's putBack). */
   rebuildLater?: readonly string[];
+  /** false: a bulk load leaves the file's flush to the next one (parallel.ts; bulk.ts's BulkLoadOptions). */
+  flush?: boolean;
 }
 
 /** From this size a fresh clinic is loaded in bulk; the demo clinic and the tests' small clinics go row by row. */
@@ -206,7 +208,11 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   try {
     const seed = () => seedInChunks(core, options, rng, needAccounts, hashes, created, now);
     return (options.bulk ?? options.inquiries >= BULK_FROM)
-      ? bulkLoad(core.db, CLINIC_TABLES, seed, { afterLoad: options.afterLoad, rebuildLater: options.rebuildLater })
+      ? bulkLoad(core.db, CLINIC_TABLES, seed, {
+          afterLoad: options.afterLoad,
+          rebuildLater: options.rebuildLater,
+          flush: options.flush,
+        })
       : seed();
   } finally {
     core.db.pragma('foreign_keys = ON');
@@ -709,7 +715,7 @@ export function benchLoad<T>(
   action: string,
   tables: readonly string[],
   body: (w: WritableDB, commitChunk: () => void) => T,
-  o: { rebuildLater?: readonly string[]; keepIndexes?: boolean } = {},
+  o: { rebuildLater?: readonly string[]; keepIndexes?: boolean; flush?: boolean } = {},
 ): T {
   const w = bulkWritable(core.db);
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;

@@ -108,7 +108,7 @@ function copyIn<T>(
   file: string,
   tables: readonly string[],
   result: T,
-  rebuildLater: readonly string[] = [],
+  later: { rebuildLater?: readonly string[]; flush?: boolean } = {},
 ): T {
   // The scratch file has the tables' indexes built (seed-worker.ts): copied with the rows, not sorted here.
   return benchLoad(
@@ -129,7 +129,7 @@ function copyIn<T>(
       }
       return result;
     },
-    { rebuildLater, keepIndexes: true },
+    { ...later, keepIndexes: true },
   );
 }
 
@@ -218,9 +218,14 @@ export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<
       bulk: true,
       afterLoad: check,
       rebuildLater: CLINIC_REBUILDS_LATER,
+      // One flush of the whole file at the end of the last part's load, not one per part.
+      flush: false,
     });
     const wardResult = await phaseAsync('main', 'wait for the ward', () => started.ward());
-    const ward = copyIn(core, 'seed.treatmentBenchmark', wardFile, WARD_TABLES, wardResult, WARD_REBUILDS_LATER);
+    const ward = copyIn(core, 'seed.treatmentBenchmark', wardFile, WARD_TABLES, wardResult, {
+      rebuildLater: WARD_REBUILDS_LATER,
+      flush: false,
+    });
     const assessments = copyIn(
       core,
       'seed.assessmentBenchmark',
