@@ -16,6 +16,7 @@ import {
   REBUILD_PROCEDURE_TALLIES,
   REBUILD_TREATED_SPANS,
 } from '../sqlite/migrations/0270-clinic-numbers';
+import { phase } from './timeline';
 
 /** A search index (FTS5) and the view its triggers read: rebuilt in one statement from that view. */
 const SEARCH_INDEXES: Readonly<Record<string, { view: string; columns: string }>> = {
@@ -142,14 +143,19 @@ export function triggerTargets(sql: string): string[] {
  * Drops every secondary index (CREATE INDEX; constraint indexes stay) and every trigger on the tables, after checking
  * that each table those triggers keep can be rebuilt (a search index or a DERIVED_REBUILDS entry).
  */
-export function setAside(db: Database, tables: readonly string[]): SetAside {
+export function setAside(db: Database, tables: readonly string[], keepIndexes = false): SetAside {
   const rows = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
         WHERE tbl_name IN (${placeholders(tables.length)}) AND sql IS NOT NULL AND type IN ('index', 'trigger')
         ORDER BY type, name`,
     )
-    .all(...tables) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+    .all(...tables)
+    .filter((r) => !keepIndexes || (r as { type: string }).type === 'trigger') as {
+    type: 'index' | 'trigger';
+    name: string;
+    sql: string;
+  }[];
   const known = [...Object.keys(SEARCH_INDEXES), ...Object.keys(DERIVED_REBUILDS)];
   const triggers = rows.filter((r) => r.type === 'trigger');
   const targets = new Set(triggers.flatMap((t) => triggerTargets(t.sql)));
@@ -232,7 +238,7 @@ function step<T>(name: string, run: () => T): T {
   const start = performance.now();
   const cpu = process.cpuUsage();
   try {
-    return run();
+    return phase('main', name, run);
   } finally {
     const used = process.cpuUsage(cpu);
     bulkSteps.push({
@@ -243,16 +249,33 @@ function step<T>(name: string, run: () => T): T {
   }
 }
 
-/** Builds each index once over all rows, rebuilds the search indexes and derived tables, re-arms the triggers. */
-export function putBack(db: Database, aside: SetAside): void {
+/**
+ * Builds each index once over all rows, rebuilds the search indexes and derived tables, re-arms the triggers. The
+ * tables in `later` are not rebuilt: the caller's next bulk load rebuilds them whole (parallel.ts: the inquiry funnel,
+ * kept from the inquiries and from the ward's treated spans, after the ward rather than after the clinic and again).
+ */
+export function putBack(db: Database, aside: SetAside, later: readonly string[] = []): void {
   step(`${aside.indexes.length} indexes`, () => {
     for (const index of aside.indexes) db.exec(index);
   });
   for (const table of aside.rebuilds) {
+    if (later.includes(table)) continue;
     const verb = refreshOf(table, aside.tables) === undefined ? 'rebuild' : 'refresh';
     step(`${verb} ${table}`, () => rebuild(db, table, aside.tables));
   }
   for (const trigger of aside.triggers) db.exec(trigger);
+}
+
+/** putBack in one transaction, its commit timed: the index pages and rebuilt tables go to the file then. */
+function putBackAndCommit(db: Database, aside: SetAside, later: readonly string[] | undefined): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    putBack(db, aside, later);
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+  step('commit', () => db.exec('COMMIT'));
 }
 
 /** Every reference from the loaded rows points at a row (checked with the indexes put back: a parent lookup each). */
@@ -279,9 +302,27 @@ function flushFile(db: Database): void {
  * again by a checkpoint, and no page read searches a log of hundreds of megabytes): if the machine stopped half-way the
  * file would be thrown away and seeded again anyway. Everything is put back before returning: the indexes and
  * triggers, WAL, and synchronous as it was (FULL for the app), and the file flushed to disk, so the finished file is as
- * durable as any other. `afterLoad` runs once the rows are in, before the indexes are built (only on a bulk load).
+ * durable as any other.
  */
-export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, afterLoad?: () => void): T {
+export interface BulkLoadOptions {
+  /** Runs once the rows are in, before the indexes are built (only on a bulk load). */
+  afterLoad?: () => void;
+  /** Derived tables left for the caller's next bulk load to rebuild whole (putBack's `later`). */
+  rebuildLater?: readonly string[];
+  /**
+   * Keep the tables' indexes: only their triggers are set aside. For a load that copies whole tables from a file that
+   * has the same indexes built (parallel.ts): INSERT INTO t SELECT * FROM other.t into an empty table with no
+   * triggers copies each index's records in order too (SQLite's transfer optimization), instead of a sort here.
+   */
+  keepIndexes?: boolean;
+  /**
+   * false: leave the file's flush to the caller's next bulk load, whose flush syncs the whole file, these pages too
+   * (parallel.ts: the clinic's and the ward's loads, before the assessments' load that ends the seed).
+   */
+  flush?: boolean;
+}
+
+export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, o: BulkLoadOptions = {}): T {
   if (tables.length === 0 || !allEmpty(db, tables)) return load();
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
@@ -299,22 +340,22 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
   db.pragma('threads = 2');
   let aside: SetAside | null = null;
   try {
-    aside = db.transaction(() => setAside(db, tables)).immediate();
+    aside = db.transaction(() => setAside(db, tables, o.keepIndexes)).immediate();
     const result = step(`load ${tables.join(', ')}`, load);
     step('foreign_key_check', () => checkReferences(db, tables));
     // Work that needs the rows but not their indexes (parallel.ts starts the next part's thread here).
-    afterLoad?.();
+    o.afterLoad?.();
     return result;
   } finally {
     // Also after a failed load: whatever rows it committed get their indexes, so the file is never left without them.
     const done = aside;
-    if (done) db.transaction(() => putBack(db, done)).immediate();
+    if (done) putBackAndCommit(db, done, o.rebuildLater);
     if (foreignKeys) db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${synchronous}`);
     // The load wrote its pages without a flush: one small commit in the rollback journal's mode, now synchronous
     // again, has SQLite sync the whole file (the load's pages included). Without it they sat in the operating
     // system's cache, lost to a power cut, and their write-back to disk slowed every save timed after a bench seed.
-    if (leftWal && synchronous > 0) step('flush to disk', () => flushFile(db));
+    if (leftWal && synchronous > 0 && o.flush !== false) step('flush to disk', () => flushFile(db));
     // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch).
     if (leftWal) db.pragma('journal_mode = WAL');
     db.pragma(`threads = ${threads}`);

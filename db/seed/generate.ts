@@ -73,6 +73,10 @@ export interface SeedOptions {
   bulk?: boolean;
   /** Called on a bulk load once the rows are in, before their indexes are built (parallel.ts). */
   afterLoad?: () => void;
+  /** Derived tables a bulk load leaves for the next one to rebuild (parallel.ts; bulk.ts's putBack). */
+  rebuildLater?: readonly string[];
+  /** false: a bulk load leaves the file's flush to the next one (parallel.ts; bulk.ts's BulkLoadOptions). */
+  flush?: boolean;
 }
 
 /** From this size a fresh clinic is loaded in bulk; the demo clinic and the tests' small clinics go row by row. */
@@ -204,7 +208,11 @@ export async function seedClinic(core: Core, options: SeedOptions): Promise<Seed
   try {
     const seed = () => seedInChunks(core, options, rng, needAccounts, hashes, created, now);
     return (options.bulk ?? options.inquiries >= BULK_FROM)
-      ? bulkLoad(core.db, CLINIC_TABLES, seed, options.afterLoad)
+      ? bulkLoad(core.db, CLINIC_TABLES, seed, {
+          afterLoad: options.afterLoad,
+          rebuildLater: options.rebuildLater,
+          flush: options.flush,
+        })
       : seed();
   } finally {
     core.db.pragma('foreign_keys = ON');
@@ -518,15 +526,18 @@ function seedInChunks(
 }
 
 /** The demo ward's four active rooms and two doctors hold a small clinic's stays; a larger one is seeded on purpose. */
-const DEMO_WARD_MAX_PATIENTS = 1000;
+export const DEMO_WARD_MAX_PATIENTS = 1000;
 
-function wardSetup(core: Core, w: WritableDB, rooms: readonly number[], doctors: readonly number[]): WardSetup {
-  const accounts = listAccounts(w).filter((a) => a.active && a.role !== 'admin');
-  const types = w
+const procedureTypes = (db: WritableDB | Core['db']): WardSetup['types'] =>
+  db
     .prepare(
       'SELECT id, code, default_minutes AS minutes, route FROM procedure_types WHERE code IS NOT NULL ORDER BY id',
     )
     .all() as WardSetup['types'];
+
+function wardSetup(core: Core, w: WritableDB, rooms: readonly number[], doctors: readonly number[]): WardSetup {
+  const accounts = listAccounts(w).filter((a) => a.active && a.role !== 'admin');
+  const types = procedureTypes(w);
   const names = w.prepare('SELECT id, name FROM rooms').all() as { id: number; name: string }[];
   const prefers: Record<string, number> = {};
   for (const r of DEMO_ROOMS) {
@@ -596,6 +607,9 @@ export function seedTreatmentBenchmark(core: Core, o: TreatmentBenchOptions = {}
   });
 }
 
+/** The display name of the bench ward's doctor `i` (from 0). */
+export const benchDoctorName = (i: number): string => `Dr. Bench ${i + 1}`;
+
 /** The bench ward's rooms and doctors (`lanes` of each, added now), and what its generator reads of the clinic. */
 export function benchWardSetup(core: Core, w: WritableDB, lanes: number): WardSetup {
   const at = nowIso(core);
@@ -609,7 +623,7 @@ export function benchWardSetup(core: Core, w: WritableDB, lanes: number): WardSe
   const doctors = Array.from({ length: lanes }, (_, i) =>
     insertAccount(w, {
       username: `bench.dr.${String(i + 1).padStart(2, '0')}`,
-      displayName: `Dr. Bench ${i + 1}`,
+      displayName: benchDoctorName(i),
       role: 'doctor',
       passwordHash: template.passwordHash,
       createdAt: at,
@@ -618,6 +632,77 @@ export function benchWardSetup(core: Core, w: WritableDB, lanes: number): WardSe
   const setup = wardSetup(core, w, rooms, doctors);
   if (setup.patients.length === 0) throw new Error('The treatment benchmark needs patients (seedClinic first).');
   return setup;
+}
+
+/** What the bench ward's and its assessments' generators read of the clinic, without the handle. */
+export interface BenchSetups {
+  ward: Omit<WardSetup, 'w'>;
+  assessments: Omit<ReturnType<typeof assessmentSetup>, 'w'>;
+}
+
+/**
+ * The setups benchWardSetup and assessmentSetup will read once seedClinic has filled a FRESH file (no accounts, no
+ * patients, no rooms) with more patients than the demo ward takes: patients 1 to `patients`, the demo accounts 1 to
+ * 6 and then the bench doctors, rooms 1 to `lanes`. Known before the clinic is generated, so parallel.ts's second
+ * thread can generate the ward while the main thread generates the clinic; parallel.ts compares them with the setups
+ * read afterwards (sameBenchSetups) and refuses the rows if they differ. Each patient's registration day is not known
+ * before: `registered` is left empty (the demo ward reads it; the bench ward, seedBenchWard, does not).
+ */
+export function predictBenchSetups(core: Core, lanes: number, patients: number, seed: number): BenchSetups {
+  const accounts = [
+    ...DEMO_ACCOUNTS.map((a, i) => ({ id: i + 1, role: a.role, name: a.displayName })),
+    ...Array.from({ length: lanes }, (_, i) => ({
+      id: DEMO_ACCOUNTS.length + 1 + i,
+      role: 'doctor' as Role,
+      name: benchDoctorName(i),
+    })),
+  ];
+  // listAccounts' order (all are active), by SQLite's own collation.
+  const ordered = core.db
+    .prepare(
+      `SELECT value ->> '$.id' AS id, value ->> '$.role' AS role FROM json_each(?)
+        ORDER BY value ->> '$.name' COLLATE NOCASE`,
+    )
+    .all(JSON.stringify(accounts)) as { id: number; role: Role }[];
+  const roomIds = Array.from({ length: lanes }, (_, i) => i + 1);
+  return {
+    ward: {
+      timeZone: clinicTimeZone(core),
+      today: Math.round(Date.parse(`${clinicToday(core)}T00:00:00Z`) / DAY),
+      now: nowIso(core),
+      patients: Array.from({ length: patients }, (_, i) => i + 1),
+      registered: [],
+      roomIds,
+      prefers: {},
+      // The ward books its own doctors (benchWardSetup adds them); every doctor assesses.
+      doctorIds: accounts.slice(DEMO_ACCOUNTS.length).map((a) => a.id),
+      takerIds: ordered.filter((a) => a.role !== 'admin').map((a) => a.id),
+      types: procedureTypes(core.db),
+    },
+    assessments: {
+      timeZone: clinicTimeZone(core),
+      today: clinicToday(core),
+      doctorIds: ordered.filter((a) => a.role === 'doctor').map((a) => a.id),
+      seed,
+    },
+  };
+}
+
+/** True when two setups give the same rows (the time they were read at and the registration days aside). */
+export function sameBenchSetups(a: BenchSetups, b: BenchSetups): boolean {
+  const key = (s: BenchSetups) =>
+    JSON.stringify([
+      s.ward.timeZone,
+      s.ward.today,
+      s.ward.patients,
+      s.ward.roomIds,
+      s.ward.prefers,
+      s.ward.doctorIds,
+      s.ward.takerIds,
+      s.ward.types,
+      s.assessments,
+    ]);
+  return key(a) === key(b);
 }
 
 /**
@@ -630,19 +715,24 @@ export function benchLoad<T>(
   action: string,
   tables: readonly string[],
   body: (w: WritableDB, commitChunk: () => void) => T,
+  o: { rebuildLater?: readonly string[]; keepIndexes?: boolean; flush?: boolean } = {},
 ): T {
   const w = bulkWritable(core.db);
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
   core.db.pragma('cache_size = -1048576');
   core.db.pragma('foreign_keys = OFF');
   try {
-    return bulkLoad(core.db, tables, () =>
-      inChunks(core, (commitChunk) => {
-        const result = body(w, commitChunk);
-        const entry = { at: nowIso(core), actorId: null, action, entity: 'clinic', entityId: null, before: null };
-        insertAudit(w, { ...entry, after: result });
-        return result;
-      }),
+    return bulkLoad(
+      core.db,
+      tables,
+      () =>
+        inChunks(core, (commitChunk) => {
+          const result = body(w, commitChunk);
+          const entry = { at: nowIso(core), actorId: null, action, entity: 'clinic', entityId: null, before: null };
+          insertAudit(w, { ...entry, after: result });
+          return result;
+        }),
+      o,
     );
   } finally {
     core.db.pragma('foreign_keys = ON');

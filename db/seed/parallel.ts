@@ -1,10 +1,13 @@
 // The 10-year benchmark clinic on both cores: the clinic, its bench ward and their assessments, with the same rows as
 // seedClinic, seedTreatmentBenchmark and seedAssessmentBenchmark run one after the other (tests/core/bulk-seed.test.ts
-// compares the two), in about two thirds of the time. Each part's rows come from the same generator and inputs; what
-// changes is where the work runs: once the clinic's rows are in, a worker thread (seed-worker.ts) generates the ward
-// and then the assessments into scratch files while the main thread builds the clinic's indexes and search index, then
-// the ward's; each part's rows are copied into the empty tables (INSERT … SELECT, ids included: SQLite copies the
-// records without decoding them) in the order the parts were always written, each with its audit entry.
+// compares the two). Each part's rows come from the same generator and inputs; what changes is where the work runs.
+// A worker thread (seed-worker.ts) starts at once: the ward's generator reads of the clinic only ids that a fresh
+// file's clinic seed hands out in a known order (predictBenchSetups; checked once the clinic is in), so it generates
+// the ward, then the assessments, into scratch files and builds their indexes there, while the main thread generates
+// and loads the clinic and builds the clinic's indexes and search index. Each part's rows and indexes are then copied
+// into the empty tables (INSERT … SELECT, ids included: SQLite copies the records and index entries without decoding
+// or sorting them) in the order the parts were always written, each with its audit entry; the derived tables the
+// next part's load rebuilds whole anyway are rebuilt only then.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,15 +18,19 @@ import { bulkWritable } from '../sqlite/handles';
 import type { AssessmentSeedResult } from './assessments';
 import { allEmpty } from './bulk';
 import {
+  DEMO_WARD_MAX_PATIENTS,
   type SeedResult,
   assessmentSetup,
   benchLoad,
   benchWardSetup,
+  predictBenchSetups,
+  sameBenchSetups,
   seedAssessmentBenchmark,
   seedClinic,
   seedTreatmentBenchmark,
 } from './generate';
 import type { SeedWorkerInput, SeedWorkerMessage } from './seed-worker';
+import { phase, phaseAsync, seedPhases } from './timeline';
 import { type TreatmentSeedResult, benchLanes } from './treatment';
 
 export interface BenchSeedOptions {
@@ -74,6 +81,7 @@ function startWorker(input: SeedWorkerInput) {
   };
   worker.on('message', (m: SeedWorkerMessage) => {
     if (m.type === 'failed') return fail(new Error(`seed worker: ${m.message}`));
+    seedPhases.push(...m.phases);
     settled[m.type] = m.result;
     waiting[m.type]?.resolve(undefined as never);
   });
@@ -94,41 +102,66 @@ function startWorker(input: SeedWorkerInput) {
 }
 
 /** Copies a part's rows from a scratch file into the empty tables, in one bulk load with the part's audit entry. */
-function copyIn<T>(core: Core, action: string, file: string, tables: readonly string[], result: T): T {
-  return benchLoad(core, action, tables, (w) => {
-    // ATTACH is refused inside a transaction: the copy commits what benchLoad opened, and opens it again after.
-    w.exec('COMMIT');
-    w.prepare('ATTACH ? AS seed_part').run(file);
-    try {
-      w.exec('BEGIN IMMEDIATE');
-      for (const t of tables) w.exec(`INSERT INTO main.${t} SELECT * FROM seed_part.${t}`);
+function copyIn<T>(
+  core: Core,
+  action: string,
+  file: string,
+  tables: readonly string[],
+  result: T,
+  later: { rebuildLater?: readonly string[]; flush?: boolean } = {},
+): T {
+  // The scratch file has the tables' indexes built (seed-worker.ts): copied with the rows, not sorted here.
+  return benchLoad(
+    core,
+    action,
+    tables,
+    (w) => {
+      // ATTACH is refused inside a transaction: the copy commits what benchLoad opened, and opens it again after.
       w.exec('COMMIT');
-    } finally {
-      w.exec('DETACH seed_part');
-      w.exec('BEGIN IMMEDIATE');
-    }
-    return result;
-  });
+      w.prepare('ATTACH ? AS seed_part').run(file);
+      try {
+        w.exec('BEGIN IMMEDIATE');
+        for (const t of tables) w.exec(`INSERT INTO main.${t} SELECT * FROM seed_part.${t}`);
+        w.exec('COMMIT');
+      } finally {
+        w.exec('DETACH seed_part');
+        w.exec('BEGIN IMMEDIATE');
+      }
+      return result;
+    },
+    { ...later, keepIndexes: true },
+  );
 }
 
 /**
+ * Derived tables each part's load leaves to the next, which rebuilds them whole anyway: the inquiry funnel (kept from
+ * the inquiries and from the ward's treated spans) after the ward only, the follow-up points' month counts after the
+ * assessments only. The same rows, built once instead of two or three times.
+ */
+const CLINIC_REBUILDS_LATER = ['inquiry_funnel', 'inquiry_funnel_months', 'inquiry_response_hours'] as const;
+const WARD_REBUILDS_LATER = ['follow_up_point_days'] as const;
+
+/**
  * Seeds the benchmark clinic: seedClinic, then seedTreatmentBenchmark and seedAssessmentBenchmark with the same
- * options, the same rows. On a fresh file, with the second part's and third part's generation on a worker thread; on
- * anything else (an in-memory database, tables that hold rows already) the three in turn.
+ * options, the same rows. On a fresh file (no accounts, patients, rooms, ward or assessments yet; more patients than
+ * the demo ward takes), with the second part's and third part's generation on a worker thread started at once, on the
+ * setups the clinic will give (predictBenchSetups: ids counted, not read), checked against the setups read once the
+ * clinic is in; on anything else (an in-memory database, tables that hold rows already) the three in turn.
  */
 export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<BenchSeedResult> {
   const procedures = o.procedures ?? 1_000_000;
   const years = o.years ?? 10;
   const itemScores = o.itemScores ?? 5_000_000;
   const seed = o.seed ?? 1;
+  const patients = o.patients ?? Math.round(o.inquiries / 3);
   const clinicOptions = { inquiries: o.inquiries, ...(o.patients === undefined ? {} : { patients: o.patients }), seed };
   const file = core.db.name;
   const parallel =
     file !== '' &&
     file !== ':memory:' &&
     fs.existsSync(file) &&
-    allEmpty(core.db, [...WARD_TABLES, ...ASSESSMENT_TABLES]) &&
-    core.db.prepare('SELECT 1 FROM rooms LIMIT 1').get() === undefined;
+    patients > DEMO_WARD_MAX_PATIENTS &&
+    allEmpty(core.db, ['accounts', 'patients', 'rooms', ...WARD_TABLES, ...ASSESSMENT_TABLES]);
   if (!parallel) {
     const clinic = await seedClinic(core, clinicOptions);
     const ward = seedTreatmentBenchmark(core, { procedures, years, seed });
@@ -140,40 +173,65 @@ export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<
   const assessmentFile = path.join(dir, 'assessments.sqlite');
   let worker: ReturnType<typeof startWorker> | null = null;
   try {
+    const lanes = benchLanes(procedures, years);
+    const predicted = predictBenchSetups(core, lanes, patients, seed);
+    const schema = Object.fromEntries(
+      (
+        core.db
+          .prepare(
+            `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN (${[...WARD_TABLES, ...ASSESSMENT_TABLES].map(() => '?').join(', ')})`,
+          )
+          .all(...WARD_TABLES, ...ASSESSMENT_TABLES) as { name: string; sql: string }[]
+      ).map((t) => [t.name, t.sql]),
+    );
+    const indexes: Record<string, string[]> = {};
+    for (const r of core.db
+      .prepare(
+        `SELECT tbl_name AS t, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${[...WARD_TABLES, ...ASSESSMENT_TABLES].map(() => '?').join(', ')}) ORDER BY name`,
+      )
+      .all(...WARD_TABLES, ...ASSESSMENT_TABLES) as { t: string; sql: string }[]) {
+      (indexes[r.t] ??= []).push(r.sql);
+    }
+    const started = startWorker({
+      wardFile,
+      assessmentFile,
+      schema,
+      indexes,
+      ward: { setup: predicted.ward, options: { procedures, years, ...(o.seed ? { seed: o.seed } : {}) } },
+      assessments: { setup: predicted.assessments, itemScores },
+    });
+    worker = started;
     // Once the clinic's rows are in, and before their indexes: the ward's rooms and doctors (the rows the ward part
-    // adds first), and the worker started on what the ward and the assessments read.
-    const start = () => {
-      const w = bulkWritable(core.db);
-      const setup = core.db.transaction(() => benchWardSetup(core, w, benchLanes(procedures, years))).immediate();
-      const { w: _, ...ward } = setup;
-      const { w: __, ...assessments } = assessmentSetup(core, w, seed);
-      const schema = Object.fromEntries(
-        (
-          core.db
-            .prepare(
-              `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN (${[...WARD_TABLES, ...ASSESSMENT_TABLES].map(() => '?').join(', ')})`,
-            )
-            .all(...WARD_TABLES, ...ASSESSMENT_TABLES) as { name: string; sql: string }[]
-        ).map((t) => [t.name, t.sql]),
-      );
-      worker = startWorker({
-        wardFile,
-        assessmentFile,
-        schema,
-        ward: { setup: ward, options: { procedures, years, ...(o.seed ? { seed: o.seed } : {}) } },
-        assessments: { setup: assessments, itemScores },
+    // adds first), and the setups read as the parts in turn read them, which must be the ones the worker was given.
+    const check = () =>
+      phase('main', 'ward setup, checked against the prediction', () => {
+        const w = bulkWritable(core.db);
+        const setup = core.db.transaction(() => benchWardSetup(core, w, lanes)).immediate();
+        const { w: _, ...ward } = setup;
+        const { w: __, ...assessments } = assessmentSetup(core, w, seed);
+        if (!sameBenchSetups({ ward, assessments }, predicted)) {
+          throw new Error('seed: the clinic did not give the ids the ward was generated for (not a fresh file?)');
+        }
       });
-    };
-    const clinic = await seedClinic(core, { ...clinicOptions, bulk: true, afterLoad: start });
-    const started = worker as ReturnType<typeof startWorker> | null;
-    if (!started) throw new Error('seed: the clinic was not loaded in bulk');
-    const ward = copyIn(core, 'seed.treatmentBenchmark', wardFile, WARD_TABLES, await started.ward());
+    const clinic = await seedClinic(core, {
+      ...clinicOptions,
+      bulk: true,
+      afterLoad: check,
+      rebuildLater: CLINIC_REBUILDS_LATER,
+      // One flush of the whole file at the end of the last part's load, not one per part.
+      flush: false,
+    });
+    const wardResult = await phaseAsync('main', 'wait for the ward', () => started.ward());
+    const ward = copyIn(core, 'seed.treatmentBenchmark', wardFile, WARD_TABLES, wardResult, {
+      rebuildLater: WARD_REBUILDS_LATER,
+      flush: false,
+    });
     const assessments = copyIn(
       core,
       'seed.assessmentBenchmark',
       assessmentFile,
       ASSESSMENT_TABLES,
-      await started.assessments(),
+      await phaseAsync('main', 'wait for the assessments', () => started.assessments()),
     );
     return { clinic, ward, assessments };
   } finally {

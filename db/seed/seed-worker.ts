@@ -1,11 +1,13 @@
 // The second thread of a benchmark seed (parallel.ts): generates the bench ward and then its assessments, with the same
 // functions and inputs as the in-place seed, into files of its own that hold only the tables it writes (and the ward's
-// file read back for the assessments), while the main thread builds the previous part's indexes. The main thread then
-// copies the rows in with INSERT … SELECT (ids included), so they are the rows the in-place seed writes.
+// file read back for the assessments), and builds those tables' indexes there, while the main thread generates the
+// clinic and builds its indexes. The main thread then copies the rows and indexes in with INSERT … SELECT (ids
+// included), so they are the rows the in-place seed writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bulkWritable } from '../sqlite/handles';
 import { type AssessmentSeedResult, seedBenchAssessments } from './assessments';
+import { type SeedPhase, phase } from './timeline';
 import { type TreatmentSeedResult, type WardSetup, seedBenchWard } from './treatment';
 
 export interface SeedWorkerInput {
@@ -15,6 +17,8 @@ export interface SeedWorkerInput {
   assessmentFile: string;
   /** CREATE TABLE statements of the main file, by table. */
   schema: Readonly<Record<string, string>>;
+  /** CREATE INDEX statements of the main file, by table: built here, so the copy moves them with the rows. */
+  indexes: Readonly<Record<string, readonly string[]>>;
   ward: { setup: Omit<WardSetup, 'w'>; options: { procedures: number; years: number; seed?: number } };
   assessments: {
     setup: { timeZone: string; today: string; doctorIds: readonly number[]; seed: number };
@@ -23,8 +27,8 @@ export interface SeedWorkerInput {
 }
 
 export type SeedWorkerMessage =
-  | { type: 'ward'; result: TreatmentSeedResult }
-  | { type: 'assessments'; result: AssessmentSeedResult }
+  | { type: 'ward'; result: TreatmentSeedResult; phases: SeedPhase[] }
+  | { type: 'assessments'; result: AssessmentSeedResult; phases: SeedPhase[] }
   | { type: 'failed'; message: string };
 
 /** A scratch file: no journal, no flushes (thrown away after the copy), a large cache. */
@@ -49,7 +53,13 @@ function chunked<T>(db: Database.Database, body: (commit: () => void) => T): T {
   return result;
 }
 
+const WARD = ['courses', 'consents', 'procedures'] as const;
+const ASSESSMENTS = ['assessments', 'assessment_versions'] as const;
+
 function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void {
+  const index = (db: Database.Database, tables: readonly string[]) => {
+    for (const t of tables) for (const sql of input.indexes[t] ?? []) db.exec(sql);
+  };
   const create = (db: Database.Database, tables: readonly string[]) => {
     for (const t of tables) {
       const sql = input.schema[t];
@@ -57,24 +67,46 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
       db.exec(sql);
     }
   };
+  const phases: SeedPhase[] = [];
   const ward = scratch(input.wardFile);
-  create(ward, ['courses', 'consents', 'procedures']);
-  const wardResult = chunked(ward, (commit) =>
-    seedBenchWard({ ...input.ward.setup, w: bulkWritable(ward) }, input.ward.options, commit),
+  create(ward, WARD);
+  const wardResult = phase(
+    'worker',
+    'generate ward',
+    () =>
+      chunked(ward, (commit) =>
+        seedBenchWard({ ...input.ward.setup, w: bulkWritable(ward) }, input.ward.options, commit),
+      ),
+    phases,
   );
-  // The assessments read each batch's bookings by course.
-  ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
-  ward.close();
-  post({ type: 'ward', result: wardResult });
+  // The main file's indexes, and one the assessments read each batch's bookings by (ignored by the copy).
+  phase(
+    'worker',
+    'index the ward',
+    () => {
+      index(ward, WARD);
+      ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
+      ward.close();
+    },
+    phases,
+  );
+  post({ type: 'ward', result: wardResult, phases: phases.splice(0) });
 
   const db = scratch(input.assessmentFile);
-  create(db, ['assessments', 'assessment_versions']);
+  create(db, ASSESSMENTS);
   db.prepare('ATTACH ? AS ward').run(input.wardFile);
-  const result = chunked(db, (commit) =>
-    seedBenchAssessments({ ...input.assessments.setup, w: bulkWritable(db) }, input.assessments.itemScores, commit),
+  const result = phase(
+    'worker',
+    'generate assessments',
+    () =>
+      chunked(db, (commit) =>
+        seedBenchAssessments({ ...input.assessments.setup, w: bulkWritable(db) }, input.assessments.itemScores, commit),
+      ),
+    phases,
   );
+  phase('worker', 'index the assessments', () => index(db, ASSESSMENTS), phases);
   db.close();
-  post({ type: 'assessments', result });
+  post({ type: 'assessments', result, phases: phases.splice(0) });
 }
 
 const port = parentPort;

@@ -2,9 +2,9 @@
 // and one patient's history and chart data as the patient page loads it, at 5,000,000 item scores (issue #10).
 import { dispatch } from '../../db/api/dispatch';
 import { INSTRUMENTS, type InstrumentDef, type ItemValue } from '../../db/contract';
-import { seedAssessmentBenchmark } from '../../db/seed/generate';
+import type { AssessmentSeedResult } from '../../db/seed/assessments';
 import type { Core } from '../../db/services/core';
-import { type Timing, appCheckpoint, percentile, printComparison, time, timeSeed } from './stats';
+import { type Timing, appCheckpoint, percentile, printComparison, time } from './stats';
 
 type Values = Record<string, ItemValue>;
 
@@ -34,17 +34,12 @@ export function benchCaller(core: Core) {
 const target = (t: Timing, key: 'p95' | 'p99', ms: number) =>
   `${t.name}: ${key} ${t[key].toFixed(2)} ms (target ≤ ${ms} ms) ${t[key] <= ms ? 'met' : 'MISSED'}`;
 
-export async function benchAssessments(core: Core, runs: number, itemScores: number): Promise<void> {
+/** On the assessments run.ts seeded with the rest of the clinic (seedBenchClinic); `seeded` is what that seed reported. */
+export async function benchAssessments(core: Core, runs: number, seeded: AssessmentSeedResult): Promise<void> {
   const { db } = core;
-  const started = performance.now();
-  const seeded = await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
-    seedAssessmentBenchmark(core, { itemScores }),
-  );
-  const seedSeconds = (performance.now() - started) / 1000;
-  db.exec('ANALYZE');
   console.log(
     `\nassessments: ${seeded.itemScores.toLocaleString('en')} item scores in ${seeded.assessments.toLocaleString('en')} ` +
-      `assessments (${seeded.versions.toLocaleString('en')} versions) seeded in ${seedSeconds.toFixed(1)} s`,
+      `assessments (${seeded.versions.toLocaleString('en')} versions)`,
   );
 
   const call = benchCaller(core);

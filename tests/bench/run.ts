@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../db/api/dispatch';
 import { likeSearchIds, planSearch, searchInquiryIds, searchPatientIds } from '../../db/repos/search';
-import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
+import { seedClinic } from '../../db/seed/generate';
+import { seedBenchClinic } from '../../db/seed/parallel';
 import { openDatabase } from '../../db/sqlite/open';
 import { createCore, silentLogger } from '../../db/services/core';
 import { printCalls, printComparison, printSeedTimes, printTable, time, timeSeed } from './stats';
@@ -37,10 +38,22 @@ const dbPath = path.join(dir, 'bench.sqlite');
 const { db } = openDatabase(dbPath);
 const core = createCore(db, { log: silentLogger, passwordLog2N: 10 });
 
-const seeded = await timeSeed(
-  `clinic: ${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`,
-  () => seedClinic(core, { inquiries, patients }),
-);
+// BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
+const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);
+const needsWard = ['treatment', 'assessments', 'outcomes', 'lists', 'ui'].some(want);
+// The whole clinic up front, its three parts on both cores (seedBenchClinic), timed as one: issue #13's seed row. Only
+// the clinic when no part timed needs the ward.
+const sizes = `${inquiries.toLocaleString('en')} inquiries, ${patients.toLocaleString('en')} patients`;
+const bench = needsWard
+  ? await timeSeed(
+      `the clinic, ward and assessments: ${sizes}, ${procedures.toLocaleString('en')} procedures, ${itemScores.toLocaleString('en')} item scores`,
+      () => seedBenchClinic(core, { inquiries, patients, procedures, years: treatmentYears, itemScores }),
+    )
+  : null;
+const seeded = bench
+  ? bench.clinic
+  : await timeSeed(`clinic: ${sizes}`, () => seedClinic(core, { inquiries, patients }));
+printSeedTimes(60, bench ? 3 : 1);
 
 const coordinator = seeded.accounts.find((a) => a.role === 'coordinator');
 if (!coordinator) throw new Error('the seed made no coordinator');
@@ -165,26 +178,15 @@ if (want('inquiries')) {
   printComparison(pairs);
   printCalls(calls);
 }
-// BENCH_TREATMENT_YEARS: fewer years keep the 10-year density (~1,900 bookings a week) at a smaller BENCH_PROCEDURES.
-const treatmentYears = Number(process.env.BENCH_TREATMENT_YEARS ?? 10);
-const needsWard = want('assessments') || want('outcomes') || want('lists') || want('ui');
+// Statistics for the planner once the ward and assessments are in, after the inquiries' part (timed without them, as
+// before the seed was one step).
+if (bench) db.exec('ANALYZE');
 setDomain('treatment');
-if (want('treatment')) await benchTreatment(core, call, runs, procedures, treatmentYears);
-else if (needsWard)
-  await timeSeed(`ward: ${procedures.toLocaleString('en')} procedures`, () =>
-    seedTreatmentBenchmark(core, { procedures, years: treatmentYears }),
-  );
+if (want('treatment') && bench) await benchTreatment(core, call, runs, bench.ward);
 setDomain('assessments');
-if (want('assessments')) await benchAssessments(core, runs, itemScores);
-else if (want('outcomes') || want('lists') || want('ui')) {
-  await timeSeed(`assessments: ${itemScores.toLocaleString('en')} item scores`, () =>
-    seedAssessmentBenchmark(core, { itemScores }),
-  );
-  db.exec('ANALYZE');
-}
+if (want('assessments') && bench) await benchAssessments(core, runs, bench.assessments);
 setDomain('outcomes');
 if (want('outcomes')) await benchOutcomes(core, runs);
-printSeedTimes();
 setDomain('audit');
 if (want('audit')) await benchAuditChain(auditEntries);
 setDomain('lists');

@@ -1,12 +1,14 @@
 // `npx tsx tests/bench/seed.ts`: seeds the 10-year clinic (the sizes of `npm run bench`, same env vars) with
 // seedBenchClinic (BENCH_SEED_SEQUENTIAL=1: the three parts in turn, as before) and prints the time of each step,
-// without the timings that follow it in the full bench; then checks the file it left (schema as before the seed,
+// without the timings that follow it in the full bench, then each phase by thread (db/seed/timeline.ts: which thread
+// ran it, its CPU time and its wait for a core); then checks the file it left (schema as before the seed,
 // integrity_check, foreign_key_check, audit chain).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { seedBenchClinic } from '../../db/seed/parallel';
+import { formatPhases, seedPhases } from '../../db/seed/timeline';
 import { verifyChain } from '../../db/services/audit-chain';
 import { createCore, silentLogger } from '../../db/services/core';
 import { readable } from '../../db/sqlite/handles';
@@ -41,7 +43,9 @@ if (process.env.BENCH_SEED_SEQUENTIAL === '1') {
     seedBenchClinic(core, { inquiries, patients, procedures, itemScores }),
   );
 }
-printSeedTimes();
+printSeedTimes(60, 3);
+console.log(`\nphases by thread (CPU: that thread's; wait: ready but no core free — other processes' load)`);
+console.log(formatPhases(seedPhases));
 const chain = verifyChain(readable(db));
 console.log(`audit chain: ${chain.ok ? 'verifies' : 'BROKEN'} (${chain.checkedEntries} entries)`);
 console.log(`schema (every index and trigger): ${schema() === before ? 'as before the seed' : 'CHANGED'}`);

@@ -183,7 +183,7 @@ export async function timeSeed<T>(part: string, seed: () => T | Promise<T>): Pro
 }
 
 /** The seed's parts, their bulk steps and their sum beside the issue #13 target (the 10-year clinic in a minute). */
-export function printSeedTimes(targetSeconds = 60): void {
+export function printSeedTimes(targetSeconds = 60, parts = seedTimings.length): void {
   const total = seedTimings.reduce((s, t) => ({ seconds: s.seconds + t.seconds, cpu: s.cpu + t.cpuSeconds }), {
     seconds: 0,
     cpu: 0,
@@ -198,7 +198,8 @@ export function printSeedTimes(targetSeconds = 60): void {
   // The total in the closing table too (one sample: its p50, p95 and p99 are the same figure), target beside it.
   setDomain('seed');
   const ms = total.seconds * 1000;
-  record({ name: `the clinic, all ${seedTimings.length} parts (wall)`, runs: 1, p50: ms, p95: ms, p99: ms });
+  // `parts`: the clinic's parts the timings cover (seedBenchClinic seeds all three in one timing).
+  record({ name: `the clinic, all ${parts} parts (wall)`, runs: 1, p50: ms, p95: ms, p99: ms });
   console.log(
     `${'all parts'.padEnd(60)}${f(total.seconds)}${f(total.cpu)}` + `  (target ≤ ${targetSeconds} s wall: ${met})`,
   );

@@ -1,24 +1,22 @@
 // `npm run bench`, treatment part: the ward calendar's week views, booking with the clash check and the lot search at
 // 1,000,000 procedures, each beside the same question answered by a full scan of the table in the same run.
 import { HOLDING_SQL, findClash } from '../../db/repos/procedures';
-import { seedTreatmentBenchmark } from '../../db/seed/generate';
+import type { TreatmentSeedResult } from '../../db/seed/treatment';
 import type { Core } from '../../db/services/core';
 import { readable } from '../../db/sqlite/handles';
-import { appCheckpoint, printComparison, time, timeSeed } from './stats';
+import { appCheckpoint, printComparison, time } from './stats';
 
 type Call = (method: string, input: unknown) => Promise<unknown>;
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The ward comes from the seed's own benchmark generator (db/seed/generate.ts), conflict-free by construction. */
-export async function benchTreatment(core: Core, call: Call, runs: number, target: number, years = 10): Promise<void> {
-  const started = performance.now();
+/**
+ * On the ward run.ts seeded with the rest of the clinic (seedBenchClinic: the seed's own benchmark generator,
+ * db/seed/generate.ts, conflict-free by construction); `seeded` is what that seed reported of it.
+ */
+export async function benchTreatment(core: Core, call: Call, runs: number, seeded: TreatmentSeedResult): Promise<void> {
   const { db } = core;
-  const seeded = await timeSeed(`ward: ${target.toLocaleString('en')} procedures`, () =>
-    seedTreatmentBenchmark(core, { procedures: target, years }),
-  );
-  db.exec('ANALYZE');
   const n = (db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
   const rooms = (db.prepare('SELECT id FROM rooms WHERE active = 1 ORDER BY id').all() as { id: number }[]).map(
     (r) => r.id,
@@ -35,9 +33,7 @@ export async function benchTreatment(core: Core, call: Call, runs: number, targe
   };
   const lo = Date.parse(span.lo);
   const weeks = Math.max(1, Math.floor((Date.parse(span.hi) - lo) / (7 * DAY_MS)));
-  console.log(
-    `\ntreatment: ${n.toLocaleString('en')} procedures in ${rooms.length} rooms over ${weeks} weeks (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
-  );
+  console.log(`\ntreatment: ${n.toLocaleString('en')} procedures in ${rooms.length} rooms over ${weeks} weeks`);
   const week = (i: number) => {
     const from = lo - (lo % DAY_MS) + ((i * 7919) % weeks) * 7 * DAY_MS;
     return { from: iso(from), to: iso(from + 7 * DAY_MS) };
