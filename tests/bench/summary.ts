@@ -138,8 +138,9 @@ export function formatSummary(s: BenchSummary): string {
       `  ${'target'.padEnd(24)}${'met'.padEnd(6)}base÷ours (p50)`,
   ];
   for (const f of s.figures) {
-    const target = f.targets.join(', ');
-    const met = f.met === null ? '' : f.met ? 'yes' : 'NO';
+    // A figure without a target (a baseline, an informational figure) says so.
+    const target = f.targets.join(', ') || '—';
+    const met = f.met === null ? '—' : f.met ? 'yes' : 'NO';
     lines.push(
       `${f.domain.padEnd(12)}${f.name.slice(0, 47).padEnd(48)}${n(f.p50)}${n(f.p95)}${n(f.p99)}  ` +
         `${target.padEnd(24)}${met.padEnd(6)}${ratio(f)}`,

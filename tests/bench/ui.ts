@@ -10,6 +10,11 @@ import { record } from './summary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** A figure of the UI bench as it hands it back; an informational one (no target) says so. */
+export interface UiTiming extends Timing {
+  informational?: boolean;
+}
+
 /** Why the UI part cannot run here (no Chromium, renderer not built), or null when it can. */
 export function uiBenchMissing(): string | null {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +33,7 @@ export function benchUi(dbPath: string): void {
     env: { ...process.env, BENCH_UI_DB: dbPath, BENCH_UI_OUT: out },
   });
   if (run.status !== 0) console.log(`ui: the Playwright bench failed (exit ${run.status}); its figures may be missing`);
-  const figures = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Timing[]) : [];
-  for (const f of figures) record(f);
+  const figures = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as UiTiming[]) : [];
+  for (const f of figures) record(f, f.informational ? { targets: [] } : {});
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }

@@ -21,10 +21,16 @@ describe('bench summary', () => {
     const mine = s.figures.slice(-4);
     expect(mine.map((f) => f.met)).toEqual([true, false, false, null]);
     expect(mine[2]?.targets).toEqual(['p99 ≤ 2', '≥ 5× base']);
+    // An informational figure recorded without targets, though its name matches one (the UI bench's computed opens).
+    setDomain('ui');
+    record(timing('open Reports, computed after a save', 900, 1100, 1100), { targets: [] });
+    expect(summary({}).figures.at(-1)).toMatchObject({ targets: [], met: null });
     const text = formatSummary({ ...s, figures: mine });
     expect(text).toContain('procedures 1,000,000');
     expect(text).toMatch(/booking .*p99 ≤ 2, ≥ 5× base\s+NO\s+250×/);
     expect(text).toContain('1 of 3 targets met; missed: booking; booking fast');
+    // A figure without a target (a baseline, the UI bench's informational figures) says so instead of a blank.
+    expect(text).toMatch(/no target(\s+\d\.\d\d){3}\s+—\s+—/);
     expect(s.cores).toBeGreaterThan(0);
   });
 
