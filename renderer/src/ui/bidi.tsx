@@ -1,5 +1,5 @@
 // Bidi isolation for people's data: a name in any script never reorders the numbers, e-mails or MRNs beside it.
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 interface Props {
   children: ReactNode;
@@ -26,16 +26,19 @@ export function Ltr({ children, className, title }: Props) {
   );
 }
 
-/** Items joined with ' · ', each isolated so their order reads the same in any direction. */
+/**
+ * Items joined with ' · '. A person's text among them comes isolated (Name, Ltr); the rest are the app's own words. No
+ * element per item: a wrapper span isolates nothing, and Today draws this in every one of its ~175 rows.
+ */
 export function Joined({ items, className }: { items: readonly ReactNode[]; className?: string }) {
   const shown = items.filter((x) => x !== null && x !== undefined && x !== false && x !== '');
   return (
     <span className={className}>
       {shown.map((item, i) => (
-        <span key={i}>
+        <Fragment key={i}>
           {i > 0 ? ' · ' : null}
           {item}
-        </span>
+        </Fragment>
       ))}
     </span>
   );

@@ -1,10 +1,10 @@
 // The admin's audit log: the chain's verification (and Verify now), filters, the entries page by page, CSV export.
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditChainStatus, AuditQuery } from '../../../../db/contract';
+import type { Account, AuditChainStatus, AuditListEntry, AuditQuery } from '../../../../db/contract';
 import { call } from '../../api/client';
-import { Ltr, Name } from '../../ui/bidi';
+import { Name } from '../../ui/bidi';
 import { DataTable } from '../../ui/DataTable';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { Button, SelectField, TextField } from '../../ui/fields';
@@ -45,7 +45,7 @@ export function prefetchAudit(client: QueryClient): void {
 }
 
 export function AuditScreen() {
-  const { t, i18n } = useTranslation('audit');
+  const { t } = useTranslation('audit');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The cursors of the pages walked so far: the first page has none, each next one starts before the last id shown.
   const [cursors, setCursors] = useState<(number | null)[]>([null]);
@@ -53,10 +53,11 @@ export function AuditScreen() {
   const [exported, setExported] = useState<number | null>(null);
   const query = toQuery(filters);
   const beforeId = cursors[cursors.length - 1] ?? null;
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+  // One function for the screen's life: the filter bar redraws only when the filters or their lists change.
+  const setFilter = useCallback(<K extends keyof Filters>(key: K, value: Filters[K]) => {
     setFilters((f) => ({ ...f, [key]: value }));
     setCursors([null]);
-  };
+  }, []);
 
   const accounts = useQuery(accountsOptions());
   const actions = useQuery(auditActionsOptions());
@@ -92,31 +93,13 @@ export function AuditScreen() {
         <h2 id="audit-entries" className="visually-hidden">
           {t('entries')}
         </h2>
-        <div className="filter-bar" role="search" aria-label={t('filters')}>
-          <SelectField
-            label={t('filter.user')}
-            value={filters.actor}
-            onChange={(v) => setFilter('actor', v)}
-            emptyLabel={t('filter.anyone')}
-            options={(accounts.data ?? []).map((a) => ({ value: String(a.id), label: a.displayName }))}
-          />
-          <TextField
-            label={t('filter.patient')}
-            value={filters.patient}
-            onChange={(v) => setFilter('patient', v)}
-            inputMode="numeric"
-            error={query === null ? t('filter.patientInvalid') : undefined}
-          />
-          <SelectField
-            label={t('filter.action')}
-            value={filters.action}
-            onChange={(v) => setFilter('action', v)}
-            emptyLabel={t('filter.anyAction')}
-            options={(actions.data ?? []).map((a) => ({ value: a, label: a }))}
-          />
-          <TextField label={t('filter.from')} type="date" value={filters.from} onChange={(v) => setFilter('from', v)} />
-          <TextField label={t('filter.to')} type="date" value={filters.to} onChange={(v) => setFilter('to', v)} />
-        </div>
+        <FilterBar
+          filters={filters}
+          invalid={query === null}
+          accounts={accounts.data}
+          actions={actions.data}
+          setFilter={setFilter}
+        />
         {page.isPending && query !== null ? <Loading /> : null}
         {page.isError ? <ErrorBanner error={page.error} /> : null}
         {page.data && page.data.entries.length === 0 ? <EmptyState title={t('empty')} /> : null}
@@ -132,33 +115,7 @@ export function AuditScreen() {
               { label: t('columns.entry'), className: 'num' },
             ]}
           >
-            {page.data.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatInstant(e.at, i18n.language)}</td>
-                <td>{e.actorName === null ? t('system') : <Name>{e.actorName}</Name>}</td>
-                {/* <code>: the core's own identifiers, matched against the CSV, not words to translate. */}
-                <td className="mono">
-                  <Ltr>
-                    <code>{e.action}</code>
-                  </Ltr>
-                </td>
-                <td className="mono">
-                  <Ltr>
-                    <code>{e.entityId === null ? e.entity : `${e.entity} #${e.entityId}`}</code>
-                  </Ltr>
-                </td>
-                <td className="mono">
-                  {e.changed.length > 0 ? (
-                    <Ltr>
-                      <code title={e.changed.join(', ')}>{e.changed.join(', ')}</code>
-                    </Ltr>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className="num mono">{e.id}</td>
-              </tr>
-            ))}
+            <EntryRows entries={page.data.entries} />
           </DataTable>
         ) : null}
         <div className="list-footer">
@@ -182,6 +139,83 @@ export function AuditScreen() {
     </>
   );
 }
+
+/**
+ * The filters. Memoised: the answers that come in after the screen opens (the chain's state, the page of entries) redraw
+ * only what they change, not these five fields and their option lists.
+ */
+const FilterBar = memo(function FilterBar({
+  filters,
+  invalid,
+  accounts,
+  actions,
+  setFilter,
+}: {
+  filters: Filters;
+  /** The patient number typed is not a number (nothing is asked). */
+  invalid: boolean;
+  accounts: Account[] | undefined;
+  actions: string[] | undefined;
+  setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
+}) {
+  const { t } = useTranslation('audit');
+  return (
+    <div className="filter-bar" role="search" aria-label={t('filters')}>
+      <SelectField
+        label={t('filter.user')}
+        value={filters.actor}
+        onChange={(v) => setFilter('actor', v)}
+        emptyLabel={t('filter.anyone')}
+        options={(accounts ?? []).map((a) => ({ value: String(a.id), label: a.displayName }))}
+      />
+      <TextField
+        label={t('filter.patient')}
+        value={filters.patient}
+        onChange={(v) => setFilter('patient', v)}
+        inputMode="numeric"
+        error={invalid ? t('filter.patientInvalid') : undefined}
+      />
+      <SelectField
+        label={t('filter.action')}
+        value={filters.action}
+        onChange={(v) => setFilter('action', v)}
+        emptyLabel={t('filter.anyAction')}
+        options={(actions ?? []).map((a) => ({ value: a, label: a }))}
+      />
+      <TextField label={t('filter.from')} type="date" value={filters.from} onChange={(v) => setFilter('from', v)} />
+      <TextField label={t('filter.to')} type="date" value={filters.to} onChange={(v) => setFilter('to', v)} />
+    </div>
+  );
+});
+
+/** One page of entries; memoised like the filter bar, so a late answer elsewhere on the screen leaves the rows be. */
+const EntryRows = memo(function EntryRows({ entries }: { entries: AuditListEntry[] }) {
+  const { t, i18n } = useTranslation('audit');
+  return entries.map((e) => (
+    <tr key={e.id}>
+      <td>{formatInstant(e.at, i18n.language)}</td>
+      <td>{e.actorName === null ? t('system') : <Name>{e.actorName}</Name>}</td>
+      {/* <code>: the core's own identifiers, matched against the CSV, not words to translate; `dir` isolates them left
+          to right as Ltr would, without an element of its own in each of the page's 150 cells. */}
+      <td className="mono">
+        <code dir="ltr">{e.action}</code>
+      </td>
+      <td className="mono">
+        <code dir="ltr">{e.entityId === null ? e.entity : `${e.entity} #${e.entityId}`}</code>
+      </td>
+      <td className="mono">
+        {e.changed.length > 0 ? (
+          <code dir="ltr" title={e.changed.join(', ')}>
+            {e.changed.join(', ')}
+          </code>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td className="num mono">{e.id}</td>
+    </tr>
+  ));
+});
 
 /** The chain's last verification, in words, with Verify now (a full run from the first entry). */
 function ChainPanel() {
