@@ -181,7 +181,7 @@ export function InquiryListScreen() {
   // their fixed height: a keystroke's answer builds, lays out and paints half the rows, and nothing moves when it comes.
   const rows = list.data?.rows;
   const count = rows?.length ?? 0;
-  const { listRef, virtualizer } = useRowWindow(count, [rows, list.isError, locale]);
+  const { listRef, virtualizer } = useRowWindow(count, [list.isError, locale]);
   const drawn = virtualizer.getVirtualItems();
   const first = drawn[0]?.index ?? 0;
   const last = drawn[drawn.length - 1]?.index ?? -1;
@@ -276,8 +276,10 @@ export function InquiryListScreen() {
 
 /**
  * The rows to draw, over the page's scrolling area (`.content`) so the list scrolls with the page. Where the list starts
- * in that area is read again only after a render that can move it (`moved`: a new answer, an error banner, the
- * language), never on a keystroke: that read forces a layout, which would run before the keystroke's call is sent.
+ * in that area is read once drawn and again only after a render that can move it (`moved`: an error banner above it,
+ * the language that rewraps the filters), never on a keystroke or an answer: that read forces a layout, before the
+ * keystroke's call is sent or in the middle of the answer's commit. A few pixels off (a window resized) only shifts
+ * which rows are drawn, within the overscan; the blank rows' heights never depend on it.
  */
 function useRowWindow(count: number, moved: readonly unknown[]) {
   const listRef = useRef<HTMLTableSectionElement>(null);
