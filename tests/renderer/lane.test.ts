@@ -76,4 +76,36 @@ describe('createLane', () => {
     expect(await Promise.all(answers)).toEqual([{ text: 'x' }, { text: 'y' }]);
     expect(host.mostOpen()).toBe(1);
   });
+
+  it('sends a call into a free lane at once, before anything else the keystroke does', async () => {
+    const host = slowHost();
+    const lane = createLane(host.send);
+    void lane('search.global', query('a'), new AbortController().signal);
+    // No await: the keystroke's later work (the list's replaceState, its frame) runs after the call has left.
+    expect(host.asked).toEqual(['a']);
+    // Once 'a' is back and the lane is free again, the next call leaves at once too.
+    await host.answerNext();
+    void lane('search.global', query('ab'), new AbortController().signal);
+    expect(host.asked).toEqual(['a', 'ab']);
+    // A call asked while one is on the host waits its turn.
+    void lane('search.global', query('abc'), new AbortController().signal);
+    expect(host.asked).toEqual(['a', 'ab']);
+    await host.answerNext();
+    expect(host.asked).toEqual(['a', 'ab', 'abc']);
+    expect(host.mostOpen()).toBe(1);
+  });
+
+  it('turns a sender that throws at once into a refused answer, and frees the lane', async () => {
+    const host = slowHost();
+    let fail = true;
+    const lane = createLane(<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
+      if (fail) throw new Error('no transport');
+      return host.send(method, input);
+    });
+    await expect(lane('search.global', query('a'), new AbortController().signal)).rejects.toThrow('no transport');
+    fail = false;
+    void lane('search.global', query('b'), new AbortController().signal);
+    await host.settle();
+    expect(host.asked).toEqual(['b']);
+  });
 });

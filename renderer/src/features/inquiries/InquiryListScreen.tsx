@@ -1,6 +1,7 @@
 // The inquiry list: search as you type, filters, sortable columns and pages — all answered by the core, kept in the address.
 import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
 import { hrefFor, parseRoute } from '../../app/router';
@@ -25,6 +26,11 @@ import { inquiryListOptions, staffOptions, useInquiryList, useStaff } from '../.
 import '../../ui/records.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
 import { useShownAfter } from '../../ui/use-shown-after';
+
+/** Every row's height in px: fixed in records.css (`.inquiry-table tbody tr`), so the drawn window is never re-measured. */
+const ROW_HEIGHT = 45;
+/** Rows drawn beyond each edge of the screen: Tab down the rows always finds the next one drawn. */
+const OVERSCAN = 6;
 
 type SortKey = ListState['sort'];
 
@@ -171,19 +177,34 @@ export function InquiryListScreen() {
   // The rows stay the same element while a keystroke waits for its answer (the last answer stays on screen), so React
   // skips them: a keystroke re-renders the search box and filters, and the rows only when the new answer comes. Then
   // each row is keyed by its inquiry and skipped when it shows the same values: a narrower search keeps many rows.
+  // Only the rows near the screen are drawn (some 25 of a page of 50 at 1366x768), the others stand as blank space of
+  // their fixed height: a keystroke's answer builds, lays out and paints half the rows, and nothing moves when it comes.
   const rows = list.data?.rows;
-  const body = useMemo(
-    () => (
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <ListRow key={row.id} row={row} columns={columns} />
+  const count = rows?.length ?? 0;
+  const { listRef, virtualizer } = useRowWindow(count, [list.isError, locale]);
+  const drawn = virtualizer.getVirtualItems();
+  const first = drawn[0]?.index ?? 0;
+  const last = drawn[drawn.length - 1]?.index ?? -1;
+  const body = useMemo(() => {
+    const model = table.getRowModel().rows;
+    const spacer = (n: number, key: string) =>
+      n > 0 ? (
+        <tr aria-hidden="true" className="virtual-spacer" key={key}>
+          <td colSpan={columns.length} style={{ height: n * ROW_HEIGHT }} />
+        </tr>
+      ) : null;
+    return (
+      <tbody ref={listRef}>
+        {spacer(first, 'before')}
+        {model.slice(first, last + 1).map((row, i) => (
+          <ListRow key={row.id} row={row} columns={columns} index={first + i} />
         ))}
+        {spacer(model.length - (last + 1), 'after')}
       </tbody>
-    ),
+    );
     // `table` is one instance for the screen's life; its rows follow `rows` and `columns`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, columns],
-  );
+  }, [rows, columns, first, last]);
 
   const sortable: readonly string[] = ['receivedAt', 'patientName', 'country', 'status', 'nextFollowUp'];
   const toggleSort = (key: SortKey) =>
@@ -210,10 +231,10 @@ export function InquiryListScreen() {
         </FilterBar>
         {list.isError ? <ErrorBanner error={list.error} /> : null}
         <div className={`table-wrap table-min ${dim ? 'fetching' : ''}`} aria-busy={list.isFetching}>
-          <table className="table inquiry-table">
+          <table className="table inquiry-table" aria-rowcount={count + 1}>
             <thead>
               {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
+                <tr key={group.id} aria-rowindex={1}>
                   {group.headers.map((header) => {
                     const key = header.column.id;
                     return (
@@ -251,6 +272,36 @@ export function InquiryListScreen() {
       </section>
     </>
   );
+}
+
+/**
+ * The rows to draw, over the page's scrolling area (`.content`) so the list scrolls with the page. Where the list starts
+ * in that area is read once drawn and again only after a render that can move it (`moved`: an error banner above it,
+ * the language that rewraps the filters), never on a keystroke or an answer: that read forces a layout, before the
+ * keystroke's call is sent or in the middle of the answer's commit. A few pixels off (a window resized) only shifts
+ * which rows are drawn, within the overscan; the blank rows' heights never depend on it.
+ */
+function useRowWindow(count: number, moved: readonly unknown[]) {
+  const listRef = useRef<HTMLTableSectionElement>(null);
+  const [margin, setMargin] = useState(0);
+  const virtualizer = useVirtualizer<HTMLElement, Element>({
+    count,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin: margin,
+    // Before the area is measured, a window's height: the first rows drawn already fill the screen.
+    initialRect: { width: 0, height: window.innerHeight },
+    getScrollElement: () => listRef.current?.closest<HTMLElement>('.content') ?? null,
+  });
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const scroller = list?.closest<HTMLElement>('.content');
+    if (!list || !scroller) return;
+    const at = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    setMargin((m) => (Math.abs(m - at) < 1 ? m : at));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, moved);
+  return { listRef, virtualizer };
 }
 
 /**
@@ -325,15 +376,35 @@ function sameFilters(a: FiltersProps, b: FiltersProps): boolean {
 
 const isOpen = (r: InquiryListRow) => OPEN_STATUSES.includes(r.status);
 
-/** One row of the table, drawn again only when its values or the columns (language, clinic day) change. */
-const ListRow = memo(
-  function ListRow({ row }: { row: Row<InquiryListRow>; columns: ColumnDef<InquiryListRow>[] }) {
+/**
+ * One row of the table. It says its place in the whole page (the header is row 1): screen readers hear the page's size,
+ * not the rows drawn.
+ */
+function ListRow({
+  row,
+  columns,
+  index,
+}: {
+  row: Row<InquiryListRow>;
+  columns: ColumnDef<InquiryListRow>[];
+  index: number;
+}) {
+  return (
+    <tr aria-rowindex={index + 2}>
+      <RowCells row={row} columns={columns} />
+    </tr>
+  );
+}
+
+/** A row's cells, drawn again only when its values or the columns (language, clinic day) change, not its place. */
+const RowCells = memo(
+  function RowCells({ row }: { row: Row<InquiryListRow>; columns: ColumnDef<InquiryListRow>[] }) {
     return (
-      <tr>
+      <>
         {row.getVisibleCells().map((cell) => (
           <td key={cell.column.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
         ))}
-      </tr>
+      </>
     );
   },
   (a, b) => a.columns === b.columns && sameValues(a.row.original, b.row.original),
