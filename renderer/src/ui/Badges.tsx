@@ -2,12 +2,12 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { InquiryStatus } from '../../../db/contract';
-import { type FollowUpState, formatDuration, waitLevel, waitMinutes } from './format';
+import { type FollowUpState, type Translate, formatDuration, waitLevel, waitMinutes } from './format';
 
 // Each badge is a plain function of the screen's `t` (inquiries namespace) as well as a component: a table cell calls
 // the function with the `t` its screen already holds, instead of subscribing one useTranslation per cell to i18next.
 
-export const statusBadge = (t: TFunction, status: InquiryStatus) => (
+export const statusBadge = (t: Translate, status: InquiryStatus) => (
   <span className={`badge badge-${status}`}>{t(`inquiries:status.${status}`)}</span>
 );
 
@@ -17,7 +17,7 @@ export const followUpBadge = (t: TFunction, state: FollowUpState) =>
   );
 
 /** "Waiting 27 h" in red past 24 h, amber past 2 h; "Answered after 3 h" once someone has answered. */
-export function waitBadge(t: TFunction, receivedAt: string, firstContactAt: string | null, now: Date) {
+export function waitBadge(t: Translate, receivedAt: string, firstContactAt: string | null, now: Date) {
   const minutes = waitMinutes(receivedAt, firstContactAt, now);
   const time = formatDuration(t, minutes);
   // The title carries the whole sentence where a narrow column cuts it.

@@ -1,9 +1,14 @@
 // How long things took, and dates, in words a coordinator reads at a glance: instants in the clinic's time zone.
 import { differenceInCalendarDays, differenceInMinutes, parseISO } from 'date-fns';
-import type { TFunction } from 'i18next';
 import { WALL_CLOCK_PARTS } from '../../../db/contract';
 import { clinicTimeZone } from './time-zone';
 import { dateTimeFormat, listFormat } from './intl';
+
+/**
+ * What the badges and durations need of i18next's `t`: a screen's own `t`, or a row list's remembered words (the same
+ * sentence looked up once per list instead of once per row: `t` resolves and interpolates on every call).
+ */
+export type Translate = (key: string, options?: Record<string, string | number>) => string;
 
 /** Minutes between the inquiry's arrival and its first contact (or now, if none yet). */
 export function waitMinutes(receivedAt: string, firstContactAt: string | null, now: Date): number {
@@ -11,7 +16,7 @@ export function waitMinutes(receivedAt: string, firstContactAt: string | null, n
 }
 
 /** 45 min · 5 h · 2 d 4 h */
-export function formatDuration(t: TFunction, minutes: number): string {
+export function formatDuration(t: Translate, minutes: number): string {
   if (minutes < 60) return t('inquiries:wait.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return t('inquiries:wait.hours', { count: hours });

@@ -11,7 +11,7 @@ import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { statusBadge, waitBadge } from '../../ui/Badges';
 import { Button } from '../../ui/fields';
-import { daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
+import { type Translate, daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { useWorklist, worklistOptions } from '../../api/inquiry-queries';
 import { sessionKey } from '../../api/session';
@@ -48,7 +48,7 @@ export function prefetchHome(client: QueryClient): void {
 }
 
 /** Rows a panel shows before "Show all": the page scrolls, never the panel, so a long panel stays a short page. */
-export const PANEL_FIRST_ROWS = 25;
+export const PANEL_FIRST_ROWS = 12;
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation('inquiries');
@@ -56,6 +56,8 @@ export function HomeScreen() {
   const role = roleIn(useQueryClient());
   const [scope, setScope] = useState<Scope>(OPENING_SCOPE);
   const worklist = useWorklist(scope);
+  // The asides' sentences (a wait, a status, days overdue) repeat from row to row: looked up once each.
+  const words = useWords(t);
   // Asked here, beside the worklist, so both calls leave together: TreatmentPanels (drawn once the worklist is in)
   // reads the same cache. Asked from there alone it waited for the worklist's answer (~60 ms at the 10-year size).
   const agenda = useTreatmentAgenda(role === 'doctor', TREATMENT_PANEL_FIRST_ROWS);
@@ -102,8 +104,8 @@ export function HomeScreen() {
               empty={t('home.noneReview')}
               aside={(r) => (
                 <span className="wait">
-                  {t('home.waitingSince', {
-                    time: formatDuration(t, Math.max(0, differenceInMinutes(now, parseISO(r.statusSince)))),
+                  {words('home.waitingSince', {
+                    time: formatDuration(words, Math.max(0, differenceInMinutes(now, parseISO(r.statusSince)))),
                   })}
                 </span>
               )}
@@ -120,7 +122,7 @@ export function HomeScreen() {
             empty={t('home.noneOverdue')}
             aside={(r) => (
               <span className="badge badge-overdue">
-                {t('home.daysOverdue', { count: daysBetween(w.today, r.nextFollowUp ?? w.today) })}
+                {words('home.daysOverdue', { count: daysBetween(w.today, r.nextFollowUp ?? w.today) })}
               </span>
             )}
             now={now}
@@ -131,7 +133,7 @@ export function HomeScreen() {
             rows={w.dueToday}
             total={w.totals.dueToday}
             empty={t('home.noneToday')}
-            aside={(r) => statusBadge(t, r.status)}
+            aside={(r) => statusBadge(words, r.status)}
             now={now}
           />
           <WorklistPanel
@@ -142,7 +144,7 @@ export function HomeScreen() {
             rows={w.awaitingFirstContact}
             total={w.totals.awaitingFirstContact}
             empty={t('home.noneAwaiting')}
-            aside={(r) => waitBadge(t, r.receivedAt, r.firstContactAt, now)}
+            aside={(r) => waitBadge(words, r.receivedAt, r.firstContactAt, now)}
             now={now}
           />
         </div>
@@ -164,14 +166,12 @@ interface PanelProps {
   className?: string;
 }
 
-type Words = (key: string, options?: Record<string, string>) => string;
-
 /**
  * Words a row repeats (its channel, the last activity's kind, the next step), each looked up once per panel and
  * language: i18next's t() resolves and interpolates on every call, and Today asks several per row. The keys are
  * written (and checked) where the rows ask for them.
  */
-function useWords(translate: TFunction): Words {
+function useWords(translate: TFunction): Translate {
   return useMemo(() => {
     const found = new Map<string, string>();
     return (key, options) => {
@@ -228,7 +228,7 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
 }
 
 /** One inquiry: who, where from, what was done last and what comes next. Its panel's remembered words (no hook per row). */
-function WorklistRow(p: { row: WorklistItem; aside: ReactNode; now: Date; t: Words; locale: string }) {
+function WorklistRow(p: { row: WorklistItem; aside: ReactNode; now: Date; t: Translate; locale: string }) {
   const { row: r, aside, now, t, locale } = p;
   const last = r.lastActivity;
   const k = last?.kind;

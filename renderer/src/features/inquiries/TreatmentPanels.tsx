@@ -70,7 +70,7 @@ export function TreatmentPanels({ doctor }: { doctor: boolean }) {
 }
 
 /** Rows a panel draws before "Show all" (as Today's inquiry panels): a busy ward day stays a short page. */
-export const TREATMENT_PANEL_FIRST_ROWS = 25;
+export const TREATMENT_PANEL_FIRST_ROWS = 12;
 
 function Panel<T>(p: {
   id: string;
