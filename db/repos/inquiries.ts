@@ -584,8 +584,8 @@ export function worklistStatements(
   };
 }
 
-export function worklist(db: ReadableDB, today: string, ownerId: number | null): WorklistRows {
-  const st = worklistStatements(today, ownerId);
+export function worklist(db: ReadableDB, today: string, ownerId: number | null, limit = WORKLIST_LIMIT): WorklistRows {
+  const st = worklistStatements(today, ownerId, limit);
   const rows = (p: WorklistPanel) => all<WorklistRow>(db, st[p].rows).map(toWorklistItem);
   const count = (p: WorklistPanel) => get<{ n: number }>(db, st[p].count)?.n ?? 0;
   return {

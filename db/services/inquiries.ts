@@ -12,6 +12,7 @@ import {
   type Role,
   type TimelineEntry,
   type Worklist,
+  WORKLIST_LIMIT,
   allowedTargets,
   formKey,
 } from '../contract';
@@ -236,8 +237,9 @@ export function list(ctx: CallContext, q: InquiryQuery): InquiryPage {
   return { ...repo.listInquiries(ctx.core.db, q, today), today };
 }
 
-export function worklist(ctx: CallContext, input: { scope: 'mine' | 'all' }): Worklist {
+export function worklist(ctx: CallContext, input: { scope: 'mine' | 'all'; firstRows: number | null }): Worklist {
   const actor = requireActor(ctx);
   const today = clinicToday(ctx.core);
-  return { today, ...repo.worklist(ctx.core.db, today, input.scope === 'mine' ? actor.id : null) };
+  const ownerId = input.scope === 'mine' ? actor.id : null;
+  return { today, ...repo.worklist(ctx.core.db, today, ownerId, input.firstRows ?? WORKLIST_LIMIT) };
 }

@@ -150,6 +150,21 @@ describe('inquiries.worklist', () => {
     expect(doctors.dueToday.map((r) => r.patientName)).toEqual(['Sergei Ivanov']);
     expect(doctors.overdue).toEqual([]);
   });
+
+  it("gives each panel's first rows only when asked (Today's opening), with the same totals", async () => {
+    const { coordinator } = await clinic();
+    const whole = await coordinator.ok<Worklist>('inquiries.worklist', { scope: 'all' });
+    const first = await coordinator.ok<Worklist>('inquiries.worklist', { scope: 'all', firstRows: 1 });
+    expect(whole.awaitingFirstContact).toHaveLength(3);
+    expect(first.awaitingFirstContact).toEqual(whole.awaitingFirstContact.slice(0, 1));
+    expect(first.dueToday).toEqual(whole.dueToday.slice(0, 1));
+    expect(first.totals).toEqual(whole.totals);
+    expect(first.totals.awaitingFirstContact).toBe(3);
+    for (const firstRows of [0, 51]) {
+      const refused = await coordinator.call('inquiries.worklist', { scope: 'all', firstRows });
+      expect(refused.ok ? null : refused.error.code).toBe('VALIDATION');
+    }
+  });
 });
 
 describe('inquiries.worklist: what is due', () => {

@@ -67,6 +67,23 @@ test("a coordinator's Today shows all 12 due follow-ups, each with its last acti
   await expect(page.getByRole('region', { name: /Waiting for my review/ })).toHaveCount(0);
 });
 
+test('a long Today panel opens with its first 12 rows, and Show all brings the rest of them', async ({ app, page }) => {
+  const { coord } = await app.seedAccounts();
+  const call = await apiAs(app, 'coord');
+  const today = clinicToday(app.core);
+  for (let n = 1; n <= 30; n += 1) {
+    await call('inquiries.create', inquiry(n, { ownerId: coord.id, nextFollowUp: today }));
+  }
+  await page.goto(app.openUrl);
+  await signIn(page, 'coord');
+  const panel = page.getByRole('region', { name: /Follow-ups due today/ });
+  await expect(panel.getByRole('listitem')).toHaveCount(12);
+  await expect(panel.locator('.count')).toHaveText('30');
+  await panel.getByRole('button', { name: 'Show all 30' }).click();
+  await expect(panel.getByRole('listitem')).toHaveCount(30);
+  await expect(panel.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+});
+
 test("a doctor's Today shows the inquiries waiting for review, longest waiting first", async ({ app, page }) => {
   await app.seedAccounts();
   const call = await apiAs(app, 'coord');

@@ -8,7 +8,7 @@ export const inquiryKeys = {
   all: ['inquiries'] as const,
   list: (q: InquiryQueryInput) => ['inquiries', 'list', q] as const,
   detail: (id: number) => ['inquiries', 'detail', id] as const,
-  worklist: (scope: 'mine' | 'all') => ['inquiries', 'worklist', scope] as const,
+  worklist: (scope: 'mine' | 'all', firstRows: number | null) => ['inquiries', 'worklist', scope, firstRows] as const,
 };
 
 /** The list asks on every keystroke (no typing pause): one call at a time, an overtaken one dropped (see lane.ts). */
@@ -31,14 +31,19 @@ export const useInquiry = (id: number | null) =>
     enabled: id !== null,
   });
 
-export const worklistOptions = (scope: 'mine' | 'all') =>
+/** Today's worklist: each panel's first rows and the totals, or (firstRows null) up to WORKLIST_LIMIT rows each. */
+export const worklistOptions = (scope: 'mine' | 'all', firstRows: number | null) =>
   queryOptions({
-    queryKey: inquiryKeys.worklist(scope),
-    queryFn: () => call('inquiries.worklist', { scope }),
+    queryKey: inquiryKeys.worklist(scope, firstRows),
+    queryFn: () => call('inquiries.worklist', { scope, firstRows }),
     refetchInterval: 60_000,
+    // "Show all" asks again for more rows of the same scope: the first rows stay drawn meanwhile. Another scope's
+    // rows are never shown as this one's: the switch shows the loading state.
+    placeholderData: (previous, query) => (query?.queryKey[2] === scope ? previous : undefined),
   });
 
-export const useWorklist = (scope: 'mine' | 'all') => useQuery(worklistOptions(scope));
+export const useWorklist = (scope: 'mine' | 'all', firstRows: number | null) =>
+  useQuery(worklistOptions(scope, firstRows));
 
 export const staffOptions = () =>
   queryOptions({ queryKey: ['staff'], queryFn: () => call('staff.list', {}), staleTime: 60_000 });

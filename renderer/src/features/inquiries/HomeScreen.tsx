@@ -6,7 +6,7 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { differenceInMinutes, parseISO } from 'date-fns';
-import { LIST_COUNT_CAP, type SessionUser, type WorklistItem } from '../../../../db/contract';
+import { LIST_COUNT_CAP, type SessionUser, WORKLIST_LIMIT, type WorklistItem } from '../../../../db/contract';
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { statusBadge, waitBadge } from '../../ui/Badges';
@@ -44,7 +44,7 @@ export function prefetchHome(client: QueryClient): void {
   void client.prefetchQuery(followUpsOptions(FOLLOW_UPS_DUE));
   if (doctor) void client.prefetchQuery(openAdverseEventsOptions());
   void client.prefetchQuery(treatmentAgendaOptions(doctor, TREATMENT_PANEL_FIRST_ROWS));
-  void client.prefetchQuery(worklistOptions(OPENING_SCOPE));
+  void client.prefetchQuery(worklistOptions(OPENING_SCOPE, PANEL_FIRST_ROWS));
 }
 
 /** Rows a panel shows before "Show all": the page scrolls, never the panel, so a long panel stays a short page. */
@@ -55,7 +55,9 @@ export function HomeScreen() {
   // Read, not required: on sign-out this screen renders once more after the session is gone (useCurrentUser throws).
   const role = roleIn(useQueryClient());
   const [scope, setScope] = useState<Scope>(OPENING_SCOPE);
-  const worklist = useWorklist(scope);
+  // Each panel's first rows; "Show all" on any panel asks once for the rest of every panel (up to WORKLIST_LIMIT).
+  const [every, setEvery] = useState(false);
+  const worklist = useWorklist(scope, every ? null : PANEL_FIRST_ROWS);
   // The asides' sentences (a wait, a status, days overdue) repeat from row to row: looked up once each.
   const words = useWords(t);
   // Asked here, beside the worklist, so both calls leave together: TreatmentPanels (drawn once the worklist is in)
@@ -67,6 +69,7 @@ export function HomeScreen() {
   // render of every row when the last answer comes, not one for each (the first redrawn whole by the second).
   const agendaSettled = agenda.data !== undefined || agenda.isError;
   const w = agendaSettled ? worklist.data : undefined;
+  const more = { onShowAll: () => setEvery(true), loading: every && worklist.isPlaceholderData };
 
   return (
     <>
@@ -110,6 +113,7 @@ export function HomeScreen() {
                 </span>
               )}
               now={now}
+              {...more}
             />
           ) : null}
           <TreatmentPanels doctor={role === 'doctor'} />
@@ -126,6 +130,7 @@ export function HomeScreen() {
               </span>
             )}
             now={now}
+            {...more}
           />
           <WorklistPanel
             id="today"
@@ -135,6 +140,7 @@ export function HomeScreen() {
             empty={t('home.noneToday')}
             aside={(r) => statusBadge(words, r.status)}
             now={now}
+            {...more}
           />
           <WorklistPanel
             id="awaiting"
@@ -146,6 +152,7 @@ export function HomeScreen() {
             empty={t('home.noneAwaiting')}
             aside={(r) => waitBadge(words, r.receivedAt, r.firstContactAt, now)}
             now={now}
+            {...more}
           />
         </div>
       ) : null}
@@ -164,6 +171,10 @@ interface PanelProps {
   aside: (row: WorklistItem) => ReactNode;
   now: Date;
   className?: string;
+  /** Asks for every panel's rows up to WORKLIST_LIMIT (Today opens with PANEL_FIRST_ROWS of each). */
+  onShowAll: () => void;
+  /** Those rows have been asked for and are on their way. */
+  loading: boolean;
 }
 
 /**
@@ -186,11 +197,14 @@ function useWords(translate: TFunction): Translate {
   }, [translate]);
 }
 
-function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, className }: PanelProps) {
+function WorklistPanel(p: PanelProps) {
+  const { id, title, hint, rows, total, empty, aside, now, className } = p;
   const { t, i18n } = useTranslation('inquiries');
   const words = useWords(t);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? rows : rows.slice(0, PANEL_FIRST_ROWS);
+  // What "Show all" brings: every row up to the worklist's limit (beyond it, the inquiry list).
+  const carried = Math.min(total, WORKLIST_LIMIT);
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={`panel-${id}`} data-panel={id}>
       <div className="panel-header">
@@ -211,12 +225,20 @@ function WorklistPanel({ id, title, hint, rows, total, empty, aside, now, classN
           ))}
         </ul>
       )}
-      {rows.length > shown.length ? (
+      {carried > shown.length ? (
         <div className="worklist-more">
-          <Button onPress={() => setShowAll(true)}>{t('home.showAll', { count: rows.length })}</Button>
+          <Button
+            isDisabled={showAll && p.loading}
+            onPress={() => {
+              setShowAll(true);
+              p.onShowAll();
+            }}
+          >
+            {t('home.showAll', { count: carried })}
+          </Button>
         </div>
       ) : null}
-      {showAll && total > rows.length ? (
+      {showAll && !p.loading && total > rows.length ? (
         <div className="worklist-more">
           <a href={hrefFor({ name: 'inquiries' })}>
             {total > LIST_COUNT_CAP ? t('home.manyMoreInList') : t('home.moreInList', { count: total - rows.length })}
