@@ -12,9 +12,16 @@ export const VIRTUAL_FROM = 100;
 
 /**
  * A virtualizer over the page's scrolling area (`.content`), so a long list scrolls with the page as any other does
- * (no box in a box). `scrollMargin` is where the list starts in that area, read after each layout that can move it.
+ * (no box in a box). `scrollMargin` is where the list starts in that area, read after each layout that can move it:
+ * every layout by default; with `moved`, only once drawn and after a render where one of those values changed (that
+ * read forces a layout: a list redrawn on every keystroke reads it only when something above it can have moved).
  */
-export function usePageVirtualizer<E extends HTMLElement>(count: number, estimate: number, overscan = 8) {
+export function usePageVirtualizer<E extends HTMLElement>(
+  count: number,
+  estimate: number,
+  overscan = 8,
+  o: { moved?: readonly unknown[]; fromFirstFrame?: boolean } = {},
+) {
   const listRef = useRef<E>(null);
   const [margin, setMargin] = useState(0);
   const virtualizer = useVirtualizer<HTMLElement, Element>({
@@ -22,17 +29,19 @@ export function usePageVirtualizer<E extends HTMLElement>(count: number, estimat
     estimateSize: () => estimate,
     overscan,
     scrollMargin: margin,
+    // Before the area is measured, a window's height: the first rows drawn already fill the screen.
+    ...(o.fromFirstFrame ? { initialRect: { width: 0, height: window.innerHeight } } : {}),
     getScrollElement: () => listRef.current?.closest<HTMLElement>('.content') ?? null,
   });
-  // After every layout on purpose (a banner above may have moved the list); it sets state only when the place changed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // It sets state only when the place changed.
   useLayoutEffect(() => {
     const list = listRef.current;
     const scroller = list?.closest<HTMLElement>('.content');
     if (!list || !scroller) return;
     const at = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     setMargin((m) => (Math.abs(m - at) < 1 ? m : at));
-  });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, o.moved);
   return { listRef, virtualizer };
 }
 

@@ -1,7 +1,6 @@
 // The inquiry list: search as you type, filters, sortable columns and pages — all answered by the core, kept in the address.
 import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_FILTERS, type InquiryListRow, type InquiryQueryInput, OPEN_STATUSES } from '../../../../db/contract';
 import { hrefFor, parseRoute } from '../../app/router';
@@ -25,6 +24,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { inquiryListOptions, staffOptions, useInquiryList, useStaff } from '../../api/inquiry-queries';
 import '../../ui/records.css';
 import { Joined, Ltr, Name } from '../../ui/bidi';
+import { usePageVirtualizer } from '../../ui/VirtualRows';
 import { useShownAfter } from '../../ui/use-shown-after';
 
 /** Every row's height in px: fixed in records.css (`.inquiry-table tbody tr`), so the drawn window is never re-measured. */
@@ -181,7 +181,14 @@ export function InquiryListScreen() {
   // their fixed height: a keystroke's answer builds, lays out and paints half the rows, and nothing moves when it comes.
   const rows = list.data?.rows;
   const count = rows?.length ?? 0;
-  const { listRef, virtualizer } = useRowWindow(count, [list.isError, locale]);
+  // Where the list starts is read once drawn and again only after a render that can move it (an error banner above it,
+  // the language that rewraps the filters), never on a keystroke or an answer: that read forces a layout, before the
+  // keystroke's call is sent or in the middle of the answer's commit. A few pixels off (a window resized) only shifts
+  // which rows are drawn, within the overscan; the blank rows' heights never depend on it.
+  const { listRef, virtualizer } = usePageVirtualizer<HTMLTableSectionElement>(count, ROW_HEIGHT, OVERSCAN, {
+    moved: [list.isError, locale],
+    fromFirstFrame: true,
+  });
   const drawn = virtualizer.getVirtualItems();
   const first = drawn[0]?.index ?? 0;
   const last = drawn[drawn.length - 1]?.index ?? -1;
@@ -272,36 +279,6 @@ export function InquiryListScreen() {
       </section>
     </>
   );
-}
-
-/**
- * The rows to draw, over the page's scrolling area (`.content`) so the list scrolls with the page. Where the list starts
- * in that area is read once drawn and again only after a render that can move it (`moved`: an error banner above it,
- * the language that rewraps the filters), never on a keystroke or an answer: that read forces a layout, before the
- * keystroke's call is sent or in the middle of the answer's commit. A few pixels off (a window resized) only shifts
- * which rows are drawn, within the overscan; the blank rows' heights never depend on it.
- */
-function useRowWindow(count: number, moved: readonly unknown[]) {
-  const listRef = useRef<HTMLTableSectionElement>(null);
-  const [margin, setMargin] = useState(0);
-  const virtualizer = useVirtualizer<HTMLElement, Element>({
-    count,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    scrollMargin: margin,
-    // Before the area is measured, a window's height: the first rows drawn already fill the screen.
-    initialRect: { width: 0, height: window.innerHeight },
-    getScrollElement: () => listRef.current?.closest<HTMLElement>('.content') ?? null,
-  });
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    const scroller = list?.closest<HTMLElement>('.content');
-    if (!list || !scroller) return;
-    const at = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-    setMargin((m) => (Math.abs(m - at) < 1 ? m : at));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, moved);
-  return { listRef, virtualizer };
 }
 
 /**
