@@ -77,6 +77,9 @@ describe("Today's treatment panels", () => {
     await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(40));
     expect(asked).toEqual([{ method: 'treatment.agenda', input: { mine: false, firstRows: null } }]);
     expect(within(panel).queryByRole('button', { name: /Show all/ })).toBeNull();
+    // The button is gone: the keyboard's place is the first row it brought, not the page's start.
+    const firstNew = within(panel).getAllByRole('listitem')[TREATMENT_PANEL_FIRST_ROWS];
+    await waitFor(() => expect(document.activeElement).toBe(firstNew?.querySelector('a')));
   });
 
   it('draw a short day whole, without a button', () => {

@@ -18,6 +18,7 @@ import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
+import { useFocusFirstNewRow } from '../../ui/show-all';
 import { FOLLOW_UPS_DUE, FollowUpsDue } from '../../ui/follow-ups/FollowUpsDue';
 import { TREATMENT_PANEL_FIRST_ROWS, TreatmentPanels } from './TreatmentPanels';
 import { treatmentAgendaOptions, useTreatmentAgenda } from '../../api/procedure-queries';
@@ -205,6 +206,7 @@ function WorklistPanel(p: PanelProps) {
   const shown = showAll ? rows : rows.slice(0, PANEL_FIRST_ROWS);
   // What "Show all" brings: every row up to the worklist's limit (beyond it, the inquiry list).
   const carried = Math.min(total, WORKLIST_LIMIT);
+  const { listRef, arm } = useFocusFirstNewRow<HTMLUListElement>(PANEL_FIRST_ROWS, showAll && !p.loading);
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={`panel-${id}`} data-panel={id}>
       <div className="panel-header">
@@ -219,7 +221,7 @@ function WorklistPanel(p: PanelProps) {
       {rows.length === 0 ? (
         <EmptyState title={empty} />
       ) : (
-        <ul className="worklist">
+        <ul className="worklist" ref={listRef}>
           {shown.map((r) => (
             <WorklistRow key={r.id} row={r} aside={aside(r)} now={now} t={words} locale={i18n.language} />
           ))}
@@ -231,6 +233,7 @@ function WorklistPanel(p: PanelProps) {
             isDisabled={showAll && p.loading}
             onPress={() => {
               setShowAll(true);
+              arm();
               p.onShowAll();
             }}
           >

@@ -12,6 +12,7 @@ import { EmptyState, ErrorBanner } from '../../ui/feedback';
 import { Button } from '../../ui/fields';
 import { dayOf, formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
+import { useFocusFirstNewRow } from '../../ui/show-all';
 
 type Person = TreatmentAgenda['admissions'][number]['patient'];
 const nameOf = (p: Person) => `${p.familyName} ${p.givenName}`;
@@ -90,6 +91,7 @@ function Panel<T>(p: {
   const { t } = useTranslation('calendar');
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? p.items : p.items.slice(0, TREATMENT_PANEL_FIRST_ROWS);
+  const { listRef, arm } = useFocusFirstNewRow<HTMLUListElement>(TREATMENT_PANEL_FIRST_ROWS, showAll && !p.loading);
   return (
     <section className="panel" aria-labelledby={`panel-${p.id}`} data-panel={p.id}>
       <div className="panel-header">
@@ -102,13 +104,20 @@ function Panel<T>(p: {
           </a>
         ) : null}
       </div>
-      {p.total === 0 ? <EmptyState title={p.empty} /> : <ul className="worklist">{shown.map(p.row)}</ul>}
+      {p.total === 0 ? (
+        <EmptyState title={p.empty} />
+      ) : (
+        <ul className="worklist" ref={listRef}>
+          {shown.map(p.row)}
+        </ul>
+      )}
       {p.total > shown.length ? (
         <div className="worklist-more">
           <Button
             isDisabled={showAll && p.loading}
             onPress={() => {
               setShowAll(true);
+              arm();
               p.onShowAll();
             }}
           >
