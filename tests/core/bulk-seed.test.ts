@@ -135,8 +135,30 @@ describe('bulk seed', () => {
     const both = await seedBenchClinic(parallel, sizes);
     expect(both.ward).toEqual(ward);
     expect(both.assessments).toEqual(assessments);
-    // The parallel path ran: the ward and the assessments were copied in, in bulk.
-    expect(bulkSteps.slice(first).map((s) => s.step)).toContain('load courses, consents, procedures');
+    // The parallel path ran: the ward and the assessments were copied in, in bulk, each with the derived tables the
+    // worker built from it, which were not rebuilt here (expectSame below compares every table, these included).
+    const steps = bulkSteps.slice(first).map((s) => s.step);
+    expect(steps).toContain(
+      'load courses, consents, procedures, procedure_tallies, treated_spans, procedure_month_tallies',
+    );
+    expect(steps).toContain(
+      'load assessments, assessment_versions, outcome_values, follow_up_points, follow_up_point_days',
+    );
+    const built = [
+      'procedure_tallies',
+      'treated_spans',
+      'procedure_month_tallies',
+      'outcome_values',
+      'follow_up_points',
+    ];
+    for (const table of [...built, 'follow_up_point_days']) {
+      expect(steps.filter((s) => s.endsWith(` ${table}`) && !s.startsWith('load'))).toEqual([]);
+      expect((parallel.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).toBeGreaterThan(0);
+    }
+    // The follow-up points came with their done flags, and the month points per day with their done counts.
+    const done = (core: Core) => core.db.prepare('SELECT sum(done) FROM follow_up_point_days').pluck().get();
+    expect(done(parallel)).toBeGreaterThan(0);
+    expect(done(parallel)).toBe(done(inTurn));
     expect((inTurn.db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n).toBeGreaterThanOrEqual(
       3_000,
     );
