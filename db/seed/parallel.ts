@@ -136,8 +136,10 @@ function copyIn<T>(
       w.prepare('ATTACH ? AS seed_part').run(file);
       try {
         w.exec('BEGIN IMMEDIATE');
-        for (const t of tables) w.exec(`INSERT INTO main.${t} SELECT * FROM seed_part.${t}`);
-        w.exec('COMMIT');
+        for (const t of tables) {
+          phase('main', `copy ${t}`, () => w.exec(`INSERT INTO main.${t} SELECT * FROM seed_part.${t}`));
+        }
+        phase('main', 'commit the copy', () => w.exec('COMMIT'));
       } finally {
         w.exec('DETACH seed_part');
         w.exec('BEGIN IMMEDIATE');
