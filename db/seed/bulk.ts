@@ -369,17 +369,13 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
     const done = aside;
     if (done) putBackAndCommit(db, done, o);
     if (foreignKeys) db.pragma('foreign_keys = ON');
-    const flush = o.flush !== false;
-    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch). With the
-    // flush left to the next load, before synchronous is restored: the switch commits a write of the header, and that
-    // commit, synchronous, would sync the whole file (seconds of the load's pages) after all.
-    if (leftWal && !flush) step('back to WAL, unflushed', () => db.pragma('journal_mode = WAL'));
     db.pragma(`synchronous = ${synchronous}`);
     // The load wrote its pages without a flush: one small commit in the rollback journal's mode, now synchronous
     // again, has SQLite sync the whole file (the load's pages included). Without it they sat in the operating
     // system's cache, lost to a power cut, and their write-back to disk slowed every save timed after a bench seed.
-    if (leftWal && synchronous > 0 && flush) step('flush to disk', () => flushFile(db));
-    if (leftWal && flush) db.pragma('journal_mode = WAL');
+    if (leftWal && synchronous > 0 && o.flush !== false) step('flush to disk', () => flushFile(db));
+    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch).
+    if (leftWal) db.pragma('journal_mode = WAL');
     db.pragma(`threads = ${threads}`);
     db.pragma(`temp_store = ${tempStore}`);
   }
