@@ -374,8 +374,9 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
     // again, has SQLite sync the whole file (the load's pages included). Without it they sat in the operating
     // system's cache, lost to a power cut, and their write-back to disk slowed every save timed after a bench seed.
     if (leftWal && synchronous > 0 && o.flush !== false) step('flush to disk', () => flushFile(db));
-    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch).
-    if (leftWal) db.pragma('journal_mode = WAL');
+    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch). Timed: its
+    // commit of the header, synchronous again, syncs the whole file when the load left the flush to a later one.
+    if (leftWal) step('back to WAL', () => db.pragma('journal_mode = WAL'));
     db.pragma(`threads = ${threads}`);
     db.pragma(`temp_store = ${tempStore}`);
   }
