@@ -124,6 +124,7 @@ function copyIn<T>(
   tables: readonly string[],
   result: T,
   later: { rebuildLater?: readonly string[]; arriving?: readonly string[]; flush?: boolean } = {},
+  detached?: () => void,
 ): T {
   // The scratch file has the tables' indexes built (seed-worker.ts): copied with the rows, not sorted here.
   return benchLoad(
@@ -144,6 +145,7 @@ function copyIn<T>(
         w.exec('DETACH seed_part');
         w.exec('BEGIN IMMEDIATE');
       }
+      detached?.();
       return result;
     },
     { ...later, keepIndexes: true },
@@ -189,6 +191,7 @@ export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<
   const wardFile = path.join(dir, 'ward.sqlite');
   const assessmentFile = path.join(dir, 'assessments.sqlite');
   let worker: ReturnType<typeof startWorker> | null = null;
+  const removals: Promise<void>[] = [];
   try {
     const lanes = benchLanes(procedures, years);
     // Timed, as everything else on the clock the bench reports (its bundling of the worker's script included).
@@ -251,17 +254,25 @@ export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<
       arriving: WARD_DERIVED,
       flush: false,
     });
+    const assessmentResult = await phaseAsync('main', 'wait for the assessments', () => started.assessments());
+    // The worker has closed both files: each is removed off the main thread (libuv's pool) as soon as no one reads it,
+    // the ward's while the assessments are copied, the assessments' while their load is checked and flushed.
+    removals.push(fs.promises.rm(wardFile, { force: true }));
     const assessments = copyIn(
       core,
       'seed.assessmentBenchmark',
       assessmentFile,
       ASSESSMENT_COPY,
-      await phaseAsync('main', 'wait for the assessments', () => started.assessments()),
+      assessmentResult,
       { arriving: ASSESSMENT_DERIVED },
+      () => removals.push(fs.promises.rm(assessmentFile, { force: true })),
     );
     return { clinic, ward, assessments };
   } finally {
     (worker as ReturnType<typeof startWorker> | null)?.stop();
-    phase('main', 'remove the scratch files', () => fs.rmSync(dir, { recursive: true, force: true }));
+    await phaseAsync('main', 'remove the scratch files', async () => {
+      await Promise.allSettled(removals);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   }
 }
