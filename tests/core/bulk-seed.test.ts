@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bulkSteps, refreshOf, triggerTargets } from '../../db/seed/bulk';
+import { bulkLoad, bulkSteps, refreshOf, triggerTargets } from '../../db/seed/bulk';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { seedBenchClinic } from '../../db/seed/parallel';
 import { verifyChain } from '../../db/services/audit-chain';
@@ -187,6 +187,19 @@ describe('bulk seed: what a trigger keeps', () => {
     expect(refreshOf('follow_up_points', ['courses', 'consents', 'procedures'])).toBeUndefined();
     expect(refreshOf('follow_up_points', ['assessments', 'follow_up_contacts'])).toBeUndefined();
     expect(refreshOf('follow_up_point_days', ['assessments'])).toBeUndefined();
+  });
+
+  it('takes as arriving only derived tables that are loaded, before touching anything', () => {
+    const core = makeCore({ clock: fixedClock(NOW) });
+    const before = schema(core);
+    const load = () => 'loaded';
+    // Arriving without being loaded: its triggers would stay armed and its rows would never come.
+    expect(() => bulkLoad(core.db, ['courses'], load, { arriving: ['follow_up_points'] })).toThrow(/arrive/);
+    // A loaded table that no trigger keeps is no derived table.
+    expect(() => bulkLoad(core.db, ['courses'], load, { arriving: ['courses'] })).toThrow(/arrive/);
+    expect(schema(core)).toEqual(before);
+    expect(bulkLoad(core.db, ['courses', 'follow_up_points'], load, { arriving: ['follow_up_points'] })).toBe('loaded');
+    expect(schema(core)).toEqual(before);
   });
 
   it('reads the tables a trigger writes from its body, not from its header', () => {
