@@ -249,23 +249,28 @@ export async function seedBenchClinic(core: Core, o: BenchSeedOptions): Promise<
       flush: false,
     });
     const wardResult = await phaseAsync('main', 'wait for the ward', () => started.ward());
-    const ward = copyIn(core, 'seed.treatmentBenchmark', wardFile, WARD_COPY, wardResult, {
-      rebuildLater: WARD_REBUILDS_LATER,
-      arriving: WARD_DERIVED,
-      flush: false,
-    });
-    const assessmentResult = await phaseAsync('main', 'wait for the assessments', () => started.assessments());
-    // The worker has closed both files: each is removed off the main thread (libuv's pool) as soon as no one reads it,
-    // the ward's while the assessments are copied, the assessments' while their load is checked and flushed.
-    removals.push(fs.promises.rm(wardFile, { force: true }));
+    // Each scratch file is removed off the main thread (libuv's pool) as soon as main has copied it: the ward's while
+    // the worker may still read its courses (an open handle keeps a removed file's blocks until it is closed; where
+    // the system refuses to remove an open file, the removal at the end takes it), the assessments' while their load
+    // is checked and flushed.
+    const remove = (file: string) => () => removals.push(fs.promises.rm(file, { force: true }));
+    const ward = copyIn(
+      core,
+      'seed.treatmentBenchmark',
+      wardFile,
+      WARD_COPY,
+      wardResult,
+      { rebuildLater: WARD_REBUILDS_LATER, arriving: WARD_DERIVED, flush: false },
+      remove(wardFile),
+    );
     const assessments = copyIn(
       core,
       'seed.assessmentBenchmark',
       assessmentFile,
       ASSESSMENT_COPY,
-      assessmentResult,
+      await phaseAsync('main', 'wait for the assessments', () => started.assessments()),
       { arriving: ASSESSMENT_DERIVED },
-      () => removals.push(fs.promises.rm(assessmentFile, { force: true })),
+      remove(assessmentFile),
     );
     return { clinic, ward, assessments };
   } finally {
