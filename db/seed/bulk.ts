@@ -253,13 +253,19 @@ function step<T>(name: string, run: () => T): T {
  * Builds each index once over all rows, rebuilds the search indexes and derived tables, re-arms the triggers. The
  * tables in `later` are not rebuilt: the caller's next bulk load rebuilds them whole (parallel.ts: the inquiry funnel,
  * kept from the inquiries and from the ward's treated spans, after the ward rather than after the clinic and again).
+ * Nor are those in `arrived`: derived tables whose rows the load itself brought (BulkLoadOptions.arriving).
  */
-export function putBack(db: Database, aside: SetAside, later: readonly string[] = []): void {
+export function putBack(
+  db: Database,
+  aside: SetAside,
+  later: readonly string[] = [],
+  arrived: readonly string[] = [],
+): void {
   step(`${aside.indexes.length} indexes`, () => {
     for (const index of aside.indexes) db.exec(index);
   });
   for (const table of aside.rebuilds) {
-    if (later.includes(table)) continue;
+    if (later.includes(table) || arrived.includes(table)) continue;
     const verb = refreshOf(table, aside.tables) === undefined ? 'rebuild' : 'refresh';
     step(`${verb} ${table}`, () => rebuild(db, table, aside.tables));
   }
@@ -267,10 +273,10 @@ export function putBack(db: Database, aside: SetAside, later: readonly string[] 
 }
 
 /** putBack in one transaction, its commit timed: the index pages and rebuilt tables go to the file then. */
-function putBackAndCommit(db: Database, aside: SetAside, later: readonly string[] | undefined): void {
+function putBackAndCommit(db: Database, aside: SetAside, o: BulkLoadOptions): void {
   db.exec('BEGIN IMMEDIATE');
   try {
-    putBack(db, aside, later);
+    putBack(db, aside, o.rebuildLater, o.arriving);
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
@@ -316,6 +322,14 @@ export interface BulkLoadOptions {
    */
   keepIndexes?: boolean;
   /**
+   * Derived tables (DERIVED_REBUILDS) whose rows arrive with the load, built elsewhere from the same rows with the same
+   * statements (parallel.ts: the worker builds the tallies, spans and follow-up points beside the rows it generated).
+   * Each must be among `tables`: it is loaded like them (empty before, its triggers set aside while the rows go in and
+   * re-armed after) and is not rebuilt after the load. Not implied by `tables`: a loaded table can also be a derived
+   * one that still needs its rebuild (the clinic's inquiries, whose status_changed_at is set after the load).
+   */
+  arriving?: readonly string[];
+  /**
    * false: leave the file's flush to the caller's next bulk load, whose flush syncs the whole file, these pages too
    * (parallel.ts: the clinic's and the ward's loads, before the assessments' load that ends the seed).
    */
@@ -323,6 +337,10 @@ export interface BulkLoadOptions {
 }
 
 export function bulkLoad<T>(db: Database, tables: readonly string[], load: () => T, o: BulkLoadOptions = {}): T {
+  const strays = (o.arriving ?? []).filter((t) => !tables.includes(t) || !(t in DERIVED_REBUILDS));
+  if (strays.length > 0) {
+    throw new Error(`bulk load: ${strays.join(', ')} can arrive only as derived tables among the loaded ones`);
+  }
   if (tables.length === 0 || !allEmpty(db, tables)) return load();
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
@@ -349,15 +367,16 @@ export function bulkLoad<T>(db: Database, tables: readonly string[], load: () =>
   } finally {
     // Also after a failed load: whatever rows it committed get their indexes, so the file is never left without them.
     const done = aside;
-    if (done) putBackAndCommit(db, done, o.rebuildLater);
+    if (done) putBackAndCommit(db, done, o);
     if (foreignKeys) db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${synchronous}`);
     // The load wrote its pages without a flush: one small commit in the rollback journal's mode, now synchronous
     // again, has SQLite sync the whole file (the load's pages included). Without it they sat in the operating
     // system's cache, lost to a power cut, and their write-back to disk slowed every save timed after a bench seed.
     if (leftWal && synchronous > 0 && o.flush !== false) step('flush to disk', () => flushFile(db));
-    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch).
-    if (leftWal) db.pragma('journal_mode = WAL');
+    // Back to WAL (every open of the file also insists on it: open.ts refuses a file that will not switch). Timed: its
+    // commit of the header, synchronous again, syncs the whole file when the load left the flush to a later one.
+    if (leftWal) step('back to WAL', () => db.pragma('journal_mode = WAL'));
     db.pragma(`threads = ${threads}`);
     db.pragma(`temp_store = ${tempStore}`);
   }

@@ -32,7 +32,7 @@ import {
 } from './names';
 import { type AdverseEventSeedResult, seedDemoAdverseEvents } from './adverse-events';
 import { type AssessmentSeedResult, seedBenchAssessments, seedDemoAssessments } from './assessments';
-import { bulkLoad } from './bulk';
+import { type BulkLoadOptions, bulkLoad } from './bulk';
 import { isoDate, isoInstant } from './iso';
 import { Random } from './random';
 import {
@@ -715,7 +715,7 @@ export function benchLoad<T>(
   action: string,
   tables: readonly string[],
   body: (w: WritableDB, commitChunk: () => void) => T,
-  o: { rebuildLater?: readonly string[]; keepIndexes?: boolean; flush?: boolean } = {},
+  o: Pick<BulkLoadOptions, 'rebuildLater' | 'keepIndexes' | 'flush' | 'arriving'> = {},
 ): T {
   const w = bulkWritable(core.db);
   const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;

@@ -1,12 +1,14 @@
 // The second thread of a benchmark seed (parallel.ts): generates the bench ward and then its assessments, with the same
 // functions and inputs as the in-place seed, into files of its own that hold only the tables it writes (and the ward's
 // file read back for the assessments), and builds those tables' indexes there, while the main thread generates the
-// clinic and builds its indexes. The main thread then copies the rows and indexes in with INSERT … SELECT (ids
+// clinic and builds its indexes; then, beside each part, the derived tables that depend on its rows alone, with the
+// statements bulk.ts rebuilds them by. The main thread then copies the rows and indexes in with INSERT … SELECT (ids
 // included), so they are the rows the in-place seed writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bulkWritable } from '../sqlite/handles';
 import { type AssessmentSeedResult, seedBenchAssessments } from './assessments';
+import { DERIVED_REBUILDS } from './bulk';
 import { type SeedPhase, phase } from './timeline';
 import { type TreatmentSeedResult, type WardSetup, seedBenchWard } from './treatment';
 
@@ -19,6 +21,15 @@ export interface SeedWorkerInput {
   schema: Readonly<Record<string, string>>;
   /** CREATE INDEX statements of the main file, by table: built here, so the copy moves them with the rows. */
   indexes: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Derived tables built here, in order, by bulk.ts's DERIVED_REBUILDS statements over the rows generated here: the
+   * ward's from its procedures (into the ward's file, before the ward is handed over), the assessments' from the
+   * assessments, their versions and the ward's courses (into the assessments' file: the follow-up points as they
+   * stand once the assessments are in, their done flags set, and the month points per day counted from those).
+   */
+  derived: { ward: readonly string[]; assessments: readonly string[] };
+  /** Tables a derived table's rebuild reads that the seed leaves empty (follow_up_contacts): created here, empty. */
+  empty: readonly string[];
   ward: { setup: Omit<WardSetup, 'w'>; options: { procedures: number; years: number; seed?: number } };
   assessments: {
     setup: { timeZone: string; today: string; doctorIds: readonly number[]; seed: number };
@@ -68,6 +79,25 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
     }
   };
   const phases: SeedPhase[] = [];
+  // As bulk.ts rebuilds a derived table: its rows by the same statements, then its secondary indexes over them.
+  const derive = (db: Database.Database, tables: readonly string[]) => {
+    for (const t of tables) {
+      const rebuild = DERIVED_REBUILDS[t];
+      if (rebuild === undefined) throw new Error(`seed worker: no rebuild for ${t}`);
+      phase(
+        'worker',
+        `build ${t}`,
+        () => {
+          create(db, [t]);
+          db.exec('BEGIN');
+          db.exec(rebuild);
+          db.exec('COMMIT');
+          index(db, [t]);
+        },
+        phases,
+      );
+    }
+  };
   const ward = scratch(input.wardFile);
   create(ward, WARD);
   const wardResult = phase(
@@ -86,10 +116,11 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
     () => {
       index(ward, WARD);
       ward.exec('CREATE INDEX seed_procedures_course ON procedures (course_id)');
-      ward.close();
     },
     phases,
   );
+  derive(ward, input.derived.ward);
+  ward.close();
   post({ type: 'ward', result: wardResult, phases: phases.splice(0) });
 
   const db = scratch(input.assessmentFile);
@@ -105,6 +136,8 @@ function run(input: SeedWorkerInput, post: (m: SeedWorkerMessage) => void): void
     phases,
   );
   phase('worker', 'index the assessments', () => index(db, ASSESSMENTS), phases);
+  create(db, input.empty);
+  derive(db, input.derived.assessments);
   db.close();
   post({ type: 'assessments', result, phases: phases.splice(0) });
 }

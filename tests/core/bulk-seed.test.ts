@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bulkSteps, refreshOf, triggerTargets } from '../../db/seed/bulk';
+import { bulkLoad, bulkSteps, refreshOf, triggerTargets } from '../../db/seed/bulk';
 import { seedAssessmentBenchmark, seedClinic, seedTreatmentBenchmark } from '../../db/seed/generate';
 import { seedBenchClinic } from '../../db/seed/parallel';
 import { verifyChain } from '../../db/services/audit-chain';
@@ -135,8 +135,30 @@ describe('bulk seed', () => {
     const both = await seedBenchClinic(parallel, sizes);
     expect(both.ward).toEqual(ward);
     expect(both.assessments).toEqual(assessments);
-    // The parallel path ran: the ward and the assessments were copied in, in bulk.
-    expect(bulkSteps.slice(first).map((s) => s.step)).toContain('load courses, consents, procedures');
+    // The parallel path ran: the ward and the assessments were copied in, in bulk, each with the derived tables the
+    // worker built from it, which were not rebuilt here (expectSame below compares every table, these included).
+    const steps = bulkSteps.slice(first).map((s) => s.step);
+    expect(steps).toContain(
+      'load courses, consents, procedures, procedure_tallies, treated_spans, procedure_month_tallies',
+    );
+    expect(steps).toContain(
+      'load assessments, assessment_versions, outcome_values, follow_up_points, follow_up_point_days',
+    );
+    const built = [
+      'procedure_tallies',
+      'treated_spans',
+      'procedure_month_tallies',
+      'outcome_values',
+      'follow_up_points',
+    ];
+    for (const table of [...built, 'follow_up_point_days']) {
+      expect(steps.filter((s) => s.endsWith(` ${table}`) && !s.startsWith('load'))).toEqual([]);
+      expect((parallel.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).toBeGreaterThan(0);
+    }
+    // The follow-up points came with their done flags, and the month points per day with their done counts.
+    const done = (core: Core) => core.db.prepare('SELECT sum(done) FROM follow_up_point_days').pluck().get();
+    expect(done(parallel)).toBeGreaterThan(0);
+    expect(done(parallel)).toBe(done(inTurn));
     expect((inTurn.db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n).toBeGreaterThanOrEqual(
       3_000,
     );
@@ -165,6 +187,19 @@ describe('bulk seed: what a trigger keeps', () => {
     expect(refreshOf('follow_up_points', ['courses', 'consents', 'procedures'])).toBeUndefined();
     expect(refreshOf('follow_up_points', ['assessments', 'follow_up_contacts'])).toBeUndefined();
     expect(refreshOf('follow_up_point_days', ['assessments'])).toBeUndefined();
+  });
+
+  it('takes as arriving only derived tables that are loaded, before touching anything', () => {
+    const core = makeCore({ clock: fixedClock(NOW) });
+    const before = schema(core);
+    const load = () => 'loaded';
+    // Arriving without being loaded: its triggers would stay armed and its rows would never come.
+    expect(() => bulkLoad(core.db, ['courses'], load, { arriving: ['follow_up_points'] })).toThrow(/arrive/);
+    // A loaded table that no trigger keeps is no derived table.
+    expect(() => bulkLoad(core.db, ['courses'], load, { arriving: ['courses'] })).toThrow(/arrive/);
+    expect(schema(core)).toEqual(before);
+    expect(bulkLoad(core.db, ['courses', 'follow_up_points'], load, { arriving: ['follow_up_points'] })).toBe('loaded');
+    expect(schema(core)).toEqual(before);
   });
 
   it('reads the tables a trigger writes from its body, not from its header', () => {
