@@ -35,21 +35,26 @@ function mark(): Mark {
   }
 }
 
+/** Records the phase `name` of `thread` that started at `from` and ends now. */
+function record(thread: SeedPhase['thread'], name: string, from: Mark, into: SeedPhase[]): void {
+  const to = mark();
+  into.push({
+    thread,
+    phase: name,
+    start: from.at,
+    end: to.at,
+    cpuSeconds: to.cpu - from.cpu,
+    waitSeconds: to.wait - from.wait,
+  });
+}
+
 /** Runs `run` as one phase of `thread`, recorded in `into` (seedPhases by default). */
 export function phase<T>(thread: SeedPhase['thread'], name: string, run: () => T, into = seedPhases): T {
   const from = mark();
   try {
     return run();
   } finally {
-    const to = mark();
-    into.push({
-      thread,
-      phase: name,
-      start: from.at,
-      end: to.at,
-      cpuSeconds: to.cpu - from.cpu,
-      waitSeconds: to.wait - from.wait,
-    });
+    record(thread, name, from, into);
   }
 }
 
@@ -59,15 +64,7 @@ export async function phaseAsync<T>(thread: SeedPhase['thread'], name: string, r
   try {
     return await run();
   } finally {
-    const to = mark();
-    seedPhases.push({
-      thread,
-      phase: name,
-      start: from.at,
-      end: to.at,
-      cpuSeconds: to.cpu - from.cpu,
-      waitSeconds: to.wait - from.wait,
-    });
+    record(thread, name, from, seedPhases);
   }
 }
 

@@ -10,7 +10,6 @@ import { LIST_COUNT_CAP, type SessionUser, WORKLIST_LIMIT, type WorklistItem } f
 import { hrefFor } from '../../app/router';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback';
 import { statusBadge, waitBadge } from '../../ui/Badges';
-import { Button } from '../../ui/fields';
 import { type Translate, daysBetween, formatDay, formatDuration, formatInstantShort } from '../../ui/format';
 import { countryName } from '../../ui/options';
 import { useWorklist, worklistOptions } from '../../api/inquiry-queries';
@@ -18,7 +17,7 @@ import { sessionKey } from '../../api/session';
 import '../../ui/records.css';
 import { Joined, Name } from '../../ui/bidi';
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts';
-import { useFocusFirstNewRow } from '../../ui/show-all';
+import { ShowAllButton, useFocusFirstNewRow } from '../../ui/show-all';
 import { FOLLOW_UPS_DUE, FollowUpsDue } from '../../ui/follow-ups/FollowUpsDue';
 import { TREATMENT_PANEL_FIRST_ROWS, TreatmentPanels } from './TreatmentPanels';
 import { treatmentAgendaOptions, useTreatmentAgenda } from '../../api/procedure-queries';
@@ -228,18 +227,15 @@ function WorklistPanel(p: PanelProps) {
         </ul>
       )}
       {carried > shown.length ? (
-        <div className="worklist-more">
-          <Button
-            isDisabled={showAll && p.loading}
-            onPress={() => {
-              setShowAll(true);
-              arm();
-              p.onShowAll();
-            }}
-          >
-            {t('home.showAll', { count: carried })}
-          </Button>
-        </div>
+        <ShowAllButton
+          count={carried}
+          loading={showAll && p.loading}
+          onPress={() => {
+            setShowAll(true);
+            arm();
+            p.onShowAll();
+          }}
+        />
       ) : null}
       {showAll && !p.loading && total > rows.length ? (
         <div className="worklist-more">

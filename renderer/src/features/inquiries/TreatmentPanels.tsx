@@ -9,10 +9,9 @@ import { hrefFor } from '../../app/router';
 import { Joined, Ltr, Name } from '../../ui/bidi';
 import { procedureTypeName } from '../../ui/procedure-labels';
 import { EmptyState, ErrorBanner } from '../../ui/feedback';
-import { Button } from '../../ui/fields';
 import { dayOf, formatClock, formatDay } from '../../ui/format';
 import { clinicTimeZone } from '../../ui/time-zone';
-import { useFocusFirstNewRow } from '../../ui/show-all';
+import { ShowAllButton, useFocusFirstNewRow } from '../../ui/show-all';
 
 type Person = TreatmentAgenda['admissions'][number]['patient'];
 const nameOf = (p: Person) => `${p.familyName} ${p.givenName}`;
@@ -112,18 +111,15 @@ function Panel<T>(p: {
         </ul>
       )}
       {p.total > shown.length ? (
-        <div className="worklist-more">
-          <Button
-            isDisabled={showAll && p.loading}
-            onPress={() => {
-              setShowAll(true);
-              arm();
-              p.onShowAll();
-            }}
-          >
-            {t('inquiries:home.showAll', { count: p.total })}
-          </Button>
-        </div>
+        <ShowAllButton
+          count={p.total}
+          loading={showAll && p.loading}
+          onPress={() => {
+            setShowAll(true);
+            arm();
+            p.onShowAll();
+          }}
+        />
       ) : null}
     </section>
   );
