@@ -74,9 +74,11 @@ export function VirtualTable<R>(p: {
   row: (row: R) => ReactNode;
   /** A row's usual height in px (rows are measured once drawn, so a wrapped one is placed right). */
   rowHeight: number;
+  /** Rows from which the body is windowed (VIRTUAL_FROM unless a screen's rows are heavy enough for fewer). */
+  windowFrom?: number;
 }) {
   const count = p.rows.length;
-  const whole = count < VIRTUAL_FROM;
+  const whole = count < (p.windowFrom ?? VIRTUAL_FROM);
   const { listRef, virtualizer } = usePageVirtualizer<HTMLTableSectionElement>(whole ? 0 : count, p.rowHeight);
   const { items, before, after } = windowOf(virtualizer);
   const columns = p.columns.length + (p.actions === undefined ? 0 : 1);
