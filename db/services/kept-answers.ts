@@ -1,12 +1,11 @@
 // Heavy report answers kept until the records change: the outcomes report and the clinic's numbers (each 100–200 ms at
 // the 10-year size) asked again with nothing written since answer from memory. "Nothing written" is SQLite's own
-// account, so no write path can forget to clear it: total_changes() counts every row this connection has inserted,
-// updated or deleted (triggers included), and data_version changes with every commit by any other connection to the
-// file (the workers, another process). Each answer is kept with the inputs it was computed from (the caller puts the
+// account (db/sqlite/write-stamp.ts), so no write path can forget to clear it. Each answer is kept with the inputs it was computed from (the caller puts the
 // clinic's day and offset in the key), a few per file; the answers are shared, so callers never change them.
 // A report asked by its recipe (keptReport) is also noted as asked, so that report-refresh.ts can compute it again off
 // the calling thread after a write, and keep that answer here under the stamp it was computed at.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { writeStamp } from '../sqlite/write-stamp';
 import type { ReportRecipe } from './report-recipes';
 
 /** Answers kept per records file: a handful of report views (instrument × time point, a period) at once. */
@@ -24,7 +23,6 @@ interface Asked {
 interface Kept {
   stamp: string;
   answers: Map<string, unknown>;
-  changes: Statement;
   /** Reports asked by recipe, by key, the most recent last. */
   asked: Map<string, Asked>;
   stats: KeptStats;
@@ -44,19 +42,11 @@ export interface KeptStats {
 function keptOf(db: Database): Kept {
   let kept = keptByFile.get(db);
   if (!kept) {
-    const changes = db.prepare('SELECT total_changes() AS n');
     const stats = { computed: 0, fromMemory: 0, keptFromElsewhere: 0 };
-    kept = { stamp: '', answers: new Map(), changes, asked: new Map(), stats };
+    kept = { stamp: '', answers: new Map(), asked: new Map(), stats };
     keptByFile.set(db, kept);
   }
   return kept;
-}
-
-/** Where the records stand: rows changed through this connection, and commits made by any other. */
-function writeStamp(kept: Pick<Kept, 'changes'>, db: Database): string {
-  const changes = (kept.changes.get() as { n: number }).n;
-  const version = db.pragma('data_version', { simple: true }) as number;
-  return `${changes}:${version}`;
 }
 
 /**
@@ -96,14 +86,14 @@ function keep<T>(db: Database, k: string, compute: () => T): T {
   kept.stats.computed += 1;
   const answer = compute();
   // The reads themselves write nothing; should one ever, the answer is not kept under a stamp it has moved.
-  if (writeStamp(kept, db) !== stamp) return answer;
+  if (writeStamp(db) !== stamp) return answer;
   put(kept, k, answer);
   return answer;
 }
 
 /** The stamp now, the answers kept under an older one forgotten. */
 function currentStamp(kept: Kept, db: Database): string {
-  const stamp = writeStamp(kept, db);
+  const stamp = writeStamp(db);
   if (stamp !== kept.stamp) {
     kept.answers.clear();
     kept.stamp = stamp;

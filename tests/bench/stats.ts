@@ -70,11 +70,13 @@ export async function time(
   name: string,
   runs: number,
   fn: (i: number) => unknown | Promise<unknown>,
-  between?: () => void,
+  /** Untimed work after each run (a checkpoint, or the keystroke before the next run's), told the next run's index. */
+  between?: (next: number) => unknown | Promise<unknown>,
 ): Promise<Timing> {
-  for (let i = 0; i < Math.min(5, runs); i++) {
+  const warm = Math.min(5, runs);
+  for (let i = 0; i < warm; i++) {
     await fn(i); // warm the statement cache and the page cache
-    between?.();
+    await between?.(i + 1 < warm ? i + 1 : 0);
   }
   const samples: number[] = [];
   const spans: { start: number; end: number; ms: number }[] = [];
@@ -84,7 +86,7 @@ export async function time(
     const end = performance.now();
     samples.push(end - start);
     if (process.env.BENCH_GC === '1') spans.push({ start, end, ms: end - start });
-    between?.();
+    await between?.(i + 1);
   }
   if (process.env.BENCH_GC === '1') await reportGc(name, spans);
   samples.sort((a, b) => a - b);

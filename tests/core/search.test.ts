@@ -4,7 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Inquiry, InquiryPage, Patient, SearchResults } from '../../db/contract';
-import { likeSearchIds, planSearch, prefixEnd, searchInquiryIds, searchPatientIds } from '../../db/repos/search';
+import {
+  inquiryMatchIds,
+  likeSearchIds,
+  planSearch,
+  prefixEnd,
+  searchInquiryIds,
+  searchPatientIds,
+  wordHitStats,
+} from '../../db/repos/search';
+import { readable } from '../../db/sqlite/handles';
 import { denseGrams } from '../../db/sqlite/functions';
 import { inspectFile } from '../../db/sqlite/open';
 import { Random } from '../../db/seed/random';
@@ -248,6 +257,45 @@ describe('search as you type', () => {
         likeSearchIds(core.db, 'inquiries', query, 1000).sort(),
       );
     }
+  });
+});
+
+describe('a name typed a letter at a time', () => {
+  const listIds = async (text: string) =>
+    (await coordinator.ok<InquiryPage>('inquiries.list', { text })).rows.map((r) => r.id).sort((x, y) => x - y);
+  const create = async (patientName: string) =>
+    (await coordinator.ok<Inquiry>('inquiries.create', inquiryInput({ patientName, contactName: 'Ana Ruiz' }))).id;
+
+  it('checks the short words among the long words’ hits kept from the keystroke before, until something is written', async () => {
+    const hui = await create('Chen Hui');
+    const hao = await create('Chen Hao');
+    // "hu" inside a word counts as before (Zhu), and SQLite's lower() folds ASCII letters only, as the index path did.
+    const zhu = await create('Zhu Chen');
+    await create('Chen Bo');
+    const umlaut = await create('Chen Ähm');
+    const db = readable(core.db);
+    const before = wordHitStats(db);
+    expect(await listIds('Chen Hu')).toEqual([hui, zhu].sort((x, y) => x - y));
+    expect(wordHitStats(db)).toEqual({ read: before.read + 1, fromMemory: before.fromMemory });
+    expect(await listIds('Chen Ha')).toEqual([hao]);
+    expect(await listIds('chen HU')).toEqual([hui, zhu].sort((x, y) => x - y));
+    expect(await listIds('Chen äh')).toEqual([]);
+    expect(await listIds('Chen hm')).toEqual([umlaut]);
+    expect(wordHitStats(db)).toEqual({ read: before.read + 1, fromMemory: before.fromMemory + 4 });
+    // A write moves the stamp: the next keystroke reads the hits again and finds the new row.
+    const huan = await create('Chen Huan');
+    expect(await listIds('Chen Hu')).toEqual([hui, zhu, huan].sort((x, y) => x - y));
+    expect(wordHitStats(db).read).toBe(before.read + 2);
+    // Past the cap: the count without the ids, as the index path answers it.
+    const plan = planSearch('chen hu');
+    if (plan.mode === 'none') throw new Error('planned no search');
+    expect(inquiryMatchIds(db, plan, 2)).toEqual({ n: 3, ids: null });
+    expect(inquiryMatchIds(db, plan, 3)).toEqual({ n: 3, ids: JSON.stringify([hui, zhu, huan]) });
+    // Inside a transaction nothing is kept or read from memory (its rows may yet roll back).
+    const during = wordHitStats(db);
+    const inside = core.db.transaction(() => inquiryMatchIds(db, plan, 10))();
+    expect(inside.n).toBe(3);
+    expect(wordHitStats(db)).toEqual(during);
   });
 });
 
