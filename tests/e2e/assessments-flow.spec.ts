@@ -252,7 +252,10 @@ test('issue #10: baseline NIHSS and Barthel by keyboard, reload, sign, amend, ad
 
   // The later Barthel, signed through the API; the chart has both points and the event on its day axis.
   await s.laterBarthel();
+  // Signed at another desk: this page learns of it when it loads afresh. A hash change alone keeps the answers the app
+  // holds as fresh for 5 s (main.tsx), and the patient page was open a few seconds ago, before the adverse event.
   await page.goto(`${app.url}/#/patients/${s.patient.id}`);
+  await page.reload();
   const chart = panel.getByRole('figure', { name: 'Barthel Index' });
   await expect(chart).toContainText('P1: Transplant #1');
   await expect(chart).toContainText('AE1: Headache after lumbar puncture, Grade 2');
