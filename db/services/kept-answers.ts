@@ -1,7 +1,8 @@
 // Heavy report answers kept until the records change: the outcomes report and the clinic's numbers (each 100–200 ms at
 // the 10-year size) asked again with nothing written since answer from memory. "Nothing written" is SQLite's own
-// account (db/sqlite/write-stamp.ts), so no write path can forget to clear it. Each answer is kept with the inputs it was computed from (the caller puts the
-// clinic's day and offset in the key), a few per file; the answers are shared, so callers never change them.
+// account (db/sqlite/write-stamp.ts), so no write path can forget to clear it. Each answer is kept with the inputs it
+// was computed from (the caller puts the clinic's day and offset in the key), a few per file; the answers are shared,
+// so callers never change them.
 // A report asked by its recipe (keptReport) is also noted as asked, so that report-refresh.ts can compute it again off
 // the calling thread after a write, and keep that answer here under the stamp it was computed at.
 import type { Database } from 'better-sqlite3';

@@ -6,7 +6,7 @@ import { type Column, TableHead } from './DataTable';
 /**
  * Lists up to this many rows are drawn whole: here rows are measured once drawn (their heights vary), and measuring a
  * page of 50 costs more than it saves. The inquiry list, whose rows all have one fixed height, draws only the rows
- * near the screen of its page of 50 without measuring any (InquiryListScreen's useRowWindow).
+ * near the screen of its page of 50 without measuring any (usePageVirtualizer with that height).
  */
 export const VIRTUAL_FROM = 100;
 
